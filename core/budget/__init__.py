@@ -1,0 +1,1 @@
+"""Kostenkalkulation, Bewilligungen, Verwendungsnachweis."""

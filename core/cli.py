@@ -1,0 +1,101 @@
+"""The command line: a thin German shell over the services. `assistenzbuero --help` lists the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from core.fehler import AssistenzbueroFehler
+
+log = logging.getLogger(__name__)
+
+# Each module listed here provides `registriere(unterbefehle)`, which adds its subparsers and sets
+# `handler=<function(args) -> int>` as default. Keep the list sorted; one line per feature.
+BEFEHLSMODULE: tuple[str, ...] = ()
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _DeutscherParser(argparse.ArgumentParser):
+    """argparse with German error output: one line on stderr, exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: Fehler: {_uebersetze(message)}\nHilfe: {self.prog} --help\n")
+
+
+_ARGPARSE_DE = {
+    "the following arguments are required": "diese Angaben fehlen",
+    "unrecognized arguments": "unbekannte Angaben",
+    "invalid choice": "ungültige Auswahl",
+    "expected one argument": "hier fehlt ein Wert",
+    "argument": "Angabe",
+    "choose from": "möglich sind",
+}
+
+
+def _uebersetze(meldung: str) -> str:
+    for englisch, deutsch in _ARGPARSE_DE.items():
+        meldung = meldung.replace(englisch, deutsch)
+    return meldung
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _DeutscherParser(
+        prog="assistenzbuero",
+        description="Assistenzbüro – Lohnabrechnung, Dienstplan und Budget im Arbeitgebermodell. "
+        "Ohne Unterbefehl startet das Programmfenster.",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
+    parser.add_argument(
+        "--db",
+        metavar="PFAD",
+        type=Path,
+        default=None,
+        help="Datenbankdatei (Standard: im Benutzerdatenverzeichnis)",
+    )
+    parser.add_argument("--version", action="version", version="Assistenzbüro 0.1.0", help="Programmversion anzeigen")
+    unterbefehle = parser.add_subparsers(
+        dest="befehl", metavar="BEFEHL", title="Unterbefehle", parser_class=_DeutscherParser
+    )
+    for modulname in BEFEHLSMODULE:
+        importlib.import_module(modulname).registriere(unterbefehle)
+    return parser
+
+
+def ausfuehren(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand; business errors become one German line on stderr and exit code 2."""
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        print("Fehler: kein Unterbefehl angegeben. Hilfe: assistenzbuero --help", file=sys.stderr)
+        return 2
+    try:
+        return handler(args)
+    except AssistenzbueroFehler as fehler:
+        print(f"Fehler: {fehler}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return 130
+    except Exception as fehler:  # last line of defence: never show a traceback to the user
+        log.exception("Unerwarteter Fehler")
+        print(
+            f"Unerwarteter Fehler ({type(fehler).__name__}: {fehler}). "
+            "Ihre Daten wurden nicht verändert. Bitte melden Sie diesen Fehler.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry without GUI (used by `python -m core.cli` and by the desktop starter)."""
+    args = build_parser().parse_args(argv)
+    return ausfuehren(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Roster logic and its checks."""

@@ -1,0 +1,1 @@
+"""U1/U2 refund claims."""

@@ -1,0 +1,1 @@
+"""Excel and PDF import/export."""

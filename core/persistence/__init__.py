@@ -1,0 +1,1 @@
+"""SQLAlchemy models, unit of work, migrations and backups."""

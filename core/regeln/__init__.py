@@ -1,0 +1,1 @@
+"""Year-versioned legal rule tables and pure rule functions."""

@@ -1,0 +1,111 @@
+"""Year-versioned legal figures from resources/regeln/<jahr>.toml, looked up by date."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from core.domain.hinweis import Hinweis, Schwere
+from core.fehler import EingabeFehler
+from core.ressourcen import ressource
+
+
+class UnbekanntesJahr(EingabeFehler, ValueError):
+    """No rule table exists for the requested year."""
+
+
+class FehlenderRegelwert(EingabeFehler, KeyError):
+    """The year's table exists but does not (yet) hold this figure."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Regelwert:
+    schluessel: str
+    wert: Decimal
+    gueltig_ab: date
+    quelle: str
+    unverifiziert: bool
+
+    def hinweis(self) -> Hinweis | None:
+        """A Hinweis to show wherever an unverified figure influenced a result."""
+        if not self.unverifiziert:
+            return None
+        return Hinweis(
+            code="REGELWERT_UNVERIFIZIERT",
+            schwere=Schwere.WARNUNG,
+            text=(
+                f"Der Wert „{self.schluessel}“ = {self.wert} (gültig ab {self.gueltig_ab:%d.%m.%Y}) ist nicht "
+                "amtlich bestätigt. Bitte prüfen Sie ihn und passen Sie ihn bei Bedarf in den Einstellungen an."
+            ),
+            rechtsgrundlage=self.quelle,
+        )
+
+
+def _verzeichnis() -> Path:
+    return ressource("regeln")
+
+
+@cache
+def unterstuetzte_jahre() -> tuple[int, ...]:
+    return tuple(sorted(int(p.stem) for p in _verzeichnis().glob("[0-9][0-9][0-9][0-9].toml")))
+
+
+@cache
+def _tabelle(jahr: int) -> dict[str, list[dict[str, object]]]:
+    if jahr not in unterstuetzte_jahre():
+        jahre = ", ".join(str(j) for j in unterstuetzte_jahre())
+        raise UnbekanntesJahr(f"Für das Jahr {jahr} sind keine Rechengrößen hinterlegt. Unterstützt werden: {jahre}.")
+    with (_verzeichnis() / f"{jahr}.toml").open("rb") as datei:
+        roh = tomllib.load(datei)
+    tabelle: dict[str, list[dict[str, object]]] = {}
+    for schluessel, eintrag in roh.items():
+        if schluessel == "jahr":
+            continue
+        eintraege = eintrag if isinstance(eintrag, list) else [eintrag]
+        tabelle[schluessel] = sorted(eintraege, key=lambda e: e["gueltig_ab"])  # type: ignore[arg-type,return-value]
+    return tabelle
+
+
+def _eintrag(schluessel: str, stichtag: date) -> dict[str, object]:
+    tabelle = _tabelle(stichtag.year)
+    if schluessel not in tabelle:
+        raise FehlenderRegelwert(
+            f"Für {stichtag.year} ist der Wert „{schluessel}“ noch nicht hinterlegt "
+            f"(Datei resources/regeln/{stichtag.year}.toml)."
+        )
+    passende = [e for e in tabelle[schluessel] if e["gueltig_ab"] <= stichtag]  # type: ignore[operator]
+    if not passende:
+        raise FehlenderRegelwert(f"Der Wert „{schluessel}“ gilt erst ab einem späteren Tag als {stichtag:%d.%m.%Y}.")
+    return passende[-1]
+
+
+def regelwert(schluessel: str, stichtag: date, *, land: str | None = None) -> Regelwert:
+    """The figure valid on `stichtag`; `land` selects a per-Bundesland entry (ISO code, "Augsburg" → BY)."""
+    eintrag = _eintrag(schluessel, stichtag)
+    wert = eintrag["wert"]
+    if isinstance(wert, dict):
+        if land is None:
+            raise FehlenderRegelwert(f"Der Wert „{schluessel}“ hängt vom Bundesland ab; bitte ein Land angeben.")
+        kuerzel = "BY" if land == "Augsburg" else land
+        if kuerzel not in wert:
+            raise EingabeFehler(f"Unbekanntes Bundesland „{land}“ für „{schluessel}“.")
+        wert = wert[kuerzel]
+    return Regelwert(
+        schluessel=schluessel,
+        wert=Decimal(str(wert)),
+        gueltig_ab=eintrag["gueltig_ab"],  # type: ignore[arg-type]
+        quelle=str(eintrag.get("quelle", "")),
+        unverifiziert=eintrag.get("status") == "?",
+    )
+
+
+def wert(schluessel: str, stichtag: date, *, land: str | None = None) -> Decimal:
+    """Shortcut for `regelwert(...).wert`."""
+    return regelwert(schluessel, stichtag, land=land).wert

@@ -1,0 +1,1 @@
+"""The Qt desktop GUI of Assistenzbüro."""

@@ -1,0 +1,65 @@
+"""Start Assistenzbüro from a source checkout: creates .venv on first run, then starts the program or the tests.
+
+Usage:
+    python3 installer/run.py [ARGUMENTE …]     startet das Programm (Argumente gehen an `assistenzbuero`)
+    python3 installer/run.py --tests [PYTEST-ARGUMENTE …]
+                                              führt die gesamte Testsuite aus
+
+Only the standard library is used here, so it runs on a machine that has nothing but Python >= 3.11.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = Path(os.environ.get("ASSISTENZBUERO_VENV", ROOT / ".venv"))
+STAMP = VENV / ".assistenzbuero-installed"
+
+
+def _python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def _fingerprint() -> str:
+    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+
+
+def _ensure_environment() -> None:
+    if sys.version_info < (3, 11):  # noqa: UP036 - users may start this with an old python3
+        sys.exit("Assistenzbüro braucht Python 3.11 oder neuer. Bitte installieren Sie eine neuere Python-Version.")
+    if not _python().exists():
+        print(f"Lege die Programmumgebung an: {VENV} …", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
+    if STAMP.exists() and STAMP.read_text(encoding="utf-8") == _fingerprint():
+        return
+    print("Installiere die benötigten Pakete (nur beim ersten Start oder nach einem Update) …", flush=True)
+    pip = [str(_python()), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
+    subprocess.run([*pip, "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "--editable", f"{ROOT}[test]"], check=True)
+    STAMP.write_text(_fingerprint(), encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    _ensure_environment()
+    if argv[:1] == ["--tests"]:
+        command = [str(_python()), "-m", "pytest", *argv[1:]]
+    else:
+        command = [str(_python()), "-m", "desktop.start", *argv]
+    return subprocess.run(command, cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except subprocess.CalledProcessError as error:
+        sys.exit(f"Die Installation ist fehlgeschlagen ({error}). Bitte prüfen Sie die Internetverbindung.")
+    except KeyboardInterrupt:
+        sys.exit(130)

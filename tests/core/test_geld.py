@@ -1,0 +1,41 @@
+"""Money helpers: parsing German and contract formats, half-up rounding, no float accepted."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from core.domain.geld import als_text, cent, format_eur, geld, runde
+
+
+@pytest.mark.parametrize(
+    ("eingabe", "erwartet"),
+    [("1234.56", "1234.56"), ("1.234,56", "1234.56"), ("1.234,56 €", "1234.56"), ("0,005", "0.005"), (12, "12")],
+)
+def test_geld_liest_texte(eingabe: str | int, erwartet: str) -> None:
+    assert geld(eingabe) == Decimal(erwartet)
+
+
+def test_geld_lehnt_float_ab() -> None:
+    with pytest.raises(TypeError):
+        geld(1.5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("eingabe", ["abc", "", "1,2,3", "NaN"])
+def test_geld_lehnt_unsinn_ab(eingabe: str) -> None:
+    with pytest.raises(ValueError):
+        geld(eingabe)
+
+
+def test_rundung_kaufmaennisch() -> None:
+    # § 2 Abs. 2 BVV / PAP: half up, not banker's rounding
+    assert cent(Decimal("0.125")) == Decimal("0.13")
+    assert cent(Decimal("-0.125")) == Decimal("-0.13")
+    assert runde(Decimal("1.0005"), 3) == Decimal("1.001")
+
+
+def test_formate() -> None:
+    assert als_text(Decimal("1234.5")) == "1234.50"
+    assert format_eur(Decimal("147702.576")) == "147.702,58\u00a0€"
+    assert format_eur(Decimal("-8205.05"), symbol=False) == "-8.205,05"
