@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.app import richte_anwendung_ein
 from desktop.einstellungen import Einstellungen
+from desktop.hauptfenster import Hauptfenster
+from desktop.kontext import Kontext
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +33,33 @@ def einstellungen(qapp: QApplication, tmp_path: Path) -> Iterator[Einstellungen]
     from desktop.einstellungen import SCHRIFTGROESSE, wende_schriftgroesse_an
 
     wende_schriftgroesse_an(qapp, SCHRIFTGROESSE.standard)  # the next test starts with the system font
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Any]:
+    """A fresh data file, opened (and seeded) as the program does."""
+    from core.stammdaten.start import oeffne
+
+    datenbank = oeffne(tmp_path / "test.sqlite")
+    yield datenbank
+    if datenbank.engine is not None:
+        try:
+            datenbank.schliessen()
+        except Exception:  # already closed by the window
+            pass
+
+
+@pytest.fixture
+def kontext(db: Any, einstellungen: Einstellungen) -> Kontext:
+    return Kontext(datenbank=db, einstellungen=einstellungen, db_pfad=db.pfad)
+
+
+@pytest.fixture
+def fenster(qtbot: Any, kontext: Kontext) -> Hauptfenster:
+    f = Hauptfenster(kontext)
+    qtbot.addWidget(f)
+    f.show()
+    qtbot.waitExposed(f)
+    f.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is f)
+    return f

@@ -25,10 +25,7 @@ def test_die_pruefung_findet_ein_unbenanntes_feld(qtbot) -> None:
 
 
 @pytest.mark.parametrize("schluessel", [b.schluessel for b in BEREICHE])
-def test_bereich(qtbot, einstellungen: Einstellungen, schluessel: str) -> None:
-    fenster = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen))
-    qtbot.addWidget(fenster)
-    fenster.show()
+def test_bereich(fenster: Hauptfenster, schluessel: str) -> None:
     fenster.zeige_bereich(schluessel)
     seite = fenster.seite(schluessel)
     assert not isinstance(seite, Fehlerseite), seite.hinweis.text()
@@ -36,8 +33,5 @@ def test_bereich(qtbot, einstellungen: Einstellungen, schluessel: str) -> None:
     assert pruefe_barrierefreiheit(seite) == []
 
 
-def test_hauptfenster_mit_navigation(qtbot, einstellungen: Einstellungen) -> None:
-    fenster = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen))
-    qtbot.addWidget(fenster)
-    fenster.show()
+def test_hauptfenster_mit_navigation(fenster: Hauptfenster) -> None:
     assert pruefe_barrierefreiheit(fenster) == []
