@@ -85,7 +85,9 @@ class ArbeitgeberMaske:
             max_laenge=10,
             beschreibung=tr("8 Ziffern, vergeben vom Betriebsnummern-Service der Bundesagentur für Arbeit"),
         )
-        b.text("steuernummer", tr("Steue&rnummer"), beschreibung=tr("Wie auf Schreiben des Finanzamts, z. B. 93815/08152"))
+        b.text(
+            "steuernummer", tr("Steue&rnummer"), beschreibung=tr("Wie auf Schreiben des Finanzamts, z. B. 93815/08152")
+        )
         b.text("finanzamt", tr("Finanz&amt"))
         u = self.abschnitte["unfall"]
         u.auswahl(

@@ -44,7 +44,9 @@ def _hinweise(z: Zeile) -> str:
 
 
 SPALTEN: list[Spalte[Zeile]] = [
-    Spalte(tr("Name"), lambda z: f"{z.nachname}, {z.vorname}", sortierung=lambda z: f"{z.nachname} {z.vorname}".casefold()),
+    Spalte(
+        tr("Name"), lambda z: f"{z.nachname}, {z.vorname}", sortierung=lambda z: f"{z.nachname} {z.vorname}".casefold()
+    ),
     Spalte(tr("Status"), lambda z: z.status_text),
     Spalte(tr("Krankenkasse"), lambda z: z.krankenkasse),
     Spalte(tr("Beschäftigung"), lambda z: vertraege.BESCHAEFTIGUNG.get(z.beschaeftigung, z.beschaeftigung)),
@@ -110,7 +112,15 @@ class AssistenzkraefteBereich(QWidget):
         self.tabelle.horizontalHeader().sortIndicatorChanged.connect(self._sortierung_von_kopf)
 
         oben = QHBoxLayout()
-        for w in (suche_label, self.suche, status_label, self.status, sortierung_label, self.sortierung, self.absteigend):
+        for w in (
+            suche_label,
+            self.suche,
+            status_label,
+            self.status,
+            sortierung_label,
+            self.sortierung,
+            self.absteigend,
+        ):
             oben.addWidget(w)
         oben.setStretch(1, 1)
 
@@ -127,7 +137,9 @@ class AssistenzkraefteBereich(QWidget):
         self.pdf_menue.addAction(self.aktion_pdf_leer)
         self.knopf_pdf.setMenu(self.pdf_menue)
         self.knopf_auskunft = QPushButton(tr("A&uskunft nach DSGVO …"))
-        self.knopf_auskunft.setAccessibleDescription(tr("Alle gespeicherten Daten der Person in einen Ordner schreiben"))
+        self.knopf_auskunft.setAccessibleDescription(
+            tr("Alle gespeicherten Daten der Person in einen Ordner schreiben")
+        )
         self.knopf_loeschen = QPushButton(tr("Bewerberin &löschen …"))
         self.knopf_neu.clicked.connect(self.neu)
         self.knopf_oeffnen.clicked.connect(self.oeffnen)
@@ -216,7 +228,9 @@ class AssistenzkraefteBereich(QWidget):
             self._oeffne_bogen(z.id)
 
     def _ordner(self) -> str:
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or tempfile.gettempdir()
+        return (
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or tempfile.gettempdir()
+        )
 
     def personalbogen_pdf(self, *, leer: bool) -> None:
         from core.stammdaten import dsgvo
@@ -263,7 +277,9 @@ class AssistenzkraefteBereich(QWidget):
             meldungen.hinweis(
                 self,
                 tr("Auskunft erstellt"),
-                tr("Alle gespeicherten Daten von {name} stehen in diesen Dateien:\n{liste}").format(name=z.name, liste=liste),
+                tr("Alle gespeicherten Daten von {name} stehen in diesen Dateien:\n{liste}").format(
+                    name=z.name, liste=liste
+                ),
             )
 
         Vorgang(self, tr("Auskunft wird erstellt"), arbeit).bei_erfolg(fertig).starten()

@@ -10,7 +10,6 @@ import copy
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -194,7 +193,12 @@ class KrankenkassenSeite(QWidget):
         u1spalte.addWidget(self.gewaehlt_text)
         u1spalte.addWidget(self.stufen_fehler)
         u1knoepfe = QHBoxLayout()
-        for k in (self.knopf_stufe_neu, self.knopf_stufe_bearbeiten, self.knopf_stufe_entfernen, self.knopf_stufe_waehlen):
+        for k in (
+            self.knopf_stufe_neu,
+            self.knopf_stufe_bearbeiten,
+            self.knopf_stufe_entfernen,
+            self.knopf_stufe_waehlen,
+        ):
             u1knoepfe.addWidget(k)
         u1spalte.addLayout(u1knoepfe)
 
@@ -315,7 +319,9 @@ class KrankenkassenSeite(QWidget):
         else:
             self.gewaehlt_text.setText(
                 tr("Gewählt für {jahr}: Umlage {umlage}, Erstattung {erstattung}.").format(
-                    jahr=jahr.jahr, umlage=prozent(gewaehlt.umlage_prozent), erstattung=prozent(gewaehlt.erstattung_prozent)
+                    jahr=jahr.jahr,
+                    umlage=prozent(gewaehlt.umlage_prozent),
+                    erstattung=prozent(gewaehlt.erstattung_prozent),
                 )
             )
         vorhanden = self.stufen_modell.rowCount() > 0
@@ -405,7 +411,9 @@ class KrankenkassenSeite(QWidget):
         if not ok:
             return
         if jahr in vorhandene:
-            meldungen.hinweis(self, tr("Jahr vorhanden"), tr("Für {jahr} sind schon Sätze eingetragen.").format(jahr=jahr))
+            meldungen.hinweis(
+                self, tr("Jahr vorhanden"), tr("Für {jahr} sind schon Sätze eingetragen.").format(jahr=jahr)
+            )
             return
         vorjahr = max((j for j in self.kasse.jahre if j.jahr < jahr), key=lambda j: j.jahr, default=None)
         if vorjahr is not None:

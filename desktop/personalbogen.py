@@ -83,7 +83,11 @@ def _unter_pruefen(liste: str) -> Any:
         eintrag = klasse(**{k: v for k, v in werte.items() if k in bekannt})
         probe = Daten(vorname="x", nachname="x", **{liste: [eintrag]})
         vorsilbe = f"{liste}[0]."
-        return {k.removeprefix(vorsilbe): v for k, v in dienst.pruefe_assistenzkraft(probe).items() if k.startswith(vorsilbe)}
+        return {
+            k.removeprefix(vorsilbe): v
+            for k, v in dienst.pruefe_assistenzkraft(probe).items()
+            if k.startswith(vorsilbe)
+        }
 
     return pruefen
 
@@ -126,7 +130,9 @@ class Personalbogen(QDialog):
         person.auswahl("geschlecht", tr("Geschl&echt"), _liste(dienst.GESCHLECHTER))
         person.datum("geburtsdatum", tr("Geburts&datum"))
         person.text("geburtsort", tr("Geburts&ort"))
-        person.auswahl("staatsangehoerigkeit", tr("Staats&angehörigkeit"), sorted(staaten().items(), key=lambda x: x[1]))
+        person.auswahl(
+            "staatsangehoerigkeit", tr("Staats&angehörigkeit"), sorted(staaten().items(), key=lambda x: x[1])
+        )
         person.auswahl("status", tr("Stat&us"), _liste(dienst.STATUS, leer=False))
 
         kontakt = self._formular("kontakt", tr("&2 Kontakt"))
@@ -161,9 +167,18 @@ class Personalbogen(QDialog):
 
         steuer = self._formular("steuer", tr("&4 Steuer"))
         steuer.text("finanzamt", tr("&Finanzamt"))
-        steuer.text("steuer_id", tr("Steuer-I&D"), max_laenge=14, beschreibung=tr("Steuerliche Identifikationsnummer, 11 Ziffern"))
-        steuer.auswahl("steuerklasse", tr("Steuer&klasse"), [(None, KEINE), *((k, str(k)) for k in dienst.STEUERKLASSEN)])
-        steuer.dezimal("kinderfreibetraege", tr("&Zahl der Kinderfreibeträge"), beschreibung=tr("in halben Schritten, z. B. 0,5"))
+        steuer.text(
+            "steuer_id",
+            tr("Steuer-I&D"),
+            max_laenge=14,
+            beschreibung=tr("Steuerliche Identifikationsnummer, 11 Ziffern"),
+        )
+        steuer.auswahl(
+            "steuerklasse", tr("Steuer&klasse"), [(None, KEINE), *((k, str(k)) for k in dienst.STEUERKLASSEN)]
+        )
+        steuer.dezimal(
+            "kinderfreibetraege", tr("&Zahl der Kinderfreibeträge"), beschreibung=tr("in halben Schritten, z. B. 0,5")
+        )
         steuer.auswahl("konfession", tr("&Religion (Kirchensteuermerkmal)"), _liste(dienst.KONFESSIONEN))
         steuer.dezimal("freibetrag_jahr", tr("Freibetrag &Jahr in Euro"), stellen=2)
         steuer.dezimal("freibetrag_monat", tr("Freibetrag &Monat in Euro"), stellen=2)
@@ -228,7 +243,9 @@ class Personalbogen(QDialog):
         speichern.setAccessibleDescription(tr("Strg+S"))
         speichern.setAutoDefault(False)
         speichern.setDefault(False)
-        self.knoepfe.button(QDialogButtonBox.StandardButton.Close).setText(tr("Schl&ießen"))
+        schliessen = self.knoepfe.button(QDialogButtonBox.StandardButton.Close)
+        schliessen.setText(tr("Schl&ießen"))
+        schliessen.setAutoDefault(False)  # Enter in a field must not close the form
         speichern.clicked.connect(self.speichern)
         self.knoepfe.rejected.connect(self.reject)
 

@@ -1,4 +1,4 @@
-"""Contracts of one assistant, versioned by valid-from date; the statutory minimum leave stands beside the agreed one."""
+"""Contracts of one assistant, versioned by valid-from date; statutory minimum leave beside the agreed one."""
 
 from __future__ import annotations
 

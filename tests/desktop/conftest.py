@@ -24,6 +24,17 @@ def _eigene_einstellungen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "zustand"))
 
 
+@pytest.fixture(autouse=True)
+def _keine_unerwarteten_meldungen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal box nobody answers would hang the suite: fail with its text instead (tests may patch again)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unerwartet(box: QMessageBox) -> int:
+        raise AssertionError(f"unerwartete Meldung: {box.windowTitle()}: {box.text()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", unerwartet)
+
+
 @pytest.fixture
 def einstellungen(qapp: QApplication, tmp_path: Path) -> Iterator[Einstellungen]:
     speicher = QSettings(str(tmp_path / "einstellungen.ini"), QSettings.Format.IniFormat)

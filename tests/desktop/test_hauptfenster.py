@@ -72,7 +72,9 @@ def test_der_zuletzt_geoeffnete_bereich_kommt_beim_naechsten_start_wieder(
     qtbot.keyClick(fenster, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     fenster.close()
     assert einstellungen[LETZTER_BEREICH] == "budget"
-    zweites = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen), [b for b in BEREICHE if b.fabrik is None])
+    zweites = Hauptfenster(
+        Kontext(datenbank=None, einstellungen=einstellungen), [b for b in BEREICHE if b.fabrik is None]
+    )
     qtbot.addWidget(zweites)
     assert zweites.aktueller_bereich == "budget"
 

@@ -102,7 +102,13 @@ def test_erster_start_nur_mit_der_tastatur(qtbot, tmp_path: Path, einstellungen:
     qtbot.addWidget(wieder)
     assert getattr(wieder, "ersteinrichtung", None) is None
     ag = arbeitgeber.lade_arbeitgeber(wieder.kontext.datenbank)
-    assert (ag.vorname, ag.nachname, ag.plz, ag.ort, ag.bundesland) == ("Anna", "Assistenzgeberin", "77777", "Bdorf", "BW")
+    assert (ag.vorname, ag.nachname, ag.plz, ag.ort, ag.bundesland) == (
+        "Anna",
+        "Assistenzgeberin",
+        "77777",
+        "Bdorf",
+        "BW",
+    )
     assert ag.iban == BEISPIEL_IBAN.replace(" ", "")
     assert ag.finanzamt == "Finanzamt Bdorf"
     wieder.zeige_bereich("assistenzkraefte")
