@@ -47,10 +47,9 @@ def oeffne_datenbank(pfad: Path | None, parent: QWidget | None = None) -> Any | 
 
     A damaged file with a backup gets the offer to restore the newest backup (the damaged file is kept aside).
     """
+    from core.fehler import DatenbankFehler
     from core.persistence.datenbank import DatenbankBeschaedigt, stelle_wieder_her
     from core.stammdaten.start import oeffne
-
-    from core.fehler import DatenbankFehler
 
     titel = tr("Datenbank kann nicht geöffnet werden")
     while True:
