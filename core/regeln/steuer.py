@@ -1,30 +1,30 @@
-"""Steuerabzug einer Assistenzkraft: Lohnsteuer, Soli und Kirchensteuer nach PAP, sonstige Bezüge, Pauschsteuer.
+"""Steuerabzug einer Assistenzkraft: Lohnsteuer, Soli und Kirchensteuer nach PAP, sonstige Bezüge, Pauschsteuer."""
 
-Zuordnung Personalbogen → PAP-Eingabe (nach den Kommentaren der BMF-XML 2025/2026):
-
-- Steuerklasse 1–6 → STKL. Faktor (nur Steuerklasse IV, § 39f EStG) → af=1, f; sonst af=0.
-- Kinderfreibeträge (Zähler, z. B. 0,5 oder 1,0; nur Steuerklassen I–IV) → ZKF.
-- kirchensteuerpflichtig → R=1, sonst R=0; Kirchensteuer = BK × 8 % (BW, BY) bzw. 9 % (übrige Länder).
-- gesetzlich krankenversichert → PKV=0, KVZ = Zusatzbeitragssatz der Kasse in Prozent.
-- privat krankenversichert → PKPV = Monatsbeitrag Basis-KV und Pflege-Pflichtversicherung; 2026 PKV=1 und
-  PKPVAGZ = Arbeitgeberzuschuss; 2025 PKV=1 ohne bzw. PKV=2 mit Arbeitgeberzuschuss.
-- nicht krankenversichert (z. B. kurzfristig beschäftigt) → PKV=1, PKPV=0: kein KV/PV-Teilbetrag.
-- Beschäftigungsort (Haushalt des Arbeitgebers) in Sachsen → PVS=1 (§ 58 Abs. 3 SGB XI).
-- kinderlos, ab dem Monat nach Vollendung des 23. Lebensjahres → PVZ=1 (§ 55 Abs. 3 SGB XI).
-- Kinder unter 25 → PVA = Kinder − 1, höchstens 4 (§ 55 Abs. 3 Satz 4 SGB XI: 2. bis 5. Kind).
-- rentenversicherungspflichtig → KRV=0, sonst 1 (z. B. befreiter Minijob, kurzfristig beschäftigt).
-- arbeitslosenversicherungspflichtig → ALV=0, sonst 1 (ab 2026; z. B. Werkstudent, Minijob, Altersrentner).
-- Geburtsdatum → ALTER1, AJAHR (§ 24a EStG: 64. Lebensjahr vor Beginn des Kalenderjahres vollendet).
-- Freibetrag/Hinzurechnungsbetrag der ELStAM → LZZFREIB, LZZHINZU (Monat), JFREIB, JHINZU (Jahr).
-- laufender Arbeitslohn des Monats → RE4 in Cent, LZZ=2.
-- Einmalzahlung (Weihnachts-, Urlaubsgeld) → SONSTB, dazu JRE4 = voraussichtlicher Jahresarbeitslohn ohne sie.
-
-Rundung: Lohnsteuer und Soli liefert der PAP in ganzen Cent. Kirchensteuer = Bemessungsgrundlage × Satz, Bruchteile
-eines Cents bleiben außer Ansatz (so die Kirchensteuergesetze, z. B. Bayern: Ausführungsverordnung zu Art. 8 KirchStG).
-Pauschsteuern: Soli nach § 4 Satz 3 SolZG 1995 ohne Bruchteile eines Cents; für die pauschale Lohnsteuer und die
-einheitliche Pauschsteuer wird ebenso abgeschnitten — ob das so vorgeschrieben ist, ist nicht belegt, darum kommt ein
-Hinweis, sobald es auf die Rundung ankommt.
-"""
+# Zuordnung Personalbogen → PAP-Eingabe (nach den Kommentaren der BMF-XML 2025/2026):
+#
+# - Steuerklasse 1–6 → STKL. Faktor (nur Steuerklasse IV, § 39f EStG) → af=1, f; sonst af=0.
+# - Kinderfreibeträge (Zähler, z. B. 0,5 oder 1,0; nur Steuerklassen I–IV) → ZKF.
+# - kirchensteuerpflichtig → R=1, sonst R=0; Kirchensteuer = BK × 8 % (BW, BY) bzw. 9 % (übrige Länder).
+# - gesetzlich krankenversichert → PKV=0, KVZ = Zusatzbeitragssatz der Kasse in Prozent.
+# - privat krankenversichert → PKPV = Monatsbeitrag Basis-KV und Pflege-Pflichtversicherung; 2026 PKV=1 und
+#   PKPVAGZ = Arbeitgeberzuschuss; 2025 PKV=1 ohne bzw. PKV=2 mit Arbeitgeberzuschuss.
+# - nicht krankenversichert (z. B. kurzfristig beschäftigt) → PKV=1, PKPV=0: kein KV/PV-Teilbetrag.
+# - Beschäftigungsort (Haushalt des Arbeitgebers) in Sachsen → PVS=1 (§ 58 Abs. 3 SGB XI).
+# - kinderlos, ab dem Monat nach Vollendung des 23. Lebensjahres → PVZ=1 (§ 55 Abs. 3 SGB XI).
+# - Kinder unter 25 → PVA = Kinder − 1, höchstens 4 (§ 55 Abs. 3 Satz 4 SGB XI: 2. bis 5. Kind).
+# - rentenversicherungspflichtig → KRV=0, sonst 1 (z. B. befreiter Minijob, kurzfristig beschäftigt).
+# - arbeitslosenversicherungspflichtig → ALV=0, sonst 1 (ab 2026; z. B. Werkstudent, Minijob, Altersrentner).
+# - Geburtsdatum → ALTER1, AJAHR (§ 24a EStG: 64. Lebensjahr vor Beginn des Kalenderjahres vollendet).
+# - Freibetrag/Hinzurechnungsbetrag der ELStAM → LZZFREIB, LZZHINZU (Monat), JFREIB, JHINZU (Jahr).
+# - laufender Arbeitslohn des Monats → RE4 in Cent, LZZ=2.
+# - Einmalzahlung (Weihnachts-, Urlaubsgeld) → SONSTB, dazu JRE4 = voraussichtlicher Jahresarbeitslohn ohne sie.
+#
+# Rundung: Lohnsteuer und Soli liefert der PAP in ganzen Cent. Kirchensteuer = Bemessungsgrundlage × Satz,
+# Bruchteile eines Cents bleiben außer Ansatz (so die Kirchensteuergesetze, z. B. Bayern: Ausführungsverordnung
+# zu Art. 8 KirchStG).
+# Pauschsteuern: Soli nach § 4 Satz 3 SolZG 1995 ohne Bruchteile eines Cents; für die pauschale Lohnsteuer und die
+# einheitliche Pauschsteuer wird ebenso abgeschnitten — ob das so vorgeschrieben ist, ist nicht belegt, darum kommt ein
+# Hinweis, sobald es auf die Rundung ankommt.
 
 from __future__ import annotations
 

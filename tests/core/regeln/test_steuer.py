@@ -285,7 +285,7 @@ def test_sonstiger_bezug_braucht_den_jahresarbeitslohn() -> None:
 
 
 @pytest.mark.parametrize("jahr", [2025, 2026])
-@pytest.mark.parametrize("monatslohn", [D("1800.00"), D("3000.00"), D("6500.00")])
+@pytest.mark.parametrize("monatslohn", [D("1800.00"), D("3000.00"), D("6500.00"), D("9500.00")])
 def test_weihnachtsgeld_ist_die_differenz_der_jahreslohnsteuer(jahr: int, monatslohn: Decimal) -> None:
     """§ 39b Abs. 3 EStG: tax on a sonstiger Bezug = annual tax with it − annual tax without it.
 
@@ -310,6 +310,11 @@ def test_weihnachtsgeld_ist_die_differenz_der_jahreslohnsteuer(jahr: int, monats
     # Soli on the one-off payment only above the Freigrenze, then 5.5 % of STS, cents cut (§ 4 SolZG)
     if mit["SOLZLZZ"] == 0:
         assert abzug.solidaritaetszuschlag_sonstige_bezuege == 0
+    else:
+        sts_cent = abzug.pap_ergebnis["STS"]
+        assert abzug.solidaritaetszuschlag_sonstige_bezuege * 100 == (sts_cent * D("5.5") / 100).to_integral_value(
+            rounding=ROUND_DOWN
+        )
     # the monthly wage is taxed as without the one-off payment
     assert abzug.lohnsteuer_laufend == lohnsteuer_monat(merkmale, jahr, 12, monatslohn).lohnsteuer_laufend
     assert abzug.lohnsteuer == abzug.lohnsteuer_laufend + abzug.lohnsteuer_sonstige_bezuege
