@@ -1,0 +1,147 @@
+"""Start the window: German Qt, settings names, open the data file (clear messages, backup restore), first start."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop import meldungen
+from desktop.einstellungen import SCHRIFTGROESSE, Einstellungen, wende_schriftgroesse_an
+from desktop.i18n import installiere_uebersetzungen, tr
+
+log = logging.getLogger(__name__)
+
+ORGANISATION = "Assistenzbuero"
+ANWENDUNG = "Assistenzbüro"
+MESSUNG = "ASSISTENZBUERO_STARTMESSUNG"  # benchmarks/startup.py: print when the window is shown, then quit
+
+
+def richte_anwendung_ein(app: QApplication, einstellungen: Einstellungen | None = None) -> Einstellungen:
+    """German translations, names for QSettings, the user's font scale. Safe to call more than once."""
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(ANWENDUNG)
+    app.setApplicationDisplayName(ANWENDUNG)
+    installiere_uebersetzungen(app)
+    if einstellungen is None:
+        einstellungen = Einstellungen(QSettings())
+    wende_schriftgroesse_an(app, einstellungen[SCHRIFTGROESSE])
+    einstellungen.geaendert.connect(
+        lambda schluessel: (
+            wende_schriftgroesse_an(app, einstellungen[SCHRIFTGROESSE])
+            if schluessel == SCHRIFTGROESSE.schluessel
+            else None
+        )
+    )
+    return einstellungen
+
+
+def oeffne_datenbank(pfad: Path | None, parent: QWidget | None = None) -> Any | None:
+    """Open (lock, check, back up, migrate, seed) the data file; on failure one German message, None.
+
+    A damaged file with a backup gets the offer to restore the newest backup (the damaged file is kept aside).
+    """
+    from core.fehler import DatenbankFehler
+    from core.persistence.datenbank import DatenbankBeschaedigt, stelle_wieder_her
+    from core.stammdaten.start import oeffne
+
+    titel = tr("Datenbank kann nicht geöffnet werden")
+    while True:
+        try:
+            return oeffne(pfad)
+        except DatenbankBeschaedigt as fehler:
+            if not fehler.sicherungen:
+                meldungen.fehler(parent, titel, str(fehler))
+                return None
+            neueste = fehler.sicherungen[0]
+            frage = tr(
+                "{meldung}\n\nSoll die neueste Sicherung vom {zeitpunkt} Uhr jetzt zurückgespielt werden? "
+                "Änderungen nach diesem Zeitpunkt fehlen dann; die beschädigte Datei bleibt daneben erhalten."
+            ).format(meldung=fehler, zeitpunkt=f"{neueste.zeitpunkt:%d.%m.%Y, %H:%M}")
+            if not meldungen.frage(
+                parent, tr("Datenbank beschädigt"), frage, ja=tr("Sicherung &zurückspielen"), nein=tr("&Beenden")
+            ):
+                return None
+            try:
+                beiseite = stelle_wieder_her(fehler.pfad, neueste)
+            except DatenbankFehler as zweiter:
+                meldungen.fehler(parent, titel, str(zweiter))
+                return None
+            meldungen.hinweis(
+                parent,
+                tr("Sicherung zurückgespielt"),
+                tr(
+                    "Die Sicherung vom {zeitpunkt} Uhr wurde zurückgespielt. Die beschädigte Datei liegt unter {ort}."
+                ).format(zeitpunkt=f"{neueste.zeitpunkt:%d.%m.%Y, %H:%M}", ort=beiseite or fehler.pfad),
+            )
+        except DatenbankFehler as fehler:
+            meldungen.fehler(parent, titel, str(fehler))
+            return None
+        except Exception as fehler:  # never a traceback for the user
+            meldungen.unerwartet(parent, fehler)
+            return None
+
+
+def oeffne_hauptfenster(db_pfad: Path | None, einstellungen: Einstellungen) -> Any | None:
+    """Open the data file and show the main window (with the first-start assistant if no employer exists)."""
+    datenbank = oeffne_datenbank(db_pfad)
+    if datenbank is None:
+        return None
+    from desktop.hauptfenster import Hauptfenster
+    from desktop.kontext import Kontext
+
+    kontext = Kontext(datenbank=datenbank, einstellungen=einstellungen, db_pfad=getattr(datenbank, "pfad", db_pfad))
+    fenster = Hauptfenster(kontext)
+    fenster.show()
+    fenster.starte_ersteinrichtung_falls_noetig()
+    return fenster
+
+
+def _ausnahme_ohne_traceback(art: type[BaseException], wert: BaseException, spur: TracebackType | None) -> None:
+    if issubclass(art, KeyboardInterrupt):
+        sys.__excepthook__(art, wert, spur)
+        return
+    log.error("Unbehandelte Ausnahme", exc_info=(art, wert, spur))
+    meldungen.unerwartet(QApplication.activeWindow(), wert)
+
+
+def _richte_protokoll_ein() -> None:
+    import platformdirs
+
+    ordner = platformdirs.user_log_path("Assistenzbuero", appauthor=False)
+    try:
+        ordner.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(
+            filename=ordner / "assistenzbuero.log",
+            level=logging.INFO,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+            encoding="utf-8",
+        )
+    except OSError:
+        logging.basicConfig(level=logging.WARNING)
+
+
+def starte(db_pfad: Path | None) -> int:
+    """Console entry without subcommand: run the window until it is closed; returns the exit code."""
+    _richte_protokoll_ein()
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    einstellungen = richte_anwendung_ein(app)
+    sys.excepthook = _ausnahme_ohne_traceback
+    fenster = oeffne_hauptfenster(db_pfad, einstellungen)
+    if fenster is None:
+        return 1
+    if os.environ.get(MESSUNG):
+        QTimer.singleShot(0, _messung_fertig)  # runs once the event loop has painted the shown window
+    return app.exec()
+
+
+def _messung_fertig() -> None:
+    print("HAUPTFENSTER_ANGEZEIGT", flush=True)
+    QTimer.singleShot(0, QApplication.quit)

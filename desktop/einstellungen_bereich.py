@@ -1,0 +1,62 @@
+"""The area "Einstellungen": employer data, Krankenkassen, checklist and program settings as tabs."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.einstellungen import EinstellungenSeite
+from desktop.i18n import tr
+from desktop.kontext import Kontext
+
+# (object name, German tab title with mnemonic, "modul:Klasse" taking the Kontext); built when the area opens.
+REITER: list[tuple[str, str, str]] = [
+    ("programm", tr("&Programm"), "desktop.einstellungen_bereich:ProgrammSeite"),
+]
+
+
+class ProgrammSeite(QScrollArea):
+    def __init__(self, kontext: Kontext) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no extra Tab stop; the fields inside take the focus
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.seite = EinstellungenSeite(kontext.einstellungen)
+        self.setWidget(self.seite)
+        self.setAccessibleName(tr("Programmeinstellungen"))
+
+
+class EinstellungenBereich(QWidget):
+    def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kontext = kontext
+        self.reiter = QTabWidget()
+        self.reiter.setObjectName("einstellungen_reiter")
+        self.reiter.setAccessibleName(tr("Einstellungen"))
+        self.seiten: dict[str, QWidget] = {}
+        for name, titel, fabrik in REITER:
+            modul, _, klasse = fabrik.partition(":")
+            erzeuger: Any = getattr(importlib.import_module(modul), klasse)
+            seite: QWidget = erzeuger(kontext)
+            seite.setObjectName(f"reiter_{name}")
+            self.seiten[name] = seite
+            self.reiter.addTab(seite, titel)
+        spalte = QVBoxLayout(self)
+        spalte.addWidget(self.reiter)
+        self.reiter.currentChanged.connect(self._aktiviere_reiter)
+
+    def zeige(self, name: str) -> QWidget:
+        seite = self.seiten[name]
+        self.reiter.setCurrentWidget(seite)
+        return seite
+
+    def aktivieren(self) -> None:
+        self._aktiviere_reiter(self.reiter.currentIndex())
+
+    def _aktiviere_reiter(self, index: int) -> None:
+        aktivieren = getattr(self.reiter.widget(index), "aktivieren", None)
+        if callable(aktivieren):
+            aktivieren()

@@ -1,0 +1,342 @@
+"""Form helpers: labelled inputs with an inline German error line that screen readers announce.
+
+A `Formular` holds named `Feld`s. Services raise `EingabeFehler(meldung, feld=name)`; `zeige_eingabefehler`
+puts the message under that field (text, not colour), updates the input's accessible description and moves the
+focus there. Widgets only parse what the user typed (dates, decimal numbers); rules live in core.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.fehler import EingabeFehler
+from desktop.i18n import deutsch, tr
+
+Pruefer = Callable[[Any], str | None]
+
+
+class Eingabeformat(ValueError):
+    """What the user typed cannot be read (e.g. not a date); the message is German."""
+
+
+def ohne_mnemonic(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":").strip()
+
+
+def datum_aus_text(text: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    for muster in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, muster).date()
+        except ValueError:
+            continue
+    raise Eingabeformat(tr("Bitte ein Datum in der Form TT.MM.JJJJ eingeben, zum Beispiel 31.01.1990."))
+
+
+def datum_als_text(tag: date | None) -> str:
+    return "" if tag is None else tag.strftime("%d.%m.%Y")
+
+
+_TAUSENDER = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def dezimal_aus_text(text: str) -> Decimal | None:
+    """Read a German number ("1.234,56", "12,5") as Decimal; an empty field is None."""
+    text = text.strip().replace(" ", "").replace("\u00a0", "").removesuffix("€").removesuffix("%")
+    if not text:
+        return None
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif _TAUSENDER.match(text):
+        text = text.replace(".", "")
+    try:
+        zahl = Decimal(text)
+    except InvalidOperation:
+        raise Eingabeformat(tr("Bitte eine Zahl eingeben, zum Beispiel 12,50.")) from None
+    if not zahl.is_finite():
+        raise Eingabeformat(tr("Bitte eine Zahl eingeben, zum Beispiel 12,50."))
+    return zahl
+
+
+def dezimal_als_text(zahl: Decimal | None, stellen: int | None = None) -> str:
+    """Decimal → German text with the locale's separators (no float on the way)."""
+    if zahl is None:
+        return ""
+    if stellen is not None:
+        zahl = zahl.quantize(Decimal(1).scaleb(-stellen))
+    gebiet = deutsch()
+    roh = f"{zahl:,f}"
+    return roh.replace(",", "\0").replace(".", gebiet.decimalPoint()).replace("\0", gebiet.groupSeparator())
+
+
+class Feld:
+    """One input, its label (buddy) and the inline error line below it."""
+
+    def __init__(
+        self,
+        name: str,
+        beschriftung: str,
+        eingabe: QWidget,
+        *,
+        beschreibung: str = "",
+        pruefer: Pruefer | None = None,
+    ) -> None:
+        self.name = name
+        self.eingabe = eingabe
+        self.pruefer = pruefer
+        self._beschreibung = beschreibung
+        eingabe.setObjectName(name)
+        self.beschriftung: QLabel | None = None
+        if isinstance(eingabe, QCheckBox):
+            eingabe.setText(beschriftung)
+        else:
+            self.beschriftung = QLabel(beschriftung)
+            self.beschriftung.setBuddy(eingabe)
+        eingabe.setAccessibleName(ohne_mnemonic(beschriftung))
+        eingabe.setAccessibleDescription(beschreibung)
+        if beschreibung:
+            eingabe.setToolTip(beschreibung)
+        self.fehler = QLabel()
+        self.fehler.setObjectName(f"{name}_fehler")
+        self.fehler.setWordWrap(True)
+        self.fehler.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        schrift = self.fehler.font()
+        schrift.setBold(True)  # emphasis without colour or a fixed size
+        self.fehler.setFont(schrift)
+        self.fehler.hide()
+        self.behaelter = QWidget()
+        spalte = QVBoxLayout(self.behaelter)
+        spalte.setContentsMargins(0, 0, 0, 0)
+        spalte.addWidget(eingabe)
+        spalte.addWidget(self.fehler)
+        if pruefer is not None or isinstance(eingabe, DatumEingabe | DezimalEingabe):
+            signal = getattr(eingabe, "editingFinished", None)
+            if signal is not None:
+                signal.connect(self.pruefe)
+
+    # values ---------------------------------------------------------------------------------------------------
+    def wert(self) -> Any:
+        """The typed value; raises Eingabeformat if the text cannot be read."""
+        e = self.eingabe
+        if isinstance(e, DatumEingabe):
+            return datum_aus_text(e.text())
+        if isinstance(e, DezimalEingabe):
+            return dezimal_aus_text(e.text())
+        if isinstance(e, QLineEdit):
+            return e.text().strip()
+        if isinstance(e, QPlainTextEdit):
+            return e.toPlainText().strip()
+        if isinstance(e, QCheckBox):
+            return e.isChecked()
+        if isinstance(e, QComboBox):
+            return e.currentData()
+        if isinstance(e, QSpinBox):
+            return e.value()
+        raise TypeError(type(e).__name__)
+
+    def setze(self, wert: Any) -> None:
+        e = self.eingabe
+        if isinstance(e, DatumEingabe):
+            e.setText(datum_als_text(wert))
+        elif isinstance(e, DezimalEingabe):
+            e.setText(dezimal_als_text(wert, e.stellen))
+        elif isinstance(e, QLineEdit):
+            e.setText("" if wert is None else str(wert))
+        elif isinstance(e, QPlainTextEdit):
+            e.setPlainText("" if wert is None else str(wert))
+        elif isinstance(e, QCheckBox):
+            e.setChecked(bool(wert))
+        elif isinstance(e, QComboBox):
+            e.setCurrentIndex(max(0, e.findData(wert)))
+        elif isinstance(e, QSpinBox):
+            e.setValue(int(wert or 0))
+        self.loesche_fehler()
+
+    # errors ---------------------------------------------------------------------------------------------------
+    @property
+    def fehlertext(self) -> str:
+        return self.fehler.text() if not self.fehler.isHidden() else ""
+
+    def zeige_fehler(self, meldung: str) -> None:
+        self.fehler.setText(tr("Fehler: {meldung}").format(meldung=meldung))
+        self.fehler.show()
+        self.eingabe.setAccessibleDescription(self.fehler.text())
+        QAccessible.updateAccessibility(QAccessibleEvent(self.eingabe, QAccessible.Event.DescriptionChanged))
+        QAccessible.updateAccessibility(QAccessibleEvent(self.fehler, QAccessible.Event.Alert))
+
+    def loesche_fehler(self) -> None:
+        if self.fehler.isHidden():
+            return
+        self.fehler.clear()
+        self.fehler.hide()
+        self.eingabe.setAccessibleDescription(self._beschreibung)
+        QAccessible.updateAccessibility(QAccessibleEvent(self.eingabe, QAccessible.Event.DescriptionChanged))
+
+    def pruefe(self) -> bool:
+        """Read the value and run the field's checker; show the result inline."""
+        try:
+            wert = self.wert()
+        except Eingabeformat as fehler:
+            self.zeige_fehler(str(fehler))
+            return False
+        meldung = self.pruefer(wert) if self.pruefer is not None and wert not in (None, "") else None
+        if meldung:
+            self.zeige_fehler(meldung)
+            return False
+        self.loesche_fehler()
+        return True
+
+
+class DatumEingabe(QLineEdit):
+    """A date typed as TT.MM.JJJJ (may stay empty); a line edit is quickest by keyboard and for screen readers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setPlaceholderText(tr("TT.MM.JJJJ"))
+        self.setMaxLength(10)
+
+
+class DezimalEingabe(QLineEdit):
+    """A decimal number in German notation, read as Decimal."""
+
+    def __init__(self, stellen: int | None = None) -> None:
+        super().__init__()
+        self.stellen = stellen
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class Formular(QWidget):
+    """A column of labelled fields with a general error line on top."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.felder: dict[str, Feld] = {}
+        self._layout = QFormLayout(self)
+        self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.allgemeiner_fehler = QLabel()
+        self.allgemeiner_fehler.setObjectName("formular_fehler")
+        self.allgemeiner_fehler.setWordWrap(True)
+        schrift = self.allgemeiner_fehler.font()
+        schrift.setBold(True)
+        self.allgemeiner_fehler.setFont(schrift)
+        self.allgemeiner_fehler.hide()
+        self._layout.addRow(self.allgemeiner_fehler)
+
+    # building -------------------------------------------------------------------------------------------------
+    def hinzufuegen(self, feld: Feld) -> Feld:
+        if feld.name in self.felder:
+            raise ValueError(f"Feld doppelt: {feld.name}")
+        self.felder[feld.name] = feld
+        if feld.beschriftung is None:
+            self._layout.addRow(feld.behaelter)
+        else:
+            self._layout.addRow(feld.beschriftung, feld.behaelter)
+        return feld
+
+    def ueberschrift(self, text: str) -> QLabel:
+        label = QLabel(text)
+        schrift = label.font()
+        schrift.setBold(True)
+        label.setFont(schrift)
+        self._layout.addRow(label)
+        return label
+
+    def text(self, name: str, beschriftung: str, **kw: Any) -> Feld:
+        laenge = kw.pop("max_laenge", None)
+        zeile = QLineEdit()
+        if laenge:
+            zeile.setMaxLength(laenge)
+        if "platzhalter" in kw:
+            zeile.setPlaceholderText(kw.pop("platzhalter"))
+        return self.hinzufuegen(Feld(name, beschriftung, zeile, **kw))
+
+    def mehrzeilig(self, name: str, beschriftung: str, **kw: Any) -> Feld:
+        feld = QPlainTextEdit()
+        feld.setTabChangesFocus(True)  # Tab must leave the field, not insert a tab character
+        feld.setMaximumHeight(feld.fontMetrics().lineSpacing() * 5)
+        return self.hinzufuegen(Feld(name, beschriftung, feld, **kw))
+
+    def datum(self, name: str, beschriftung: str, **kw: Any) -> Feld:
+        return self.hinzufuegen(Feld(name, beschriftung, DatumEingabe(), **kw))
+
+    def dezimal(self, name: str, beschriftung: str, *, stellen: int | None = None, **kw: Any) -> Feld:
+        return self.hinzufuegen(Feld(name, beschriftung, DezimalEingabe(stellen), **kw))
+
+    def ganzzahl(self, name: str, beschriftung: str, *, minimum: int = 0, maximum: int = 999, **kw: Any) -> Feld:
+        zahl = QSpinBox()
+        zahl.setRange(minimum, maximum)
+        return self.hinzufuegen(Feld(name, beschriftung, zahl, **kw))
+
+    def ja_nein(self, name: str, beschriftung: str, **kw: Any) -> Feld:
+        return self.hinzufuegen(Feld(name, beschriftung, QCheckBox(), **kw))
+
+    def auswahl(self, name: str, beschriftung: str, eintraege: Iterable[tuple[Any, str]], **kw: Any) -> Feld:
+        liste = QComboBox()
+        for wert, text in eintraege:
+            liste.addItem(text, wert)
+        return self.hinzufuegen(Feld(name, beschriftung, liste, **kw))
+
+    # values and errors ----------------------------------------------------------------------------------------
+    def werte(self) -> dict[str, Any] | None:
+        """All values, or None after showing inline what could not be read (the first bad field gets focus)."""
+        self.loesche_fehler()
+        ergebnis: dict[str, Any] = {}
+        erster: Feld | None = None
+        for name, feld in self.felder.items():
+            if not feld.pruefe():
+                erster = erster or feld
+                continue
+            ergebnis[name] = feld.wert()
+        if erster is not None:
+            erster.eingabe.setFocus(Qt.FocusReason.OtherFocusReason)
+            return None
+        return ergebnis
+
+    def setze_werte(self, werte: Mapping[str, Any]) -> None:
+        for name, wert in werte.items():
+            if name in self.felder:
+                self.felder[name].setze(wert)
+
+    def loesche_fehler(self) -> None:
+        self.allgemeiner_fehler.clear()
+        self.allgemeiner_fehler.hide()
+        for feld in self.felder.values():
+            feld.loesche_fehler()
+
+    def zeige_eingabefehler(self, fehler: EingabeFehler) -> None:
+        """Show a service's refusal at its field (or on top when the field is not on this form)."""
+        feld = self.felder.get(fehler.feld or "")
+        if feld is None:
+            self.allgemeiner_fehler.setText(tr("Nicht gespeichert: {meldung}").format(meldung=fehler))
+            self.allgemeiner_fehler.show()
+            QAccessible.updateAccessibility(QAccessibleEvent(self.allgemeiner_fehler, QAccessible.Event.Alert))
+            return
+        feld.zeige_fehler(str(fehler))
+        feld.eingabe.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def fehlertexte(self) -> dict[str, str]:
+        """Field name → visible error text (for tests and summaries)."""
+        texte = {name: f.fehlertext for name, f in self.felder.items() if f.fehlertext}
+        if not self.allgemeiner_fehler.isHidden():
+            texte[""] = self.allgemeiner_fehler.text()
+        return texte

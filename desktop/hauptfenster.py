@@ -1,0 +1,236 @@
+"""The main window: navigation over the product's areas (see desktop/bereiche.py), menus, status bar."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.bereiche import BEREICHE, Bereich
+from desktop.einstellungen import FENSTER_GEOMETRIE, LETZTEN_BEREICH_ZEIGEN, LETZTER_BEREICH
+from desktop.formular import ohne_mnemonic
+from desktop.i18n import tr
+from desktop.kontext import Kontext
+
+log = logging.getLogger(__name__)
+
+PROGRAMMNAME = "Assistenzbüro"
+
+
+class Fehlerseite(QWidget):
+    """Shown instead of an area that could not be built: a German sentence, never a traceback."""
+
+    def __init__(self, titel: str, fehler: Exception) -> None:
+        super().__init__()
+        spalte = QVBoxLayout(self)
+        self.hinweis = QLabel(
+            tr(
+                "Der Bereich „{titel}“ konnte nicht geöffnet werden ({art}: {fehler}). "
+                "Ihre Daten sind unverändert. Bitte melden Sie diesen Fehler."
+            ).format(titel=titel, art=type(fehler).__name__, fehler=fehler)
+        )
+        self.hinweis.setWordWrap(True)
+        self.hinweis.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.hinweis.setAccessibleName(self.hinweis.text())
+        spalte.addWidget(self.hinweis)
+        spalte.addStretch(1)
+
+
+class Hauptfenster(QMainWindow):
+    """Areas in a navigation list on the left (Ctrl+1…), the current area on the right; F6 switches between."""
+
+    angezeigt = Signal()  # first time the window is on screen (used by the start-up benchmark)
+
+    def __init__(self, kontext: Kontext, bereiche: Sequence[Bereich] | None = None) -> None:
+        super().__init__()
+        self.kontext = kontext
+        self.bereiche = list(BEREICHE if bereiche is None else bereiche)
+        self._seiten: dict[str, QWidget] = {}
+        self._schon_angezeigt = False
+        kontext.statusmeldung = self.melde
+        kontext.bereich_zeigen = self.zeige_bereich
+        self.setWindowTitle(PROGRAMMNAME)
+        self.setAccessibleName(PROGRAMMNAME)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(tr("Bereiche"))
+        self.navigation.setAccessibleDescription(tr("Mit den Pfeiltasten einen Bereich wählen; F6 wechselt zum Inhalt"))
+        self.stapel = QStackedWidget()
+        self.stapel.setObjectName("inhalt")
+        for b in self.bereiche:
+            eintrag = QListWidgetItem(ohne_mnemonic(b.titel))
+            eintrag.setToolTip(
+                f"{b.beschreibung} ({QKeySequence(b.tastenkuerzel).toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+            eintrag.setData(Qt.ItemDataRole.UserRole, b.schluessel)
+            self.navigation.addItem(eintrag)
+            halter = QWidget()  # the real page is built when the area is first opened
+            halter.setObjectName(f"halter_{b.schluessel}")
+            self.stapel.addWidget(halter)
+        breite = max(self.navigation.fontMetrics().horizontalAdvance(ohne_mnemonic(b.titel)) for b in self.bereiche)
+        self.navigation.setMaximumWidth(breite + self.navigation.fontMetrics().averageCharWidth() * 6)
+        self.navigation.currentRowChanged.connect(self._zeige_zeile)
+
+        mitte = QWidget()
+        zeile = QHBoxLayout(mitte)
+        zeile.addWidget(self.navigation)
+        zeile.addWidget(self.stapel, 1)
+        self.setCentralWidget(mitte)
+        self._baue_menues()
+        self.statusBar().setAccessibleName(tr("Statuszeile"))
+
+        geometrie = kontext.einstellungen[FENSTER_GEOMETRIE]
+        if not geometrie or not self.restoreGeometry(QByteArray.fromBase64(geometrie.encode("ascii"))):
+            self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().lineSpacing() * 40)
+        start = "uebersicht"
+        if kontext.einstellungen[LETZTEN_BEREICH_ZEIGEN]:
+            start = kontext.einstellungen[LETZTER_BEREICH]
+        self.zeige_bereich(start if any(b.schluessel == start for b in self.bereiche) else self.bereiche[0].schluessel)
+
+    # menus --------------------------------------------------------------------------------------------------
+    def _baue_menues(self) -> None:
+        datei = self.menuBar().addMenu(tr("&Datei"))
+        self.menue_datei = datei
+        beenden = QAction(tr("&Beenden"), self)
+        beenden.setShortcut(QKeySequence("Ctrl+Q"))
+        beenden.triggered.connect(self.close)
+        datei.addAction(beenden)
+
+        bereich_menue = self.menuBar().addMenu(tr("&Bereich"))
+        gruppe = QActionGroup(self)
+        self.bereich_aktionen: dict[str, QAction] = {}
+        for b in self.bereiche:
+            aktion = QAction(b.titel, self)
+            aktion.setShortcut(QKeySequence(b.tastenkuerzel))
+            aktion.setStatusTip(b.beschreibung)
+            aktion.setCheckable(True)
+            aktion.triggered.connect(lambda _an=False, s=b.schluessel: self.zeige_bereich(s))
+            gruppe.addAction(aktion)
+            bereich_menue.addAction(aktion)
+            self.bereich_aktionen[b.schluessel] = aktion
+        bereich_menue.addSeparator()
+        wechsel = QAction(tr("Zwischen &Navigation und Inhalt wechseln"), self)
+        wechsel.setShortcut(QKeySequence("F6"))
+        wechsel.triggered.connect(self.wechsle_fokus)
+        bereich_menue.addAction(wechsel)
+        self.addAction(wechsel)
+
+        hilfe = self.menuBar().addMenu(tr("&Hilfe"))
+        kuerzel = QAction(tr("&Tastenkürzel"), self)
+        kuerzel.setShortcut(QKeySequence("F1"))
+        kuerzel.triggered.connect(self.zeige_tastenkuerzel)
+        hilfe.addAction(kuerzel)
+        ueber = QAction(tr("Ü&ber Assistenzbüro"), self)
+        ueber.triggered.connect(self.zeige_ueber)
+        hilfe.addAction(ueber)
+
+    # areas --------------------------------------------------------------------------------------------------
+    def zeige_bereich(self, schluessel: str) -> None:
+        for zeile, b in enumerate(self.bereiche):
+            if b.schluessel == schluessel:
+                if self.navigation.currentRow() != zeile:
+                    self.navigation.setCurrentRow(zeile)  # calls _zeige_zeile
+                else:
+                    self._zeige_zeile(zeile)
+                return
+        raise KeyError(schluessel)
+
+    def seite(self, schluessel: str) -> QWidget:
+        """The area's widget, built on first use."""
+        if schluessel not in self._seiten:
+            zeile, b = next((i, b) for i, b in enumerate(self.bereiche) if b.schluessel == schluessel)
+            try:
+                neu = b.erzeuge(self.kontext)
+            except Exception as fehler:  # one broken area must not take the window down
+                log.exception("Bereich %s konnte nicht erzeugt werden", schluessel)
+                neu = Fehlerseite(ohne_mnemonic(b.titel), fehler)
+            neu.setObjectName(f"bereich_{schluessel}")
+            alt = self.stapel.widget(zeile)
+            self.stapel.insertWidget(zeile, neu)
+            self.stapel.removeWidget(alt)
+            alt.deleteLater()
+            self._seiten[schluessel] = neu
+        return self._seiten[schluessel]
+
+    @property
+    def aktueller_bereich(self) -> str:
+        return self.bereiche[self.navigation.currentRow()].schluessel
+
+    def _zeige_zeile(self, zeile: int) -> None:
+        if zeile < 0:
+            return
+        b = self.bereiche[zeile]
+        seite = self.seite(b.schluessel)
+        self.stapel.setCurrentWidget(seite)
+        self.bereich_aktionen[b.schluessel].setChecked(True)
+        self.setWindowTitle(f"{ohne_mnemonic(b.titel)} – {PROGRAMMNAME}")
+        aktivieren = getattr(seite, "aktivieren", None)
+        if callable(aktivieren):
+            aktivieren()
+        self.kontext.einstellungen[LETZTER_BEREICH] = b.schluessel
+
+    def wechsle_fokus(self) -> None:
+        if self.navigation.hasFocus():
+            seite = self.stapel.currentWidget()
+            seite.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if not seite.hasFocus():
+                seite.nextInFocusChain().setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # messages -----------------------------------------------------------------------------------------------
+    def melde(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
+    def zeige_tastenkuerzel(self) -> None:
+        nativ = QKeySequence.SequenceFormat.NativeText
+        zeilen = [f"{QKeySequence(b.tastenkuerzel).toString(nativ)}: {ohne_mnemonic(b.titel)}" for b in self.bereiche]
+        zeilen += [
+            tr("F6: zwischen Navigation und Inhalt wechseln"),
+            tr("Alt + unterstrichener Buchstabe: Feld oder Schaltfläche direkt ansteuern"),
+            tr("Tab / Umschalt+Tab: nächstes / vorheriges Feld"),
+            tr("Strg+Q: Programm beenden"),
+        ]
+        QMessageBox.information(self, tr("Tastenkürzel"), "\n".join(zeilen))
+
+    def zeige_ueber(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("Über Assistenzbüro"),
+            tr("Assistenzbüro 0.1.0 – Lohnabrechnung, Dienstplan und Budget im Arbeitgebermodell."),
+        )
+
+    def starte_ersteinrichtung_falls_noetig(self) -> None:
+        """First start (no employer yet): open the set-up assistant over the window."""
+        return None
+
+    # window events ------------------------------------------------------------------------------------------
+    def showEvent(self, ereignis: QShowEvent) -> None:
+        super().showEvent(ereignis)
+        if not self._schon_angezeigt:
+            self._schon_angezeigt = True
+            self.angezeigt.emit()
+
+    def closeEvent(self, ereignis: QCloseEvent) -> None:
+        self.kontext.einstellungen[FENSTER_GEOMETRIE] = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        for seite in self._seiten.values():
+            schliessen = getattr(seite, "darf_schliessen", None)
+            if callable(schliessen) and not schliessen():
+                ereignis.ignore()
+                return
+        super().closeEvent(ereignis)
+        self.kontext.schliessen()

@@ -1,0 +1,77 @@
+"""German message boxes: one clear sentence, what to do; standard buttons come from Qt's German catalogue."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.i18n import tr
+
+log = logging.getLogger(__name__)
+
+PROGRAMMNAME = "Assistenzbüro"
+
+
+def _box(
+    parent: QWidget | None,
+    symbol: QMessageBox.Icon,
+    titel: str,
+    text: str,
+    knoepfe: QMessageBox.StandardButton,
+    standard: QMessageBox.StandardButton,
+) -> QMessageBox:
+    box = QMessageBox(symbol, f"{titel} – {PROGRAMMNAME}", text, knoepfe, parent)
+    box.setDefaultButton(standard)
+    box.setAccessibleName(titel)
+    box.setAccessibleDescription(text)
+    return box
+
+
+def fehler(parent: QWidget | None, titel: str, text: str) -> None:
+    box = _box(
+        parent, QMessageBox.Icon.Critical, titel, text, QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok
+    )
+    box.exec()
+
+
+def hinweis(parent: QWidget | None, titel: str, text: str) -> None:
+    box = _box(
+        parent, QMessageBox.Icon.Information, titel, text, QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok
+    )
+    box.exec()
+
+
+def frage(
+    parent: QWidget | None,
+    titel: str,
+    text: str,
+    *,
+    ja: str | None = None,
+    nein: str | None = None,
+    gefaehrlich: bool = False,
+) -> bool:
+    """Ask yes/no; `ja`/`nein` replace the German standard texts. A dangerous question defaults to "no"."""
+    knoepfe = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    standard = QMessageBox.StandardButton.No if gefaehrlich else QMessageBox.StandardButton.Yes
+    symbol = QMessageBox.Icon.Warning if gefaehrlich else QMessageBox.Icon.Question
+    box = _box(parent, symbol, titel, text, knoepfe, standard)
+    if ja:
+        box.button(QMessageBox.StandardButton.Yes).setText(ja)
+    if nein:
+        box.button(QMessageBox.StandardButton.No).setText(nein)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def unerwartet(parent: QWidget | None, fehlerobjekt: BaseException) -> None:
+    """Last line of defence: a bug becomes a German sentence (the details go to the log)."""
+    log.error("Unerwarteter Fehler", exc_info=fehlerobjekt)
+    fehler(
+        parent,
+        tr("Unerwarteter Fehler"),
+        tr(
+            "Es ist ein unerwarteter Fehler aufgetreten ({art}: {text}). Die laufende Aktion wurde abgebrochen; "
+            "bereits gespeicherte Daten bleiben erhalten. Bitte melden Sie diesen Fehler."
+        ).format(art=type(fehlerobjekt).__name__, text=fehlerobjekt),
+    )

@@ -1,0 +1,104 @@
+"""Form helpers: German number/date reading, inline error text that is also the accessible description."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from barrierefreiheit import fokus, pruefe_barrierefreiheit
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+
+from core.fehler import EingabeFehler
+from desktop.formular import Eingabeformat, Formular, datum_aus_text, dezimal_als_text, dezimal_aus_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.mark.parametrize(
+    ("text", "erwartet"),
+    [
+        ("12,50", Decimal("12.50")),
+        ("1.234,56", Decimal("1234.56")),
+        ("1.500", Decimal("1500")),
+        ("2.9", Decimal("2.9")),
+        ("15,50 €", Decimal("15.50")),
+        ("", None),
+    ],
+)
+def test_deutsche_zahlen(text: str, erwartet: Decimal | None) -> None:
+    assert dezimal_aus_text(text) == erwartet
+
+
+@pytest.mark.parametrize("text", ["zwölf", "1,2,3", "NaN", "Infinity"])
+def test_keine_zahl(text: str) -> None:
+    with pytest.raises(Eingabeformat, match="Bitte eine Zahl"):
+        dezimal_aus_text(text)
+
+
+def test_zahl_wird_mit_komma_und_tausenderpunkt_gezeigt() -> None:
+    assert dezimal_als_text(Decimal("1234.5"), 2) == "1.234,50"
+
+
+def test_datum() -> None:
+    assert datum_aus_text("31.01.1990") == date(1990, 1, 31)
+    assert datum_aus_text("1990-01-31") == date(1990, 1, 31)
+    with pytest.raises(Eingabeformat, match=r"TT\.MM\.JJJJ"):
+        datum_aus_text("31.02.1990")
+
+
+@pytest.fixture
+def formular(qtbot, einstellungen) -> Formular:
+    f = Formular()
+    f.text("name", "&Name", beschreibung="Vor- und Nachname")
+    f.datum("geburtsdatum", "&Geburtsdatum")
+    f.dezimal("satz", "&Satz in Prozent", pruefer=lambda d: "höchstens 100" if d > 100 else None)
+    f.ja_nein("privat", "&Privathaushalt")
+    f.auswahl("land", "&Bundesland", [("BW", "Baden-Württemberg"), ("BY", "Bayern")])
+    qtbot.addWidget(f)
+    f.show()
+    qtbot.waitExposed(f)
+    return f
+
+
+def test_formular_ist_benannt(formular: Formular) -> None:
+    assert pruefe_barrierefreiheit(formular) == []
+    name = QAccessible.queryAccessibleInterface(formular.felder["name"].eingabe)
+    assert name.text(QAccessible.Text.Name) == "Name"
+    assert name.text(QAccessible.Text.Description) == "Vor- und Nachname"
+
+
+def test_fehler_vom_dienst_steht_am_feld_und_in_der_beschreibung(formular: Formular) -> None:
+    formular.zeige_eingabefehler(EingabeFehler("Der Name fehlt.", feld="name"))
+    feld = formular.felder["name"]
+    assert formular.fehlertexte() == {"name": "Fehler: Der Name fehlt."}
+    assert feld.fehler.isVisibleTo(formular)
+    schnittstelle = QAccessible.queryAccessibleInterface(feld.eingabe)
+    assert schnittstelle.text(QAccessible.Text.Description) == "Fehler: Der Name fehlt."
+    assert fokus() is feld.eingabe
+    formular.loesche_fehler()
+    assert formular.fehlertexte() == {}
+    assert schnittstelle.text(QAccessible.Text.Description) == "Vor- und Nachname"
+
+
+def test_fehler_ohne_feld_steht_oben(formular: Formular) -> None:
+    formular.zeige_eingabefehler(EingabeFehler("Etwas anderes stimmt nicht."))
+    assert formular.fehlertexte() == {"": "Nicht gespeichert: Etwas anderes stimmt nicht."}
+
+
+def test_unlesbare_eingabe_ergibt_keine_werte(qtbot, formular: Formular) -> None:
+    formular.felder["geburtsdatum"].eingabe.setFocus()
+    qtbot.keyClicks(fokus(), "32.13.1990")
+    qtbot.keyClick(fokus(), Qt.Key.Key_Tab)  # leaving the field checks it at once
+    assert "TT.MM.JJJJ" in formular.fehlertexte()["geburtsdatum"]
+    qtbot.keyClicks(fokus(), "150")
+    assert formular.werte() is None
+    assert set(formular.fehlertexte()) == {"geburtsdatum", "satz"}
+    assert fokus() is formular.felder["geburtsdatum"].eingabe
+
+
+def test_werte_hin_und_zurueck(formular: Formular) -> None:
+    werte = {"name": "Anna", "geburtsdatum": date(1980, 5, 1), "satz": Decimal("2.9"), "privat": True, "land": "BY"}
+    formular.setze_werte(werte)
+    assert formular.werte() == werte

@@ -1,0 +1,128 @@
+"""Main window: every area reachable by keyboard (Ctrl+1…7, menu mnemonics), placeholders say what comes later."""
+
+from __future__ import annotations
+
+import pytest
+from barrierefreiheit import fokus, pruefe_barrierefreiheit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.bereiche import BEREICHE, Bereich
+from desktop.einstellungen import LETZTER_BEREICH, SCHRIFTGROESSE, Einstellungen
+from desktop.hauptfenster import Hauptfenster
+from desktop.kontext import Kontext
+from desktop.platzhalter import Platzhalter
+
+pytestmark = pytest.mark.gui
+
+PRODUKTBEREICHE = [
+    "Übersicht",
+    "Assistenzkräfte",
+    "Dienstplan",
+    "Abrechnung",
+    "Erstattungen",
+    "Budget",
+    "Einstellungen",
+]
+
+
+@pytest.fixture
+def fenster(qtbot, einstellungen: Einstellungen) -> Hauptfenster:
+    f = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen))
+    qtbot.addWidget(f)
+    f.show()
+    qtbot.waitExposed(f)
+    f.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is f)
+    return f
+
+
+def test_die_bereiche_des_produkts_in_dieser_reihenfolge(fenster: Hauptfenster) -> None:
+    texte = [fenster.navigation.item(i).text() for i in range(fenster.navigation.count())]
+    assert texte == PRODUKTBEREICHE
+
+
+@pytest.mark.parametrize("nummer", range(1, 8))
+def test_strg_zahl_oeffnet_den_bereich(qtbot, fenster: Hauptfenster, nummer: int) -> None:
+    qtbot.keyClick(fenster, Qt.Key(Qt.Key.Key_0 + nummer), Qt.KeyboardModifier.ControlModifier)
+    assert fenster.navigation.currentItem().text() == PRODUKTBEREICHE[nummer - 1]
+    assert fenster.stapel.currentWidget() is fenster.seite(BEREICHE[nummer - 1].schluessel)
+    assert fenster.windowTitle().startswith(PRODUKTBEREICHE[nummer - 1])
+
+
+@pytest.mark.parametrize("schluessel", ["abrechnung", "erstattungen"])
+def test_spaetere_bereiche_sagen_dass_sie_kommen(fenster: Hauptfenster, schluessel: str) -> None:
+    seite = fenster.seite(schluessel)
+    assert isinstance(seite, Platzhalter)
+    assert "kommt in einer späteren Version" in seite.hinweis.text()
+    assert seite.hinweis.focusPolicy() != Qt.FocusPolicy.NoFocus  # a screen-reader user reaches it by Tab
+
+
+def test_f6_wechselt_zwischen_navigation_und_inhalt(qtbot, fenster: Hauptfenster) -> None:
+    qtbot.keyClick(fenster, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    fenster.navigation.setFocus()
+    qtbot.keyClick(fokus(), Qt.Key.Key_F6)
+    assert fenster.stapel.currentWidget().isAncestorOf(fokus())
+    qtbot.keyClick(fokus(), Qt.Key.Key_F6)
+    assert fokus() is fenster.navigation
+    qtbot.keyClick(fokus(), Qt.Key.Key_Down)
+    assert fenster.aktueller_bereich == "budget"
+
+
+def test_menue_bereich_mit_alt_taste(qtbot, fenster: Hauptfenster) -> None:
+    qtbot.keyClick(fenster, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    menue = QApplication.activePopupWidget()
+    assert menue is not None and menue.title() == "&Bereich"
+    qtbot.keyClick(menue, Qt.Key.Key_U)  # B&udget
+    assert fenster.aktueller_bereich == "budget"
+
+
+def test_der_zuletzt_geoeffnete_bereich_kommt_beim_naechsten_start_wieder(
+    qtbot, fenster: Hauptfenster, einstellungen: Einstellungen
+) -> None:
+    qtbot.keyClick(fenster, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    fenster.close()
+    assert einstellungen[LETZTER_BEREICH] == "budget"
+    zweites = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen))
+    qtbot.addWidget(zweites)
+    assert zweites.aktueller_bereich == "budget"
+
+
+def test_ein_neuer_bereich_ist_ein_eintrag_in_der_liste(qtbot, einstellungen: Einstellungen) -> None:
+    """How colleagues add an area: a descriptor with a factory "modul:Klasse" that takes the Kontext."""
+    neu = Bereich("probe", "&Probe", "Ctrl+8", "test_hauptfenster:ProbeSeite", "zum Ausprobieren")
+    f = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen), [*BEREICHE, neu])
+    qtbot.addWidget(f)
+    f.show()
+    qtbot.waitExposed(f)
+    f.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is f)
+    qtbot.keyClick(f, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    seite = f.stapel.currentWidget()
+    assert isinstance(seite, ProbeSeite) and seite.aktiviert == 1
+    assert pruefe_barrierefreiheit(seite) == []
+
+
+class ProbeSeite(QWidget):
+    def __init__(self, kontext: Kontext) -> None:
+        super().__init__()
+        from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+        self.aktiviert = 0
+        QVBoxLayout(self).addWidget(QPushButton("&Los"))
+
+    def aktivieren(self) -> None:
+        self.aktiviert += 1
+
+
+def test_schriftgroesse_folgt_der_einstellung(qtbot, fenster: Hauptfenster, einstellungen: Einstellungen) -> None:
+    app = QApplication.instance()
+    vorher = app.font().pointSizeF()
+    qtbot.keyClick(fenster, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    feld = fenster.seite("einstellungen").seiten["programm"].seite.eingaben[SCHRIFTGROESSE.schluessel]
+    feld.setFocus()
+    qtbot.keyClick(fokus(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(fokus(), "150")
+    qtbot.keyClick(fokus(), Qt.Key.Key_Return)
+    assert einstellungen[SCHRIFTGROESSE] == 150
+    assert app.font().pointSizeF() == pytest.approx(vorher * 1.5)

@@ -1,0 +1,73 @@
+"""Long work runs off the GUI thread; progress arrives on the GUI thread; Abbrechen stops it; errors are German."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from core.fehler import EingabeFehler
+from desktop import meldungen
+from desktop.hintergrund import Fortschritt, Vorgang
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def fenster(qtbot, einstellungen) -> QWidget:
+    w = QWidget()
+    qtbot.addWidget(w)
+    return w
+
+
+def test_ergebnis_kommt_im_gui_thread_an(qtbot, fenster: QWidget) -> None:
+    threads: dict[str, object] = {}
+    ergebnisse: list[int] = []
+
+    def arbeit(fortschritt: Fortschritt) -> int:
+        threads["arbeit"] = threading.get_ident()
+        for i in range(3):
+            fortschritt.melde(i + 1, 3, f"Schritt {i + 1}")
+        return 42
+
+    def fertig(wert: int) -> None:
+        threads["fertig_gui"] = QThread.currentThread() is QApplication.instance().thread()
+        ergebnisse.append(wert)
+
+    Vorgang(fenster, "Rechnen", arbeit).bei_erfolg(fertig).starten()
+    qtbot.waitUntil(lambda: ergebnisse == [42])
+    assert threads["arbeit"] != threading.get_ident()
+    assert threads["fertig_gui"] is True
+
+
+def test_abbrechen_stoppt_die_arbeit(qtbot, fenster: QWidget) -> None:
+    losgelegt = threading.Event()
+    fehler: list[BaseException] = []
+
+    def arbeit(fortschritt: Fortschritt) -> None:
+        losgelegt.set()
+        for _ in range(2000):  # bounded, so a failing test cannot leave a thread spinning
+            fortschritt.pruefe()
+            QThread.msleep(5)
+
+    vorgang = Vorgang(fenster, "Warten", arbeit).bei_fehler(fehler.append).starten()
+    assert losgelegt.wait(5)
+    qtbot.waitUntil(lambda: vorgang.dialog is not None and vorgang.dialog.isVisible())
+    knopf = next(k for k in vorgang.dialog.findChildren(QPushButton) if k.text() == "Abbrechen")
+    knopf.setFocus()
+    qtbot.keyClick(knopf, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: len(fehler) == 1)
+    assert type(fehler[0]).__name__ == "Abgebrochen"
+
+
+def test_eingabefehler_wird_als_deutsche_meldung_gezeigt(qtbot, fenster: QWidget, monkeypatch) -> None:
+    gezeigt: list[str] = []
+    monkeypatch.setattr(meldungen, "fehler", lambda parent, titel, text: gezeigt.append(text))
+
+    def arbeit(_: Fortschritt) -> None:
+        raise EingabeFehler("Die Datei ist keine Kalkulation.")
+
+    Vorgang(fenster, "Einlesen", arbeit).starten()
+    qtbot.waitUntil(lambda: gezeigt == ["Die Datei ist keine Kalkulation."])
