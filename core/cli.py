@@ -15,7 +15,10 @@ log = logging.getLogger(__name__)
 
 # Each module listed here provides `registriere(unterbefehle)`, which adds its subparsers and sets
 # `handler=<function(args) -> int>` as default. Keep the list sorted; one line per feature.
-BEFEHLSMODULE: tuple[str, ...] = ("core.stammdaten.cli",)
+BEFEHLSMODULE: tuple[str, ...] = (
+    "core.io.kalkulation_cli",
+    "core.stammdaten.cli",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
