@@ -10,7 +10,10 @@ import importlib
 
 from sqlalchemy import MetaData
 
-MODELLMODULE: tuple[str, ...] = ("core.persistence.modelle",)
+MODELLMODULE: tuple[str, ...] = (
+    "core.budget.modelle",
+    "core.persistence.modelle",
+)
 
 
 def lade_alle_modelle() -> MetaData:
