@@ -10,7 +10,10 @@ import importlib
 
 from sqlalchemy import MetaData
 
-MODELLMODULE: tuple[str, ...] = ("core.persistence.modelle",)
+MODELLMODULE: tuple[str, ...] = (
+    "core.persistence.modelle",
+    "core.dienstplan.modelle",
+)
 
 
 def lade_alle_modelle() -> MetaData:
