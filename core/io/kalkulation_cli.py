@@ -34,16 +34,51 @@ def registriere(unterbefehle: Any) -> None:
     imp.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
     imp.add_argument("datei", metavar="DATEI", type=Path, help="die Tabellendatei")
     imp.add_argument("--json", action="store_true", help="Ergebnis als JSON ausgeben")
+    imp.add_argument(
+        "--speichern",
+        metavar="NAME",
+        default=None,
+        help="zusätzlich als Kalkulation mit diesem Namen in der Datenbank speichern (z. B. „Ist 2016“)",
+    )
     imp.set_defaults(handler=_import)
+
+    exp = kalk_befehle.add_parser(
+        "export",
+        help="Kalkulation als Excel-Datei (mit Formeln) oder PDF ausgeben",
+        description="Gibt eine gespeicherte Kalkulation (--name) oder eine alte Tabellendatei (--aus-datei) als "
+        "Excel-Datei mit Formeln oder als PDF für den Antrag aus. Die Dateiart folgt der Endung von --ausgabe.",
+        add_help=False,
+    )
+    exp.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
+    quelle = exp.add_mutually_exclusive_group(required=True)
+    quelle.add_argument("--name", metavar="NAME", help="Name der gespeicherten Kalkulation, z. B. „Antrag 2027“")
+    quelle.add_argument("--aus-datei", metavar="DATEI", type=Path, help="alte Kalkulationstabelle als Quelle")
+    exp.add_argument("--ausgabe", metavar="DATEI", type=Path, required=True, help="Zieldatei (.xlsx oder .pdf)")
+    exp.set_defaults(handler=_export)
+
+    liste = kalk_befehle.add_parser(
+        "liste",
+        help="gespeicherte Kalkulationen auflisten",
+        description="Listet die gespeicherten Kalkulationen mit ihren Gesamtkosten.",
+        add_help=False,
+    )
+    liste.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
+    liste.set_defaults(handler=_liste)
 
 
 def _import(args: argparse.Namespace) -> int:
     ergebnis = importiere(args.datei, anzeigename=str(args.datei))
+    if args.speichern:
+        from core.budget.kalkulation_dienst import cli_speichere_import
+
+        cli_speichere_import(args.db, args.speichern, ergebnis)
     if args.json:
         json.dump(ergebnis.als_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(tabelle_import(ergebnis))
+    if args.speichern:
+        print(f"Gespeichert als Kalkulation „{args.speichern}“.", file=sys.stderr)
     return 0
 
 
@@ -96,3 +131,18 @@ def tabelle_import(r: ImportErgebnis) -> str:
         if h.code != "KALKULATION_IMPORT_ABWEICHUNG":
             teile.append(f"Hinweis: {h.text}")
     return "\n".join(teile) + "\n"
+
+
+def _export(args: argparse.Namespace) -> int:
+    from core.budget.kalkulation_dienst import exportiere
+
+    ziel = exportiere(args.db, args.ausgabe, name=args.name, aus_datei=args.aus_datei)
+    print(f"Geschrieben: {ziel}")
+    return 0
+
+
+def _liste(args: argparse.Namespace) -> int:
+    from core.budget.kalkulation_dienst import liste_als_text
+
+    sys.stdout.write(liste_als_text(args.db))
+    return 0

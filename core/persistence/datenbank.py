@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 UMGEBUNG_DB = "ASSISTENZBUERO_DB"  # overrides the default file (tests, portable installs)
 DATEINAME = "assistenzbuero.sqlite"
+WARTEZEIT_MS = 5000  # how long a write waits for another program's SQLite lock before giving up
 
 
 class DatenbankGesperrt(DatenbankFehler):
@@ -148,7 +149,7 @@ def _richte_engine_ein(engine: Engine) -> None:
         cursor = dbapi_verbindung.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={int(WARTEZEIT_MS)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

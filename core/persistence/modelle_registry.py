@@ -11,8 +11,9 @@ import importlib
 from sqlalchemy import MetaData
 
 MODELLMODULE: tuple[str, ...] = (
-    "core.persistence.modelle",
+    "core.budget.modelle",
     "core.dienstplan.modelle",
+    "core.persistence.modelle",
 )
 
 

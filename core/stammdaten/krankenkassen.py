@@ -268,6 +268,18 @@ def lege_vorgaben_an(sitzung: Session) -> int:
     return len(tabelle["kasse"])
 
 
+def ergaenze_regeljahre(sitzung: Session) -> list[int]:
+    """Add years that the rule tables gained since (e.g. 2027) to the Minijob-Zentrale; edited years stay."""
+    neu: list[int] = []
+    for kasse in sitzung.scalars(select(Krankenkasse).where(Krankenkasse.ist_minijob_zentrale.is_(True))):
+        vorhanden = {j.jahr for j in kasse.jahre}
+        for jahr in _jahre_aus_regeln():
+            if jahr.jahr not in vorhanden:
+                kasse.jahre.append(jahr)
+                neu.append(jahr.jahr)
+    return neu
+
+
 def _jahr_aus_eintrag(eintrag: dict[str, object]) -> KassenJahr:
     stufen = eintrag.get("u1", [])
     assert isinstance(stufen, list)

@@ -28,9 +28,11 @@ def oeffne(pfad: Path | str | None = None, *, sicherungen_behalten: int = STANDA
 
 
 def lege_vorgaben_an(db: Datenbank) -> bool:
-    """Seed Unfallkassen and Krankenkassen exactly once per file (deleting them later does not bring them back)."""
+    """Seed Unfallkassen and Krankenkassen exactly once per file (deleting them later does not bring them back);
+    on later starts only add the Minijob-Zentrale's rates for years the rule tables gained meanwhile."""
     with db.arbeitseinheit() as sitzung:
         if sitzung.get(Einstellung, VORGABEN_SCHLUESSEL) is not None:
+            krankenkassen.ergaenze_regeljahre(sitzung)
             return False
         unfallkassen.lege_vorgaben_an(sitzung)
         krankenkassen.lege_vorgaben_an(sitzung)

@@ -261,3 +261,36 @@ def test_keine_sicherung_fuer_fremde_dateien_im_ordner(tmp_path: Path) -> None:
     (ordner / "a-notiz.sqlite").write_text("von Hand")
     assert all("notiz" not in s.pfad.name for s in sicherungen(pfad))
     assert os.path.exists(ordner / "a-notiz.sqlite")
+
+
+def test_seite_mitten_in_der_datei_beschaedigt(tmp_path: Path) -> None:
+    pfad = tmp_path / "haushalt.sqlite"
+    with Datenbank.oeffnen(pfad) as db, db.arbeitseinheit() as sitzung:
+        for nummer in range(300):  # enough rows for several pages
+            sitzung.add(Assistenzkraft(vorname=f"V{nummer}", nachname="N" * 80, notiz="x" * 200))
+    Datenbank.oeffnen(pfad).schliessen()  # backup of the intact file
+    groesse = pfad.stat().st_size
+    assert groesse > 5 * 4096
+    with pfad.open("r+b") as datei:
+        datei.seek(groesse - 3 * 4096)
+        datei.write(b"\xff" * 4096)
+    with pytest.raises(DatenbankBeschaedigt) as info:
+        Datenbank.oeffnen(pfad)
+    assert info.value.sicherungen
+
+
+def test_fremde_sqlite_sperre_gibt_klare_meldung(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program (not Assistenzbüro) holds SQLite's write lock: the action fails cleanly, nothing half-saved."""
+    monkeypatch.setattr(datenbank_modul, "WARTEZEIT_MS", 50)
+    pfad = tmp_path / "a.sqlite"
+    with Datenbank.oeffnen(pfad) as db:
+        fremd = sqlite3.connect(pfad, isolation_level=None)
+        fremd.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(DatenbankGesperrt, match="gesperrt"), db.arbeitseinheit() as sitzung:
+                sitzung.add(Arbeitgeber(nachname="Wartet", bundesland="BW"))
+        finally:
+            fremd.execute("ROLLBACK")
+            fremd.close()
+        with db.arbeitseinheit() as sitzung:
+            assert sitzung.scalars(select(Arbeitgeber)).all() == []

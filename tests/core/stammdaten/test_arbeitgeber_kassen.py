@@ -176,3 +176,23 @@ def test_vorgaben_nur_einmal(db: Datenbank) -> None:
     anzahl = len(krankenkassen.liste_krankenkassen(db))
     assert start.lege_vorgaben_an(db) is False
     assert len(krankenkassen.liste_krankenkassen(db)) == anzahl
+
+
+def test_vorbelegte_daten_bestehen_die_eigenen_pruefungen(db: Datenbank) -> None:
+    for traeger in unfallkassen.liste_unfallkassen(db):
+        assert unfallkassen.pruefe_unfallkasse(traeger) == {}, traeger.name
+    for kasse in krankenkassen.liste_krankenkassen(db):
+        assert krankenkassen.pruefe_krankenkasse(kasse) == {}, kasse.name
+
+
+def test_neue_regeljahre_kommen_zur_minijob_zentrale_bearbeitete_bleiben(db: Datenbank) -> None:
+    mz = krankenkassen.liste_krankenkassen(db)[0]
+    jahr_2025 = mz.jahr(2025)
+    assert jahr_2025 is not None
+    jahr_2025.u2_prozent = Decimal("0.30")  # the user corrected a value
+    mz.jahre = [j for j in mz.jahre if j.jahr != 2026]  # as if 2026 had been added to the rules later
+    krankenkassen.speichere_krankenkasse(db, mz)
+    start.lege_vorgaben_an(db)
+    nachher = krankenkassen.liste_krankenkassen(db)[0]
+    assert sorted(j.jahr for j in nachher.jahre) == [2025, 2026]
+    assert (nachher.jahr(2025) or jahr_2025).u2_prozent == Decimal("0.30")

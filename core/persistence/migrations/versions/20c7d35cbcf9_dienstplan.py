@@ -1,7 +1,7 @@
 """Dienstplan
 
 Revision ID: 20c7d35cbcf9
-Revises: 414d796fba97
+Revises: 6254162b0a5f
 Create Date: 2026-11-23 15:48:05.268926
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '20c7d35cbcf9'
-down_revision: str | Sequence[str] | None = '414d796fba97'
+down_revision: str | Sequence[str] | None = '6254162b0a5f'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
