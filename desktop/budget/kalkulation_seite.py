@@ -401,6 +401,7 @@ class KalkulationSeite(QWidget):
         kopf_zeile.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         kopf_zeile.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.ergebnis_tabelle.setTabKeyNavigation(False)
+        self.ergebnis_tabelle.verticalHeader().hide()  # row numbers carry no meaning (and had no name)
         ergebnis_label = QLabel(tr("Berechnung &Zeile für Zeile:"))
         ergebnis_label.setBuddy(self.ergebnis_tabelle)
         rspalte.addWidget(ergebnis_label)
