@@ -98,6 +98,7 @@ class Schicht:
     vertretung_fuer: int | None = None
     ist: Istzeit | None = None
     notiz: str = ""
+    muster_id: int | None = None
     id: int | None = None
 
     @property

@@ -1,0 +1,67 @@
+"""A small seeded household (employer in BW, the seed's four assistants with contracts) for service tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from core.persistence.datenbank import Datenbank
+from core.stammdaten import start
+from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber
+from core.stammdaten.assistenzkraefte import AssistenzkraftDaten, speichere_assistenzkraft
+from core.stammdaten.vertraege import VertragDaten, speichere_vertrag
+
+
+@dataclass
+class Haushalt:
+    db: Datenbank
+    sabine: int
+    joerg: int
+    ulrike: int
+    rudolf: int
+
+
+def lege_haushalt_an(db: Datenbank, *, eintritt: date = date(2014, 1, 1)) -> Haushalt:
+    speichere_arbeitgeber(db, ArbeitgeberDaten(nachname="Muster", vorname="Maria", bundesland="BW"))
+    ids = {}
+    for vorname, nachname in (("Sabine", "Berger"), ("Jörg", "Keller"), ("Ulrike", "Sommer"), ("Rudolf", "Winter")):
+        ids[vorname] = speichere_assistenzkraft(db, AssistenzkraftDaten(vorname=vorname, nachname=nachname)).id
+    for name in ("Sabine", "Jörg"):
+        speichere_vertrag(
+            db,
+            VertragDaten(
+                assistenzkraft_id=ids[name],  # type: ignore[arg-type]
+                gueltig_ab=eintritt,
+                eintritt=eintritt,
+                lohnsatz=Decimal("16.00"),
+                beschaeftigung="sv_pflichtig",
+                arbeitstage_woche=Decimal(5),
+                urlaubstage=Decimal(30),
+            ),
+        )
+    for name in ("Ulrike", "Rudolf"):
+        speichere_vertrag(
+            db,
+            VertragDaten(
+                assistenzkraft_id=ids[name],  # type: ignore[arg-type]
+                gueltig_ab=eintritt,
+                eintritt=eintritt,
+                lohnsatz=Decimal("15.00"),
+                beschaeftigung="minijob",
+            ),
+        )
+    return Haushalt(db, ids["Sabine"], ids["Jörg"], ids["Ulrike"], ids["Rudolf"])  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def haushalt(tmp_path: Path) -> Iterator[Haushalt]:
+    db = start.oeffne(tmp_path / "haushalt.sqlite")
+    try:
+        yield lege_haushalt_an(db)
+    finally:
+        db.schliessen()
