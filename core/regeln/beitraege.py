@@ -193,8 +193,12 @@ def _minijob(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
                 Schwere.INFO,
                 f"Das Entgelt liegt unter der Mindestbemessungsgrundlage von {format_eur(mindest)}: Der volle "
                 f"Rentenbeitrag wird von {format_eur(mindest)} berechnet ({format_eur(gesamt)}); "
-                f"der Arbeitnehmer trägt den Rest nach dem Pauschalbeitrag des Arbeitgebers ({format_eur(rv_an)}).",
-                "§ 163 Abs. 8 SGB VI, § 2 Abs. 1 Satz 5 BVV",
+                f"der Arbeitnehmer trägt den Rest nach dem Pauschalbeitrag des Arbeitgebers ({format_eur(rv_an)}). "
+                "Das gilt nicht, wenn die Assistenzkraft daneben anderweitig rentenversicherungspflichtig ist (z. B. "
+                "Hauptbeschäftigung, Ausbildung, Bezug von Arbeitslosen- oder Krankengeld, Pflegeperson, "
+                "Kindererziehungszeit): dann zählt nur das tatsächliche Entgelt. Bei mehreren Minijobs gilt die "
+                "Grenze für die Summe der Entgelte. Bitte prüfen Sie das.",
+                "§ 163 Abs. 8 SGB VI, § 2 Abs. 1 Satz 5 BVV; Geringfügigkeits-Richtlinien C 3.2.1",
             )
         else:
             rv_an = cent(ae * p.satz(f"minijob_rv_aufstockung_an_{art}_prozent"))

@@ -152,6 +152,16 @@ def test_minijob_mindestbemessung_nicht_bei_rv_hauptbeschaeftigung() -> None:
     assert b.rv.an == d("20.40")
 
 
+def test_minijob_mindestbeitrag_gewerblich_und_hinweis_auf_ausnahmen() -> None:
+    # § 2 Abs. 1 Satz 5 BVV: gewerblich 125 €: AG round(125 × 15 %) = 18,75; Beitrag round(175 × 18,6 %) = 32,55;
+    # AN 32,55 − 18,75 = 13,80. The user cannot tell the program about other RV-pflichtige jobs in every path,
+    # so the Hinweis must name the exceptions (Geringfügigkeits-Richtlinien C 3.2.1).
+    b = berechne_beitraege(eingabe(B.MINIJOB, "125", privathaushalt=False))
+    assert (b.rv.ag, b.rv.an) == (d("18.75"), d("13.80"))
+    hinweis = next(h for h in b.hinweise if h.code == "MINIJOB_RV_MINDESTBEITRAG")
+    assert "Hauptbeschäftigung" in hinweis.text and "mehreren Minijobs" in hinweis.text
+
+
 # --- Übergangsbereich (§ 20 Abs. 2a SGB IV, § 2 Abs. 2 BVV) ---
 # Gesamt je Zweig = round(BE × halber Satz) × 2, AN = round(BE_AN × halber Satz), AG = Gesamt − AN.
 # BE = F×G + (2000/(2000−G) − G/(2000−G)×F) × (AE−G), BE_AN = 2000/(2000−G) × (AE−G), je auf Cent gerundet.
