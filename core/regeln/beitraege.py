@@ -461,8 +461,11 @@ def _pv_voll(e: BeitragsEingabe, p: _Protokoll, be: Decimal) -> Anteil:
     an_satz, ag_satz, zuschlag, abschlag, sachsen = _pv_saetze(e, p)
     if not sachsen and not zuschlag and not abschlag:
         return _halb_halb(be, an_satz)
-    # § 2 Abs. 1 Satz 3 BVV: not borne half and half → each share computed and rounded separately.
-    return Anteil(bemessung=be, an=cent(be * (an_satz + zuschlag - abschlag)), ag=cent(be * ag_satz))
+    # § 2 Abs. 1 Satz 3 BVV: not borne half and half → each share computed and rounded separately; the employee's
+    # share with the discounts (GR Beitragsdifferenzierung PV vom 28.03.2024, 3.3). The childless surcharge is a
+    # contribution the employee bears alone and is computed and rounded on its own (§ 2 Abs. 1 Satz 4 BVV).
+    an = cent(be * (an_satz - abschlag)) + cent(be * zuschlag)
+    return Anteil(bemessung=be, an=an, ag=cent(be * ag_satz))
 
 
 def _pv_uebergang(e: BeitragsEingabe, p: _Protokoll, be: Decimal, be_an: Decimal) -> Anteil:
