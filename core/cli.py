@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from core.fehler import AssistenzbueroFehler
 
@@ -15,13 +16,35 @@ log = logging.getLogger(__name__)
 
 # Each module listed here provides `registriere(unterbefehle)`, which adds its subparsers and sets
 # `handler=<function(args) -> int>` as default. Keep the list sorted; one line per feature.
-BEFEHLSMODULE: tuple[str, ...] = ()
+BEFEHLSMODULE: tuple[str, ...] = (
+    "core.abrechnung.szenario_cli",
+    "core.dienstplan.demo",
+    "core.io.export_cli",
+    "core.io.kalkulation_cli",
+    "core.stammdaten.cli",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
 
+class _DeutscherHilfeFormatter(argparse.HelpFormatter):
+    """Help output with German headings ("Aufruf:" instead of "usage:")."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
 class _DeutscherParser(argparse.ArgumentParser):
-    """argparse with German error output: one line on stderr, exit code 2."""
+    """argparse with German help and error output: errors are one line on stderr, exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _DeutscherHilfeFormatter)
+        mit_hilfe = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._optionals.title = "Optionen"
+        self._positionals.title = "Angaben"
+        if mit_hilfe:
+            self.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: Fehler: {_uebersetze(message)}\nHilfe: {self.prog} --help\n")
@@ -48,9 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="assistenzbuero",
         description="Assistenzbüro – Lohnabrechnung, Dienstplan und Budget im Arbeitgebermodell. "
         "Ohne Unterbefehl startet das Programmfenster.",
-        add_help=False,
     )
-    parser.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
     parser.add_argument(
         "--db",
         metavar="PFAD",

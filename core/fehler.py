@@ -17,3 +17,11 @@ class EingabeFehler(AssistenzbueroFehler):
 
 class DatenbankFehler(AssistenzbueroFehler):
     """The data file cannot be used (locked, read-only, damaged, too new)."""
+
+
+class FeldFehler(EingabeFehler):
+    """Several inputs are wrong at once: `fehler` maps field name → German message. Nothing was saved."""
+
+    def __init__(self, fehler: dict[str, str]) -> None:
+        self.fehler = dict(fehler)
+        super().__init__(" ".join(self.fehler.values()), feld=next(iter(self.fehler), None))

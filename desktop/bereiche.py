@@ -60,7 +60,13 @@ BEREICHE: list[Bereich] = [
     Bereich("dienstplan", tr("&Dienstplan"), "Ctrl+3", None, tr("Schichten planen und Stunden erfassen")),
     Bereich("abrechnung", tr("A&brechnung"), "Ctrl+4", None, tr("Monatliche Lohnabrechnung und Meldungen")),
     Bereich("erstattungen", tr("&Erstattungen"), "Ctrl+5", None, tr("Erstattungsanträge U1 und U2")),
-    Bereich("budget", tr("B&udget"), "Ctrl+6", None, tr("Kostenkalkulation, Bewilligungen, Verwendungsnachweis")),
+    Bereich(
+        "budget",
+        tr("B&udget"),
+        "Ctrl+6",
+        "desktop.budget.kalkulation_seite:BudgetBereich",
+        tr("Kostenkalkulation, Bewilligungen, Verwendungsnachweis"),
+    ),
     Bereich(
         "einstellungen",
         tr("Ein&stellungen"),

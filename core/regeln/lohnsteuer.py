@@ -521,6 +521,8 @@ class _Uebersetzer:
             raise self.fehler(f"float-Literal {text} (Java float) ist nicht exakt nachgebildet")
         if endung == "d" or any(c in rein for c in ".eE"):
             return rein, "double-literal"
+        if len(rein) > 1 and rein.startswith("0"):
+            raise self.fehler(f"Literal {text}: in Java oktal, nicht nachgebildet")
         wert = int(rein)
         if endung == "l":
             return str(_java_int(wert, "long")), "long"

@@ -315,6 +315,7 @@ def _mini_pap(methode: str, eingaben_xml: str = "", intern: str = "") -> str:
         ('<EXECUTE method="FEHLT"/>', "unbekannten Methode „FEHLT“"),
         ('<EVAL exec="ERG = BigDecimal.valueOf(0.12345678901234567)"/>', "signifikante Stellen"),
         ('<EVAL exec="ERG = Math.max(ERG, ZAHL3)"/>', "unbekannter Name „Math“"),
+        ('<EVAL exec="ERG = BigDecimal.valueOf(010)"/>', "oktal"),
     ],
     ids=[
         "pow",
@@ -327,6 +328,7 @@ def _mini_pap(methode: str, eingaben_xml: str = "", intern: str = "") -> str:
         "methode",
         "double-literal",
         "math",
+        "oktal",
     ],
 )
 def test_unbekannte_konstrukte_scheitern_laut(methode: str, meldung: str) -> None:

@@ -1,0 +1,122 @@
+"""Schichtvorlagen (Frühdienst, Spätdienst, Nachtbereitschaft, 24-h-Block, own) and turning them into shifts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from core.dienstplan.schicht import Arbeitsart, Pause, Schicht, Teil
+from core.domain.zeit import lokal
+from core.fehler import EingabeFehler
+
+
+@dataclass(frozen=True, slots=True)
+class VorlagenTeil:
+    """A part of a template by wall-clock time (e.g. the night standby of a 24-h-Block)."""
+
+    beginn: time
+    ende: time
+    arbeitsart: Arbeitsart
+
+
+@dataclass(frozen=True, slots=True)
+class VorlagenPause:
+    beginn: time
+    minuten: int
+
+
+@dataclass(frozen=True, slots=True)
+class Schichtvorlage:
+    """A shift by wall-clock times. An end at or before the start means the next day (night, 24 h)."""
+
+    name: str
+    kuerzel: str
+    beginn: time
+    ende: time
+    arbeitsart: Arbeitsart = Arbeitsart.ARBEIT
+    teile: tuple[VorlagenTeil, ...] = ()
+    pausen: tuple[VorlagenPause, ...] = ()
+    leistungsart: str | None = None
+    id: int | None = None
+
+    @property
+    def ueber_mitternacht(self) -> bool:
+        return self.ende <= self.beginn
+
+    @property
+    def zeiten_text(self) -> str:
+        ende = "24:00" if self.ende == time(0) else f"{self.ende:%H:%M}"
+        folgetag = " (Folgetag)" if self.ueber_mitternacht and self.ende != time(0) else ""
+        return f"{self.beginn:%H:%M}–{ende}{folgetag}"
+
+    def pruefe(self) -> None:
+        if not self.name.strip():
+            raise EingabeFehler("Bitte geben Sie der Schichtvorlage einen Namen.", feld="name")
+        if not self.kuerzel.strip():
+            raise EingabeFehler(f"Bitte geben Sie der Vorlage „{self.name}“ ein Kürzel.", feld="kuerzel")
+        for pause in self.pausen:
+            if pause.minuten <= 0:
+                raise EingabeFehler(f"Vorlage „{self.name}“: Eine Pause muss mindestens eine Minute dauern.")
+        # Instantiating on an ordinary day checks the parts and breaks lie inside the shift.
+        schicht_aus_vorlage(self, date(2001, 1, 8), 0)
+
+
+def _zeitpunkt(vorlage: Schichtvorlage, tag: date, uhrzeit: time, *, ist_ende: bool) -> datetime:
+    """Wall time of a template on the shift's start day or the next one."""
+    folgetag = False
+    if vorlage.ueber_mitternacht:
+        folgetag = uhrzeit <= vorlage.beginn if ist_ende else uhrzeit < vorlage.beginn
+    return lokal(tag + timedelta(days=1) if folgetag else tag, uhrzeit)
+
+
+def schicht_aus_vorlage(
+    vorlage: Schichtvorlage,
+    tag: date,
+    assistenzkraft_id: int,
+    *,
+    leistungsart: str | None = None,
+) -> Schicht:
+    """The template's shift on `tag` in real times: over the DST change a night has 1 h less or more.
+
+    Raises EingabeFehler if a wall time does not exist that day (the skipped hour on the last Sunday of March).
+    """
+    beginn = lokal(tag, vorlage.beginn)
+    ende = _zeitpunkt(vorlage, tag, vorlage.ende, ist_ende=True)
+    teile = tuple(
+        Teil(
+            beginn=_zeitpunkt(vorlage, tag, t.beginn, ist_ende=False),
+            ende=_zeitpunkt(vorlage, tag, t.ende, ist_ende=True),
+            arbeitsart=t.arbeitsart,
+        )
+        for t in vorlage.teile
+    )
+    pausen = []
+    for p in vorlage.pausen:
+        p_beginn = _zeitpunkt(vorlage, tag, p.beginn, ist_ende=False)
+        pausen.append(Pause(p_beginn, p_beginn + timedelta(minutes=p.minuten)))
+    return Schicht(
+        assistenzkraft_id=assistenzkraft_id,
+        beginn=beginn,
+        ende=ende,
+        arbeitsart=vorlage.arbeitsart,
+        leistungsart=leistungsart or vorlage.leistungsart,
+        teile=teile,
+        pausen=tuple(pausen),
+        vorlage=vorlage.name,
+    )
+
+
+# Seed 004, 2.6.1: "1. Schicht 7:00 bis 14:00, 2. Schicht 14:00 bis Schluß" — we choose 22:00 as "Schluß".
+FRUEHDIENST = Schichtvorlage("Frühdienst", "F", time(7), time(14))
+SPAETDIENST = Schichtvorlage("Spätdienst", "S", time(14), time(22))
+NACHTBEREITSCHAFT = Schichtvorlage("Nachtbereitschaft", "N", time(22), time(7), arbeitsart=Arbeitsart.BEREITSCHAFT)
+# Seed 004, 1.6.2: a day of round-the-clock assistance as 14 h Arbeit I + 10 h Arbeit II.
+BLOCK_24H = Schichtvorlage(
+    "24-h-Block",
+    "24",
+    time(7),
+    time(7),
+    teile=(VorlagenTeil(time(21), time(7), Arbeitsart.BEREITSCHAFT),),
+)
+
+STANDARDVORLAGEN: tuple[Schichtvorlage, ...] = (FRUEHDIENST, SPAETDIENST, NACHTBEREITSCHAFT, BLOCK_24H)

@@ -1,0 +1,559 @@
+"""Social-insurance contributions per branch, Umlagen U1/U2, Insolvenzgeldumlage and Unfallversicherung."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from core.domain.geld import NULL, cent, format_eur
+from core.domain.hinweis import Hinweis, Schwere
+from core.regeln.klassifikation import ALLE_ZWEIGE, Beschaeftigungsart, Zweig
+from core.regeln.tabellen import Regelwert, regelwert
+
+HUNDERT = Decimal(100)
+ZWEI = Decimal(2)
+
+
+@dataclass(frozen=True, slots=True)
+class Kasse:
+    """The person's Krankenkasse as the employer keeps it: Zusatzbeitrag and the chosen U1 level."""
+
+    zusatzbeitrag_prozent: Decimal
+    u1_prozent: Decimal
+    u2_prozent: Decimal
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BisherImJahr:
+    """What this employment already had this calendar year (for one-off payments, § 23a SGB IV)."""
+
+    sv_tage: int
+    entgelt_kv: Decimal  # beitragspflichtiges Entgelt KV/PV so far
+    entgelt_rv: Decimal  # beitragspflichtiges Entgelt RV/AV so far
+
+
+@dataclass(frozen=True, slots=True)
+class BeitragsEingabe:
+    monat: date
+    art: Beschaeftigungsart
+    laufendes_entgelt: Decimal  # SV-Arbeitsentgelt of the month without one-off payments (no SV-free surcharges)
+    geburtsdatum: date
+    bundesland: str  # place of work (Sachsen: other PV split)
+    kasse: Kasse | None  # None: privately insured
+    einmalzahlung: Decimal = NULL
+    zweige: frozenset[Zweig] | None = None  # from the classification; None: all for midijob/sv_pflichtig
+    privathaushalt: bool = True
+    kinder_unter_25: int = 0
+    elterneigenschaft: bool = False
+    rv_befreiung: bool = False  # Minijob, § 6 Abs. 1b SGB VI
+    rv_pflichtige_hauptbeschaeftigung: bool = False  # no Mindestbemessungsgrundlage for the Minijob
+    weitere_entgelte_uebergangsbereich: Decimal = NULL  # pay from other employments counted with this one
+    unfallversicherung_prozent: Decimal = NULL  # Unfallkasse rate (% of pay) outside the Haushaltsscheck
+    u1_pflichtig: bool = True  # False: planned for at most 4 weeks (§ 7 Abs. 2 Satz 2 AAG)
+    sv_tage: int = 30
+    bisher_im_jahr: BisherImJahr | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Anteil:
+    """One branch: the base it was computed from, the employee's and the employer's share."""
+
+    bemessung: Decimal = NULL
+    an: Decimal = NULL
+    ag: Decimal = NULL
+
+    @property
+    def gesamt(self) -> Decimal:
+        return self.an + self.ag
+
+
+@dataclass(frozen=True, slots=True)
+class Beitraege:
+    kv: Anteil  # Minijob: flat-rate KV of the employer
+    kv_zusatz: Anteil
+    pv: Anteil
+    rv: Anteil  # Minijob: flat-rate RV of the employer (ag) and the employee's top-up (an)
+    av: Anteil
+    umlage_u1: Decimal
+    umlage_u2: Decimal
+    insolvenzgeldumlage: Decimal
+    unfallversicherung: Decimal
+    beitragspflichtige_einnahme: Decimal  # BE (Übergangsbereich) or the pay the contributions were taken from
+    beitragspflichtige_einnahme_an: Decimal  # BE_AN in the Übergangsbereich, else the same as above
+    hinweise: tuple[Hinweis, ...]
+
+    @property
+    def kv_an(self) -> Decimal:
+        return self.kv.an + self.kv_zusatz.an
+
+    @property
+    def kv_ag(self) -> Decimal:
+        return self.kv.ag + self.kv_zusatz.ag
+
+    @property
+    def an_gesamt(self) -> Decimal:
+        return self.kv_an + self.pv.an + self.rv.an + self.av.an
+
+    @property
+    def ag_sv(self) -> Decimal:
+        return self.kv_ag + self.pv.ag + self.rv.ag + self.av.ag
+
+    @property
+    def ag_gesamt(self) -> Decimal:
+        """Everything the employer pays on top of the gross pay (without Pauschsteuer)."""
+        return self.ag_sv + self.umlage_u1 + self.umlage_u2 + self.insolvenzgeldumlage + self.unfallversicherung
+
+
+@dataclass
+class _Protokoll:
+    stichtag: date
+    land: str
+    hinweise: list[Hinweis] = field(default_factory=list)
+
+    def regel(self, schluessel: str, *, land: bool = False) -> Regelwert:
+        rw = regelwert(schluessel, self.stichtag, land=self.land if land else None)
+        hinweis = rw.hinweis()
+        if hinweis is not None and hinweis not in self.hinweise:
+            self.hinweise.append(hinweis)
+        return rw
+
+    def satz(self, schluessel: str) -> Decimal:
+        """A percentage from the tables as a fraction (14.6 → 0.146)."""
+        return self.regel(schluessel).wert / HUNDERT
+
+    def wert(self, schluessel: str) -> Decimal:
+        return self.regel(schluessel).wert
+
+    def hinweis(self, code: str, schwere: Schwere, text: str, rechtsgrundlage: str) -> None:
+        neu = Hinweis(code, schwere, text, rechtsgrundlage)
+        if neu not in self.hinweise:
+            self.hinweise.append(neu)
+
+
+def berechne_beitraege(e: BeitragsEingabe) -> Beitraege:
+    """Contributions for one month; every amount is rounded half up to cents as § 2 BVV says."""
+    _pruefe(e)
+    p = _Protokoll(stichtag=e.monat.replace(day=1), land=e.bundesland)
+    if e.art is Beschaeftigungsart.MINIJOB:
+        return _minijob(e, p)
+    if e.art is Beschaeftigungsart.KURZFRISTIG:
+        return _kurzfristig(e, p)
+    return _versicherungspflichtig(e, p)
+
+
+def _pruefe(e: BeitragsEingabe) -> None:
+    if e.laufendes_entgelt < NULL or e.einmalzahlung < NULL or e.weitere_entgelte_uebergangsbereich < NULL:
+        raise ValueError("Entgelte dürfen nicht negativ sein.")
+    if not 0 <= e.sv_tage <= 30:
+        raise ValueError("Sozialversicherungstage müssen zwischen 0 und 30 liegen.")
+    if e.kinder_unter_25 < 0:
+        raise ValueError("Die Kinderzahl darf nicht negativ sein.")
+    if e.unfallversicherung_prozent < NULL:
+        raise ValueError("Der Unfallversicherungssatz darf nicht negativ sein.")
+
+
+# --- Minijob and kurzfristig -------------------------------------------------------------------------------------
+
+
+def _minijob(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
+    ae = e.laufendes_entgelt + e.einmalzahlung
+    haushalt = e.privathaushalt
+    art = "privathaushalt" if haushalt else "gewerblich"
+    rg_kv = "§ 249b SGB V"
+    if e.kasse is not None:
+        kv = Anteil(bemessung=ae, ag=cent(ae * p.satz(f"minijob_{art}_kv_prozent")))
+    else:
+        kv = Anteil(bemessung=ae)
+        p.hinweis(
+            "MINIJOB_KV_PRIVAT",
+            Schwere.INFO,
+            "Privat krankenversichert: kein Pauschalbeitrag zur Krankenversicherung.",
+            rg_kv,
+        )
+    rv_ag = cent(ae * p.satz(f"minijob_{art}_rv_prozent"))
+    if e.rv_befreiung:
+        rv_an = NULL
+        p.hinweis(
+            "MINIJOB_RV_BEFREIT",
+            Schwere.INFO,
+            "Von der Rentenversicherungspflicht befreit: nur der Pauschalbeitrag des Arbeitgebers.",
+            "§ 6 Abs. 1b SGB VI",
+        )
+    elif ae == NULL:
+        rv_an = NULL
+    else:
+        mindest = p.wert("minijob_rv_mindestbemessungsgrundlage") * e.sv_tage / 30
+        if ae < mindest and not e.rv_pflichtige_hauptbeschaeftigung:
+            gesamt = cent(mindest * p.satz("rv_prozent"))
+            rv_an = gesamt - rv_ag
+            p.hinweis(
+                "MINIJOB_RV_MINDESTBEITRAG",
+                Schwere.INFO,
+                f"Das Entgelt liegt unter der Mindestbemessungsgrundlage von {format_eur(mindest)}: Der volle "
+                f"Rentenbeitrag wird von {format_eur(mindest)} berechnet ({format_eur(gesamt)}); "
+                f"der Arbeitnehmer trägt den Rest nach dem Pauschalbeitrag des Arbeitgebers ({format_eur(rv_an)}). "
+                "Das gilt nicht, wenn die Assistenzkraft daneben anderweitig rentenversicherungspflichtig ist (z. B. "
+                "Hauptbeschäftigung, Ausbildung, Bezug von Arbeitslosen- oder Krankengeld, Pflegeperson, "
+                "Kindererziehungszeit): dann zählt nur das tatsächliche Entgelt. Bei mehreren Minijobs gilt die "
+                "Grenze für die Summe der Entgelte. Bitte prüfen Sie das.",
+                "§ 163 Abs. 8 SGB VI, § 2 Abs. 1 Satz 5 BVV; Geringfügigkeits-Richtlinien C 3.2.1",
+            )
+        else:
+            rv_an = cent(ae * p.satz(f"minijob_rv_aufstockung_an_{art}_prozent"))
+    rv = Anteil(bemessung=ae, an=rv_an, ag=rv_ag)
+    return _ergebnis_geringfuegig(e, p, kv=kv, rv=rv)
+
+
+def _kurzfristig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
+    p.hinweis(
+        "KURZFRISTIG_BEITRAGSFREI",
+        Schwere.INFO,
+        "Kurzfristige Beschäftigung: keine Beiträge zur Kranken-, Pflege-, Renten- und Arbeitslosenversicherung.",
+        "§ 7 SGB V, § 5 Abs. 2 SGB VI, § 27 Abs. 2 SGB III",
+    )
+    return _ergebnis_geringfuegig(e, p, kv=Anteil(), rv=Anteil())
+
+
+def _ergebnis_geringfuegig(e: BeitragsEingabe, p: _Protokoll, *, kv: Anteil, rv: Anteil) -> Beitraege:
+    """Umlagen and UV for Minijob and kurzfristig: rates of the Minijob-Zentrale, Haushaltsscheck UV."""
+    ae = e.laufendes_entgelt + e.einmalzahlung
+    u1 = NULL
+    if e.u1_pflichtig:
+        u1 = cent(e.laufendes_entgelt * p.satz("minijob_u1_prozent"))
+    else:
+        _hinweis_ohne_u1(p)
+    u2 = cent(e.laufendes_entgelt * p.satz("minijob_u2_prozent"))
+    if e.einmalzahlung:
+        _hinweis_einmal_umlagefrei(p)
+    insolvenz = _insolvenzgeldumlage(e, p, ae)
+    if e.privathaushalt:
+        uv = cent(ae * p.satz("minijob_privathaushalt_uv_prozent"))
+    else:
+        uv = cent(ae * e.unfallversicherung_prozent / HUNDERT)
+    return Beitraege(
+        kv=kv,
+        kv_zusatz=Anteil(),
+        pv=Anteil(),
+        rv=rv,
+        av=Anteil(),
+        umlage_u1=u1,
+        umlage_u2=u2,
+        insolvenzgeldumlage=insolvenz,
+        unfallversicherung=uv,
+        beitragspflichtige_einnahme=ae,
+        beitragspflichtige_einnahme_an=ae,
+        hinweise=tuple(p.hinweise),
+    )
+
+
+# --- Übergangsbereich and full contributions ---------------------------------------------------------------------
+
+
+def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
+    zweige = e.zweige if e.zweige is not None else ALLE_ZWEIGE
+    if e.kasse is None and zweige & {Zweig.KV, Zweig.PV}:
+        zweige = zweige - {Zweig.KV, Zweig.PV}
+        p.hinweis(
+            "PRIVAT_VERSICHERT",
+            Schwere.WARNUNG,
+            "Privat kranken- und pflegeversichert: keine Beiträge zur gesetzlichen Kranken- und Pflegeversicherung. "
+            "Den Beitragszuschuss des Arbeitgebers (§ 257 SGB V, § 61 SGB XI) berechnet dieses Programm noch nicht.",
+            "§ 6 SGB V, § 257 SGB V, § 61 SGB XI",
+        )
+    ae = e.laufendes_entgelt + e.einmalzahlung
+    uebergang = e.art is Beschaeftigungsart.MIDIJOB
+    obergrenze = p.wert("uebergangsbereich_obergrenze")
+    if uebergang and ae + e.weitere_entgelte_uebergangsbereich > obergrenze:
+        uebergang = False
+        p.hinweis(
+            "UEBERGANGSBEREICH_MONAT_UEBERSCHRITTEN",
+            Schwere.INFO,
+            f"Das Entgelt dieses Monats übersteigt {format_eur(obergrenze)}: Die Beiträge werden in diesem Monat ohne "
+            "Übergangsbereichsformel vom tatsächlichen Entgelt berechnet.",
+            "Gemeinsames Rundschreiben Übergangsbereich vom 20.12.2022, Abschnitt 4.3.3",
+        )
+
+    if uebergang:
+        be, be_an = _bemessung_uebergangsbereich(e, p, ae)
+        kv = _uebergang_anteil(be, be_an, p.satz("kv_allgemein_prozent") / ZWEI) if Zweig.KV in zweige else Anteil()
+        zusatz = (
+            _uebergang_anteil(be, be_an, _zusatz_halb(e)) if Zweig.KV in zweige and e.kasse is not None else Anteil()
+        )
+        pv = _pv_uebergang(e, p, be, be_an) if Zweig.PV in zweige else Anteil()
+        rv = _uebergang_anteil(be, be_an, p.satz("rv_prozent") / ZWEI) if Zweig.RV in zweige else Anteil()
+        av = _uebergang_anteil(be, be_an, p.satz("av_prozent") / ZWEI) if Zweig.AV in zweige else Anteil()
+        # Umlagen and Insolvenzgeldumlage are taken from the pay the RV contribution is measured by (§ 7 Abs. 2 AAG,
+        # § 358 Abs. 2 SGB III), i.e. the reduced BE; U1/U2 only from its share for the running pay.
+        umlage_basis = be * e.laufendes_entgelt / ae if ae else NULL
+        insolvenz_basis = be
+        p.hinweis(
+            "UMLAGEN_UEBERGANGSBEREICH",
+            Schwere.INFO,
+            f"Übergangsbereich: Die Umlagen U1/U2 und die Insolvenzgeldumlage werden von der reduzierten "
+            f"beitragspflichtigen Einnahme ({format_eur(be)}) berechnet, nicht vom tatsächlichen Entgelt; U1/U2 nur "
+            "vom Anteil des laufenden Entgelts.",
+            "§ 7 Abs. 2 AAG, § 358 Abs. 2 SGB III; Gemeinsames Rundschreiben Übergangsbereich vom 20.12.2022 "
+            "(Insolvenzgeldumlage: Abschnitt 4.3.9)",
+        )
+        bemessung, bemessung_an = be, be_an
+    else:
+        be_kv = _bemessung_mit_einmalzahlung(e, p, "bbg_kv_monat", "KV/PV")
+        be_rv = _bemessung_mit_einmalzahlung(e, p, "bbg_rv_monat", "RV/AV")
+        kv = _halb_halb(be_kv, p.satz("kv_allgemein_prozent") / ZWEI) if Zweig.KV in zweige else Anteil()
+        zusatz = _halb_halb(be_kv, _zusatz_halb(e)) if Zweig.KV in zweige and e.kasse is not None else Anteil()
+        pv = _pv_voll(e, p, be_kv) if Zweig.PV in zweige else Anteil()
+        rv = _halb_halb(be_rv, p.satz("rv_prozent") / ZWEI) if Zweig.RV in zweige else Anteil()
+        av = _halb_halb(be_rv, p.satz("av_prozent") / ZWEI) if Zweig.AV in zweige else Anteil()
+        umlage_basis = min(e.laufendes_entgelt, _bbg(p, "bbg_rv_monat", e.sv_tage))
+        insolvenz_basis = be_rv
+        bemessung = be_rv if Zweig.RV in zweige else be_kv
+        bemessung_an = bemessung
+
+    if e.kasse is not None:
+        u1 = cent(umlage_basis * e.kasse.u1_prozent / HUNDERT) if e.u1_pflichtig else NULL
+        u2 = cent(umlage_basis * e.kasse.u2_prozent / HUNDERT)
+    else:
+        u1 = u2 = NULL
+        p.hinweis(
+            "UMLAGEN_KASSE_FEHLT",
+            Schwere.WARNUNG,
+            "Für eine privat versicherte Person zahlen Sie die Umlagen U1/U2 an die Krankenkasse, bei der sie zuletzt "
+            "gesetzlich versichert war, oder an eine von Ihnen gewählte Kasse. Bitte hinterlegen Sie deren Sätze; "
+            "bis dahin sind die Umlagen mit 0 gerechnet.",
+            "§ 2 Abs. 1 AAG, § 175 Abs. 3 SGB V",
+        )
+    if not e.u1_pflichtig:
+        _hinweis_ohne_u1(p)
+    if e.einmalzahlung:
+        _hinweis_einmal_umlagefrei(p)
+    insolvenz = _insolvenzgeldumlage(e, p, insolvenz_basis)
+    uv = cent(ae * e.unfallversicherung_prozent / HUNDERT)
+    return Beitraege(
+        kv=kv,
+        kv_zusatz=zusatz,
+        pv=pv,
+        rv=rv,
+        av=av,
+        umlage_u1=u1,
+        umlage_u2=u2,
+        insolvenzgeldumlage=insolvenz,
+        unfallversicherung=uv,
+        beitragspflichtige_einnahme=bemessung,
+        beitragspflichtige_einnahme_an=bemessung_an,
+        hinweise=tuple(p.hinweise),
+    )
+
+
+def uebergangsbereich_bemessung(gesamtentgelt: Decimal, stichtag: date) -> tuple[Decimal, Decimal]:
+    """BE and BE_AN by § 20 Abs. 2a SGB IV for a total pay inside the Übergangsbereich (unrounded)."""
+    grenze = regelwert("minijob_grenze_monat", stichtag).wert
+    obergrenze = regelwert("uebergangsbereich_obergrenze", stichtag).wert
+    f = regelwert("faktor_f", stichtag).wert
+    spanne = obergrenze - grenze
+    be = f * grenze + (obergrenze / spanne - grenze / spanne * f) * (gesamtentgelt - grenze)
+    be_an = obergrenze / spanne * (gesamtentgelt - grenze)
+    return be, be_an
+
+
+def _bemessung_uebergangsbereich(e: BeitragsEingabe, p: _Protokoll, ae: Decimal) -> tuple[Decimal, Decimal]:
+    rg = "§ 20 Abs. 2a SGB IV"
+    grenze = p.wert("minijob_grenze_monat")
+    p.regel("faktor_f")
+    gesamt = ae + e.weitere_entgelte_uebergangsbereich
+    if gesamt <= grenze:
+        # A month below the lower limit (e.g. unpaid absence): BE = AE × F; the employee's share is nil, as at
+        # the lower end of the range.
+        be = cent(ae * p.wert("faktor_f"))
+        p.hinweis(
+            "UEBERGANGSBEREICH_UNTER_GRENZE",
+            Schwere.WARNUNG,
+            f"Das Entgelt dieses Monats ({format_eur(ae)}) liegt unter der unteren Grenze des Übergangsbereichs. "
+            f"Beitragspflichtig ist AE × F = {format_eur(be)}; der Arbeitnehmeranteil wird mit 0 angesetzt "
+            "(wie am unteren Rand des Übergangsbereichs). Diese Annahme ist nicht amtlich bestätigt; bitte prüfen.",
+            f"{rg}; § 2 Abs. 2 BVV",
+        )
+        return be, NULL
+    be_gesamt, be_an_gesamt = uebergangsbereich_bemessung(gesamt, p.stichtag)
+    if e.weitere_entgelte_uebergangsbereich:
+        anteil = ae / gesamt
+        p.hinweis(
+            "UEBERGANGSBEREICH_MEHRERE_BESCHAEFTIGUNGEN",
+            Schwere.INFO,
+            f"Mehrere Beschäftigungen: Die beitragspflichtige Einnahme wird aus dem Gesamtentgelt "
+            f"({format_eur(gesamt)}) berechnet und im Verhältnis dieses Entgelts ({format_eur(ae)}) aufgeteilt.",
+            f"{rg} (Aufteilung bei mehreren Beschäftigungen)",
+        )
+        return cent(be_gesamt * anteil), cent(be_an_gesamt * anteil)
+    return cent(be_gesamt), cent(be_an_gesamt)
+
+
+def _uebergang_anteil(be: Decimal, be_an: Decimal, halber_satz: Decimal) -> Anteil:
+    """§ 2 Abs. 2 BVV: total = round(BE × half rate) × 2, employee = round(BE_AN × half rate), employer the rest."""
+    gesamt = cent(be * halber_satz) * 2
+    an = cent(be_an * halber_satz)
+    return Anteil(bemessung=be, an=an, ag=gesamt - an)
+
+
+def _halb_halb(bemessung: Decimal, halber_satz: Decimal) -> Anteil:
+    """§ 2 Abs. 1 Satz 1 BVV: half rate on the pay, rounded, doubled."""
+    haelfte = cent(bemessung * halber_satz)
+    return Anteil(bemessung=bemessung, an=haelfte, ag=haelfte)
+
+
+def _zusatz_halb(e: BeitragsEingabe) -> Decimal:
+    assert e.kasse is not None
+    return e.kasse.zusatzbeitrag_prozent / HUNDERT / ZWEI
+
+
+def _pv_saetze(e: BeitragsEingabe, p: _Protokoll) -> tuple[Decimal, Decimal, Decimal, Decimal, bool]:
+    """(AN rate, AG rate, childless surcharge, child discount, Sachsen) as fractions."""
+    sachsen = e.bundesland == "SN"
+    if sachsen:
+        an = p.satz("pv_sachsen_an_prozent")
+        ag = p.satz("pv_sachsen_ag_prozent")
+    else:
+        an = p.satz("pv_an_prozent")
+        ag = p.satz("pv_ag_prozent")
+    zuschlag = NULL
+    if _kinderlos_zuschlag_faellig(e, p):
+        zuschlag = p.satz("pv_kinderlos_zuschlag_prozent")
+        p.hinweis(
+            "PV_KINDERLOS",
+            Schwere.INFO,
+            "Kinderlos und älter als 23 Jahre: Zuschlag zur Pflegeversicherung, den der Arbeitnehmer allein trägt. "
+            "Wer Kinder hat (auch Stief-, Adoptiv- oder Pflegekinder), weist das bitte nach.",
+            "§ 55 Abs. 3 SGB XI, § 58 Abs. 1 Satz 3 SGB XI",
+        )
+    abschlag = NULL
+    ab_kind = int(p.wert("pv_abschlag_ab_kind"))
+    bis_kind = int(p.wert("pv_abschlag_bis_kind"))
+    if e.kinder_unter_25 >= ab_kind:
+        anzahl = min(e.kinder_unter_25, bis_kind) - ab_kind + 1
+        abschlag = p.satz("pv_abschlag_je_kind_prozent") * anzahl
+        p.hinweis(
+            "PV_KINDERABSCHLAG",
+            Schwere.INFO,
+            f"{e.kinder_unter_25} Kinder unter 25 Jahren: Der Arbeitnehmeranteil zur Pflegeversicherung sinkt um "
+            f"{str((abschlag * HUNDERT).normalize()).replace('.', ',')} Beitragssatzpunkte (Nachweis erforderlich).",
+            "§ 55 Abs. 3 Satz 4 SGB XI",
+        )
+    return an, ag, zuschlag, abschlag, sachsen
+
+
+def _kinderlos_zuschlag_faellig(e: BeitragsEingabe, p: _Protokoll) -> bool:
+    if e.elterneigenschaft or e.kinder_unter_25 > 0:
+        return False
+    if e.geburtsdatum.year < int(p.wert("pv_kinderlos_ausgenommen_geboren_vor_jahr")):
+        return False
+    alter = int(p.wert("pv_kinderlos_ab_alter"))
+    # The age is completed at the end of the day before the birthday; the surcharge starts the month after.
+    try:
+        geburtstag = e.geburtsdatum.replace(year=e.geburtsdatum.year + alter)
+    except ValueError:  # born on 29 February
+        geburtstag = date(e.geburtsdatum.year + alter, 3, 1)
+    vollendet = geburtstag - timedelta(days=1)
+    return (p.stichtag.year, p.stichtag.month) > (vollendet.year, vollendet.month)
+
+
+def _pv_voll(e: BeitragsEingabe, p: _Protokoll, be: Decimal) -> Anteil:
+    an_satz, ag_satz, zuschlag, abschlag, sachsen = _pv_saetze(e, p)
+    if not sachsen and not zuschlag and not abschlag:
+        return _halb_halb(be, an_satz)
+    # § 2 Abs. 1 Satz 3 BVV: not borne half and half → each share computed and rounded separately; the employee's
+    # share with the discounts (GR Beitragsdifferenzierung PV vom 28.03.2024, 3.3). The childless surcharge is a
+    # contribution the employee bears alone and is computed and rounded on its own (§ 2 Abs. 1 Satz 4 BVV).
+    an = cent(be * (an_satz - abschlag)) + cent(be * zuschlag)
+    return Anteil(bemessung=be, an=an, ag=cent(be * ag_satz))
+
+
+def _pv_uebergang(e: BeitragsEingabe, p: _Protokoll, be: Decimal, be_an: Decimal) -> Anteil:
+    an_satz, _ag_satz, zuschlag, abschlag, sachsen = _pv_saetze(e, p)
+    halber = p.satz("pv_prozent") / ZWEI
+    gesamt = cent(be * halber) * 2
+    if sachsen:
+        p.regel("pv_sachsen_uebergangsbereich_an_satz_auf_be_an")
+        an = cent(be_an * an_satz)
+    else:
+        an = cent(be_an * halber)
+    ag = gesamt - an
+    # § 2 Abs. 2 BVV: surcharge from BE, discounts from BE_AN, both only on the employee's share.
+    an += cent(be * zuschlag) - cent(be_an * abschlag)
+    return Anteil(bemessung=be, an=an, ag=ag)
+
+
+def _bbg(p: _Protokoll, schluessel: str, sv_tage: int) -> Decimal:
+    return cent(p.wert(schluessel) * sv_tage / 30)
+
+
+def _bemessung_mit_einmalzahlung(e: BeitragsEingabe, p: _Protokoll, bbg_schluessel: str, zweige: str) -> Decimal:
+    """Monthly BBG for the running pay; a one-off payment up to the pro-rata annual BBG (§ 23a Abs. 3 SGB IV)."""
+    bbg_monat = p.wert(bbg_schluessel)
+    laufend = min(e.laufendes_entgelt, _bbg(p, bbg_schluessel, e.sv_tage))
+    if laufend < e.laufendes_entgelt:
+        p.hinweis(
+            f"BBG_{zweige.replace('/', '_')}",
+            Schwere.INFO,
+            f"Das Entgelt übersteigt die Beitragsbemessungsgrenze {zweige} von {format_eur(bbg_monat)} im Monat; "
+            "darüber werden keine Beiträge erhoben.",
+            "§ 223 Abs. 3 SGB V, § 157 SGB VI, § 341 Abs. 4 SGB III, § 55 Abs. 2 SGB XI",
+        )
+    if not e.einmalzahlung:
+        return laufend
+    if e.bisher_im_jahr is not None:
+        bisher_tage = e.bisher_im_jahr.sv_tage
+        bisher = e.bisher_im_jahr.entgelt_kv if zweige == "KV/PV" else e.bisher_im_jahr.entgelt_rv
+        angenommen = False
+    else:
+        vormonate = p.stichtag.month - 1
+        bisher_tage = 30 * vormonate
+        bisher = min(e.laufendes_entgelt, bbg_monat) * vormonate
+        angenommen = True
+    jahres_bbg = cent(bbg_monat * (bisher_tage + e.sv_tage) / 30)
+    rest = max(jahres_bbg - bisher - laufend, NULL)
+    einmal = min(e.einmalzahlung, rest)
+    if einmal < e.einmalzahlung:
+        text = (
+            f"Die Einmalzahlung ist {zweige} nur bis zur anteiligen Jahres-Beitragsbemessungsgrenze beitragspflichtig "
+            f"({format_eur(einmal)} von {format_eur(e.einmalzahlung)})."
+        )
+        if angenommen:
+            text += (
+                " Angenommen ist, dass die Beschäftigung seit Januar mit dem Entgelt dieses Monats bestand; "
+                "bitte prüfen Sie die tatsächlichen Vormonate."
+            )
+        if p.stichtag.month <= 3:
+            text += " In Januar bis März ist die Märzklausel (Zuordnung zum Vorjahr) zu prüfen (§ 23a Abs. 4 SGB IV)."
+        p.hinweis(f"EINMALZAHLUNG_JAHRES_BBG_{zweige.replace('/', '_')}", Schwere.WARNUNG, text, "§ 23a SGB IV")
+    return laufend + einmal
+
+
+def _insolvenzgeldumlage(e: BeitragsEingabe, p: _Protokoll, basis: Decimal) -> Decimal:
+    if e.privathaushalt:
+        p.hinweis(
+            "INSOLVENZGELDUMLAGE_PRIVATHAUSHALT",
+            Schwere.INFO,
+            "Private Haushalte zahlen keine Insolvenzgeldumlage.",
+            "§ 358 Abs. 1 Satz 2 SGB III",
+        )
+        return NULL
+    return cent(basis * p.satz("insolvenzgeldumlage_prozent"))
+
+
+def _hinweis_ohne_u1(p: _Protokoll) -> None:
+    p.hinweis(
+        "U1_ENTFAELLT",
+        Schwere.INFO,
+        "Die Beschäftigung ist auf höchstens vier Wochen angelegt: keine Umlage U1.",
+        "§ 7 Abs. 2 Satz 2 AAG, § 3 Abs. 3 EFZG",
+    )
+
+
+def _hinweis_einmal_umlagefrei(p: _Protokoll) -> None:
+    p.hinweis(
+        "EINMALZAHLUNG_UMLAGEFREI",
+        Schwere.INFO,
+        "Einmalzahlungen bleiben bei den Umlagen U1 und U2 außer Betracht.",
+        "§ 7 Abs. 2 Satz 2 AAG",
+    )

@@ -1,0 +1,313 @@
+"""Surcharges for night, Sunday and holiday work: tax-free part (§ 3b EStG) and SV-free part (§ 1 SvEV)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from itertools import pairwise
+
+from core.domain.geld import NULL, cent
+from core.domain.hinweis import Hinweis, Schwere
+from core.domain.kalender import feiertag, pruefe_land
+from core.domain.zeit import BERLIN, als_berlin, dauer, lokal, stunden, tagesbeginn, teile_nach_kalendertagen
+from core.fehler import EingabeFehler
+from core.regeln.tabellen import regelwert
+
+HUNDERT = Decimal(100)
+
+
+class Kategorie(StrEnum):
+    """§ 3b categories of an hour; the night and the day category add up."""
+
+    NACHT_25 = "nacht_25"  # 20–6 Uhr
+    NACHT_40 = "nacht_40"  # 0–4 Uhr, work begun before 0 Uhr
+    SONNTAG = "sonntag"  # 50 %
+    FEIERTAG = "feiertag"  # 125 %: public holiday at the place of work, 31.12. from 14 Uhr
+    FEIERTAG_HOCH = "feiertag_hoch"  # 150 %: 24.12. from 14 Uhr, 25./26.12., 1.5.
+
+
+@dataclass(frozen=True, slots=True)
+class Arbeitszeitraum:
+    """A stretch of work (or of paid absence) with the hourly Grundlohn its surcharges are computed from."""
+
+    beginn: datetime
+    ende: datetime
+    grundlohn: Decimal  # €/h; for standby the weighted rate the surcharge is computed from
+    geleistet: bool = True  # False: hours not worked but paid (leave, sickness): surcharges fully taxable
+
+
+@dataclass(frozen=True, slots=True)
+class Zuschlagssaetze:
+    """Contractual surcharges in percent of the Grundlohn; None means "as the general rate"."""
+
+    nacht: Decimal = NULL
+    nacht_0_4: Decimal | None = None  # work begun before midnight, 0–4 Uhr; default: `nacht`
+    sonntag: Decimal = NULL
+    feiertag: Decimal = NULL
+    weihnachten_maifeiertag: Decimal | None = None  # 25./26.12. and 1.5.; default: `feiertag`
+    heiligabend_silvester: Decimal = NULL  # 24.12. and 31.12. from 14 Uhr (no public holidays); default none
+    nacht_von: int = 20  # the contract's night window in whole local hours
+    nacht_bis: int = 6
+
+    def __post_init__(self) -> None:
+        for name in ("nacht", "nacht_0_4", "sonntag", "feiertag", "weihnachten_maifeiertag", "heiligabend_silvester"):
+            wert = getattr(self, name)
+            if wert is not None and wert < NULL:
+                raise EingabeFehler(f"Der Zuschlag „{name}“ darf nicht negativ sein.", feld=name)
+        for name in ("nacht_von", "nacht_bis"):
+            stunde = getattr(self, name)
+            if not 0 <= stunde <= 23 or stunde == 2:
+                # 02:00 does not exist on the day clocks go forward; no night window starts there.
+                raise EingabeFehler(f"„{name}“ muss eine volle Stunde zwischen 0 und 23 (außer 2) sein.", feld=name)
+
+    @property
+    def leer(self) -> bool:
+        return (
+            not any((self.nacht, self.nacht_0_4, self.sonntag, self.feiertag, self.weihnachten_maifeiertag))
+            and not self.heiligabend_silvester
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Zuschlagsergebnis:
+    zuschlag: Decimal  # what the contract pays, rounded to cents
+    steuerfrei: Decimal  # § 3b EStG
+    svfrei: Decimal  # § 1 Abs. 1 Satz 1 Nr. 1 SvEV
+    stunden: dict[Kategorie, Decimal]  # worked hours per § 3b category (exact)
+    betraege: dict[str, Decimal]  # paid surcharge per contractual kind, rounded to cents
+    hinweise: tuple[Hinweis, ...]
+
+    @property
+    def steuerpflichtig(self) -> Decimal:
+        return self.zuschlag - self.steuerfrei
+
+    @property
+    def svpflichtig(self) -> Decimal:
+        return self.zuschlag - self.svfrei
+
+
+@dataclass
+class _Summen:
+    zuschlag: Decimal = NULL
+    steuerfrei: Decimal = NULL
+    svfrei: Decimal = NULL
+    stunden: dict[Kategorie, Decimal] = field(default_factory=lambda: {k: NULL for k in Kategorie})
+    betraege: dict[str, Decimal] = field(default_factory=dict)
+    ueber_hoechstsatz: bool = False
+
+
+def berechne_zuschlaege(
+    zeitraeume: Iterable[Arbeitszeitraum],
+    saetze: Zuschlagssaetze,
+    bundesland: str,
+    *,
+    katholisch: bool = False,
+) -> Zuschlagsergebnis:
+    """Split the stretches by § 3b category (real hours over DST), price them by contract, cap the free parts."""
+    pruefe_land(bundesland)
+    liste = sorted(zeitraeume, key=lambda z: z.beginn.astimezone(UTC))
+    s = _Summen()
+    hinweise: list[Hinweis] = []
+    kettenbeginn: datetime | None = None
+    vorheriges_ende: datetime | None = None
+    for z in liste:
+        if z.grundlohn < NULL:
+            raise EingabeFehler("Der Grundlohn darf nicht negativ sein.", feld="grundlohn")
+        beginn, ende = als_berlin(z.beginn), als_berlin(z.ende)
+        if dauer(beginn, ende) < timedelta(0):
+            raise EingabeFehler(f"Der Zeitraum ab {beginn:%d.%m.%Y %H:%M} endet vor seinem Beginn.")
+        # Back-to-back stretches (work, then standby) count as one for "begun before midnight".
+        if kettenbeginn is None or vorheriges_ende is None or dauer(vorheriges_ende, beginn) != timedelta(0):
+            kettenbeginn = beginn
+        vorheriges_ende = ende
+        for tag, von, bis in teile_nach_kalendertagen(beginn, ende):
+            for a, b in _stundenabschnitte(tag, von, bis, saetze):
+                _bewerte(s, tag, a, b, z, saetze, bundesland, katholisch, kettenbeginn)
+
+    _sammle_hinweise(liste, s, hinweise)
+    return Zuschlagsergebnis(
+        zuschlag=cent(s.zuschlag),
+        steuerfrei=cent(s.steuerfrei),
+        svfrei=cent(s.svfrei),
+        stunden=s.stunden,
+        betraege={k: cent(v) for k, v in s.betraege.items()},
+        hinweise=tuple(hinweise),
+    )
+
+
+def _stundenabschnitte(
+    tag: date, von: datetime, bis: datetime, saetze: Zuschlagssaetze
+) -> list[tuple[datetime, datetime]]:
+    """Cut one day's piece at every hour where a § 3b or contractual category can change."""
+    grenzen = {
+        _stunde(tag, "stfrei_nacht_erhoeht_ende_stunde"),
+        _stunde(tag, "stfrei_nacht_ende_stunde"),
+        _stunde(tag, "stfrei_24_31_dezember_ab_stunde"),
+        _stunde(tag, "stfrei_nacht_beginn_stunde"),
+        saetze.nacht_von,
+        saetze.nacht_bis,
+    }
+    schnitte = [lokal(tag, time(h)) for h in sorted(grenzen) if 0 < h < 24]
+    punkte = [von] + [t for t in schnitte if dauer(von, t) > timedelta(0) and dauer(t, bis) > timedelta(0)] + [bis]
+    return list(pairwise(punkte))
+
+
+def _stunde(tag: date, schluessel: str) -> int:
+    return int(regelwert(schluessel, tag).wert)
+
+
+def _tageskategorie(tag: date, stunde: int, land: str, katholisch: bool) -> Kategorie | None:
+    ab = _stunde(tag, "stfrei_24_31_dezember_ab_stunde")
+    if (tag.month, tag.day) in ((12, 25), (12, 26), (5, 1)):
+        return Kategorie.FEIERTAG_HOCH
+    if (tag.month, tag.day) == (12, 24) and stunde >= ab:
+        return Kategorie.FEIERTAG_HOCH
+    if feiertag(land, tag, katholisch=katholisch):
+        return Kategorie.FEIERTAG
+    if (tag.month, tag.day) == (12, 31) and stunde >= ab:
+        return Kategorie.FEIERTAG
+    if tag.weekday() == 6:
+        return Kategorie.SONNTAG
+    return None
+
+
+_GESETZLICHER_SATZ = {
+    Kategorie.NACHT_25: "stfrei_zuschlag_nacht_prozent",
+    Kategorie.NACHT_40: "stfrei_zuschlag_nacht_0_4_prozent",
+    Kategorie.SONNTAG: "stfrei_zuschlag_sonntag_prozent",
+    Kategorie.FEIERTAG: "stfrei_zuschlag_feiertag_prozent",
+    Kategorie.FEIERTAG_HOCH: "stfrei_zuschlag_weihnachten_maifeiertag_prozent",
+}
+
+
+def _rang(tag: date, kategorie: Kategorie | None) -> Decimal:
+    return NULL if kategorie is None else regelwert(_GESETZLICHER_SATZ[kategorie], tag).wert
+
+
+def _vertraglicher_tagessatz(
+    tag: date, stunde: int, saetze: Zuschlagssaetze, land: str, katholisch: bool
+) -> tuple[Decimal, str]:
+    """The contract's day surcharge by calendar day; Sunday and holiday do not add up, the higher one counts."""
+    ab = _stunde(tag, "stfrei_24_31_dezember_ab_stunde")
+    kandidaten: list[tuple[Decimal, str]] = [(NULL, "")]
+    if tag.weekday() == 6:
+        kandidaten.append((saetze.sonntag, "sonntag"))
+    if feiertag(land, tag, katholisch=katholisch):
+        kandidaten.append((saetze.feiertag, "feiertag"))
+    if (tag.month, tag.day) in ((12, 25), (12, 26), (5, 1)):
+        hoch = saetze.weihnachten_maifeiertag if saetze.weihnachten_maifeiertag is not None else saetze.feiertag
+        kandidaten.append((hoch, "weihnachten_maifeiertag"))
+    if (tag.month, tag.day) in ((12, 24), (12, 31)) and stunde >= ab:
+        kandidaten.append((saetze.heiligabend_silvester, "heiligabend_silvester"))
+    return max(kandidaten, key=lambda k: k[0])
+
+
+def _bewerte(
+    s: _Summen,
+    tag: date,
+    a: datetime,
+    b: datetime,
+    z: Arbeitszeitraum,
+    saetze: Zuschlagssaetze,
+    land: str,
+    katholisch: bool,
+    kettenbeginn: datetime,
+) -> None:
+    h = stunden(dauer(a, b))
+    if h == NULL:
+        return
+    stunde = a.astimezone(BERLIN).hour
+    vor_mitternacht = dauer(kettenbeginn, tagesbeginn(tag)) > timedelta(0)
+    nacht_beginn = _stunde(tag, "stfrei_nacht_beginn_stunde")
+    nacht_ende = _stunde(tag, "stfrei_nacht_ende_stunde")
+    erhoeht_ende = _stunde(tag, "stfrei_nacht_erhoeht_ende_stunde")
+
+    # § 3b: legal categories of this piece.
+    nacht: Kategorie | None = None
+    if stunde < erhoeht_ende and vor_mitternacht:
+        nacht = Kategorie.NACHT_40
+    elif stunde < nacht_ende or stunde >= nacht_beginn:
+        nacht = Kategorie.NACHT_25
+    tageskat = _tageskategorie(tag, stunde, land, katholisch)
+    if stunde < erhoeht_ende and vor_mitternacht:
+        # § 3b Abs. 3 Nr. 2: 0–4 Uhr after a Sunday/holiday counts as that day's work if begun before midnight.
+        vortag = _tageskategorie(tag - timedelta(days=1), 23, land, katholisch)
+        if _rang(tag, vortag) > _rang(tag, tageskat):
+            tageskat = vortag
+
+    # The contract: its own night window, its day rates by calendar day.
+    if _in_fenster(stunde, saetze.nacht_von, saetze.nacht_bis):
+        v_nacht = saetze.nacht_0_4 if (nacht is Kategorie.NACHT_40 and saetze.nacht_0_4 is not None) else saetze.nacht
+    else:
+        v_nacht = NULL
+    v_tag, tag_art = _vertraglicher_tagessatz(tag, stunde, saetze, land, katholisch)
+    nacht_art = "nacht_0_4" if nacht is Kategorie.NACHT_40 and saetze.nacht_0_4 is not None else "nacht"
+
+    gl = z.grundlohn
+    gl_steuer = min(gl, regelwert("stfrei_grundlohn_max_stunde", tag).wert)
+    gl_sv = min(gl, regelwert("svfrei_grundlohn_max_stunde", tag).wert)
+    for kategorie, vertrag, art in ((nacht, v_nacht, nacht_art), (tageskat, v_tag, tag_art)):
+        gezahlt = gl * vertrag / HUNDERT * h
+        if gezahlt:
+            s.betraege[art] = s.betraege.get(art, NULL) + gezahlt
+        s.zuschlag += gezahlt
+        if kategorie is None:
+            continue
+        if z.geleistet:
+            s.stunden[kategorie] += h
+        if not z.geleistet or not gezahlt:
+            continue
+        gesetzlich = _rang(tag, kategorie)
+        steuerfrei = min(gezahlt, gl_steuer * gesetzlich / HUNDERT * h)
+        svfrei = min(steuerfrei, gl_sv * min(vertrag, gesetzlich) / HUNDERT * h)
+        if vertrag > gesetzlich:
+            s.ueber_hoechstsatz = True
+        s.steuerfrei += steuerfrei
+        s.svfrei += svfrei
+
+
+def _in_fenster(stunde: int, von: int, bis: int) -> bool:
+    if von == bis:
+        return False
+    if von < bis:
+        return von <= stunde < bis
+    return stunde >= von or stunde < bis
+
+
+def _sammle_hinweise(liste: list[Arbeitszeitraum], s: _Summen, hinweise: list[Hinweis]) -> None:
+    if any(not z.geleistet for z in liste) and s.zuschlag:
+        hinweise.append(
+            Hinweis(
+                "ZUSCHLAG_NICHT_GELEISTET",
+                Schwere.INFO,
+                "Zuschläge für Stunden, die nicht gearbeitet wurden (Urlaub, Krankheit, Feiertag nach dem "
+                "Lohnausfallprinzip), sind voll steuer- und beitragspflichtig.",
+                "§ 3b Abs. 1 EStG (nur für tatsächlich geleistete Arbeit); BFH VI R 42/00",
+            )
+        )
+    if s.ueber_hoechstsatz:
+        hinweise.append(
+            Hinweis(
+                "ZUSCHLAG_UEBER_HOECHSTSATZ",
+                Schwere.INFO,
+                "Ein vertraglicher Zuschlag liegt über dem steuerfreien Höchstsatz; der übersteigende Teil ist "
+                "steuer- und beitragspflichtig.",
+                "§ 3b Abs. 1 EStG",
+            )
+        )
+    hoechster = max((z.grundlohn for z in liste if z.geleistet), default=NULL)
+    if liste:
+        tag = liste[0].beginn.date()
+        if hoechster > regelwert("svfrei_grundlohn_max_stunde", tag).wert and s.zuschlag:
+            hinweise.append(
+                Hinweis(
+                    "ZUSCHLAG_GRUNDLOHN_UEBER_25",
+                    Schwere.INFO,
+                    "Der Grundlohn übersteigt 25 € je Stunde: Zuschläge sind nur aus 25 € sozialversicherungsfrei "
+                    "(steuerfrei aus höchstens 50 €).",
+                    "§ 1 Abs. 1 Satz 1 Nr. 1 SvEV, § 3b Abs. 2 Satz 1 EStG",
+                )
+            )

@@ -1,0 +1,1 @@
+"""Master-data services (employer, Kassen, Unfallkassen, assistants, contracts, checklist, DSGVO) over dataclasses."""

@@ -1,0 +1,75 @@
+"""Copying between service dataclasses and ORM rows by field name (no ORM object leaves a service)."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from core.domain.geld import geld
+from core.fehler import FeldFehler
+
+T = TypeVar("T")
+
+
+def nach_modell(daten: Any, modell: Any, *, ausser: tuple[str, ...] = ("id",)) -> None:
+    for feld in fields(daten):
+        if feld.name in ausser or not hasattr(type(modell), feld.name):
+            continue
+        setattr(modell, feld.name, getattr(daten, feld.name))
+
+
+def aus_modell(klasse: type[T], modell: Any, **extra: Any) -> T:
+    werte = {
+        f.name: getattr(modell, f.name)
+        for f in fields(klasse)  # type: ignore[arg-type]
+        if f.name not in extra and f.init and hasattr(type(modell), f.name)
+    }
+    return klasse(**werte, **extra)
+
+
+def pflicht(fehler: dict[str, str], feld: str, wert: str, bezeichnung: str) -> None:
+    if not (wert or "").strip():
+        fehler[feld] = f"Bitte geben Sie {bezeichnung} an."
+
+
+def melde(fehler: dict[str, str]) -> None:
+    """Raise FeldFehler when any field is wrong."""
+    if fehler:
+        raise FeldFehler(fehler)
+
+
+def prozent_im_bereich(
+    fehler: dict[str, str], feld: str, wert: Decimal | None, bezeichnung: str, *, hoechstens: int = 100
+) -> None:
+    if wert is None:
+        return
+    if isinstance(wert, float) or not isinstance(wert, Decimal):
+        fehler[feld] = f"{bezeichnung}: bitte als Zahl angeben."
+    elif not Decimal(0) <= wert <= Decimal(hoechstens):
+        fehler[feld] = f"{bezeichnung} muss zwischen 0 und {hoechstens} % liegen."
+
+
+def nicht_in_zukunft(fehler: dict[str, str], feld: str, tag: date | None, bezeichnung: str, heute: date) -> None:
+    if tag is not None and tag > heute:
+        fehler[feld] = f"{bezeichnung} ({tag:%d.%m.%Y}) liegt in der Zukunft."
+
+
+def dezimal(text: str | Decimal | int | None) -> Decimal | None:
+    """Parse a decimal typed by the user ("2,5" or "2.5"); None for empty. Raises ValueError with German text."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    if isinstance(text, Decimal | int):
+        return Decimal(text)
+    try:
+        return Decimal(text.strip().replace(".", "").replace(",", ".") if "," in text else text.strip())
+    except InvalidOperation as fehler:
+        raise ValueError(f"„{text}“ ist keine Zahl.") from fehler
+
+
+def betrag(text: str | Decimal | int | None) -> Decimal | None:
+    """Money typed by the user; None for empty (uses core.domain.geld, refuses floats)."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    return geld(text)

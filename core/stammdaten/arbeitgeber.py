@@ -1,0 +1,146 @@
+"""The employer (household business): first-start set-up and later edits.
+
+GUI: `lade_arbeitgeber(db)` → `ArbeitgeberDaten | None` (None: show the first-start assistant);
+`pruefe_arbeitgeber(daten)` → {feld: Meldung} while typing; `speichere_arbeitgeber(db, daten)` saves in one
+transaction or raises `FeldFehler` (`.fehler` = the same dict). The Unfallkasse box is filled from
+`core.stammdaten.unfallkassen.liste_unfallkassen(db, daten.bundesland)`; `vorgeschlagene_unfallkasse(db, land)`
+gives the preselection. Field names of the dict are the dataclass field names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from core.domain.kalender import BUNDESLAENDER
+from core.domain.kennungen import (
+    kompakt,
+    pruefe_betriebsnummer,
+    pruefe_bic,
+    pruefe_iban,
+    pruefe_steuernummer,
+)
+from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Arbeitgeber, Unfallversicherungstraeger
+from core.stammdaten._abbildung import aus_modell, melde, nach_modell, pflicht
+
+
+@dataclass(slots=True)
+class ArbeitgeberDaten:
+    nachname: str = ""
+    vorname: str = ""
+    strasse: str = ""
+    plz: str = ""
+    ort: str = ""
+    telefon: str = ""
+    email: str = ""
+    bundesland: str = ""
+    katholische_gemeinde: bool = False
+    privathaushalt: bool = True
+    betriebsnummer: str = ""
+    steuernummer: str = ""
+    finanzamt: str = ""
+    unfallversicherungstraeger_id: int | None = None
+    uv_mitgliedsnummer: str = ""
+    kontoinhaber: str = ""
+    bank: str = ""
+    iban: str = ""
+    bic: str = ""
+    id: int | None = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(t for t in (self.vorname, self.nachname) if t)
+
+
+FELDNAMEN: dict[str, str] = {
+    "nachname": "Name",
+    "vorname": "Vorname",
+    "strasse": "Straße und Hausnummer",
+    "plz": "PLZ",
+    "ort": "Ort",
+    "telefon": "Telefon",
+    "email": "E-Mail",
+    "bundesland": "Bundesland",
+    "katholische_gemeinde": "überwiegend katholische Gemeinde (Feiertage)",
+    "privathaushalt": "Privathaushalt",
+    "betriebsnummer": "Betriebsnummer",
+    "steuernummer": "Steuernummer",
+    "finanzamt": "Finanzamt",
+    "unfallversicherungstraeger_id": "Unfallversicherungsträger",
+    "uv_mitgliedsnummer": "Mitgliedsnummer bei der Unfallkasse",
+    "kontoinhaber": "Kontoinhaber/in",
+    "bank": "Bank",
+    "iban": "IBAN",
+    "bic": "BIC",
+}
+
+
+def pruefe_arbeitgeber(daten: ArbeitgeberDaten) -> dict[str, str]:
+    """All field errors at once; empty fields for Betriebsnummer, Steuernummer and IBAN are allowed (checklist)."""
+    fehler: dict[str, str] = {}
+    pflicht(fehler, "nachname", daten.nachname, "Ihren Namen")
+    if daten.bundesland not in BUNDESLAENDER:
+        fehler["bundesland"] = "Bitte wählen Sie Ihr Bundesland (es bestimmt Feiertage und Kirchensteuersatz)."
+    if daten.plz.strip() and not (daten.plz.strip().isdigit() and len(daten.plz.strip()) == 5):
+        fehler["plz"] = "Die Postleitzahl hat 5 Ziffern."
+    if daten.betriebsnummer.strip():
+        _merke(fehler, "betriebsnummer", pruefe_betriebsnummer(daten.betriebsnummer))
+    if daten.steuernummer.strip():
+        land = daten.bundesland if daten.bundesland in BUNDESLAENDER else None
+        _merke(fehler, "steuernummer", pruefe_steuernummer(daten.steuernummer, land))
+    if daten.iban.strip():
+        _merke(fehler, "iban", pruefe_iban(daten.iban))
+    _merke(fehler, "bic", pruefe_bic(daten.bic))
+    if daten.email.strip() and "@" not in daten.email:
+        fehler["email"] = "Die E-Mail-Adresse braucht ein @."
+    return fehler
+
+
+def _merke(fehler: dict[str, str], feld: str, meldung: str | None) -> None:
+    if meldung:
+        fehler[feld] = meldung
+
+
+def lade_arbeitgeber(db: Datenbank) -> ArbeitgeberDaten | None:
+    with db.arbeitseinheit() as sitzung:
+        zeile = sitzung.scalars(select(Arbeitgeber).order_by(Arbeitgeber.id)).first()
+        return aus_modell(ArbeitgeberDaten, zeile) if zeile is not None else None
+
+
+def ist_eingerichtet(db: Datenbank) -> bool:
+    """False before the first-start assistant has saved the employer."""
+    return lade_arbeitgeber(db) is not None
+
+
+def speichere_arbeitgeber(db: Datenbank, daten: ArbeitgeberDaten) -> ArbeitgeberDaten:
+    """Validate, then write in one transaction; there is only ever one employer per file."""
+    fehler = pruefe_arbeitgeber(daten)
+    with db.arbeitseinheit() as sitzung:
+        if daten.unfallversicherungstraeger_id is not None and (
+            sitzung.get(Unfallversicherungstraeger, daten.unfallversicherungstraeger_id) is None
+        ):
+            fehler["unfallversicherungstraeger_id"] = "Diesen Unfallversicherungsträger gibt es nicht (mehr)."
+        melde(fehler)
+        zeile = sitzung.scalars(select(Arbeitgeber).order_by(Arbeitgeber.id)).first()
+        if zeile is None:
+            zeile = Arbeitgeber()
+            sitzung.add(zeile)
+        nach_modell(daten, zeile)
+        zeile.betriebsnummer = kompakt(daten.betriebsnummer)
+        zeile.iban = kompakt(daten.iban)
+        zeile.bic = kompakt(daten.bic)
+        zeile.steuernummer = daten.steuernummer.strip()
+        sitzung.flush()
+        return aus_modell(ArbeitgeberDaten, zeile)
+
+
+def vorgeschlagene_unfallkasse(db: Datenbank, bundesland: str) -> int | None:
+    """The id of the Land's Unfallkasse when there is exactly one (Niedersachsen/Bayern have several)."""
+    land = "BY" if bundesland == "Augsburg" else bundesland
+    with db.arbeitseinheit() as sitzung:
+        ids = sitzung.scalars(
+            select(Unfallversicherungstraeger.id).where(Unfallversicherungstraeger.bundesland == land)
+        ).all()
+    return ids[0] if len(ids) == 1 else None

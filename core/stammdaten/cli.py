@@ -1,0 +1,170 @@
+"""Subcommands for master data: `sicherung liste|anlegen|wiederherstellen`, `auskunft`, `personalbogen`, `loeschen`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from core.fehler import EingabeFehler
+from core.persistence.datenbank import Datenbank, standard_pfad, stelle_wieder_her
+from core.persistence.sicherung import sicherungen
+
+
+def _db_pfad(args: argparse.Namespace) -> Path:
+    return (Path(args.db).expanduser() if args.db is not None else standard_pfad()).resolve()
+
+
+def _parser(
+    unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser], name: str, **optionen: str
+) -> argparse.ArgumentParser:
+    parser = unterbefehle.add_parser(name, add_help=False, **optionen)  # type: ignore[arg-type]
+    parser.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
+    return parser
+
+
+def _oeffne(args: argparse.Namespace) -> Datenbank:
+    """Open the household database named by --db (or the default) without creating a new one by accident."""
+    from core.stammdaten.start import oeffne
+
+    pfad = _db_pfad(args)
+    if not pfad.exists():
+        raise EingabeFehler(f"Die Datenbank {pfad} gibt es nicht. Bitte mit --db PFAD die richtige Datei angeben.")
+    return oeffne(pfad)
+
+
+def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    auskunft = _parser(
+        unterbefehle,
+        "auskunft",
+        help="alles über eine Assistenzkraft ausgeben (Auskunft nach Art. 15 DSGVO)",
+        description="Schreibt eine JSON-Datei mit allen gespeicherten Angaben und den ausgefüllten Personalbogen.",
+    )
+    auskunft.add_argument("name", metavar="NAME", help="Name der Assistenzkraft, z. B. „Sabine Muster“")
+    auskunft.add_argument("--ausgabe", type=Path, default=Path("."), metavar="ORDNER", help="Zielordner (Standard: .)")
+    auskunft.set_defaults(handler=_auskunft)
+
+    bogen = _parser(
+        unterbefehle,
+        "personalbogen",
+        help="Personalbogen als PDF: leer (für Bewerberinnen) oder ausgefüllt",
+        description="Ohne --assistenzkraft entsteht der leere Vordruck.",
+    )
+    bogen.add_argument("--ausgabe", type=Path, required=True, metavar="DATEI.pdf", help="PDF-Datei")
+    bogen.add_argument("--assistenzkraft", metavar="NAME", help="Name der Assistenzkraft (ausgefüllter Bogen)")
+    bogen.set_defaults(handler=_personalbogen)
+
+    loeschen = _parser(
+        unterbefehle,
+        "loeschen",
+        help="Daten einer Bewerberin auf ihren Wunsch löschen (Art. 17 DSGVO)",
+        description="Löscht nur Bewerberinnen ohne Arbeitsvertrag; Lohnunterlagen Beschäftigter müssen bleiben.",
+    )
+    loeschen.add_argument("name", metavar="NAME", help="Name der Bewerberin")
+    loeschen.add_argument("--ja", action="store_true", help="Löschen bestätigen (sonst wird nur geprüft)")
+    loeschen.set_defaults(handler=_loeschen)
+
+    sicherung = _parser(
+        unterbefehle,
+        "sicherung",
+        help="Sicherungen der Datenbank anzeigen, anlegen oder zurückspielen",
+        description="Bei jedem Start legt Assistenzbüro eine Sicherung an (die letzten werden behalten).",
+    )
+    aktionen = sicherung.add_subparsers(
+        dest="aktion", metavar="AKTION", required=True, parser_class=type(sicherung), title="Aktionen"
+    )
+    liste = _parser(aktionen, "liste", help="vorhandene Sicherungen anzeigen, neueste zuerst")
+    liste.set_defaults(handler=_sicherung_liste)
+    anlegen = _parser(aktionen, "anlegen", help="jetzt eine Sicherung anlegen")
+    anlegen.set_defaults(handler=_sicherung_anlegen)
+    zurueck = _parser(
+        aktionen,
+        "wiederherstellen",
+        help="eine Sicherung zurückspielen (Standard: die neueste); die bisherige Datei wird beiseitegelegt",
+    )
+    zurueck.add_argument("datei", nargs="?", type=Path, metavar="SICHERUNG", help="Sicherungsdatei (Standard: neueste)")
+    zurueck.set_defaults(handler=_sicherung_wiederherstellen)
+
+
+def _sicherung_liste(args: argparse.Namespace) -> int:
+    pfad = _db_pfad(args)
+    vorhandene = sicherungen(pfad)
+    if not vorhandene:
+        print(f"Für {pfad} gibt es noch keine Sicherung.")
+        return 0
+    print(f"Sicherungen von {pfad} (neueste zuerst):")
+    for s in vorhandene:
+        print(f"  {s.zeitpunkt:%d.%m.%Y %H:%M:%S}  {s.groesse_bytes // 1024:>6} KB  {s.pfad}")
+    return 0
+
+
+def _sicherung_anlegen(args: argparse.Namespace) -> int:
+    with Datenbank.oeffnen(_db_pfad(args)) as db:
+        if db.letzte_sicherung is None:
+            print("Die Datenbank ist noch leer; es gibt nichts zu sichern.")
+        else:
+            print(f"Sicherung angelegt: {db.letzte_sicherung.pfad}")
+    return 0
+
+
+def _sicherung_wiederherstellen(args: argparse.Namespace) -> int:
+    pfad = _db_pfad(args)
+    if args.datei is not None and not args.datei.is_file():
+        raise EingabeFehler(f"Die Sicherungsdatei {args.datei} gibt es nicht. Liste: assistenzbuero sicherung liste")
+    beiseite = stelle_wieder_her(pfad, args.datei)
+    print(f"Die Sicherung wurde nach {pfad} zurückgespielt.")
+    if beiseite is not None:
+        print(f"Die bisherige Datei liegt unverändert unter {beiseite}.")
+    return 0
+
+
+def _auskunft(args: argparse.Namespace) -> int:
+    from core.stammdaten import assistenzkraefte, dsgvo
+
+    with _oeffne(args) as db:
+        person = assistenzkraefte.finde_assistenzkraft(db, args.name)
+        assert person.id is not None
+        dateien = dsgvo.schreibe_auskunft(db, person.id, args.ausgabe)
+    print(f"Auskunft für {person.name} geschrieben:")
+    for datei in dateien:
+        print(f"  {datei}")
+    return 0
+
+
+def _personalbogen(args: argparse.Namespace) -> int:
+    from core.stammdaten import assistenzkraefte, dsgvo
+
+    if args.ausgabe.suffix.lower() != ".pdf":
+        raise EingabeFehler(f"Die Ausgabedatei {args.ausgabe} muss auf .pdf enden.")
+    if args.assistenzkraft is None:
+        pfad = _db_pfad(args)
+        if pfad.exists():  # the employer's name goes into the heading when there is a household file
+            with _oeffne(args) as db:
+                dsgvo.personalbogen_pdf(db, None, args.ausgabe)
+        else:
+            dsgvo.personalbogen_pdf(None, None, args.ausgabe)
+        print(f"Leerer Personalbogen geschrieben: {args.ausgabe}")
+        return 0
+    with _oeffne(args) as db:
+        person = assistenzkraefte.finde_assistenzkraft(db, args.assistenzkraft)
+        dsgvo.personalbogen_pdf(db, person.id, args.ausgabe)
+    print(f"Personalbogen von {person.name} geschrieben: {args.ausgabe}")
+    return 0
+
+
+def _loeschen(args: argparse.Namespace) -> int:
+    from core.stammdaten import assistenzkraefte, dsgvo
+
+    with _oeffne(args) as db:
+        person = assistenzkraefte.finde_assistenzkraft(db, args.name)
+        assert person.id is not None
+        grund = dsgvo.loeschgrund(db, person.id)
+        if grund:
+            raise EingabeFehler(grund)
+        if not args.ja:
+            raise EingabeFehler(
+                f"{person.name} kann gelöscht werden. Zum Löschen bitte den Befehl mit --ja wiederholen."
+            )
+        name = dsgvo.loesche_bewerberin(db, person.id)
+    print(f"Die Daten von {name} wurden gelöscht (Personalbogen, Kinder, weitere Beschäftigungen).")
+    print("Hinweis: Ältere Sicherungskopien enthalten die Daten noch, bis sie turnusmäßig ersetzt werden.")
+    return 0

@@ -1,0 +1,40 @@
+"""Opening the household's data file for the GUI or CLI: lock, back up, migrate, seed the defaults once.
+
+GUI: `db = oeffne(pfad)` at start (pfad None → default file). Catch `DatenbankFehler`: show `str(fehler)`;
+for `DatenbankBeschaedigt` offer "Neueste Sicherung zurückspielen" → `stelle_wieder_her(fehler.pfad)` and open
+again. Afterwards `arbeitgeber.ist_eingerichtet(db)` tells whether to show the first-start assistant.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Einstellung
+from core.persistence.sicherung import STANDARD_ANZAHL
+from core.stammdaten import krankenkassen, unfallkassen
+
+VORGABEN_SCHLUESSEL = "vorgaben_angelegt"
+
+
+def oeffne(pfad: Path | str | None = None, *, sicherungen_behalten: int = STANDARD_ANZAHL) -> Datenbank:
+    db = Datenbank.oeffnen(pfad, sicherungen_behalten=sicherungen_behalten)
+    try:
+        lege_vorgaben_an(db)
+    except BaseException:
+        db.schliessen()
+        raise
+    return db
+
+
+def lege_vorgaben_an(db: Datenbank) -> bool:
+    """Seed Unfallkassen and Krankenkassen exactly once per file (deleting them later does not bring them back);
+    on later starts only add the Minijob-Zentrale's rates for years the rule tables gained meanwhile."""
+    with db.arbeitseinheit() as sitzung:
+        if sitzung.get(Einstellung, VORGABEN_SCHLUESSEL) is not None:
+            krankenkassen.ergaenze_regeljahre(sitzung)
+            return False
+        unfallkassen.lege_vorgaben_an(sitzung)
+        krankenkassen.lege_vorgaben_an(sitzung)
+        sitzung.add(Einstellung(schluessel=VORGABEN_SCHLUESSEL, wert="1"))
+    return True

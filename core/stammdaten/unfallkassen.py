@@ -1,0 +1,104 @@
+"""Unfallversicherungsträger (seed 004, 2.3.1.1): list, suggest by Bundesland, edit.
+
+GUI: `liste_unfallkassen(db, bundesland="BW")` fills the employer's choice box (the Land's entries first),
+`speichere_unfallkasse(db, daten)` saves an edited or new entry, `pruefe_unfallkasse(daten)` checks while typing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.domain.kalender import BUNDESLAENDER
+from core.domain.kennungen import kompakt, pruefe_betriebsnummer
+from core.fehler import EingabeFehler
+from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Unfallversicherungstraeger
+from core.ressourcen import ressource
+from core.stammdaten._abbildung import aus_modell, melde, nach_modell, pflicht
+
+HINWEIS_VORBELEGT = "Anschrift aus dem ForseA-Handbuch (Stand 2016) – bitte prüfen."
+
+
+@dataclass(slots=True)
+class UnfallkasseDaten:
+    name: str = ""
+    bundesland: str = ""
+    strasse: str = ""
+    plz: str = ""
+    ort: str = ""
+    postanschrift: str = ""
+    telefon: str = ""
+    telefax: str = ""
+    email: str = ""
+    betriebsnummer: str = ""
+    hinweis: str = ""
+    vorbelegt: bool = False
+    id: int | None = None
+
+    @property
+    def anzeige(self) -> str:
+        return f"{self.name} ({BUNDESLAENDER.get(self.bundesland, self.bundesland)})"
+
+
+def pruefe_unfallkasse(daten: UnfallkasseDaten) -> dict[str, str]:
+    fehler: dict[str, str] = {}
+    pflicht(fehler, "name", daten.name, "den Namen des Unfallversicherungsträgers")
+    if daten.bundesland not in BUNDESLAENDER:
+        fehler["bundesland"] = "Bitte wählen Sie das Bundesland des Unfallversicherungsträgers."
+    if daten.betriebsnummer.strip():
+        meldung = pruefe_betriebsnummer(daten.betriebsnummer)
+        if meldung:
+            fehler["betriebsnummer"] = meldung
+    return fehler
+
+
+def liste_unfallkassen(db: Datenbank, bundesland: str | None = None) -> list[UnfallkasseDaten]:
+    """All entries; with `bundesland`, that Land's entries come first (Augsburg counts as BY)."""
+    land = "BY" if bundesland == "Augsburg" else bundesland
+    with db.arbeitseinheit() as sitzung:
+        zeilen = sitzung.scalars(select(Unfallversicherungstraeger)).all()
+        alle = [aus_modell(UnfallkasseDaten, z) for z in zeilen]
+    return sorted(alle, key=lambda u: (u.bundesland != land, u.bundesland, u.name))
+
+
+def lade_unfallkasse(db: Datenbank, kassen_id: int) -> UnfallkasseDaten:
+    with db.arbeitseinheit() as sitzung:
+        zeile = sitzung.get(Unfallversicherungstraeger, kassen_id)
+        if zeile is None:
+            raise EingabeFehler("Diesen Unfallversicherungsträger gibt es nicht (mehr).")
+        return aus_modell(UnfallkasseDaten, zeile)
+
+
+def speichere_unfallkasse(db: Datenbank, daten: UnfallkasseDaten) -> UnfallkasseDaten:
+    melde(pruefe_unfallkasse(daten))
+    daten.betriebsnummer = kompakt(daten.betriebsnummer)
+    with db.arbeitseinheit() as sitzung:
+        if daten.id is None:
+            zeile = Unfallversicherungstraeger()
+            sitzung.add(zeile)
+        else:
+            gefunden = sitzung.get(Unfallversicherungstraeger, daten.id)
+            if gefunden is None:
+                raise EingabeFehler("Diesen Unfallversicherungsträger gibt es nicht (mehr).")
+            zeile = gefunden
+        nach_modell(daten, zeile)
+        sitzung.flush()
+        return aus_modell(UnfallkasseDaten, zeile)
+
+
+def lege_vorgaben_an(sitzung: Session) -> int:
+    """Insert the Unfallkassen of resources/regeln/unfallkassen.toml; returns how many were added."""
+    with ressource("regeln", "unfallkassen.toml").open("rb") as datei:
+        tabelle = tomllib.load(datei)
+    for eintrag in tabelle["traeger"]:
+        hinweis = " ".join(t for t in (str(eintrag.get("hinweis", "")), HINWEIS_VORBELEGT) if t)
+        sitzung.add(
+            Unfallversicherungstraeger(
+                **{k: str(v) for k, v in eintrag.items() if k != "hinweis"}, hinweis=hinweis, vorbelegt=True
+            )
+        )
+    return len(tabelle["traeger"])

@@ -1,0 +1,216 @@
+"""Employment contracts, versioned by valid-from date; the statutory minimum leave is shown beside the agreed one.
+
+GUI: `liste_vertraege(db, assistenzkraft_id)` → all versions (oldest first, each with `gesetzlicher_mindesturlaub`);
+`vertrag_am(db, assistenzkraft_id, stichtag)` → the version in force; `pruefe_vertrag(daten)` while typing;
+`speichere_vertrag(db, daten)` adds a version (id None) or corrects one (id set) in one transaction, raising
+`FeldFehler`; `loesche_vertragsversion(db, id)`. A new contract makes a Bewerberin "beschäftigt".
+Payroll/Dienstplan read `vertrag_am` (lohnform "stunde"|"tag"|"monat", lohnsatz in €, zuschlaege {art: %}).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from core.fehler import EingabeFehler
+from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Assistenzkraft, Vertrag, VertragsZuschlag
+from core.regeln.tabellen import FehlenderRegelwert, UnbekanntesJahr
+from core.regeln.urlaub import gesetzlicher_mindesturlaub
+from core.stammdaten._abbildung import aus_modell, melde, prozent_im_bereich
+
+LOHNFORMEN: dict[str, str] = {"stunde": "Stundenlohn", "tag": "Tageslohn", "monat": "Monatslohn"}
+BESCHAEFTIGUNG: dict[str, str] = {
+    "auto": "automatisch bestimmen",
+    "minijob": "Minijob",
+    "midijob": "Übergangsbereich (Midijob)",
+    "kurzfristig": "kurzfristige Beschäftigung",
+    "sv_pflichtig": "sozialversicherungspflichtig",
+}
+ZUSCHLAGSARTEN: dict[str, str] = {
+    "nacht": "Nachtarbeit",
+    "sonntag": "Sonntagsarbeit",
+    "feiertag": "Feiertagsarbeit",
+    "samstag": "Samstagsarbeit",
+    "weihnachten_silvester": "24.12./31.12. ab 14 Uhr",
+    "ueberstunden": "Überstunden",
+}
+PROBEZEIT_HOECHSTENS_MONATE = 6  # § 622 Abs. 3 BGB: shortened notice only for up to six months
+
+
+@dataclass(slots=True)
+class VertragDaten:
+    assistenzkraft_id: int
+    gueltig_ab: date
+    eintritt: date
+    lohnsatz: Decimal
+    lohnform: str = "stunde"
+    probezeit_bis: date | None = None
+    befristet_bis: date | None = None
+    austritt: date | None = None
+    taetigkeit: str = ""
+    arbeitszeit: str = ""
+    kuendigungsfrist: str = ""
+    beschaeftigung: str = "auto"
+    bereitschaft_prozent: Decimal | None = None
+    einarbeitung_prozent: Decimal | None = None
+    einarbeitung_bis: date | None = None
+    arbeitstage_woche: Decimal | None = None
+    wochenstunden: Decimal | None = None
+    urlaubstage: Decimal | None = None
+    notiz: str = ""
+    zuschlaege: dict[str, Decimal] = field(default_factory=dict)
+    id: int | None = None
+    # Filled when read: § 3 BUrlG minimum for `arbeitstage_woche` (None when days per week are unknown).
+    gesetzlicher_mindesturlaub: Decimal | None = None
+
+    @property
+    def befristet(self) -> bool:
+        return self.befristet_bis is not None
+
+
+def _plus_monate(tag: date, monate: int) -> date:
+    jahr, monat = divmod(tag.month - 1 + monate, 12)
+    ziel_jahr, ziel_monat = tag.year + jahr, monat + 1
+    for t in (tag.day, 30, 29, 28):
+        try:
+            return date(ziel_jahr, ziel_monat, t)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def mindesturlaub(daten: VertragDaten) -> Decimal | None:
+    if daten.arbeitstage_woche is None or not Decimal(0) <= daten.arbeitstage_woche <= Decimal(7):
+        return None
+    try:
+        return gesetzlicher_mindesturlaub(daten.arbeitstage_woche, daten.gueltig_ab)
+    except (UnbekanntesJahr, FehlenderRegelwert):
+        return None
+
+
+def pruefe_vertrag(daten: VertragDaten) -> dict[str, str]:
+    fehler: dict[str, str] = {}
+    if daten.gueltig_ab < daten.eintritt:
+        fehler["gueltig_ab"] = "Eine Vertragsfassung kann nicht vor dem Eintritt gelten."
+    if daten.probezeit_bis is not None:
+        if daten.probezeit_bis < daten.eintritt:
+            fehler["probezeit_bis"] = "Das Ende der Probezeit liegt vor dem Eintritt."
+        elif daten.probezeit_bis >= _plus_monate(daten.eintritt, PROBEZEIT_HOECHSTENS_MONATE):
+            fehler["probezeit_bis"] = "Die Probezeit darf höchstens 6 Monate dauern (§ 622 Abs. 3 BGB)."
+    if daten.befristet_bis is not None and daten.befristet_bis < daten.eintritt:
+        fehler["befristet_bis"] = "Das Ende der Befristung liegt vor dem Eintritt."
+    if daten.austritt is not None and daten.austritt < daten.eintritt:
+        fehler["austritt"] = "Der Austritt liegt vor dem Eintritt."
+    if daten.lohnform not in LOHNFORMEN:
+        fehler["lohnform"] = "Lohnform: Stunden-, Tages- oder Monatslohn."
+    if isinstance(daten.lohnsatz, float) or not isinstance(daten.lohnsatz, Decimal) or daten.lohnsatz <= 0:
+        fehler["lohnsatz"] = "Bitte geben Sie den Lohn als Betrag größer 0 an."
+    elif daten.lohnsatz != daten.lohnsatz.quantize(Decimal("0.01")):
+        fehler["lohnsatz"] = "Der Lohn wird in Euro und Cent angegeben (höchstens 2 Nachkommastellen)."
+    if daten.beschaeftigung not in BESCHAEFTIGUNG:
+        fehler["beschaeftigung"] = "Bitte wählen Sie die Art der Beschäftigung aus der Liste."
+    prozent_im_bereich(fehler, "bereitschaft_prozent", daten.bereitschaft_prozent, "Die Bewertung der Bereitschaft")
+    prozent_im_bereich(fehler, "einarbeitung_prozent", daten.einarbeitung_prozent, "Der Lohn in der Einarbeitung")
+    if daten.einarbeitung_prozent is not None and daten.einarbeitung_bis is None:
+        fehler["einarbeitung_bis"] = "Bitte geben Sie an, bis wann die Einarbeitungszeit dauert."
+    if daten.arbeitstage_woche is not None and not Decimal(0) < daten.arbeitstage_woche <= Decimal(7):
+        fehler["arbeitstage_woche"] = "Arbeitstage je Woche: mehr als 0 und höchstens 7."
+    if daten.wochenstunden is not None and not Decimal(0) < daten.wochenstunden <= Decimal(168):
+        fehler["wochenstunden"] = "Wochenstunden: mehr als 0 und höchstens 168."
+    if daten.urlaubstage is not None:
+        minimum = mindesturlaub(daten)
+        if daten.urlaubstage < 0:
+            fehler["urlaubstage"] = "Urlaubstage können nicht negativ sein."
+        elif minimum is not None and daten.urlaubstage < minimum:
+            fehler["urlaubstage"] = (
+                f"Vereinbart sind {daten.urlaubstage} Tage; gesetzlich stehen bei {daten.arbeitstage_woche} "
+                f"Arbeitstagen je Woche mindestens {minimum} Tage zu (§ 3 BUrlG). Weniger ist unwirksam (§ 13 BUrlG)."
+            )
+    for art, prozent in daten.zuschlaege.items():
+        if not art.strip():
+            fehler["zuschlaege"] = "Jeder Zuschlag braucht eine Bezeichnung."
+        bezeichnung = f"Zuschlag {ZUSCHLAGSARTEN.get(art, art)}"
+        prozent_im_bereich(fehler, f"zuschlaege.{art}", prozent, bezeichnung, hoechstens=300)
+    return fehler
+
+
+def _daten(zeile: Vertrag) -> VertragDaten:
+    daten = aus_modell(VertragDaten, zeile, zuschlaege={z.art: z.prozent for z in zeile.zuschlaege})
+    daten.gesetzlicher_mindesturlaub = mindesturlaub(daten)
+    return daten
+
+
+def liste_vertraege(db: Datenbank, assistenzkraft_id: int) -> list[VertragDaten]:
+    with db.arbeitseinheit() as sitzung:
+        zeilen = sitzung.scalars(
+            select(Vertrag).where(Vertrag.assistenzkraft_id == assistenzkraft_id).order_by(Vertrag.gueltig_ab)
+        ).all()
+        return [_daten(z) for z in zeilen]
+
+
+def vertrag_am(db: Datenbank, assistenzkraft_id: int, stichtag: date) -> VertragDaten | None:
+    """The version in force on `stichtag` (None before the first version or after leaving)."""
+    with db.arbeitseinheit() as sitzung:
+        zeile = sitzung.scalars(
+            select(Vertrag)
+            .where(Vertrag.assistenzkraft_id == assistenzkraft_id, Vertrag.gueltig_ab <= stichtag)
+            .order_by(Vertrag.gueltig_ab.desc())
+        ).first()
+        if zeile is None or (zeile.austritt is not None and zeile.austritt < stichtag):
+            return None
+        return _daten(zeile)
+
+
+def speichere_vertrag(db: Datenbank, daten: VertragDaten) -> VertragDaten:
+    fehler = pruefe_vertrag(daten)
+    with db.arbeitseinheit() as sitzung:
+        kraft = sitzung.get(Assistenzkraft, daten.assistenzkraft_id)
+        if kraft is None:
+            raise EingabeFehler("Diese Assistenzkraft gibt es nicht (mehr).")
+        gleicher_tag = sitzung.scalars(
+            select(Vertrag.id).where(
+                Vertrag.assistenzkraft_id == daten.assistenzkraft_id, Vertrag.gueltig_ab == daten.gueltig_ab
+            )
+        ).first()
+        if gleicher_tag is not None and gleicher_tag != daten.id:
+            fehler["gueltig_ab"] = (
+                f"Ab {daten.gueltig_ab:%d.%m.%Y} gibt es schon eine Vertragsfassung; bitte diese bearbeiten."
+            )
+        melde(fehler)
+        if daten.id is None:
+            zeile = Vertrag(assistenzkraft_id=daten.assistenzkraft_id)
+            sitzung.add(zeile)
+        else:
+            gefunden = sitzung.get(Vertrag, daten.id)
+            if gefunden is None or gefunden.assistenzkraft_id != daten.assistenzkraft_id:
+                raise EingabeFehler("Diese Vertragsfassung gibt es nicht (mehr).")
+            zeile = gefunden
+        for name in (
+            "gueltig_ab", "eintritt", "lohnsatz", "lohnform", "probezeit_bis", "befristet_bis", "austritt",
+            "taetigkeit", "arbeitszeit", "kuendigungsfrist", "beschaeftigung", "bereitschaft_prozent",
+            "einarbeitung_prozent", "einarbeitung_bis", "arbeitstage_woche", "wochenstunden", "urlaubstage", "notiz",
+        ):  # fmt: skip
+            setattr(zeile, name, getattr(daten, name))
+        alte = {z.art: z for z in zeile.zuschlaege}
+        neue: list[VertragsZuschlag] = []
+        for art, prozent in sorted(daten.zuschlaege.items()):
+            z = alte.get(art) or VertragsZuschlag(art=art, prozent=prozent)
+            z.prozent = prozent
+            neue.append(z)
+        zeile.zuschlaege = neue
+        if kraft.status == "bewerberin":
+            kraft.status = "beschaeftigt"
+        sitzung.flush()
+        sitzung.refresh(zeile)
+        return _daten(zeile)
+
+
+def loesche_vertragsversion(db: Datenbank, vertrag_id: int) -> None:
+    with db.arbeitseinheit() as sitzung:
+        zeile = sitzung.get(Vertrag, vertrag_id)
+        if zeile is not None:
+            sitzung.delete(zeile)

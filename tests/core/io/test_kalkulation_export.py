@@ -1,0 +1,114 @@
+"""Excel export with live formulas, recalculated by LibreOffice headless; PDF export readable as text."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from core.budget.kalkulation import ERGEBNIS_SCHLUESSEL, SEED_BEISPIEL, KalkulationsParameter, berechne, vorbelegen
+from core.domain.geld import cent
+from core.fehler import EingabeFehler
+from core.io.kalkulation_export import Kopf, exportiere_datei, schreibe_pdf, schreibe_xlsx
+from core.io.kalkulation_import import importiere
+from tests.core.io.kalkulation_varianten import FORSEA_2011
+
+FAELLE: dict[str, KalkulationsParameter] = {
+    "seed 004, 1.6.2": SEED_BEISPIEL,
+    "vorbelegt 2026": vorbelegen(date(2026, 3, 1)).parameter,
+    "forsea 2011": importiere(FORSEA_2011).parameter,
+    "krumme Werte": SEED_BEISPIEL.mit(
+        stundensatz=Decimal("14.37"),
+        tage=Decimal("365"),
+        arbeit2_prozent=Decimal("37.5"),
+        kv_zusatz_prozent=Decimal("2.45"),
+        urlaubsgeld_prozent=Decimal("33.3"),
+        beratung=Decimal("123.45"),
+    ),
+}
+
+
+def _libreoffice_neu_berechnet(quelle: Path, ordner: Path) -> Path:
+    """Open the file in LibreOffice Calc headless and save it again: LO computes every formula on the way."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) fehlt: .ci/run installiert libreoffice-calc-nogui"
+    ausgabe = ordner / "lo"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(ordner / 'lo-profil').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(ausgabe),
+            *[str(p) for p in sorted(quelle.glob("*.xlsx"))],
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(ordner)},
+    )
+    return ausgabe
+
+
+@pytest.fixture(scope="module")
+def libreoffice_ergebnisse(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    ordner = tmp_path_factory.mktemp("export")
+    quelle = ordner / "quelle"
+    quelle.mkdir()
+    for i, (name, p) in enumerate(FAELLE.items()):
+        schreibe_xlsx(p, quelle / f"fall{i}.xlsx", Kopf(name, date(2026, 3, 1)))
+    ausgabe = _libreoffice_neu_berechnet(quelle, ordner)
+    return {name: ausgabe / f"fall{i}.xlsx" for i, name in enumerate(FAELLE)}
+
+
+@pytest.mark.parametrize("fall", list(FAELLE))
+def test_libreoffice_rechnet_dieselben_summen(fall: str, libreoffice_ergebnisse: dict[str, Path]) -> None:
+    """The totals LibreOffice computed from our formulas (read back from its file) equal ours to the cent."""
+    programm = berechne(FAELLE[fall]).summen()
+    zurueck = importiere(libreoffice_ergebnisse[fall])
+    assert zurueck.parameter == FAELLE[fall]
+    berechnet_von_lo = {k: cent(abs(w)) for k, (w, _zelle) in zurueck.in_datei.items()}
+    for schluessel in ERGEBNIS_SCHLUESSEL:
+        assert berechnet_von_lo[schluessel] == programm[schluessel], schluessel
+    assert berechnet_von_lo["pauschalen"] == cent(berechne(FAELLE[fall])["pauschalen"])
+    assert zurueck.abweichungen == ()
+
+
+def test_export_hat_formeln_und_markierte_eingaben(tmp_path: Path) -> None:
+    ziel = schreibe_xlsx(SEED_BEISPIEL, tmp_path / "k.xlsx", Kopf("Antrag 2027", date(2027, 1, 1), "Notiz"))
+    ws = openpyxl.load_workbook(ziel).active
+    formeln = {c.coordinate: c.value for row in ws.iter_rows() for c in row if str(c.value).startswith("=")}
+    assert len(formeln) >= 25
+    eingaben = [c for row in ws.iter_rows() for c in row if c.fill.fill_type == "solid"]
+    assert len(eingaben) == len(SEED_BEISPIEL.als_dict())
+    assert all(not str(c.value).startswith("=") for c in eingaben)
+    # every input row is named "Eingabe" in the explanation column (not by colour alone) and has a comment
+    assert all(str(ws[f"H{c.row}"].value).startswith("Eingabe") for c in eingaben)
+    assert all(c.comment is not None for c in eingaben)
+
+
+def test_pdf_enthaelt_summen_erklaerungen_notiz_und_druckdatum(tmp_path: Path) -> None:
+    v = vorbelegen(date(2026, 3, 1))
+    ziel = schreibe_pdf(
+        v.parameter, tmp_path / "k.pdf", Kopf("Antrag 2026", date(2026, 3, 1), v.notiz), gedruckt_am=date(2026, 3, 5)
+    )
+    text = subprocess.run(["pdftotext", "-layout", str(ziel), "-"], capture_output=True, text=True, check=True).stdout
+    summen = berechne(v.parameter).summen()
+    betrag = f"{summen['gesamtkosten_jahr']:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    assert betrag in text
+    assert "gedruckt am 05.03.2026" in text
+    assert "Rechengrößen 2026" in text
+    assert "Bereitschaft" in text and "Zusatzbeitrag" in text
+
+
+def test_unbekannte_endung(tmp_path: Path) -> None:
+    with pytest.raises(EingabeFehler, match=r"\.xlsx oder \.pdf"):
+        exportiere_datei(SEED_BEISPIEL, tmp_path / "k.ods", Kopf("x", date(2026, 1, 1)), gedruckt_am=date(2026, 1, 1))
