@@ -67,16 +67,18 @@ def test_menue_bereich_mit_alt_taste(qtbot, fenster: Hauptfenster) -> None:
 
 
 def test_der_zuletzt_geoeffnete_bereich_kommt_beim_naechsten_start_wieder(
-    qtbot, fenster: Hauptfenster, einstellungen: Einstellungen
+    qtbot, fenster: Hauptfenster, einstellungen: Einstellungen, db
 ) -> None:
-    qtbot.keyClick(fenster, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(fenster, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     fenster.close()
-    assert einstellungen[LETZTER_BEREICH] == "budget"
-    zweites = Hauptfenster(
-        Kontext(datenbank=None, einstellungen=einstellungen), [b for b in BEREICHE if b.fabrik is None]
-    )
+    assert einstellungen[LETZTER_BEREICH] == "erstattungen"
+    from core.stammdaten.start import oeffne
+
+    wieder = oeffne(db.pfad)  # closing the window released the file
+    zweites = Hauptfenster(Kontext(datenbank=wieder, einstellungen=einstellungen))
     qtbot.addWidget(zweites)
-    assert zweites.aktueller_bereich == "budget"
+    assert zweites.aktueller_bereich == "erstattungen"
+    zweites.close()
 
 
 def test_ein_neuer_bereich_ist_ein_eintrag_in_der_liste(qtbot, kontext: Kontext) -> None:
