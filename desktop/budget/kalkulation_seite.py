@@ -88,6 +88,8 @@ class ErgebnisModell(QAbstractTableModel):
     def headerData(self, abschnitt: int, richtung: Qt.Orientation, rolle: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if rolle == Qt.ItemDataRole.DisplayRole and richtung == Qt.Orientation.Horizontal:
             return self.SPALTEN[abschnitt]
+        if rolle == Qt.ItemDataRole.DisplayRole and self.ergebnis is not None:
+            return self.ergebnis.zeilen[abschnitt].bezeichnung  # the (hidden) row header names the row
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, rolle: int = Qt.ItemDataRole.DisplayRole) -> Any:
