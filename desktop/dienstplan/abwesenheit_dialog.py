@@ -29,7 +29,7 @@ class AbwesenheitDialog(Eingabedialog):
     def __init__(
         self,
         personen: Sequence[tuple[int, str]],
-        schichten_im_zeitraum: Callable[[date, date], Sequence[Schicht]],
+        schichten_im_zeitraum: Callable[[int, date, date], Sequence[Schicht]],
         *,
         abwesenheit: Abwesenheit | None = None,
         person: int | None = None,
@@ -107,7 +107,7 @@ class AbwesenheitDialog(Eingabedialog):
             self.betroffen.addItem(tr("– bitte Zeitraum angeben –"))
             return
         probe = Abwesenheit(person, Abwesenheitsart(self.art.wert()), von, bis)
-        schichten = betroffene_schichten(probe, self._schichten_im_zeitraum(von, bis))
+        schichten = betroffene_schichten(probe, self._schichten_im_zeitraum(person, von, bis))
         for s in sorted(schichten, key=lambda s: s.beginn):
             self.betroffen.addItem(
                 f"{texte.tag_kurz(s.tag)} {texte.datum(s.tag)}: {s.vorlage or tr('Schicht')} "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from core.dienstplan import dienst
 from core.dienstplan.dienst import Aenderung, Monatsplan
 from core.dienstplan.kopieren import verschiebe_schicht
-from core.dienstplan.raster import Monatsraster, Spalte, Zelleneintrag
+from core.dienstplan.raster import Zelleneintrag
 from core.dienstplan.schicht import Schicht
 from core.dienstplan.tage import monatsname
-from core.dienstplan.vorlagen import Schichtvorlage, schicht_aus_vorlage
+from core.dienstplan.vorlagen import schicht_aus_vorlage
 from core.fehler import AssistenzbueroFehler
 from desktop import meldungen
 from desktop.dienstplan import texte
@@ -43,7 +43,7 @@ from desktop.dienstplan.abwesenheit_dialog import AbwesenheitDialog
 from desktop.dienstplan.auswahl import waehle
 from desktop.dienstplan.befehle import ausfuehren
 from desktop.dienstplan.istzeit_dialog import IstzeitDialog
-from desktop.dienstplan.modelle import Art, HinweisModell, Monatsdaten, MonatsModell
+from desktop.dienstplan.modelle import Art, HinweisModell, Monatsdaten, MonatsModell, mit_allen_vorlagen
 from desktop.dienstplan.person import PersonAnsicht
 from desktop.dienstplan.schicht_dialog import SchichtDialog
 from desktop.i18n import tr
@@ -72,24 +72,6 @@ class Zwischenablage:
     ausschneiden: bool
     spalte: str | None
     ganzer_tag: bool
-
-
-def mit_allen_vorlagen(raster: Monatsraster, vorlagen: list[Schichtvorlage]) -> Monatsraster:
-    """Show a column for every template, also those not used yet this month (so one can plan into them).
-
-    The month's own columns keep their order; templates not used yet follow, by start time.
-    """
-    vorhandene = {sp.schluessel for sp in raster.spalten}
-    neue = sorted(
-        (Spalte(v.name, v.name, v.zeiten_text, v.beginn) for v in vorlagen if v.name not in vorhandene),
-        key=lambda sp: (sp.beginn or time(0), sp.titel),
-    )
-    if not neue:
-        return raster
-    benutzte = {k for z in raster.zeilen for k, v in z.zellen.items() if v}
-    eigene = [sp for sp in raster.spalten if sp.beginn is not None or sp.schluessel in benutzte]
-    weitere = [sp for sp in eigene if sp.beginn is None]
-    return replace(raster, spalten=(*(sp for sp in eigene if sp.beginn is not None), *neue, *weitere))
 
 
 class Rasteransicht(QTableView):
@@ -747,7 +729,7 @@ class DienstplanBereich(QWidget):
         assert self.plan is not None
         dialog = AbwesenheitDialog(
             self.personen(),
-            lambda von, bis: dienst.schichten_von(self.db, dialog.person.wert(), von, bis),
+            lambda person, von, bis: dienst.schichten_von(self.db, person, von, bis),
             person=person,
             tag=tag or zellentag,
             andere=self.plan.abwesenheiten,
@@ -808,7 +790,7 @@ class DienstplanBereich(QWidget):
         assert self.plan is not None
         dialog = AbwesenheitDialog(
             self.personen(),
-            lambda von, bis: dienst.schichten_von(self.db, dialog.person.wert(), von, bis),
+            lambda person, von, bis: dienst.schichten_von(self.db, person, von, bis),
             abwesenheit=abw,
             andere=self.plan.abwesenheiten,
             parent=self,

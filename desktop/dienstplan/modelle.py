@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, time
 from enum import IntEnum
 from typing import Any
 
@@ -16,6 +16,7 @@ from core.dienstplan.abwesenheit import Abwesenheit
 from core.dienstplan.pruefungen import Pruefhinweis
 from core.dienstplan.raster import WEITERE, Monatsraster, Rasterzeile, Spalte, Zelleneintrag
 from core.dienstplan.schicht import Schicht
+from core.dienstplan.vorlagen import Schichtvorlage
 from core.domain.hinweis import Schwere
 from desktop.dienstplan import texte
 from desktop.i18n import tr
@@ -50,6 +51,24 @@ class Monatsdaten:
     hinweise: Sequence[Pruefhinweis] = ()
     namen: Mapping[int, str] = field(default_factory=dict)
     abwesenheiten: Sequence[Abwesenheit] = ()
+
+
+def mit_allen_vorlagen(raster: Monatsraster, vorlagen: Sequence[Schichtvorlage]) -> Monatsraster:
+    """Show a column for every template, also those not used yet this month (so one can plan into them).
+
+    The month's own columns keep their order; templates not used yet follow, by start time.
+    """
+    vorhandene = {sp.schluessel for sp in raster.spalten}
+    neue = sorted(
+        (Spalte(v.name, v.name, v.zeiten_text, v.beginn) for v in vorlagen if v.name not in vorhandene),
+        key=lambda sp: (sp.beginn or time(0), sp.titel),
+    )
+    if not neue:
+        return raster
+    benutzte = {k for z in raster.zeilen for k, v in z.zellen.items() if v}
+    eigene = [sp for sp in raster.spalten if sp.beginn is not None or sp.schluessel in benutzte]
+    weitere = [sp for sp in eigene if sp.beginn is None]
+    return replace(raster, spalten=(*(sp for sp in eigene if sp.beginn is not None), *neue, *weitere))
 
 
 class Art(IntEnum):
@@ -394,7 +413,7 @@ class HinweisModell(QAbstractTableModel):
             person = self._namen.get(h.assistenzkraft_id, tr("Nr. {nr}").format(nr=h.assistenzkraft_id))
         return [
             texte.SCHWERE_TEXT[h.schwere],
-            texte.tag_kurz(h.tag) + f" {h.tag:%m.}" if h.tag is not None else tr("ganzer Monat"),
+            texte.tag_mit_datum(h.tag) if h.tag is not None else tr("ganzer Monat"),
             person,
             h.text,
             h.hinweis.rechtsgrundlage,
@@ -409,8 +428,8 @@ class HinweisModell(QAbstractTableModel):
         if rolle == R.AccessibleTextRole:
             t = self._texte(h)
             tag = texte.tag_lang(h.tag) if h.tag is not None else t[1]
-            teile = [f"{t[0]}", tag] + ([t[2]] if t[2] else []) + [t[3]] + ([t[4]] if t[4] else [])
-            return ": ".join(teile[:1]) + ", " + ", ".join(teile[1:])
+            teile = [tag, *([t[2]] if t[2] else []), t[3], *([t[4]] if t[4] else [])]
+            return f"{t[0]}: " + ", ".join(teile)
         if rolle == R.DecorationRole and index.column() == 0:
             return schwere_symbol(h.schwere)
         if rolle == TAG_ROLLE:
@@ -484,7 +503,7 @@ class SchichtlisteModell(QAbstractTableModel):
     def _text(self, z: Schichtzeile, spalte: int) -> str:
         s = z.schicht
         if spalte == SchichtSpalte.TAG:
-            return f"{texte.tag_kurz(s.tag)} {s.tag:%d.%m.}"
+            return texte.tag_mit_datum(s.tag)
         if spalte == SchichtSpalte.PLAN:
             return texte.zeitspanne(s.beginn, s.ende)
         if spalte == SchichtSpalte.ART:

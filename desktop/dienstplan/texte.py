@@ -19,6 +19,11 @@ def tag_kurz(tag: date) -> str:
     return f"{WOCHENTAGE_KURZ[tag.weekday()]} {tag.day}."
 
 
+def tag_mit_datum(tag: date) -> str:
+    """ "Mo 02.03." for lists."""
+    return f"{WOCHENTAGE_KURZ[tag.weekday()]} {tag:%d.%m.}"
+
+
 def tag_lang(tag: date, *, mit_jahr: bool = False) -> str:
     """For screen readers: "Donnerstag, 1. Januar" (with the year if asked)."""
     text = f"{WOCHENTAGE[tag.weekday()]}, {tag.day}. {MONATE[tag.month - 1]}"
