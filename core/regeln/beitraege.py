@@ -280,10 +280,19 @@ def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
         pv = _pv_uebergang(e, p, be, be_an) if Zweig.PV in zweige else Anteil()
         rv = _uebergang_anteil(be, be_an, p.satz("rv_prozent") / ZWEI) if Zweig.RV in zweige else Anteil()
         av = _uebergang_anteil(be, be_an, p.satz("av_prozent") / ZWEI) if Zweig.AV in zweige else Anteil()
-        # Umlagen and Insolvenzgeldumlage come from the actual pay, not from BE.
-        p.regel("umlagen_uebergangsbereich_vom_tatsaechlichen_entgelt")
-        umlage_basis = min(e.laufendes_entgelt, _bbg(p, "bbg_rv_monat", e.sv_tage))
-        insolvenz_basis = min(ae, _bbg(p, "bbg_rv_monat", e.sv_tage))
+        # Umlagen and Insolvenzgeldumlage are taken from the pay the RV contribution is measured by (§ 7 Abs. 2 AAG,
+        # § 358 Abs. 2 SGB III), i.e. the reduced BE; U1/U2 only from its share for the running pay.
+        umlage_basis = be * e.laufendes_entgelt / ae if ae else NULL
+        insolvenz_basis = be
+        p.hinweis(
+            "UMLAGEN_UEBERGANGSBEREICH",
+            Schwere.INFO,
+            f"Übergangsbereich: Die Umlagen U1/U2 und die Insolvenzgeldumlage werden von der reduzierten "
+            f"beitragspflichtigen Einnahme ({format_eur(be)}) berechnet, nicht vom tatsächlichen Entgelt; U1/U2 nur "
+            "vom Anteil des laufenden Entgelts.",
+            "§ 7 Abs. 2 AAG, § 358 Abs. 2 SGB III; Gemeinsames Rundschreiben Übergangsbereich vom 20.12.2022 "
+            "(Insolvenzgeldumlage: Abschnitt 4.3.9)",
+        )
         bemessung, bemessung_an = be, be_an
     else:
         be_kv = _bemessung_mit_einmalzahlung(e, p, "bbg_kv_monat", "KV/PV")
