@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 # `handler=<function(args) -> int>` as default. Keep the list sorted; one line per feature.
 BEFEHLSMODULE: tuple[str, ...] = (
     "core.abrechnung.szenario_cli",
+    "core.dienstplan.demo",
+    "core.io.export_cli",
     "core.io.kalkulation_cli",
     "core.stammdaten.cli",
 )

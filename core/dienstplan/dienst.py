@@ -1083,6 +1083,7 @@ def stundenzettel_fuer(
         land, arbeitgeber, _k = ab.arbeitsort(sitzung)
         personen = ab.personen(sitzung)
         namen = {p.id: p.name for p in personen}
+        volle_namen = {p.id: f"{p.vorname} {p.nachname}".strip() for p in personen}
         schichten = _im_zeitraum(sitzung, von, bis_excl - timedelta(days=1))
         abwesenheiten = _abwesenheiten(sitzung, von, bis_excl)
         vertraege = Vertragsindex(ab.vertragsdaten(sitzung, jahr, namen=namen))
@@ -1105,7 +1106,7 @@ def stundenzettel_fuer(
         zettel.append(
             stundenzettel(
                 person,
-                namen.get(person, str(person)),
+                volle_namen.get(person, str(person)),
                 arbeitgeber,
                 jahr,
                 monat,

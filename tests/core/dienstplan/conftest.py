@@ -65,3 +65,26 @@ def haushalt(tmp_path: Path) -> Iterator[Haushalt]:
         yield lege_haushalt_an(db)
     finally:
         db.schliessen()
+
+
+def plane_seed_januar(h: Haushalt) -> None:
+    """Seed 004, 2.6.1 through the services: both patterns, the swap on the 5th, two leaves with Vertretung."""
+    from core.dienstplan import dienst
+    from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
+    from core.dienstplan.muster import wochenendwechsel, wochenwechsel
+
+    v = {x.name: x for x in dienst.liste_vorlagen(h.db)}
+    fs = [v["Frühdienst"], v["Spätdienst"]]
+    for muster in (
+        wochenwechsel("Früh/Spät", date(2014, 12, 29), fs, [h.sabine, h.joerg]),
+        wochenendwechsel("Wochenenden", date(2014, 12, 29), fs, [h.rudolf, h.ulrike]),
+    ):
+        gespeichert = dienst.speichere_muster(h.db, muster)
+        dienst.wende_muster_an(h.db, gespeichert.id or 0, date(2015, 1, 1), date(2015, 1, 31))
+    plan = dienst.monat_oeffnen(h.db, 2015, 1, pruefen=False)
+    am = {(s.tag.day, s.vorlage): s for s in plan.schichten}
+    dienst.tausche(h.db, am[(5, "Frühdienst")].id or 0, am[(5, "Spätdienst")].id or 0)
+    for person, von, bis, vertretung in ((h.joerg, 8, 9, h.sabine), (h.sabine, 23, 23, h.joerg)):
+        abw = Abwesenheit(person, Abwesenheitsart.URLAUB, date(2015, 1, von), date(2015, 1, bis))
+        betroffen = dienst.schichten_von(h.db, person, abw.von, abw.bis)
+        dienst.trage_abwesenheit_ein(h.db, abw, {s.id or 0: vertretung for s in betroffen})

@@ -15,11 +15,11 @@ from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.arbeitszeit import Arbeitszeitmodus
 from core.dienstplan.bedarf import Bedarfsblock, Bedarfsprofil, Bedarfsstufe
 from core.dienstplan.modelle import SchichtZeile
-from core.dienstplan.muster import wochenendwechsel, wochenwechsel
+from core.dienstplan.muster import wochenwechsel
 from core.dienstplan.schicht import Istzeit, schichtstunden
 from core.dienstplan.vorlagen import Schichtvorlage
 from core.fehler import EingabeFehler
-from tests.core.dienstplan.conftest import Haushalt
+from tests.core.dienstplan.conftest import Haushalt, plane_seed_januar
 from tests.core.dienstplan.hilfe import sch, zp
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "dienstplan_seed004_januar.csv"
@@ -77,9 +77,11 @@ def test_nicht_beschaeftigt_an_dem_tag(haushalt: Haushalt) -> None:
 def test_muster_mit_konflikten_speichert_nichts_und_ersetzen_geht(haushalt: Haushalt) -> None:
     v = _vorlagen(haushalt)
     muster = dienst.speichere_muster(
-        haushalt.db, wochenwechsel("Früh/Spät", date(2026, 3, 2), [v["Frühdienst"], v["Spätdienst"]],
-                                   [haushalt.sabine, haushalt.joerg])
-    )  # fmt: skip
+        haushalt.db,
+        wochenwechsel(
+            "Früh/Spät", date(2026, 3, 2), [v["Frühdienst"], v["Spätdienst"]], [haushalt.sabine, haushalt.joerg]
+        ),
+    )
     assert muster.id is not None
     # an existing shift of Jörg on 04.03. conflicts with the pattern's late shift
     dienst.plane(haushalt.db, sch(haushalt.joerg, "2026-03-04 18:00", "2026-03-04 23:00"))
@@ -136,21 +138,8 @@ def test_verschieben_behaelt_echte_laenge_und_teile(haushalt: Haushalt) -> None:
 
 def test_seed_plan_ueber_die_dienste(haushalt: Haushalt) -> None:
     """Seed 004, 2.6.1 through the services: two patterns, one swap, two leaves with Vertretung."""
-    h, v = haushalt, _vorlagen(haushalt)
-    fs = [v["Frühdienst"], v["Spätdienst"]]
-    werktage = dienst.speichere_muster(h.db, wochenwechsel("Früh/Spät", date(2014, 12, 29), fs, [h.sabine, h.joerg]))
-    wochenenden = dienst.speichere_muster(
-        h.db, wochenendwechsel("Wochenenden", date(2014, 12, 29), fs, [h.rudolf, h.ulrike])
-    )
-    for m in (werktage, wochenenden):
-        dienst.wende_muster_an(h.db, m.id or 0, date(2015, 1, 1), date(2015, 1, 31))
-    plan = dienst.monat_oeffnen(h.db, 2015, 1, pruefen=False)
-    am = {(s.tag.day, s.vorlage): s for s in plan.schichten}
-    dienst.tausche(h.db, am[(5, "Frühdienst")].id or 0, am[(5, "Spätdienst")].id or 0)
-    for person, von, bis, vertretung in ((h.joerg, 8, 9, h.sabine), (h.sabine, 23, 23, h.joerg)):
-        abw = Abwesenheit(person, Abwesenheitsart.URLAUB, date(2015, 1, von), date(2015, 1, bis))
-        betroffen = dienst.schichten_von(h.db, person, abw.von, abw.bis)
-        dienst.trage_abwesenheit_ein(h.db, abw, {s.id or 0: vertretung for s in betroffen})
+    h = haushalt
+    plane_seed_januar(h)
     plan = dienst.monat_oeffnen(h.db, 2015, 1)
     with SEED.open(encoding="utf-8") as datei:
         tabelle = list(csv.DictReader((z for z in datei if not z.startswith("#")), delimiter=";"))
@@ -197,7 +186,7 @@ def test_istzeit_und_stundenzettel(haushalt: Haushalt) -> None:
     assert (zeile.plan_stunden, zeile.ist_stunden) == (7, Decimal("8.5"))
     assert zettel.summe_bezahlt == Decimal("8.5")
     alle = dienst.stundenzettel_fuer(h.db, 2026, 3)
-    assert [z.name for z in alle] == ["Jörg", "Rudolf", "Sabine", "Ulrike"]
+    assert [z.name for z in alle] == ["Jörg Keller", "Rudolf Winter", "Sabine Berger", "Ulrike Sommer"]
 
 
 def test_kopiere_woche_ueber_dienst(haushalt: Haushalt) -> None:
@@ -215,9 +204,14 @@ def test_kostentraeger_aus_bedarf_beim_planen(haushalt: Haushalt) -> None:
     h = haushalt
     profil = Bedarfsprofil(
         "Alltag",
-        {t: (Bedarfsblock(time(7), time(9), Bedarfsstufe.ARBEIT_I, "HZP"),
-             Bedarfsblock(time(9), time(14), Bedarfsstufe.ARBEIT_I, "AA")) for t in range(7)},
-    )  # fmt: skip
+        {
+            t: (
+                Bedarfsblock(time(7), time(9), Bedarfsstufe.ARBEIT_I, "HZP"),
+                Bedarfsblock(time(9), time(14), Bedarfsstufe.ARBEIT_I, "AA"),
+            )
+            for t in range(7)
+        },
+    )
     dienst.speichere_bedarfsprofil(h.db, profil, date(2026, 1, 1))
     (s,) = dienst.plane(h.db, sch(h.sabine, "2026-03-02 07:00", "2026-03-02 14:00")).schichten_neu
     assert s.leistungsart == "AA" and [a.leistungsart for a in s.leistungsanteile] == ["HZP"]
@@ -226,9 +220,10 @@ def test_kostentraeger_aus_bedarf_beim_planen(haushalt: Haushalt) -> None:
     assert sum(1 for x in plan.hinweise if x.code == "BEDARF_UNGEDECKT") == 30
     with pytest.raises(EingabeFehler, match="nicht angelegt"):
         dienst.speichere_bedarfsprofil(
-            h.db, Bedarfsprofil("X", {0: (Bedarfsblock(time(7), time(9), Bedarfsstufe.ARBEIT_I, "XYZ"),)}),
+            h.db,
+            Bedarfsprofil("X", {0: (Bedarfsblock(time(7), time(9), Bedarfsstufe.ARBEIT_I, "XYZ"),)}),
             date(2026, 2, 1),
-        )  # fmt: skip
+        )
 
 
 def test_einstellung_haeusliche_gemeinschaft(haushalt: Haushalt) -> None:
