@@ -193,8 +193,12 @@ def _minijob(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
                 Schwere.INFO,
                 f"Das Entgelt liegt unter der Mindestbemessungsgrundlage von {format_eur(mindest)}: Der volle "
                 f"Rentenbeitrag wird von {format_eur(mindest)} berechnet ({format_eur(gesamt)}); "
-                f"der Arbeitnehmer trägt den Rest nach dem Pauschalbeitrag des Arbeitgebers ({format_eur(rv_an)}).",
-                "§ 163 Abs. 8 SGB VI, § 2 Abs. 1 Satz 5 BVV",
+                f"der Arbeitnehmer trägt den Rest nach dem Pauschalbeitrag des Arbeitgebers ({format_eur(rv_an)}). "
+                "Das gilt nicht, wenn die Assistenzkraft daneben anderweitig rentenversicherungspflichtig ist (z. B. "
+                "Hauptbeschäftigung, Ausbildung, Bezug von Arbeitslosen- oder Krankengeld, Pflegeperson, "
+                "Kindererziehungszeit): dann zählt nur das tatsächliche Entgelt. Bei mehreren Minijobs gilt die "
+                "Grenze für die Summe der Entgelte. Bitte prüfen Sie das.",
+                "§ 163 Abs. 8 SGB VI, § 2 Abs. 1 Satz 5 BVV; Geringfügigkeits-Richtlinien C 3.2.1",
             )
         else:
             rv_an = cent(ae * p.satz(f"minijob_rv_aufstockung_an_{art}_prozent"))
@@ -457,8 +461,11 @@ def _pv_voll(e: BeitragsEingabe, p: _Protokoll, be: Decimal) -> Anteil:
     an_satz, ag_satz, zuschlag, abschlag, sachsen = _pv_saetze(e, p)
     if not sachsen and not zuschlag and not abschlag:
         return _halb_halb(be, an_satz)
-    # § 2 Abs. 1 Satz 3 BVV: not borne half and half → each share computed and rounded separately.
-    return Anteil(bemessung=be, an=cent(be * (an_satz + zuschlag - abschlag)), ag=cent(be * ag_satz))
+    # § 2 Abs. 1 Satz 3 BVV: not borne half and half → each share computed and rounded separately; the employee's
+    # share with the discounts (GR Beitragsdifferenzierung PV vom 28.03.2024, 3.3). The childless surcharge is a
+    # contribution the employee bears alone and is computed and rounded on its own (§ 2 Abs. 1 Satz 4 BVV).
+    an = cent(be * (an_satz - abschlag)) + cent(be * zuschlag)
+    return Anteil(bemessung=be, an=an, ag=cent(be * ag_satz))
 
 
 def _pv_uebergang(e: BeitragsEingabe, p: _Protokoll, be: Decimal, be_an: Decimal) -> Anteil:

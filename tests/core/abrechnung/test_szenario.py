@@ -214,7 +214,8 @@ def test_kurzfristig_privathaushalt_pauschsteuer_25(capsys: pytest.CaptureFixtur
             "arbeitgeberkosten": "938.66",
         },
     )
-    assert {"HAUSHALTSSCHECK", "KURZFRISTIG_BEITRAGSFREI", "REGELWERT_UNVERIFIZIERT"} <= codes(k)
+    # 720 € > 603 €: § 28a Abs. 7 Satz 1 SGB IV binds the Haushaltsscheck to pay up to the limit → Warnung
+    assert {"HAUSHALTSSCHECK_ENTGELTGRENZE", "KURZFRISTIG_BEITRAGSFREI", "REGELWERT_UNVERIFIZIERT"} <= codes(k)
 
 
 def test_krankheit_lohnausfall_mit_zuschlag(capsys: pytest.CaptureFixture[str]) -> None:

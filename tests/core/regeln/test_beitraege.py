@@ -152,6 +152,16 @@ def test_minijob_mindestbemessung_nicht_bei_rv_hauptbeschaeftigung() -> None:
     assert b.rv.an == d("20.40")
 
 
+def test_minijob_mindestbeitrag_gewerblich_und_hinweis_auf_ausnahmen() -> None:
+    # § 2 Abs. 1 Satz 5 BVV: gewerblich 125 €: AG round(125 × 15 %) = 18,75; Beitrag round(175 × 18,6 %) = 32,55;
+    # AN 32,55 − 18,75 = 13,80. The user cannot tell the program about other RV-pflichtige jobs in every path,
+    # so the Hinweis must name the exceptions (Geringfügigkeits-Richtlinien C 3.2.1).
+    b = berechne_beitraege(eingabe(B.MINIJOB, "125", privathaushalt=False))
+    assert (b.rv.ag, b.rv.an) == (d("18.75"), d("13.80"))
+    hinweis = next(h for h in b.hinweise if h.code == "MINIJOB_RV_MINDESTBEITRAG")
+    assert "Hauptbeschäftigung" in hinweis.text and "mehreren Minijobs" in hinweis.text
+
+
 # --- Übergangsbereich (§ 20 Abs. 2a SGB IV, § 2 Abs. 2 BVV) ---
 # Gesamt je Zweig = round(BE × halber Satz) × 2, AN = round(BE_AN × halber Satz), AG = Gesamt − AN.
 # BE = F×G + (2000/(2000−G) − G/(2000−G)×F) × (AE−G), BE_AN = 2000/(2000−G) × (AE−G), je auf Cent gerundet.
@@ -360,11 +370,26 @@ def test_pflegeversicherung(kinder: int, eltern: bool, land: str, an: str, ag: s
     assert (b.pv.an, b.pv.ag) == (d(an), d(ag))
 
 
-def test_pv_anteile_getrennt_gerundet() -> None:
-    # § 2 Abs. 1 Satz 3 BVV: nicht hälftig getragen → AN und AG je für sich gerundet.
-    # AE 2.345,67 kinderlos: AN round(2.345,67 × 2,4 %) = 56,29608 → 56,30; AG round(× 1,8 %) = 42,22206 → 42,22
-    b = berechne_beitraege(eingabe(B.SV_PFLICHTIG, "2345.67", kinder_unter_25=0, elterneigenschaft=False))
-    assert (b.pv.an, b.pv.ag) == (d("56.30"), d("42.22"))
+@pytest.mark.parametrize(
+    ("entgelt", "land", "an", "ag"),
+    [
+        # § 2 Abs. 1 Satz 4 BVV, Haufe SGB Office "Berücksichtigung von Kindern … 4.1": the childless surcharge is
+        # computed separately. AE 2.345,67: round(× 1,8 %) = 42,22206 → 42,22; Zuschlag round(× 0,6 %) = 14,07402
+        # → 14,07; AN 56,29 (one rounding of 2,4 % would give 56,29608 → 56,30); AG 42,22
+        pytest.param(
+            "2345.67", "BW", "56.29", "42.22", id="PV kinderlos Zuschlag getrennt gerundet (§ 2 Abs. 1 S. 4 BVV)"
+        ),
+        # AE 3.000,25: 1,8 % = 54,0045 → 54,00; 0,6 % = 18,0015 → 18,00 → AN 72,00 (2,4 % in one go: 72,01)
+        pytest.param("3000.25", "BW", "72.00", "54.00", id="PV kinderlos 3.000,25: 54,00 + 18,00"),
+        # Sachsen: AN 2,3 % = 69,00575 → 69,01 plus Zuschlag 18,00 = 87,01; AG 1,3 % = 39,00325 → 39,00
+        pytest.param("3000.25", "SN", "87.01", "39.00", id="PV Sachsen kinderlos 69,01 + 18,00 (§ 58 Abs. 3 SGB XI)"),
+    ],
+)
+def test_pv_anteile_getrennt_gerundet(entgelt: str, land: str, an: str, ag: str) -> None:
+    b = berechne_beitraege(
+        eingabe(B.SV_PFLICHTIG, entgelt, kinder_unter_25=0, elterneigenschaft=False, bundesland=land)
+    )
+    assert (b.pv.an, b.pv.ag) == (d(an), d(ag))
 
 
 @pytest.mark.parametrize(
