@@ -57,7 +57,13 @@ BEREICHE: list[Bereich] = [
         None,
         tr("Personalbögen, Verträge, Ausdrucke und Auskunft"),
     ),
-    Bereich("dienstplan", tr("&Dienstplan"), "Ctrl+3", None, tr("Schichten planen und Stunden erfassen")),
+    Bereich(
+        "dienstplan",
+        tr("&Dienstplan"),
+        "Ctrl+3",
+        "desktop.dienstplan.bereich:DienstplanBereich",
+        tr("Schichten planen und Stunden erfassen"),
+    ),
     Bereich("abrechnung", tr("A&brechnung"), "Ctrl+4", None, tr("Monatliche Lohnabrechnung und Meldungen")),
     Bereich("erstattungen", tr("&Erstattungen"), "Ctrl+5", None, tr("Erstattungsanträge U1 und U2")),
     Bereich(
