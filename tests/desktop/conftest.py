@@ -25,9 +25,15 @@ def _eigene_einstellungen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 @pytest.fixture(autouse=True)
-def _keine_unerwarteten_meldungen(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A modal box nobody answers would hang the suite: fail with its text instead (tests may patch again)."""
+def _keine_unerwarteten_meldungen(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """A modal box nobody answers would hang the suite: fail with its text instead (tests may patch again).
+
+    Only for the tests in this folder; areas in sub-folders may answer real boxes with their own helpers.
+    """
     from PySide6.QtWidgets import QMessageBox
+
+    if Path(str(request.path)).parent != Path(__file__).parent:
+        return
 
     def unerwartet(box: QMessageBox) -> int:
         raise AssertionError(f"unerwartete Meldung: {box.windowTitle()}: {box.text()}")
