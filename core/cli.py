@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from core.fehler import AssistenzbueroFehler
 
@@ -23,8 +24,25 @@ BEFEHLSMODULE: tuple[str, ...] = (
 Handler = Callable[[argparse.Namespace], int]
 
 
+class _DeutscheHilfe(argparse.HelpFormatter):
+    """argparse's help with German headings (Python ships no German catalogue for argparse)."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
 class _DeutscherParser(argparse.ArgumentParser):
-    """argparse with German error output: one line on stderr, exit code 2."""
+    """argparse with German help and German error output: one line on stderr, exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _DeutscheHilfe)
+        eigene_hilfe = kwargs.get("add_help", True)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Angaben"
+        self._optionals.title = "Optionen"
+        if eigene_hilfe:
+            self.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: Fehler: {_uebersetze(message)}\nHilfe: {self.prog} --help\n")
