@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 # Each module listed here provides `registriere(unterbefehle)`, which adds its subparsers and sets
 # `handler=<function(args) -> int>` as default. Keep the list sorted; one line per feature.
 BEFEHLSMODULE: tuple[str, ...] = (
+    "core.abrechnung.szenario_cli",
+    "core.dienstplan.demo",
+    "core.io.export_cli",
     "core.io.kalkulation_cli",
     "core.stammdaten.cli",
 )
@@ -24,24 +27,24 @@ BEFEHLSMODULE: tuple[str, ...] = (
 Handler = Callable[[argparse.Namespace], int]
 
 
-class _DeutscheHilfe(argparse.HelpFormatter):
-    """argparse's help with German headings (Python ships no German catalogue for argparse)."""
+class _DeutscherHilfeFormatter(argparse.HelpFormatter):
+    """Help output with German headings ("Aufruf:" instead of "usage:")."""
 
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
 
 
 class _DeutscherParser(argparse.ArgumentParser):
-    """argparse with German help and German error output: one line on stderr, exit code 2."""
+    """argparse with German help and error output: errors are one line on stderr, exit code 2."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _DeutscheHilfe)
-        eigene_hilfe = kwargs.get("add_help", True)
+        kwargs.setdefault("formatter_class", _DeutscherHilfeFormatter)
+        mit_hilfe = kwargs.pop("add_help", True)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
-        self._positionals.title = "Angaben"
         self._optionals.title = "Optionen"
-        if eigene_hilfe:
+        self._positionals.title = "Angaben"
+        if mit_hilfe:
             self.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
 
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -69,9 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="assistenzbuero",
         description="Assistenzbüro – Lohnabrechnung, Dienstplan und Budget im Arbeitgebermodell. "
         "Ohne Unterbefehl startet das Programmfenster.",
-        add_help=False,
     )
-    parser.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
     parser.add_argument(
         "--db",
         metavar="PFAD",
@@ -90,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _db_auch_nach_befehl(parser: argparse.ArgumentParser) -> None:
-    """Accept `--db PFAD` after the subcommand too (`assistenzbuero demo --db PFAD`, CONTRACTS §5/§6)."""
+    """Accept `--db PFAD` after every subcommand too, like `demo` and `export` do (CONTRACTS §5/§6)."""
     for aktion in parser._actions:
         if not isinstance(aktion, argparse._SubParsersAction):
             continue

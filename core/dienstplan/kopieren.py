@@ -47,6 +47,7 @@ def verschiebe_schicht(schicht: Schicht, tage: int, *, als_plan: bool = True) ->
             kopie,
             id=None,
             ist=None,
+            muster_id=None,
             assistenzkraft_id=schicht.vertretung_fuer or schicht.assistenzkraft_id,
             vertretung_fuer=None,
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -92,7 +92,8 @@ def expandiere(muster: Muster, von: date, bis: date) -> list[Schicht]:
     tag = start
     while tag <= ende:
         for eintrag in nach_tag.get((tag - muster.anker).days % muster.zyklus_tage, ()):
-            schichten.append(schicht_aus_vorlage(eintrag.vorlage, tag, eintrag.assistenzkraft_id))
+            schicht = schicht_aus_vorlage(eintrag.vorlage, tag, eintrag.assistenzkraft_id)
+            schichten.append(replace(schicht, muster_id=muster.id))
         tag += timedelta(days=1)
     schichten.sort(key=lambda s: (s.beginn_utc, s.assistenzkraft_id))
     return schichten

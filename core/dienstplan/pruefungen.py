@@ -631,20 +631,23 @@ def _minijob(k: _Kontext, person: int, name: str, monat: str, brutto: Decimal) -
 # --- kurzfristige Beschäftigung ------------------------------------------------------------------------------
 
 
-def kurzfristige_arbeitstage(person: int, schichten: Iterable[Schicht], abwesend: Abwesenheitsindex) -> set[date]:
-    """Working days in the sense of § 8 Abs. 1 Nr. 2 SGB IV: a night over midnight is one day (start day);
-    paid absence on a planned day (Urlaub, Krank) counts too (Geringfügigkeits-Richtlinien B.2.2.1)."""
+def kurzfristige_arbeitstage(
+    person: int, eintraege: Iterable[tuple[int, int | None, date]], abwesend: Abwesenheitsindex
+) -> set[date]:
+    """Working days in the sense of § 8 Abs. 1 Nr. 2 SGB IV from (assistant, covered-for, start day) of shifts:
+    a night over midnight is one day (its start day); paid absence on a planned day (Urlaub, Krank) counts too
+    (Geringfügigkeits-Richtlinien B.2.2.1)."""
     bezahlt = (Abwesenheitsart.URLAUB, Abwesenheitsart.KRANK, Abwesenheitsart.BESCHAEFTIGUNGSVERBOT)
     tage: set[date] = set()
-    for s in schichten:
-        if s.assistenzkraft_id == person:
-            abw = abwesend.am(person, s.tag)
+    for assistenzkraft_id, vertretung_fuer, tag in eintraege:
+        if assistenzkraft_id == person:
+            abw = abwesend.am(person, tag)
             if abw is None or abw.art in bezahlt:
-                tage.add(s.tag)
-        elif s.vertretung_fuer == person:
-            abw = abwesend.am(person, s.tag)
+                tage.add(tag)
+        elif vertretung_fuer == person:
+            abw = abwesend.am(person, tag)
             if abw is not None and abw.art in bezahlt:
-                tage.add(s.tag)
+                tage.add(tag)
     return tage
 
 
@@ -662,7 +665,8 @@ def pruefe_kurzfristig(k: _Kontext) -> list[Pruefhinweis]:
                 Pruefhinweis(Hinweis("KURZFRISTIG_NICHT_GEPRUEFT", Schwere.INFO, f"{name}: {fehler}"), None, person)
             )
             continue
-        im_monat = {t for t in kurzfristige_arbeitstage(person, k.e.schichten, k.abwesend) if k.im_monat_tag(t)}
+        eintraege = [(s.assistenzkraft_id, s.vertretung_fuer, s.tag) for s in k.e.schichten]
+        im_monat = {t for t in kurzfristige_arbeitstage(person, eintraege, k.abwesend) if k.im_monat_tag(t)}
         bisher = k.e.arbeitstage_vor_monat.get(person, 0)
         summe = bisher + len(im_monat) + vertrag.vorbeschaeftigung_tage_im_jahr
         text = (

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from core.domain.zeit import BERLIN, dauer, stunden, tagesbeginn, teile_nach_kalendertagen
 from core.fehler import EingabeFehler
@@ -98,6 +99,7 @@ class Schicht:
     vertretung_fuer: int | None = None
     ist: Istzeit | None = None
     notiz: str = ""
+    muster_id: int | None = None
     id: int | None = None
 
     @property
@@ -164,7 +166,8 @@ def _schneide(
     return ergebnis
 
 
-def zeitstuecke(schicht: Schicht) -> list[Zeitstueck]:
+@lru_cache(maxsize=16384)  # month views and checks ask for the same shift's pieces several times
+def zeitstuecke(schicht: Schicht) -> tuple[Zeitstueck, ...]:
     """The shift's worked time as pieces (UTC-ordered, converted back to Berlin), breaks removed.
 
     Parts (`teile`) override the Arbeitsart, `leistungsanteile` the Leistungsart where they lie.
@@ -203,7 +206,7 @@ def zeitstuecke(schicht: Schicht) -> list[Zeitstueck]:
                         schicht_id=schicht.id,
                     )
                 )
-    return _verschmelze(stuecke)
+    return tuple(_verschmelze(stuecke))
 
 
 def _verschmelze(stuecke: list[Zeitstueck]) -> list[Zeitstueck]:

@@ -12,6 +12,7 @@ from sqlalchemy import MetaData
 
 MODELLMODULE: tuple[str, ...] = (
     "core.budget.modelle",
+    "core.dienstplan.modelle",
     "core.persistence.modelle",
 )
 

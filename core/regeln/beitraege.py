@@ -193,8 +193,12 @@ def _minijob(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
                 Schwere.INFO,
                 f"Das Entgelt liegt unter der Mindestbemessungsgrundlage von {format_eur(mindest)}: Der volle "
                 f"Rentenbeitrag wird von {format_eur(mindest)} berechnet ({format_eur(gesamt)}); "
-                f"der Arbeitnehmer trägt den Rest nach dem Pauschalbeitrag des Arbeitgebers ({format_eur(rv_an)}).",
-                "§ 163 Abs. 8 SGB VI, § 2 Abs. 1 Satz 5 BVV",
+                f"der Arbeitnehmer trägt den Rest nach dem Pauschalbeitrag des Arbeitgebers ({format_eur(rv_an)}). "
+                "Das gilt nicht, wenn die Assistenzkraft daneben anderweitig rentenversicherungspflichtig ist (z. B. "
+                "Hauptbeschäftigung, Ausbildung, Bezug von Arbeitslosen- oder Krankengeld, Pflegeperson, "
+                "Kindererziehungszeit): dann zählt nur das tatsächliche Entgelt. Bei mehreren Minijobs gilt die "
+                "Grenze für die Summe der Entgelte. Bitte prüfen Sie das.",
+                "§ 163 Abs. 8 SGB VI, § 2 Abs. 1 Satz 5 BVV; Geringfügigkeits-Richtlinien C 3.2.1",
             )
         else:
             rv_an = cent(ae * p.satz(f"minijob_rv_aufstockung_an_{art}_prozent"))
@@ -280,10 +284,19 @@ def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
         pv = _pv_uebergang(e, p, be, be_an) if Zweig.PV in zweige else Anteil()
         rv = _uebergang_anteil(be, be_an, p.satz("rv_prozent") / ZWEI) if Zweig.RV in zweige else Anteil()
         av = _uebergang_anteil(be, be_an, p.satz("av_prozent") / ZWEI) if Zweig.AV in zweige else Anteil()
-        # Umlagen and Insolvenzgeldumlage come from the actual pay, not from BE.
-        p.regel("umlagen_uebergangsbereich_vom_tatsaechlichen_entgelt")
-        umlage_basis = min(e.laufendes_entgelt, _bbg(p, "bbg_rv_monat", e.sv_tage))
-        insolvenz_basis = min(ae, _bbg(p, "bbg_rv_monat", e.sv_tage))
+        # Umlagen and Insolvenzgeldumlage are taken from the pay the RV contribution is measured by (§ 7 Abs. 2 AAG,
+        # § 358 Abs. 2 SGB III), i.e. the reduced BE; U1/U2 only from its share for the running pay.
+        umlage_basis = be * e.laufendes_entgelt / ae if ae else NULL
+        insolvenz_basis = be
+        p.hinweis(
+            "UMLAGEN_UEBERGANGSBEREICH",
+            Schwere.INFO,
+            f"Übergangsbereich: Die Umlagen U1/U2 und die Insolvenzgeldumlage werden von der reduzierten "
+            f"beitragspflichtigen Einnahme ({format_eur(be)}) berechnet, nicht vom tatsächlichen Entgelt; U1/U2 nur "
+            "vom Anteil des laufenden Entgelts.",
+            "§ 7 Abs. 2 AAG, § 358 Abs. 2 SGB III; Gemeinsames Rundschreiben Übergangsbereich vom 20.12.2022 "
+            "(Insolvenzgeldumlage: Abschnitt 4.3.9)",
+        )
         bemessung, bemessung_an = be, be_an
     else:
         be_kv = _bemessung_mit_einmalzahlung(e, p, "bbg_kv_monat", "KV/PV")
@@ -448,8 +461,11 @@ def _pv_voll(e: BeitragsEingabe, p: _Protokoll, be: Decimal) -> Anteil:
     an_satz, ag_satz, zuschlag, abschlag, sachsen = _pv_saetze(e, p)
     if not sachsen and not zuschlag and not abschlag:
         return _halb_halb(be, an_satz)
-    # § 2 Abs. 1 Satz 3 BVV: not borne half and half → each share computed and rounded separately.
-    return Anteil(bemessung=be, an=cent(be * (an_satz + zuschlag - abschlag)), ag=cent(be * ag_satz))
+    # § 2 Abs. 1 Satz 3 BVV: not borne half and half → each share computed and rounded separately; the employee's
+    # share with the discounts (GR Beitragsdifferenzierung PV vom 28.03.2024, 3.3). The childless surcharge is a
+    # contribution the employee bears alone and is computed and rounded on its own (§ 2 Abs. 1 Satz 4 BVV).
+    an = cent(be * (an_satz - abschlag)) + cent(be * zuschlag)
+    return Anteil(bemessung=be, an=an, ag=cent(be * ag_satz))
 
 
 def _pv_uebergang(e: BeitragsEingabe, p: _Protokoll, be: Decimal, be_an: Decimal) -> Anteil:

@@ -192,16 +192,30 @@ def klassifiziere(e: KlassifikationsEingabe) -> Klassifikation:
         p.grund("Für Studierende gelten bei Minijobs und kurzfristigen Beschäftigungen die allgemeinen Regeln.")
 
     haushaltsscheck = e.privathaushalt and art in (Beschaeftigungsart.MINIJOB, Beschaeftigungsart.KURZFRISTIG)
+    if haushaltsscheck and art is Beschaeftigungsart.KURZFRISTIG and max(regelmaessig, e.monatsentgelt) > grenze:
+        # § 28a Abs. 7 Satz 1 SGB IV ties the Haushaltsscheck to pay regularly not above the Geringfügigkeitsgrenze;
+        # the Minijob-Zentrale also takes short-term jobs by Haushaltsscheck — whether above the limit is not clear.
+        haushaltsscheck = False
+        p.hinweis(
+            "HAUSHALTSSCHECK_ENTGELTGRENZE",
+            Schwere.WARNUNG,
+            f"Kurzfristige Beschäftigung mit einem Entgelt über {_eur(grenze)} im Monat: Der Haushaltsscheck ist im "
+            "Gesetz an ein Entgelt bis zur Minijob-Grenze gebunden. Bitte klären Sie mit der Minijob-Zentrale, ob "
+            "Sie den Haushaltsscheck oder die regulären Meldungen verwenden; die Beiträge zur Unfallversicherung "
+            "können dann an die Unfallkasse gehen und von den hier angesetzten 1,6 % abweichen.",
+            "§ 28a Abs. 7 Satz 1 SGB IV",
+        )
     if haushaltsscheck:
         p.grund(
-            "Die Beschäftigung ist in einem Privathaushalt begründet; sie kann über das Haushaltsscheckverfahren "
-            "der Minijob-Zentrale abgerechnet werden."
+            "Die Beschäftigung ist in einem Privathaushalt begründet; sie wird über das Haushaltsscheckverfahren "
+            "der Minijob-Zentrale gemeldet und abgerechnet."
         )
         p.hinweis(
             "HAUSHALTSSCHECK",
             Schwere.INFO,
-            "Haushaltsscheckverfahren möglich: Anmeldung bei der Minijob-Zentrale, die die Abgaben halbjährlich "
-            "einzieht (31.07. für Januar–Juni, 31.01. für Juli–Dezember).",
+            "Haushaltsscheckverfahren: Für geringfügig Beschäftigte im Privathaushalt ist der Haushaltsscheck "
+            "vorgeschrieben. Anmeldung bei der Minijob-Zentrale, die die Abgaben halbjährlich einzieht (31.07. für "
+            "Januar–Juni, 31.01. für Juli–Dezember).",
             "§ 8a SGB IV, § 28a Abs. 7 SGB IV",
         )
 

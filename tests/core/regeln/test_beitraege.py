@@ -152,6 +152,16 @@ def test_minijob_mindestbemessung_nicht_bei_rv_hauptbeschaeftigung() -> None:
     assert b.rv.an == d("20.40")
 
 
+def test_minijob_mindestbeitrag_gewerblich_und_hinweis_auf_ausnahmen() -> None:
+    # § 2 Abs. 1 Satz 5 BVV: gewerblich 125 €: AG round(125 × 15 %) = 18,75; Beitrag round(175 × 18,6 %) = 32,55;
+    # AN 32,55 − 18,75 = 13,80. The user cannot tell the program about other RV-pflichtige jobs in every path,
+    # so the Hinweis must name the exceptions (Geringfügigkeits-Richtlinien C 3.2.1).
+    b = berechne_beitraege(eingabe(B.MINIJOB, "125", privathaushalt=False))
+    assert (b.rv.ag, b.rv.an) == (d("18.75"), d("13.80"))
+    hinweis = next(h for h in b.hinweise if h.code == "MINIJOB_RV_MINDESTBEITRAG")
+    assert "Hauptbeschäftigung" in hinweis.text and "mehreren Minijobs" in hinweis.text
+
+
 # --- Übergangsbereich (§ 20 Abs. 2a SGB IV, § 2 Abs. 2 BVV) ---
 # Gesamt je Zweig = round(BE × halber Satz) × 2, AN = round(BE_AN × halber Satz), AG = Gesamt − AN.
 # BE = F×G + (2000/(2000−G) − G/(2000−G)×F) × (AE−G), BE_AN = 2000/(2000−G) × (AE−G), je auf Cent gerundet.
@@ -254,13 +264,30 @@ def test_uebergangsbereich(jahr: int, entgelt: str, erwartet: tuple[str, ...]) -
 
 def test_uebergangsbereich_beispiel_kinderlos_und_umlagen() -> None:
     # RECHENGROESSEN 2026, AE 1.200: kinderlos +round(BE × 0,6 %) = round(1.083,25 × 0,6 %) = 6,4995 → 6,50 (nur AN)
-    # Umlagen vom tatsächlichen Entgelt [?]: U1 1.200 × 2,1 % = 25,20; U2 1.200 × 0,40 % = 4,80
+    # Umlagen von der reduzierten BE (§ 7 Abs. 2 AAG: "Entgelt, nach dem die RV-Beiträge bemessen werden"):
+    # U1 1.083,25 × 2,1 % = 22,74825 → 22,75; U2 1.083,25 × 0,40 % = 4,333 → 4,33
     b = berechne_beitraege(eingabe(B.MIDIJOB, "1200", elterneigenschaft=False, kinder_unter_25=0))
     assert (b.pv.an, b.pv.ag) == (d("21.88"), d("23.62"))
     assert (b.beitragspflichtige_einnahme, b.beitragspflichtige_einnahme_an) == (d("1083.25"), d("854.69"))
-    assert (b.umlage_u1, b.umlage_u2) == (d("25.20"), d("4.80"))
-    # the unverified rule "Umlagen vom tatsächlichen Entgelt" influenced the result → flagged
-    assert any(h.code == "REGELWERT_UNVERIFIZIERT" and "umlagen" in h.text for h in b.hinweise)
+    assert (b.umlage_u1, b.umlage_u2) == (d("22.75"), d("4.33"))
+    assert "UMLAGEN_UEBERGANGSBEREICH" in codes(b)
+
+
+@pytest.mark.parametrize(
+    ("einmal", "u1", "u2", "insolvenz"),
+    [
+        # laufend 1.000 + Einmalzahlung 200 = 1.200 → BE 1.083,25; laufender Anteil 1.083,25 × 1.000/1.200 = 902,708…
+        # U1 2,1 % = 18,9569 → 18,96; U2 0,40 % = 3,6108 → 3,61; Insolvenzgeldumlage 0,15 % × 1.083,25 = 1,6249 → 1,62
+        pytest.param(
+            "200", "18.96", "3.61", "1.62", id="GR Übergangsbereich 20.12.2022 4.3.9 + Haufe Übergangsbereich 9.1"
+        ),
+        # ohne Einmalzahlung: AE 1.000 → BE 1,145937223 × 1.000 − 291,8744452 = 854,06; U1 17,94; U2 3,42; IGU 1,28
+        pytest.param("0", "17.94", "3.42", "1.28", id="Haufe Formel 2026 BE = 1,145937223 × AE − 291,8744452"),
+    ],
+)
+def test_uebergangsbereich_umlagen_von_reduzierter_be(einmal: str, u1: str, u2: str, insolvenz: str) -> None:
+    b = berechne_beitraege(eingabe(B.MIDIJOB, "1000", einmalzahlung=d(einmal), privathaushalt=False))
+    assert (b.umlage_u1, b.umlage_u2, b.insolvenzgeldumlage) == (d(u1), d(u2), d(insolvenz))
 
 
 def test_uebergangsbereich_drei_kinder() -> None:
@@ -343,11 +370,26 @@ def test_pflegeversicherung(kinder: int, eltern: bool, land: str, an: str, ag: s
     assert (b.pv.an, b.pv.ag) == (d(an), d(ag))
 
 
-def test_pv_anteile_getrennt_gerundet() -> None:
-    # § 2 Abs. 1 Satz 3 BVV: nicht hälftig getragen → AN und AG je für sich gerundet.
-    # AE 2.345,67 kinderlos: AN round(2.345,67 × 2,4 %) = 56,29608 → 56,30; AG round(× 1,8 %) = 42,22206 → 42,22
-    b = berechne_beitraege(eingabe(B.SV_PFLICHTIG, "2345.67", kinder_unter_25=0, elterneigenschaft=False))
-    assert (b.pv.an, b.pv.ag) == (d("56.30"), d("42.22"))
+@pytest.mark.parametrize(
+    ("entgelt", "land", "an", "ag"),
+    [
+        # § 2 Abs. 1 Satz 4 BVV, Haufe SGB Office "Berücksichtigung von Kindern … 4.1": the childless surcharge is
+        # computed separately. AE 2.345,67: round(× 1,8 %) = 42,22206 → 42,22; Zuschlag round(× 0,6 %) = 14,07402
+        # → 14,07; AN 56,29 (one rounding of 2,4 % would give 56,29608 → 56,30); AG 42,22
+        pytest.param(
+            "2345.67", "BW", "56.29", "42.22", id="PV kinderlos Zuschlag getrennt gerundet (§ 2 Abs. 1 S. 4 BVV)"
+        ),
+        # AE 3.000,25: 1,8 % = 54,0045 → 54,00; 0,6 % = 18,0015 → 18,00 → AN 72,00 (2,4 % in one go: 72,01)
+        pytest.param("3000.25", "BW", "72.00", "54.00", id="PV kinderlos 3.000,25: 54,00 + 18,00"),
+        # Sachsen: AN 2,3 % = 69,00575 → 69,01 plus Zuschlag 18,00 = 87,01; AG 1,3 % = 39,00325 → 39,00
+        pytest.param("3000.25", "SN", "87.01", "39.00", id="PV Sachsen kinderlos 69,01 + 18,00 (§ 58 Abs. 3 SGB XI)"),
+    ],
+)
+def test_pv_anteile_getrennt_gerundet(entgelt: str, land: str, an: str, ag: str) -> None:
+    b = berechne_beitraege(
+        eingabe(B.SV_PFLICHTIG, entgelt, kinder_unter_25=0, elterneigenschaft=False, bundesland=land)
+    )
+    assert (b.pv.an, b.pv.ag) == (d(an), d(ag))
 
 
 @pytest.mark.parametrize(

@@ -289,6 +289,23 @@ def test_kurzfristig_im_privathaushalt_ueber_haushaltsscheck() -> None:
     assert k.zweige == set()
 
 
+def test_kurzfristig_ueber_grenze_haushaltsscheck_fraglich() -> None:
+    # § 28a Abs. 7 Satz 1 SGB IV: Haushaltsscheck "wenn das Arbeitsentgelt … regelmäßig die Geringfügigkeitsgrenze
+    # nicht übersteigt" (Jansen SGB IV § 28a Rz. 136) → 900 € kurzfristig: not silently Haushaltsscheck
+    k = klassifiziere(
+        KlassifikationsEingabe(
+            monat=M26,
+            monatsentgelt=d("900"),
+            befristung=Befristung(date(2026, 3, 1), date(2026, 3, 20)),
+            berufsmaessig=False,
+        )
+    )
+    assert k.art is B.KURZFRISTIG
+    assert not k.haushaltsscheck
+    assert {h.code for h in k.hinweise} >= {"HAUSHALTSSCHECK_ENTGELTGRENZE"}
+    assert "HAUSHALTSSCHECK" not in {h.code for h in k.hinweise}
+
+
 # --- Werkstudent und Haushaltsscheck ---
 
 

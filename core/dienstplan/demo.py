@@ -1,0 +1,332 @@
+"""`assistenzbuero demo --db PFAD` (CONTRACTS §5): the team of seed 004, 2.6.1 as a living example household.
+
+Employer in Baden-Württemberg (Stuttgart, fictitious); Sabine and Jörg (sozialversicherungspflichtig) alternate
+early (7–14) and late shift (14–22; the seed says "bis Schluß", we choose 22:00) week by week and cover each
+other's leave; Ulrike and Rudolf (students) work the weekends in turn. Complete Personalbogen and contracts via
+the master-data services; need profile with Kostenträger; the roster of the current and the next month from the
+patterns, with one leave week of Jörg covered by Sabine. All persons and numbers are invented (valid check digits).
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from stdnum.iso7064 import mod_11_10
+
+from core.dienstplan import dienst
+from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
+from core.dienstplan.bedarf import Bedarfsblock, Bedarfsprofil, Bedarfsstufe
+from core.dienstplan.muster import wochenendwechsel, wochenwechsel
+from core.dienstplan.tage import monatsgrenzen, monatsname, montag_der_woche
+from core.domain.kennungen import betriebsnummer_pruefziffern, bic_zur_iban, versicherungsnummer_pruefziffer
+from core.fehler import EingabeFehler
+from core.persistence.datenbank import Datenbank
+from core.stammdaten import start
+from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber, vorgeschlagene_unfallkasse
+from core.stammdaten.assistenzkraefte import AssistenzkraftDaten, KindDaten, speichere_assistenzkraft
+from core.stammdaten.krankenkassen import liste_krankenkassen
+from core.stammdaten.vertraege import VertragDaten, speichere_vertrag
+
+
+def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    demo = unterbefehle.add_parser(
+        "demo",
+        help="Beispielhaushalt anlegen (Team und Dienstplan aus dem ForseA-Ratgeber)",
+        description="Legt in einer NEUEN Datenbankdatei einen vollständigen Beispielhaushalt an: Arbeitgeberin in "
+        "Baden-Württemberg, vier Assistenzkräfte mit Personalbogen und Vertrag, Dienstplan für diesen und den "
+        "nächsten Monat. Eine vorhandene Datei wird nie überschrieben.",
+    )
+    demo.add_argument("--db", metavar="PFAD", type=Path, default=argparse.SUPPRESS, help="neue Datenbankdatei")
+    demo.set_defaults(handler=_demo)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    pfad = getattr(args, "db", None)
+    if pfad is None:
+        raise EingabeFehler("Bitte mit --db PFAD angeben, wo der Beispielhaushalt angelegt werden soll.")
+    ergebnis = lege_demo_an(Path(pfad), heute=date.today())
+    print(ergebnis.zusammenfassung)
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Demo:
+    pfad: Path
+    sabine: int
+    joerg: int
+    ulrike: int
+    rudolf: int
+    urlaub_von: date
+    urlaub_bis: date
+    zusammenfassung: str
+
+
+def _steuer_id(erste_zehn: str) -> str:
+    return erste_zehn + mod_11_10.calc_check_digit(erste_zehn)
+
+
+def _vsnr(geburtstag: date, geburtsname: str, serie: int) -> str:
+    ohne = f"65{geburtstag:%d%m%y}{geburtsname[0].upper()}{serie:02d}"
+    return ohne + str(versicherungsnummer_pruefziffer(ohne))
+
+
+def _iban(konto: str) -> str:
+    from schwifty import IBAN
+
+    return str(IBAN.generate("DE", bank_code="60050101", account_code=konto))
+
+
+def lege_demo_an(pfad: Path, *, heute: date) -> Demo:
+    """Create the example household in a new file; refuses an existing file (nothing is touched then)."""
+    pfad = pfad.expanduser()
+    if pfad.exists():
+        raise EingabeFehler(
+            f"Die Datei {pfad} gibt es schon. Der Beispielhaushalt wird nur in einer neuen Datei angelegt; "
+            "bitte einen anderen Dateinamen wählen."
+        )
+    if not pfad.parent.exists():
+        raise EingabeFehler(f"Den Ordner {pfad.parent} gibt es nicht. Bitte einen vorhandenen Ordner angeben.")
+    db = start.oeffne(pfad)
+    try:
+        demo = _fuelle(db, pfad, heute)
+    except BaseException:
+        db.schliessen()
+        # A half-built demo is no use: remove the file we just created (an existing file was refused above).
+        for endung in ("", "-wal", "-shm", ".lock"):
+            pfad.with_name(pfad.name + endung).unlink(missing_ok=True)
+        raise
+    db.schliessen()
+    return demo
+
+
+def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
+    bbnr = "8765432"
+    speichere_arbeitgeber(
+        db,
+        ArbeitgeberDaten(
+            vorname="Maria",
+            nachname="Beispiel",
+            strasse="Musterweg 12",
+            plz="70173",
+            ort="Stuttgart",
+            telefon="0711 1234567",
+            email="maria.beispiel@example.org",
+            bundesland="BW",
+            betriebsnummer=bbnr + str(betriebsnummer_pruefziffern(bbnr)[0]),
+            unfallversicherungstraeger_id=vorgeschlagene_unfallkasse(db, "BW"),
+            kontoinhaber="Maria Beispiel",
+            bank="BW-Bank",
+            iban=_iban("7401000001"),
+            bic=bic_zur_iban(_iban("7401000001")) or "",
+        ),
+    )
+    kassen = {k.name: k.id for k in liste_krankenkassen(db)}
+    kasse = kassen.get("BARMER") or next(k for n, k in kassen.items() if "Minijob" not in n)
+
+    def person(
+        vorname: str,
+        nachname: str,
+        geschlecht: str,
+        geburtstag: date,
+        serie: int,
+        steuer: str,
+        konto: str,
+        **mehr: object,
+    ) -> int:
+        daten = AssistenzkraftDaten(
+            vorname=vorname,
+            nachname=nachname,
+            status="beschaeftigt",
+            geschlecht=geschlecht,
+            strasse=f"Königstraße {serie}",
+            plz="70173",
+            ort="Stuttgart",
+            telefon="0711 7654321",
+            email=f"{vorname.lower().replace('ö', 'oe')}@example.org",
+            geburtsdatum=geburtstag,
+            geburtsort="Stuttgart",
+            staatsangehoerigkeit="DE",
+            versicherungsnummer=_vsnr(geburtstag, nachname, serie),
+            krankenkasse_id=kasse,
+            taetigkeit_kldb="83132",  # seed 004, 2.3.1: Behindertenassistent/in
+            schulabschluss="4",
+            arbeitnehmerueberlassung=False,
+            finanzamt="Stuttgart II",
+            steuer_id=_steuer_id(steuer),
+            steuerklasse=1,
+            konfession="--",
+            kontoinhaber=f"{vorname} {nachname}",
+            bank="BW-Bank",
+            iban=_iban(konto),
+            bic=bic_zur_iban(_iban(konto)) or "",
+            arbeitserlaubnis_art="nicht_noetig",
+            personalausweis_geprueft_am=date(heute.year - 1, 9, 1),
+            **mehr,  # type: ignore[arg-type]
+        )
+        gespeichert = speichere_assistenzkraft(db, daten)
+        assert gespeichert.id is not None
+        return gespeichert.id
+
+    sabine = person(
+        "Sabine",
+        "Berger",
+        "w",
+        date(1985, 4, 12),
+        52,
+        "2734918563",
+        "7401000002",
+        erlernter_beruf="Heilerziehungspflegerin",
+        ausbildungsabschluss="2",
+        vertragsform="1",
+    )
+    joerg = person(
+        "Jörg",
+        "Keller",
+        "m",
+        date(1979, 11, 3),
+        12,
+        "4918273651",
+        "7401000003",
+        erlernter_beruf="Altenpfleger",
+        ausbildungsabschluss="2",
+        vertragsform="1",
+        hat_kinder=True,
+        elterneigenschaft_nachweis_am=date(heute.year - 1, 9, 1),
+        elterneigenschaft_nachweis_art="Geburtsurkunde",
+        kinder=[
+            KindDaten(
+                vorname="Lena",
+                geburtsdatum=date(2015, 6, 20),
+                nachweis_am=date(heute.year - 1, 9, 1),
+                nachweis_art="Geburtsurkunde",
+            )
+        ],
+    )
+    ende_semester = date(heute.year + 1, 9, 30)
+    ulrike = person(
+        "Ulrike",
+        "Sommer",
+        "w",
+        date(2003, 2, 8),
+        57,
+        "5612398476",
+        "7401000004",
+        ausbildungsabschluss="1",
+        vertragsform="2",
+        student=True,
+        immatrikuliert_bis=ende_semester,
+        hochschule="Universität Stuttgart",
+    )
+    rudolf = person(
+        "Rudolf",
+        "Winter",
+        "m",
+        date(2002, 7, 30),
+        21,
+        "8609574271",
+        "7401000005",
+        ausbildungsabschluss="1",
+        vertragsform="2",
+        student=True,
+        immatrikuliert_bis=ende_semester,
+        hochschule="Hochschule Esslingen",
+    )
+
+    eintritt_fest = date(heute.year - 2, 2, 1)
+    eintritt_studis = date(heute.year - 1, 10, 1)
+    for kraft in (sabine, joerg):
+        speichere_vertrag(
+            db,
+            VertragDaten(
+                assistenzkraft_id=kraft,
+                gueltig_ab=eintritt_fest,
+                eintritt=eintritt_fest,
+                probezeit_bis=date(heute.year - 2, 7, 31),
+                taetigkeit="Persönliche Assistenz (Pflege, Haushalt, Begleitung)",
+                arbeitszeit="Montag bis Freitag, wochenweise wechselnd Frühdienst 7–14 Uhr und Spätdienst 14–22 Uhr",
+                kuendigungsfrist="gesetzlich (§ 622 BGB)",
+                beschaeftigung="sv_pflichtig",
+                lohnform="stunde",
+                lohnsatz=Decimal("16.50"),
+                bereitschaft_prozent=Decimal(50),
+                arbeitstage_woche=Decimal(5),
+                wochenstunden=Decimal("37.5"),
+                urlaubstage=Decimal(30),
+                zuschlaege={"sonntag": Decimal(25), "feiertag": Decimal(50)},
+            ),
+        )
+    for kraft in (ulrike, rudolf):
+        speichere_vertrag(
+            db,
+            VertragDaten(
+                assistenzkraft_id=kraft,
+                gueltig_ab=eintritt_studis,
+                eintritt=eintritt_studis,
+                probezeit_bis=date(heute.year, 3, 31),
+                taetigkeit="Persönliche Assistenz am Wochenende",
+                arbeitszeit="jedes zweite Wochenende Samstag und Sonntag 7–22 Uhr (im Wechsel)",
+                kuendigungsfrist="gesetzlich (§ 622 BGB)",
+                beschaeftigung="auto",
+                lohnform="stunde",
+                lohnsatz=Decimal("15.00"),
+                bereitschaft_prozent=Decimal(50),
+                zuschlaege={"sonntag": Decimal(25), "feiertag": Decimal(50)},
+            ),
+        )
+
+    # Need (seed 004, 1.4.4): Arbeit I 7–22; at night she manages alone (Arbeit 0). Kostenträger (1.2.3):
+    # Arbeitsassistenz at work Mon–Fri 9–13, Eingliederungshilfe on weekend afternoons, else Hilfe zur Pflege.
+    I = Bedarfsstufe.ARBEIT_I  # noqa: E741
+    werktag = (
+        Bedarfsblock(time(7), time(9), I, "HZP"),
+        Bedarfsblock(time(9), time(13), I, "AA"),
+        Bedarfsblock(time(13), time(22), I, "HZP"),
+    )
+    wochenende = (
+        Bedarfsblock(time(7), time(13), I, "HZP"),
+        Bedarfsblock(time(13), time(18), I, "EGH"),
+        Bedarfsblock(time(18), time(22), I, "HZP"),
+    )
+    erster, _ = monatsgrenzen(heute.year, heute.month)
+    dienst.speichere_bedarfsprofil(
+        db,
+        Bedarfsprofil("Alltag", {**{t: werktag for t in range(5)}, 5: wochenende, 6: wochenende}, True),
+        date(heute.year - 1, 1, 1),
+    )
+
+    vorlagen = {v.name: v for v in dienst.liste_vorlagen(db)}
+    frueh_spaet = [vorlagen["Frühdienst"], vorlagen["Spätdienst"]]
+    anker = montag_der_woche(erster)
+    werktage = dienst.speichere_muster(
+        db, wochenwechsel("Früh/Spät im Wochenwechsel", anker, frueh_spaet, [sabine, joerg])
+    )
+    wochenenden = dienst.speichere_muster(
+        db, wochenendwechsel("Wochenenden im Wechsel", anker, frueh_spaet, [ulrike, rudolf])
+    )
+    naechster = erster.replace(day=28) + timedelta(days=4)
+    _, ende_excl = monatsgrenzen(naechster.year, naechster.month)
+    letzter = ende_excl - timedelta(days=1)
+    for muster in (werktage, wochenenden):
+        assert muster.id is not None
+        dienst.wende_muster_an(db, muster.id, erster, letzter)
+
+    # One leave week of Jörg (Mon–Fri) in the next month, covered by Sabine (seed 004, 2.6.1).
+    urlaub_von = montag_der_woche(naechster.replace(day=1)) + timedelta(days=7)
+    urlaub_bis = urlaub_von + timedelta(days=4)
+    urlaub = Abwesenheit(joerg, Abwesenheitsart.URLAUB, urlaub_von, urlaub_bis, notiz="Jahresurlaub")
+    betroffen = dienst.schichten_von(db, joerg, urlaub_von, urlaub_bis)
+    dienst.trage_abwesenheit_ein(db, urlaub, {s.id: sabine for s in betroffen if s.id is not None})
+
+    monate = f"{monatsname(erster.year, erster.month)} und {monatsname(naechster.year, naechster.month)}"
+    text = (
+        f"Beispielhaushalt angelegt: {pfad}\n"
+        f"  Arbeitgeberin Maria Beispiel (Stuttgart, Baden-Württemberg)\n"
+        f"  Sabine und Jörg: Früh- und Spätdienst im Wochenwechsel; Ulrike und Rudolf: Wochenenden im Wechsel\n"
+        f"  Dienstplan {monate}; Jörg hat vom {urlaub_von:%d.%m.} bis {urlaub_bis:%d.%m.%Y} Urlaub, Sabine vertritt.\n"
+        f"Starten mit: assistenzbuero --db {pfad}"
+    )
+    return Demo(pfad, sabine, joerg, ulrike, rudolf, urlaub_von, urlaub_bis, text)

@@ -1,0 +1,291 @@
+"""Dienstplan (A4 landscape, month) and Stundenzettel (A4, seed 004 2.5) as PDF with reportlab."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from core.dienstplan.abwesenheit import Abwesenheitsart
+from core.dienstplan.dienst import Monatsplan
+from core.dienstplan.raster import WEITERE
+from core.dienstplan.stundenzettel import Stundenzettel
+from core.dienstplan.tage import monatsname
+from core.dienstplan.verguetung import std
+from core.domain.kalender import BUNDESLAENDER
+
+ZEHNTEL_MM = mm / 10  # geometry in tenths of a millimetre: no float literals in core/
+GRAU = colors.HexColor("#DDDDDD")
+HELLGRAU = colors.HexColor("#F0F0F0")
+DUNKEL = colors.HexColor("#444444")
+
+_TITEL = ParagraphStyle("titel", fontName="Helvetica-Bold", fontSize=15, leading=18)
+_UNTER = ParagraphStyle("unter", fontName="Helvetica", fontSize=9, leading=11, textColor=DUNKEL)
+_ZELLE = ParagraphStyle("zelle", fontName="Helvetica", fontSize=8, leading=9)
+_ZELLE_FETT = ParagraphStyle("zelle_fett", parent=_ZELLE, fontName="Helvetica-Bold")
+_KOPF = ParagraphStyle("kopf", fontName="Helvetica-Bold", fontSize=8, leading=9)
+_LEGENDE = ParagraphStyle("legende", fontName="Helvetica", fontSize=7, leading=9, textColor=DUNKEL)
+_ZELLE_GROSS = ParagraphStyle("zelle_gross", fontName="Helvetica", fontSize=10, leading=12)
+_KOPF_KLEIN = ParagraphStyle("kopf_klein", fontName="Helvetica-Bold", fontSize=7, leading=8)
+
+
+def _p(text: str, stil: ParagraphStyle = _ZELLE) -> Paragraph:
+    sicher = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Paragraph(sicher.replace("\n", "<br/>"), stil)
+
+
+def _fusszeile(text: str) -> Any:
+    def zeichnen(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 7)
+        canvas.setFillColor(DUNKEL)
+        canvas.drawString(doc.leftMargin, 60 * ZEHNTEL_MM, text)
+        canvas.drawRightString(doc.leftMargin + doc.width, 60 * ZEHNTEL_MM, f"Seite {doc.page}")
+        canvas.restoreState()
+
+    return zeichnen
+
+
+def _legende_abwesenheit() -> str:
+    return "; ".join(f"{a.kurz} = {a.bezeichnung}" for a in Abwesenheitsart)
+
+
+# --- Dienstplan -------------------------------------------------------------------------------------------------
+
+
+def dienstplan_pdf(plan: Monatsplan, ziel: Path, *, gedruckt_am: date) -> None:
+    """The month as the seed's printed plan: days × shift columns with names, absences in the cell text
+    ("(Jörg Url.) Sabine"), holidays and weekends named (and shaded), legend, "gedruckt am"."""
+    seite = landscape(A4)
+    rand = 100 * ZEHNTEL_MM
+    doc = SimpleDocTemplate(
+        str(ziel),
+        pagesize=seite,
+        leftMargin=rand,
+        rightMargin=rand,
+        topMargin=rand,
+        bottomMargin=120 * ZEHNTEL_MM,
+        title=plan.titel,
+        author=plan.arbeitgeber or "Assistenzbüro",
+        subject=f"Dienstplan {monatsname(plan.jahr, plan.monat)}",
+        creator="Assistenzbüro",
+    )
+    breite = seite[0] - 2 * rand
+    spalten = plan.raster.spalten
+    kopf: list[Any] = [_p(f"Tag\n{monatsname(plan.jahr, plan.monat)}", _KOPF)]
+    for i, sp in enumerate(spalten, start=1):
+        titel = f"{i}. Schicht: {sp.titel}" if sp.schluessel != WEITERE else sp.titel
+        kopf.append(_p(f"{titel}\n{sp.zeiten}" if sp.zeiten else titel, _KOPF))
+    kopf.append(_p("Bemerkungen (Feiertage, Abwesenheiten, offener Bedarf)", _KOPF))
+    daten: list[list[Any]] = [kopf]
+    stil: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 3 * ZEHNTEL_MM, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), GRAU),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 5 * ZEHNTEL_MM),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * ZEHNTEL_MM),
+        ("LEFTPADDING", (0, 0), (-1, -1), 12 * ZEHNTEL_MM),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 12 * ZEHNTEL_MM),
+    ]
+    for zeile_nr, zeile in enumerate(plan.raster.zeilen, start=1):
+        info = zeile.info
+        besonders = info.wochenende or info.feiertag is not None
+        tagstil = _ZELLE_FETT if besonders else _ZELLE
+        daten.append(
+            [_p(f"{info.wochentag_kurz.upper()} {info.tag.day}.", tagstil)]
+            + [_p(zeile.zelltext(sp.schluessel, "\n")) for sp in spalten]
+            + [_p(zeile.bemerkung)]
+        )
+        if besonders:
+            stil.append(("BACKGROUND", (0, zeile_nr), (-1, zeile_nr), HELLGRAU))
+    tag_breite = 180 * ZEHNTEL_MM
+    bemerkung_breite = 700 * ZEHNTEL_MM
+    rest = (breite - tag_breite - bemerkung_breite) / max(1, len(spalten))
+    tabelle = Table(daten, colWidths=[tag_breite, *([rest] * len(spalten)), bemerkung_breite], repeatRows=1)
+    tabelle.setStyle(TableStyle(stil))
+
+    land = BUNDESLAENDER.get(plan.land, plan.land)
+    unter = f"Arbeitgeberin: {plan.arbeitgeber}" if plan.arbeitgeber else ""
+    unter += f"{' · ' if unter else ''}Feiertage: {land}"
+    legende = [
+        "Schichten: " + "; ".join(f"{sp.titel} {sp.zeiten}" for sp in spalten if sp.zeiten) + ".",
+        "„(Jörg Url.) Sabine“: Jörg hat Urlaub, Sabine vertritt ihn. „Vertretung fehlt“: Schicht ohne Vertretung.",
+        "Abkürzungen: " + _legende_abwesenheit() + ".",
+        "Wochenenden und Feiertage sind fett gedruckt und grau hinterlegt; Feiertage stehen unter Bemerkungen. "
+        "24.12. und 31.12. sind keine gesetzlichen Feiertage, werden aber genannt.",
+    ]
+    inhalt = [
+        _p(plan.titel, _TITEL),
+        _p(unter, _UNTER),
+        Spacer(1, 30 * ZEHNTEL_MM),
+        tabelle,
+        Spacer(1, 25 * ZEHNTEL_MM),
+        *[_p(z, _LEGENDE) for z in legende],
+    ]
+    fuss = _fusszeile(f"{plan.titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
+    doc.build(inhalt, onFirstPage=fuss, onLaterPages=fuss)
+
+
+# --- Stundenzettel ----------------------------------------------------------------------------------------------
+
+
+def _std(wert: Decimal) -> str:
+    return std(wert) if wert else ""
+
+
+def stundenzettel_zeilen(zettel: Stundenzettel) -> list[list[str]]:
+    """Rows of the timesheet table (shared by PDF and Excel): seed 004, 2.5 plus plan and remarks.
+
+    Columns: Datum, geplant, Zeit 1 von/bis/Stunden, Zeit 2 von/bis/Stunden, Gesamtstunden, davon Bereitschaft,
+    Bemerkung. A day with more than two times gets a continuation row.
+    """
+    zeilen: list[list[str]] = []
+    for z in zettel.zeilen:
+        plan = "\n".join(f"{s.von_text}–{s.bis_text}" for s in z.plan)
+        ist = list(z.ist)
+        paare = [ist[i : i + 2] for i in range(0, len(ist), 2)] or [[]]
+        for nr, paar in enumerate(paare):
+            zellen = [f"{z.tag:%d.%m.}" if nr == 0 else "", plan if nr == 0 else ""]
+            for spanne in [*paar, None, None][:2]:
+                if spanne is None:
+                    zellen += ["", "", ""]
+                else:
+                    zellen += [spanne.von_text, spanne.bis_text, std(spanne.stunden)]
+            if nr == 0:
+                zellen += [_std(z.ist_stunden), _std(z.ist_bereitschaft), z.bemerkung]
+            else:
+                zellen += ["", "", "(Fortsetzung)"]
+            zeilen.append(zellen)
+    return zeilen
+
+
+KOPF_STUNDENZETTEL = [
+    "Datum",
+    "geplant",
+    "Zeit 1\nvon",
+    "Zeit 1\nbis Uhr",
+    "Zeit 1\nStunden",
+    "Zeit 2\nvon",
+    "Zeit 2\nbis Uhr",
+    "Zeit 2\nStunden",
+    "Gesamt-\nstunden",
+    "davon\nBereit-\nschaft",
+    "Bemerkung",
+]
+
+
+def summentext(zettel: Stundenzettel) -> str:
+    arbeit = zettel.summe_ist - zettel.summe_bereitschaft
+    if zettel.summe_bereitschaft:
+        return (
+            f"Arbeit {std(arbeit)} + Bereitschaft {std(zettel.summe_bereitschaft)} × "
+            f"{std(zettel.bereitschaft_prozent)} % = {std(zettel.summe_bezahlt)}"
+        )
+    return std(zettel.summe_bezahlt)
+
+
+def stundenzettel_pdf(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, gedruckt_am: date) -> None:
+    """One A4 page per assistant in the layout of seed 004, 2.5; actual times (else the plan, marked)."""
+    rand = 120 * ZEHNTEL_MM
+    titel = "Stundenzettel"
+    if zettel_liste:
+        titel = f"Stundenzettel {monatsname(zettel_liste[0].jahr, zettel_liste[0].monat)}"
+    doc = SimpleDocTemplate(
+        str(ziel),
+        pagesize=A4,
+        leftMargin=rand,
+        rightMargin=rand,
+        topMargin=rand,
+        bottomMargin=rand,
+        title=titel,
+        creator="Assistenzbüro",
+    )
+    breite = A4[0] - 2 * rand
+    inhalt: list[Any] = []
+    for nr, zettel in enumerate(zettel_liste):
+        if nr:
+            inhalt.append(PageBreak())
+        kopf = [
+            [
+                _p("Name des Assistenten/ der Assistentin:", _UNTER),
+                _p(f"Stundenzettel für den Monat {monatsname(zettel.jahr, zettel.monat)}", _TITEL),
+                _p("Arbeitgeberin:", _UNTER),
+            ],
+            [_p(zettel.name, _ZELLE_GROSS), "", _p(zettel.arbeitgeber, _ZELLE_GROSS)],
+        ]
+        kopf_tabelle = Table(kopf, colWidths=[breite * 3 / 10, breite * 4 / 10, breite * 3 / 10])
+        kopf_tabelle.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (1, 0), (1, 1))]))
+        daten: list[list[Any]] = [[_p(k, _KOPF_KLEIN) for k in KOPF_STUNDENZETTEL]]
+        stil: list[tuple[Any, ...]] = [
+            ("GRID", (0, 0), (-1, -1), 3 * ZEHNTEL_MM, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 0), GRAU),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            # rows tall enough to write in by hand (the seed's form is filled in on paper)
+            ("TOPPADDING", (0, 1), (-1, -1), 13 * ZEHNTEL_MM),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 13 * ZEHNTEL_MM),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8 * ZEHNTEL_MM),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8 * ZEHNTEL_MM),
+        ]
+        tage = {f"{z.tag:%d.%m.}": z for z in zettel.zeilen}
+        for zeilen_nr, zellen in enumerate(stundenzettel_zeilen(zettel), start=1):
+            tag = tage.get(zellen[0])
+            fett = tag is not None and (tag.info.wochenende or tag.info.feiertag is not None)
+            daten.append([_p(zellen[0], _ZELLE_FETT if fett else _ZELLE), *[_p(c) for c in zellen[1:]]])
+            if fett:
+                stil.append(("BACKGROUND", (0, zeilen_nr), (-1, zeilen_nr), HELLGRAU))
+        daten.append(
+            [_p("Summe der bezahlten Stunden", _KOPF), "", "", "", "", "", "", "", _p(summentext(zettel), _KOPF)]
+        )
+        letzte = len(daten) - 1
+        stil += [("SPAN", (0, letzte), (7, letzte)), ("SPAN", (8, letzte), (-1, letzte))]
+        w = [130, 200, 110, 110, 130, 110, 110, 130, 140, 130]
+        spalten = [x * ZEHNTEL_MM for x in w]
+        spalten.append(breite - sum(spalten))
+        tabelle = Table(daten, colWidths=spalten, repeatRows=1)
+        tabelle.setStyle(TableStyle(stil))
+        unterschrift = Table(
+            [
+                ["", "", ""],
+                [
+                    _p("Datum, Unterschrift Assistent/in", _LEGENDE),
+                    "",
+                    _p("Datum, Unterschrift Arbeitgeberin", _LEGENDE),
+                ],
+            ],
+            colWidths=[breite * 45 / 100, breite / 10, breite * 45 / 100],
+            rowHeights=[100 * ZEHNTEL_MM, None],
+        )
+        unterschrift.setStyle(
+            TableStyle(
+                [
+                    ("LINEBELOW", (0, 0), (0, 0), 3 * ZEHNTEL_MM, colors.black),
+                    ("LINEBELOW", (2, 0), (2, 0), 3 * ZEHNTEL_MM, colors.black),
+                ]
+            )
+        )
+        inhalt += [
+            kopf_tabelle,
+            Spacer(1, 30 * ZEHNTEL_MM),
+            tabelle,
+            Spacer(1, 15 * ZEHNTEL_MM),
+            _p(
+                "„geplant“: Zeiten laut Dienstplan. Zeit 1/Zeit 2: tatsächlich gearbeitet; „wie geplant“: noch keine "
+                "abweichende Zeit erfasst. Bezahlte Stunden: Arbeit voll, Bereitschaft mit der vereinbarten "
+                f"Gewichtung ({std(zettel.bereitschaft_prozent)} %). Schichten über Mitternacht sind auf die "
+                "Kalendertage aufgeteilt.",
+                _LEGENDE,
+            ),
+            unterschrift,
+        ]
+    if not inhalt:
+        inhalt.append(_p("Keine Stundenzettel für diesen Monat.", _UNTER))
+    fuss = _fusszeile(f"{titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
+    doc.build(inhalt, onFirstPage=fuss, onLaterPages=fuss)

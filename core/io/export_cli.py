@@ -1,0 +1,119 @@
+"""`assistenzbuero export ART --db PFAD --monat JJJJ-MM --ausgabe DATEI [--assistenzkraft NAME]` (CONTRACTS §6).
+
+The file type follows the extension (.pdf, .xlsx). Later issues add an ART with one line in `EXPORTARTEN`:
+"art": "modul:funktion", where `funktion(db, jahr, monat, ziel: Path, endung: str, assistenzkraft: str | None)`
+writes the file and returns a German one-line summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from core.fehler import EingabeFehler
+from core.persistence.datenbank import Datenbank, standard_pfad
+
+EXPORTARTEN: dict[str, str] = {
+    "dienstplan": "core.io.export_cli:exportiere_dienstplan",
+    "stundenzettel": "core.io.export_cli:exportiere_stundenzettel",
+}
+ENDUNGEN = (".pdf", ".xlsx")
+
+Exporter = Callable[[Datenbank, int, int, Path, str, "str | None"], str]
+
+
+def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    exp = unterbefehle.add_parser(
+        "export",
+        help="Dienstplan oder Stundenzettel eines Monats als PDF oder Excel-Datei ausgeben",
+        description="Schreibt eine Auswertung eines Monats. Die Dateiart folgt der Endung von --ausgabe "
+        "(.pdf oder .xlsx). Beispiel: assistenzbuero export dienstplan --db haushalt.sqlite --monat 2026-03 "
+        "--ausgabe dienstplan-2026-03.pdf",
+    )
+    exp.add_argument("art", metavar="ART", choices=sorted(EXPORTARTEN), help="was: " + ", ".join(sorted(EXPORTARTEN)))
+    # SUPPRESS: a --db given before "export" (main parser) is not overwritten by this default.
+    exp.add_argument("--db", metavar="PFAD", type=Path, default=argparse.SUPPRESS, help="Datenbankdatei")
+    exp.add_argument("--monat", metavar="JJJJ-MM", required=True, help="Monat, z. B. 2026-03")
+    exp.add_argument("--ausgabe", metavar="DATEI", type=Path, required=True, help="Zieldatei (.pdf oder .xlsx)")
+    exp.add_argument("--assistenzkraft", metavar="NAME", default=None, help="nur diese Assistenzkraft (Stundenzettel)")
+    exp.set_defaults(handler=_export)
+
+
+def monat_aus_text(text: str) -> tuple[int, int]:
+    treffer = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
+    if treffer is None or not 1 <= int(treffer.group(2)) <= 12:
+        raise EingabeFehler(f"„{text}“ ist kein Monat. Bitte als JJJJ-MM angeben, z. B. 2026-03.")
+    return int(treffer.group(1)), int(treffer.group(2))
+
+
+def _exporter(art: str) -> Exporter:
+    modul, funktion = EXPORTARTEN[art].split(":")
+    exporter: Exporter = getattr(importlib.import_module(modul), funktion)
+    return exporter
+
+
+def _export(args: argparse.Namespace) -> int:
+    jahr, monat = monat_aus_text(args.monat)
+    ziel: Path = args.ausgabe.expanduser()
+    endung = ziel.suffix.lower()
+    if endung not in ENDUNGEN:
+        raise EingabeFehler(f"Die Ausgabedatei {ziel} hat keine bekannte Endung. Bitte .pdf oder .xlsx verwenden.")
+    if not ziel.parent.exists():
+        raise EingabeFehler(f"Den Ordner {ziel.parent} gibt es nicht. Bitte einen vorhandenen Ordner angeben.")
+    if ziel.is_dir():
+        raise EingabeFehler(f"{ziel} ist ein Ordner; bitte einen Dateinamen angeben.")
+    pfad = (Path(args.db).expanduser() if getattr(args, "db", None) is not None else standard_pfad()).resolve()
+    if not pfad.exists():
+        raise EingabeFehler(f"Die Datenbank {pfad} gibt es nicht. Bitte mit --db PFAD die richtige Datei angeben.")
+    from core.stammdaten.start import oeffne
+
+    with oeffne(pfad) as db:
+        zusammenfassung = _exporter(args.art)(db, jahr, monat, ziel, endung, args.assistenzkraft)
+    print(zusammenfassung)
+    return 0
+
+
+def exportiere_dienstplan(
+    db: Datenbank, jahr: int, monat: int, ziel: Path, endung: str, assistenzkraft: str | None
+) -> str:
+    from core.dienstplan.dienst import monat_oeffnen
+
+    if assistenzkraft is not None:
+        raise EingabeFehler("--assistenzkraft gilt nur für Stundenzettel; der Dienstplan zeigt das ganze Team.")
+    plan = monat_oeffnen(db, jahr, monat, pruefen=False)
+    if endung == ".pdf":
+        from core.io.dienstplan_pdf import dienstplan_pdf
+
+        dienstplan_pdf(plan, ziel, gedruckt_am=date.today())
+    else:
+        from core.io.dienstplan_xlsx import dienstplan_xlsx
+
+        dienstplan_xlsx(plan, ziel, gedruckt_am=date.today())
+    return f"{plan.titel} mit {len(plan.schichten)} Schichten geschrieben: {ziel}"
+
+
+def exportiere_stundenzettel(
+    db: Datenbank, jahr: int, monat: int, ziel: Path, endung: str, assistenzkraft: str | None
+) -> str:
+    from core.dienstplan.dienst import stundenzettel_fuer
+
+    person_id = None
+    if assistenzkraft is not None:
+        from core.stammdaten.assistenzkraefte import finde_assistenzkraft
+
+        person_id = finde_assistenzkraft(db, assistenzkraft).id
+    zettel = stundenzettel_fuer(db, jahr, monat, person_id)
+    if endung == ".pdf":
+        from core.io.dienstplan_pdf import stundenzettel_pdf
+
+        stundenzettel_pdf(zettel, ziel, gedruckt_am=date.today())
+    else:
+        from core.io.dienstplan_xlsx import stundenzettel_xlsx
+
+        stundenzettel_xlsx(zettel, ziel, gedruckt_am=date.today())
+    wer = ", ".join(z.name for z in zettel) or "niemand"
+    return f"{len(zettel)} Stundenzettel ({wer}) geschrieben: {ziel}"

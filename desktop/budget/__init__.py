@@ -1,0 +1,1 @@
+"""Budget area: Kostenkalkulation (later Bewilligungen, Verwendungsnachweis)."""

@@ -1,0 +1,677 @@
+"""Budget → Kostenkalkulation: versions, the form with every explanation, live result lines, import, export."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.budget.kalkulation import (
+    FELD,
+    FELDER,
+    SEED_BEISPIEL,
+    Einheit,
+    KalkulationsErgebnis,
+    KalkulationsParameter,
+    Umlagesaetze,
+    berechne,
+    vorbelegen,
+)
+from core.budget.kalkulation_dienst import KalkulationsVersion
+from core.fehler import AssistenzbueroFehler, EingabeFehler
+from core.io.kalkulation_import import ImportErgebnis, importiere
+from desktop.formular import (
+    DatumEingabe,
+    DezimalEingabe,
+    Eingabeformat,
+    datum_als_text,
+    datum_aus_text,
+    dezimal_als_text,
+    dezimal_aus_text,
+)
+from desktop.i18n import tr
+from desktop.kontext import Kontext
+from desktop.meldungen import fehler as zeige_fehler
+
+
+def _betrag(wert: Decimal, einheit: Einheit) -> str:
+    if einheit in (Einheit.EURO, Einheit.EURO_STUNDE):
+        return dezimal_als_text(wert, 2) + " €"
+    text = dezimal_als_text(wert.quantize(Decimal(1)) if wert == wert.to_integral_value() else wert)
+    return f"{text} {einheit.value}"
+
+
+class ErgebnisModell(QAbstractTableModel):
+    """The computed lines: Posten, Betrag, Erläuterung. Subtotals say "Summe" in words and are bold."""
+
+    SPALTEN = (tr("Posten"), tr("Betrag"), tr("Erläuterung"))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ergebnis: KalkulationsErgebnis | None = None
+
+    def setze(self, ergebnis: KalkulationsErgebnis) -> None:
+        self.beginResetModel()
+        self.ergebnis = ergebnis
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.ergebnis is None else len(self.ergebnis.zeilen)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, abschnitt: int, richtung: Qt.Orientation, rolle: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if rolle == Qt.ItemDataRole.DisplayRole and richtung == Qt.Orientation.Horizontal:
+            return self.SPALTEN[abschnitt]
+        if rolle == Qt.ItemDataRole.DisplayRole and self.ergebnis is not None:
+            return self.ergebnis.zeilen[abschnitt].bezeichnung  # the (hidden) row header names the row
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, rolle: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.ergebnis is None or not index.isValid():
+            return None
+        zeile = self.ergebnis.zeilen[index.row()]
+        if rolle in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if index.column() == 0:
+                return (tr("Summe: ") if zeile.summe else "") + zeile.bezeichnung
+            if index.column() == 1:
+                if zeile.einheit is Einheit.PROZENT:
+                    return dezimal_als_text(zeile.betrag) + " %"
+                return dezimal_als_text(zeile.betrag_gerundet, 2) + " €"
+            return zeile.erklaerung
+        if rolle == Qt.ItemDataRole.ToolTipRole:
+            return zeile.erklaerung
+        if rolle == Qt.ItemDataRole.FontRole and zeile.summe:
+            schrift = QFont()
+            schrift.setBold(True)
+            return schrift
+        if rolle == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def _erklaerung(text: str) -> QLabel:
+    hinweis = QLabel(text)
+    hinweis.setWordWrap(True)
+    hinweis.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return hinweis
+
+
+class ImportVorschau(QDialog):
+    """Shows what was recognised in an old sheet (and every deviation) before anything is saved."""
+
+    def __init__(self, ergebnis: ImportErgebnis, vorschlag: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ergebnis = ergebnis
+        self.setWindowTitle(tr("Kalkulation importieren – Vorschau"))
+        self.setAccessibleName(tr("Vorschau des Imports"))
+        spalte = QVBoxLayout(self)
+        kopf = QLabel(
+            tr("Aus „{datei}“ (Tabellenblatt „{blatt}“, Version {version}) wurde erkannt:").format(
+                datei=Path(ergebnis.datei).name, blatt=ergebnis.blatt, version=ergebnis.version or tr("unbekannt")
+            )
+        )
+        kopf.setWordWrap(True)
+        spalte.addWidget(kopf)
+        modell = QStandardItemModel(0, 4, self)
+        modell.setHorizontalHeaderLabels([tr("Angabe"), tr("Bezeichnung in der Datei"), tr("Zelle"), tr("Wert")])
+        for e in ergebnis.erkannt:
+            feld = FELD[e.schluessel]
+            werte = [feld.bezeichnung, e.bezeichnung_in_datei, e.zelle, _betrag(e.wert, feld.einheit)]
+            modell.appendRow([QStandardItem(w) for w in werte])
+        self.tabelle = QTableView()
+        self.tabelle.setModel(modell)
+        self.tabelle.setAccessibleName(tr("Erkannte Werte"))
+        self.tabelle.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.tabelle.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        spalte.addWidget(self.tabelle)
+        summen = ergebnis.ergebnis.summen()
+        zusammenfassung = tr("Neu berechnet: Gesamtkosten im Jahr {jahr} €, im Monat {monat} €, je Stunde {stunde} €.")
+        spalte.addWidget(
+            _erklaerung(
+                zusammenfassung.format(
+                    jahr=dezimal_als_text(summen["gesamtkosten_jahr"], 2),
+                    monat=dezimal_als_text(summen["gesamtkosten_monat"], 2),
+                    stunde=dezimal_als_text(summen["gesamtkosten_stunde"], 2),
+                )
+            )
+        )
+        if ergebnis.abweichungen:
+            texte = [
+                tr("Abweichung: {b} – in der Datei (Zelle {z}) {d} €, neu berechnet {n} €").format(
+                    b=a.bezeichnung,
+                    z=a.zelle,
+                    d=dezimal_als_text(a.in_datei, 2),
+                    n=dezimal_als_text(a.neu_berechnet, 2),
+                )
+                for a in ergebnis.abweichungen
+            ]
+        else:
+            texte = [tr("Keine Abweichungen: alle in der Datei gespeicherten Summen stimmen auf den Cent.")]
+        texte += [tr("Hinweis: ") + h.text for h in ergebnis.hinweise if h.code != "KALKULATION_IMPORT_ABWEICHUNG"]
+        self.abweichungen = _erklaerung("\n".join(texte))
+        self.abweichungen.setObjectName("abweichungen")
+        spalte.addWidget(self.abweichungen)
+        form = QFormLayout()
+        self.name = QLineEdit(vorschlag)
+        self.name.setAccessibleName(tr("Name der neuen Kalkulation"))
+        beschriftung = QLabel(tr("&Name der neuen Kalkulation:"))
+        beschriftung.setBuddy(self.name)
+        form.addRow(beschriftung, self.name)
+        spalte.addLayout(form)
+        knoepfe = QDialogButtonBox()
+        self.speichern = knoepfe.addButton(tr("Als Kalkulation &speichern"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.speichern.setDefault(True)
+        knoepfe.addButton(QDialogButtonBox.StandardButton.Cancel)
+        knoepfe.accepted.connect(self.accept)
+        knoepfe.rejected.connect(self.reject)
+        spalte.addWidget(knoepfe)
+        self.name.setFocus()
+        self.name.selectAll()
+        self.resize(820, 620)
+
+
+class VorbelegenDialog(QDialog):
+    """Stichtag, Mindestlohn or a tariff wage, and which Kasse's U1/U2 (or typed by hand)."""
+
+    def __init__(self, kassen: list[Umlagesaetze], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Aus aktuellen Werten vorbelegen"))
+        self.setAccessibleName(self.windowTitle())
+        form = QFormLayout(self)
+        self.stichtag = DatumEingabe()
+        self.stichtag.setText(datum_als_text(date.today()))
+        self.tarif = DezimalEingabe(2)
+        self.tarif_name = QLineEdit()
+        self.kasse = QComboBox()
+        self.kasse.addItem(tr("Sätze der Minijob-Zentrale"), None)
+        for k in kassen:
+            self.kasse.addItem(k.quelle, k)
+        self.kasse.addItem(tr("Von Hand eingeben"), "hand")
+        self.u1 = DezimalEingabe()
+        self.u2 = DezimalEingabe()
+        for text, w, beschreibung in (
+            (tr("&Stichtag:"), self.stichtag, tr("Die Rechengrößen dieses Tages werden eingesetzt (TT.MM.JJJJ).")),
+            (
+                tr("&Tariflohn je Stunde:"),
+                self.tarif,
+                tr("Leer lassen: der Mindestlohn des Stichtags wird eingesetzt."),
+            ),
+            (tr("Tarif&bezeichnung:"), self.tarif_name, tr("Zum Beispiel „TVöD P 5 Stufe 2“; erscheint im Vermerk.")),
+            (tr("&Krankenkasse für U1/U2:"), self.kasse, tr("Umlagesätze aus den Stammdaten der Krankenkassen.")),
+            (tr("U&1 in % (von Hand):"), self.u1, tr("Nur bei „Von Hand eingeben“.")),
+            (tr("U&2 in % (von Hand):"), self.u2, tr("Nur bei „Von Hand eingeben“.")),
+        ):
+            beschriftung = QLabel(text)
+            beschriftung.setBuddy(w)
+            w.setAccessibleName(text.replace("&", "").rstrip(":"))
+            w.setAccessibleDescription(beschreibung)
+            w.setToolTip(beschreibung)
+            form.addRow(beschriftung, w)
+        self.fehler = QLabel()
+        self.fehler.setWordWrap(True)
+        self.fehler.hide()
+        form.addRow(self.fehler)
+        knoepfe = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        knoepfe.accepted.connect(self._pruefe)
+        knoepfe.rejected.connect(self.reject)
+        form.addRow(knoepfe)
+
+    def _pruefe(self) -> None:
+        try:
+            self.werte()
+        except (Eingabeformat, EingabeFehler) as f:
+            self.fehler.setText(tr("Fehler: ") + str(f))
+            self.fehler.show()
+            return
+        self.accept()
+
+    def werte(self) -> dict[str, Any]:
+        stichtag = datum_aus_text(self.stichtag.text()) or date.today()
+        umlagen = self.kasse.currentData()
+        if umlagen == "hand":
+            u1, u2 = dezimal_aus_text(self.u1.text()), dezimal_aus_text(self.u2.text())
+            if u1 is None or u2 is None:
+                raise EingabeFehler(tr("Bitte U1 und U2 in Prozent eingeben."))
+            umlagen = Umlagesaetze(tr("von Hand eingegeben"), u1, u2)
+        return {
+            "stichtag": stichtag,
+            "tariflohn": dezimal_aus_text(self.tarif.text()),
+            "tarif_bezeichnung": self.tarif_name.text().strip() or None,
+            "umlagen": umlagen,
+        }
+
+
+class KalkulationSeite(QWidget):
+    """The Kostenkalkulation: left the saved versions, middle the inputs, right the live result."""
+
+    def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kontext = kontext
+        self.version_id: int | None = None
+        self.versionen: list[KalkulationsVersion] = []
+        self.notiz = ""
+        self.herkunft = ""
+        self.eingaben: dict[str, DezimalEingabe] = {}
+        self.datei_waehlen = self._datei_dialog  # replaced in tests
+        self.ziel_waehlen = self._ziel_dialog
+
+        aussen = QVBoxLayout(self)
+        teiler = QSplitter(Qt.Orientation.Horizontal)
+        aussen.addWidget(teiler)
+
+        # versions -------------------------------------------------------------------------------------------
+        links = QWidget()
+        lspalte = QVBoxLayout(links)
+        titel = QLabel(tr("Gespeicherte &Kalkulationen:"))
+        self.liste_modell = QStandardItemModel(self)
+        self.liste = QListView()
+        self.liste.setModel(self.liste_modell)
+        self.liste.setAccessibleName(tr("Gespeicherte Kalkulationen"))
+        self.liste.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        titel.setBuddy(self.liste)
+        self.liste.activated.connect(self._version_oeffnen)
+        self.liste.selectionModel().currentChanged.connect(lambda i, _a: self._version_oeffnen(i))
+        lspalte.addWidget(titel)
+        lspalte.addWidget(self.liste)
+        self.knoepfe: dict[str, QPushButton] = {}
+        for schluessel, text, aktion in (
+            ("neu", tr("&Neu"), self.neu),
+            ("speichern", tr("S&peichern"), self.speichern),
+            ("kopieren", tr("&Kopieren …"), self.kopieren),
+            ("loeschen", tr("&Löschen"), self.loeschen),
+            ("importieren", tr("Alte Tabelle &importieren …"), self.importieren),
+            ("vorbelegen", tr("Aus aktuellen &Werten vorbelegen …"), self.vorbelegen),
+            ("excel", tr("Als &Excel exportieren …"), lambda: self.exportieren(".xlsx")),
+            ("pdf", tr("Als P&DF exportieren …"), lambda: self.exportieren(".pdf")),
+        ):
+            knopf = QPushButton(text)
+            knopf.setObjectName(f"knopf_{schluessel}")
+            knopf.clicked.connect(aktion)
+            lspalte.addWidget(knopf)
+            self.knoepfe[schluessel] = knopf
+        QShortcut(QKeySequence.StandardKey.Save, self, self.speichern)
+        self.ohne_db = _erklaerung(
+            tr(
+                "Keine Datenbank geöffnet: Kalkulationen können berechnet und exportiert, aber "
+                "nicht gespeichert werden."
+            )
+        )
+        lspalte.addWidget(self.ohne_db)
+        teiler.addWidget(links)
+
+        # inputs ---------------------------------------------------------------------------------------------
+        mitte = QWidget()
+        mspalte = QVBoxLayout(mitte)
+        kopf = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.name.setAccessibleName(tr("Name der Kalkulation"))
+        self.name.setAccessibleDescription(tr("Zum Beispiel „Antrag 2027“ oder „Ist 2026“."))
+        self.name.setPlaceholderText(tr("z. B. Antrag 2027"))
+        name_label = QLabel(tr("Na&me:"))
+        name_label.setBuddy(self.name)
+        kopf.addRow(name_label, self.name)
+        self.stand = DatumEingabe()
+        self.stand.setObjectName("stand")
+        self.stand.setAccessibleName(tr("Stand"))
+        self.stand.setAccessibleDescription(tr("Für welchen Tag die Kalkulation gilt (TT.MM.JJJJ)."))
+        stand_label = QLabel(tr("S&tand:"))
+        stand_label.setBuddy(self.stand)
+        kopf.addRow(stand_label, self.stand)
+        mspalte.addLayout(kopf)
+        self.vermerk = _erklaerung("")
+        self.vermerk.setObjectName("vermerk")
+        mspalte.addWidget(self.vermerk)
+        rollbar = QScrollArea()
+        rollbar.setWidgetResizable(True)
+        formular = QWidget()
+        fspalte = QVBoxLayout(formular)
+        gruppen: dict[str, QFormLayout] = {}
+        for feld in FELDER:
+            if feld.gruppe not in gruppen:
+                box = QGroupBox(feld.gruppe)
+                gruppen[feld.gruppe] = QFormLayout(box)
+                fspalte.addWidget(box)
+            eingabe = DezimalEingabe()
+            eingabe.setObjectName(feld.schluessel)
+            name = f"{feld.bezeichnung} ({feld.einheit.value})"
+            eingabe.setAccessibleName(name)
+            eingabe.setAccessibleDescription(feld.erklaerung)
+            eingabe.setToolTip(feld.erklaerung)
+            eingabe.textEdited.connect(self._neu_berechnen)
+            beschriftung = QLabel(name + ":")
+            beschriftung.setBuddy(eingabe)
+            beschriftung.setWordWrap(True)
+            zelle = QWidget()
+            zspalte = QVBoxLayout(zelle)
+            zspalte.setContentsMargins(0, 0, 0, 0)
+            zspalte.addWidget(eingabe)
+            zspalte.addWidget(_erklaerung(feld.erklaerung))
+            gruppen[feld.gruppe].addRow(beschriftung, zelle)
+            self.eingaben[feld.schluessel] = eingabe
+        rollbar.setWidget(formular)
+        rollbar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        mspalte.addWidget(rollbar)
+        teiler.addWidget(mitte)
+
+        # result ---------------------------------------------------------------------------------------------
+        rechts = QWidget()
+        rspalte = QVBoxLayout(rechts)
+        self.summen = QLabel()
+        self.summen.setObjectName("summen")
+        self.summen.setWordWrap(True)
+        schrift = self.summen.font()
+        schrift.setBold(True)
+        self.summen.setFont(schrift)
+        self.summen.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.summen.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.summen.setAccessibleName(tr("Ergebnis"))
+        rspalte.addWidget(self.summen)
+        self.modell = ErgebnisModell()
+        self.ergebnis_tabelle = QTableView()
+        self.ergebnis_tabelle.setModel(self.modell)
+        self.ergebnis_tabelle.setAccessibleName(tr("Berechnung Zeile für Zeile"))
+        self.ergebnis_tabelle.setWordWrap(True)
+        kopf_zeile = self.ergebnis_tabelle.horizontalHeader()
+        kopf_zeile.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        kopf_zeile.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        kopf_zeile.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.ergebnis_tabelle.setTabKeyNavigation(False)
+        self.ergebnis_tabelle.verticalHeader().hide()  # row numbers carry no meaning (and had no name)
+        ergebnis_label = QLabel(tr("Berechnung &Zeile für Zeile:"))
+        ergebnis_label.setBuddy(self.ergebnis_tabelle)
+        rspalte.addWidget(ergebnis_label)
+        rspalte.addWidget(self.ergebnis_tabelle)
+        self.hinweise = _erklaerung("")
+        self.hinweise.setObjectName("hinweise")
+        rspalte.addWidget(self.hinweise)
+        teiler.addWidget(rechts)
+        teiler.setSizes([220, 460, 560])
+
+        self._zeige_parameter(SEED_BEISPIEL)
+        self.name.setText(tr("Neue Kalkulation"))
+        self.stand.setText(datum_als_text(date.today()))
+        self.vermerk.setText(
+            tr(
+                "Beispiel aus dem ForseA-Handbuch (2016). Mit „Aus aktuellen Werten vorbelegen“ "
+                "setzen Sie die Zahlen von heute ein."
+            )
+        )
+        self.aktivieren()
+
+    # data ------------------------------------------------------------------------------------------------------
+    @property
+    def db(self) -> Any:
+        return self.kontext.datenbank
+
+    def aktivieren(self) -> None:
+        hat_db = self.db is not None
+        for s in ("speichern", "kopieren", "loeschen"):
+            self.knoepfe[s].setEnabled(hat_db)
+        self.ohne_db.setVisible(not hat_db)
+        self._lade_liste()
+
+    def _lade_liste(self) -> None:
+        from core.budget import kalkulation_dienst as dienst
+
+        self.versionen = dienst.liste(self.db) if self.db is not None else []
+        self.liste_modell.clear()
+        for v in self.versionen:
+            eintrag = QStandardItem(f"{v.name} – {v.stand:%d.%m.%Y}")
+            eintrag.setData(v.id, Qt.ItemDataRole.UserRole)
+            self.liste_modell.appendRow(eintrag)
+
+    def _version_oeffnen(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        vid = index.data(Qt.ItemDataRole.UserRole)
+        version = next((v for v in self.versionen if v.id == vid), None)
+        if version is not None and version.id != self.version_id:
+            self.zeige_version(version)
+
+    def zeige_version(self, v: KalkulationsVersion) -> None:
+        self.version_id = v.id
+        self.name.setText(v.name)
+        self.stand.setText(datum_als_text(v.stand))
+        self.notiz, self.herkunft = v.notiz, v.herkunft
+        self.vermerk.setText(v.notiz)
+        self._zeige_parameter(v.parameter)
+
+    def _zeige_parameter(self, p: KalkulationsParameter) -> None:
+        for schluessel, eingabe in self.eingaben.items():
+            wert: Decimal = getattr(p, schluessel)
+            eingabe.setText(dezimal_als_text(wert.quantize(Decimal(1)) if wert == wert.to_integral_value() else wert))
+        self._neu_berechnen()
+
+    def parameter(self) -> KalkulationsParameter:
+        """What the form holds; EingabeFehler names the field whose text is no number."""
+        werte: dict[str, Decimal] = {}
+        for schluessel, eingabe in self.eingaben.items():
+            try:
+                werte[schluessel] = dezimal_aus_text(eingabe.text()) or Decimal(0)
+            except Eingabeformat:
+                raise EingabeFehler(
+                    tr("„{feld}“: „{text}“ ist keine Zahl.").format(
+                        feld=FELD[schluessel].bezeichnung, text=eingabe.text()
+                    ),
+                    feld=schluessel,
+                ) from None
+        return KalkulationsParameter(**werte)
+
+    def _stand(self) -> date:
+        try:
+            return datum_aus_text(self.stand.text()) or date.today()
+        except Eingabeformat as f:
+            raise EingabeFehler(str(f), feld="stand") from None
+
+    def _neu_berechnen(self) -> None:
+        try:
+            p = self.parameter()
+            e = berechne(p, stichtag=self._stand())
+        except EingabeFehler as f:
+            self.summen.setText(tr("Nicht berechnet – Fehler: ") + str(f))
+            self.summen.setAccessibleDescription(self.summen.text())
+            return
+        self.modell.setze(e)
+        s = e.summen()
+        self.summen.setText(
+            tr("Gesamtkosten im Jahr: {j} € · im Monat: {m} € · je Stunde: {h} €").format(
+                j=dezimal_als_text(s["gesamtkosten_jahr"], 2),
+                m=dezimal_als_text(s["gesamtkosten_monat"], 2),
+                h=dezimal_als_text(s["gesamtkosten_stunde"], 2),
+            )
+        )
+        self.summen.setAccessibleDescription(self.summen.text())
+        self.hinweise.setText("\n".join(tr("Hinweis: ") + h.text for h in e.hinweise))
+
+    def _version(self) -> KalkulationsVersion:
+        return KalkulationsVersion(
+            name=self.name.text(),
+            stand=self._stand(),
+            parameter=self.parameter(),
+            notiz=self.notiz,
+            herkunft=self.herkunft,
+            id=self.version_id,
+        )
+
+    # actions ---------------------------------------------------------------------------------------------------
+    def _fehler(self, titel: str, f: BaseException) -> None:
+        feld = getattr(f, "feld", None)
+        zeige_fehler(self, titel, str(f))
+        if feld in self.eingaben:
+            self.eingaben[feld].setFocus()
+        elif feld == "name":
+            self.name.setFocus()
+
+    def neu(self) -> None:
+        self.version_id = None
+        self.notiz = self.herkunft = ""
+        self.name.setText(tr("Neue Kalkulation"))
+        self.vermerk.setText("")
+        self._zeige_parameter(SEED_BEISPIEL)
+        self.name.setFocus()
+        self.name.selectAll()
+
+    def speichern(self) -> None:
+        from core.budget import kalkulation_dienst as dienst
+
+        if self.db is None:
+            return
+        try:
+            v = dienst.speichere(self.db, self._version())
+        except AssistenzbueroFehler as f:
+            self._fehler(tr("Nicht gespeichert"), f)
+            return
+        self.version_id = v.id
+        self._lade_liste()
+        self.kontext.melde(tr("Kalkulation „{name}“ gespeichert.").format(name=v.name))
+
+    def kopieren(self) -> None:
+        from core.budget import kalkulation_dienst as dienst
+
+        if self.db is None or self.version_id is None:
+            self.kontext.melde(tr("Bitte speichern Sie die Kalkulation zuerst."))
+            return
+        name, ok = QInputDialog.getText(
+            self, tr("Kalkulation kopieren"), tr("Name der Kopie:"), text=self.name.text() + tr(" (Kopie)")
+        )
+        if not ok:
+            return
+        try:
+            v = dienst.kopiere(self.db, self.version_id, name)
+        except AssistenzbueroFehler as f:
+            self._fehler(tr("Nicht kopiert"), f)
+            return
+        self._lade_liste()
+        self.zeige_version(v)
+
+    def loeschen(self) -> None:
+        from core.budget import kalkulation_dienst as dienst
+        from desktop.meldungen import frage
+
+        if self.db is None or self.version_id is None:
+            return
+        if not frage(self, tr("Kalkulation löschen"), tr("„{n}“ wirklich löschen?").format(n=self.name.text())):
+            return
+        dienst.loesche(self.db, self.version_id)
+        self._lade_liste()
+        self.neu()
+
+    def _datei_dialog(self) -> Path | None:
+        pfad, _ = QFileDialog.getOpenFileName(
+            self, tr("Alte Kalkulationstabelle wählen"), "", tr("Tabellen (*.xlsx *.xls *.ods);;Alle Dateien (*)")
+        )
+        return Path(pfad) if pfad else None
+
+    def _ziel_dialog(self, endung: str) -> Path | None:
+        vorschlag = f"Kostenkalkulation {self.name.text().strip() or 'neu'}{endung}"
+        pfad, _ = QFileDialog.getSaveFileName(self, tr("Exportieren als"), vorschlag, f"*{endung}")
+        if not pfad:
+            return None
+        ziel = Path(pfad)
+        return ziel if ziel.suffix.lower() == endung else ziel.with_suffix(endung)
+
+    def importieren(self) -> None:
+        from desktop.hintergrund import Vorgang
+
+        pfad = self.datei_waehlen()
+        if pfad is None:
+            return
+        (
+            Vorgang(self, tr("Tabelle wird gelesen …"), lambda _f: importiere(pfad, anzeigename=pfad.name))
+            .bei_erfolg(lambda e: self.zeige_import(e, pfad))
+            .bei_fehler(lambda f: self._fehler(tr("Import nicht möglich"), f))
+            .starten()
+        )
+
+    def zeige_import(self, ergebnis: ImportErgebnis, pfad: Path) -> None:
+        from core.budget import kalkulation_dienst as dienst
+
+        self.vorschau = ImportVorschau(ergebnis, tr("Import {name}").format(name=pfad.stem), self)
+        if self.vorschau.exec() != QDialog.DialogCode.Accepted:
+            self.kontext.melde(tr("Import abgebrochen; nichts wurde übernommen."))
+            return
+        version = dienst.als_version(self.vorschau.name.text(), ergebnis)
+        if self.db is not None:
+            try:
+                version = dienst.speichere(self.db, version)
+            except AssistenzbueroFehler as f:
+                self._fehler(tr("Nicht gespeichert"), f)
+                return
+            self._lade_liste()
+        self.zeige_version(version)
+        self.kontext.melde(tr("Kalkulation „{name}“ übernommen.").format(name=version.name))
+
+    def vorbelegen(self) -> None:
+        from core.budget import kalkulation_dienst as dienst
+
+        kassen = dienst.kassen_umlagen(self.db, self._stand().year) if self.db is not None else []
+        dialog = VorbelegenDialog(kassen, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        werte = dialog.werte()
+        try:
+            v = vorbelegen(werte.pop("stichtag"), basis=self.parameter(), **werte)
+        except AssistenzbueroFehler as f:
+            self._fehler(tr("Nicht vorbelegt"), f)
+            return
+        self.notiz = v.notiz
+        self.vermerk.setText(v.notiz + "\n" + "\n".join(tr("Hinweis: ") + h.text for h in v.hinweise))
+        self._zeige_parameter(v.parameter)
+
+    def exportieren(self, endung: str) -> None:
+        from core.budget.kalkulation_dienst import exportiere_version
+
+        try:
+            version = self._version()
+        except AssistenzbueroFehler as f:
+            self._fehler(tr("Nicht exportiert"), f)
+            return
+        ziel = self.ziel_waehlen(endung)
+        if ziel is None:
+            return
+        try:
+            exportiere_version(version, ziel)
+        except AssistenzbueroFehler as f:
+            self._fehler(tr("Nicht exportiert"), f)
+            return
+        self.kontext.melde(tr("Exportiert: {ziel}").format(ziel=ziel))
+
+
+class BudgetBereich(QTabWidget):
+    """The Budget area; Bewilligungen and Verwendungsnachweis will join as further tabs."""
+
+    def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(tr("Budget"))
+        self.kalkulation = KalkulationSeite(kontext)
+        self.addTab(self.kalkulation, tr("&Kostenkalkulation"))
+
+    def aktivieren(self) -> None:
+        self.kalkulation.aktivieren()

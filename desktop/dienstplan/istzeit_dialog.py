@@ -1,0 +1,90 @@
+"""Dialog for a shift's actual times (Stundenzettel): what was really worked; payroll uses these."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+
+from core.dienstplan.schicht import Istzeit, Pause, Schicht, pruefe_schicht
+from core.domain.zeit import BERLIN, lokal
+from core.fehler import EingabeFehler
+from desktop.dienstplan import texte
+from desktop.dienstplan.eingaben import (
+    Eingabedialog,
+    spannen_aus_text,
+    spannen_feld,
+    uhrzeit_aus_text,
+    uhrzeit_feld,
+    zeitpunkt_in_schicht,
+)
+from desktop.i18n import tr
+
+
+class IstzeitDialog(Eingabedialog):
+    """The result (`ergebnis`) is the shift with its new actual times (`ist=None`: worked as planned)."""
+
+    def __init__(self, schicht: Schicht, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Tatsächliche Arbeitszeit"), parent)
+        self.schicht = schicht
+        self.name = name
+        plan = QLabel(
+            tr("{name}, {tag}: geplant {zeit}").format(
+                name=name,
+                tag=texte.tag_lang(schicht.tag, mit_jahr=True),
+                zeit=texte.zeitspanne(schicht.beginn, schicht.ende),
+            )
+        )
+        plan.setWordWrap(True)
+        self.spalte.insertWidget(0, plan)
+        f = self.formular
+        self.beginn = uhrzeit_feld(f, "ist_beginn", tr("Tatsächlicher &Beginn"))
+        self.ende = uhrzeit_feld(f, "ist_ende", tr("Tatsächliches &Ende"))
+        self.folgetag = f.ja_nein("ist_folgetag", tr("Endet am &Folgetag"))
+        self.pausen = spannen_feld(f, "ist_pausen", tr("&Pausen"), beschreibung=tr("z. B. 12:00–12:30"))
+        self.notiz = f.text("ist_notiz", tr("&Notiz"), beschreibung=tr("z. B. Grund der Abweichung"))
+        self.wie_geplant = self.knoepfe.addButton(tr("&Wie geplant"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.wie_geplant.setObjectName("wie_geplant")
+        self.wie_geplant.setToolTip(tr("Tatsächliche Zeiten löschen: es gilt der Plan"))
+        self.wie_geplant.clicked.connect(self._wie_geplant)
+        self.fertig_bauen()
+
+        quelle = schicht.ist or schicht
+        self.beginn.eingabe.setText(texte.uhrzeit(quelle.beginn))  # type: ignore[attr-defined]
+        self.ende.eingabe.setText(texte.uhrzeit(quelle.ende))  # type: ignore[attr-defined]
+        self.folgetag.setze(quelle.ende.astimezone(BERLIN).date() > schicht.tag)
+        self.pausen.setze(", ".join(f"{texte.uhrzeit(p.beginn)}–{texte.uhrzeit(p.ende)}" for p in quelle.pausen))
+        self.notiz.setze(schicht.ist.notiz if schicht.ist is not None else "")
+        self.beginn.eingabe.setFocus()
+
+    def _wie_geplant(self) -> None:
+        self.ergebnis = replace(self.schicht, ist=None)
+        if self.speichern is not None:
+            try:
+                self.speichern()
+            except EingabeFehler as fehler:
+                self.formular.zeige_eingabefehler(fehler)
+                return
+        self.accept()
+
+    def ergebnis_bauen(self) -> Schicht:
+        tag = self.schicht.tag
+        beginn_uhr = uhrzeit_aus_text(self.beginn.eingabe.text())  # type: ignore[attr-defined]
+        ende_uhr = uhrzeit_aus_text(self.ende.eingabe.text())  # type: ignore[attr-defined]
+        if beginn_uhr is None:
+            raise EingabeFehler(tr("Bitte den tatsächlichen Beginn angeben."), feld="ist_beginn")
+        if ende_uhr is None:
+            raise EingabeFehler(tr("Bitte das tatsächliche Ende angeben."), feld="ist_ende")
+        folgetag = bool(self.folgetag.wert())
+        ende = lokal(tag + timedelta(days=1) if folgetag else tag, ende_uhr)
+        pausen = tuple(
+            Pause(zeitpunkt_in_schicht(tag, beginn_uhr, a), zeitpunkt_in_schicht(tag, beginn_uhr, b))
+            if folgetag
+            else Pause(lokal(tag, a), lokal(tag, b))
+            for a, b, _ in spannen_aus_text(self.pausen.wert())
+        )
+        ist = Istzeit(lokal(tag, beginn_uhr), ende, pausen, self.notiz.wert())
+        neu = replace(self.schicht, ist=ist)
+        pruefe_schicht(neu, {self.schicht.assistenzkraft_id: self.name})
+        return neu

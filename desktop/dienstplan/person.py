@@ -1,0 +1,256 @@
+"""Per-assistant view of the month: her shifts with planned and actual times (Stundenzettel), absences, leave."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.dienstplan import dienst
+from core.dienstplan.abwesenheit import Abwesenheit
+from core.dienstplan.dienst import Monatsplan
+from core.dienstplan.schicht import Schicht, schichtstunden
+from core.dienstplan.tage import monatsname
+from core.fehler import AssistenzbueroFehler
+from desktop.dienstplan.modelle import AbwesenheitsModell, SchichtlisteModell, Schichtzeile
+from desktop.formular import dezimal_als_text
+from desktop.i18n import tr
+
+if TYPE_CHECKING:
+    from desktop.dienstplan.bereich import DienstplanBereich
+
+
+def _tabelle(name: str, titel: str) -> QTableView:
+    t = QTableView()
+    t.setObjectName(name)
+    t.setAccessibleName(titel)
+    t.setTabKeyNavigation(False)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setWordWrap(True)
+    t.setAlternatingRowColors(True)
+    t.verticalHeader().hide()
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def stunden_text(schicht: Schicht) -> str:
+    """The core's real hours of the shift (actual times if recorded), e.g. "7,00" or "10,00 (davon Arbeit II 8,00)"."""
+    h = schichtstunden(schicht.bezahlt())
+    text = dezimal_als_text(h.gesamt_h, 2)
+    if h.bereitschaft:
+        text += tr(" (davon Arbeit II {h})").format(h=dezimal_als_text(h.bereitschaft_h, 2))
+    return text
+
+
+class PersonAnsicht(QWidget):
+    """Choose an assistant; see and edit her month (Enter on a shift: actual times; on an absence: change it)."""
+
+    def __init__(self, bereich: DienstplanBereich) -> None:
+        super().__init__()
+        self.bereich = bereich
+        self.setObjectName("je_assistenzkraft")
+        self.plan: Monatsplan | None = None
+        spalte = QVBoxLayout(self)
+
+        kopf = QFormLayout()
+        self.auswahl = QComboBox()
+        self.auswahl.setObjectName("person")
+        self.auswahl.setAccessibleName(tr("Assistenzkraft"))
+        beschriftung = QLabel(tr("&Assistenzkraft:"))
+        beschriftung.setBuddy(self.auswahl)
+        kopf.addRow(beschriftung, self.auswahl)
+        spalte.addLayout(kopf)
+        self.auswahl.currentIndexChanged.connect(lambda _i: self.zeige())
+
+        self.zusammenfassung = QLabel()
+        self.zusammenfassung.setObjectName("zusammenfassung")
+        self.zusammenfassung.setWordWrap(True)
+        self.zusammenfassung.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab for screen readers
+        self.zusammenfassung.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        spalte.addWidget(self.zusammenfassung)
+
+        self.schicht_modell = SchichtlisteModell(self)
+        self.schichten = _tabelle("schichten_der_person", tr("Schichten und tatsächliche Zeiten"))
+        self.schichten.setModel(self.schicht_modell)
+        self.schichten.setAccessibleDescription(tr("Eingabe: tatsächliche Zeit erfassen (Stundenzettel)"))
+        titel = QLabel(tr("S&chichten und tatsächliche Zeiten (Stundenzettel):"))
+        titel.setBuddy(self.schichten)
+        spalte.addWidget(titel)
+        spalte.addWidget(self.schichten, 3)
+        knoepfe = QHBoxLayout()
+        self.ist_knopf = QPushButton(tr("Tatsächliche &Zeit erfassen …"))
+        self.ist_knopf.setObjectName("ist_erfassen")
+        self.ist_knopf.clicked.connect(self.istzeit)
+        knoepfe.addWidget(self.ist_knopf)
+        knoepfe.addStretch(1)
+        spalte.addLayout(knoepfe)
+        self._taste(self.schichten, ("Return", "Enter", "F2", "Ctrl+I"), self.istzeit)
+        self.schichten.doubleClicked.connect(lambda _i: self.istzeit())
+
+        self.abw_modell = AbwesenheitsModell(self)
+        self.abwesenheiten = _tabelle("abwesenheiten_der_person", tr("Abwesenheiten im Monat"))
+        self.abwesenheiten.setModel(self.abw_modell)
+        self.abwesenheiten.setAccessibleDescription(
+            tr("Eingabe: ändern; Entf: löschen; Einfg: neue Abwesenheit dieser Assistenzkraft")
+        )
+        titel = QLabel(tr("Abwesenheiten im Mona&t:"))
+        titel.setBuddy(self.abwesenheiten)
+        spalte.addWidget(titel)
+        spalte.addWidget(self.abwesenheiten, 1)
+        self._taste(self.abwesenheiten, ("Return", "Enter", "F2"), self._abw_aendern)
+        self._taste(self.abwesenheiten, ("Del",), self._abw_loeschen)
+        self._taste(self.abwesenheiten, ("Ins",), self._abw_neu)
+        self.abwesenheiten.doubleClicked.connect(lambda _i: self._abw_aendern())
+
+    @staticmethod
+    def _taste(tabelle: QTableView, tasten: tuple[str, ...], slot: Any) -> None:
+        aktion = QAction(tabelle)
+        aktion.setShortcuts([QKeySequence(t) for t in tasten])
+        aktion.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        aktion.triggered.connect(lambda _an=False: slot())
+        tabelle.addAction(aktion)
+
+    # data ----------------------------------------------------------------------------------------------------
+    def setze_plan(self, plan: Monatsplan | None) -> None:
+        self.plan = plan
+        alt = self.aktuelle_person()
+        self.auswahl.blockSignals(True)
+        self.auswahl.clear()
+        if plan is not None:
+            for p in plan.personen:
+                self.auswahl.addItem(p.name, p.id)
+        if alt is not None and self.auswahl.findData(alt) >= 0:
+            self.auswahl.setCurrentIndex(self.auswahl.findData(alt))
+        self.auswahl.blockSignals(False)
+        self.zeige()
+
+    def aktuelle_person(self) -> int | None:
+        wert = self.auswahl.currentData()
+        return int(wert) if wert is not None else None
+
+    def waehle_person(self, person: int) -> None:
+        i = self.auswahl.findData(person)
+        if i >= 0:
+            self.auswahl.setCurrentIndex(i)
+        self.schichten.setFocus()
+
+    def aktuelle_abwesenheit(self) -> Abwesenheit | None:
+        if not self.abwesenheiten.hasFocus():
+            return None
+        return self.abw_modell.abwesenheit(self.abwesenheiten.currentIndex().row())
+
+    def zeige(self) -> None:
+        plan, person = self.plan, self.aktuelle_person()
+        if plan is None or person is None:
+            self.schicht_modell.setze([], {})
+            self.abw_modell.setze([])
+            text = tr("Keine Assistenzkraft angelegt.") if plan is not None else tr("Kein Monat geladen.")
+            self.zusammenfassung.setText(text)
+            self.zusammenfassung.setAccessibleName(text)
+            return
+        eigene = [s for s in plan.schichten if s.assistenzkraft_id == person]
+        self.schicht_modell.setze(
+            [Schichtzeile(s, stunden_text(s)) for s in sorted(eigene, key=lambda s: s.beginn_utc)], plan.namen
+        )
+        self.abw_modell.setze([a for a in plan.abwesenheiten if a.assistenzkraft_id == person])
+        self.schichten.resizeRowsToContents()
+        self._zeige_zusammenfassung(plan, person)
+
+    def _zeige_zusammenfassung(self, plan: Monatsplan, person: int) -> None:
+        db = self.bereich.db
+        zeilen = []
+        try:
+            (zettel,) = dienst.stundenzettel_fuer(db, plan.jahr, plan.monat, person)
+            zeilen.append(
+                tr(
+                    "{monat}: geplant {plan} Stunden, gearbeitet {ist} Stunden (davon Arbeit II {ii}), "
+                    "bezahlte Stunden {bezahlt} (Arbeit II zu {prozent} %)."
+                ).format(
+                    monat=monatsname(plan.jahr, plan.monat),
+                    plan=dezimal_als_text(zettel.summe_plan, 2),
+                    ist=dezimal_als_text(zettel.summe_ist, 2),
+                    ii=dezimal_als_text(zettel.summe_bereitschaft, 2),
+                    bezahlt=dezimal_als_text(zettel.summe_bezahlt, 2),
+                    prozent=dezimal_als_text(zettel.bereitschaft_prozent),
+                )
+            )
+        except (AssistenzbueroFehler, ValueError) as fehler:
+            zeilen.append(tr("Stunden: {fehler}").format(fehler=fehler))
+        try:
+            from datetime import date
+
+            u = dienst.urlaubsuebersicht(db, person, plan.jahr, date.today())
+            k = u.konto
+            zeilen.append(
+                tr(
+                    "Urlaub {jahr}: Anspruch {anspruch} Tage{uebertrag}, genommen {genommen}, geplant {geplant}, "
+                    "Rest {rest} Tage."
+                ).format(
+                    jahr=k.jahr,
+                    anspruch=dezimal_als_text(k.anspruch),
+                    uebertrag=tr(" + Übertrag {u}").format(u=dezimal_als_text(k.uebertrag)) if k.uebertrag else "",
+                    genommen=dezimal_als_text(k.genommen),
+                    geplant=dezimal_als_text(k.geplant),
+                    rest=dezimal_als_text(k.rest),
+                )
+            )
+            zeilen.append(tr("Berechnung: {weg}").format(weg=u.anspruch.rechenweg))
+            zeilen += [h.text for h in u.anspruch.hinweise]
+        except AssistenzbueroFehler as fehler:
+            zeilen.append(tr("Urlaub: {fehler}").format(fehler=fehler))
+        text = "\n".join(zeilen)
+        self.zusammenfassung.setText(text)
+        self.zusammenfassung.setAccessibleName(text)
+
+    # actions -------------------------------------------------------------------------------------------------
+    def _schicht(self) -> Schicht | None:
+        index: QModelIndex = self.schichten.currentIndex()
+        zeile = self.schicht_modell.zeile(index.row()) if index.isValid() else None
+        return zeile.schicht if zeile is not None else None
+
+    def istzeit(self) -> None:
+        schicht = self._schicht()
+        if schicht is None:
+            self.bereich.kontext.melde(tr("Bitte zuerst eine Schicht in der Liste wählen."))
+            return
+        sid = schicht.id
+        reihe = self.schichten.currentIndex().row()
+        self.bereich.istzeit(schicht)
+        neu = self.schicht_modell.reihe_von(sid) if sid is not None else None
+        self.schichten.selectRow(neu if neu is not None else reihe)
+        self.schichten.setFocus()
+
+    def _abw(self) -> Abwesenheit | None:
+        return self.abw_modell.abwesenheit(self.abwesenheiten.currentIndex().row())
+
+    def _abw_aendern(self) -> None:
+        a = self._abw()
+        if a is not None:
+            self.bereich.abwesenheit_aendern(a)
+            self.abwesenheiten.setFocus()
+
+    def _abw_loeschen(self) -> None:
+        a = self._abw()
+        if a is not None:
+            self.bereich.abwesenheit_loeschen(a)
+            self.abwesenheiten.setFocus()
+
+    def _abw_neu(self) -> None:
+        self.bereich.neue_abwesenheit(person=self.aktuelle_person())
+        self.abwesenheiten.setFocus()

@@ -1,0 +1,71 @@
+"""Display texts of the roster screens (dates, times, severities) — formatting only, no rules."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from core.dienstplan.tage import MONATE, WOCHENTAGE, WOCHENTAGE_KURZ
+from core.domain.hinweis import Schwere
+from core.domain.zeit import BERLIN
+from desktop.i18n import tr
+
+SCHWERE_TEXT = {Schwere.FEHLER: tr("Fehler"), Schwere.WARNUNG: tr("Warnung"), Schwere.INFO: tr("Information")}
+SCHWERE_MEHRZAHL = {Schwere.FEHLER: tr("Fehler"), Schwere.WARNUNG: tr("Warnungen"), Schwere.INFO: tr("Informationen")}
+SCHWERE_RANG = {Schwere.FEHLER: 0, Schwere.WARNUNG: 1, Schwere.INFO: 2}
+
+
+def tag_kurz(tag: date) -> str:
+    """As in the seed's printed plan: "Do 1."."""
+    return f"{WOCHENTAGE_KURZ[tag.weekday()]} {tag.day}."
+
+
+def tag_mit_datum(tag: date) -> str:
+    """ "Mo 02.03." for lists."""
+    return f"{WOCHENTAGE_KURZ[tag.weekday()]} {tag:%d.%m.}"
+
+
+def tag_lang(tag: date, *, mit_jahr: bool = False) -> str:
+    """For screen readers: "Donnerstag, 1. Januar" (with the year if asked)."""
+    text = f"{WOCHENTAGE[tag.weekday()]}, {tag.day}. {MONATE[tag.month - 1]}"
+    return f"{text} {tag.year}" if mit_jahr else text
+
+
+def datum(tag: date) -> str:
+    return f"{tag:%d.%m.%Y}"
+
+
+def uhrzeit(zeitpunkt: datetime | time) -> str:
+    if isinstance(zeitpunkt, datetime):
+        zeitpunkt = zeitpunkt.astimezone(BERLIN).time()
+    return f"{zeitpunkt:%H:%M}"
+
+
+def zeitspanne(beginn: datetime, ende: datetime) -> str:
+    """ "07:00–14:00", with the end's date when it is on another day ("22:00–07:00 (Folgetag)")."""
+    b, e = beginn.astimezone(BERLIN), ende.astimezone(BERLIN)
+    text = f"{b:%H:%M}–{e:%H:%M}"
+    tage = (e.date() - b.date()).days
+    if tage == 1:
+        text += tr(" (Folgetag)")
+    elif tage > 1:
+        text += f" ({e:%d.%m.})"
+    return text
+
+
+def zeitspanne_gesprochen(beginn: datetime, ende: datetime) -> str:
+    """ "7:00 bis 14:00 Uhr" for the accessible text (a dash is read badly by some screen readers)."""
+    b, e = beginn.astimezone(BERLIN), ende.astimezone(BERLIN)
+    text = tr("{von} bis {bis} Uhr").format(von=f"{b.hour}:{b.minute:02d}", bis=f"{e.hour}:{e.minute:02d}")
+    if (e.date() - b.date()).days >= 1:
+        text += tr(" am {tag}").format(tag=tag_lang(e.date()))
+    return text
+
+
+def anzahl_hinweise(anzahlen: dict[Schwere, int]) -> str:
+    """ "1 Fehler, 2 Warnungen" (severity in words, never by colour alone)."""
+    teile = []
+    for schwere in (Schwere.FEHLER, Schwere.WARNUNG, Schwere.INFO):
+        n = anzahlen.get(schwere, 0)
+        if n:
+            teile.append(f"{n} {SCHWERE_TEXT[schwere] if n == 1 else SCHWERE_MEHRZAHL[schwere]}")
+    return ", ".join(teile)

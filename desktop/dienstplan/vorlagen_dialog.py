@@ -1,0 +1,223 @@
+"""Dialog for shift templates (Frühdienst, Spätdienst, Nachtbereitschaft, 24-h-Block and her own)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.dienstplan import dienst
+from core.dienstplan.schicht import Arbeitsart
+from core.dienstplan.vorlagen import Schichtvorlage, VorlagenPause, VorlagenTeil
+from core.fehler import AssistenzbueroFehler, EingabeFehler
+from desktop import meldungen
+from desktop.dienstplan.eingaben import spannen_aus_text, spannen_feld, uhrzeit_aus_text, uhrzeit_feld
+from desktop.formular import Eingabeformat, Formular
+from desktop.i18n import tr
+
+
+def _minuten(von: time, bis: time) -> int:
+    """Length of a break given by two wall-clock times (a break over midnight counts to the next day)."""
+    tag = datetime(2001, 1, 8)
+    a, b = datetime.combine(tag, von), datetime.combine(tag, bis)
+    if b <= a:
+        b += timedelta(days=1)
+    return int((b - a).total_seconds() // 60)
+
+
+def _ende_der_pause(p: VorlagenPause) -> time:
+    return (datetime.combine(datetime(2001, 1, 8), p.beginn) + timedelta(minutes=p.minuten)).time()
+
+
+class VorlagenDialog(QDialog):
+    """List on the left, the chosen template's fields on the right; saving goes straight to the service."""
+
+    def __init__(self, db: Any, leistungsarten: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        titel = tr("Schichtvorlagen")
+        self.setWindowTitle(titel)
+        self.setAccessibleName(titel)
+        self.vorlagen: list[Schichtvorlage] = []
+
+        self.liste = QListWidget()
+        self.liste.setObjectName("vorlagen")
+        self.liste.setAccessibleName(tr("Vorlagen"))
+        liste_titel = QLabel(tr("&Vorlagen:"))
+        liste_titel.setBuddy(self.liste)
+
+        f = self.formular = Formular()
+        self.name = f.text("name", tr("&Name"), max_laenge=100)
+        self.kuerzel = f.text("kuerzel", tr("&Kürzel"), max_laenge=10)
+        self.beginn = uhrzeit_feld(f, "beginn", tr("&Beginn"))
+        self.ende = uhrzeit_feld(
+            f, "ende", tr("&Ende"), beschreibung=tr("Ein Ende vor oder gleich dem Beginn liegt am Folgetag")
+        )
+        self.arbeitsart = f.auswahl("arbeitsart", tr("A&rbeitsart"), [(a.value, a.bezeichnung) for a in Arbeitsart])
+        self.bereitschaft = spannen_feld(
+            f, "bereitschaft", tr("Darin Arbeit &II (Bereitschaft)"), beschreibung=tr("z. B. 21:00–07:00")
+        )
+        self.pausen = spannen_feld(f, "pausen", tr("&Pausen"), beschreibung=tr("z. B. 12:00–12:30"))
+        self.leistungsart = f.auswahl(
+            "leistungsart", tr("&Leistungsart"), [(None, tr("aus dem Bedarfsprofil")), *leistungsarten]
+        )
+
+        self.neu = QPushButton(tr("Ne&ue Vorlage"))
+        self.neu.setObjectName("neu")
+        self.neu.clicked.connect(self._neu)
+        self.speichern = QPushButton(tr("&Speichern"))
+        self.speichern.setObjectName("speichern")
+        self.speichern.clicked.connect(self._speichern)
+        self.loeschen = QPushButton(tr("Vorlage l&öschen"))
+        self.loeschen.setObjectName("loeschen")
+        self.loeschen.clicked.connect(self._loeschen)
+        schliessen = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        schliessen.button(QDialogButtonBox.StandardButton.Close).setObjectName("schliessen")
+        schliessen.rejected.connect(self.reject)
+
+        links = QVBoxLayout()
+        links.addWidget(liste_titel)
+        links.addWidget(self.liste)
+        rechts = QVBoxLayout()
+        rechts.addWidget(f)
+        knoepfe = QHBoxLayout()
+        for k in (self.neu, self.speichern, self.loeschen):
+            knoepfe.addWidget(k)
+        rechts.addLayout(knoepfe)
+        rechts.addStretch(1)
+        oben = QHBoxLayout()
+        oben.addLayout(links, 1)
+        oben.addLayout(rechts, 2)
+        spalte = QVBoxLayout(self)
+        spalte.addLayout(oben)
+        spalte.addWidget(schliessen)
+
+        self.liste.currentRowChanged.connect(self._zeige)
+        self._lade()
+        self.liste.setFocus()
+
+    def _lade(self, name: str | None = None) -> None:
+        self.vorlagen = dienst.liste_vorlagen(self.db)
+        self.liste.blockSignals(True)
+        self.liste.clear()
+        for v in self.vorlagen:
+            eintrag = QListWidgetItem(f"{v.name} ({v.zeiten_text}, {v.arbeitsart.bezeichnung})")
+            eintrag.setData(Qt.ItemDataRole.UserRole, v.id)
+            self.liste.addItem(eintrag)
+        self.liste.blockSignals(False)
+        reihe = next((i for i, v in enumerate(self.vorlagen) if v.name == name), 0)
+        if self.vorlagen:
+            self.liste.setCurrentRow(reihe)
+            self._zeige(reihe)
+        else:
+            self._neu()
+
+    def _aktuelle(self) -> Schichtvorlage | None:
+        reihe = self.liste.currentRow()
+        return self.vorlagen[reihe] if 0 <= reihe < len(self.vorlagen) else None
+
+    def _zeige(self, reihe: int) -> None:
+        if not 0 <= reihe < len(self.vorlagen):
+            return
+        v = self.vorlagen[reihe]
+        self.formular.loesche_fehler()
+        self.name.setze(v.name)
+        self.kuerzel.setze(v.kuerzel)
+        self.beginn.setze(f"{v.beginn:%H:%M}")
+        self.ende.setze(f"{v.ende:%H:%M}")
+        self.arbeitsart.setze(v.arbeitsart.value)
+        self.bereitschaft.setze(
+            ", ".join(f"{t.beginn:%H:%M}–{t.ende:%H:%M}" for t in v.teile if t.arbeitsart is Arbeitsart.BEREITSCHAFT)
+        )
+        self.pausen.setze(", ".join(f"{p.beginn:%H:%M}–{_ende_der_pause(p):%H:%M}" for p in v.pausen))
+        self.leistungsart.setze(v.leistungsart)
+        self._id: int | None = v.id
+
+    def _neu(self) -> None:
+        self.liste.clearSelection()
+        self.formular.setze_werte(
+            {"name": "", "kuerzel": "", "beginn": "", "ende": "", "bereitschaft": "", "pausen": ""}
+        )
+        self.arbeitsart.setze(Arbeitsart.ARBEIT.value)
+        self.leistungsart.setze(None)
+        self._id = None
+        self.name.eingabe.setFocus()
+
+    def vorlage_aus_feldern(self) -> Schichtvorlage | None:
+        if self.formular.werte() is None:
+            return None
+        try:
+            beginn = uhrzeit_aus_text(self.beginn.wert())
+            ende = uhrzeit_aus_text(self.ende.wert())
+            if beginn is None:
+                raise EingabeFehler(tr("Bitte den Beginn angeben, z. B. 07:00."), feld="beginn")
+            if ende is None:
+                raise EingabeFehler(tr("Bitte das Ende angeben, z. B. 14:00."), feld="ende")
+            return Schichtvorlage(
+                name=self.name.wert(),
+                kuerzel=self.kuerzel.wert(),
+                beginn=beginn,
+                ende=ende,
+                arbeitsart=Arbeitsart(self.arbeitsart.wert()),
+                teile=tuple(
+                    VorlagenTeil(a, b, Arbeitsart.BEREITSCHAFT)
+                    for a, b, _ in spannen_aus_text(self.bereitschaft.wert())
+                ),
+                pausen=tuple(VorlagenPause(a, _minuten(a, b)) for a, b, _ in spannen_aus_text(self.pausen.wert())),
+                leistungsart=self.leistungsart.wert(),
+                id=getattr(self, "_id", None),
+            )
+        except Eingabeformat:
+            return None
+        except EingabeFehler as fehler:
+            self.formular.zeige_eingabefehler(fehler)
+            return None
+
+    def _speichern(self) -> None:
+        vorlage = self.vorlage_aus_feldern()
+        if vorlage is None:
+            return
+        try:
+            gespeichert = dienst.speichere_vorlage(self.db, vorlage)
+        except EingabeFehler as fehler:
+            self.formular.zeige_eingabefehler(fehler)
+            return
+        except AssistenzbueroFehler as fehler:
+            meldungen.fehler(self, tr("Nicht gespeichert"), str(fehler))
+            return
+        self._lade(gespeichert.name)
+        self.liste.setFocus()
+
+    def _loeschen(self) -> None:
+        v = self._aktuelle()
+        if v is None or v.id is None:
+            return
+        if not meldungen.frage(
+            self,
+            tr("Vorlage löschen"),
+            tr("Die Vorlage „{name}“ löschen? Geplante Schichten bleiben erhalten.").format(name=v.name),
+            ja=tr("&Löschen"),
+            nein=tr("&Behalten"),
+            gefaehrlich=True,
+        ):
+            return
+        try:
+            dienst.loesche_vorlage(self.db, v.id)
+        except AssistenzbueroFehler as fehler:
+            meldungen.fehler(self, tr("Nicht gelöscht"), str(fehler))
+            return
+        self._lade()
+        self.liste.setFocus()

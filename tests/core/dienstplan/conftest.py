@@ -1,0 +1,90 @@
+"""A small seeded household (employer in BW, the seed's four assistants with contracts) for service tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from core.persistence.datenbank import Datenbank
+from core.stammdaten import start
+from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber
+from core.stammdaten.assistenzkraefte import AssistenzkraftDaten, speichere_assistenzkraft
+from core.stammdaten.vertraege import VertragDaten, speichere_vertrag
+
+
+@dataclass
+class Haushalt:
+    db: Datenbank
+    sabine: int
+    joerg: int
+    ulrike: int
+    rudolf: int
+
+
+def lege_haushalt_an(db: Datenbank, *, eintritt: date = date(2014, 1, 1)) -> Haushalt:
+    speichere_arbeitgeber(db, ArbeitgeberDaten(nachname="Muster", vorname="Maria", bundesland="BW"))
+    ids = {}
+    for vorname, nachname in (("Sabine", "Berger"), ("Jörg", "Keller"), ("Ulrike", "Sommer"), ("Rudolf", "Winter")):
+        ids[vorname] = speichere_assistenzkraft(db, AssistenzkraftDaten(vorname=vorname, nachname=nachname)).id
+    for name in ("Sabine", "Jörg"):
+        speichere_vertrag(
+            db,
+            VertragDaten(
+                assistenzkraft_id=ids[name],  # type: ignore[arg-type]
+                gueltig_ab=eintritt,
+                eintritt=eintritt,
+                lohnsatz=Decimal("16.00"),
+                beschaeftigung="sv_pflichtig",
+                arbeitstage_woche=Decimal(5),
+                urlaubstage=Decimal(30),
+            ),
+        )
+    for name in ("Ulrike", "Rudolf"):
+        speichere_vertrag(
+            db,
+            VertragDaten(
+                assistenzkraft_id=ids[name],  # type: ignore[arg-type]
+                gueltig_ab=eintritt,
+                eintritt=eintritt,
+                lohnsatz=Decimal("15.00"),
+                beschaeftigung="minijob",
+            ),
+        )
+    return Haushalt(db, ids["Sabine"], ids["Jörg"], ids["Ulrike"], ids["Rudolf"])  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def haushalt(tmp_path: Path) -> Iterator[Haushalt]:
+    db = start.oeffne(tmp_path / "haushalt.sqlite")
+    try:
+        yield lege_haushalt_an(db)
+    finally:
+        db.schliessen()
+
+
+def plane_seed_januar(h: Haushalt) -> None:
+    """Seed 004, 2.6.1 through the services: both patterns, the swap on the 5th, two leaves with Vertretung."""
+    from core.dienstplan import dienst
+    from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
+    from core.dienstplan.muster import wochenendwechsel, wochenwechsel
+
+    v = {x.name: x for x in dienst.liste_vorlagen(h.db)}
+    fs = [v["Frühdienst"], v["Spätdienst"]]
+    for muster in (
+        wochenwechsel("Früh/Spät", date(2014, 12, 29), fs, [h.sabine, h.joerg]),
+        wochenendwechsel("Wochenenden", date(2014, 12, 29), fs, [h.rudolf, h.ulrike]),
+    ):
+        gespeichert = dienst.speichere_muster(h.db, muster)
+        dienst.wende_muster_an(h.db, gespeichert.id or 0, date(2015, 1, 1), date(2015, 1, 31))
+    plan = dienst.monat_oeffnen(h.db, 2015, 1, pruefen=False)
+    am = {(s.tag.day, s.vorlage): s for s in plan.schichten}
+    dienst.tausche(h.db, am[(5, "Frühdienst")].id or 0, am[(5, "Spätdienst")].id or 0)
+    for person, von, bis, vertretung in ((h.joerg, 8, 9, h.sabine), (h.sabine, 23, 23, h.joerg)):
+        abw = Abwesenheit(person, Abwesenheitsart.URLAUB, date(2015, 1, von), date(2015, 1, bis))
+        betroffen = dienst.schichten_von(h.db, person, abw.von, abw.bis)
+        dienst.trage_abwesenheit_ein(h.db, abw, {s.id or 0: vertretung for s in betroffen})

@@ -1,0 +1,43 @@
+"""Fixtures for the Dienstplan screens: a household with the seed's four assistants, the area, modal-dialog driving."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.persistence.datenbank import Datenbank
+from core.stammdaten import start
+from desktop.dienstplan.bereich import DienstplanBereich
+from desktop.einstellungen import Einstellungen
+from desktop.kontext import Kontext
+from tests.core.dienstplan.conftest import Haushalt, lege_haushalt_an
+from tests.desktop.dienstplan.tasten import JAHR, MONAT, Dialogfuehrer
+
+
+@pytest.fixture
+def haushalt(tmp_path: Path) -> Iterator[Haushalt]:
+    db: Datenbank = start.oeffne(tmp_path / "haushalt.sqlite")
+    try:
+        yield lege_haushalt_an(db)
+    finally:
+        db.schliessen()
+
+
+@pytest.fixture
+def bereich(qtbot: Any, einstellungen: Einstellungen, haushalt: Haushalt) -> DienstplanBereich:
+    b = DienstplanBereich(Kontext(datenbank=haushalt.db, einstellungen=einstellungen))
+    qtbot.addWidget(b)
+    b.resize(1300, 850)
+    b.show()
+    qtbot.waitExposed(b)
+    b.zeige_monat(JAHR, MONAT)
+    b.raster.setFocus()
+    return b
+
+
+@pytest.fixture
+def dialoge() -> Dialogfuehrer:
+    return Dialogfuehrer()

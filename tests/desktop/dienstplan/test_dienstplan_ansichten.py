@@ -1,0 +1,134 @@
+"""Absence with Vertretung, actual times in the per-assistant view (Stundenzettel), from a Hinweis to its day."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from barrierefreiheit import fokus
+from PySide6.QtCore import Qt
+
+from core.dienstplan import dienst
+from core.dienstplan.vorlagen import schicht_aus_vorlage
+from core.domain.zeit import BERLIN
+from desktop.dienstplan.abwesenheit_dialog import AbwesenheitDialog
+from desktop.dienstplan.bereich import DienstplanBereich
+from desktop.dienstplan.istzeit_dialog import IstzeitDialog
+from desktop.dienstplan.modelle import Art
+from tests.core.dienstplan.conftest import Haushalt
+from tests.desktop.dienstplan.tasten import JAHR, MONAT, MONTAG, Dialogfuehrer, gehe_zu, warte_auf_fokus, zelltext
+
+pytestmark = pytest.mark.gui
+
+
+def _plane(h: Haushalt, name: str, tag: date, person: int) -> None:
+    vorlage = next(v for v in dienst.liste_vorlagen(h.db) if v.name == name)
+    dienst.plane(h.db, schicht_aus_vorlage(vorlage, tag, person))
+
+
+def test_urlaub_mit_vertretung_per_tastatur(
+    qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt, dialoge: Dialogfuehrer
+) -> None:
+    for i in range(2):
+        _plane(haushalt, "Spätdienst", MONTAG + timedelta(days=i), haushalt.joerg)
+    bereich.lade()
+    gehe_zu(qtbot, bereich, MONTAG, "Spätdienst")
+
+    def schritte(d: Any) -> None:
+        assert isinstance(d, AbwesenheitDialog)
+        assert d.person.eingabe.currentText() == "Jörg"  # taken from the cell
+        assert d.betroffen.count() == 1  # one day preset: Monday's shift is affected
+        d.bis.eingabe.setFocus()
+        qtbot.keyClick(fokus(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(fokus(), "24.03.2026")
+        qtbot.keyClick(fokus(), Qt.Key.Key_Tab)  # leaving the field lists the affected shifts
+        assert d.betroffen.count() == 2
+        d.vertretung.eingabe.setFocus()
+        qtbot.keyClicks(fokus(), "S")
+        assert d.vertretung.eingabe.currentText() == "Sabine"
+        qtbot.keyClick(fokus(), Qt.Key.Key_Return)
+
+    dialoge.dann(schritte, AbwesenheitDialog)
+    qtbot.keyClick(
+        bereich.raster, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    warte_auf_fokus(qtbot, bereich.raster)
+    assert dialoge.offen_geblieben == []
+    for i in range(2):
+        assert zelltext(bereich, MONTAG + timedelta(days=i), "Spätdienst") == "(Jörg Url.) Sabine"
+        assert zelltext(bereich, MONTAG + timedelta(days=i), "Bemerkungen") == "Jörg: Urlaub"
+    plan = dienst.monat_oeffnen(haushalt.db, JAHR, MONAT, pruefen=False)
+    assert sorted((s.assistenzkraft_id, s.vertretung_fuer) for s in plan.schichten) == [
+        (haushalt.sabine, haushalt.joerg),
+        (haushalt.sabine, haushalt.joerg),
+    ]
+    # one undo step takes back the absence and both covers
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert zelltext(bereich, MONTAG, "Spätdienst") == "Jörg"
+    assert dienst.monat_oeffnen(haushalt.db, JAHR, MONAT, pruefen=False).abwesenheiten == ()
+
+
+def test_tatsaechliche_zeit_im_stundenzettel(
+    qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt, dialoge: Dialogfuehrer
+) -> None:
+    _plane(haushalt, "Frühdienst", MONTAG, haushalt.sabine)
+    bereich.lade()
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # Je Assistenz&kraft
+    qtbot.waitUntil(lambda: bereich.reiter.currentWidget() is bereich.person)
+    person = bereich.person
+    person.auswahl.setFocus()
+    qtbot.keyClicks(person.auswahl, "S")
+    assert person.aktuelle_person() == haushalt.sabine
+    assert person.schicht_modell.rowCount() == 1
+    person.schichten.setFocus()
+    qtbot.keyClick(person.schichten, Qt.Key.Key_Down)
+
+    def schritte(d: Any) -> None:
+        assert isinstance(d, IstzeitDialog)
+        assert fokus() is d.beginn.eingabe
+        qtbot.keyClick(fokus(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(fokus(), "07:30")
+        qtbot.keyClick(fokus(), Qt.Key.Key_Tab)
+        qtbot.keyClick(fokus(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(fokus(), "15:00")
+        qtbot.keyClick(fokus(), Qt.Key.Key_Return)
+
+    dialoge.dann(schritte, IstzeitDialog)
+    qtbot.keyClick(person.schichten, Qt.Key.Key_Return)
+    warte_auf_fokus(qtbot, person.schichten)
+    assert dialoge.offen_geblieben == []
+    (schicht,) = dienst.monat_oeffnen(haushalt.db, JAHR, MONAT, pruefen=False).schichten
+    assert schicht.ist is not None
+    assert (
+        f"{schicht.ist.beginn.astimezone(BERLIN):%d.%m. %H:%M}",
+        f"{schicht.ist.ende.astimezone(BERLIN):%H:%M}",
+    ) == (
+        "23.03. 07:30",
+        "15:00",
+    )
+    assert f"{schicht.beginn.astimezone(BERLIN):%H:%M}" == "07:00"  # the plan stays
+    m = person.schicht_modell
+    assert [m.data(m.index(0, c)) for c in (1, 4, 5)] == ["07:00–14:00", "07:30–15:00", "7,50"]
+    assert "geplant 7,00 Stunden, gearbeitet 7,50 Stunden" in person.zusammenfassung.text()
+
+
+def test_sprung_vom_hinweis_zum_tag(qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt) -> None:
+    # Rudolf early and late on Saturday: 15 hours in one day — the ArbZG check warns on that day
+    samstag = MONTAG + timedelta(days=5)
+    _plane(haushalt, "Frühdienst", samstag, haushalt.rudolf)
+    _plane(haushalt, "Spätdienst", samstag, haushalt.rudolf)
+    bereich.lade()
+    liste = bereich.hinweise
+    reihe = next(
+        r
+        for r in range(bereich.hinweis_modell.rowCount())
+        if bereich.hinweis_modell.hinweis(r).tag == samstag  # type: ignore[union-attr]
+    )
+    liste.setFocus()
+    liste.selectRow(reihe)
+    qtbot.keyClick(liste, Qt.Key.Key_Return)
+    assert fokus() is bereich.raster
+    index = bereich.raster.currentIndex()
+    assert bereich.modell.zeile(index.row()).info.tag == samstag  # type: ignore[union-attr]
+    assert bereich.modell.art(index.column()) in (Art.SCHICHT, Art.PRUEFUNG)

@@ -1,0 +1,82 @@
+"""Every Dienstplan dialog and the area with data: each control a screen reader reaches has a name and a role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from barrierefreiheit import bedienelemente, pruefe_barrierefreiheit
+from PySide6.QtWidgets import QWidget
+
+from core.dienstplan import dienst
+from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
+from core.dienstplan.vorlagen import schicht_aus_vorlage
+from desktop.dienstplan.abwesenheit_dialog import AbwesenheitDialog
+from desktop.dienstplan.auswahl import AuswahlDialog
+from desktop.dienstplan.bedarf_dialog import BedarfDialog
+from desktop.dienstplan.bereich import DienstplanBereich
+from desktop.dienstplan.istzeit_dialog import IstzeitDialog
+from desktop.dienstplan.kopieren_dialog import KopierenDialog
+from desktop.dienstplan.muster_dialog import MusterDialog
+from desktop.dienstplan.schicht_dialog import SchichtDialog
+from desktop.dienstplan.vorlagen_dialog import VorlagenDialog
+from tests.core.dienstplan.conftest import Haushalt
+from tests.desktop.dienstplan.tasten import MONTAG
+
+pytestmark = pytest.mark.gui
+
+PERSONEN = [(1, "Sabine"), (2, "Jörg")]
+LEISTUNGSARTEN = [("HZP", "HZP – Hilfe zur Pflege"), ("PK", "PK – Pflegekasse")]
+
+
+def _schicht(h: Haushalt) -> Any:
+    vorlage = next(v for v in dienst.liste_vorlagen(h.db) if v.name == "Frühdienst")
+    return dienst.plane(h.db, schicht_aus_vorlage(vorlage, MONTAG, h.sabine)).schichten_neu[0]
+
+
+DIALOGE: dict[str, Callable[[Haushalt], QWidget]] = {
+    "Schicht neu": lambda h: SchichtDialog(PERSONEN, dienst.liste_vorlagen(h.db), LEISTUNGSARTEN, tag=MONTAG),
+    "Schicht ändern": lambda h: SchichtDialog(
+        PERSONEN, dienst.liste_vorlagen(h.db), LEISTUNGSARTEN, schicht=_schicht(h)
+    ),
+    "Abwesenheit": lambda h: AbwesenheitDialog(
+        PERSONEN, lambda p, v, b: dienst.schichten_von(h.db, p, v, b), person=h.joerg, tag=MONTAG
+    ),
+    "Abwesenheit ändern": lambda h: AbwesenheitDialog(
+        PERSONEN,
+        lambda p, v, b: [],
+        abwesenheit=Abwesenheit(h.joerg, Abwesenheitsart.KRANK, MONTAG, MONTAG, id=7),
+    ),
+    "Tatsächliche Zeit": lambda h: IstzeitDialog(_schicht(h), "Sabine"),
+    "Bedarf": lambda h: BedarfDialog(None, LEISTUNGSARTEN, gueltig_ab=date(2026, 3, 1)),
+    "Vorlagen": lambda h: VorlagenDialog(h.db, LEISTUNGSARTEN),
+    "Muster": lambda h: MusterDialog(h.db, PERSONEN, date(2026, 3, 1)),
+    "Woche kopieren": lambda h: KopierenDialog(h.db, dict(PERSONEN), woche=True, tag=MONTAG),
+    "Monat kopieren": lambda h: KopierenDialog(h.db, dict(PERSONEN), woche=False, tag=MONTAG),
+    "Auswahl": lambda h: AuswahlDialog("Schicht wählen", "&Welche Schicht?", [(1, "Sabine 07:00–14:00")]),
+}
+
+
+@pytest.mark.parametrize("name", list(DIALOGE))
+def test_dialog(qtbot: Any, einstellungen: Any, haushalt: Haushalt, name: str) -> None:
+    dialog = DIALOGE[name](haushalt)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowTitle() and dialog.accessibleName()
+    assert bedienelemente(dialog) > 1
+    assert pruefe_barrierefreiheit(dialog) == []
+
+
+def test_bereich_mit_daten_und_beiden_ansichten(qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt) -> None:
+    _schicht(haushalt)
+    dienst.trage_abwesenheit_ein(haushalt.db, Abwesenheit(haushalt.joerg, Abwesenheitsart.URLAUB, MONTAG, MONTAG))
+    bereich.lade()
+    assert pruefe_barrierefreiheit(bereich) == []
+    bereich.reiter.setCurrentWidget(bereich.person)
+    assert bereich.person.schicht_modell.rowCount() + bereich.person.abw_modell.rowCount() >= 0
+    assert pruefe_barrierefreiheit(bereich) == []
+    # the menus of the area: every entry has a text
+    for knopf in (bereich.knopf_schicht, bereich.knopf_abwesenheit, bereich.knopf_planung, bereich.knopf_export):
+        assert all(a.text().strip() for a in knopf.menu().actions() if not a.isSeparator())
