@@ -28,6 +28,10 @@ class Bedarfsstufe(StrEnum):
     def bezeichnung(self) -> str:
         return {"0": "Arbeit 0 (kein Bedarf)", "I": "Arbeit I", "II": "Arbeit II (Bereitschaft)"}[self.value]
 
+    @property
+    def kurz(self) -> str:
+        return f"Arbeit {self.value}"
+
 
 @dataclass(frozen=True, slots=True)
 class Bedarfsblock:
@@ -103,7 +107,7 @@ class Luecke:
     @property
     def text(self) -> str:
         ende = "24:00" if self.ende.astimezone(BERLIN).time() == time(0) else fmt_zeit(self.ende)
-        return f"{fmt_zeit(self.beginn)}–{ende} ({self.stufe.bezeichnung})"
+        return f"{fmt_zeit(self.beginn)}–{ende} ({self.stufe.kurz})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from datetime import time
 
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsindex, zellentext
 from core.dienstplan.bedarf import Bedarfsprofil, Tagesabdeckung, abdeckung, anwesenheit
-from core.dienstplan.schicht import Schicht, fmt_zeit
+from core.dienstplan.schicht import Schicht, fmt_ende, fmt_zeit
 from core.dienstplan.tage import Tagesinfo, monatsgrenzen, monatsinfo
 from core.dienstplan.vorlagen import Schichtvorlage
 
@@ -39,6 +39,11 @@ class Rasterzeile:
 
     def zelltext(self, spalte: str, trenner: str = " / ") -> str:
         return trenner.join(e.text for e in self.zellen.get(spalte, ()))
+
+    def zelltext_druck(self, spalte: str) -> str:
+        """For print: one entry per line, many entries (more than two) in a row separated by semicolons."""
+        eintraege = self.zellen.get(spalte, ())
+        return self.zelltext(spalte, "\n" if len(eintraege) <= 2 else "; ")
 
     @property
     def bemerkung(self) -> str:
@@ -96,7 +101,7 @@ def monatsraster(
             schluessel = s.vorlage if s.vorlage in bekannte else WEITERE
             text = zellentext(s, index, namen)
             if schluessel == WEITERE:
-                text = f"{text} {fmt_zeit(s.beginn)}–{fmt_zeit(s.ende)}"
+                text = f"{text} {fmt_zeit(s.beginn)}–{fmt_ende(s.beginn, s.ende)}"
             fehlt = index.am(s.assistenzkraft_id, s.tag) is not None
             zellen.setdefault(schluessel or WEITERE, []).append(Zelleneintrag(s, text, fehlt))
         abwesend = tuple(

@@ -39,6 +39,14 @@ def fmt_zeit(zeitpunkt: datetime) -> str:
     return f"{zeitpunkt.astimezone(BERLIN):%H:%M}"
 
 
+def fmt_ende(beginn: datetime, ende: datetime) -> str:
+    """End time for display: midnight after the start day reads "24:00" (a day's last hour, not the next day)."""
+    wand = ende.astimezone(BERLIN)
+    if wand.hour == 0 and wand.minute == 0 and wand.date() == beginn.astimezone(BERLIN).date() + timedelta(days=1):
+        return "24:00"
+    return fmt_zeit(ende)
+
+
 def fmt_tag(tag: date) -> str:
     return f"{tag:%d.%m.%Y}"
 

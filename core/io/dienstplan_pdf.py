@@ -101,7 +101,7 @@ def dienstplan_pdf(plan: Monatsplan, ziel: Path, *, gedruckt_am: date) -> None:
         tagstil = _ZELLE_FETT if besonders else _ZELLE
         daten.append(
             [_p(f"{info.wochentag_kurz.upper()} {info.tag.day}.", tagstil)]
-            + [_p(zeile.zelltext(sp.schluessel, "\n")) for sp in spalten]
+            + [_p(zeile.zelltext_druck(sp.schluessel)) for sp in spalten]
             + [_p(zeile.bemerkung)]
         )
         if besonders:

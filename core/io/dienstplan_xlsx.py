@@ -75,7 +75,7 @@ def dienstplan_xlsx(plan: Monatsplan, ziel: Path, *, gedruckt_am: date) -> None:
         info = zeile.info
         besonders = info.wochenende or info.feiertag is not None
         werte = [f"{info.wochentag_kurz.upper()} {info.tag.day}."]
-        werte += [zeile.zelltext(sp.schluessel, "\n") for sp in spalten]
+        werte += [zeile.zelltext_druck(sp.schluessel) for sp in spalten]
         werte.append(zeile.bemerkung)
         for s, wert in enumerate(werte, start=1):
             _zelle(blatt, nr, s, wert, fett=besonders and s == 1)
