@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -111,6 +111,7 @@ class DienstplanBereich(QWidget):
         self.stapel = QUndoStack(self)
         self._leistungsarten: list[tuple[str, str]] | None = None
         self._geladen = False
+        self._aufgeteilt = False
 
         spalte = QVBoxLayout(self)
         spalte.addLayout(self._baue_kopf())
@@ -157,7 +158,7 @@ class DienstplanBereich(QWidget):
         unten_spalte.addWidget(self.hinweise_titel)
         unten_spalte.addWidget(self.hinweise)
 
-        teiler = QSplitter(Qt.Orientation.Vertical)
+        teiler = self.teiler = QSplitter(Qt.Orientation.Vertical)
         teiler.setObjectName("teiler")
         teiler.addWidget(self.reiter)
         teiler.addWidget(unten)
@@ -168,6 +169,13 @@ class DienstplanBereich(QWidget):
 
         self._baue_aktionen()
         self.setFocusProxy(self.raster)
+
+    def showEvent(self, ereignis: QShowEvent) -> None:
+        super().showEvent(ereignis)
+        if not self._aufgeteilt and self.height() > 0:
+            self._aufgeteilt = True  # the Hinweise get a third of the height at first; the user may drag the split
+            gesamt = sum(self.teiler.sizes()) or self.height()
+            self.teiler.setSizes([gesamt * 2 // 3, gesamt - gesamt * 2 // 3])
 
     # building ----------------------------------------------------------------------------------------------
     def _baue_kopf(self) -> QHBoxLayout:
@@ -227,8 +235,10 @@ class DienstplanBereich(QWidget):
         if folgen:
             aktion.setShortcuts(folgen)
         ziel: QWidget = self.raster if nur_im_raster else self
+        # Area-wide keys (months, undo) work as soon as the area is shown, even while the focus is still in the
+        # main window's navigation; Qt ignores them while the area is hidden behind another one.
         aktion.setShortcutContext(
-            Qt.ShortcutContext.WidgetShortcut if nur_im_raster else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            Qt.ShortcutContext.WidgetShortcut if nur_im_raster else Qt.ShortcutContext.WindowShortcut
         )
         aktion.triggered.connect(lambda _an=False: slot())
         ziel.addAction(aktion)
@@ -877,4 +887,6 @@ class DienstplanBereich(QWidget):
             return
         from desktop.dienstplan.export import exportiere
 
-        exportiere(self, self.db, art, endung, self.jahr, self.monat, self.person.aktuelle_person())
+        gewaehlt = self.person.aktuelle_person()
+        person = next((p for p in self.plan.personen if p.id == gewaehlt), None) if self.plan is not None else None
+        exportiere(self, self.db, art, endung, self.jahr, self.monat, person)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from core.dienstplan.dienst import Person
 from core.dienstplan.tage import monatsname
+from core.io.export_cli import EXPORTARTEN
 from desktop import meldungen
 from desktop.hintergrund import Fortschritt, Vorgang
 from desktop.i18n import tr
@@ -30,50 +33,51 @@ def exportiere(
     endung: str,
     jahr: int,
     monat: int,
-    person: tuple[int, str] | None = None,
+    person: Person | None = None,
 ) -> Vorgang | None:
     """Ask where to save, then write the file in the background; one German message on success or failure."""
-    if art == "stundenzettel" and person is not None:
-        frage = meldungen.frage(
-            parent,
-            tr("Stundenzettel"),
-            tr("Nur den Stundenzettel von {name}? „Nein“ exportiert die Stundenzettel aller.").format(name=person[1]),
-            ja=tr("Nur &{name}").format(name=person[1]),
-            nein=tr("&Alle"),
-        )
-        if not frage:
-            person = None
-    vorschlag = str(Path.home() / dateiname(art, jahr, monat, endung, person[1] if person else None))
-    pfad_text, _filter = QFileDialog.getSaveFileName(
+    if art != "stundenzettel":
+        person = None
+    elif person is not None and not meldungen.frage(
         parent,
-        tr("{art} {monat} speichern").format(art=ARTEN[art], monat=monatsname(jahr, monat)),
-        vorschlag,
-        TYPEN[endung],
-    )
+        tr("Stundenzettel"),
+        tr("Nur den Stundenzettel von {name}? „Nein“ schreibt die Stundenzettel aller in eine Datei.").format(
+            name=person.name
+        ),
+        ja=tr("Nur {name}").format(name=person.name),
+        nein=tr("&Alle"),
+    ):
+        person = None
+    vorschlag = str(Path.home() / dateiname(art, jahr, monat, endung, person.name if person else None))
+    titel = tr("{art} {monat} speichern").format(art=ARTEN[art], monat=monatsname(jahr, monat))
+    pfad_text, _filter = QFileDialog.getSaveFileName(parent, titel, vorschlag, TYPEN[endung])
     if not pfad_text:
         return None
     pfad = Path(pfad_text)
     if pfad.suffix.lower() != endung:
         pfad = pfad.with_suffix(endung)
-    return starte_export(parent, db, art, pfad, jahr, monat, person[0] if person else None)
+    return starte_export(parent, db, art, pfad, jahr, monat, person)
 
 
 def starte_export(
-    parent: QWidget, db: Any, art: str, pfad: Path, jahr: int, monat: int, person_id: int | None
+    parent: QWidget, db: Any, art: str, pfad: Path, jahr: int, monat: int, person: Person | None = None
 ) -> Vorgang:
-    from core.dienstplan import export as kern
+    """Run the command line's exporter (core.io.export_cli.EXPORTARTEN) off the GUI thread."""
+    modul, funktion = EXPORTARTEN[art].split(":")
+    exporter = getattr(importlib.import_module(modul), funktion)
+    # the exporter finds the assistant by name, as `--assistenzkraft` does; the full name is unique in practice
+    name = f"{person.vorname} {person.nachname}".strip() if person is not None else None
 
-    def arbeit(fortschritt: Fortschritt) -> Path:
+    def arbeit(fortschritt: Fortschritt) -> str:
         fortschritt.melde(0, 1, tr("{art} wird erstellt …").format(art=ARTEN[art]))
-        kern.exportiere(db, art, jahr, monat, pfad, assistenzkraft_id=person_id)
+        zusammenfassung: str = exporter(db, jahr, monat, pfad, pfad.suffix.lower(), name)
         fortschritt.melde(1, 1)
-        return pfad
+        return zusammenfassung
 
-    def fertig(ergebnis: Path) -> None:
-        melde = getattr(parent, "kontext", None)
-        text = tr("{art} gespeichert: {pfad}").format(art=ARTEN[art], pfad=ergebnis)
-        if melde is not None:
-            melde.melde(text)
-        meldungen.hinweis(parent, tr("Export fertig"), text)
+    def fertig(zusammenfassung: str) -> None:
+        kontext = getattr(parent, "kontext", None)
+        if kontext is not None:
+            kontext.melde(zusammenfassung)
+        meldungen.hinweis(parent, tr("Export fertig"), zusammenfassung)
 
     return Vorgang(parent, tr("{art} wird erstellt").format(art=ARTEN[art]), arbeit).bei_erfolg(fertig).starten()

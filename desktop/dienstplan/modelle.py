@@ -291,7 +291,8 @@ class MonatsModell(QAbstractTableModel):
 
     def anzeigetext(self, zeile: Rasterzeile, art: Art, sp: Spalte | None) -> str:
         if art is Art.TAG:
-            return texte.tag_kurz(zeile.info.tag)
+            heute = tr(" (heute)") if zeile.info.tag == date.today() else ""
+            return texte.tag_kurz(zeile.info.tag) + heute
         if art is Art.SCHICHT and sp is not None:
             return zeile.zelltext(sp.schluessel) or LEER
         if art is Art.BEMERKUNG:
@@ -335,7 +336,8 @@ class MonatsModell(QAbstractTableModel):
             teile = self.tagesbemerkung(zeile)
             n = sum(len(v) for v in zeile.zellen.values())
             anzahl = tr("keine Schicht") if n == 0 else tr("1 Schicht") if n == 1 else tr("{n} Schichten").format(n=n)
-            return f"{texte.tag_lang(zeile.info.tag)}: {'; '.join([*teile, anzahl])}"
+            heute = tr(" (heute)") if zeile.info.tag == date.today() else ""
+            return f"{texte.tag_lang(zeile.info.tag)}{heute}: {'; '.join([*teile, anzahl])}"
         if art is Art.SCHICHT and sp is not None:
             kopf = f"{sp.titel} {sp.zeiten.replace('–', ' bis ')}".strip()
             eintraege = zeile.zellen.get(sp.schluessel, ())
@@ -427,6 +429,8 @@ class HinweisModell(QAbstractTableModel):
             return self._texte(h)[index.column()]
         if rolle == R.AccessibleTextRole:
             t = self._texte(h)
+            if index.column() != 0:  # the first cell reads the whole Hinweis, the others just their own value
+                return f"{self.KOEPFE[index.column()]}: {t[index.column()] or tr('keine')}"
             tag = texte.tag_lang(h.tag) if h.tag is not None else t[1]
             teile = [tag, *([t[2]] if t[2] else []), t[3], *([t[4]] if t[4] else [])]
             return f"{t[0]}: " + ", ".join(teile)

@@ -89,7 +89,7 @@ class PersonAnsicht(QWidget):
         self.schichten = _tabelle("schichten_der_person", tr("Schichten und tatsächliche Zeiten"))
         self.schichten.setModel(self.schicht_modell)
         self.schichten.setAccessibleDescription(tr("Eingabe: tatsächliche Zeit erfassen (Stundenzettel)"))
-        titel = QLabel(tr("S&chichten und tatsächliche Zeiten (Stundenzettel):"))
+        titel = self.schichten_titel = QLabel(tr("S&chichten und tatsächliche Zeiten (Stundenzettel):"))
         titel.setBuddy(self.schichten)
         spalte.addWidget(titel)
         spalte.addWidget(self.schichten, 3)
@@ -109,7 +109,7 @@ class PersonAnsicht(QWidget):
         self.abwesenheiten.setAccessibleDescription(
             tr("Eingabe: ändern; Entf: löschen; Einfg: neue Abwesenheit dieser Assistenzkraft")
         )
-        titel = QLabel(tr("Abwesenheiten im Mona&t:"))
+        titel = self.abwesenheiten_titel = QLabel(tr("Abwesenheiten im Mona&t:"))
         titel.setBuddy(self.abwesenheiten)
         spalte.addWidget(titel)
         spalte.addWidget(self.abwesenheiten, 1)
@@ -170,7 +170,18 @@ class PersonAnsicht(QWidget):
         )
         self.abw_modell.setze([a for a in plan.abwesenheiten if a.assistenzkraft_id == person])
         self.schichten.resizeRowsToContents()
+        self._zeige_anzahl()
         self._zeige_zusammenfassung(plan, person)
+
+    def _zeige_anzahl(self) -> None:
+        """An empty table says so in words (its title and its accessible name)."""
+        n, a = self.schicht_modell.rowCount(), self.abw_modell.rowCount()
+        schichten = tr("keine") if n == 0 else tr("1 Schicht") if n == 1 else tr("{n} Schichten").format(n=n)
+        abwesend = tr("keine") if a == 0 else str(a)
+        self.schichten_titel.setText(tr("S&chichten und tatsächliche Zeiten (Stundenzettel): {n}").format(n=schichten))
+        self.abwesenheiten_titel.setText(tr("Abwesenheiten im Mona&t: {n}").format(n=abwesend))
+        self.schichten.setAccessibleName(tr("Schichten und tatsächliche Zeiten: {n}").format(n=schichten))
+        self.abwesenheiten.setAccessibleName(tr("Abwesenheiten im Monat: {n}").format(n=abwesend))
 
     def _zeige_zusammenfassung(self, plan: Monatsplan, person: int) -> None:
         db = self.bereich.db

@@ -132,3 +132,45 @@ def test_sprung_vom_hinweis_zum_tag(qtbot: Any, bereich: DienstplanBereich, haus
     index = bereich.raster.currentIndex()
     assert bereich.modell.zeile(index.row()).info.tag == samstag  # type: ignore[union-attr]
     assert bereich.modell.art(index.column()) in (Art.SCHICHT, Art.PRUEFUNG)
+
+
+@pytest.mark.parametrize(
+    ("art", "endung", "anfang"),
+    [
+        ("dienstplan", ".pdf", b"%PDF"),
+        ("dienstplan", ".xlsx", b"PK"),
+        ("stundenzettel", ".pdf", b"%PDF"),
+        ("stundenzettel", ".xlsx", b"PK"),
+    ],
+)
+def test_export_im_hintergrund_wie_auf_der_kommandozeile(
+    qtbot: Any,
+    bereich: DienstplanBereich,
+    haushalt: Haushalt,
+    dialoge: Dialogfuehrer,
+    tmp_path: Any,
+    art: str,
+    endung: str,
+    anfang: bytes,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.dienstplan.export import dateiname, starte_export
+
+    _plane(haushalt, "Frühdienst", MONTAG, haushalt.sabine)
+    bereich.lade()
+    sabine = next(p for p in bereich.plan.personen if p.id == haushalt.sabine)  # type: ignore[union-attr]
+    ziel = tmp_path / dateiname(art, JAHR, MONAT, endung, "Sabine" if art == "stundenzettel" else None)
+    gemeldet: list[str] = []
+
+    def schritte(box: Any) -> None:
+        gemeldet.append(box.text())
+        box.accept()
+
+    dialoge.dann(schritte, QMessageBox)
+    starte_export(bereich, haushalt.db, art, ziel, JAHR, MONAT, sabine if art == "stundenzettel" else None)
+    qtbot.waitUntil(lambda: bool(gemeldet), timeout=20000)
+    assert ziel.read_bytes().startswith(anfang)
+    assert str(ziel) in gemeldet[0]
+    if art == "stundenzettel":
+        assert gemeldet[0].startswith("1 Stundenzettel (Sabine Berger) geschrieben")  # only hers

@@ -161,6 +161,7 @@ def test_hinweise_mit_schwere_als_wort_und_am_tag() -> None:
         "§ 5 ArbZG",
     ]
     assert (
-        liste.data(liste.index(0, 3), A)
+        liste.data(liste.index(0, 0), A)
         == "Warnung: Montag, 2. März, Jörg, Jörg hat nur 9 Stunden Ruhezeit., § 5 ArbZG"
     )
+    assert liste.data(liste.index(0, 3), A) == "Hinweis: Jörg hat nur 9 Stunden Ruhezeit."

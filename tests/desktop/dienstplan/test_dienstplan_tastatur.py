@@ -168,3 +168,23 @@ def test_eine_woche_nur_mit_der_tastatur(
     )
     assert schichtstunden(nacht).bereitschaft == timedelta(hours=8)
     assert schichtstunden(nacht).arbeit == timedelta(0)
+
+
+def test_monat_wechseln_gleich_nach_strg_3(qtbot: Any, einstellungen: Einstellungen, haushalt: Haushalt) -> None:
+    """Ctrl+3 leaves the focus in the navigation; the month keys work already, and only while the area is shown."""
+    fenster = Hauptfenster(Kontext(datenbank=haushalt.db, einstellungen=einstellungen))
+    qtbot.addWidget(fenster)
+    fenster.show()
+    fenster.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is fenster)
+    qtbot.keyClick(fenster, Qt.Key.Key_3, CTRL)
+    bereich = fenster.seite("dienstplan")
+    assert isinstance(bereich, DienstplanBereich)
+    fenster.navigation.setFocus()
+    vorher = (bereich.jahr, bereich.monat)
+    qtbot.keyClick(fokus(), Qt.Key.Key_PageDown, CTRL)
+    naechster = (vorher[0] + vorher[1] // 12, vorher[1] % 12 + 1)
+    assert (bereich.jahr, bereich.monat) == naechster
+    qtbot.keyClick(fenster, Qt.Key.Key_7, CTRL)  # another area: the Dienstplan keys are off
+    qtbot.keyClick(fokus(), Qt.Key.Key_PageDown, CTRL)
+    assert (bereich.jahr, bereich.monat) == naechster
