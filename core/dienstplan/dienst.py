@@ -1,12 +1,19 @@
 """Roster services for the GUI and the CLI: one unit of work per user action, everything validated before anything
 is written, every change returned as an `Aenderung` whose `umkehrung()` undoes it.
 
-GUI use (plain dataclasses in and out; no ORM object leaves this module):
-    plan = monat_oeffnen(db, 2026, 3)           # Monatsplan: raster (days × columns), schichten, hinweise, …
-    a = plane_vorlage(db, vorlage_id, tag, person_id)   # or plane / verschiebe / weise_zu / vertrete / tausche /
-                                                # loesche / erfasse_istzeit / kopiere_woche / kopiere_monat /
-                                                # wende_muster_an / trage_abwesenheit_ein / …
-    undo:  anwenden(db, a.umkehrung());  redo: anwenden(db, a)
+Plain dataclasses in and out (no ORM object leaves this module):
+- Read: `monat_oeffnen(db, jahr, monat) -> Monatsplan` (raster = days × shift columns with cell texts, schichten,
+  abwesenheiten, bedarf, hinweise with day/person/shift ids, hours per person and per Leistungsart);
+  `schichten_von`, `vertretungsvorschlaege`, `stundenzettel_fuer`, `urlaubsuebersicht`, `liste_vorlagen`,
+  `liste_muster`, `liste_leistungsarten`, `bedarfsprofil_am`, `lade_einstellungen`.
+- Change (each returns an `Aenderung`): `plane`, `plane_vorlage`, `aendere`, `verschiebe`, `verschiebe_um_tage`,
+  `weise_zu`, `vertrete`, `tausche`, `loesche`, `erfasse_istzeit`, `kopiere_woche`, `kopiere_monat`,
+  `wende_muster_an`, `trage_abwesenheit_ein` (with Vertretungen in the same step), `aendere_abwesenheit`,
+  `loesche_abwesenheit`.
+- Undo: `anwenden(db, a.umkehrung())`; redo: `anwenden(db, a)` (rows come back under their old ids). A change whose
+  rows were altered meanwhile is refused ("inzwischen geändert"), so an undo stack can never corrupt data.
+- Settings and catalogues: `speichere_vorlage`, `speichere_muster`, `speichere_bedarfsprofil`,
+  `speichere_leistungsart`, `speichere_einstellungen` (working-time rules), `setze_urlaubsuebertrag`.
 Bad input raises `EingabeFehler` (one German message, nothing saved). Business conditions (rest time, Mindestlohn,
 uncovered need …) are never errors: they come back as `Pruefhinweis` in `Monatsplan.hinweise`.
 """
@@ -149,12 +156,18 @@ def _sammelmeldung(kontext: str, fehler: list[str], tipp: str = "") -> str:
 
 
 def _anwenden(sitzung: Session, a: Aenderung, *, kontext: str = "", tipp: str = "") -> Aenderung:
+    _vorgaben(sitzung)
     namen = {p.id: p.name for p in ab.personen(sitzung)}
     nachher = [n for _v, n in a.schichten_geaendert]
     endgueltig = [*a.schichten_neu, *nachher]
+    bekannte_arten: set[str] | None = None
     for s in endgueltig:
-        if s.assistenzkraft_id not in namen:
+        if s.assistenzkraft_id not in namen or (s.vertretung_fuer is not None and s.vertretung_fuer not in namen):
             raise EingabeFehler("Diese Assistenzkraft gibt es nicht (mehr). Nichts wurde gespeichert.")
+        if s.leistungsart is not None or s.leistungsanteile:
+            if bekannte_arten is None:
+                bekannte_arten = set(sitzung.scalars(select(LeistungsartZeile.kuerzel)))
+            _pruefe_leistungsarten(bekannte_arten, s)
         pruefe_schicht(s, namen)
 
     # Optimistic check: rows to change or delete must still be what the caller saw.
@@ -247,6 +260,16 @@ def _anwenden(sitzung: Session, a: Aenderung, *, kontext: str = "", tipp: str = 
         abwesenheiten_geaendert=tuple((v, ab.abwesenheit_aus_zeile(z)) for v, z in abw_geaendert),
         abwesenheiten_geloescht=a.abwesenheiten_geloescht,
     )
+
+
+def _pruefe_leistungsarten(bekannt: set[str], s: Schicht) -> None:
+    for art in [s.leistungsart, *(a.leistungsart for a in s.leistungsanteile)]:
+        if art is not None and art not in bekannt:
+            raise EingabeFehler(
+                f"Die Leistungsart „{art}“ ist nicht angelegt. Bitte unter Leistungsarten anlegen oder eine "
+                "vorhandene wählen. Nichts wurde gespeichert.",
+                feld="leistungsart",
+            )
 
 
 def _ueberschneidungen(
@@ -972,6 +995,13 @@ class Monatsplan:
 
     def hinweise_am(self, tag: date) -> list[Pruefhinweis]:
         return [h for h in self.hinweise if h.tag == tag]
+
+    @property
+    def aktive_personen(self) -> tuple[Person, ...]:
+        """Assistants with a contract on at least one day of the month (for choosing who works a shift)."""
+        von, bis_excl = monatsgrenzen(self.jahr, self.monat)
+        ids = {v.assistenzkraft_id for v in self.vertraege if v.beginn < bis_excl and (v.ende is None or v.ende >= von)}
+        return tuple(p for p in self.personen if p.id in ids)
 
 
 def monat_oeffnen(db: Datenbank, jahr: int, monat: int, *, pruefen: bool = True) -> Monatsplan:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -58,11 +59,26 @@ def lege_haushalt_an(db: Datenbank, *, eintritt: date = date(2014, 1, 1)) -> Hau
     return Haushalt(db, ids["Sabine"], ids["Jörg"], ids["Ulrike"], ids["Rudolf"])  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def haushalt(tmp_path: Path) -> Iterator[Haushalt]:
-    db = start.oeffne(tmp_path / "haushalt.sqlite")
+@pytest.fixture(scope="session")
+def _haushalt_vorlage(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Haushalt]:
+    """Built once per session (migrations and master data take a while); each test gets its own copy."""
+    pfad = tmp_path_factory.mktemp("vorlage") / "haushalt.sqlite"
+    db = start.oeffne(pfad)
     try:
-        yield lege_haushalt_an(db)
+        haushalt = lege_haushalt_an(db)
+    finally:
+        db.schliessen()
+    return pfad, haushalt
+
+
+@pytest.fixture
+def haushalt(tmp_path: Path, _haushalt_vorlage: tuple[Path, Haushalt]) -> Iterator[Haushalt]:
+    vorlage, ids = _haushalt_vorlage
+    ziel = tmp_path / "haushalt.sqlite"
+    shutil.copyfile(vorlage, ziel)
+    db = Datenbank.oeffnen(ziel, sichern=False)
+    try:
+        yield Haushalt(db, ids.sabine, ids.joerg, ids.ulrike, ids.rudolf)
     finally:
         db.schliessen()
 

@@ -258,3 +258,23 @@ def test_vorlage_umbenennen_aendert_schichten(haushalt: Haushalt) -> None:
     dienst.speichere_vorlage(h.db, Schichtvorlage("1. Schicht", "1", frueh.beginn, frueh.ende, id=frueh.id))
     plan = dienst.monat_oeffnen(h.db, 2026, 3)
     assert [sp.titel for sp in plan.raster.spalten] == ["1. Schicht"]
+
+
+def test_unbekannte_leistungsart_wird_abgelehnt(haushalt: Haushalt) -> None:
+    schicht = sch(haushalt.sabine, "2026-03-02 07:00", "2026-03-02 14:00").mit(leistungsart="XYZ")
+    with pytest.raises(EingabeFehler, match="„XYZ“ ist nicht angelegt"):
+        dienst.plane(haushalt.db, schicht)
+    assert _anzahl(haushalt) == 0
+    (neu,) = dienst.plane(haushalt.db, schicht.mit(leistungsart="BP")).schichten_neu
+    assert neu.leistungsart == "BP"
+
+
+def test_aktive_personen_des_monats(haushalt: Haushalt) -> None:
+    plan = dienst.monat_oeffnen(haushalt.db, 2013, 12, pruefen=False)
+    assert plan.aktive_personen == ()
+    assert [p.name for p in dienst.monat_oeffnen(haushalt.db, 2026, 3).aktive_personen] == [
+        "Jörg",
+        "Rudolf",
+        "Sabine",
+        "Ulrike",
+    ]
