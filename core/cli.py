@@ -30,7 +30,7 @@ Handler = Callable[[argparse.Namespace], int]
 class _DeutscherHilfeFormatter(argparse.HelpFormatter):
     """Help output with German headings ("Aufruf:" instead of "usage:")."""
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
 
 
@@ -40,7 +40,8 @@ class _DeutscherParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _DeutscherHilfeFormatter)
         mit_hilfe = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         self._optionals.title = "Optionen"
         self._positionals.title = "Angaben"
         if mit_hilfe:
@@ -85,7 +86,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for modulname in BEFEHLSMODULE:
         importlib.import_module(modulname).registriere(unterbefehle)
+    _db_auch_nach_befehl(parser)
     return parser
+
+
+def _db_auch_nach_befehl(parser: argparse.ArgumentParser) -> None:
+    """Accept `--db PFAD` after every subcommand too, like `demo` and `export` do (CONTRACTS §5/§6)."""
+    for aktion in parser._actions:
+        if not isinstance(aktion, argparse._SubParsersAction):
+            continue
+        for unterparser in {id(p): p for p in aktion.choices.values()}.values():  # aliases map to the same parser
+            if not any("--db" in a.option_strings for a in unterparser._actions):
+                # SUPPRESS: absent unless given, so it does not overwrite a --db given before the subcommand
+                unterparser.add_argument(
+                    "--db", metavar="PFAD", type=Path, default=argparse.SUPPRESS, help="Datenbankdatei"
+                )
+            _db_auch_nach_befehl(unterparser)
 
 
 def ausfuehren(args: argparse.Namespace) -> int:
