@@ -30,7 +30,7 @@ Handler = Callable[[argparse.Namespace], int]
 class _DeutscherHilfeFormatter(argparse.HelpFormatter):
     """Help output with German headings ("Aufruf:" instead of "usage:")."""
 
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
 
 
@@ -40,7 +40,8 @@ class _DeutscherParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _DeutscherHilfeFormatter)
         mit_hilfe = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         self._optionals.title = "Optionen"
         self._positionals.title = "Angaben"
         if mit_hilfe:
