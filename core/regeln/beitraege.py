@@ -555,5 +555,6 @@ def _hinweis_einmal_umlagefrei(p: _Protokoll) -> None:
         "EINMALZAHLUNG_UMLAGEFREI",
         Schwere.INFO,
         "Einmalzahlungen bleiben bei den Umlagen U1 und U2 außer Betracht.",
-        "§ 7 Abs. 2 Satz 2 AAG",
+        "§ 7 Abs. 2 Satz 2 AAG (für U2 über den Wortlaut hinaus: Besprechung der Spitzenorganisationen der "
+        "Sozialversicherung vom 14./15.11.2012, TOP 10)",
     )

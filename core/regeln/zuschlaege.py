@@ -97,6 +97,7 @@ class _Summen:
     stunden: dict[Kategorie, Decimal] = field(default_factory=lambda: {k: NULL for k in Kategorie})
     betraege: dict[str, Decimal] = field(default_factory=dict)
     ueber_hoechstsatz: bool = False
+    oster_pfingstsonntag: bool = False  # a paid Sunday surcharge on Easter/Whit Sunday where it is no holiday
 
 
 def berechne_zuschlaege(
@@ -265,8 +266,15 @@ def _bewerte(
         svfrei = min(steuerfrei, gl_sv * min(vertrag, gesetzlich) / HUNDERT * h)
         if vertrag > gesetzlich:
             s.ueber_hoechstsatz = True
+        if kategorie is Kategorie.SONNTAG and _oster_oder_pfingstsonntag(tag):
+            s.oster_pfingstsonntag = True
         s.steuerfrei += steuerfrei
         s.svfrei += svfrei
+
+
+def _oster_oder_pfingstsonntag(tag: date) -> bool:
+    # Brandenburg's holiday law names both Sundays, so its calendar tells the dates.
+    return tag.weekday() == 6 and feiertag("BB", tag) in ("Ostersonntag", "Pfingstsonntag")
 
 
 def _in_fenster(stunde: int, von: int, bis: int) -> bool:
@@ -296,6 +304,20 @@ def _sammle_hinweise(liste: list[Arbeitszeitraum], s: _Summen, hinweise: list[Hi
                 "Ein vertraglicher Zuschlag liegt über dem steuerfreien Höchstsatz; der übersteigende Teil ist "
                 "steuer- und beitragspflichtig.",
                 "§ 3b Abs. 1 EStG",
+            )
+        )
+    if s.oster_pfingstsonntag:
+        hinweise.append(
+            Hinweis(
+                "ZUSCHLAG_OSTER_PFINGSTSONNTAG",
+                Schwere.WARNUNG,
+                "Arbeit am Oster- oder Pfingstsonntag: Im Bundesland der Arbeitsstätte ist der Tag laut "
+                "Feiertagsgesetz kein gesetzlicher Feiertag, daher ist der Zuschlag nur bis 50 % (Sonntag) steuerfrei "
+                "gerechnet. Nach "
+                "Kommentarliteratur behandelt die Finanzverwaltung Oster- und Pfingstsonntag als Feiertage (125 %, "
+                "R 3b Abs. 3 Satz 3 LStR); das ist hier nicht bestätigt. Bitte prüfen Sie es, bevor Sie einen höheren "
+                "steuerfreien Betrag ansetzen.",
+                "§ 3b Abs. 1 Nr. 2 und 3, Abs. 2 Satz 4 EStG; R 3b Abs. 3 LStR",
             )
         )
     hoechster = max((z.grundlohn for z in liste if z.geleistet), default=NULL)

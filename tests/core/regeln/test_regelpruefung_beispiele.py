@@ -94,3 +94,24 @@ def test_zuschlaege_nach_gesetzestext(
     e = berechne_zuschlaege([Arbeitszeitraum(beginn, ende, d("20"))], saetze, "BW")
     assert (str(e.zuschlag), str(e.steuerfrei), str(e.svfrei)) == erwartet
     assert {k: v for k, v in e.stunden.items() if v} == {k: d(v) for k, v in stunden.items()}
+
+
+@pytest.mark.parametrize(
+    ("land", "hinweis", "frei"),
+    [
+        # Ostersonntag 05.04.2026, 8–12 Uhr, Grundlohn 20, contract Sonntag 50 % / Feiertag 125 %:
+        # BW: no statutory holiday → Sonntag 4 × 20 × 50 % = 40,00 paid and free; the LStR reading (125 %) is
+        # not confirmed, so the program says so instead of deciding silently
+        pytest.param("BW", True, "40.00", id="Ostersonntag BW: Sonntag 50 % + Warnung (R 3b Abs. 3 LStR)"),
+        # BB: Ostersonntag is a statutory holiday (FTG Brandenburg) → 4 × 20 × 125 % = 100,00, no warning
+        pytest.param("BB", False, "100.00", id="Ostersonntag BB: gesetzlicher Feiertag 125 %"),
+    ],
+)
+def test_ostersonntag(land: str, hinweis: bool, frei: str) -> None:
+    e = berechne_zuschlaege(
+        [Arbeitszeitraum(t(4, 5, 8), t(4, 5, 12), d("20"))],
+        Zuschlagssaetze(sonntag=d(50), feiertag=d(125)),
+        land,
+    )
+    assert str(e.steuerfrei) == frei
+    assert ("ZUSCHLAG_OSTER_PFINGSTSONNTAG" in {h.code for h in e.hinweise}) is hinweis
