@@ -86,7 +86,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for modulname in BEFEHLSMODULE:
         importlib.import_module(modulname).registriere(unterbefehle)
+    _db_auch_nach_befehl(parser)
     return parser
+
+
+def _db_auch_nach_befehl(parser: argparse.ArgumentParser) -> None:
+    """Accept `--db PFAD` after every subcommand too, like `demo` and `export` do (CONTRACTS §5/§6)."""
+    for aktion in parser._actions:
+        if not isinstance(aktion, argparse._SubParsersAction):
+            continue
+        for unterparser in {id(p): p for p in aktion.choices.values()}.values():  # aliases map to the same parser
+            if not any("--db" in a.option_strings for a in unterparser._actions):
+                # SUPPRESS: absent unless given, so it does not overwrite a --db given before the subcommand
+                unterparser.add_argument(
+                    "--db", metavar="PFAD", type=Path, default=argparse.SUPPRESS, help="Datenbankdatei"
+                )
+            _db_auch_nach_befehl(unterparser)
 
 
 def ausfuehren(args: argparse.Namespace) -> int:

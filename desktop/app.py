@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 ORGANISATION = "Assistenzbuero"
 ANWENDUNG = "Assistenzbüro"
+DESKTOP_DATEI = "assistenzbuero"  # installer/linux/assistenzbuero.desktop
 MESSUNG = "ASSISTENZBUERO_STARTMESSUNG"  # benchmarks/startup.py: print when the window is shown, then quit
 
 
@@ -28,6 +29,7 @@ def richte_anwendung_ein(app: QApplication, einstellungen: Einstellungen | None 
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(ANWENDUNG)
     app.setApplicationDisplayName(ANWENDUNG)
+    app.setDesktopFileName(DESKTOP_DATEI)  # Wayland/X11: taskbar and window list match the menu entry's icon
     installiere_uebersetzungen(app)
     if einstellungen is None:
         einstellungen = Einstellungen(QSettings())

@@ -1,0 +1,263 @@
+"""Smoke test of a built program folder (PyInstaller): does the frozen Assistenzbüro really work on this computer?
+
+Aufruf (im Projektordner, nach dem Bauen; nur Standardbibliothek nötig):
+    python installer/pruefe_bundle.py                      # prüft dist/assistenzbuero (macOS: dist/Assistenzbüro.app)
+    python installer/pruefe_bundle.py PFAD [--ohne-fenster] [--offscreen]
+
+Runs the built executable as a user would: German help, version, the bundle self-check (installer/selbsttest.py:
+rule tables, PAP, migrations, German catalogues, bank registry, time zones, child processes, Qt plugins), the demo
+household or the backup list, a Personalbogen PDF, the import of an old Kalkulation sheet (needs the checkout's
+tests/data), a clear German error for bad input, and the main window (time until it is shown). Prints one line per
+check, the bundle size and the start times; exit code 0 only if everything passed. All files go to a temporary
+folder: the user's own data file is never touched (Linux: settings and logs go there too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WURZEL = Path(__file__).resolve().parent.parent
+NAME = "assistenzbuero"
+KALKULATION = WURZEL / "tests" / "data" / "kalkulation" / "forsea-kalkulation-2016.xlsx"
+FENSTER_ZEICHEN = "HAUPTFENSTER_ANGEZEIGT"  # desktop/app.py prints it once the window is shown (MESSUNG)
+ZEITLIMIT = 120
+
+
+class Fehlschlag(Exception):
+    """One check failed; the message says what was seen."""
+
+
+@dataclass
+class Programm:
+    """How to start the program: the frozen executable (or, in tests, the source checkout) and a private sandbox."""
+
+    befehl: list[str]
+    ordner: Path
+    umgebung: dict[str, str] = field(default_factory=dict)
+
+    def starte(
+        self, *argumente: str, zusatz: dict[str, str] | None = None, zeitlimit: float = ZEITLIMIT
+    ) -> subprocess.CompletedProcess[str]:
+        umgebung = {**os.environ, **self.umgebung, **(zusatz or {})}
+        return subprocess.run(
+            [*self.befehl, *argumente],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env=umgebung,
+            timeout=zeitlimit,
+            cwd=self.ordner,
+        )
+
+
+def sandbox_umgebung(ordner: Path) -> dict[str, str]:
+    """Keep the check away from the user's real data file, settings and log."""
+    umgebung = {"ASSISTENZBUERO_DB": str(ordner / "nicht-benutzen.sqlite"), "PYTHONIOENCODING": "utf-8"}
+    if sys.platform.startswith("linux"):  # platformdirs and QSettings follow the XDG variables
+        for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+            umgebung[variable] = str(ordner / variable.lower())
+    return umgebung
+
+
+def _erwarte(bedingung: bool, meldung: str) -> None:
+    if not bedingung:
+        raise Fehlschlag(meldung)
+
+
+def _ok(ergebnis: subprocess.CompletedProcess[str], was: str) -> None:
+    _erwarte(ergebnis.returncode == 0, f"{was}: Exit-Code {ergebnis.returncode}\n{ergebnis.stderr.strip()[-2000:]}")
+
+
+# --- the checks: each takes the Programm, raises Fehlschlag, returns a short detail ---------------------------------
+
+
+def pruefe_hilfe(p: Programm) -> str:
+    ergebnis = p.starte("--help")
+    _ok(ergebnis, "--help")
+    text = ergebnis.stdout
+    _erwarte("Aufruf:" in text and "Unterbefehle" in text, f"Hilfe ist nicht deutsch:\n{text[:400]}")
+    englisch = [w for w in ("usage:", "options:", "show this help", "positional arguments") if w in text]
+    _erwarte(not englisch, f"englische Reste in der Hilfe: {englisch}")
+    return ", ".join(befehle(text))
+
+
+def befehle(hilfetext: str) -> list[str]:
+    """Subcommand names listed in the help text (indented, after 'BEFEHL')."""
+    block = hilfetext.split("BEFEHL\n", 1)[-1] if "BEFEHL\n" in hilfetext else ""
+    return re.findall(r"^ {4}([a-z][a-z0-9_-]*)", block, flags=re.MULTILINE)
+
+
+def pruefe_version(p: Programm) -> str:
+    ergebnis = p.starte("--version")
+    _ok(ergebnis, "--version")
+    ausgabe = ergebnis.stdout.strip()
+    pyproject = WURZEL / "pyproject.toml"
+    if pyproject.exists():
+        with pyproject.open("rb") as datei:
+            version = tomllib.load(datei)["project"]["version"]
+        _erwarte(ausgabe == f"Assistenzbüro {version}", f"meldet „{ausgabe}“, pyproject.toml sagt {version}")
+    return ausgabe
+
+
+def pruefe_selbsttest(p: Programm) -> str:
+    ergebnis = p.starte(zusatz={"ASSISTENZBUERO_SELBSTTEST": "1", "QT_QPA_PLATFORM": "offscreen"})
+    try:
+        bericht = json.loads(ergebnis.stdout)
+    except json.JSONDecodeError:
+        antwort = f"{ergebnis.stdout[-800:]}\n{ergebnis.stderr[-1500:]}"
+        raise Fehlschlag(f"keine Antwort des Selbsttests:\n{antwort}") from None
+    fehler = [f"{e['name']}: {e['detail']}" for e in bericht["pruefungen"] if not e["ok"]]
+    _erwarte(not fehler and ergebnis.returncode == 0, "\n".join(fehler) or f"Exit-Code {ergebnis.returncode}")
+    return ", ".join(e["name"] for e in bericht["pruefungen"])
+
+
+def pruefe_datenbank(p: Programm) -> str:
+    """The demo household if this version has it (CONTRACTS §5), else the backup list of a fresh file."""
+    if "demo" in befehle(p.starte("--help").stdout):
+        demo = p.ordner / "demo.sqlite"
+        _ok(p.starte("demo", "--db", str(demo)), "demo")
+        _erwarte(demo.is_file() and demo.stat().st_size > 0, "demo hat keine Datenbankdatei angelegt")
+        _ok(p.starte("sicherung", "liste", "--db", str(demo)), "sicherung liste")
+        return f"demo → {demo.stat().st_size // 1024} KB"
+    ergebnis = p.starte("sicherung", "liste", "--db", str(p.ordner / "leer.sqlite"))
+    _ok(ergebnis, "sicherung liste")
+    return ergebnis.stdout.strip()
+
+
+def pruefe_personalbogen(p: Programm) -> str:
+    pdf = p.ordner / "personalbogen.pdf"
+    _ok(p.starte("personalbogen", "--ausgabe", str(pdf), "--db", str(p.ordner / "bogen.sqlite")), "personalbogen")
+    _erwarte(pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), "kein PDF geschrieben")
+    return f"{pdf.stat().st_size // 1024} KB"
+
+
+def pruefe_kalkulation(p: Programm) -> str:
+    """Reads in a spawned child process: fails (after a timeout) if the frozen program cannot start children."""
+    if not KALKULATION.is_file():
+        return "übersprungen (keine Testdatei: nur im Projektordner verfügbar)"
+    ergebnis = p.starte("kalkulation", "import", str(KALKULATION), "--json")
+    _ok(ergebnis, "kalkulation import")
+    daten = json.loads(ergebnis.stdout)
+    # the sheet carries its own totals; the program recomputes them and lists every total that differs
+    _erwarte(daten["abweichungen"] == [], f"Abweichungen zur Tabelle: {daten['abweichungen']}")
+    return f"Gesamtkosten/Jahr {daten['ergebnis']['gesamtkosten_jahr']} wie in der Tabelle"
+
+
+def pruefe_fehlermeldung(p: Programm) -> str:
+    ergebnis = p.starte("kalkulation", "import", str(p.ordner / "gibt-es-nicht.xlsx"))
+    zeilen = ergebnis.stderr.strip().splitlines()
+    _erwarte(ergebnis.returncode == 2, f"Exit-Code {ergebnis.returncode} statt 2")
+    _erwarte(len(zeilen) == 1 and zeilen[0].startswith("Fehler:"), f"statt einer deutschen Zeile: {zeilen}")
+    _erwarte("Traceback" not in ergebnis.stderr, "Traceback für den Benutzer")
+    return zeilen[0]
+
+
+def starte_fenster(p: Programm, db: Path) -> float:
+    """Seconds from process start until the main window is shown (desktop/app.py quits right after)."""
+    beginn = time.perf_counter()
+    ergebnis = p.starte("--db", str(db), zusatz={"ASSISTENZBUERO_STARTMESSUNG": "1"})
+    dauer = time.perf_counter() - beginn
+    _erwarte(
+        FENSTER_ZEICHEN in ergebnis.stdout and ergebnis.returncode == 0,
+        f"Fenster nicht angezeigt (Exit-Code {ergebnis.returncode}):\n{ergebnis.stderr.strip()[-2000:]}",
+    )
+    return dauer
+
+
+def pruefe_fenster(p: Programm) -> str:
+    db = p.ordner / "fenster.sqlite"
+    erster = starte_fenster(p, db)  # new file: create, migrate, seed
+    zweiter = starte_fenster(p, db)  # existing file: back up, check
+    return f"erster Start {erster:.1f} s (neue Datei), zweiter {zweiter:.1f} s"
+
+
+CLI_PRUEFUNGEN: list[tuple[str, Callable[[Programm], str]]] = [
+    ("hilfe", pruefe_hilfe),
+    ("version", pruefe_version),
+    ("selbsttest", pruefe_selbsttest),
+    ("datenbank", pruefe_datenbank),
+    ("personalbogen", pruefe_personalbogen),
+    ("kalkulation", pruefe_kalkulation),
+    ("fehlermeldung", pruefe_fehlermeldung),
+]
+
+
+# --- the bundle --------------------------------------------------------------------------------------------------
+
+
+def standard_bundle() -> Path:
+    if sys.platform == "darwin":
+        return WURZEL / "dist" / "Assistenzbüro.app"
+    return WURZEL / "dist" / NAME
+
+
+def programmdateien(bundle: Path) -> tuple[Path, Path]:
+    """(executable for the terminal checks, executable a user starts) — differ only on Windows."""
+    if bundle.suffix == ".app":
+        programm = bundle / "Contents" / "MacOS" / NAME
+        return programm, programm
+    if sys.platform == "win32":
+        return bundle / f"{NAME}-cli.exe", bundle / f"{NAME}.exe"
+    return bundle / NAME, bundle / NAME
+
+
+def groesse_mb(ordner: Path) -> tuple[float, int]:
+    dateien = [d for d in ordner.rglob("*") if d.is_file() and not d.is_symlink()]
+    return sum(d.stat().st_size for d in dateien) / 1024 / 1024, len(dateien)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Prüft ein gebautes Assistenzbüro (PyInstaller-Ordner).")
+    parser.add_argument("bundle", nargs="?", type=Path, default=standard_bundle(), help="Programmordner oder .app")
+    parser.add_argument("--ohne-fenster", action="store_true", help="das Programmfenster nicht starten")
+    parser.add_argument("--offscreen", action="store_true", help="Fenster unsichtbar (QT_QPA_PLATFORM=offscreen)")
+    args = parser.parse_args(argv)
+
+    bundle = args.bundle.resolve()
+    konsole, fenster = programmdateien(bundle)
+    fehlend = [str(d) for d in {konsole, fenster} if not d.is_file()]
+    if fehlend:
+        print(f"FEHLER: nicht gefunden: {', '.join(fehlend)} – zuerst bauen (installer/BAUEN.md).")
+        return 1
+    mb, anzahl = groesse_mb(bundle)
+    print(f"Prüfe {bundle} ({mb:.0f} MB in {anzahl} Dateien)")
+
+    fehlschlaege = 0
+    with tempfile.TemporaryDirectory(prefix="assistenzbuero-pruefung-") as tmp:
+        ordner = Path(tmp)
+        umgebung = sandbox_umgebung(ordner)
+        pruefungen = list(CLI_PRUEFUNGEN)
+        if not args.ohne_fenster:
+            kopflos = sys.platform.startswith("linux") and not (
+                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            )
+            if args.offscreen or kopflos:
+                umgebung["QT_QPA_PLATFORM"] = "offscreen"
+                print("Hinweis: kein Bildschirm – das Fenster wird unsichtbar (offscreen) geöffnet.")
+            pruefungen.append(("fenster", pruefe_fenster))
+        for name, pruefung in pruefungen:
+            # Windows: the windowed .exe has no stdout to report "window shown"; the console one runs the same code
+            programm = Programm([str(konsole)], ordner, umgebung)
+            try:
+                print(f"OK      {name}: {pruefung(programm)}", flush=True)
+            except (Fehlschlag, subprocess.TimeoutExpired, json.JSONDecodeError, KeyError) as fehler:
+                fehlschlaege += 1
+                print(f"FEHLER  {name}: {fehler}", flush=True)
+    print("Alles in Ordnung." if not fehlschlaege else f"{fehlschlaege} Prüfung(en) fehlgeschlagen.")
+    return 0 if not fehlschlaege else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""The PyInstaller spec bundles every file the program reads at run time; the bundle checks pass on the source.
+
+No build happens here (that takes a minute and ~150 MB): these tests read installer/assistenzbuero.spec as text and
+compare its data list with what the code opens. `installer/pruefe_bundle.py` checks a real build.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import sys
+import tomllib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+WURZEL = Path(__file__).resolve().parents[2]
+SPEC = WURZEL / "installer" / "assistenzbuero.spec"
+
+# Modules that find files relative to their own location (`__file__`): frozen, that location is inside the bundle,
+# so the folder they read must be in PROJEKTDATEN. A new such module: add its folder to the spec, then here.
+DATEIZUGRIFFE_UEBER_FILE = {
+    "core/ressourcen.py": "resources",
+    "core/persistence/migration.py": "core/persistence/migrations",
+}
+
+
+def _spec_literal(name: str) -> object:
+    for knoten in ast.parse(SPEC.read_text(encoding="utf-8")).body:
+        if isinstance(knoten, ast.Assign) and any(isinstance(z, ast.Name) and z.id == name for z in knoten.targets):
+            return ast.literal_eval(knoten.value)
+    raise AssertionError(f"{name} fehlt in {SPEC.name} (oder ist kein Literal mehr)")
+
+
+PROJEKTDATEN: tuple[tuple[str, str], ...] = _spec_literal("PROJEKTDATEN")  # type: ignore[assignment]
+PAKETE: tuple[str, ...] = _spec_literal("PAKETE")  # type: ignore[assignment]
+
+
+def _ziel_im_bundle(datei: Path) -> Path | None:
+    """Where the spec puts `datei` in the bundle, or None if it does not bundle it."""
+    relativ = datei.relative_to(WURZEL)
+    for quelle, ziel in PROJEKTDATEN:
+        if relativ.is_relative_to(quelle):
+            return Path(ziel) / relativ.relative_to(quelle)
+    return None
+
+
+def _dateien(ordner: Path) -> list[Path]:
+    return sorted(d for d in ordner.rglob("*") if d.is_file() and "__pycache__" not in d.parts and d.suffix != ".pyc")
+
+
+def _quelltexte() -> list[Path]:
+    return [d for paket in PAKETE for d in _dateien(WURZEL / paket) if d.suffix == ".py"]
+
+
+def _pruefe_gebuendelt(dateien: list[Path]) -> None:
+    # frozen, sys._MEIPASS replaces the checkout root: the relative path must stay the same
+    falsch = [
+        f"{d.relative_to(WURZEL)} → {_ziel_im_bundle(d)}"
+        for d in dateien
+        if _ziel_im_bundle(d) != d.relative_to(WURZEL)
+    ]
+    assert not falsch, f"nicht (oder am falschen Ort) im Bundle – PROJEKTDATEN in {SPEC.name} ergänzen: {falsch}"
+
+
+def test_jede_ressourcendatei_ist_im_bundle() -> None:
+    dateien = _dateien(WURZEL / "resources")
+    assert any(d.match("regeln/*.toml") for d in dateien) and any(d.match("pap/*/pap.xml") for d in dateien)
+    _pruefe_gebuendelt(dateien)
+
+
+def test_alembic_skripte_sind_als_dateien_im_bundle() -> None:
+    from core.persistence import migration
+
+    ordner = migration.MIGRATIONEN
+    dateien = _dateien(ordner)
+    namen = {d.relative_to(ordner).as_posix() for d in dateien}
+    assert {"env.py", "script.py.mako"} <= namen
+    assert any(n.startswith("versions/") and n.endswith(".py") and "__init__" not in n for n in namen)
+    _pruefe_gebuendelt(dateien)
+
+
+def test_datendateien_in_den_paketen_sind_im_bundle() -> None:
+    """Anything not Python inside core/ or desktop/ (templates, icons, .qm, .ui …) is read as a file."""
+    _pruefe_gebuendelt([d for paket in PAKETE for d in _dateien(WURZEL / paket) if d.suffix != ".py"])
+
+
+def _ressource_aufrufe() -> list[tuple[Path, tuple[str, ...]]]:
+    aufrufe = []
+    for quelle in _quelltexte():
+        for knoten in ast.walk(ast.parse(quelle.read_text(encoding="utf-8"))):
+            if (
+                isinstance(knoten, ast.Call)
+                and isinstance(knoten.func, ast.Name | ast.Attribute)
+                and (knoten.func.id if isinstance(knoten.func, ast.Name) else knoten.func.attr) == "ressource"
+            ):
+                teile = []
+                for argument in knoten.args:  # the literal leading parts: ressource("pap") / "2026" …
+                    if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
+                        break
+                    teile.append(argument.value)
+                aufrufe.append((quelle, tuple(teile)))
+    return aufrufe
+
+
+def test_jeder_ressource_aufruf_zeigt_auf_gebuendelte_dateien() -> None:
+    aufrufe = _ressource_aufrufe()
+    assert len(aufrufe) >= 3  # regeln (tables, Kassen seeds), pap: the scan itself works
+    for quelle, teile in aufrufe:
+        assert teile, f"{quelle.relative_to(WURZEL)}: ressource() ohne festen Ordnernamen – bitte prüfen"
+        ziel = WURZEL / "resources" / Path(*teile)
+        assert ziel.exists(), f"{quelle.relative_to(WURZEL)} liest {ziel.relative_to(WURZEL)}, das es nicht gibt"
+        _pruefe_gebuendelt(_dateien(ziel) if ziel.is_dir() else [ziel])
+
+
+def test_dateizugriffe_ueber_file_sind_bekannt_und_gebuendelt() -> None:
+    gefunden = {
+        d.relative_to(WURZEL).as_posix()
+        for d in _quelltexte()
+        if "__file__" in d.read_text(encoding="utf-8") and "migrations" not in d.parts
+    }
+    assert gefunden == set(DATEIZUGRIFFE_UEBER_FILE), (
+        "Module, die Dateien neben sich suchen, haben sich geändert: den gelesenen Ordner in PROJEKTDATEN der "
+        "Spec aufnehmen und DATEIZUGRIFFE_UEBER_FILE hier anpassen"
+    )
+    quellen = {quelle for quelle, _ in PROJEKTDATEN}
+    assert set(DATEIZUGRIFFE_UEBER_FILE.values()) <= quellen
+
+
+def test_dynamisch_importierte_module_liegen_in_vollstaendig_gesammelten_paketen() -> None:
+    """Commands, model modules, GUI areas and tabs are imported by name: invisible to PyInstaller's analysis."""
+    from core.cli import BEFEHLSMODULE
+    from core.persistence.modelle_registry import MODELLMODULE
+    from desktop.bereiche import BEREICHE
+    from desktop.einstellungen_bereich import REITER
+
+    namen = [*BEFEHLSMODULE, *MODELLMODULE]
+    namen += [b.fabrik.partition(":")[0] for b in BEREICHE if b.fabrik]
+    namen += [fabrik.partition(":")[0] for _, _, fabrik in REITER]
+    assert len(namen) >= 4
+    draussen = [n for n in namen if n.split(".")[0] not in PAKETE]
+    assert not draussen, f"in der Spec unter PAKETE ergänzen: {draussen}"
+
+
+def _pyproject() -> dict[str, object]:
+    with (WURZEL / "pyproject.toml").open("rb") as datei:
+        return tomllib.load(datei)["project"]
+
+
+def test_pyinstaller_nur_im_build_extra_und_zeitzonendaten_fuer_windows() -> None:
+    projekt = _pyproject()
+    laufzeit = " ".join(projekt["dependencies"]).lower()  # type: ignore[arg-type]
+    build = " ".join(projekt["optional-dependencies"]["build"]).lower()  # type: ignore[index]
+    assert "pyinstaller" in build and "pyinstaller" not in laufzeit
+    # Windows has no tz database; zoneinfo needs the tzdata package for Europe/Berlin there (core.domain.zeit)
+    assert "tzdata" in laufzeit and "win32" in laufzeit and "tzdata" in build
+
+
+def test_programmversion_folgt_pyproject() -> None:
+    """The spec names the build after pyproject's version; `--version` of the program must say the same."""
+    import argparse
+
+    from core.cli import build_parser
+
+    aktionen = [a for a in build_parser()._actions if isinstance(a, argparse._VersionAction)]
+    assert [a.version for a in aktionen] == [f"Assistenzbüro {_pyproject()['version']}"]
+
+
+def test_linux_menueeintrag_passt_zum_programm() -> None:
+    """Taskbars match windows to the menu entry by the desktop file name the program announces."""
+    from desktop.app import DESKTOP_DATEI
+
+    eintrag = (WURZEL / "installer" / "linux" / f"{DESKTOP_DATEI}.desktop").read_text(encoding="utf-8")
+    zeilen = dict(z.split("=", 1) for z in eintrag.splitlines() if "=" in z and not z.startswith("#"))
+    assert zeilen["Name"] == "Assistenzbüro"
+    assert zeilen["StartupWMClass"] == DESKTOP_DATEI
+    assert zeilen["Exec"] == "@PROGRAMM@"  # installieren.sh fills in the installed path
+
+
+def _installer_modul(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(WURZEL / "installer"))  # spawned children import it by name too
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, WURZEL / "installer" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    modul = importlib.util.module_from_spec(spec)
+    sys.modules[name] = modul
+    spec.loader.exec_module(modul)
+    return modul
+
+
+@pytest.mark.gui
+def test_selbsttest_besteht_im_quellordner(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The frozen program's self-check (every data file, catalogue, child process) passes on the source tree."""
+    selbsttest = _installer_modul("selbsttest", monkeypatch)
+    ergebnisse = selbsttest.fuehre_aus()
+    assert len(ergebnisse) == len(selbsttest.PRUEFUNGEN) >= 10
+    assert [e for e in ergebnisse if not e["ok"]] == []
+
+
+@pytest.fixture
+def quellprogramm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> object:
+    pruefe = _installer_modul("pruefe_bundle", monkeypatch)
+    umgebung = {**pruefe.sandbox_umgebung(tmp_path), "PYTHONPATH": str(WURZEL)}
+    return pruefe.Programm([sys.executable, "-m", "desktop.start"], tmp_path, umgebung)
+
+
+@pytest.mark.parametrize("pruefung", ["pruefe_hilfe", "pruefe_version", "pruefe_datenbank", "pruefe_fehlermeldung"])
+def test_bundlepruefungen_bestehen_im_quellordner(
+    pruefung: str, quellprogramm: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The smoke test's terminal checks pass when run against the source program (German help, --db after the
+    subcommand, one German error line with exit code 2)."""
+    pruefe = _installer_modul("pruefe_bundle", monkeypatch)
+    detail = getattr(pruefe, pruefung)(quellprogramm)
+    assert isinstance(detail, str) and detail
+
+
+@pytest.mark.parametrize(
+    ("ausgabe", "code", "pruefung"),
+    [
+        ("usage: assistenzbuero [-h]\\n\\noptions:\\n  -h", 0, "pruefe_hilfe"),  # argparse's English headings
+        ("Aufruf: assistenzbuero\\nUnterbefehle", 3, "pruefe_hilfe"),  # help exits with an error
+        ("Assistenzbüro 0.0.0-alt", 0, "pruefe_version"),  # stale version string
+    ],
+)
+def test_bundlepruefungen_erkennen_fehler(
+    ausgabe: str, code: int, pruefung: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pruefe = _installer_modul("pruefe_bundle", monkeypatch)
+    falsch = pruefe.Programm([sys.executable, "-c", f"import sys; print('{ausgabe}'); sys.exit({code})"], tmp_path)
+    with pytest.raises(pruefe.Fehlschlag):
+        getattr(pruefe, pruefung)(falsch)
+
+
+def test_befehlsliste_aus_der_hilfe(monkeypatch: pytest.MonkeyPatch) -> None:
+    pruefe = _installer_modul("pruefe_bundle", monkeypatch)
+    hilfe = "Unterbefehle:\n  BEFEHL\n    demo        Beispiel\n    sicherung   Sicherungen\n                weiter\n"
+    assert pruefe.befehle(hilfe) == ["demo", "sicherung"]
