@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import meldungen
 from desktop.bereiche import BEREICHE, Bereich
+from desktop.bildschirm import passende_groesse
 from desktop.einstellungen import FENSTER_GEOMETRIE, LETZTEN_BEREICH_ZEIGEN, LETZTER_BEREICH
 from desktop.formular import ohne_mnemonic
 from desktop.i18n import tr
@@ -97,7 +99,7 @@ class Hauptfenster(QMainWindow):
 
         geometrie = kontext.einstellungen[FENSTER_GEOMETRIE]
         if not geometrie or not self.restoreGeometry(QByteArray.fromBase64(geometrie.encode("ascii"))):
-            self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().lineSpacing() * 40)
+            passende_groesse(self, 140, 40)
         start = "uebersicht"
         if kontext.einstellungen[LETZTEN_BEREICH_ZEIGEN]:
             start = kontext.einstellungen[LETZTER_BEREICH]
@@ -169,8 +171,16 @@ class Hauptfenster(QMainWindow):
                 log.exception("Bereich %s konnte nicht erzeugt werden", schluessel)
                 neu = Fehlerseite(ohne_mnemonic(b.titel), fehler)
             neu.setObjectName(f"bereich_{schluessel}")
+            # With a large font an area may need more room than the screen has: it scrolls instead of being cut
+            # off (a focused control is scrolled into view).
+            rolle = QScrollArea()
+            rolle.setObjectName(f"rolle_{schluessel}")
+            rolle.setWidgetResizable(True)
+            rolle.setFrameShape(QScrollArea.Shape.NoFrame)
+            rolle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            rolle.setWidget(neu)
             alt = self.stapel.widget(zeile)
-            self.stapel.insertWidget(zeile, neu)
+            self.stapel.insertWidget(zeile, rolle)
             self.stapel.removeWidget(alt)
             alt.deleteLater()
             self._seiten[schluessel] = neu
@@ -185,7 +195,7 @@ class Hauptfenster(QMainWindow):
             return
         b = self.bereiche[zeile]
         seite = self.seite(b.schluessel)
-        self.stapel.setCurrentWidget(seite)
+        self.stapel.setCurrentIndex(zeile)
         self.bereich_aktionen[b.schluessel].setChecked(True)
         self.setWindowTitle(f"{ohne_mnemonic(b.titel)} – {PROGRAMMNAME}")
         aktivieren = getattr(seite, "aktivieren", None)
@@ -195,12 +205,22 @@ class Hauptfenster(QMainWindow):
 
     def wechsle_fokus(self) -> None:
         if self.navigation.hasFocus():
-            seite = self.stapel.currentWidget()
+            seite = self.seite(self.aktueller_bereich)
             seite.setFocus(Qt.FocusReason.ShortcutFocusReason)
             if not seite.hasFocus():
-                seite.nextInFocusChain().setFocus(Qt.FocusReason.TabFocusReason)
+                self._erstes_feld(seite).setFocus(Qt.FocusReason.TabFocusReason)
         else:
             self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @staticmethod
+    def _erstes_feld(seite: QWidget) -> QWidget:
+        """The first control of the page that Tab would reach (the page itself if it has none)."""
+        w = seite.nextInFocusChain()
+        while w is not seite and seite.isAncestorOf(w):
+            if w.isVisible() and w.isEnabled() and w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value:
+                return w
+            w = w.nextInFocusChain()
+        return seite
 
     # messages -----------------------------------------------------------------------------------------------
     def melde(self, text: str) -> None:
