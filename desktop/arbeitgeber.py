@@ -9,6 +9,7 @@ from dataclasses import fields
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -65,43 +66,43 @@ class ArbeitgeberMaske:
         p.text("email", tr("&E-Mail"))
         p.auswahl(
             "bundesland",
-            tr("&Bundesland"),
+            tr("B&undesland"),
             _laender(),
             beschreibung=tr("Bestimmt die Feiertage und den Kirchensteuersatz (Pflichtangabe)"),
         )
         p.ja_nein(
             "privathaushalt",
-            tr("Privathaus&halt (Beschäftigung im eigenen Haushalt)"),
+            tr("P&rivathaushalt (Beschäftigung im eigenen Haushalt)"),
             beschreibung=tr("Ja für das Arbeitgebermodell; wichtig für Minijobs im Haushaltsscheckverfahren"),
         )
         p.ja_nein(
             "katholische_gemeinde",
-            tr("überwiegend &katholische Gemeinde (für Feiertage in Bayern, Sachsen, Thüringen)"),
+            tr("überwiegend katholische Gemeinde (für Feiertage in Bayern, Sachsen, Thüringen)"),
         )
         b = self.abschnitte["betrieb"]
         b.text(
             "betriebsnummer",
-            tr("Betriebs&nummer"),
+            tr("Betriebsnu&mmer"),
             max_laenge=10,
             beschreibung=tr("8 Ziffern, vergeben vom Betriebsnummern-Service der Bundesagentur für Arbeit"),
         )
         b.text(
-            "steuernummer", tr("Steue&rnummer"), beschreibung=tr("Wie auf Schreiben des Finanzamts, z. B. 93815/08152")
+            "steuernummer", tr("Steuernummer"), beschreibung=tr("Wie auf Schreiben des Finanzamts, z. B. 93815/08152")
         )
         b.text("finanzamt", tr("Finanz&amt"))
         u = self.abschnitte["unfall"]
         u.auswahl(
             "unfallversicherungstraeger_id",
-            tr("&Unfallversicherungsträger"),
+            tr("Unfallversicherungsträ&ger"),
             [],
             beschreibung=tr("Für Privathaushalte ist die Unfallkasse des Landes zuständig"),
         )
-        u.text("uv_mitgliedsnummer", tr("&Mitgliedsnummer bei der Unfallkasse"))
+        u.text("uv_mitgliedsnummer", tr("Mitg&liedsnummer bei der Unfallkasse"))
         knoepfe = QWidget()
         zeile = QHBoxLayout(knoepfe)
         zeile.setContentsMargins(0, 0, 0, 0)
-        self.knopf_uv_bearbeiten = QPushButton(tr("Eintrag be&arbeiten …"))
-        self.knopf_uv_neu = QPushButton(tr("Neuen Eintrag an&legen …"))
+        self.knopf_uv_bearbeiten = QPushButton(tr("Eintrag bearbeiten …"))
+        self.knopf_uv_neu = QPushButton(tr("Neuen Eintrag anlegen …"))
         self.knopf_uv_bearbeiten.setAccessibleDescription(tr("Anschrift und Angaben des gewählten Trägers ändern"))
         zeile.addWidget(self.knopf_uv_bearbeiten)
         zeile.addWidget(self.knopf_uv_neu)
@@ -113,7 +114,7 @@ class ArbeitgeberMaske:
         u.layout().addRow(self.uv_anschrift)
         k = self.abschnitte["bank"]
         k.text("kontoinhaber", tr("&Kontoinhaber/in"))
-        k.text("bank", tr("&Bank"))
+        k.text("bank", tr("Bank"))
         k.text("iban", tr("&IBAN"), max_laenge=42, beschreibung=tr("Internationale Kontonummer, beginnt mit DE"))
         k.text("bic", tr("BI&C"), max_laenge=14, beschreibung=tr("Kann bei deutschen Konten leer bleiben"))
 
@@ -271,9 +272,9 @@ class UnfallkasseDialog(QDialog):
         f.text("strasse", tr("S&traße"))
         f.text("plz", tr("&PLZ"), max_laenge=5)
         f.text("ort", tr("&Ort"))
-        f.text("postanschrift", tr("Posta&nschrift"))
+        f.text("postanschrift", tr("Postansch&rift"))
         f.text("telefon", tr("Tele&fon"))
-        f.text("telefax", tr("Tele&fax"))
+        f.text("telefax", tr("Telefa&x"))
         f.text("email", tr("&E-Mail"))
         f.text("betriebsnummer", tr("Betriebsnu&mmer"))
         f.mehrzeilig("hinweis", tr("&Hinweis"))
@@ -332,6 +333,8 @@ class ArbeitgeberSeite(QScrollArea):
             spalte.addWidget(_rahmen(titel, erklaerung, self.maske.abschnitte[name]))
         self.knopf_speichern = QPushButton(tr("Arbeitgeberdaten &speichern"))
         self.knopf_speichern.clicked.connect(self.speichern)
+        self.knopf_speichern.setShortcut(QKeySequence.StandardKey.Save)  # Strg+S as in the other forms
+        self.knopf_speichern.setAccessibleDescription(tr("Strg+S"))
         zeile = QHBoxLayout()
         zeile.addStretch(1)
         zeile.addWidget(self.knopf_speichern)

@@ -105,7 +105,7 @@ class AssistenzkraefteBereich(QWidget):
         self.sortierung.setAccessibleName(tr("Sortieren nach"))
         sortierung_label = QLabel(tr("Sortieren &nach"))
         sortierung_label.setBuddy(self.sortierung)
-        self.absteigend = QCheckBox(tr("a&bsteigend"))
+        self.absteigend = QCheckBox(tr("ab&steigend"))
         self.sortierung.currentIndexChanged.connect(lambda _i: self._sortiere())
         self.absteigend.toggled.connect(lambda _an: self._sortiere())
         self.tabelle.horizontalHeader().sortIndicatorChanged.connect(self._sortierung_von_kopf)

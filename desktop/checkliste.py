@@ -39,9 +39,11 @@ class ChecklistenAnsicht(QWidget):
         )
         self.zusammenfassung = QLabel()
         self.zusammenfassung.setWordWrap(True)
-        self.knopf = QPushButton(tr("Als erledigt a&bhaken"))
+        self.knopf = QPushButton(tr("&Als erledigt abhaken"))
         self.knopf.clicked.connect(self._umschalten)
         self.tabelle.selectionModel().currentRowChanged.connect(lambda *_: self._knopf_beschriften())
+        self.tabelle.setWordWrap(True)
+        self.tabelle.horizontalHeader().sectionResized.connect(lambda *_a: self.tabelle.resizeRowsToContents())
         zeile = QHBoxLayout()
         zeile.addWidget(self.zusammenfassung, 1)
         zeile.addWidget(self.knopf)
@@ -56,7 +58,8 @@ class ChecklistenAnsicht(QWidget):
         self.modell.setze_zeilen(punkte)
         self.tabelle.resizeColumnToContents(0)
         self.tabelle.resizeColumnToContents(1)
-        self.tabelle.setColumnWidth(2, self.fontMetrics().averageCharWidth() * 60)
+        self.tabelle.setColumnWidth(2, self.fontMetrics().averageCharWidth() * 50)
+        self.tabelle.resizeRowsToContents()  # long points wrap instead of ending in "…"
         self.tabelle.setCurrentIndex(self.filter.index(max(zeile, 0), 1))
         erledigt = sum(1 for p in punkte if p.erledigt)
         self.zusammenfassung.setText(
@@ -70,7 +73,7 @@ class ChecklistenAnsicht(QWidget):
         if punkt is not None and punkt.erledigt_am is not None:
             self.knopf.setText(tr("Haken ent&fernen"))
         else:
-            self.knopf.setText(tr("Als erledigt a&bhaken"))
+            self.knopf.setText(tr("&Als erledigt abhaken"))
         # done because the data show it: nothing to tick or untick
         self.knopf.setEnabled(punkt is not None and not (punkt.erledigt and punkt.erledigt_am is None))
 

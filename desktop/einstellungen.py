@@ -59,7 +59,7 @@ SCHRIFTGROESSE = option(
 LETZTEN_BEREICH_ZEIGEN = option(
     "ansicht/letzten_bereich_zeigen",
     True,
-    tr("Beim Start den zuletzt geöffneten &Bereich zeigen"),
+    tr("Beim Start den &zuletzt geöffneten Bereich zeigen"),
     beschreibung=tr("Sonst beginnt das Programm immer mit der Übersicht"),
 )
 LETZTER_BEREICH = option("ansicht/letzter_bereich", "uebersicht", "letzter Bereich", sichtbar=False)

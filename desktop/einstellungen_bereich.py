@@ -14,10 +14,10 @@ from desktop.kontext import Kontext
 
 # (object name, German tab title with mnemonic, "modul:Klasse" taking the Kontext); built when the area opens.
 REITER: list[tuple[str, str, str]] = [
-    ("arbeitgeber", tr("Arbeit&geber"), "desktop.arbeitgeber:ArbeitgeberSeite"),
-    ("krankenkassen", tr("&Krankenkassen"), "desktop.krankenkassen:KrankenkassenSeite"),
-    ("checkliste", tr("Chec&kliste"), "desktop.checkliste:ChecklistenAnsicht"),
-    ("programm", tr("&Programm"), "desktop.einstellungen_bereich:ProgrammSeite"),
+    ("arbeitgeber", tr("&1 Arbeitgeber"), "desktop.arbeitgeber:ArbeitgeberSeite"),
+    ("krankenkassen", tr("&2 Krankenkassen"), "desktop.krankenkassen:KrankenkassenSeite"),
+    ("checkliste", tr("&3 Checkliste"), "desktop.checkliste:ChecklistenAnsicht"),
+    ("programm", tr("&4 Programm"), "desktop.einstellungen_bereich:ProgrammSeite"),
 ]
 
 

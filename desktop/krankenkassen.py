@@ -12,10 +12,12 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -146,9 +148,9 @@ class KrankenkassenSeite(QWidget):
         # right: Kasse, year, U1 levels
         self.stamm = Formular()
         self.stamm.text("name", tr("Na&me der Kasse"))
-        self.stamm.text("betriebsnummer", tr("&Betriebsnummer der Kasse"), max_laenge=10)
-        self.stamm.ja_nein("ist_minijob_zentrale", tr("Dies ist die Minijob-&Zentrale"))
-        self.stamm.mehrzeilig("anschrift", tr("Ansc&hrift"))
+        self.stamm.text("betriebsnummer", tr("Betr&iebsnummer der Kasse"), max_laenge=10)
+        self.stamm.ja_nein("ist_minijob_zentrale", tr("Dies ist die Minij&ob-Zentrale"))
+        self.stamm.mehrzeilig("anschrift", tr("&Anschrift"))
         self.stamm.mehrzeilig("notiz", tr("No&tiz"))
 
         self.jahr_box = QComboBox()
@@ -156,7 +158,7 @@ class KrankenkassenSeite(QWidget):
         jahr_label = QLabel(tr("&Jahr"))
         jahr_label.setBuddy(self.jahr_box)
         self.jahr_box.currentIndexChanged.connect(self._jahr_gewechselt)
-        self.knopf_jahr = QPushButton(tr("Jahr &hinzufügen …"))
+        self.knopf_jahr = QPushButton(tr("Jahr hinzufü&gen …"))
         self.knopf_jahr.clicked.connect(self.jahr_hinzufuegen)
         jahr_zeile = QHBoxLayout()
         jahr_zeile.addWidget(jahr_label)
@@ -165,7 +167,7 @@ class KrankenkassenSeite(QWidget):
 
         self.jahr_formular = Formular()
         self.jahr_formular.dezimal("zusatzbeitrag_prozent", tr("&Zusatzbeitrag in Prozent"))
-        self.jahr_formular.dezimal("u2_prozent", tr("Umlagesatz U&2 in Prozent"))
+        self.jahr_formular.dezimal("u2_prozent", tr("&Umlagesatz U2 in Prozent"))
         self.jahr_formular.dezimal("u2_erstattung_prozent", tr("Erstattung U2 in &Prozent"))
         self.jahr_formular.text("quelle", tr("&Quelle der Sätze"))
 
@@ -178,7 +180,7 @@ class KrankenkassenSeite(QWidget):
         self.gewaehlt_text.setWordWrap(True)
         self.knopf_stufe_neu = QPushButton(tr("Stufe hinzu&fügen …"))
         self.knopf_stufe_bearbeiten = QPushButton(tr("Stufe bea&rbeiten …"))
-        self.knopf_stufe_entfernen = QPushButton(tr("Stufe ent&fernen"))
+        self.knopf_stufe_entfernen = QPushButton(tr("Stufe &entfernen"))
         self.knopf_stufe_waehlen = QPushButton(tr("Diese Stufe &wählen"))
         self.knopf_stufe_neu.clicked.connect(lambda: self._bearbeite_stufe(neu=True))
         self.knopf_stufe_bearbeiten.clicked.connect(lambda: self._bearbeite_stufe(neu=False))
@@ -192,18 +194,17 @@ class KrankenkassenSeite(QWidget):
         u1spalte.addWidget(self.stufen_tabelle)
         u1spalte.addWidget(self.gewaehlt_text)
         u1spalte.addWidget(self.stufen_fehler)
-        u1knoepfe = QHBoxLayout()
-        for k in (
-            self.knopf_stufe_neu,
-            self.knopf_stufe_bearbeiten,
-            self.knopf_stufe_entfernen,
-            self.knopf_stufe_waehlen,
+        u1knoepfe = QGridLayout()  # two by two: one row of four was wider than the screen with a large font
+        for i, k in enumerate(
+            (self.knopf_stufe_neu, self.knopf_stufe_bearbeiten, self.knopf_stufe_waehlen, self.knopf_stufe_entfernen)
         ):
-            u1knoepfe.addWidget(k)
+            u1knoepfe.addWidget(k, i // 2, i % 2)
         u1spalte.addLayout(u1knoepfe)
 
         self.knopf_speichern = QPushButton(tr("Krankenkasse &speichern"))
         self.knopf_speichern.clicked.connect(self.speichern)
+        self.knopf_speichern.setShortcut(QKeySequence.StandardKey.Save)  # Strg+S as in the other forms
+        self.knopf_speichern.setAccessibleDescription(tr("Strg+S"))
         rechts = QWidget()
         rspalte = QVBoxLayout(rechts)
         rspalte.addWidget(self.stamm)

@@ -29,6 +29,7 @@ from core.fehler import EingabeFehler
 from core.stammdaten import assistenzkraefte as dienst
 from core.stammdaten import krankenkassen
 from desktop import meldungen
+from desktop.bildschirm import passende_groesse
 from desktop.formular import Formular, datum_als_text, dezimal_als_text
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -70,7 +71,7 @@ def _job_bauen(f: Formular) -> None:
     f.datum("ende", tr("&Ende"))
     f.dezimal("monatsentgelt", tr("&Monatsentgelt in Euro"), stellen=2)
     f.ganzzahl("arbeitstage_im_jahr", tr("Arbeits&tage im laufenden Jahr"), maximum=366)
-    f.ja_nein("rv_befreit", tr("von der &Rentenversicherungspflicht befreit"))
+    f.ja_nein("rv_befreit", tr("von der Rentenversicherungspflicht be&freit"))
     f.mehrzeilig("notiz", tr("&Notiz"))
 
 
@@ -226,12 +227,12 @@ class Personalbogen(QDialog):
         erklaerung.setWordWrap(True)
         jobs_seite.layout().addWidget(erklaerung)
         jobs_seite.layout().addWidget(self.jobs)
-        self.reiter.addTab(jobs_seite, tr("&7 Weitere Beschäftigungen"))
+        self.reiter.addTab(_roll(jobs_seite), tr("&7 Weitere Beschäftigungen"))
 
         from desktop.vertraege import VertraegeSeite
 
         self.vertraege = VertraegeSeite(kontext)
-        self.reiter.addTab(self.vertraege, tr("&8 Verträge"))
+        self.reiter.addTab(_roll(self.vertraege), tr("&8 Verträge"))
 
         for formular in self.formulare.values():
             formular.live_pruefung = self._live
@@ -253,7 +254,7 @@ class Personalbogen(QDialog):
         spalte.addWidget(self.hinweise)
         spalte.addWidget(self.reiter, 1)
         spalte.addWidget(self.knoepfe)
-        self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().lineSpacing() * 40)
+        passende_groesse(self, 140, 40)
         self._lade()
         self.feld("vorname").eingabe.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -267,7 +268,7 @@ class Personalbogen(QDialog):
         else:
             spalte = QVBoxLayout(seite)
             spalte.addWidget(formular)
-            self.reiter.addTab(seite, titel)
+            self.reiter.addTab(_roll(seite), titel)
         return formular
 
     def feld(self, name: str) -> Any:
@@ -336,9 +337,12 @@ class Personalbogen(QDialog):
         return self._momentaufnahme() != self._stand
 
     def _reiter_von(self, formularname: str) -> int:
-        formular = self.formulare[formularname]
+        return self._reiter_mit(self.formulare[formularname])
+
+    def _reiter_mit(self, widget: QWidget) -> int:
+        """The tab that holds `widget` (every tab is a scroll area, so large fonts never cut a page off)."""
         for i in range(self.reiter.count()):
-            if self.reiter.widget(i).isAncestorOf(formular):
+            if self.reiter.widget(i).isAncestorOf(widget):
                 return i
         return 0
 
@@ -378,7 +382,7 @@ class Personalbogen(QDialog):
             if texte:
                 unterliste.zeige_fehler(" ".join(texte))
                 if erster_reiter is None:
-                    erster_reiter = self.reiter.indexOf(unterliste.parentWidget())
+                    erster_reiter = self._reiter_mit(unterliste)
         if erster_reiter is None:
             meldungen.fehler(self, tr("Nicht gespeichert"), str(fehler))
             return

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from core.fehler import EingabeFehler
 from core.stammdaten import vertraege as dienst
 from desktop import meldungen
+from desktop.bildschirm import passende_groesse
 from desktop.formular import Formular, datum_als_text, dezimal_als_text
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -79,7 +80,7 @@ class VertragDialog(QDialog):
         lohn.dezimal("lohnsatz", tr("Lohn&satz in Euro"), stellen=2, beschreibung=tr("Pflichtangabe"))
         lohn.dezimal("bereitschaft_prozent", tr("&Bereitschaft bewertet mit Prozent"))
         lohn.dezimal("einarbeitung_prozent", tr("Lohn in der &Einarbeitung in Prozent"))
-        lohn.datum("einarbeitung_bis", tr("Einarbeitung &bis"))
+        lohn.datum("einarbeitung_bis", tr("Einarbeitung b&is"))
         lohn.dezimal("arbeitstage_woche", tr("&Arbeitstage je Woche"))
         lohn.dezimal("wochenstunden", tr("&Wochenstunden"))
         lohn.mehrzeilig("arbeitszeit", tr("Arbeits&zeit (Regelung)"))
@@ -110,7 +111,7 @@ class VertragDialog(QDialog):
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.reiter)
         spalte.addWidget(knoepfe)
-        self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().lineSpacing() * 32)
+        passende_groesse(self, 100, 32)
 
     @property
     def formulare(self) -> list[Formular]:

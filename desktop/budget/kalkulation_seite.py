@@ -44,6 +44,7 @@ from core.budget.kalkulation import (
 from core.budget.kalkulation_dienst import KalkulationsVersion
 from core.fehler import AssistenzbueroFehler, EingabeFehler
 from core.io.kalkulation_import import ImportErgebnis, importiere
+from desktop.bildschirm import passende_groesse
 from desktop.formular import (
     DatumEingabe,
     DezimalEingabe,
@@ -193,7 +194,7 @@ class ImportVorschau(QDialog):
         spalte.addWidget(knoepfe)
         self.name.setFocus()
         self.name.selectAll()
-        self.resize(820, 620)
+        passende_groesse(self, 100, 32)
 
 
 class VorbelegenDialog(QDialog):
@@ -288,7 +289,7 @@ class KalkulationSeite(QWidget):
         # versions -------------------------------------------------------------------------------------------
         links = QWidget()
         lspalte = QVBoxLayout(links)
-        titel = QLabel(tr("Gespeicherte &Kalkulationen:"))
+        titel = QLabel(tr("Gespeicherte K&alkulationen:"))
         self.liste_modell = QStandardItemModel(self)
         self.liste = QListView()
         self.liste.setModel(self.liste_modell)
@@ -303,12 +304,12 @@ class KalkulationSeite(QWidget):
         for schluessel, text, aktion in (
             ("neu", tr("&Neu"), self.neu),
             ("speichern", tr("S&peichern"), self.speichern),
-            ("kopieren", tr("&Kopieren …"), self.kopieren),
+            ("kopieren", tr("K&opieren …"), self.kopieren),
             ("loeschen", tr("&Löschen"), self.loeschen),
             ("importieren", tr("Alte Tabelle &importieren …"), self.importieren),
             ("vorbelegen", tr("Aus aktuellen &Werten vorbelegen …"), self.vorbelegen),
             ("excel", tr("Als &Excel exportieren …"), lambda: self.exportieren(".xlsx")),
-            ("pdf", tr("Als P&DF exportieren …"), lambda: self.exportieren(".pdf")),
+            ("pdf", tr("Als PD&F exportieren …"), lambda: self.exportieren(".pdf")),
         ):
             knopf = QPushButton(text)
             knopf.setObjectName(f"knopf_{schluessel}")
@@ -368,12 +369,11 @@ class KalkulationSeite(QWidget):
             beschriftung = QLabel(name + ":")
             beschriftung.setBuddy(eingabe)
             beschriftung.setWordWrap(True)
-            zelle = QWidget()
-            zspalte = QVBoxLayout(zelle)
-            zspalte.setContentsMargins(0, 0, 0, 0)
-            zspalte.addWidget(eingabe)
-            zspalte.addWidget(_erklaerung(feld.erklaerung))
-            gruppen[feld.gruppe].addRow(beschriftung, zelle)
+            # the explanation gets the full width below its row: beside the input it squeezed the field so
+            # much that the typed number was cut off
+            eingabe.setMinimumWidth(eingabe.fontMetrics().averageCharWidth() * 12)
+            gruppen[feld.gruppe].addRow(beschriftung, eingabe)
+            gruppen[feld.gruppe].addRow(_erklaerung(feld.erklaerung))
             self.eingaben[feld.schluessel] = eingabe
         rollbar.setWidget(formular)
         rollbar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -399,9 +399,13 @@ class KalkulationSeite(QWidget):
         self.ergebnis_tabelle.setAccessibleName(tr("Berechnung Zeile für Zeile"))
         self.ergebnis_tabelle.setWordWrap(True)
         kopf_zeile = self.ergebnis_tabelle.horizontalHeader()
-        kopf_zeile.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Posten wraps in a column of its own width so that the amount beside it stays in view
+        kopf_zeile.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         kopf_zeile.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         kopf_zeile.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.ergebnis_tabelle.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 28)
+        self.modell.modelReset.connect(self.ergebnis_tabelle.resizeRowsToContents)
+        kopf_zeile.sectionResized.connect(lambda *_a: self.ergebnis_tabelle.resizeRowsToContents())
         self.ergebnis_tabelle.setTabKeyNavigation(False)
         self.ergebnis_tabelle.verticalHeader().hide()  # row numbers carry no meaning (and had no name)
         ergebnis_label = QLabel(tr("Berechnung &Zeile für Zeile:"))
@@ -412,7 +416,8 @@ class KalkulationSeite(QWidget):
         self.hinweise.setObjectName("hinweise")
         rspalte.addWidget(self.hinweise)
         teiler.addWidget(rechts)
-        teiler.setSizes([220, 460, 560])
+        zeichen = self.fontMetrics().averageCharWidth()  # follows the user's font size
+        teiler.setSizes([zeichen * 28, zeichen * 60, zeichen * 64])
 
         self._zeige_parameter(SEED_BEISPIEL)
         self.name.setText(tr("Neue Kalkulation"))

@@ -60,7 +60,7 @@ class AbwesenheitDialog(Eingabedialog):
             [(None, tr("offen lassen")), *list(personen)],
             beschreibung=tr("Wer die Schichten im Zeitraum übernimmt; einzelne Schichten lassen sich danach ändern"),
         )
-        self.betroffen_titel = QLabel(tr("Betroffene &Schichten:"))
+        self.betroffen_titel = QLabel(tr("Betroffene Sc&hichten:"))
         self.betroffen = QListWidget()
         self.betroffen.setObjectName("betroffene_schichten")
         self.betroffen.setAccessibleName(tr("Betroffene Schichten"))

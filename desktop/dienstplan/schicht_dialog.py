@@ -90,7 +90,7 @@ class SchichtDialog(Eingabedialog):
         )
         self.vertretung = f.auswahl(
             "vertretung_fuer",
-            tr("Vertretung &für"),
+            tr("Vertret&ung für"),
             [(None, tr("niemanden (eigene Schicht)")), *list(personen)],
             beschreibung=tr("Wen diese Assistenzkraft vertritt, z. B. bei Urlaub oder Krankheit"),
         )

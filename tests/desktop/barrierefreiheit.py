@@ -116,3 +116,40 @@ def fokus() -> QWidget:
     w = QApplication.focusWidget()
     assert w is not None, "nichts hat den Tastaturfokus"
     return w
+
+
+def _kuerzel(text: str) -> str | None:
+    """The letter after a single "&" (Alt+letter), lower case; "&&" is a literal ampersand."""
+    teile = text.replace("&&", "").split("&", 1)
+    return teile[1][:1].lower() if len(teile) == 2 and teile[1] else None
+
+
+def doppelte_kuerzel(wurzel: QWidget) -> list[str]:
+    """Alt+letter used twice among what is visible and enabled in `wurzel`'s window (menu bar included).
+
+    Qt lets ambiguous mnemonics cycle: the first press only moves the focus and a check box is not toggled, so a
+    keyboard user never knows where Alt+letter will land. Returns readable lines (empty: every letter unique).
+    """
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QMenuBar
+
+    fenster = wurzel.window()
+    belegt: dict[str, list[str]] = {}
+    for w in [fenster, *fenster.findChildren(QWidget)]:
+        if w.window() is not fenster or not w.isEnabled() or not (w is fenster or w.isVisibleTo(fenster)):
+            continue
+        texte: list[str] = []
+        if isinstance(w, QLabel) and w.buddy() is not None:
+            texte.append(w.text())
+        elif isinstance(w, QAbstractButton):
+            texte.append(w.text())
+        elif isinstance(w, QTabBar):
+            texte += [w.tabText(i) for i in range(w.count()) if w.isTabEnabled(i) and w.isTabVisible(i)]
+        elif isinstance(w, QGroupBox):
+            texte.append(w.title())
+        elif isinstance(w, QMenuBar):
+            texte += [a.text() for a in w.actions() if a.isVisible() and a.isEnabled()]
+        for text in texte:
+            buchstabe = _kuerzel(text)
+            if buchstabe:
+                belegt.setdefault(buchstabe, []).append(text.replace("\n", " "))
+    return [f"Alt+{b.upper()}: {' | '.join(t)}" for b, t in sorted(belegt.items()) if len(t) > 1]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from barrierefreiheit import bedienelemente, pruefe_barrierefreiheit
+from barrierefreiheit import bedienelemente, doppelte_kuerzel, pruefe_barrierefreiheit
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.bereiche import BEREICHE
@@ -87,6 +87,7 @@ def test_dialog(qtbot, kontext: Kontext, name: str, monkeypatch) -> None:
     dialog.show()
     assert bedienelemente(dialog) > 3
     assert pruefe_barrierefreiheit(dialog) == []
+    assert doppelte_kuerzel(dialog) == []
     if name == "ersteinrichtung":  # every page of the assistant up to the checklist
         dialog.maske.feld("nachname").setze("Assistenzgeberin")
         dialog.maske.feld("bundesland").setze("BW")
@@ -94,3 +95,4 @@ def test_dialog(qtbot, kontext: Kontext, name: str, monkeypatch) -> None:
             dialog.next()
             assert dialog.currentPage() is dialog.seiten[seite]
             assert pruefe_barrierefreiheit(dialog) == []
+            assert doppelte_kuerzel(dialog) == [], seite

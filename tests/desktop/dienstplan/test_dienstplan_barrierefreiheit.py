@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from barrierefreiheit import bedienelemente, pruefe_barrierefreiheit
+from barrierefreiheit import bedienelemente, doppelte_kuerzel, pruefe_barrierefreiheit
 from PySide6.QtWidgets import QWidget
 
 from core.dienstplan import dienst
@@ -69,6 +69,7 @@ def test_dialog(qtbot: Any, einstellungen: Any, haushalt: Haushalt, name: str) -
     assert dialog.windowTitle() and dialog.accessibleName()
     assert bedienelemente(dialog) > 1
     assert pruefe_barrierefreiheit(dialog) == []
+    assert doppelte_kuerzel(dialog) == []
 
 
 def test_bereich_mit_daten_und_beiden_ansichten(qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt) -> None:

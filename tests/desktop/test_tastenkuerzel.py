@@ -1,0 +1,77 @@
+"""Alt+letter is unique in every area (each tab, menu bar included) and in every dialog (each tab)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from barrierefreiheit import doppelte_kuerzel
+from PySide6.QtWidgets import QCheckBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.bereiche import BEREICHE
+from desktop.hauptfenster import Hauptfenster
+from desktop.kontext import Kontext
+
+pytestmark = pytest.mark.gui
+FORSEA_2016 = Path(__file__).resolve().parent.parent / "data" / "kalkulation" / "forsea-kalkulation-2016.xlsx"
+
+
+def jeder_reiter(wurzel: QWidget) -> Iterator[str]:
+    """Show each tab of each tab widget under `wurzel` in turn; yields where it is (for the failure text)."""
+    yield "Anfang"
+    for reiter in wurzel.findChildren(QTabWidget):
+        if not reiter.isVisibleTo(wurzel.window()):
+            continue
+        for i in range(reiter.count()):
+            reiter.setCurrentIndex(i)
+            yield reiter.tabText(i).replace("&", "")
+
+
+def test_die_pruefung_findet_einen_doppelten_buchstaben(qtbot) -> None:
+    seite = QWidget()
+    qtbot.addWidget(seite)
+    spalte = QVBoxLayout(seite)
+    spalte.addWidget(QPushButton("&Speichern"))
+    spalte.addWidget(QCheckBox("&Student"))
+    spalte.addWidget(QPushButton("Sc&hließen"))
+    seite.show()
+    assert doppelte_kuerzel(seite) == ["Alt+S: &Speichern | &Student"]
+
+
+@pytest.mark.parametrize("schluessel", [b.schluessel for b in BEREICHE])
+def test_bereich_jeder_reiter(fenster: Hauptfenster, schluessel: str) -> None:
+    fenster.zeige_bereich(schluessel)
+    seite = fenster.seite(schluessel)
+    for wo in jeder_reiter(seite):
+        assert doppelte_kuerzel(seite) == [], wo
+
+
+def test_personalbogen_und_vertrag_jeder_reiter(qtbot, kontext: Kontext) -> None:
+    from core.stammdaten import assistenzkraefte, vertraege
+    from desktop.personalbogen import Personalbogen
+    from desktop.vertraege import VertragDialog
+
+    kraft = assistenzkraefte.speichere_assistenzkraft(
+        kontext.datenbank, assistenzkraefte.AssistenzkraftDaten(vorname="Sabine", nachname="Beispiel")
+    )
+    vertrag = vertraege.VertragDaten(
+        assistenzkraft_id=kraft.id, gueltig_ab=date(2026, 1, 1), eintritt=date(2026, 1, 1), lohnsatz=Decimal("15.50")
+    )
+    for dialog in (Personalbogen(kontext, kraft.id), VertragDialog(kontext, vertrag, None)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for wo in jeder_reiter(dialog):
+            assert doppelte_kuerzel(dialog) == [], f"{dialog.windowTitle()}: {wo}"
+
+
+def test_dialoge_des_budgets(qtbot) -> None:
+    from core.io.kalkulation_import import importiere
+    from desktop.budget.kalkulation_seite import ImportVorschau, VorbelegenDialog
+
+    for dialog in (VorbelegenDialog([]), ImportVorschau(importiere(FORSEA_2016), "Import")):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert doppelte_kuerzel(dialog) == [], dialog.windowTitle()
