@@ -12,6 +12,7 @@ from core.dienstplan.schicht import Schicht
 from core.domain.hinweis import Hinweis, Schwere
 from core.fehler import EingabeFehler
 from core.regeln.tabellen import regelwert
+from core.regeln.urlaub import gesetzlicher_urlaub, gesetzlicher_urlaub_unregelmaessig
 
 HALB = Decimal("0.5")
 ZWEI_STELLEN = Decimal("0.01")
@@ -19,20 +20,6 @@ ZWEI_STELLEN = Decimal("0.01")
 
 def _wert(schluessel: str, stichtag: date) -> Decimal:
     return regelwert(schluessel, stichtag).wert
-
-
-def gesetzlicher_urlaub(tage_pro_woche: Decimal, stichtag: date) -> Decimal:
-    """24 Werktage for a 6-day week, converted: 24 × working days per week / 6 (§ 3 BUrlG)."""
-    if not Decimal(0) < tage_pro_woche <= Decimal(7):
-        raise EingabeFehler("Die Arbeitstage je Woche müssen zwischen 0 und 7 liegen.", feld="tage_pro_woche")
-    return _wert("urlaub_mindest_werktage", stichtag) * tage_pro_woche / _wert("urlaub_werktage_je_woche", stichtag)
-
-
-def gesetzlicher_urlaub_unregelmaessig(arbeitstage_im_jahr: int, stichtag: date) -> Decimal:
-    """Irregular schedules: 24 × working days in the year / 312 (BAG)."""
-    if arbeitstage_im_jahr < 0:
-        raise EingabeFehler("Die Zahl der Arbeitstage im Jahr kann nicht negativ sein.")
-    return _wert("urlaub_mindest_werktage", stichtag) * arbeitstage_im_jahr / _wert("urlaub_werktage_je_jahr", stichtag)
 
 
 def monatsfrist_ende(beginn: date, monate: int) -> date:

@@ -1,24 +1,34 @@
-"""Statutory minimum leave (§ 3 BUrlG): 24 Werktage for a six-day week, pro rata for fewer days."""
+"""Statutory minimum leave (§ 3 BUrlG): 24 Werktage for a six-day week, converted to the person's working days."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 
+from core.fehler import EingabeFehler
 from core.regeln.tabellen import wert
 
-_WERKTAGE_WOCHE = Decimal(6)
+
+def gesetzlicher_urlaub(tage_pro_woche: Decimal, stichtag: date) -> Decimal:
+    """24 Werktage × working days per week / 6 (exact; BAG: converted to the person's own working days)."""
+    if not Decimal(0) < tage_pro_woche <= Decimal(7):
+        raise EingabeFehler("Die Arbeitstage je Woche müssen zwischen 0 und 7 liegen.", feld="tage_pro_woche")
+    return wert("urlaub_mindest_werktage", stichtag) * tage_pro_woche / wert("urlaub_werktage_je_woche", stichtag)
+
+
+def gesetzlicher_urlaub_unregelmaessig(arbeitstage_im_jahr: int, stichtag: date) -> Decimal:
+    """Irregular schedules: 24 × working days in the year / 312 (BAG)."""
+    if arbeitstage_im_jahr < 0:
+        raise EingabeFehler("Die Zahl der Arbeitstage im Jahr kann nicht negativ sein.")
+    return wert("urlaub_mindest_werktage", stichtag) * arbeitstage_im_jahr / wert("urlaub_werktage_je_jahr", stichtag)
 
 
 def gesetzlicher_mindesturlaub(arbeitstage_woche: Decimal, stichtag: date) -> Decimal:
-    """Days of leave per calendar year: Mindesturlaub × working days per week / 6 (exact, no rounding).
+    """The statutory minimum for display beside the agreed leave: whole days, else two decimals.
 
-    For a five-day week that is 20 days; § 5 BUrlG part-year entitlements are a separate rule.
+    For a five-day week that is 20 days; a seven-day week gives 28. § 5 BUrlG part years: core.dienstplan.urlaub.
     """
-    if isinstance(arbeitstage_woche, float) or not Decimal(0) <= arbeitstage_woche <= Decimal(7):
-        raise ValueError("Arbeitstage je Woche müssen zwischen 0 und 7 liegen.")
-    # Converted to the person's own working days (BAG); a seven-day week gives 28 days.
-    ergebnis = wert("urlaub_mindest_werktage", stichtag) * arbeitstage_woche / _WERKTAGE_WOCHE
+    ergebnis = gesetzlicher_urlaub(arbeitstage_woche, stichtag)
     if ergebnis == ergebnis.to_integral_value():
         return ergebnis.quantize(Decimal(1))
     return ergebnis.quantize(Decimal("0.01"))

@@ -97,7 +97,7 @@ class _Summen:
     stunden: dict[Kategorie, Decimal] = field(default_factory=lambda: {k: NULL for k in Kategorie})
     betraege: dict[str, Decimal] = field(default_factory=dict)
     ueber_hoechstsatz: bool = False
-    oster_pfingstsonntag: bool = False  # a paid Sunday surcharge on Easter/Whit Sunday where it is no holiday
+    oster_pfingstsonntag: bool = False  # paid work on Easter/Whit Sunday where the Land's law has no holiday
 
 
 def berechne_zuschlaege(
@@ -166,7 +166,8 @@ def _tageskategorie(tag: date, stunde: int, land: str, katholisch: bool) -> Kate
         return Kategorie.FEIERTAG_HOCH
     if (tag.month, tag.day) == (12, 24) and stunde >= ab:
         return Kategorie.FEIERTAG_HOCH
-    if feiertag(land, tag, katholisch=katholisch):
+    if feiertag(land, tag, katholisch=katholisch) or _oster_oder_pfingstsonntag(tag):
+        # R 3b Abs. 3 Satz 3 LStR: the tax office treats Easter and Whit Sunday as holidays in every Land.
         return Kategorie.FEIERTAG
     if (tag.month, tag.day) == (12, 31) and stunde >= ab:
         return Kategorie.FEIERTAG
@@ -266,7 +267,7 @@ def _bewerte(
         svfrei = min(steuerfrei, gl_sv * min(vertrag, gesetzlich) / HUNDERT * h)
         if vertrag > gesetzlich:
             s.ueber_hoechstsatz = True
-        if kategorie is Kategorie.SONNTAG and _oster_oder_pfingstsonntag(tag):
+        if _oster_oder_pfingstsonntag(tag) and not feiertag(land, tag, katholisch=katholisch):
             s.oster_pfingstsonntag = True
         s.steuerfrei += steuerfrei
         s.svfrei += svfrei
@@ -310,14 +311,11 @@ def _sammle_hinweise(liste: list[Arbeitszeitraum], s: _Summen, hinweise: list[Hi
         hinweise.append(
             Hinweis(
                 "ZUSCHLAG_OSTER_PFINGSTSONNTAG",
-                Schwere.WARNUNG,
-                "Arbeit am Oster- oder Pfingstsonntag: Im Bundesland der Arbeitsstätte ist der Tag laut "
-                "Feiertagsgesetz kein gesetzlicher Feiertag, daher ist der Zuschlag nur bis 50 % (Sonntag) steuerfrei "
-                "gerechnet. Nach "
-                "Kommentarliteratur behandelt die Finanzverwaltung Oster- und Pfingstsonntag als Feiertage (125 %, "
-                "R 3b Abs. 3 Satz 3 LStR); das ist hier nicht bestätigt. Bitte prüfen Sie es, bevor Sie einen höheren "
-                "steuerfreien Betrag ansetzen.",
-                "§ 3b Abs. 1 Nr. 2 und 3, Abs. 2 Satz 4 EStG; R 3b Abs. 3 LStR",
+                Schwere.INFO,
+                "Arbeit am Oster- oder Pfingstsonntag: Steuerlich gilt der Tag als Feiertag, auch wenn das "
+                "Feiertagsgesetz des Landes ihn nicht nennt; der Zuschlag ist daher bis 125 % steuerfrei gerechnet. "
+                "Welcher Zuschlag gezahlt wird, bestimmt der Arbeitsvertrag.",
+                "§ 3b Abs. 1 Nr. 3, Abs. 2 Satz 4 EStG; R 3b Abs. 3 Satz 3 LStR (Frotscher/Geurts, EStG § 3b Rz. 33)",
             )
         )
     hoechster = max((z.grundlohn for z in liste if z.geleistet), default=NULL)

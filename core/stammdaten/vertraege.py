@@ -84,7 +84,7 @@ def _plus_monate(tag: date, monate: int) -> date:
 
 
 def mindesturlaub(daten: VertragDaten) -> Decimal | None:
-    if daten.arbeitstage_woche is None or not Decimal(0) <= daten.arbeitstage_woche <= Decimal(7):
+    if daten.arbeitstage_woche is None or not Decimal(0) < daten.arbeitstage_woche <= Decimal(7):
         return None
     try:
         return gesetzlicher_mindesturlaub(daten.arbeitstage_woche, daten.gueltig_ab)

@@ -83,9 +83,10 @@ class BedarfDialog(Eingabedialog):
                 "Je Wochentag die Zeiträume mit Stufe (0 = kein Bedarf, I = Arbeit, II = Bereitschaft) und, wenn "
                 "gewünscht, dem Kürzel der Leistungsart, die diese Stunden bezahlt. Beispiel: "
                 "„07:00–22:00 I HZP, 22:00–24:00 II HZP“. Ein Zeitraum über Mitternacht wird auf zwei Tage "
-                "aufgeteilt. Leistungsarten: {liste}."
-            ).format(liste="; ".join(f"{k} = {b}" for k, b in leistungsarten) or tr("keine angelegt"))
+                "aufgeteilt. Kürzel: {liste}."
+            ).format(liste=", ".join(k for k, _ in leistungsarten) or tr("keine angelegt"))
         )
+        erklaerung.setToolTip("\n".join(b for _k, b in leistungsarten))
         erklaerung.setWordWrap(True)
         self.spalte.insertWidget(0, erklaerung)
         f = self.formular
@@ -116,6 +117,8 @@ class BedarfDialog(Eingabedialog):
         self.summe.setWordWrap(True)
         self.spalte.addWidget(self.summe)
         self.fertig_bauen()
+        zeichen = self.fontMetrics().averageCharWidth()
+        self.setMinimumWidth(zeichen * 90)  # room for a day's periods; follows the user's font size
 
         self.name.setze(profil.name if profil is not None else tr("Bedarf"))
         self.gueltig_ab.setze(gueltig_ab or date.today())

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.dienstplan import dienst
+from core.dienstplan.abwesenheit import mit_vertretung
 from core.dienstplan.dienst import Aenderung, Monatsplan
 from core.dienstplan.kopieren import verschiebe_schicht
 from core.dienstplan.raster import Zelleneintrag
@@ -56,7 +57,8 @@ TASTEN = (
     tr("Einfg: neue Schicht an diesem Tag (in der Spalte der Vorlage)"),
     tr("Eingabe oder F2: Schicht bearbeiten; in „Bemerkungen“: Abwesenheit bearbeiten"),
     tr("Entf: Schicht löschen (Strg+Z holt sie zurück)"),
-    tr("Strg+B: Assistenzkraft zuweisen; Strg+I: tatsächliche Zeit erfassen"),
+    tr("Strg+B: Assistenzkraft zuweisen (in einer leeren Zelle: besetzen); Strg+T: Schicht tauschen"),
+    tr("Strg+I: tatsächliche Zeit erfassen"),
     tr("Strg+X, dann Strg+V: Schicht verschieben; Strg+C, dann Strg+V: kopieren; in der Spalte „Tag“: ganzer Tag"),
     tr("Strg+Z / Strg+Y: rückgängig / wiederholen"),
     tr("Alt+Pfeil links/rechts oder Strg+Bild auf/ab: Monat wechseln; Strg+Pos1: heute"),
@@ -255,6 +257,7 @@ class DienstplanBereich(QWidget):
         self.a_zuweisen = self._aktion(
             m, tr("Assistenzkraft &zuweisen …"), self.zuweisen, ("Ctrl+B",), nur_im_raster=True
         )
+        self.a_tauschen = self._aktion(m, tr("Schicht ta&uschen …"), self.tauschen, ("Ctrl+T",), nur_im_raster=True)
         self.a_ist = self._aktion(m, tr("&Tatsächliche Zeit erfassen …"), self.istzeit, ("Ctrl+I",), nur_im_raster=True)
         self.a_loeschen = self._aktion(m, tr("&Löschen"), self.loeschen, ("Del",), nur_im_raster=True)
         m.addSeparator()
@@ -569,6 +572,10 @@ class DienstplanBereich(QWidget):
     def zuweisen(self) -> None:
         if not self._bereit():
             return
+        index, tag, art, schluessel = self._zelle()
+        if not self.modell.eintraege(index) and art is Art.SCHICHT and tag is not None:
+            self._besetzen(tag, schluessel)
+            return
         schicht = self._schicht_der_zelle(tr("Assistenzkraft zuweisen"))
         if schicht is None or schicht.id is None:
             self.kontext.melde(tr("In dieser Zelle ist keine Schicht."))
@@ -596,6 +603,64 @@ class DienstplanBereich(QWidget):
             self._tue(lambda: dienst.vertrete(self.db, sid, person))
         else:
             self._tue(lambda: dienst.weise_zu(self.db, sid, person))
+
+    def _besetzen(self, tag: date, schluessel: str | None) -> None:
+        """An empty slot of a template: choose who works it, the shift is planned at the template's times."""
+        assert self.plan is not None
+        vorlage = next((v for v in self.plan.vorlagen if v.name == schluessel), None)
+        if vorlage is None or vorlage.id is None:
+            self.neue_schicht()
+            return
+        person = waehle(
+            self,
+            tr("Schicht besetzen"),
+            tr("&Wer arbeitet {vorlage} am {tag}?").format(vorlage=vorlage.name, tag=texte.datum(tag)),
+            self.personen(),
+            vorauswahl=self.personen()[0][0] if self.personen() else None,
+        )
+        if person is not None:
+            vid = vorlage.id
+            self._tue(lambda: dienst.plane_vorlage(self.db, vid, tag, person))
+
+    def tauschen(self) -> None:
+        """Two assistants swap shifts (seed 004, 2.6.1): the current cell's shift and one of the week around it."""
+        if not self._bereit():
+            return
+        assert self.plan is not None
+        schicht = self._schicht_der_zelle(tr("Schicht tauschen"))
+        if schicht is None or schicht.id is None:
+            self.kontext.melde(tr("In dieser Zelle ist keine Schicht."))
+            return
+        kandidaten = sorted(
+            (
+                s
+                for s in self.plan.schichten
+                if s.id is not None
+                and s.assistenzkraft_id != schicht.assistenzkraft_id
+                and abs((s.tag - schicht.tag).days) <= 7
+            ),
+            key=lambda s: s.beginn_utc,
+        )
+        if not kandidaten:
+            self.kontext.melde(tr("In dieser Woche hat niemand sonst eine Schicht zum Tauschen."))
+            return
+        andere = waehle(
+            self,
+            tr("Schicht tauschen"),
+            tr("&Mit welcher Schicht tauscht {name}?").format(name=self.modell.name(schicht.assistenzkraft_id)),
+            [
+                (
+                    s.id,
+                    f"{texte.tag_mit_datum(s.tag)} {self.modell.name(s.assistenzkraft_id)}: "
+                    f"{s.vorlage or tr('Schicht')} {texte.zeitspanne(s.beginn, s.ende)}",
+                )
+                for s in kandidaten
+            ],
+            vorauswahl=kandidaten[0].id,
+        )
+        if andere is not None:
+            sid = schicht.id
+            self._tue(lambda: dienst.tausche(self.db, sid, andere))
 
     def _abwesenheit_am(self, person: int, tag: date) -> bool:
         return self.plan is not None and any(
@@ -807,20 +872,19 @@ class DienstplanBereich(QWidget):
         )
 
         def speichern() -> None:
+            """The changed absence and the new covers in one all-or-nothing step (one undo)."""
             eingabe = dialog.ergebnis
-            ausfuehren(
-                self.stapel,
-                self.db,
-                lambda: dienst.aendere_abwesenheit(self.db, eingabe.abwesenheit),
-                self.nach_aenderung,
-                self._fehler,
-            )
+            neu = eingabe.abwesenheit
+            vertretungen: tuple[tuple[Schicht, Schicht], ...] = ()
             if eingabe.vertretung is not None:
-                a = eingabe.abwesenheit
-                for s in dienst.schichten_von(self.db, a.assistenzkraft_id, a.von, a.bis):
-                    if s.id is not None:
-                        sid = s.id
-                        self._tue(lambda sid=sid: dienst.vertrete(self.db, sid, eingabe.vertretung))
+                eigene = dienst.schichten_von(self.db, neu.assistenzkraft_id, neu.von, neu.bis)
+                vertretungen = tuple((s, mit_vertretung(s, eingabe.vertretung)) for s in eigene)
+            aenderung = Aenderung(
+                tr("Abwesenheit geändert"), schichten_geaendert=vertretungen, abwesenheiten_geaendert=((abw, neu),)
+            )
+            ausfuehren(
+                self.stapel, self.db, lambda: dienst.anwenden(self.db, aenderung), self.nach_aenderung, self._fehler
+            )
 
         dialog.speichern = speichern
         self._modal(dialog)

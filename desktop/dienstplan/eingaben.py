@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from core.domain.zeit import lokal
-from core.fehler import EingabeFehler
+from core.fehler import AssistenzbueroFehler, EingabeFehler
 from desktop.formular import Eingabeformat, Feld, Formular
 from desktop.i18n import tr
 
@@ -163,6 +163,9 @@ class Eingabedialog(QDialog):
                 self.speichern()
             except EingabeFehler as fehler:
                 self.formular.zeige_eingabefehler(fehler)
+                return
+            except AssistenzbueroFehler as fehler:  # e.g. the file became read-only: say so, keep the input
+                self.formular.zeige_eingabefehler(EingabeFehler(str(fehler)))
                 return
         self.accept()
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from core.dienstplan.schicht import Istzeit, Pause, Schicht, pruefe_schicht
 from core.domain.zeit import BERLIN, lokal
-from core.fehler import EingabeFehler
+from core.fehler import AssistenzbueroFehler, EingabeFehler
 from desktop.dienstplan import texte
 from desktop.dienstplan.eingaben import (
     Eingabedialog,
@@ -63,8 +63,9 @@ class IstzeitDialog(Eingabedialog):
         if self.speichern is not None:
             try:
                 self.speichern()
-            except EingabeFehler as fehler:
-                self.formular.zeige_eingabefehler(fehler)
+            except AssistenzbueroFehler as fehler:
+                feld = fehler.feld if isinstance(fehler, EingabeFehler) else None
+                self.formular.zeige_eingabefehler(EingabeFehler(str(fehler), feld=feld))
                 return
         self.accept()
 

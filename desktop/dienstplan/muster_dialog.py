@@ -77,6 +77,7 @@ class MusterDialog(QDialog):
         self.liste = QListWidget()
         self.liste.setObjectName("muster")
         self.liste.setAccessibleName(tr("Gespeicherte Muster"))
+        self.liste.setMinimumWidth(self.liste.fontMetrics().averageCharWidth() * 34)
         liste_titel = QLabel(tr("Gespeicherte &Muster:"))
         liste_titel.setBuddy(self.liste)
         self.liste.currentRowChanged.connect(self._zeige)
@@ -173,10 +174,18 @@ class MusterDialog(QDialog):
         spalte.addWidget(self.vorschau, 1)
         spalte.addWidget(knoepfe)
 
+        self.art.eingabe.currentIndexChanged.connect(self._art_gewaehlt)  # type: ignore[attr-defined]
         self._lade_liste()
         if not self.gespeichert:
             self._neu(monatsanfang)
+        self._art_gewaehlt()
         self.name.eingabe.setFocus()
+
+    def _art_gewaehlt(self) -> None:
+        """Only blocks of days have a block length; for the weekly kinds the field is off (and says so)."""
+        block = self.art.wert() == Musterart.TAGEBLOCK.value
+        self.block.eingabe.setEnabled(block)
+        self.block.eingabe.setToolTip("" if block else tr("Nur bei „Blöcke von Tagen“"))
 
     # saved patterns ------------------------------------------------------------------------------------------
     def _lade_liste(self, name: str | None = None) -> None:
@@ -347,6 +356,7 @@ class MusterDialog(QDialog):
         except AssistenzbueroFehler as fehler:
             meldungen.fehler(self, tr("Nicht gelöscht"), str(fehler))
             return
+        self.art.eingabe.currentIndexChanged.connect(self._art_gewaehlt)  # type: ignore[attr-defined]
         self._lade_liste()
         if not self.gespeichert:
             self._neu(date.today())

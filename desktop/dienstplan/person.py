@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -25,6 +27,7 @@ from core.dienstplan.dienst import Monatsplan
 from core.dienstplan.schicht import Schicht, schichtstunden
 from core.dienstplan.tage import monatsname
 from core.fehler import AssistenzbueroFehler
+from desktop.dienstplan.eingaben import Eingabedialog
 from desktop.dienstplan.modelle import AbwesenheitsModell, SchichtlisteModell, Schichtzeile
 from desktop.formular import dezimal_als_text
 from desktop.i18n import tr
@@ -98,6 +101,11 @@ class PersonAnsicht(QWidget):
         self.ist_knopf.setObjectName("ist_erfassen")
         self.ist_knopf.clicked.connect(self.istzeit)
         knoepfe.addWidget(self.ist_knopf)
+        self.uebertrag_knopf = QPushButton(tr("Urlaubs&übertrag …"))
+        self.uebertrag_knopf.setObjectName("urlaubsuebertrag")
+        self.uebertrag_knopf.setToolTip(tr("Resturlaub aus dem Vorjahr, der in dieses Jahr übertragen wurde"))
+        self.uebertrag_knopf.clicked.connect(self.urlaubsuebertrag)
+        knoepfe.addWidget(self.uebertrag_knopf)
         knoepfe.addStretch(1)
         spalte.addLayout(knoepfe)
         self._taste(self.schichten, ("Return", "Enter", "F2", "Ctrl+I"), self.istzeit)
@@ -204,8 +212,6 @@ class PersonAnsicht(QWidget):
         except (AssistenzbueroFehler, ValueError) as fehler:
             zeilen.append(tr("Stunden: {fehler}").format(fehler=fehler))
         try:
-            from datetime import date
-
             u = dienst.urlaubsuebersicht(db, person, plan.jahr, date.today())
             k = u.konto
             zeilen.append(
@@ -265,3 +271,38 @@ class PersonAnsicht(QWidget):
     def _abw_neu(self) -> None:
         self.bereich.neue_abwesenheit(person=self.aktuelle_person())
         self.abwesenheiten.setFocus()
+
+    def urlaubsuebertrag(self) -> None:
+        """Enter the leave carried over into the shown year (§ 7 Abs. 3 BUrlG); the account is recomputed by core."""
+        plan, person = self.plan, self.aktuelle_person()
+        if plan is None or person is None:
+            return
+        name = next((p.name for p in plan.personen if p.id == person), "")
+        try:
+            bisher = dienst.urlaubsuebersicht(self.bereich.db, person, plan.jahr, date.today()).konto.uebertrag
+        except AssistenzbueroFehler:
+            bisher = None
+        dialog = UebertragDialog(name, plan.jahr, bisher, self)
+        db, jahr = self.bereich.db, plan.jahr
+        dialog.speichern = lambda: dienst.setze_urlaubsuebertrag(db, person, jahr, dialog.ergebnis)
+        if self.bereich._modal(dialog):
+            self.zeige()
+
+
+class UebertragDialog(Eingabedialog):
+    """Leave days carried over from the previous year (the result is a Decimal ≥ 0, checked by the service)."""
+
+    def __init__(self, name: str, jahr: int, bisher: Decimal | None, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Urlaubsübertrag {jahr}").format(jahr=jahr), parent)
+        self.tage = self.formular.dezimal(
+            "tage",
+            tr("Übertrag von {name} aus {vorjahr} (&Tage)").format(name=name, vorjahr=jahr - 1),
+            beschreibung=tr("Urlaubstage aus dem Vorjahr, die noch genommen werden dürfen"),
+        )
+        self.tage.setze(bisher)
+        self.fertig_bauen()
+        self.tage.eingabe.setFocus()
+
+    def ergebnis_bauen(self) -> Decimal:
+        wert: Decimal | None = self.tage.wert()
+        return wert if wert is not None else Decimal(0)

@@ -56,6 +56,7 @@ class VorlagenDialog(QDialog):
         self.liste = QListWidget()
         self.liste.setObjectName("vorlagen")
         self.liste.setAccessibleName(tr("Vorlagen"))
+        self.liste.setMinimumWidth(self.liste.fontMetrics().averageCharWidth() * 40)
         liste_titel = QLabel(tr("&Vorlagen:"))
         liste_titel.setBuddy(self.liste)
 

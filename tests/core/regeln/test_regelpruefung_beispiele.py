@@ -97,20 +97,22 @@ def test_zuschlaege_nach_gesetzestext(
 
 
 @pytest.mark.parametrize(
-    ("land", "hinweis", "frei"),
+    ("land", "sonntag", "hinweis", "frei"),
     [
-        # Ostersonntag 05.04.2026, 8–12 Uhr, Grundlohn 20, contract Sonntag 50 % / Feiertag 125 %:
-        # BW: no statutory holiday → Sonntag 4 × 20 × 50 % = 40,00 paid and free; the LStR reading (125 %) is
-        # not confirmed, so the program says so instead of deciding silently
-        pytest.param("BW", True, "40.00", id="Ostersonntag BW: Sonntag 50 % + Warnung (R 3b Abs. 3 LStR)"),
-        # BB: Ostersonntag is a statutory holiday (FTG Brandenburg) → 4 × 20 × 125 % = 100,00, no warning
-        pytest.param("BB", False, "100.00", id="Ostersonntag BB: gesetzlicher Feiertag 125 %"),
+        # Ostersonntag 05.04.2026, 8–12 Uhr, Grundlohn 20 €. R 3b Abs. 3 Satz 3 LStR: Oster- and Pfingstsonntag are
+        # holidays for § 3b in every Land (Frotscher/Geurts § 3b Rz. 33), so the tax-free cap is 125 %.
+        # BW, contract Sonntag 50 % (the Land has no holiday, the contract pays Sunday): 4 × 20 × 50 % = 40,00 free
+        pytest.param("BW", "50", True, "40.00", id="Ostersonntag BW Vertrag 50 %: 40,00 frei (R 3b Abs. 3 S. 3 LStR)"),
+        # BW, contract Sonntag 100 %: paid 80,00, all of it free (cap 4 × 20 × 125 % = 100,00, not 50 % = 40,00)
+        pytest.param("BW", "100", True, "80.00", id="Ostersonntag BW Vertrag 100 %: 80,00 frei, Grenze 125 %"),
+        # BB: a statutory holiday (FTG Brandenburg), contract Feiertag 125 % → 4 × 20 × 125 % = 100,00, no Hinweis
+        pytest.param("BB", "50", False, "100.00", id="Ostersonntag BB: gesetzlicher Feiertag 125 %"),
     ],
 )
-def test_ostersonntag(land: str, hinweis: bool, frei: str) -> None:
+def test_ostersonntag(land: str, sonntag: str, hinweis: bool, frei: str) -> None:
     e = berechne_zuschlaege(
         [Arbeitszeitraum(t(4, 5, 8), t(4, 5, 12), d("20"))],
-        Zuschlagssaetze(sonntag=d(50), feiertag=d(125)),
+        Zuschlagssaetze(sonntag=d(sonntag), feiertag=d(125)),
         land,
     )
     assert str(e.steuerfrei) == frei

@@ -39,5 +39,7 @@ def bereich(qtbot: Any, einstellungen: Einstellungen, haushalt: Haushalt) -> Die
 
 
 @pytest.fixture
-def dialoge() -> Dialogfuehrer:
-    return Dialogfuehrer()
+def dialoge() -> Iterator[Dialogfuehrer]:
+    fuehrer = Dialogfuehrer()
+    yield fuehrer
+    fuehrer.beendet = True

@@ -67,9 +67,12 @@ class Dialogfuehrer:
     def __init__(self) -> None:
         self.gesehen: list[QDialog] = []
         self.offen_geblieben: list[str] = []
+        self.beendet = False  # set when the test ends: a poll still waiting must not act in the next test
 
     def dann(self, schritte: Callable[[QDialog], None], typ: type[QWidget] = QDialog) -> None:
         def pruefe(versuche: int = 0) -> None:
+            if self.beendet:
+                return
             w = QApplication.activeModalWidget()
             if not isinstance(w, typ) or not w.isVisible() or QApplication.activeWindow() is not w:
                 if versuche < 300:

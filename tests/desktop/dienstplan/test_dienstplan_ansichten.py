@@ -174,3 +174,97 @@ def test_export_im_hintergrund_wie_auf_der_kommandozeile(
     assert str(ziel) in gemeldet[0]
     if art == "stundenzettel":
         assert gemeldet[0].startswith("1 Stundenzettel (Sabine Berger) geschrieben")  # only hers
+
+
+def test_leere_zelle_besetzen_und_tauschen(
+    qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt, dialoge: Dialogfuehrer
+) -> None:
+    dienstag = MONTAG + timedelta(days=1)
+    # Ctrl+B in an empty Frühdienst cell: choose who, the shift is planned at the template's times
+    gehe_zu(qtbot, bereich, MONTAG, "Frühdienst")
+    dialoge.dann(lambda d: (qtbot.keyClicks(fokus(), "S"), qtbot.keyClick(fokus(), Qt.Key.Key_Return)))
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    warte_auf_fokus(qtbot, bereich.raster)
+    gehe_zu(qtbot, bereich, dienstag, "Frühdienst")
+    dialoge.dann(lambda d: (qtbot.keyClicks(fokus(), "J"), qtbot.keyClick(fokus(), Qt.Key.Key_Return)))
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    warte_auf_fokus(qtbot, bereich.raster)
+    assert zelltext(bereich, MONTAG, "Frühdienst") == "Sabine"
+    assert zelltext(bereich, dienstag, "Frühdienst") == "Jörg"
+
+    # Ctrl+T on Monday: Sabine swaps with Jörg's Tuesday (the only other shift of the week, preselected)
+    gehe_zu(qtbot, bereich, MONTAG, "Frühdienst")
+    dialoge.dann(lambda d: qtbot.keyClick(fokus(), Qt.Key.Key_Return))
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    warte_auf_fokus(qtbot, bereich.raster)
+    assert dialoge.offen_geblieben == []
+    assert zelltext(bereich, MONTAG, "Frühdienst") == "Jörg"
+    assert zelltext(bereich, dienstag, "Frühdienst") == "Sabine"
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert zelltext(bereich, MONTAG, "Frühdienst") == "Sabine"
+
+
+def test_urlaubsuebertrag(qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt, dialoge: Dialogfuehrer) -> None:
+    person = bereich.person
+    bereich.reiter.setCurrentWidget(person)
+    person.waehle_person(haushalt.sabine)
+    assert "Übertrag" not in person.zusammenfassung.text()
+
+    def schritte(d: Any) -> None:
+        qtbot.keyClick(fokus(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(fokus(), "3,5")
+        qtbot.keyClick(fokus(), Qt.Key.Key_Return)
+
+    dialoge.dann(schritte)
+    person.uebertrag_knopf.setFocus()
+    qtbot.keyClick(person.uebertrag_knopf, Qt.Key.Key_Space)
+    assert dialoge.offen_geblieben == []
+    from decimal import Decimal
+
+    konto = dienst.urlaubsuebersicht(haushalt.db, haushalt.sabine, JAHR, date(JAHR, 1, 1)).konto
+    assert konto.uebertrag == Decimal("3.5")
+    assert "+ Übertrag 3,5" in person.zusammenfassung.text()
+
+
+def test_abwesenheit_aendern_mit_vertretung_ist_ein_schritt(
+    qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt, dialoge: Dialogfuehrer
+) -> None:
+    from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
+
+    for i in range(3):
+        _plane(haushalt, "Spätdienst", MONTAG + timedelta(days=i), haushalt.joerg)
+    dienst.trage_abwesenheit_ein(
+        haushalt.db, Abwesenheit(haushalt.joerg, Abwesenheitsart.KRANK, MONTAG, MONTAG + timedelta(days=1))
+    )
+    bereich.lade()
+    person = bereich.person
+    bereich.reiter.setCurrentWidget(person)
+    person.waehle_person(haushalt.joerg)
+    person.abwesenheiten.setFocus()
+    qtbot.keyClick(person.abwesenheiten, Qt.Key.Key_Down)
+
+    def schritte(d: Any) -> None:
+        assert isinstance(d, AbwesenheitDialog) and d.alt is not None
+        d.bis.eingabe.setFocus()
+        qtbot.keyClick(fokus(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(fokus(), "25.03.2026")
+        d.bescheinigung.eingabe.setFocus()
+        qtbot.keyClicks(fokus(), "24.03.2026")
+        d.vertretung.eingabe.setFocus()
+        qtbot.keyClicks(fokus(), "S")
+        qtbot.keyClick(fokus(), Qt.Key.Key_Return)
+
+    dialoge.dann(schritte, AbwesenheitDialog)
+    qtbot.keyClick(person.abwesenheiten, Qt.Key.Key_Return)
+    warte_auf_fokus(qtbot, person.abwesenheiten)
+    assert dialoge.offen_geblieben == []
+    plan = dienst.monat_oeffnen(haushalt.db, JAHR, MONAT, pruefen=False)
+    (abw,) = plan.abwesenheiten
+    assert (abw.bis, abw.bescheinigung_am) == (MONTAG + timedelta(days=2), MONTAG + timedelta(days=1))
+    assert {(s.assistenzkraft_id, s.vertretung_fuer) for s in plan.schichten} == {(haushalt.sabine, haushalt.joerg)}
+    assert "1" in person.abwesenheiten_titel.text()
+    # one Ctrl+Z restores the old period and gives the shifts back to Jörg
+    qtbot.keyClick(person.abwesenheiten, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    plan = dienst.monat_oeffnen(haushalt.db, JAHR, MONAT, pruefen=False)
+    assert plan.abwesenheiten[0].bis == MONTAG + timedelta(days=1)
+    assert {(s.assistenzkraft_id, s.vertretung_fuer) for s in plan.schichten} == {(haushalt.joerg, None)}

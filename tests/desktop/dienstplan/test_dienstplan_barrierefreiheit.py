@@ -20,6 +20,7 @@ from desktop.dienstplan.bereich import DienstplanBereich
 from desktop.dienstplan.istzeit_dialog import IstzeitDialog
 from desktop.dienstplan.kopieren_dialog import KopierenDialog
 from desktop.dienstplan.muster_dialog import MusterDialog
+from desktop.dienstplan.person import UebertragDialog
 from desktop.dienstplan.schicht_dialog import SchichtDialog
 from desktop.dienstplan.vorlagen_dialog import VorlagenDialog
 from tests.core.dienstplan.conftest import Haushalt
@@ -55,6 +56,7 @@ DIALOGE: dict[str, Callable[[Haushalt], QWidget]] = {
     "Muster": lambda h: MusterDialog(h.db, PERSONEN, date(2026, 3, 1)),
     "Woche kopieren": lambda h: KopierenDialog(h.db, dict(PERSONEN), woche=True, tag=MONTAG),
     "Monat kopieren": lambda h: KopierenDialog(h.db, dict(PERSONEN), woche=False, tag=MONTAG),
+    "Urlaubsübertrag": lambda h: UebertragDialog("Sabine", 2026, None),
     "Auswahl": lambda h: AuswahlDialog("Schicht wählen", "&Welche Schicht?", [(1, "Sabine 07:00–14:00")]),
 }
 
