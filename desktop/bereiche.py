@@ -47,14 +47,14 @@ BEREICHE: list[Bereich] = [
         "uebersicht",
         tr("&Übersicht"),
         "Ctrl+1",
-        None,
+        "desktop.uebersicht:Uebersicht",
         tr("Stand der Einrichtung, Team und nächste Schritte"),
     ),
     Bereich(
         "assistenzkraefte",
         tr("&Assistenzkräfte"),
         "Ctrl+2",
-        None,
+        "desktop.assistenzkraefte:AssistenzkraefteBereich",
         tr("Personalbögen, Verträge, Ausdrucke und Auskunft"),
     ),
     Bereich(

@@ -14,6 +14,9 @@ from desktop.kontext import Kontext
 
 # (object name, German tab title with mnemonic, "modul:Klasse" taking the Kontext); built when the area opens.
 REITER: list[tuple[str, str, str]] = [
+    ("arbeitgeber", tr("Arbeit&geber"), "desktop.arbeitgeber:ArbeitgeberSeite"),
+    ("krankenkassen", tr("&Krankenkassen"), "desktop.krankenkassen:KrankenkassenSeite"),
+    ("checkliste", tr("Chec&kliste"), "desktop.checkliste:ChecklistenAnsicht"),
     ("programm", tr("&Programm"), "desktop.einstellungen_bereich:ProgrammSeite"),
 ]
 

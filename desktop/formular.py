@@ -226,11 +226,16 @@ class DezimalEingabe(QLineEdit):
 
 
 class Formular(QWidget):
-    """A column of labelled fields with a general error line on top."""
+    """A column of labelled fields with a general error line on top.
+
+    `live_pruefung` (optional) returns {feld: Meldung} for the current input, typically by calling the core
+    service's `pruefe_…`; it runs when the user leaves a field, and only that field's message is updated.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.felder: dict[str, Feld] = {}
+        self.live_pruefung: Callable[[], Mapping[str, str]] | None = None
         self._layout = QFormLayout(self)
         self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.allgemeiner_fehler = QLabel()
@@ -247,6 +252,13 @@ class Formular(QWidget):
         if feld.name in self.felder:
             raise ValueError(f"Feld doppelt: {feld.name}")
         self.felder[feld.name] = feld
+        e = feld.eingabe
+        if isinstance(e, QLineEdit):
+            e.editingFinished.connect(lambda f=feld: self._feld_verlassen(f))
+        elif isinstance(e, QComboBox):
+            e.currentIndexChanged.connect(lambda _i, f=feld: self._feld_verlassen(f))
+        elif isinstance(e, QCheckBox):
+            e.toggled.connect(lambda _an, f=feld: self._feld_verlassen(f))
         if feld.beschriftung is None:
             self._layout.addRow(feld.behaelter)
         else:
@@ -296,7 +308,26 @@ class Formular(QWidget):
             liste.addItem(text, wert)
         return self.hinzufuegen(Feld(name, beschriftung, liste, **kw))
 
+    def _feld_verlassen(self, feld: Feld) -> None:
+        if self.live_pruefung is None or not feld.pruefe():
+            return
+        meldung = dict(self.live_pruefung()).get(feld.name)
+        if meldung:
+            feld.zeige_fehler(meldung)
+        else:
+            feld.loesche_fehler()
+
     # values and errors ----------------------------------------------------------------------------------------
+    def rohwerte(self) -> dict[str, Any]:
+        """The values that can be read now, without showing anything (for checks while typing)."""
+        ergebnis: dict[str, Any] = {}
+        for name, feld in self.felder.items():
+            try:
+                ergebnis[name] = feld.wert()
+            except Eingabeformat:
+                continue
+        return ergebnis
+
     def werte(self) -> dict[str, Any] | None:
         """All values, or None after showing inline what could not be read (the first bad field gets focus)."""
         self.loesche_fehler()
@@ -323,13 +354,37 @@ class Formular(QWidget):
         for feld in self.felder.values():
             feld.loesche_fehler()
 
+    def zeige_feldfehler(self, fehler: Mapping[str, str], *, fokus: bool = True) -> list[str]:
+        """Show {feld: Meldung} at the fields of this form; returns the names shown here (others are ignored)."""
+        gezeigt = [name for name in fehler if name in self.felder]
+        for name in gezeigt:
+            self.felder[name].zeige_fehler(fehler[name])
+        if gezeigt and fokus:
+            self.felder[gezeigt[0]].eingabe.setFocus(Qt.FocusReason.OtherFocusReason)
+        return gezeigt
+
+    def zeige_allgemein(self, text: str) -> None:
+        self.allgemeiner_fehler.setText(text)
+        self.allgemeiner_fehler.show()
+        QAccessible.updateAccessibility(QAccessibleEvent(self.allgemeiner_fehler, QAccessible.Event.Alert))
+
     def zeige_eingabefehler(self, fehler: EingabeFehler) -> None:
-        """Show a service's refusal at its field (or on top when the field is not on this form)."""
+        """Show a service's refusal at its field(s) (or on top when a field is not on this form).
+
+        Understands core's `FeldFehler` (attribute `fehler`: {feld: Meldung}) and a plain `EingabeFehler(feld=…)`.
+        """
+        mehrere = getattr(fehler, "fehler", None)
+        if isinstance(mehrere, Mapping):
+            gezeigt = self.zeige_feldfehler(mehrere)
+            rest = [m for name, m in mehrere.items() if name not in gezeigt]
+            if rest:
+                self.zeige_allgemein(tr("Nicht gespeichert: {meldung}").format(meldung=" ".join(rest)))
+                if not gezeigt:
+                    self.allgemeiner_fehler.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         feld = self.felder.get(fehler.feld or "")
         if feld is None:
-            self.allgemeiner_fehler.setText(tr("Nicht gespeichert: {meldung}").format(meldung=fehler))
-            self.allgemeiner_fehler.show()
-            QAccessible.updateAccessibility(QAccessibleEvent(self.allgemeiner_fehler, QAccessible.Event.Alert))
+            self.zeige_allgemein(tr("Nicht gespeichert: {meldung}").format(meldung=fehler))
             return
         feld.zeige_fehler(str(fehler))
         feld.eingabe.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import meldungen
 from desktop.bereiche import BEREICHE, Bereich
 from desktop.einstellungen import FENSTER_GEOMETRIE, LETZTEN_BEREICH_ZEIGEN, LETZTER_BEREICH
 from desktop.formular import ohne_mnemonic
@@ -105,6 +106,14 @@ class Hauptfenster(QMainWindow):
     def _baue_menues(self) -> None:
         datei = self.menuBar().addMenu(tr("&Datei"))
         self.menue_datei = datei
+        sichern = QAction(tr("Datensicherung &jetzt anlegen"), self)
+        sichern.setStatusTip(tr("Kopie der Datenbank in den Sicherungsordner neben der Datei"))
+        sichern.triggered.connect(self.sichere_jetzt)
+        datei.addAction(sichern)
+        einrichten = QAction(tr("&Einrichtungsassistent …"), self)
+        einrichten.triggered.connect(self.starte_ersteinrichtung)
+        datei.addAction(einrichten)
+        datei.addSeparator()
         beenden = QAction(tr("&Beenden"), self)
         beenden.setShortcut(QKeySequence("Ctrl+Q"))
         beenden.triggered.connect(self.close)
@@ -214,9 +223,42 @@ class Hauptfenster(QMainWindow):
             tr("Assistenzbüro 0.1.0 – Lohnabrechnung, Dienstplan und Budget im Arbeitgebermodell."),
         )
 
-    def starte_ersteinrichtung_falls_noetig(self) -> None:
-        """First start (no employer yet): open the set-up assistant over the window."""
-        return None
+    def starte_ersteinrichtung_falls_noetig(self) -> QWidget | None:
+        """First start (no employer yet): open the set-up assistant over the window (window-modal)."""
+        if self.kontext.datenbank is None:
+            return None
+        from core.stammdaten.arbeitgeber import ist_eingerichtet
+
+        if ist_eingerichtet(self.kontext.datenbank):
+            return None
+        return self.starte_ersteinrichtung()
+
+    def starte_ersteinrichtung(self) -> QWidget:
+        from desktop.arbeitgeber import Ersteinrichtung
+
+        self.ersteinrichtung = Ersteinrichtung(self.kontext, self)
+        self.ersteinrichtung.finished.connect(lambda _ergebnis: self.aktualisiere())
+        self.ersteinrichtung.open()
+        return self.ersteinrichtung
+
+    def aktualisiere(self) -> None:
+        """Data changed elsewhere (e.g. by the assistant): let the current area reload."""
+        self._zeige_zeile(self.navigation.currentRow())
+
+    def sichere_jetzt(self) -> None:
+        from core.fehler import DatenbankFehler
+        from core.persistence.sicherung import sichere
+
+        pfad = getattr(self.kontext.datenbank, "pfad", None)
+        if pfad is None:
+            return
+        try:
+            sicherung = sichere(pfad)
+        except DatenbankFehler as fehler:
+            meldungen.fehler(self, tr("Sicherung fehlgeschlagen"), str(fehler))
+            return
+        if sicherung is not None:
+            self.melde(tr("Sicherung angelegt: {pfad}").format(pfad=sicherung.pfad))
 
     # window events ------------------------------------------------------------------------------------------
     def showEvent(self, ereignis: QShowEvent) -> None:

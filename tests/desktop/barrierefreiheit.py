@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabBar,
     QTableView,
+    QTabWidget,
     QTextEdit,
     QToolButton,
     QTreeView,
@@ -40,6 +41,7 @@ ERWARTETE_ROLLEN: list[tuple[type[QWidget], set[QAccessible.Role]]] = [
     (QTreeView, {R.Tree, R.TreeItem}),
     (QListView, {R.List}),
     (QTabBar, {R.PageTabList}),
+    (QTabWidget, {R.Client, R.Pane, R.PageTabList}),  # the container; its tab bar carries the focus
     (QLabel, {R.StaticText}),
 ]
 NICHTSSAGEND = {R.NoRole, R.Client, R.Grouping, R.Pane}
@@ -56,10 +58,13 @@ def _gemeint_sichtbar(w: QWidget, wurzel: QWidget) -> bool:
     return True
 
 
-def _teil_eines_anderen(w: QWidget) -> bool:
-    """Inner parts of composite controls (the line edit in a combo or spin box) are announced via their owner."""
-    eltern = w.parentWidget()
-    return isinstance(eltern, QComboBox | QAbstractSpinBox) or w.focusProxy() is not None
+def _teil_eines_anderen(w: QWidget, wurzel: QWidget) -> bool:
+    """Inner parts of composite controls (the line edit in a combo or spin box) are announced via their owner.
+
+    (Only asks for the parent of a real child: PySide6 6.12.0 drops a reference to None whenever a Qt getter
+    returns a null pointer, which crashes the interpreter after enough calls.)
+    """
+    return w is not wurzel and isinstance(w.parentWidget(), QComboBox | QAbstractSpinBox)
 
 
 def pruefe_barrierefreiheit(wurzel: QWidget) -> list[str]:
@@ -69,7 +74,7 @@ def pruefe_barrierefreiheit(wurzel: QWidget) -> list[str]:
     for w in [wurzel, *wurzel.findChildren(QWidget)]:
         if w.focusPolicy() == Qt.FocusPolicy.NoFocus or not w.isEnabled():
             continue
-        if not _gemeint_sichtbar(w, wurzel) or _teil_eines_anderen(w):
+        if not _gemeint_sichtbar(w, wurzel) or _teil_eines_anderen(w, wurzel):
             continue
         if w.isWindow() and w is not wurzel:
             continue

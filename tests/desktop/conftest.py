@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.app import richte_anwendung_ein
 from desktop.einstellungen import Einstellungen
+from desktop.hauptfenster import Hauptfenster
+from desktop.kontext import Kontext
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +22,23 @@ def _eigene_einstellungen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         QSettings.setPath(format_, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "daten"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "zustand"))
+
+
+@pytest.fixture(autouse=True)
+def _keine_unerwarteten_meldungen(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """A modal box nobody answers would hang the suite: fail with its text instead (tests may patch again).
+
+    Only for the tests in this folder; areas in sub-folders may answer real boxes with their own helpers.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    if Path(str(request.path)).parent != Path(__file__).parent:
+        return
+
+    def unerwartet(box: QMessageBox) -> int:
+        raise AssertionError(f"unerwartete Meldung: {box.windowTitle()}: {box.text()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", unerwartet)
 
 
 @pytest.fixture
@@ -30,3 +50,33 @@ def einstellungen(qapp: QApplication, tmp_path: Path) -> Iterator[Einstellungen]
     from desktop.einstellungen import SCHRIFTGROESSE, wende_schriftgroesse_an
 
     wende_schriftgroesse_an(qapp, SCHRIFTGROESSE.standard)  # the next test starts with the system font
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Any]:
+    """A fresh data file, opened (and seeded) as the program does."""
+    from core.stammdaten.start import oeffne
+
+    datenbank = oeffne(tmp_path / "test.sqlite")
+    yield datenbank
+    if datenbank.engine is not None:
+        try:
+            datenbank.schliessen()
+        except Exception:  # already closed by the window
+            pass
+
+
+@pytest.fixture
+def kontext(db: Any, einstellungen: Einstellungen) -> Kontext:
+    return Kontext(datenbank=db, einstellungen=einstellungen, db_pfad=db.pfad)
+
+
+@pytest.fixture
+def fenster(qtbot: Any, kontext: Kontext) -> Hauptfenster:
+    f = Hauptfenster(kontext)
+    qtbot.addWidget(f)
+    f.show()
+    qtbot.waitExposed(f)
+    f.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is f)
+    return f

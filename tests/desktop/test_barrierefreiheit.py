@@ -7,7 +7,6 @@ from barrierefreiheit import bedienelemente, pruefe_barrierefreiheit
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.bereiche import BEREICHE
-from desktop.einstellungen import Einstellungen
 from desktop.hauptfenster import Fehlerseite, Hauptfenster
 from desktop.kontext import Kontext
 
@@ -25,10 +24,7 @@ def test_die_pruefung_findet_ein_unbenanntes_feld(qtbot) -> None:
 
 
 @pytest.mark.parametrize("schluessel", [b.schluessel for b in BEREICHE])
-def test_bereich(qtbot, einstellungen: Einstellungen, schluessel: str) -> None:
-    fenster = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen))
-    qtbot.addWidget(fenster)
-    fenster.show()
+def test_bereich(fenster: Hauptfenster, schluessel: str) -> None:
     fenster.zeige_bereich(schluessel)
     seite = fenster.seite(schluessel)
     assert not isinstance(seite, Fehlerseite), seite.hinweis.text()
@@ -36,8 +32,65 @@ def test_bereich(qtbot, einstellungen: Einstellungen, schluessel: str) -> None:
     assert pruefe_barrierefreiheit(seite) == []
 
 
-def test_hauptfenster_mit_navigation(qtbot, einstellungen: Einstellungen) -> None:
-    fenster = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen))
-    qtbot.addWidget(fenster)
-    fenster.show()
+def test_hauptfenster_mit_navigation(fenster: Hauptfenster) -> None:
     assert pruefe_barrierefreiheit(fenster) == []
+
+
+def _dialoge(kontext: Kontext):
+    from datetime import date
+    from decimal import Decimal
+
+    from core.stammdaten import assistenzkraefte, unfallkassen, vertraege
+    from desktop.arbeitgeber import Ersteinrichtung, UnfallkasseDialog
+    from desktop.krankenkassen import StufenDialog
+    from desktop.personalbogen import Personalbogen, _job_bauen, _kind_bauen
+    from desktop.unterliste import EintragDialog
+    from desktop.vertraege import VertragDialog
+
+    kraft = assistenzkraefte.speichere_assistenzkraft(
+        kontext.datenbank, assistenzkraefte.AssistenzkraftDaten(vorname="Sabine", nachname="Beispiel")
+    )
+    vertrag = vertraege.VertragDaten(
+        assistenzkraft_id=kraft.id, gueltig_ab=date(2026, 1, 1), eintritt=date(2026, 1, 1), lohnsatz=Decimal("15.50")
+    )
+    return {
+        "ersteinrichtung": lambda: Ersteinrichtung(kontext),
+        "personalbogen_neu": lambda: Personalbogen(kontext),
+        "personalbogen": lambda: Personalbogen(kontext, kraft.id),
+        "vertrag": lambda: VertragDialog(kontext, vertrag, None),
+        "u1_stufe": lambda: StufenDialog(None, None),
+        "unfallkasse": lambda: UnfallkasseDialog(kontext, unfallkassen.UnfallkasseDaten(), None),
+        "kind": lambda: EintragDialog("Kind", _kind_bauen, {}, None, None),
+        "beschaeftigung": lambda: EintragDialog("Beschäftigung", _job_bauen, {}, None, None),
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ersteinrichtung",
+        "personalbogen_neu",
+        "personalbogen",
+        "vertrag",
+        "u1_stufe",
+        "unfallkasse",
+        "kind",
+        "beschaeftigung",
+    ],
+)
+def test_dialog(qtbot, kontext: Kontext, name: str, monkeypatch) -> None:
+    from desktop import meldungen
+
+    monkeypatch.setattr(meldungen, "frage", lambda *a, **k: True)
+    dialog = _dialoge(kontext)[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert bedienelemente(dialog) > 3
+    assert pruefe_barrierefreiheit(dialog) == []
+    if name == "ersteinrichtung":  # every page of the assistant up to the checklist
+        dialog.maske.feld("nachname").setze("Assistenzgeberin")
+        dialog.maske.feld("bundesland").setze("BW")
+        for seite in ("betrieb", "unfall", "bank", "checkliste"):
+            dialog.next()
+            assert dialog.currentPage() is dialog.seiten[seite]
+            assert pruefe_barrierefreiheit(dialog) == []

@@ -26,17 +26,6 @@ PRODUKTBEREICHE = [
 ]
 
 
-@pytest.fixture
-def fenster(qtbot, einstellungen: Einstellungen) -> Hauptfenster:
-    f = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen))
-    qtbot.addWidget(f)
-    f.show()
-    qtbot.waitExposed(f)
-    f.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is f)
-    return f
-
-
 def test_die_bereiche_des_produkts_in_dieser_reihenfolge(fenster: Hauptfenster) -> None:
     texte = [fenster.navigation.item(i).text() for i in range(fenster.navigation.count())]
     assert texte == PRODUKTBEREICHE
@@ -78,20 +67,24 @@ def test_menue_bereich_mit_alt_taste(qtbot, fenster: Hauptfenster) -> None:
 
 
 def test_der_zuletzt_geoeffnete_bereich_kommt_beim_naechsten_start_wieder(
-    qtbot, fenster: Hauptfenster, einstellungen: Einstellungen
+    qtbot, fenster: Hauptfenster, einstellungen: Einstellungen, db
 ) -> None:
-    qtbot.keyClick(fenster, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(fenster, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     fenster.close()
-    assert einstellungen[LETZTER_BEREICH] == "budget"
-    zweites = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen))
+    assert einstellungen[LETZTER_BEREICH] == "erstattungen"
+    from core.stammdaten.start import oeffne
+
+    wieder = oeffne(db.pfad)  # closing the window released the file
+    zweites = Hauptfenster(Kontext(datenbank=wieder, einstellungen=einstellungen))
     qtbot.addWidget(zweites)
-    assert zweites.aktueller_bereich == "budget"
+    assert zweites.aktueller_bereich == "erstattungen"
+    zweites.close()
 
 
-def test_ein_neuer_bereich_ist_ein_eintrag_in_der_liste(qtbot, einstellungen: Einstellungen) -> None:
+def test_ein_neuer_bereich_ist_ein_eintrag_in_der_liste(qtbot, kontext: Kontext) -> None:
     """How colleagues add an area: a descriptor with a factory "modul:Klasse" that takes the Kontext."""
     neu = Bereich("probe", "&Probe", "Ctrl+8", "test_hauptfenster:ProbeSeite", "zum Ausprobieren")
-    f = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen), [*BEREICHE, neu])
+    f = Hauptfenster(kontext, [*BEREICHE, neu])
     qtbot.addWidget(f)
     f.show()
     qtbot.waitExposed(f)

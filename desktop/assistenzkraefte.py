@@ -1,0 +1,318 @@
+"""Area "Assistenzkräfte": the sortable, filterable list; Personalbogen, PDF, DSGVO export and applicant erasure."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.stammdaten import assistenzkraefte as dienst
+from core.stammdaten import vertraege
+from desktop import meldungen
+from desktop.formular import datum_als_text, dezimal_als_text
+from desktop.hintergrund import Fortschritt, Vorgang
+from desktop.i18n import tr
+from desktop.kontext import Kontext
+from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
+
+Zeile = dienst.AssistenzkraftZeile
+
+
+def _lohn(z: Zeile) -> str:
+    if z.lohnsatz is None:
+        return ""
+    return f"{dezimal_als_text(z.lohnsatz, 2)} € {vertraege.LOHNFORMEN.get(z.lohnform, z.lohnform)}"
+
+
+def _hinweise(z: Zeile) -> str:
+    return " ".join(h.text for h in z.hinweise)
+
+
+SPALTEN: list[Spalte[Zeile]] = [
+    Spalte(
+        tr("Name"), lambda z: f"{z.nachname}, {z.vorname}", sortierung=lambda z: f"{z.nachname} {z.vorname}".casefold()
+    ),
+    Spalte(tr("Status"), lambda z: z.status_text),
+    Spalte(tr("Krankenkasse"), lambda z: z.krankenkasse),
+    Spalte(tr("Beschäftigung"), lambda z: vertraege.BESCHAEFTIGUNG.get(z.beschaeftigung, z.beschaeftigung)),
+    Spalte(
+        tr("Lohn"),
+        _lohn,
+        sortierung=lambda z: int((z.lohnsatz or 0) * 100),
+        rechtsbuendig=True,
+    ),
+    Spalte(
+        tr("Eintritt"),
+        lambda z: datum_als_text(z.eintritt),
+        sortierung=lambda z: z.eintritt.isoformat() if z.eintritt else "",
+    ),
+    Spalte(tr("Telefon"), lambda z: z.telefon),
+    Spalte(
+        tr("Hinweise"),
+        lambda z: tr("{n} Hinweis(e)").format(n=len(z.hinweise)) if z.hinweise else "",
+        hinweis=_hinweise,
+    ),
+]
+
+STATUSFILTER: list[tuple[str | None, str]] = [(None, tr("alle")), *dienst.STATUS.items()]
+
+
+class AssistenzkraefteBereich(QWidget):
+    def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kontext = kontext
+        self.modell: ZeilenModell[Zeile] = ZeilenModell(SPALTEN, self)
+        self.tabelle, self.filter = sortierbare_tabelle(
+            self.modell,
+            tr("Assistenzkräfte"),
+            tr("Eingabetaste öffnet den Personalbogen; Suchen und Sortieren stehen darüber"),
+        )
+        self.tabelle.activated.connect(lambda _i: self.oeffnen())
+        self.tabelle.selectionModel().currentRowChanged.connect(lambda *_: self._knoepfe())
+
+        self.suche = QLineEdit()
+        self.suche.setClearButtonEnabled(True)
+        self.suche.setPlaceholderText(tr("Name, Kasse, Telefon …"))
+        self.suche.setAccessibleName(tr("Suchen"))
+        suche_label = QLabel(tr("Su&chen"))
+        suche_label.setBuddy(self.suche)
+        self.suche.textChanged.connect(self.filter.setFilterFixedString)
+        self.suche.textChanged.connect(lambda _t: self._zaehle())
+        self.status = QComboBox()
+        for wert, text in STATUSFILTER:
+            self.status.addItem(text, wert)
+        self.status.setAccessibleName(tr("Status"))
+        status_label = QLabel(tr("S&tatus"))
+        status_label.setBuddy(self.status)
+        self.status.currentIndexChanged.connect(lambda _i: self.aktivieren())
+        self.sortierung = QComboBox()
+        for spalte in SPALTEN:
+            self.sortierung.addItem(spalte.titel)
+        self.sortierung.setAccessibleName(tr("Sortieren nach"))
+        sortierung_label = QLabel(tr("Sortieren &nach"))
+        sortierung_label.setBuddy(self.sortierung)
+        self.absteigend = QCheckBox(tr("a&bsteigend"))
+        self.sortierung.currentIndexChanged.connect(lambda _i: self._sortiere())
+        self.absteigend.toggled.connect(lambda _an: self._sortiere())
+        self.tabelle.horizontalHeader().sortIndicatorChanged.connect(self._sortierung_von_kopf)
+
+        oben = QHBoxLayout()
+        for w in (
+            suche_label,
+            self.suche,
+            status_label,
+            self.status,
+            sortierung_label,
+            self.sortierung,
+            self.absteigend,
+        ):
+            oben.addWidget(w)
+        oben.setStretch(1, 1)
+
+        self.anzahl = QLabel()
+        self.knopf_neu = QPushButton(tr("N&eue Assistenzkraft …"))
+        self.knopf_neu.setShortcut(QKeySequence.StandardKey.New)
+        self.knopf_neu.setAccessibleDescription(tr("Strg+N"))
+        self.knopf_oeffnen = QPushButton(tr("Personalbogen ö&ffnen …"))
+        self.knopf_pdf = QPushButton(tr("Personalbogen als &PDF"))
+        self.pdf_menue = QMenu(self.knopf_pdf)
+        self.aktion_pdf_ausgefuellt = QAction(tr("&Ausgefüllt für die gewählte Person …"), self)
+        self.aktion_pdf_leer = QAction(tr("&Leer für Bewerberinnen …"), self)
+        self.pdf_menue.addAction(self.aktion_pdf_ausgefuellt)
+        self.pdf_menue.addAction(self.aktion_pdf_leer)
+        self.knopf_pdf.setMenu(self.pdf_menue)
+        self.knopf_auskunft = QPushButton(tr("A&uskunft nach DSGVO …"))
+        self.knopf_auskunft.setAccessibleDescription(
+            tr("Alle gespeicherten Daten der Person in einen Ordner schreiben")
+        )
+        self.knopf_loeschen = QPushButton(tr("Bewerberin &löschen …"))
+        self.knopf_neu.clicked.connect(self.neu)
+        self.knopf_oeffnen.clicked.connect(self.oeffnen)
+        self.aktion_pdf_ausgefuellt.triggered.connect(lambda: self.personalbogen_pdf(leer=False))
+        self.aktion_pdf_leer.triggered.connect(lambda: self.personalbogen_pdf(leer=True))
+        self.knopf_auskunft.clicked.connect(self.auskunft)
+        self.knopf_loeschen.clicked.connect(self.loeschen)
+        unten = QHBoxLayout()
+        unten.addWidget(self.anzahl, 1)
+        for k in (self.knopf_neu, self.knopf_oeffnen, self.knopf_pdf, self.knopf_auskunft, self.knopf_loeschen):
+            unten.addWidget(k)
+
+        spalte = QVBoxLayout(self)
+        spalte.addLayout(oben)
+        spalte.addWidget(self.tabelle, 1)
+        spalte.addLayout(unten)
+        self.setFocusProxy(self.tabelle)
+        self.personalbogen: QWidget | None = None
+
+    # list ---------------------------------------------------------------------------------------------------
+    def aktivieren(self, markiere: int | None = None) -> None:
+        if markiere is None:
+            gewaehlt = aktuelle_zeile(self.tabelle, self.modell)
+            markiere = gewaehlt.id if gewaehlt else None
+        zeilen = dienst.liste_assistenzkraefte(self.kontext.datenbank, status=self.status.currentData())
+        self.modell.setze_zeilen(zeilen)
+        self.tabelle.resizeColumnsToContents()
+        ziel = 0
+        for i in range(self.filter.rowCount()):
+            if self.modell.zeile(self.filter.mapToSource(self.filter.index(i, 0))).id == markiere:
+                ziel = i
+        if self.filter.rowCount():
+            self.tabelle.setCurrentIndex(self.filter.index(ziel, 0))
+        self._zaehle()
+        self._knoepfe()
+
+    def _zaehle(self) -> None:
+        sichtbar, alle = self.filter.rowCount(), self.modell.rowCount()
+        if sichtbar == alle:
+            self.anzahl.setText(tr("{n} Personen").format(n=alle))
+        else:
+            self.anzahl.setText(tr("{s} von {n} Personen").format(s=sichtbar, n=alle))
+
+    def _knoepfe(self) -> None:
+        z = aktuelle_zeile(self.tabelle, self.modell)
+        for k in (self.knopf_oeffnen, self.knopf_auskunft):
+            k.setEnabled(z is not None)
+        self.aktion_pdf_ausgefuellt.setEnabled(z is not None)
+        self.knopf_loeschen.setEnabled(z is not None and z.status == "bewerberin")
+
+    def _sortiere(self) -> None:
+        reihenfolge = Qt.SortOrder.DescendingOrder if self.absteigend.isChecked() else Qt.SortOrder.AscendingOrder
+        self.tabelle.sortByColumn(self.sortierung.currentIndex(), reihenfolge)
+
+    def _sortierung_von_kopf(self, spalte: int, reihenfolge: Qt.SortOrder) -> None:
+        for w, wert in ((self.sortierung, spalte), (self.absteigend, reihenfolge == Qt.SortOrder.DescendingOrder)):
+            w.blockSignals(True)
+            if isinstance(w, QComboBox):
+                w.setCurrentIndex(int(wert))
+            else:
+                w.setChecked(bool(wert))
+            w.blockSignals(False)
+
+    # actions ------------------------------------------------------------------------------------------------
+    def _oeffne_bogen(self, assistenzkraft_id: int | None) -> None:
+        from desktop.personalbogen import Personalbogen
+
+        bogen = Personalbogen(self.kontext, assistenzkraft_id, self)
+        bogen.setWindowModality(Qt.WindowModality.WindowModal)
+        bogen.finished.connect(lambda _e, b=bogen: self._bogen_zu(b))
+        self.personalbogen = bogen
+        bogen.open()
+
+    def _bogen_zu(self, bogen: QWidget) -> None:
+        self.personalbogen = None
+        self.aktivieren(getattr(bogen, "id", None))
+        self.tabelle.setFocus()
+        bogen.deleteLater()
+
+    def neu(self) -> None:
+        self._oeffne_bogen(None)
+
+    def oeffnen(self) -> None:
+        z = aktuelle_zeile(self.tabelle, self.modell)
+        if z is not None:
+            self._oeffne_bogen(z.id)
+
+    def _ordner(self) -> str:
+        return (
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or tempfile.gettempdir()
+        )
+
+    def personalbogen_pdf(self, *, leer: bool) -> None:
+        from core.stammdaten import dsgvo
+
+        z = None if leer else aktuelle_zeile(self.tabelle, self.modell)
+        if not leer and z is None:
+            return
+        name = "Personalbogen_leer.pdf" if z is None else f"Personalbogen_{z.vorname}_{z.nachname}.pdf"
+        pfad, _filter = QFileDialog.getSaveFileName(
+            self, tr("Personalbogen speichern unter"), str(Path(self._ordner()) / name), tr("PDF-Dateien (*.pdf)")
+        )
+        if not pfad:
+            return
+        ziel = Path(pfad).with_suffix(".pdf")
+        db = self.kontext.datenbank
+        kraft_id = None if z is None else z.id
+
+        def arbeit(_f: Fortschritt) -> Path:
+            return dsgvo.personalbogen_pdf(db, kraft_id, ziel)
+
+        Vorgang(self, tr("Personalbogen wird erstellt"), arbeit).bei_erfolg(
+            lambda p: self.kontext.melde(tr("Personalbogen gespeichert: {pfad}").format(pfad=p))
+        ).starten()
+
+    def auskunft(self) -> None:
+        from core.stammdaten import dsgvo
+
+        z = aktuelle_zeile(self.tabelle, self.modell)
+        if z is None:
+            return
+        ordner = QFileDialog.getExistingDirectory(
+            self, tr("Ordner für die Auskunft an {name} wählen").format(name=z.name), self._ordner()
+        )
+        if not ordner:
+            return
+        ziel = Path(ordner) / f"Auskunft_{z.vorname}_{z.nachname}_{date.today():%Y-%m-%d}"
+        db = self.kontext.datenbank
+
+        def arbeit(_f: Fortschritt) -> list[Path]:
+            return dsgvo.schreibe_auskunft(db, z.id, ziel)
+
+        def fertig(dateien: list[Path]) -> None:
+            liste = "\n".join(str(d) for d in dateien)
+            meldungen.hinweis(
+                self,
+                tr("Auskunft erstellt"),
+                tr("Alle gespeicherten Daten von {name} stehen in diesen Dateien:\n{liste}").format(
+                    name=z.name, liste=liste
+                ),
+            )
+
+        Vorgang(self, tr("Auskunft wird erstellt"), arbeit).bei_erfolg(fertig).starten()
+
+    def loeschen(self) -> None:
+        from core.fehler import EingabeFehler
+        from core.stammdaten import dsgvo
+
+        z = aktuelle_zeile(self.tabelle, self.modell)
+        if z is None:
+            return
+        db = self.kontext.datenbank
+        grund = dsgvo.loeschgrund(db, z.id)
+        if grund:
+            meldungen.hinweis(self, tr("Löschen nicht möglich"), grund)
+            return
+        if not meldungen.frage(
+            self,
+            tr("Bewerberin löschen"),
+            tr(
+                "Alle Daten von {name} (Personalbogen, Kinder, weitere Beschäftigungen) endgültig löschen? "
+                "Das kann nicht rückgängig gemacht werden."
+            ).format(name=z.name),
+            ja=tr("Endgültig &löschen"),
+            nein=tr("&Nicht löschen"),
+            gefaehrlich=True,
+        ):
+            return
+        try:
+            name = dsgvo.loesche_bewerberin(db, z.id)
+        except EingabeFehler as fehler:
+            meldungen.fehler(self, tr("Nicht gelöscht"), str(fehler))
+            return
+        self.kontext.melde(tr("Die Daten von {name} wurden gelöscht.").format(name=name))
+        self.aktivieren()
+        self.tabelle.setFocus()

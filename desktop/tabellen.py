@@ -1,0 +1,138 @@
+"""Lists as Qt item models: a `ZeilenModell` (QAbstractTableModel) over core rows, sortable and filterable.
+
+A screen declares its columns once (`Spalte`: German title, text, sort key) and hands the service's rows to
+`setze_zeilen`; `sortierbare_tabelle` gives a QTableView over a QSortFilterProxyModel with keyboard-friendly
+settings and an accessible name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+Z = TypeVar("Z")
+SORTIERUNG = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Spalte(Generic[Z]):
+    titel: str
+    anzeige: Callable[[Z], str]
+    sortierung: Callable[[Z], str | int] | None = None
+    rechtsbuendig: bool = False
+    hinweis: Callable[[Z], str] | None = None  # tooltip (and accessible description of the cell)
+    ankreuzbar: Callable[[Z], bool] | None = None  # a check box in the cell (Space toggles it)
+
+
+class ZeilenModell(QAbstractTableModel, Generic[Z]):
+    """Rows of any type under declared columns. `angekreuzt(zeile, an)` is called when a check box is toggled."""
+
+    def __init__(self, spalten: Sequence[Spalte[Z]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spalten = list(spalten)
+        self.zeilen: list[Z] = []
+        self.angekreuzt: Callable[[Z, bool], None] | None = None
+
+    def setze_zeilen(self, zeilen: Sequence[Z]) -> None:
+        self.beginResetModel()
+        self.zeilen = list(zeilen)
+        self.endResetModel()
+
+    def zeile(self, index: Index) -> Z:
+        return self.zeilen[index.row()]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.zeilen)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spalten)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        z = self.zeilen[index.row()]
+        s = self.spalten[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return s.anzeige(z)
+        if role == SORTIERUNG:
+            return s.sortierung(z) if s.sortierung else s.anzeige(z).casefold()
+        if role == Qt.ItemDataRole.TextAlignmentRole and s.rechtsbuendig:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and s.hinweis:
+            return s.hinweis(z)
+        if role == Qt.ItemDataRole.CheckStateRole and s.ankreuzbar:
+            return Qt.CheckState.Checked if s.ankreuzbar(z) else Qt.CheckState.Unchecked
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        s = self.spalten[index.column()]
+        if role != Qt.ItemDataRole.CheckStateRole or not s.ankreuzbar or self.angekreuzt is None:
+            return False
+        an = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.angekreuzt(self.zeilen[index.row()], an)
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        basis = super().flags(index)
+        if index.isValid() and self.spalten[index.column()].ankreuzbar:
+            basis |= Qt.ItemFlag.ItemIsUserCheckable
+        return basis
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.spalten[section].titel
+        return None
+
+
+class Filter(QSortFilterProxyModel):
+    """Case-insensitive text filter over all columns, sorting by the columns' sort keys."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORTIERUNG)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+
+def sortierbare_tabelle(modell: ZeilenModell[Any], name: str, beschreibung: str = "") -> tuple[QTableView, Filter]:
+    """A read-only, row-selecting, sortable table view with its filter proxy (sort: click or keyboard menu)."""
+    proxy = Filter()
+    proxy.setSourceModel(modell)
+    ansicht = QTableView()
+    ansicht.setModel(proxy)
+    ansicht.setSortingEnabled(True)
+    ansicht.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    ansicht.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    ansicht.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    ansicht.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
+    ansicht.setAlternatingRowColors(True)
+    ansicht.verticalHeader().hide()
+    ansicht.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    ansicht.horizontalHeader().setStretchLastSection(True)
+    ansicht.setAccessibleName(name)
+    ansicht.setAccessibleDescription(beschreibung)
+    ansicht.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    return ansicht, proxy
+
+
+def aktuelle_zeile(ansicht: QTableView, modell: ZeilenModell[Z]) -> Z | None:
+    """The row under the keyboard cursor (current index), mapped through the proxy."""
+    index = ansicht.currentIndex()
+    if not index.isValid():
+        return None
+    proxy = ansicht.model()
+    if isinstance(proxy, QSortFilterProxyModel):
+        index = proxy.mapToSource(index)
+    return modell.zeile(index) if index.isValid() else None

@@ -1,0 +1,307 @@
+"""Contracts of one assistant, versioned by valid-from date; statutory minimum leave beside the agreed one."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.fehler import EingabeFehler
+from core.stammdaten import vertraege as dienst
+from desktop import meldungen
+from desktop.formular import Formular, datum_als_text, dezimal_als_text
+from desktop.i18n import tr
+from desktop.kontext import Kontext
+from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
+
+Vertrag = dienst.VertragDaten
+
+
+def _lohn(v: Vertrag) -> str:
+    einheit = {"stunde": tr("je Stunde"), "tag": tr("je Tag"), "monat": tr("im Monat")}.get(v.lohnform, v.lohnform)
+    return f"{dezimal_als_text(v.lohnsatz, 2)} € {einheit}"
+
+
+def _tage(wert: Decimal | None) -> str:
+    return "" if wert is None else tr("{n} Tage").format(n=dezimal_als_text(wert.normalize()))
+
+
+SPALTEN: list[Spalte[Vertrag]] = [
+    Spalte(tr("gültig ab"), lambda v: datum_als_text(v.gueltig_ab), sortierung=lambda v: v.gueltig_ab.isoformat()),
+    Spalte(tr("Eintritt"), lambda v: datum_als_text(v.eintritt)),
+    Spalte(tr("Austritt"), lambda v: datum_als_text(v.austritt)),
+    Spalte(tr("Beschäftigung"), lambda v: dienst.BESCHAEFTIGUNG.get(v.beschaeftigung, v.beschaeftigung)),
+    Spalte(tr("Lohn"), _lohn, rechtsbuendig=True),
+    Spalte(tr("Urlaub vereinbart"), lambda v: _tage(v.urlaubstage), rechtsbuendig=True),
+    Spalte(tr("Urlaub gesetzlich mindestens"), lambda v: _tage(v.gesetzlicher_mindesturlaub), rechtsbuendig=True),
+]
+
+
+class VertragDialog(QDialog):
+    """One contract version in three tabs (Alt+1…3); the legal minimum leave updates as you type."""
+
+    def __init__(self, kontext: Kontext, vertrag: Vertrag, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.kontext = kontext
+        self.vertrag = vertrag
+        self.ergebnis: Vertrag | None = None
+        titel = tr("Vertragsfassung bearbeiten") if vertrag.id else tr("Neue Vertragsfassung")
+        self.setWindowTitle(titel)
+        self.setAccessibleName(titel)
+        self.reiter = QTabWidget()
+        self.reiter.setAccessibleName(tr("Abschnitte des Vertrags"))
+
+        eck = self._seite(tr("&1 Eckdaten"))
+        eck.datum("gueltig_ab", tr("Diese Fassung gilt &ab"), beschreibung=tr("Pflichtangabe"))
+        eck.datum("eintritt", tr("&Eintritt (Beginn der Beschäftigung)"), beschreibung=tr("Pflichtangabe"))
+        eck.datum("probezeit_bis", tr("&Probezeit bis"))
+        eck.datum("befristet_bis", tr("&befristet bis"))
+        eck.datum("austritt", tr("A&ustritt (letzter Arbeitstag)"))
+        eck.auswahl("beschaeftigung", tr("Art der Bes&chäftigung"), list(dienst.BESCHAEFTIGUNG.items()))
+        eck.mehrzeilig("taetigkeit", tr("&Tätigkeit"))
+
+        lohn = self._seite(tr("&2 Lohn und Arbeitszeit"))
+        lohn.auswahl("lohnform", tr("&Lohnform"), list(dienst.LOHNFORMEN.items()))
+        lohn.dezimal("lohnsatz", tr("Lohn&satz in Euro"), stellen=2, beschreibung=tr("Pflichtangabe"))
+        lohn.dezimal("bereitschaft_prozent", tr("&Bereitschaft bewertet mit Prozent"))
+        lohn.dezimal("einarbeitung_prozent", tr("Lohn in der &Einarbeitung in Prozent"))
+        lohn.datum("einarbeitung_bis", tr("Einarbeitung &bis"))
+        lohn.dezimal("arbeitstage_woche", tr("&Arbeitstage je Woche"))
+        lohn.dezimal("wochenstunden", tr("&Wochenstunden"))
+        lohn.mehrzeilig("arbeitszeit", tr("Arbeits&zeit (Regelung)"))
+        lohn.mehrzeilig("kuendigungsfrist", tr("&Kündigungsfrist"))
+
+        urlaub = self._seite(tr("&3 Urlaub und Zuschläge"))
+        urlaub.dezimal("urlaubstage", tr("&Urlaubstage im Jahr (vereinbart)"))
+        self.mindesturlaub = QLabel()
+        self.mindesturlaub.setWordWrap(True)
+        self.mindesturlaub.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        urlaub.layout().addRow(tr("Gesetzlicher Mindesturlaub"), self.mindesturlaub)
+        urlaub.ueberschrift(tr("Zuschläge in Prozent des Grundlohns"))
+        for art, text in dienst.ZUSCHLAGSARTEN.items():
+            urlaub.dezimal(f"zuschlag_{art}", text)
+        urlaub.mehrzeilig("notiz", tr("&Notiz"))
+
+        werte = {f.name: getattr(vertrag, f.name) for f in dataclasses.fields(vertrag)}
+        werte.update({f"zuschlag_{art}": p for art, p in vertrag.zuschlaege.items()})
+        for formular in self.formulare:
+            formular.setze_werte(werte)
+            formular.live_pruefung = self._live
+        for name in ("arbeitstage_woche", "gueltig_ab", "urlaubstage"):
+            self._feld(name).eingabe.editingFinished.connect(self._zeige_mindesturlaub)
+        self._zeige_mindesturlaub()
+
+        knoepfe = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        knoepfe.accepted.connect(self._speichern)
+        knoepfe.rejected.connect(self.reject)
+        spalte = QVBoxLayout(self)
+        spalte.addWidget(self.reiter)
+        spalte.addWidget(knoepfe)
+
+    @property
+    def formulare(self) -> list[Formular]:
+        return self._formulare
+
+    def _seite(self, titel: str) -> Formular:
+        if not hasattr(self, "_formulare"):
+            self._formulare: list[Formular] = []
+        formular = Formular()
+        self._formulare.append(formular)
+        rolle = QScrollArea()
+        rolle.setWidgetResizable(True)
+        rolle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        rolle.setFrameShape(QScrollArea.Shape.NoFrame)
+        rolle.setWidget(formular)
+        self.reiter.addTab(rolle, titel)
+        return formular
+
+    def _feld(self, name: str) -> Any:
+        for formular in self._formulare:
+            if name in formular.felder:
+                return formular.felder[name]
+        raise KeyError(name)
+
+    def _daten(self, werte: dict[str, Any]) -> Vertrag:
+        bekannt = {f.name for f in dataclasses.fields(Vertrag)} - {"id", "zuschlaege", "gesetzlicher_mindesturlaub"}
+        basis = {k: v for k, v in werte.items() if k in bekannt}
+        zuschlaege = {
+            k.removeprefix("zuschlag_"): v for k, v in werte.items() if k.startswith("zuschlag_") and v is not None
+        }
+        neu = dataclasses.replace(self.vertrag, **basis, zuschlaege=zuschlaege)
+        return neu
+
+    def _rohdaten(self) -> Vertrag | None:
+        werte: dict[str, Any] = {}
+        for formular in self._formulare:
+            werte.update(formular.rohwerte())
+        if werte.get("gueltig_ab") is None or werte.get("eintritt") is None or werte.get("lohnsatz") is None:
+            return None
+        return self._daten(werte)
+
+    def _live(self) -> dict[str, str]:
+        daten = self._rohdaten()
+        return dienst.pruefe_vertrag(daten) if daten is not None else {}
+
+    def _zeige_mindesturlaub(self) -> None:
+        werte: dict[str, Any] = {}
+        for formular in self._formulare:
+            werte.update(formular.rohwerte())
+        tage = werte.get("arbeitstage_woche")
+        ab = werte.get("gueltig_ab") or date.today()
+        minimum = None
+        if tage is not None:
+            probe = dataclasses.replace(self.vertrag, arbeitstage_woche=tage, gueltig_ab=ab)
+            minimum = dienst.mindesturlaub(probe)
+        if minimum is None:
+            text = tr("Bitte „Arbeitstage je Woche“ angeben, dann steht hier der gesetzliche Mindesturlaub.")
+        else:
+            text = tr("{tage} bei {n} Arbeitstagen je Woche (§ 3 BUrlG)").format(
+                tage=_tage(minimum), n=dezimal_als_text(tage)
+            )
+        self.mindesturlaub.setText(text)
+        self.mindesturlaub.setAccessibleName(text)
+        feld = self._feld("urlaubstage")
+        feld.eingabe.setAccessibleDescription(
+            feld.fehlertext or tr("Gesetzlicher Mindesturlaub: {text}").format(text=text)
+        )
+
+    def _speichern(self) -> None:
+        werte: dict[str, Any] = {}
+        for i, formular in enumerate(self._formulare):
+            teil = formular.werte()
+            if teil is None:
+                self.reiter.setCurrentIndex(i)
+                return
+            werte.update(teil)
+        fehlt = {
+            name: tr("Bitte angeben.") for name in ("gueltig_ab", "eintritt", "lohnsatz") if werte.get(name) is None
+        }
+        if fehlt:
+            self._zeige({**fehlt})
+            return
+        try:
+            self.ergebnis = dienst.speichere_vertrag(self.kontext.datenbank, self._daten(werte))
+        except EingabeFehler as fehler:
+            alle = dict(getattr(fehler, "fehler", None) or {fehler.feld or "": str(fehler)})
+            if not self._zeige(alle):
+                meldungen.fehler(self, tr("Nicht gespeichert"), str(fehler))
+            return
+        self.accept()
+
+    def _zeige(self, fehler: dict[str, str]) -> bool:
+        umbenannt = {k.replace("zuschlaege.", "zuschlag_"): v for k, v in fehler.items()}
+        gezeigt = False
+        for i, formular in enumerate(self._formulare):
+            if formular.zeige_feldfehler(umbenannt, fokus=not gezeigt):
+                if not gezeigt:
+                    self.reiter.setCurrentIndex(i)
+                gezeigt = True
+        return gezeigt
+
+
+class VertraegeSeite(QWidget):
+    """Tab "Verträge" of the Personalbogen: the versions, newest last; each change is saved at once."""
+
+    def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kontext = kontext
+        self.assistenzkraft_id: int | None = None
+        self.modell: ZeilenModell[Vertrag] = ZeilenModell(SPALTEN, self)
+        self.tabelle, self.filter = sortierbare_tabelle(
+            self.modell, tr("Vertragsfassungen"), tr("Jede Fassung gilt ab ihrem Datum bis zur nächsten")
+        )
+        self.tabelle.activated.connect(lambda _i: self.bearbeiten())
+        self.leer = QLabel(tr("Bitte speichern Sie den Personalbogen zuerst; dann können Verträge erfasst werden."))
+        self.leer.setWordWrap(True)
+        self.knopf_neu = QPushButton(tr("&Neue Vertragsfassung …"))
+        self.knopf_bearbeiten = QPushButton(tr("Fassung &bearbeiten …"))
+        self.knopf_loeschen = QPushButton(tr("Fassung &löschen"))
+        self.knopf_neu.clicked.connect(self.neu)
+        self.knopf_bearbeiten.clicked.connect(self.bearbeiten)
+        self.knopf_loeschen.clicked.connect(self.loeschen)
+        zeile = QHBoxLayout()
+        for k in (self.knopf_neu, self.knopf_bearbeiten, self.knopf_loeschen):
+            zeile.addWidget(k)
+        zeile.addStretch(1)
+        spalte = QVBoxLayout(self)
+        spalte.addWidget(self.leer)
+        spalte.addWidget(self.tabelle)
+        spalte.addLayout(zeile)
+
+    def setze_assistenzkraft(self, assistenzkraft_id: int | None) -> None:
+        self.assistenzkraft_id = assistenzkraft_id
+        self.aktualisiere()
+
+    def aktualisiere(self, gueltig_ab: date | None = None) -> None:
+        gespeichert = self.assistenzkraft_id is not None
+        self.leer.setVisible(not gespeichert)
+        vertraege = dienst.liste_vertraege(self.kontext.datenbank, self.assistenzkraft_id) if gespeichert else []
+        self.modell.setze_zeilen(vertraege)
+        self.tabelle.resizeColumnsToContents()
+        self.knopf_neu.setEnabled(gespeichert)
+        self.knopf_bearbeiten.setEnabled(bool(vertraege))
+        self.knopf_loeschen.setEnabled(bool(vertraege))
+        if vertraege:
+            zeile = self.filter.rowCount() - 1
+            for i in range(self.filter.rowCount()):
+                v = self.modell.zeile(self.filter.mapToSource(self.filter.index(i, 0)))
+                if v.gueltig_ab == gueltig_ab:
+                    zeile = i
+            self.tabelle.setCurrentIndex(self.filter.index(zeile, 0))
+
+    def neu(self) -> None:
+        if self.assistenzkraft_id is None:
+            return
+        letzte = self.modell.zeilen[-1] if self.modell.zeilen else None
+        heute = date.today()
+        if letzte is not None:  # a new version starts from the last one: change only what changes
+            vorlage = dataclasses.replace(letzte, id=None, gueltig_ab=heute, gesetzlicher_mindesturlaub=None)
+        else:
+            vorlage = Vertrag(
+                assistenzkraft_id=self.assistenzkraft_id, gueltig_ab=heute, eintritt=heute, lohnsatz=Decimal(0)
+            )
+            vorlage.lohnsatz = None  # type: ignore[assignment]  # empty field, the user must enter it
+        self._dialog(vorlage)
+
+    def bearbeiten(self) -> None:
+        vertrag = aktuelle_zeile(self.tabelle, self.modell)
+        if vertrag is not None:
+            self._dialog(vertrag)
+
+    def _dialog(self, vertrag: Vertrag) -> None:
+        dialog = VertragDialog(self.kontext, vertrag, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.ergebnis is not None:
+            self.aktualisiere(dialog.ergebnis.gueltig_ab)
+            self.kontext.melde(
+                tr("Vertragsfassung ab {datum} gespeichert.").format(datum=datum_als_text(dialog.ergebnis.gueltig_ab))
+            )
+            self.tabelle.setFocus()
+
+    def loeschen(self) -> None:
+        vertrag = aktuelle_zeile(self.tabelle, self.modell)
+        if vertrag is None or vertrag.id is None:
+            return
+        if not meldungen.frage(
+            self,
+            tr("Vertragsfassung löschen"),
+            tr("Die Vertragsfassung ab {datum} löschen?").format(datum=datum_als_text(vertrag.gueltig_ab)),
+            gefaehrlich=True,
+        ):
+            return
+        dienst.loesche_vertragsversion(self.kontext.datenbank, vertrag.id)
+        self.aktualisiere()
+        self.tabelle.setFocus()
