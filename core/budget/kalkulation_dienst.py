@@ -202,10 +202,10 @@ def exportiere_version(version: KalkulationsVersion, ziel: Path, *, gedruckt_am:
 
 
 # ---- command line helpers ------------------------------------------------------------------------------------
-def _oeffne(db_pfad: Path | None) -> Datenbank:
-    from core.stammdaten.start import oeffne
+def _oeffne(db_pfad: Path | None, *, nur_lesen: bool = False) -> Datenbank:
+    from core.stammdaten.start import oeffne, oeffne_zum_lesen
 
-    return oeffne(db_pfad)
+    return oeffne_zum_lesen(db_pfad) if nur_lesen else oeffne(db_pfad)
 
 
 def exportiere(db_pfad: Path | None, ziel: Path, *, name: str | None, aus_datei: Path | None) -> Path:
@@ -213,7 +213,7 @@ def exportiere(db_pfad: Path | None, ziel: Path, *, name: str | None, aus_datei:
         version = als_version(aus_datei.stem, importiere(aus_datei, anzeigename=str(aus_datei)))
         return exportiere_version(version, ziel)
     assert name is not None
-    with _oeffne(db_pfad) as db:
+    with _oeffne(db_pfad, nur_lesen=True) as db:
         version = lade(db, name)
     return exportiere_version(version, ziel)
 
@@ -224,7 +224,7 @@ def cli_speichere_import(db_pfad: Path | None, name: str, ergebnis: ImportErgebn
 
 
 def liste_als_text(db_pfad: Path | None) -> str:
-    with _oeffne(db_pfad) as db:
+    with _oeffne(db_pfad, nur_lesen=True) as db:
         versionen = liste(db)
     if not versionen:
         return "Noch keine Kalkulation gespeichert.\n"

@@ -69,9 +69,10 @@ def _export(args: argparse.Namespace) -> int:
     pfad = (Path(args.db).expanduser() if getattr(args, "db", None) is not None else standard_pfad()).resolve()
     if not pfad.exists():
         raise EingabeFehler(f"Die Datenbank {pfad} gibt es nicht. Bitte mit --db PFAD die richtige Datei angeben.")
-    from core.stammdaten.start import oeffne
+    from core.stammdaten.start import oeffne_zum_lesen
 
-    with oeffne(pfad) as db:
+    # Read-only: a payroll office can export while the program window has the file open.
+    with oeffne_zum_lesen(pfad) as db:
         zusammenfassung = _exporter(args.art)(db, jahr, monat, ziel, endung, args.assistenzkraft)
     print(zusammenfassung)
     return 0

@@ -141,14 +141,18 @@ def _pruefe_datei(pfad: Path) -> None:
         )
 
 
-def _richte_engine_ein(engine: Engine) -> None:
+def _richte_engine_ein(engine: Engine, *, nur_lesen: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _bei_verbindung(dbapi_verbindung: Any, _eintrag: Any) -> None:
         # We issue BEGIN ourselves (below) so DDL in migrations is transactional too.
         dbapi_verbindung.isolation_level = None
         cursor = dbapi_verbindung.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        if nur_lesen:
+            # query_only rather than a mode=ro URI: a WAL reader must be able to create the -shm file.
+            cursor.execute("PRAGMA query_only=ON")
+        else:
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={int(WARTEZEIT_MS)}")
         cursor.close()
 
@@ -178,7 +182,7 @@ def _uebersetze(fehler: exc.DBAPIError, pfad: Path) -> DatenbankFehler:
 class Datenbank:
     """An open, locked, migrated database file. Create with `Datenbank.oeffnen`."""
 
-    def __init__(self, pfad: Path, engine: Engine, sperre: FileLock, letzte_sicherung: Sicherung | None) -> None:
+    def __init__(self, pfad: Path, engine: Engine, sperre: FileLock | None, letzte_sicherung: Sicherung | None) -> None:
         self.pfad = pfad
         self.engine = engine
         self.letzte_sicherung = letzte_sicherung
@@ -221,6 +225,40 @@ class Datenbank:
             raise
         return cls(ziel, engine, sperre, letzte)
 
+    @classmethod
+    def oeffnen_zum_lesen(cls, pfad: Path | str | None = None) -> Datenbank:
+        """Read-only access for exports and reports, also while the program window has the file open.
+
+        No lock, no backup, no migration (SQLite lets readers work beside the one writer); every write fails.
+        The file must already be at the program's current schema.
+        """
+        ziel = (Path(pfad).expanduser() if pfad is not None else standard_pfad()).resolve()
+        if not ziel.is_file():
+            raise DatenbankFehler(
+                f"Die Datenbank {ziel} gibt es nicht. Bitte geben Sie mit --db die richtige Datei an."
+            )
+        _pruefe_datei(ziel)
+        engine = create_engine(f"sqlite:///{ziel}")
+        _richte_engine_ein(engine, nur_lesen=True)
+        try:
+            with engine.connect() as verbindung:
+                stand = migration.aktuelle_revision(verbindung)
+        except exc.DBAPIError as fehler:
+            engine.dispose()
+            raise _uebersetze(fehler, ziel) from fehler
+        if stand not in migration.kopf_revisionen():
+            engine.dispose()
+            if stand is not None and not migration.ist_bekannt(stand):
+                raise DatenbankZuNeu(
+                    f"Die Datenbank {ziel} wurde mit einer neueren Version von Assistenzbüro bearbeitet "
+                    f"(Stand {stand}). Bitte installieren Sie die neueste Programmversion."
+                )
+            raise DatenbankFehler(
+                f"Die Datenbank {ziel} hat einen älteren Stand. Bitte starten Sie Assistenzbüro einmal mit dieser "
+                "Datei (assistenzbuero --db …); dabei wird sie gesichert und aktualisiert."
+            )
+        return cls(ziel, engine, None, None)
+
     @contextmanager
     def arbeitseinheit(self) -> Iterator[Session]:
         """One transaction for one user action: commit at the end, roll back on any exception."""
@@ -243,6 +281,9 @@ class Datenbank:
             sitzung.close()
 
     def schliessen(self) -> None:
+        if self._sperre is None:  # opened read-only: nothing to checkpoint, no lock held
+            self.engine.dispose()
+            return
         try:
             with self.engine.connect() as verbindung:
                 verbindung.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -22,14 +22,17 @@ def _parser(
     return parser
 
 
-def _oeffne(args: argparse.Namespace) -> Datenbank:
-    """Open the household database named by --db (or the default) without creating a new one by accident."""
-    from core.stammdaten.start import oeffne
+def _oeffne(args: argparse.Namespace, *, nur_lesen: bool = False) -> Datenbank:
+    """Open the household database named by --db (or the default) without creating a new one by accident.
+
+    `nur_lesen`: for commands that only read (Auskunft, Personalbogen) — works while the window has the file open.
+    """
+    from core.stammdaten.start import oeffne, oeffne_zum_lesen
 
     pfad = _db_pfad(args)
     if not pfad.exists():
         raise EingabeFehler(f"Die Datenbank {pfad} gibt es nicht. Bitte mit --db PFAD die richtige Datei angeben.")
-    return oeffne(pfad)
+    return oeffne_zum_lesen(pfad) if nur_lesen else oeffne(pfad)
 
 
 def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -120,7 +123,7 @@ def _sicherung_wiederherstellen(args: argparse.Namespace) -> int:
 def _auskunft(args: argparse.Namespace) -> int:
     from core.stammdaten import assistenzkraefte, dsgvo
 
-    with _oeffne(args) as db:
+    with _oeffne(args, nur_lesen=True) as db:
         person = assistenzkraefte.finde_assistenzkraft(db, args.name)
         assert person.id is not None
         dateien = dsgvo.schreibe_auskunft(db, person.id, args.ausgabe)
@@ -138,13 +141,13 @@ def _personalbogen(args: argparse.Namespace) -> int:
     if args.assistenzkraft is None:
         pfad = _db_pfad(args)
         if pfad.exists():  # the employer's name goes into the heading when there is a household file
-            with _oeffne(args) as db:
+            with _oeffne(args, nur_lesen=True) as db:
                 dsgvo.personalbogen_pdf(db, None, args.ausgabe)
         else:
             dsgvo.personalbogen_pdf(None, None, args.ausgabe)
         print(f"Leerer Personalbogen geschrieben: {args.ausgabe}")
         return 0
-    with _oeffne(args) as db:
+    with _oeffne(args, nur_lesen=True) as db:
         person = assistenzkraefte.finde_assistenzkraft(db, args.assistenzkraft)
         dsgvo.personalbogen_pdf(db, person.id, args.ausgabe)
     print(f"Personalbogen von {person.name} geschrieben: {args.ausgabe}")

@@ -27,6 +27,11 @@ def oeffne(pfad: Path | str | None = None, *, sicherungen_behalten: int = STANDA
     return db
 
 
+def oeffne_zum_lesen(pfad: Path | str | None = None) -> Datenbank:
+    """For exports and reports: reads the file even while the program window has it open; never writes."""
+    return Datenbank.oeffnen_zum_lesen(pfad)
+
+
 def lege_vorgaben_an(db: Datenbank) -> bool:
     """Seed Unfallkassen and Krankenkassen exactly once per file (deleting them later does not bring them back);
     on later starts only add the Minijob-Zentrale's rates for years the rule tables gained meanwhile."""

@@ -146,33 +146,30 @@ def test_cli_export_beide_arten_beide_formate(
     januar: Haushalt, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pfad = januar.db.pfad
-    januar.db.schliessen()  # the CLI opens the file itself (one writer at a time)
-    try:
-        for art in ("dienstplan", "stundenzettel"):
-            for endung in ("pdf", "xlsx"):
-                ziel = tmp_path / f"{art}.{endung}"
-                assert _cli("export", art, "--db", str(pfad), "--monat", "2015-01", "--ausgabe", str(ziel)) == 0
-                assert ziel.stat().st_size > 1000
-        assert (
-            _cli(
-                "--db",
-                str(pfad),
-                "export",
-                "stundenzettel",
-                "--monat",
-                "2015-01",
-                "--ausgabe",
-                str(tmp_path / "j.xlsx"),
-                "--assistenzkraft",
-                "Jörg Keller",
-            )
-            == 0
+    # The program keeps the file open (januar.db holds the writer lock): a payroll office exports anyway.
+    for art in ("dienstplan", "stundenzettel"):
+        for endung in ("pdf", "xlsx"):
+            ziel = tmp_path / f"{art}.{endung}"
+            assert _cli("export", art, "--db", str(pfad), "--monat", "2015-01", "--ausgabe", str(ziel)) == 0
+            assert ziel.stat().st_size > 1000
+    assert (
+        _cli(
+            "--db",
+            str(pfad),
+            "export",
+            "stundenzettel",
+            "--monat",
+            "2015-01",
+            "--ausgabe",
+            str(tmp_path / "j.xlsx"),
+            "--assistenzkraft",
+            "Jörg Keller",
         )
-        assert load_workbook(tmp_path / "j.xlsx").sheetnames == ["Jörg Keller"]
-        ausgabe = capsys.readouterr().out
-        assert "Dienstplan Januar 2015 mit 62 Schichten geschrieben" in ausgabe
-    finally:
-        januar.db = dienst.Datenbank.oeffnen(pfad)
+        == 0
+    )
+    assert load_workbook(tmp_path / "j.xlsx").sheetnames == ["Jörg Keller"]
+    ausgabe = capsys.readouterr().out
+    assert "Dienstplan Januar 2015 mit 62 Schichten geschrieben" in ausgabe
 
 
 @pytest.mark.parametrize(

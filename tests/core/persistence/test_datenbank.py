@@ -294,3 +294,28 @@ def test_fremde_sqlite_sperre_gibt_klare_meldung(tmp_path: Path, monkeypatch: py
             fremd.close()
         with db.arbeitseinheit() as sitzung:
             assert sitzung.scalars(select(Arbeitgeber)).all() == []
+
+
+def test_lesezugriff_neben_dem_offenen_programm(tmp_path: Path) -> None:
+    """Exports read the file while the program (the one writer) holds it open; the reader never writes."""
+    pfad = tmp_path / "haushalt.sqlite"
+    with Datenbank.oeffnen(pfad) as schreiber:
+        _arbeitgeber_anlegen(schreiber, "Offen")
+        with Datenbank.oeffnen_zum_lesen(pfad) as leser:
+            with leser.arbeitseinheit() as sitzung:
+                assert [a.nachname for a in sitzung.scalars(select(Arbeitgeber))] == ["Offen"]
+            with pytest.raises(DatenbankNurLesbar), leser.arbeitseinheit() as sitzung:
+                sitzung.add(Arbeitgeber(nachname="Verboten", bundesland="BW"))
+        _arbeitgeber_anlegen(schreiber, "Danach")  # the writer is unaffected
+    assert _namen(pfad) == ["Offen", "Danach"]
+    assert len(sicherungen(pfad)) == 0  # reading made no backup
+
+
+def test_lesezugriff_auf_alten_stand_verlangt_einen_programmstart(tmp_path: Path) -> None:
+    pfad = tmp_path / "alt.sqlite"
+    with Datenbank.oeffnen(pfad) as db, db.engine.begin() as verbindung:
+        command.downgrade(migration.alembic_konfiguration(verbindung), "base")
+    with pytest.raises(DatenbankFehler, match="älteren Stand"):
+        Datenbank.oeffnen_zum_lesen(pfad)
+    with pytest.raises(DatenbankFehler, match="gibt es nicht"):
+        Datenbank.oeffnen_zum_lesen(tmp_path / "fehlt.sqlite")
