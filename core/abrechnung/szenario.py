@@ -25,7 +25,7 @@ from typing import Any
 
 from core.domain.geld import NULL, als_text, cent, format_eur
 from core.domain.hinweis import Hinweis, Schwere
-from core.domain.kalender import BUNDESLAENDER
+from core.domain.kalender import BUNDESLAENDER, MONATE
 from core.domain.zeit import BERLIN, als_berlin, dauer, stunden, tagesbeginn
 from core.fehler import EingabeFehler
 from core.regeln import steuer
@@ -1066,21 +1066,6 @@ def _individuelle_steuer(
 # --------------------------------------------------------------------------------------------------------
 # Readable German table
 # --------------------------------------------------------------------------------------------------------
-
-MONATE = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 
 _SCHWERE = {Schwere.INFO: "Info", Schwere.WARNUNG: "Warnung", Schwere.FEHLER: "Fehler"}
 

@@ -6,24 +6,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from core.domain.kalender import feiertag
-
-WOCHENTAGE_KURZ = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
-WOCHENTAGE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-MONATE = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+from core.domain.kalender import MONATE, WOCHENTAGE, WOCHENTAGE_KURZ, feiertag
 
 #: Not public holidays, but special for § 3b EStG (from 14 Uhr) and for planning.
 BESONDERE_TAGE = {(12, 24): "Heiligabend", (12, 31): "Silvester"}
