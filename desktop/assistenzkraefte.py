@@ -86,7 +86,6 @@ class AssistenzkraefteBereich(QWidget):
         self.tabelle.selectionModel().currentRowChanged.connect(lambda *_: self._knoepfe())
 
         self.suche = QLineEdit()
-        self.suche.setClearButtonEnabled(True)
         self.suche.setPlaceholderText(tr("Name, Kasse, Telefon …"))
         self.suche.setAccessibleName(tr("Suchen"))
         suche_label = QLabel(tr("Su&chen"))

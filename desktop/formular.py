@@ -304,6 +304,9 @@ class Formular(QWidget):
 
     def auswahl(self, name: str, beschriftung: str, eintraege: Iterable[tuple[Any, str]], **kw: Any) -> Feld:
         liste = QComboBox()
+        # long entries (school certificates …) must not make the whole form wider than the window
+        liste.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        liste.setMinimumContentsLength(24)
         for wert, text in eintraege:
             liste.addItem(text, wert)
         return self.hinzufuegen(Feld(name, beschriftung, liste, **kw))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -82,8 +82,9 @@ class Hauptfenster(QMainWindow):
             halter = QWidget()  # the real page is built when the area is first opened
             halter.setObjectName(f"halter_{b.schluessel}")
             self.stapel.addWidget(halter)
-        breite = max(self.navigation.fontMetrics().horizontalAdvance(ohne_mnemonic(b.titel)) for b in self.bereiche)
-        self.navigation.setMaximumWidth(breite + self.navigation.fontMetrics().averageCharWidth() * 6)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setSpacing(2)
+        self._passe_navigation_an()
         self.navigation.currentRowChanged.connect(self._zeige_zeile)
 
         mitte = QWidget()
@@ -259,6 +260,19 @@ class Hauptfenster(QMainWindow):
             return
         if sicherung is not None:
             self.melde(tr("Sicherung angelegt: {pfad}").format(pfad=sicherung.pfad))
+
+    def _passe_navigation_an(self) -> None:
+        """As wide as the longest area name in the current font (it follows the font-size setting)."""
+        schrift = self.navigation.fontMetrics()
+        texte = [self.navigation.item(i).text() for i in range(self.navigation.count())]
+        breite = max(schrift.horizontalAdvance(t) for t in texte) + schrift.averageCharWidth() * 4
+        rand = 2 * self.navigation.frameWidth() + self.navigation.verticalScrollBar().sizeHint().width()
+        self.navigation.setFixedWidth(breite + rand)
+
+    def changeEvent(self, ereignis: QEvent) -> None:
+        super().changeEvent(ereignis)
+        if ereignis.type() == QEvent.Type.FontChange and hasattr(self, "navigation"):
+            self._passe_navigation_an()
 
     # window events ------------------------------------------------------------------------------------------
     def showEvent(self, ereignis: QShowEvent) -> None:

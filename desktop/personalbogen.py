@@ -253,7 +253,7 @@ class Personalbogen(QDialog):
         spalte.addWidget(self.hinweise)
         spalte.addWidget(self.reiter, 1)
         spalte.addWidget(self.knoepfe)
-        self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().lineSpacing() * 36)
+        self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().lineSpacing() * 40)
         self._lade()
         self.feld("vorname").eingabe.setFocus(Qt.FocusReason.OtherFocusReason)
 

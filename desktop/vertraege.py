@@ -47,7 +47,7 @@ SPALTEN: list[Spalte[Vertrag]] = [
     Spalte(tr("Beschäftigung"), lambda v: dienst.BESCHAEFTIGUNG.get(v.beschaeftigung, v.beschaeftigung)),
     Spalte(tr("Lohn"), _lohn, rechtsbuendig=True),
     Spalte(tr("Urlaub vereinbart"), lambda v: _tage(v.urlaubstage), rechtsbuendig=True),
-    Spalte(tr("Urlaub gesetzlich mindestens"), lambda v: _tage(v.gesetzlicher_mindesturlaub), rechtsbuendig=True),
+    Spalte(tr("Mindesturlaub (Gesetz)"), lambda v: _tage(v.gesetzlicher_mindesturlaub), rechtsbuendig=True),
 ]
 
 
@@ -88,7 +88,6 @@ class VertragDialog(QDialog):
         urlaub = self._seite(tr("&3 Urlaub und Zuschläge"))
         urlaub.dezimal("urlaubstage", tr("&Urlaubstage im Jahr (vereinbart)"))
         self.mindesturlaub = QLabel()
-        self.mindesturlaub.setWordWrap(True)
         self.mindesturlaub.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         urlaub.layout().addRow(tr("Gesetzlicher Mindesturlaub"), self.mindesturlaub)
         urlaub.ueberschrift(tr("Zuschläge in Prozent des Grundlohns"))
@@ -111,6 +110,7 @@ class VertragDialog(QDialog):
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.reiter)
         spalte.addWidget(knoepfe)
+        self.resize(self.fontMetrics().averageCharWidth() * 100, self.fontMetrics().lineSpacing() * 32)
 
     @property
     def formulare(self) -> list[Formular]:
