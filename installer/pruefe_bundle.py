@@ -6,9 +6,10 @@ Aufruf (im Projektordner, nach dem Bauen; nur Standardbibliothek nötig):
 
 Runs the built executable as a user would: German help, version, the bundle self-check (installer/selbsttest.py:
 rule tables, PAP, migrations, German catalogues, bank registry, time zones, child processes, Qt plugins), the demo
-household or the backup list, a Personalbogen PDF, the import of an old Kalkulation sheet (needs the checkout's
-tests/data), a clear German error for bad input, and the main window (time until it is shown). Prints one line per
-check, the bundle size and the start times; exit code 0 only if everything passed. All files go to a temporary
+household with its exports (or the backup list), a Personalbogen PDF, the import of an old Kalkulation sheet and the
+payroll scenarios (both need the checkout's tests/data; the scenarios are compared with the source program when this
+Python can run it), a clear German error for bad input, and the main window (time until it is shown). Prints one
+line per check, the bundle size and the start times; exit code 0 only if everything passed. All files go to a temporary
 folder: the user's own data file is never touched (Linux: settings and logs go there too).
 """
 
@@ -25,11 +26,13 @@ import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 WURZEL = Path(__file__).resolve().parent.parent
 NAME = "assistenzbuero"
 KALKULATION = WURZEL / "tests" / "data" / "kalkulation" / "forsea-kalkulation-2016.xlsx"
+SZENARIEN = WURZEL / "tests" / "data" / "szenarien"  # payroll scenarios of CONTRACTS §3
 FENSTER_ZEICHEN = "HAUPTFENSTER_ANGEZEIGT"  # desktop/app.py prints it once the window is shown (MESSUNG)
 ZEITLIMIT = 120
 
@@ -125,12 +128,25 @@ def pruefe_selbsttest(p: Programm) -> str:
 
 def pruefe_datenbank(p: Programm) -> str:
     """The demo household if this version has it (CONTRACTS §5), else the backup list of a fresh file."""
-    if "demo" in befehle(p.starte("--help").stdout):
+    vorhanden = befehle(p.starte("--help").stdout)
+    if "demo" in vorhanden:
         demo = p.ordner / "demo.sqlite"
         _ok(p.starte("demo", "--db", str(demo)), "demo")
         _erwarte(demo.is_file() and demo.stat().st_size > 0, "demo hat keine Datenbankdatei angelegt")
         _ok(p.starte("sicherung", "liste", "--db", str(demo)), "sicherung liste")
-        return f"demo → {demo.stat().st_size // 1024} KB"
+        detail = f"demo → {demo.stat().st_size // 1024} KB"
+        if "export" in vorhanden:  # CONTRACTS §6 on the demo's current month: reportlab and openpyxl for real
+            monat = f"{date.today():%Y-%m}"
+            for art, datei, kopf in (
+                ("dienstplan", "dienstplan.pdf", b"%PDF"),
+                ("dienstplan", "dienstplan.xlsx", b"PK"),
+                ("stundenzettel", "stundenzettel.pdf", b"%PDF"),
+            ):
+                ziel = p.ordner / datei
+                _ok(p.starte("export", art, "--db", str(demo), "--monat", monat, "--ausgabe", str(ziel)), art)
+                _erwarte(ziel.is_file() and ziel.read_bytes().startswith(kopf), f"export {art}: {datei} fehlt")
+            detail += f", export dienstplan (PDF, xlsx) und stundenzettel {monat}"
+        return detail
     ergebnis = p.starte("sicherung", "liste", "--db", str(p.ordner / "leer.sqlite"))
     _ok(ergebnis, "sicherung liste")
     return ergebnis.stdout.strip()
@@ -153,6 +169,37 @@ def pruefe_kalkulation(p: Programm) -> str:
     # the sheet carries its own totals; the program recomputes them and lists every total that differs
     _erwarte(daten["abweichungen"] == [], f"Abweichungen zur Tabelle: {daten['abweichungen']}")
     return f"Gesamtkosten/Jahr {daten['ergebnis']['gesamtkosten_jahr']} wie in der Tabelle"
+
+
+def _quellprogramm(p: Programm) -> Programm | None:
+    """The same program from the checkout, if this Python can run it (the build environment can)."""
+    if not (WURZEL / "desktop" / "start.py").is_file():
+        return None
+    probe = subprocess.run([sys.executable, "-c", "import sqlalchemy, holidays, alembic"], capture_output=True)
+    if probe.returncode != 0:
+        return None
+    return Programm([sys.executable, "-m", "desktop.start"], p.ordner, {**p.umgebung, "PYTHONPATH": str(WURZEL)})
+
+
+def pruefe_berechnung(p: Programm) -> str:
+    """Payroll scenarios (PAP, rule tables, holidays): the frozen program must compute exactly what the source does."""
+    szenarien = sorted(SZENARIEN.glob("*.json"))
+    if not szenarien or "berechnen" not in befehle(p.starte("--help").stdout):
+        return "übersprungen (keine Szenarien oder kein Befehl berechnen)"
+    quelle = _quellprogramm(p)
+    verglichen = 0
+    for datei in szenarien:
+        ergebnis = p.starte("berechnen", str(datei), "--json")
+        _ok(ergebnis, f"berechnen {datei.name}")
+        daten = json.loads(ergebnis.stdout)
+        _erwarte(bool(daten.get("assistenzkraefte")), f"{datei.name}: keine Assistenzkräfte im Ergebnis")
+        if quelle is not None:
+            referenz = quelle.starte("berechnen", str(datei), "--json")
+            _ok(referenz, f"Quellstand: berechnen {datei.name}")
+            _erwarte(json.loads(referenz.stdout) == daten, f"{datei.name}: gebautes Programm rechnet anders")
+            verglichen += 1
+    vergleich = "alle gleich dem Quellstand" if verglichen else "ohne Vergleich (Quellstand hier nicht lauffähig)"
+    return f"{len(szenarien)} Szenarien, {vergleich}"
 
 
 def pruefe_fehlermeldung(p: Programm) -> str:
@@ -190,6 +237,7 @@ CLI_PRUEFUNGEN: list[tuple[str, Callable[[Programm], str]]] = [
     ("datenbank", pruefe_datenbank),
     ("personalbogen", pruefe_personalbogen),
     ("kalkulation", pruefe_kalkulation),
+    ("berechnung", pruefe_berechnung),
     ("fehlermeldung", pruefe_fehlermeldung),
 ]
 

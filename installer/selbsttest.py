@@ -196,12 +196,14 @@ def _dynamische_module() -> str:
 
     build_parser()  # imports every command module
     fabriken = [*BEFEHLSMODULE, *MODELLMODULE]
+    from core.io.export_cli import EXPORTARTEN
     from desktop.bereiche import BEREICHE
 
+    fabriken += [eintrag.partition(":")[0] for eintrag in EXPORTARTEN.values()]
     fabriken += [b.fabrik.partition(":")[0] for b in BEREICHE if b.fabrik]
     for modul in fabriken:
         importlib.import_module(modul)
-    return f"{len(fabriken)} dynamisch geladene Module"
+    return f"{len(set(fabriken))} per Name geladene Module"
 
 
 def fuehre_aus(namen: set[str] | None = None) -> list[dict[str, object]]:

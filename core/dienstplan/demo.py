@@ -327,6 +327,9 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
         f"  Arbeitgeberin Maria Beispiel (Stuttgart, Baden-Württemberg)\n"
         f"  Sabine und Jörg: Früh- und Spätdienst im Wochenwechsel; Ulrike und Rudolf: Wochenenden im Wechsel\n"
         f"  Dienstplan {monate}; Jörg hat vom {urlaub_von:%d.%m.} bis {urlaub_bis:%d.%m.%Y} Urlaub, Sabine vertritt.\n"
+        "  Der Plan folgt dem Muster aus dem ForseA-Handbuch (2.6.1). Die Prüfungen im Dienstplan zeigen, wo er\n"
+        "  das Arbeitszeitgesetz überschreitet: 15-Stunden-Tage am Wochenende und bei der Urlaubsvertretung,\n"
+        "  9 Stunden Ruhezeit von Samstag auf Sonntag, keine eingeplanten Pausen.\n"
         f"Starten mit: assistenzbuero --db {pfad}"
     )
     return Demo(pfad, sabine, joerg, ulrike, rudolf, urlaub_von, urlaub_bis, text)

@@ -475,7 +475,7 @@ def _pausen(k: _Kontext, regeln: Arbeitszeitregeln, person: int, schichten: Sequ
                 Schwere.WARNUNG,
                 f"{k.name(person)} arbeitet an {len(set(tage))} Tagen mehr als 6 Stunden ohne die vorgeschriebene "
                 f"Pause ({std_td(regeln.pause_ueber_6h)} bzw. {std_td(regeln.pause_ueber_9h)} Stunden, in Blöcken "
-                f"von mindestens 15 Minuten): {liste}. Tragen Sie die Pause in der Schicht oder Vorlage ein.",
+                f"von mindestens 15 Minuten): {liste} – bitte tragen Sie die Pause in der Schicht oder Vorlage ein.",
                 regeln.quelle("§ 4"),
             ),
             min(tage),

@@ -129,13 +129,15 @@ def test_dateizugriffe_ueber_file_sind_bekannt_und_gebuendelt() -> None:
 
 
 def test_dynamisch_importierte_module_liegen_in_vollstaendig_gesammelten_paketen() -> None:
-    """Commands, model modules, GUI areas and tabs are imported by name: invisible to PyInstaller's analysis."""
+    """Commands, model modules, export kinds, GUI areas and tabs are imported by name: invisible to the analysis."""
     from core.cli import BEFEHLSMODULE
+    from core.io.export_cli import EXPORTARTEN
     from core.persistence.modelle_registry import MODELLMODULE
     from desktop.bereiche import BEREICHE
     from desktop.einstellungen_bereich import REITER
 
     namen = [*BEFEHLSMODULE, *MODELLMODULE]
+    namen += [eintrag.partition(":")[0] for eintrag in EXPORTARTEN.values()]
     namen += [b.fabrik.partition(":")[0] for b in BEREICHE if b.fabrik]
     namen += [fabrik.partition(":")[0] for _, _, fabrik in REITER]
     assert len(namen) >= 4
