@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import meldungen
 from desktop.bereiche import BEREICHE, Bereich
-from desktop.bildschirm import passende_groesse
+from desktop.bildschirm import ANTEIL_BREITE, ANTEIL_HOEHE, passende_groesse
 from desktop.einstellungen import FENSTER_GEOMETRIE, LETZTEN_BEREICH_ZEIGEN, LETZTER_BEREICH
 from desktop.formular import ohne_mnemonic
 from desktop.i18n import tr
@@ -196,6 +196,7 @@ class Hauptfenster(QMainWindow):
         b = self.bereiche[zeile]
         seite = self.seite(b.schluessel)
         self.stapel.setCurrentIndex(zeile)
+        self._platz_fuer(seite)
         self.bereich_aktionen[b.schluessel].setChecked(True)
         self.setWindowTitle(f"{ohne_mnemonic(b.titel)} – {PROGRAMMNAME}")
         aktivieren = getattr(seite, "aktivieren", None)
@@ -211,6 +212,22 @@ class Hauptfenster(QMainWindow):
                 self._erstes_feld(seite).setFocus(Qt.FocusReason.TabFocusReason)
         else:
             self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _platz_fuer(self, seite: QWidget) -> None:
+        """Grow the window so that the area needs no scrolling, as far as the screen allows (never shrink it)."""
+        rolle = self.stapel.currentWidget()
+        if not self.isVisible() or self.isMaximized() or self.isFullScreen() or not isinstance(rolle, QScrollArea):
+            return
+        noetig = seite.minimumSizeHint().expandedTo(seite.sizeHint())
+        breite = self.width() + max(0, noetig.width() - rolle.viewport().width())
+        hoehe = self.height() + max(0, noetig.height() - rolle.viewport().height())
+        bildschirm = self.screen() or QGuiApplication.primaryScreen()
+        if bildschirm is not None:
+            frei = bildschirm.availableGeometry()
+            breite = min(breite, max(self.width(), int(frei.width() * ANTEIL_BREITE)))
+            hoehe = min(hoehe, max(self.height(), int(frei.height() * ANTEIL_HOEHE)))
+        if (breite, hoehe) != (self.width(), self.height()):
+            self.resize(breite, hoehe)
 
     @staticmethod
     def _erstes_feld(seite: QWidget) -> QWidget:
@@ -299,6 +316,7 @@ class Hauptfenster(QMainWindow):
         super().showEvent(ereignis)
         if not self._schon_angezeigt:
             self._schon_angezeigt = True
+            self._platz_fuer(self.seite(self.aktueller_bereich))
             self.angezeigt.emit()
 
     def closeEvent(self, ereignis: QCloseEvent) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -105,7 +105,7 @@ class ErgebnisModell(QAbstractTableModel):
                     return dezimal_als_text(zeile.betrag) + " %"
                 return dezimal_als_text(zeile.betrag_gerundet, 2) + " €"
             return zeile.erklaerung
-        if rolle == Qt.ItemDataRole.ToolTipRole:
+        if rolle in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return zeile.erklaerung
         if rolle == Qt.ItemDataRole.FontRole and zeile.summe:
             schrift = QFont()
@@ -358,6 +358,7 @@ class KalkulationSeite(QWidget):
             if feld.gruppe not in gruppen:
                 box = QGroupBox(feld.gruppe)
                 gruppen[feld.gruppe] = QFormLayout(box)
+                gruppen[feld.gruppe].setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
                 fspalte.addWidget(box)
             eingabe = DezimalEingabe()
             eingabe.setObjectName(feld.schluessel)
@@ -377,6 +378,10 @@ class KalkulationSeite(QWidget):
             self.eingaben[feld.schluessel] = eingabe
         rollbar.setWidget(formular)
         rollbar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # scroll up and down only: sideways the typed numbers were cut off at the right edge
+        rollbar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rand = rollbar.verticalScrollBar().sizeHint().width() + 2 * rollbar.frameWidth()
+        rollbar.setMinimumWidth(formular.minimumSizeHint().width() + rand)
         mspalte.addWidget(rollbar)
         teiler.addWidget(mitte)
 
@@ -402,8 +407,11 @@ class KalkulationSeite(QWidget):
         # Posten wraps in a column of its own width so that the amount beside it stays in view
         kopf_zeile.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         kopf_zeile.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        kopf_zeile.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.ergebnis_tabelle.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 28)
+        kopf_zeile.setStretchLastSection(True)
+        self.ergebnis_tabelle.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 26)
+        # The long explanation squeezed beside the amounts made every row many lines high: it is shown below
+        # the table for the current row (and stays the cell's tooltip and accessible description).
+        self.ergebnis_tabelle.setColumnHidden(2, True)
         self.modell.modelReset.connect(self.ergebnis_tabelle.resizeRowsToContents)
         kopf_zeile.sectionResized.connect(lambda *_a: self.ergebnis_tabelle.resizeRowsToContents())
         self.ergebnis_tabelle.setTabKeyNavigation(False)
@@ -412,12 +420,21 @@ class KalkulationSeite(QWidget):
         ergebnis_label.setBuddy(self.ergebnis_tabelle)
         rspalte.addWidget(ergebnis_label)
         rspalte.addWidget(self.ergebnis_tabelle)
+        self.erlaeuterung = _erklaerung("")
+        self.erlaeuterung.setObjectName("erlaeuterung")
+        rspalte.addWidget(self.erlaeuterung)
+        self.ergebnis_tabelle.selectionModel().currentRowChanged.connect(lambda *_a: self._zeige_erlaeuterung())
+        self.modell.modelReset.connect(self._zeige_erlaeuterung)
         self.hinweise = _erklaerung("")
         self.hinweise.setObjectName("hinweise")
         rspalte.addWidget(self.hinweise)
         teiler.addWidget(rechts)
-        zeichen = self.fontMetrics().averageCharWidth()  # follows the user's font size
-        teiler.setSizes([zeichen * 28, zeichen * 60, zeichen * 64])
+        # the saved versions need little room; inputs and result share the rest (also when the window grows)
+        teiler.setStretchFactor(0, 0)
+        teiler.setStretchFactor(1, 1)
+        teiler.setStretchFactor(2, 1)
+        self.teiler = teiler
+        self._aufgeteilt = False
 
         self._zeige_parameter(SEED_BEISPIEL)
         self.name.setText(tr("Neue Kalkulation"))
@@ -434,6 +451,23 @@ class KalkulationSeite(QWidget):
     @property
     def db(self) -> Any:
         return self.kontext.datenbank
+
+    def _zeige_erlaeuterung(self) -> None:
+        index = self.ergebnis_tabelle.currentIndex()
+        ergebnis = self.modell.ergebnis
+        if ergebnis is None or not index.isValid():
+            self.erlaeuterung.setText(tr("Pfeiltasten in der Tabelle zeigen hier die Erläuterung der Zeile."))
+            return
+        zeile = ergebnis.zeilen[index.row()]
+        self.erlaeuterung.setText(f"{zeile.bezeichnung}: {zeile.erklaerung}")
+
+    def showEvent(self, ereignis: QShowEvent) -> None:
+        super().showEvent(ereignis)
+        if not self._aufgeteilt and self.width() > 0:
+            self._aufgeteilt = True
+            links = self.teiler.widget(0).sizeHint().width()
+            rest = max(0, sum(self.teiler.sizes()) - links)
+            self.teiler.setSizes([links, rest // 2, rest - rest // 2])
 
     def aktivieren(self) -> None:
         hat_db = self.db is not None
