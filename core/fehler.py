@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class AssistenzbueroFehler(Exception):
     """Base: the message is German, says what is wrong, where, and what to do."""
@@ -25,3 +27,24 @@ class FeldFehler(EingabeFehler):
     def __init__(self, fehler: dict[str, str]) -> None:
         self.fehler = dict(fehler)
         super().__init__(" ".join(self.fehler.values()), feld=next(iter(self.fehler), None))
+
+
+_GRUENDE: dict[int, str] = {
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung",
+    errno.EROFS: "der Datenträger ist schreibgeschützt",
+    errno.ENOSPC: "kein freier Speicherplatz mehr",
+    errno.ENOENT: "Datei oder Ordner nicht gefunden",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    errno.EISDIR: "das ist ein Ordner, keine Datei",
+    errno.EEXIST: "die Datei gibt es schon",
+    errno.ENAMETOOLONG: "der Dateiname ist zu lang",
+    errno.EBUSY: "die Datei wird gerade von einem anderen Programm benutzt",
+}
+
+
+def dateigrund(fehler: OSError) -> str:
+    """Why the operating system refused a file operation, in German (its own `strerror` is English)."""
+    if getattr(fehler, "winerror", None) == 32:  # Windows: the file is open in another program (e.g. Excel)
+        return _GRUENDE[errno.EBUSY]
+    return _GRUENDE.get(fehler.errno or 0, f"Fehler des Betriebssystems Nr. {fehler.errno}")

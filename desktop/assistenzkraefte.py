@@ -140,6 +140,9 @@ class AssistenzkraefteBereich(QWidget):
             tr("Alle gespeicherten Daten der Person in einen Ordner schreiben")
         )
         self.knopf_loeschen = QPushButton(tr("Bewerberin &löschen …"))
+        self.knopf_loeschen.setAccessibleDescription(
+            tr("Nur Bewerberinnen ohne Arbeitsvertrag können gelöscht werden; sonst nennt das Programm den Grund")
+        )
         self.knopf_neu.clicked.connect(self.neu)
         self.knopf_oeffnen.clicked.connect(self.oeffnen)
         self.aktion_pdf_ausgefuellt.triggered.connect(lambda: self.personalbogen_pdf(leer=False))
@@ -187,7 +190,8 @@ class AssistenzkraefteBereich(QWidget):
         for k in (self.knopf_oeffnen, self.knopf_auskunft):
             k.setEnabled(z is not None)
         self.aktion_pdf_ausgefuellt.setEnabled(z is not None)
-        self.knopf_loeschen.setEnabled(z is not None and z.status == "bewerberin")
+        # enabled for everyone: a greyed-out button cannot be reached and would never say why it is refused
+        self.knopf_loeschen.setEnabled(z is not None)
 
     def _sortiere(self) -> None:
         reihenfolge = Qt.SortOrder.DescendingOrder if self.absteigend.isChecked() else Qt.SortOrder.AscendingOrder
@@ -307,6 +311,7 @@ class AssistenzkraefteBereich(QWidget):
             gefaehrlich=True,
         ):
             return
+        reihe = self.tabelle.currentIndex().row()
         try:
             name = dsgvo.loesche_bewerberin(db, z.id)
         except EingabeFehler as fehler:
@@ -314,4 +319,6 @@ class AssistenzkraefteBereich(QWidget):
             return
         self.kontext.melde(tr("Die Daten von {name} wurden gelöscht.").format(name=name))
         self.aktivieren()
+        if self.filter.rowCount():  # the cursor stays where the erased person was (the next one in the list)
+            self.tabelle.setCurrentIndex(self.filter.index(min(reihe, self.filter.rowCount() - 1), 0))
         self.tabelle.setFocus()

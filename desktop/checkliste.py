@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.stammdaten import checkliste as dienst
@@ -43,6 +45,12 @@ class ChecklistenAnsicht(QWidget):
         self.knopf.clicked.connect(self._umschalten)
         self.tabelle.selectionModel().currentRowChanged.connect(lambda *_: self._knopf_beschriften())
         self.tabelle.setWordWrap(True)
+        # Space toggles the point of the current row in whichever column the cursor is (after Home it is in "Nr.")
+        umschalten = QAction(tr("Stand umschalten"), self.tabelle)
+        umschalten.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        umschalten.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        umschalten.triggered.connect(self._umschalten)
+        self.tabelle.addAction(umschalten)
         self.tabelle.horizontalHeader().sectionResized.connect(lambda *_a: self.tabelle.resizeRowsToContents())
         zeile = QHBoxLayout()
         zeile.addWidget(self.zusammenfassung, 1)

@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from core.fehler import AssistenzbueroFehler
+from core.fehler import AssistenzbueroFehler, dateigrund
 from desktop import meldungen
 from desktop.i18n import tr
 
@@ -149,5 +149,14 @@ class Vorgang(QObject):
             return
         elif isinstance(fehler, AssistenzbueroFehler):
             meldungen.fehler(self._parent, self._titel, str(fehler))
+        elif isinstance(fehler, OSError):  # a folder without write permission, a full disk: not a bug
+            meldungen.fehler(
+                self._parent,
+                self._titel,
+                tr(
+                    "Die Datei {datei} kann nicht geschrieben oder gelesen werden ({grund}). "
+                    "Bitte einen anderen Ordner wählen oder die Datei im anderen Programm schließen."
+                ).format(datei=fehler.filename or "", grund=dateigrund(fehler)),
+            )
         else:
             meldungen.unerwartet(self._parent, fehler)

@@ -41,6 +41,15 @@ def _tage(wert: Decimal | None) -> str:
     return "" if wert is None else tr("{n} Tage").format(n=dezimal_als_text(wert.normalize()))
 
 
+def _mindest(v: Vertrag) -> str:
+    """The statutory minimum, or in words why it is missing (an empty cell would say nothing)."""
+    if v.gesetzlicher_mindesturlaub is not None:
+        return _tage(v.gesetzlicher_mindesturlaub)
+    if v.arbeitstage_woche is None:
+        return tr("Arbeitstage je Woche fehlen")
+    return tr("für {jahr} nicht hinterlegt").format(jahr=v.gueltig_ab.year)
+
+
 SPALTEN: list[Spalte[Vertrag]] = [
     Spalte(tr("gültig ab"), lambda v: datum_als_text(v.gueltig_ab), sortierung=lambda v: v.gueltig_ab.isoformat()),
     Spalte(tr("Eintritt"), lambda v: datum_als_text(v.eintritt)),
@@ -48,7 +57,7 @@ SPALTEN: list[Spalte[Vertrag]] = [
     Spalte(tr("Beschäftigung"), lambda v: dienst.BESCHAEFTIGUNG.get(v.beschaeftigung, v.beschaeftigung)),
     Spalte(tr("Lohn"), _lohn, rechtsbuendig=True),
     Spalte(tr("Urlaub vereinbart"), lambda v: _tage(v.urlaubstage), rechtsbuendig=True),
-    Spalte(tr("Mindesturlaub (Gesetz)"), lambda v: _tage(v.gesetzlicher_mindesturlaub), rechtsbuendig=True),
+    Spalte(tr("Mindesturlaub (Gesetz)"), _mindest, rechtsbuendig=True),
 ]
 
 
@@ -167,8 +176,13 @@ class VertragDialog(QDialog):
         if tage is not None:
             probe = dataclasses.replace(self.vertrag, arbeitstage_woche=tage, gueltig_ab=ab)
             minimum = dienst.mindesturlaub(probe)
-        if minimum is None:
+        if minimum is None and tage is None:
             text = tr("Bitte „Arbeitstage je Woche“ angeben, dann steht hier der gesetzliche Mindesturlaub.")
+        elif minimum is None:
+            text = tr(
+                "Für {jahr} sind im Programm keine Rechengrößen hinterlegt; der gesetzliche Mindesturlaub kann "
+                "für diese Fassung nicht angezeigt werden."
+            ).format(jahr=ab.year)
         else:
             text = tr("{tage} bei {n} Arbeitstagen je Woche (§ 3 BUrlG)").format(
                 tage=_tage(minimum), n=dezimal_als_text(tage)

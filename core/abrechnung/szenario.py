@@ -27,7 +27,7 @@ from core.domain.geld import NULL, als_text, cent, format_eur
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import BUNDESLAENDER, MONATE
 from core.domain.zeit import BERLIN, als_berlin, dauer, stunden, tagesbeginn
-from core.fehler import EingabeFehler
+from core.fehler import EingabeFehler, dateigrund
 from core.regeln import steuer
 from core.regeln.beitraege import Beitraege, BeitragsEingabe, Kasse, berechne_beitraege
 from core.regeln.klassifikation import (
@@ -235,7 +235,7 @@ def lade_szenario(pfad: Path) -> Szenario:
             f"Die Datei „{pfad}“ ist keine UTF-8-Textdatei. Bitte als JSON (UTF-8) speichern."
         ) from None
     except OSError as fehler:
-        raise EingabeFehler(f"Die Datei „{pfad}“ lässt sich nicht lesen ({fehler.strerror}).") from None
+        raise EingabeFehler(f"Die Datei „{pfad}“ lässt sich nicht lesen ({dateigrund(fehler)}).") from None
     try:
         daten = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as fehler:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from core.fehler import EingabeFehler
+from core.fehler import EingabeFehler, dateigrund
 from core.persistence.datenbank import Datenbank, standard_pfad
 
 EXPORTARTEN: dict[str, str] = {
@@ -78,6 +78,14 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schreibfehler(ziel: Path, fehler: OSError) -> EingabeFehler:
+    """A folder without write permission, a full disk, a file open in Excel: one German sentence, no traceback."""
+    return EingabeFehler(
+        f"Die Datei {ziel} kann nicht geschrieben werden ({dateigrund(fehler)}). "
+        "Bitte einen anderen Ordner oder Dateinamen wählen."
+    )
+
+
 def exportiere_dienstplan(
     db: Datenbank, jahr: int, monat: int, ziel: Path, endung: str, assistenzkraft: str | None
 ) -> str:
@@ -86,14 +94,17 @@ def exportiere_dienstplan(
     if assistenzkraft is not None:
         raise EingabeFehler("--assistenzkraft gilt nur für Stundenzettel; der Dienstplan zeigt das ganze Team.")
     plan = monat_oeffnen(db, jahr, monat, pruefen=False)
-    if endung == ".pdf":
-        from core.io.dienstplan_pdf import dienstplan_pdf
+    try:
+        if endung == ".pdf":
+            from core.io.dienstplan_pdf import dienstplan_pdf
 
-        dienstplan_pdf(plan, ziel, gedruckt_am=date.today())
-    else:
-        from core.io.dienstplan_xlsx import dienstplan_xlsx
+            dienstplan_pdf(plan, ziel, gedruckt_am=date.today())
+        else:
+            from core.io.dienstplan_xlsx import dienstplan_xlsx
 
-        dienstplan_xlsx(plan, ziel, gedruckt_am=date.today())
+            dienstplan_xlsx(plan, ziel, gedruckt_am=date.today())
+    except OSError as fehler:
+        raise _schreibfehler(ziel, fehler) from None
     return f"{plan.titel} mit {len(plan.schichten)} Schichten geschrieben: {ziel}"
 
 
@@ -108,13 +119,16 @@ def exportiere_stundenzettel(
 
         person_id = finde_assistenzkraft(db, assistenzkraft).id
     zettel = stundenzettel_fuer(db, jahr, monat, person_id)
-    if endung == ".pdf":
-        from core.io.dienstplan_pdf import stundenzettel_pdf
+    try:
+        if endung == ".pdf":
+            from core.io.dienstplan_pdf import stundenzettel_pdf
 
-        stundenzettel_pdf(zettel, ziel, gedruckt_am=date.today())
-    else:
-        from core.io.dienstplan_xlsx import stundenzettel_xlsx
+            stundenzettel_pdf(zettel, ziel, gedruckt_am=date.today())
+        else:
+            from core.io.dienstplan_xlsx import stundenzettel_xlsx
 
-        stundenzettel_xlsx(zettel, ziel, gedruckt_am=date.today())
+            stundenzettel_xlsx(zettel, ziel, gedruckt_am=date.today())
+    except OSError as fehler:
+        raise _schreibfehler(ziel, fehler) from None
     wer = ", ".join(z.name for z in zettel) or "niemand"
     return f"{len(zettel)} Stundenzettel ({wer}) geschrieben: {ziel}"

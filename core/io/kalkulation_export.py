@@ -20,7 +20,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from core.budget.kalkulation import FELD, Einheit, KalkulationsErgebnis, KalkulationsParameter, berechne
 from core.domain.geld import format_eur
-from core.fehler import EingabeFehler
+from core.fehler import EingabeFehler, dateigrund
 
 GELD = '#,##0.00" €"'
 PROZENT_ANTEIL = "0%"
@@ -289,7 +289,10 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     try:
         mappe.save(ziel)
     except OSError as fehler:
-        raise EingabeFehler(f"Die Datei „{ziel}“ kann nicht geschrieben werden: {fehler.strerror}.") from None
+        raise EingabeFehler(
+            f"Die Datei „{ziel}“ kann nicht geschrieben werden: {dateigrund(fehler)}. "
+            "Bitte einen anderen Ordner wählen."
+        ) from None
     return ziel
 
 
@@ -462,7 +465,10 @@ def schreibe_pdf(
     try:
         dokument.build(inhalt, onFirstPage=fusszeile, onLaterPages=fusszeile)
     except OSError as fehler:
-        raise EingabeFehler(f"Die Datei „{ziel}“ kann nicht geschrieben werden: {fehler.strerror}.") from None
+        raise EingabeFehler(
+            f"Die Datei „{ziel}“ kann nicht geschrieben werden: {dateigrund(fehler)}. "
+            "Bitte einen anderen Ordner wählen."
+        ) from None
     return ziel
 
 

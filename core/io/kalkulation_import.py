@@ -29,7 +29,7 @@ from core.budget.kalkulation import (
 )
 from core.domain.geld import als_text
 from core.domain.hinweis import Hinweis, Schwere
-from core.fehler import EingabeFehler
+from core.fehler import EingabeFehler, dateigrund
 
 ENDUNGEN = (".xlsx", ".xlsm", ".xls", ".ods")
 TOLERANZ = Decimal("0.01")
@@ -402,7 +402,7 @@ def _pruefe_container(pfad: Path, anzeigename: str) -> None:
         with pfad.open("rb") as f:
             kopf = f.read(8)
     except OSError as fehler:
-        raise EingabeFehler(f"Die Datei „{anzeigename}“ kann nicht gelesen werden: {fehler.strerror}.") from None
+        raise EingabeFehler(f"Die Datei „{anzeigename}“ kann nicht gelesen werden: {dateigrund(fehler)}.") from None
     endung = pfad.suffix.lower()
     if kopf == _OLE_SIGNATUR:
         _pruefe_ole(pfad, anzeigename, endung)

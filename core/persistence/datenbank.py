@@ -27,7 +27,7 @@ from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.fehler import DatenbankFehler, EingabeFehler
+from core.fehler import DatenbankFehler, EingabeFehler, dateigrund
 from core.persistence import migration
 from core.persistence.sicherung import STANDARD_ANZAHL, Sicherung, kopiere_zurueck, sichere, sicherungen
 
@@ -86,7 +86,7 @@ def _pruefe_schreibbar(pfad: Path) -> None:
         ordner.mkdir(parents=True, exist_ok=True)
     except OSError as fehler:
         raise DatenbankNurLesbar(
-            f"Der Ordner {ordner} für die Datenbank kann nicht angelegt werden ({fehler.strerror}). "
+            f"Der Ordner {ordner} für die Datenbank kann nicht angelegt werden ({dateigrund(fehler)}). "
             "Bitte wählen Sie mit --db einen Ort, an dem Sie schreiben dürfen."
         ) from fehler
     if _schreibgeschuetzt(ordner):
@@ -310,7 +310,7 @@ def _sperre_fuer(pfad: Path) -> FileLock:
         ) from fehler
     except OSError as fehler:
         raise DatenbankNurLesbar(
-            f"Die Sperrdatei neben {pfad} kann nicht angelegt werden ({fehler.strerror}). "
+            f"Die Sperrdatei neben {pfad} kann nicht angelegt werden ({dateigrund(fehler)}). "
             "Bitte prüfen Sie die Schreibrechte des Ordners."
         ) from fehler
     return sperre

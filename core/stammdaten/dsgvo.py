@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from core.domain.kennungen import AUSBILDUNGSABSCHLUESSE, SCHULABSCHLUESSE, VERTRAGSFORMEN
 from core.domain.staaten import staatsname
-from core.fehler import EingabeFehler
+from core.fehler import EingabeFehler, dateigrund
 from core.io.personalbogen_pdf import schreibe_personalbogen
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, Krankenkasse, Vertrag
@@ -187,7 +187,9 @@ def schreibe_auskunft(db: Datenbank, assistenzkraft_id: int, ordner: Path) -> li
         json_pfad.write_text(json.dumps(inhalt, ensure_ascii=False, indent=2), encoding="utf-8")
         pdf_pfad = personalbogen_pdf(db, assistenzkraft_id, ordner / f"Personalbogen_{name}.pdf")
     except OSError as fehler:
-        raise EingabeFehler(f"In {ordner} kann nicht geschrieben werden ({fehler.strerror}).") from fehler
+        raise EingabeFehler(
+            f"In {ordner} kann nicht geschrieben werden ({dateigrund(fehler)}). Bitte einen anderen Ordner wählen."
+        ) from fehler
     return [json_pfad, pdf_pfad]
 
 
@@ -207,7 +209,10 @@ def personalbogen_pdf(db: Datenbank | None, assistenzkraft_id: int | None, ziel:
     try:
         return schreibe_personalbogen(ziel, daten, arbeitgeber_name=ag.name if ag else "", krankenkasse_name=kasse)
     except OSError as fehler:
-        raise EingabeFehler(f"Die Datei {ziel} kann nicht geschrieben werden ({fehler.strerror}).") from fehler
+        raise EingabeFehler(
+            f"Die Datei {ziel} kann nicht geschrieben werden ({dateigrund(fehler)}). "
+            "Bitte einen anderen Ordner oder Dateinamen wählen."
+        ) from fehler
 
 
 def _beschaeftigt_gewesen(sitzung: Session, assistenzkraft_id: int) -> str | None:

@@ -616,7 +616,14 @@ class KalkulationSeite(QWidget):
 
         if self.db is None or self.version_id is None:
             return
-        if not frage(self, tr("Kalkulation löschen"), tr("„{n}“ wirklich löschen?").format(n=self.name.text())):
+        if not frage(
+            self,
+            tr("Kalkulation löschen"),
+            tr("„{n}“ wirklich löschen?").format(n=self.name.text()),
+            ja=tr("&Löschen"),
+            nein=tr("&Behalten"),
+            gefaehrlich=True,
+        ):
             return
         dienst.loesche(self.db, self.version_id)
         self._lade_liste()
