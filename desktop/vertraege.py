@@ -202,9 +202,12 @@ class VertragDialog(QDialog):
                 self.reiter.setCurrentIndex(i)
                 return
             werte.update(teil)
-        fehlt = {
-            name: tr("Bitte angeben.") for name in ("gueltig_ab", "eintritt", "lohnsatz") if werte.get(name) is None
+        pflicht = {
+            "gueltig_ab": tr("Bitte angeben, ab welchem Tag diese Fassung gilt (TT.MM.JJJJ)."),
+            "eintritt": tr("Bitte den ersten Tag der Beschäftigung angeben (TT.MM.JJJJ)."),
+            "lohnsatz": tr("Bitte den Lohnsatz in Euro angeben, zum Beispiel 15,50."),
         }
+        fehlt = {name: meldung for name, meldung in pflicht.items() if werte.get(name) is None}
         if fehlt:
             self._zeige({**fehlt})
             return

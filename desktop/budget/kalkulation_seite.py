@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QFont,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -244,13 +253,34 @@ class VorbelegenDialog(QDialog):
         form.addRow(knoepfe)
 
     def _pruefe(self) -> None:
-        try:
-            self.werte()
-        except (Eingabeformat, EingabeFehler) as f:
-            self.fehler.setText(tr("Fehler: ") + str(f))
-            self.fehler.show()
-            return
+        """Each field on its own, so the message sits at the field that is wrong (focus, description, alert)."""
+        hand = self.kasse.currentData() == "hand"
+        for feld in (self.stichtag, self.tarif, self.u1, self.u2):
+            feld.setAccessibleDescription(feld.toolTip())
+        for feld, lesen in (
+            (self.stichtag, datum_aus_text),
+            (self.tarif, dezimal_aus_text),
+            (self.u1, dezimal_aus_text if hand else None),
+            (self.u2, dezimal_aus_text if hand else None),
+        ):
+            if lesen is None:
+                continue
+            try:
+                wert = lesen(feld.text())
+                if wert is None and feld in (self.u1, self.u2):
+                    raise Eingabeformat(tr("Bitte U1 und U2 in Prozent eingeben (bei „Von Hand eingeben“)."))
+            except Eingabeformat as f:
+                self._zeige_fehler(feld, str(f))
+                return
         self.accept()
+
+    def _zeige_fehler(self, feld: QWidget, meldung: str) -> None:
+        self.fehler.setText(tr("Fehler: ") + meldung)
+        self.fehler.show()
+        feld.setAccessibleDescription(self.fehler.text())
+        feld.setFocus(Qt.FocusReason.OtherFocusReason)
+        QAccessible.updateAccessibility(QAccessibleEvent(feld, QAccessible.Event.DescriptionChanged))
+        QAccessible.updateAccessibility(QAccessibleEvent(self.fehler, QAccessible.Event.Alert))
 
     def werte(self) -> dict[str, Any]:
         stichtag = datum_aus_text(self.stichtag.text()) or date.today()
@@ -516,7 +546,7 @@ class KalkulationSeite(QWidget):
                 werte[schluessel] = dezimal_aus_text(eingabe.text()) or Decimal(0)
             except Eingabeformat:
                 raise EingabeFehler(
-                    tr("„{feld}“: „{text}“ ist keine Zahl.").format(
+                    tr("„{feld}“: „{text}“ ist keine Zahl. Bitte eine Zahl eingeben, zum Beispiel 12,50.").format(
                         feld=FELD[schluessel].bezeichnung, text=eingabe.text()
                     ),
                     feld=schluessel,
@@ -536,7 +566,9 @@ class KalkulationSeite(QWidget):
         except EingabeFehler as f:
             self.summen.setText(tr("Nicht berechnet – Fehler: ") + str(f))
             self.summen.setAccessibleDescription(self.summen.text())
+            self._markiere(getattr(f, "feld", None), str(f))
             return
+        self._markiere(None, "")
         self.modell.setze(e)
         s = e.summen()
         self.summen.setText(
@@ -548,6 +580,14 @@ class KalkulationSeite(QWidget):
         )
         self.summen.setAccessibleDescription(self.summen.text())
         self.hinweise.setText("\n".join(tr("Hinweis: ") + h.text for h in e.hinweise))
+
+    def _markiere(self, feld: str | None, meldung: str) -> None:
+        """The field whose text is no number says so to a screen reader; the others keep their explanation."""
+        for schluessel, eingabe in self.eingaben.items():
+            beschreibung = tr("Fehler: ") + meldung if schluessel == feld else FELD[schluessel].erklaerung
+            if eingabe.accessibleDescription() != beschreibung:
+                eingabe.setAccessibleDescription(beschreibung)
+                QAccessible.updateAccessibility(QAccessibleEvent(eingabe, QAccessible.Event.DescriptionChanged))
 
     def _version(self) -> KalkulationsVersion:
         return KalkulationsVersion(
@@ -567,6 +607,8 @@ class KalkulationSeite(QWidget):
             self.eingaben[feld].setFocus()
         elif feld == "name":
             self.name.setFocus()
+        elif feld == "stand":
+            self.stand.setFocus()
 
     def neu(self) -> None:
         self.version_id = None
