@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -161,6 +160,15 @@ class AssistenzkraefteBereich(QWidget):
         self.setFocusProxy(self.tabelle)
         self.personalbogen: QWidget | None = None
 
+    def tastenkuerzel(self) -> list[str]:
+        """For the main window's F1 help."""
+        return [
+            tr("Strg+N: neue Assistenzkraft (leerer Personalbogen)"),
+            tr("Eingabetaste in der Liste: Personalbogen öffnen"),
+            tr("Im Personalbogen: Alt+1 … Alt+8 Abschnitte, Strg+S speichern, Esc schließen"),
+            tr("In „Personalbogen als PDF“: A ausgefüllt, L leer"),
+        ]
+
     # list ---------------------------------------------------------------------------------------------------
     def aktivieren(self, markiere: int | None = None) -> None:
         if markiere is None:
@@ -231,9 +239,9 @@ class AssistenzkraefteBereich(QWidget):
             self._oeffne_bogen(z.id)
 
     def _ordner(self) -> str:
-        return (
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or tempfile.gettempdir()
-        )
+        """Documents if it exists, else the home folder (not the program's working directory)."""
+        dokumente = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return dokumente if dokumente and Path(dokumente).is_dir() else str(Path.home())
 
     def personalbogen_pdf(self, *, leer: bool) -> None:
         from core.stammdaten import dsgvo

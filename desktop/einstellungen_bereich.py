@@ -51,6 +51,14 @@ class EinstellungenBereich(QWidget):
         spalte.addWidget(self.reiter)
         self.reiter.currentChanged.connect(self._aktiviere_reiter)
 
+    def tastenkuerzel(self) -> list[str]:
+        """For the main window's F1 help."""
+        return [
+            tr("Alt+1 … Alt+4: Arbeitgeber, Krankenkassen, Checkliste, Programm"),
+            tr("Strg+S: Arbeitgeberdaten oder Krankenkasse speichern"),
+            tr("Leertaste in der Checkliste: Punkt abhaken oder Haken entfernen"),
+        ]
+
     def zeige(self, name: str) -> QWidget:
         seite = self.seiten[name]
         self.reiter.setCurrentWidget(seite)

@@ -5,8 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -96,6 +105,7 @@ class Hauptfenster(QMainWindow):
         self.setCentralWidget(mitte)
         self._baue_menues()
         self.statusBar().setAccessibleName(tr("Statuszeile"))
+        self.statusBar().messageChanged.connect(self._statuszeile_benennen)
 
         geometrie = kontext.einstellungen[FENSTER_GEOMETRIE]
         if not geometrie or not self.restoreGeometry(QByteArray.fromBase64(geometrie.encode("ascii"))):
@@ -196,7 +206,8 @@ class Hauptfenster(QMainWindow):
         b = self.bereiche[zeile]
         seite = self.seite(b.schluessel)
         self.stapel.setCurrentIndex(zeile)
-        self._platz_fuer(seite)
+        # after the event loop has polished and laid out a page built just now (before that its size is too small)
+        QTimer.singleShot(0, lambda s=seite: self._platz_fuer(s))
         self.bereich_aktionen[b.schluessel].setChecked(True)
         self.setWindowTitle(f"{ohne_mnemonic(b.titel)} – {PROGRAMMNAME}")
         aktivieren = getattr(seite, "aktivieren", None)
@@ -219,8 +230,9 @@ class Hauptfenster(QMainWindow):
         if not self.isVisible() or self.isMaximized() or self.isFullScreen() or not isinstance(rolle, QScrollArea):
             return
         noetig = seite.minimumSizeHint().expandedTo(seite.sizeHint())
-        breite = self.width() + max(0, noetig.width() - rolle.viewport().width())
-        hoehe = self.height() + max(0, noetig.height() - rolle.viewport().height())
+        # the stack is laid out already; a page built just now is not, so its own size says nothing yet
+        breite = self.width() + max(0, noetig.width() - self.stapel.width())
+        hoehe = self.height() + max(0, noetig.height() - self.stapel.height())
         bildschirm = self.screen() or QGuiApplication.primaryScreen()
         if bildschirm is not None:
             frei = bildschirm.availableGeometry()
@@ -241,7 +253,14 @@ class Hauptfenster(QMainWindow):
 
     # messages -----------------------------------------------------------------------------------------------
     def melde(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15000)
+        """Show and announce: a screen reader says the message at once (success, "nothing to paste", …)."""
+        leiste = self.statusBar()
+        leiste.showMessage(text, 15000)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(leiste, text))
+
+    def _statuszeile_benennen(self, text: str) -> None:
+        # the fixed name hid every message from screen readers; "read status bar" now reads the message too
+        self.statusBar().setAccessibleName(tr("Statuszeile: {text}").format(text=text) if text else tr("Statuszeile"))
 
     def zeige_tastenkuerzel(self) -> None:
         nativ = QKeySequence.SequenceFormat.NativeText
@@ -250,9 +269,16 @@ class Hauptfenster(QMainWindow):
             tr("F6: zwischen Navigation und Inhalt wechseln"),
             tr("Alt + unterstrichener Buchstabe: Feld oder Schaltfläche direkt ansteuern"),
             tr("Tab / Umschalt+Tab: nächstes / vorheriges Feld"),
+            tr("Strg+Tab / Strg+Umschalt+Tab: nächster / vorheriger Reiter"),
+            tr("Menütaste: Kontextmenü; Esc: Dialog schließen, ohne zu speichern"),
             tr("Strg+Q: Programm beenden"),
         ]
-        QMessageBox.information(self, tr("Tastenkürzel"), "\n".join(zeilen))
+        # the keys of the area shown now (each area lists its own in `tastenkuerzel()`)
+        b = self.bereiche[self.navigation.currentRow()]
+        eigene = getattr(self._seiten.get(b.schluessel), "tastenkuerzel", None)
+        if callable(eigene):
+            zeilen += ["", tr("Im Bereich „{titel}“:").format(titel=ohne_mnemonic(b.titel)), *eigene()]
+        meldungen.hinweis(self, tr("Tastenkürzel"), "\n".join(zeilen))
 
     def zeige_ueber(self) -> None:
         QMessageBox.about(
@@ -316,7 +342,7 @@ class Hauptfenster(QMainWindow):
         super().showEvent(ereignis)
         if not self._schon_angezeigt:
             self._schon_angezeigt = True
-            self._platz_fuer(self.seite(self.aktueller_bereich))
+            QTimer.singleShot(0, lambda: self._platz_fuer(self.seite(self.aktueller_bereich)))
             self.angezeigt.emit()
 
     def closeEvent(self, ereignis: QCloseEvent) -> None:

@@ -763,3 +763,10 @@ class BudgetBereich(QTabWidget):
 
     def aktivieren(self) -> None:
         self.kalkulation.aktivieren()
+
+    def tastenkuerzel(self) -> list[str]:
+        """For the main window's F1 help."""
+        return [
+            tr("Strg+S: Kalkulation speichern"),
+            tr("Pfeiltasten in „Berechnung Zeile für Zeile“: die Erläuterung der Zeile steht darunter"),
+        ]

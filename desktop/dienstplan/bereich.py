@@ -132,6 +132,8 @@ class DienstplanBereich(QWidget):
         self.raster.setModel(self.modell)
         self.raster.doubleClicked.connect(lambda _i: self.bearbeiten())
         self.raster.setAccessibleDescription("; ".join(TASTEN))
+        # the Menu key (and the right mouse button) lists the cell's actions with their keys
+        self.raster.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.reiter.addTab(self.raster, tr("&Monatsplan"))
         self.person = PersonAnsicht(self)
         self.reiter.addTab(self.person, tr("Je Assistenz&kraft"))
@@ -478,6 +480,10 @@ class DienstplanBereich(QWidget):
             self.raster.selectionModel().setCurrentIndex(ziel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.raster.scrollTo(ziel)
             self.raster.setFocus()
+
+    def tastenkuerzel(self) -> list[str]:
+        """For the main window's F1 help."""
+        return list(TASTEN)
 
     def zeige_tasten(self) -> None:
         meldungen.hinweis(self, tr("Tasten im Dienstplan"), "\n".join(TASTEN))

@@ -120,3 +120,24 @@ def test_schriftgroesse_folgt_der_einstellung(qtbot, fenster: Hauptfenster, eins
     qtbot.keyClick(fokus(), Qt.Key.Key_Return)
     assert einstellungen[SCHRIFTGROESSE] == 150
     assert app.font().pointSizeF() == pytest.approx(vorher * 1.5)
+
+
+def test_statusmeldungen_werden_vorgelesen(qtbot, fenster: Hauptfenster, monkeypatch) -> None:
+    """A status message is announced (AT-SPI "announcement") and part of the status bar's name, not hidden by it."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    angesagt: list[str] = []
+    original = QAccessible.updateAccessibility
+
+    def mitschreiben(ereignis) -> None:
+        if isinstance(ereignis, QAccessibleAnnouncementEvent):
+            angesagt.append(ereignis.message())
+        original(ereignis)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(mitschreiben))
+    fenster.kontext.melde("Personalbogen von Sabine Berger gespeichert.")
+    assert angesagt == ["Personalbogen von Sabine Berger gespeichert."]
+    leiste = QAccessible.queryAccessibleInterface(fenster.statusBar())
+    assert leiste.text(QAccessible.Text.Name) == "Statuszeile: Personalbogen von Sabine Berger gespeichert."
+    fenster.statusBar().clearMessage()
+    assert leiste.text(QAccessible.Text.Name) == "Statuszeile"

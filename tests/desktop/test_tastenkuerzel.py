@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from barrierefreiheit import doppelte_kuerzel
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.bereiche import BEREICHE
@@ -75,3 +76,24 @@ def test_dialoge_des_budgets(qtbot) -> None:
         qtbot.addWidget(dialog)
         dialog.show()
         assert doppelte_kuerzel(dialog) == [], dialog.windowTitle()
+
+
+@pytest.mark.parametrize(
+    ("strg", "erwartet"),
+    [
+        (Qt.Key.Key_2, "Strg+N: neue Assistenzkraft"),
+        (Qt.Key.Key_3, "Strg+Z / Strg+Y: rückgängig / wiederholen"),
+        (Qt.Key.Key_6, "Strg+S: Kalkulation speichern"),
+        (Qt.Key.Key_7, "Leertaste in der Checkliste"),
+    ],
+)
+def test_f1_nennt_auch_die_tasten_des_bereichs(qtbot, fenster: Hauptfenster, monkeypatch, strg, erwartet) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    texte: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: texte.append(box.text()) or 0)
+    qtbot.keyClick(fenster, strg, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(fenster, Qt.Key.Key_F1)
+    (text,) = texte
+    assert "F6: zwischen Navigation und Inhalt wechseln" in text
+    assert erwartet in text
