@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop import meldungen
 from desktop.bildschirm import folge_dem_fokus
 from desktop.einstellungen import SCHRIFTGROESSE, Einstellungen, wende_schriftgroesse_an
+from desktop.hintergrund import sammle_nur_im_gui_thread
 from desktop.i18n import installiere_uebersetzungen, tr
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ def richte_anwendung_ein(app: QApplication, einstellungen: Einstellungen | None 
     app.setDesktopFileName(DESKTOP_DATEI)  # Wayland/X11: taskbar and window list match the menu entry's icon
     installiere_uebersetzungen(app)
     folge_dem_fokus(app)
+    sammle_nur_im_gui_thread(app)
     if einstellungen is None:
         einstellungen = Einstellungen(QSettings())
     wende_schriftgroesse_an(app, einstellungen[SCHRIFTGROESSE])

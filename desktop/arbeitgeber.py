@@ -355,6 +355,18 @@ class ArbeitgeberSeite(QScrollArea):
             self.maske.setze(dienst.lade_arbeitgeber(self.kontext.datenbank))
             self._geladen = self._stand()
 
+    def hat_aenderungen(self) -> bool:
+        return self._geladen is not None and self._stand() != self._geladen
+
+    def darf_verlassen(self) -> bool:
+        """Before the window closes: save, discard or stay with unsaved employer data."""
+        if not self.hat_aenderungen():
+            return True
+        antwort = meldungen.ungespeichert(self, tr("den Arbeitgeberdaten"))
+        if antwort == meldungen.VERWERFEN:
+            return True
+        return antwort == meldungen.SPEICHERN and self.speichern()
+
     def speichern(self) -> bool:
         if self.maske.speichere() is None:
             return False

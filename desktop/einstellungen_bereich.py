@@ -67,6 +67,17 @@ class EinstellungenBereich(QWidget):
     def aktivieren(self) -> None:
         self._aktiviere_reiter(self.reiter.currentIndex())
 
+    def darf_schliessen(self) -> bool:
+        """The main window asks before closing: unsaved employer data or Krankenkasse are not lost silently."""
+        for name in ("arbeitgeber", "krankenkassen"):
+            seite = self.seiten[name]
+            pruefen = getattr(seite, "darf_verlassen", None)
+            if callable(pruefen) and getattr(seite, "hat_aenderungen", lambda: False)():
+                self.zeige(name)
+                if not pruefen():
+                    return False
+        return True
+
     def _aktiviere_reiter(self, index: int) -> None:
         aktivieren = getattr(self.reiter.widget(index), "aktivieren", None)
         if callable(aktivieren):

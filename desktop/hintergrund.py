@@ -14,11 +14,12 @@ as their German message; anything else as "unerwarteter Fehler" (details in the 
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from core.fehler import AssistenzbueroFehler, dateigrund
@@ -58,20 +59,14 @@ class _Signale(QObject):
     gescheitert = Signal(object)
 
 
-class _Arbeiter(QRunnable):
-    def __init__(self, arbeit: Callable[[Fortschritt], Any], fortschritt: Fortschritt, signale: _Signale) -> None:
-        super().__init__()
-        self._arbeit = arbeit
-        self._fortschritt = fortschritt
-        self._signale = signale
-
-    def run(self) -> None:
-        try:
-            ergebnis = self._arbeit(self._fortschritt)
-        except BaseException as fehler:  # delivered to the GUI thread, shown there
-            self._signale.gescheitert.emit(fehler)
-        else:
-            self._signale.fertig.emit(ergebnis)
+def _im_hintergrund(arbeit: Callable[[Fortschritt], Any], fortschritt: Fortschritt, signale: _Signale) -> None:
+    """The worker thread's body: run the work, report by queued signals (delivered on the GUI thread)."""
+    try:
+        ergebnis = arbeit(fortschritt)
+    except BaseException as fehler:  # delivered to the GUI thread, shown there
+        signale.gescheitert.emit(fehler)
+    else:
+        signale.fertig.emit(ergebnis)
 
 
 class Vorgang(QObject):
@@ -81,6 +76,10 @@ class Vorgang(QObject):
     """
 
     laufende: ClassVar[set[Vorgang]] = set()  # keeps running operations alive until they report back
+    # What a worker thread holds stays referenced here until the thread has ended: a Qt wrapper whose last
+    # reference dies in a worker thread is destroyed via shiboken's main-thread deletion queue, which crashed
+    # (a QRunnable subclass auto-deleted by the thread pool did exactly that).
+    _in_arbeit: ClassVar[list[tuple[threading.Thread, tuple[Any, ...]]]] = []
 
     def __init__(self, parent: QWidget, titel: str, arbeit: Callable[[Fortschritt], Any]) -> None:
         super().__init__(parent)
@@ -116,7 +115,11 @@ class Vorgang(QObject):
         self._signale.fertig.connect(self._fertig)
         self._signale.gescheitert.connect(self._gescheitert)
         Vorgang.laufende.add(self)
-        QThreadPool.globalInstance().start(_Arbeiter(self._arbeit, self.fortschritt, self._signale))
+        Vorgang._in_arbeit = [(t, refs) for t, refs in Vorgang._in_arbeit if t.is_alive()]
+        mitgabe = (self._arbeit, self.fortschritt, self._signale)
+        faden = threading.Thread(target=_im_hintergrund, args=mitgabe, name=self._titel, daemon=True)
+        Vorgang._in_arbeit.append((faden, mitgabe))
+        faden.start()
         return self
 
     def _zeige_fortschritt(self, schritt: int, von: int, text: str) -> None:
@@ -160,3 +163,38 @@ class Vorgang(QObject):
             )
         else:
             meldungen.unerwartet(self._parent, fehler)
+
+
+class Aufraeumer(QObject):
+    """Python's cyclic garbage collection only on the GUI thread (pattern of calibre and pyqtgraph).
+
+    CPython collects in whichever thread crosses the allocation threshold – during an export that is the worker.
+    Qt wrappers caught in reference cycles (closed dialogs, lambdas holding `self`) were then destroyed off the GUI
+    thread, and shiboken's deferred main-thread deletion crashed the program (seen in the test suite: segfault in
+    Shiboken::BindingManager::runDeletionInMainThread while a Dienstplan PDF was written). So automatic collection
+    is off and this timer collects on the GUI thread with the interpreter's own thresholds.
+    """
+
+    def __init__(self, parent: QObject, intervall_ms: int = 1000) -> None:
+        super().__init__(parent)
+        self._schwellen = gc.get_threshold()
+        gc.disable()
+        self._uhr = QTimer(self)
+        self._uhr.timeout.connect(self.pruefe)
+        self._uhr.start(intervall_ms)
+
+    def pruefe(self) -> None:
+        anzahl = gc.get_count()
+        if anzahl[0] > self._schwellen[0]:
+            generation = 0
+            if anzahl[1] > self._schwellen[1]:
+                generation = 2 if anzahl[2] > self._schwellen[2] else 1
+            gc.collect(generation)
+
+
+def sammle_nur_im_gui_thread(app: QObject) -> None:
+    """Install the `Aufraeumer` once per application."""
+    if app.property("assistenzbuero_aufraeumer"):
+        return
+    Aufraeumer(app)
+    app.setProperty("assistenzbuero_aufraeumer", True)

@@ -125,6 +125,7 @@ class KrankenkassenSeite(QWidget):
         super().__init__(parent)
         self.kontext = kontext
         self.kasse: Kasse | None = None  # working copy of the Kasse being edited
+        self._geladen: Kasse | None = None  # the same as shown, to tell unsaved changes
         self.jahr_index: int | None = None
 
         # left: the Kassen
@@ -245,7 +246,58 @@ class KrankenkassenSeite(QWidget):
         kasse = aktuelle_zeile(self.kassen_tabelle, self.kassen_modell)
         if kasse is not None and self.kasse is not None and kasse.id == self.kasse.id and kasse.id is not None:
             return
+        if not self.darf_verlassen(naechste=kasse.id if kasse else None):
+            return
+        if self.kasse is not None and kasse is not None and self.kasse.id == kasse.id:
+            return  # saving the previous one has shown this Kasse already
         self._zeige_kasse(copy.deepcopy(kasse) if kasse else None)
+
+    # unsaved changes ----------------------------------------------------------------------------------------
+    def _arbeitskopie(self) -> Kasse | None:
+        """The working copy with what the fields hold now (readable values only), for comparing."""
+        if self.kasse is None:
+            return None
+        kopie = copy.deepcopy(self.kasse)
+        for name, wert in self.stamm.rohwerte().items():
+            setattr(kopie, name, wert)
+        if self.jahr_index is not None:
+            jahr = kopie.jahre[self.jahr_index]
+            for name, wert in self.jahr_formular.rohwerte().items():
+                if name != "u2_erstattung_prozent" or wert is not None:
+                    setattr(jahr, name, wert)
+        return kopie
+
+    def hat_aenderungen(self) -> bool:
+        return self.kasse is not None and self._arbeitskopie() != self._geladen
+
+    def darf_verlassen(self, naechste: int | None = None) -> bool:
+        """Before another Kasse is shown (or the window closes): save, discard or stay with unsaved changes.
+
+        True: go on (nothing unsaved, saved – then `naechste` is shown –, or discarded). False: stay (the list
+        cursor goes back to this Kasse, the input is kept; a refused save shows why at the field).
+        """
+        if not self.hat_aenderungen() or self.kasse is None:
+            return True
+        name = self.stamm.felder["name"].eingabe.text().strip() or self.kasse.name
+        antwort = meldungen.ungespeichert(self, tr("„{name}“").format(name=name) if name else tr("der neuen Kasse"))
+        if antwort == meldungen.VERWERFEN:
+            return True
+        if antwort == meldungen.SPEICHERN and self.speichern(danach=naechste):
+            return True
+        self._markiere_zeile(self.kasse.id if self.kasse else None)
+        return False
+
+    def _markiere_zeile(self, kassen_id: int | None) -> None:
+        tabelle = self.kassen_tabelle
+        tabelle.selectionModel().blockSignals(True)
+        try:
+            tabelle.clearSelection()
+            for i in range(self.kassen_filter.rowCount()):
+                quelle = self.kassen_filter.mapToSource(self.kassen_filter.index(i, 0))
+                if kassen_id is not None and self.kassen_modell.zeile(quelle).id == kassen_id:
+                    tabelle.setCurrentIndex(self.kassen_filter.index(i, 0))
+        finally:
+            tabelle.selectionModel().blockSignals(False)
 
     def _zeige_kasse(self, kasse: Kasse | None) -> None:
         self.kasse = kasse
@@ -274,6 +326,7 @@ class KrankenkassenSeite(QWidget):
         self.jahr_box.setCurrentIndex(max(0, self.jahr_box.findData(heute)) if self.jahr_box.count() else -1)
         self.jahr_box.blockSignals(False)
         self._jahr_gewechselt()
+        self._geladen = self._arbeitskopie()
 
     def _jahr_gewechselt(self) -> None:
         if not self._uebernimm_jahr_formular():
@@ -439,6 +492,8 @@ class KrankenkassenSeite(QWidget):
         self.jahr_formular.felder["zusatzbeitrag_prozent"].eingabe.setFocus()
 
     def neue_kasse(self) -> None:
+        if not self.darf_verlassen():
+            return
         self.kassen_tabelle.clearSelection()
         self._zeige_kasse(dienst.KrankenkasseDaten(jahre=[dienst.KassenJahrDaten(jahr=date.today().year)]))
         self.stamm.felder["name"].eingabe.setFocus()
@@ -462,18 +517,21 @@ class KrankenkassenSeite(QWidget):
         self.kasse = None
         self.aktivieren()
 
-    def speichern(self) -> bool:
+    def speichern(self, danach: int | None = None) -> bool:
+        """Save the working copy; then show the saved Kasse (or `danach`, the one the user moved to)."""
         if not self._uebernimm_alles() or self.kasse is None:
+            self._markiere_zeile(self.kasse.id if self.kasse else None)
             return False
         self.stufen_fehler.hide()
         try:
             gespeichert = dienst.speichere_krankenkasse(self.kontext.datenbank, self.kasse)
         except EingabeFehler as fehler:
+            self._markiere_zeile(self.kasse.id)
             self._zeige_fehler(fehler)
             return False
         self.kontext.melde(tr("Krankenkasse „{name}“ gespeichert.").format(name=gespeichert.name))
         self.kasse = None
-        self.aktivieren(gespeichert.id)
+        self.aktivieren(danach if danach is not None else gespeichert.id)
         return True
 
     def _zeige_fehler(self, fehler: EingabeFehler) -> None:

@@ -75,3 +75,28 @@ def unerwartet(parent: QWidget | None, fehlerobjekt: BaseException) -> None:
             "bereits gespeicherte Daten bleiben erhalten. Bitte melden Sie diesen Fehler."
         ).format(art=type(fehlerobjekt).__name__, text=fehlerobjekt),
     )
+
+
+SPEICHERN, VERWERFEN, ABBRECHEN = "speichern", "verwerfen", "abbrechen"
+
+
+def ungespeichert(parent: QWidget | None, was: str) -> str:
+    """Ask what to do with unsaved changes: SPEICHERN (default, Enter), VERWERFEN, or ABBRECHEN (Escape: stay).
+
+    Escape must never throw work away, so it means "stay here and keep editing".
+    """
+    knoepfe = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    text = tr("Die Änderungen an {was} sind noch nicht gespeichert. Jetzt speichern?").format(was=was)
+    box = _box(
+        parent, QMessageBox.Icon.Question, tr("Änderungen speichern?"), text, knoepfe, QMessageBox.StandardButton.Save
+    )
+    box.button(QMessageBox.StandardButton.Save).setText(tr("&Speichern"))
+    box.button(QMessageBox.StandardButton.Discard).setText(tr("&Verwerfen"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(tr("&Weiter bearbeiten"))
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    antwort = box.exec()
+    if antwort == QMessageBox.StandardButton.Save:
+        return SPEICHERN
+    if antwort == QMessageBox.StandardButton.Discard:
+        return VERWERFEN
+    return ABBRECHEN

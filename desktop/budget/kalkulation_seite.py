@@ -53,6 +53,7 @@ from core.budget.kalkulation import (
 from core.budget.kalkulation_dienst import KalkulationsVersion
 from core.fehler import AssistenzbueroFehler, EingabeFehler
 from core.io.kalkulation_import import ImportErgebnis, importiere
+from desktop import meldungen
 from desktop.bildschirm import passende_groesse
 from desktop.formular import (
     DatumEingabe,
@@ -476,6 +477,7 @@ class KalkulationSeite(QWidget):
             )
         )
         self.aktivieren()
+        self._merke_stand()
 
     # data ------------------------------------------------------------------------------------------------------
     @property
@@ -522,7 +524,40 @@ class KalkulationSeite(QWidget):
         vid = index.data(Qt.ItemDataRole.UserRole)
         version = next((v for v in self.versionen if v.id == vid), None)
         if version is not None and version.id != self.version_id:
+            if not self.darf_verlassen():
+                self._markiere_version(self.version_id)  # stay with the unsaved input
+                return
             self.zeige_version(version)
+
+    def _markiere_version(self, version_id: int | None) -> None:
+        auswahl = self.liste.selectionModel()
+        auswahl.blockSignals(True)
+        try:
+            self.liste.clearSelection()
+            for zeile in range(self.liste_modell.rowCount()):
+                if self.liste_modell.item(zeile).data(Qt.ItemDataRole.UserRole) == version_id:
+                    self.liste.setCurrentIndex(self.liste_modell.index(zeile, 0))
+        finally:
+            auswahl.blockSignals(False)
+
+    # unsaved changes ----------------------------------------------------------------------------------------
+    def _formstand(self) -> tuple[str, ...]:
+        return (self.name.text(), self.stand.text(), *(e.text() for e in self.eingaben.values()))
+
+    def _merke_stand(self) -> None:
+        self._gemerkt = self._formstand()
+
+    def hat_aenderungen(self) -> bool:
+        return self.db is not None and self._formstand() != getattr(self, "_gemerkt", None)
+
+    def darf_verlassen(self) -> bool:
+        """Before another version or a new one is shown (or the window closes): save, discard or stay."""
+        if not self.hat_aenderungen():
+            return True
+        antwort = meldungen.ungespeichert(self, tr("der Kalkulation „{name}“").format(name=self.name.text()))
+        if antwort == meldungen.VERWERFEN:
+            return True
+        return antwort == meldungen.SPEICHERN and self.speichern()
 
     def zeige_version(self, v: KalkulationsVersion) -> None:
         self.version_id = v.id
@@ -531,6 +566,8 @@ class KalkulationSeite(QWidget):
         self.notiz, self.herkunft = v.notiz, v.herkunft
         self.vermerk.setText(v.notiz)
         self._zeige_parameter(v.parameter)
+        self._markiere_version(v.id)
+        self._merke_stand()
 
     def _zeige_parameter(self, p: KalkulationsParameter) -> None:
         for schluessel, eingabe in self.eingaben.items():
@@ -611,33 +648,42 @@ class KalkulationSeite(QWidget):
             self.stand.setFocus()
 
     def neu(self) -> None:
+        if not self.darf_verlassen():
+            return
         self.version_id = None
         self.notiz = self.herkunft = ""
         self.name.setText(tr("Neue Kalkulation"))
         self.vermerk.setText("")
         self._zeige_parameter(SEED_BEISPIEL)
+        self._markiere_version(None)
+        self._merke_stand()
         self.name.setFocus()
         self.name.selectAll()
 
-    def speichern(self) -> None:
+    def speichern(self) -> bool:
         from core.budget import kalkulation_dienst as dienst
 
         if self.db is None:
-            return
+            return False
         try:
             v = dienst.speichere(self.db, self._version())
         except AssistenzbueroFehler as f:
             self._fehler(tr("Nicht gespeichert"), f)
-            return
+            return False
         self.version_id = v.id
         self._lade_liste()
+        self._markiere_version(v.id)
+        self._merke_stand()
         self.kontext.melde(tr("Kalkulation „{name}“ gespeichert.").format(name=v.name))
+        return True
 
     def kopieren(self) -> None:
         from core.budget import kalkulation_dienst as dienst
 
         if self.db is None or self.version_id is None:
             self.kontext.melde(tr("Bitte speichern Sie die Kalkulation zuerst."))
+            return
+        if not self.darf_verlassen():  # the copy is made of the saved version
             return
         name, ok = QInputDialog.getText(
             self, tr("Kalkulation kopieren"), tr("Name der Kopie:"), text=self.name.text() + tr(" (Kopie)")
@@ -668,6 +714,7 @@ class KalkulationSeite(QWidget):
         ):
             return
         dienst.loesche(self.db, self.version_id)
+        self._merke_stand()  # deleted on purpose: nothing left to save
         self._lade_liste()
         self.neu()
 
@@ -688,6 +735,8 @@ class KalkulationSeite(QWidget):
     def importieren(self) -> None:
         from desktop.hintergrund import Vorgang
 
+        if not self.darf_verlassen():
+            return
         pfad = self.datei_waehlen()
         if pfad is None:
             return
@@ -763,6 +812,9 @@ class BudgetBereich(QTabWidget):
 
     def aktivieren(self) -> None:
         self.kalkulation.aktivieren()
+
+    def darf_schliessen(self) -> bool:
+        return self.kalkulation.darf_verlassen()
 
     def tastenkuerzel(self) -> list[str]:
         """For the main window's F1 help."""

@@ -444,3 +444,97 @@ def test_bewerberin_nach_bestaetigung_loeschen(qtbot, fenster: Hauptfenster, mon
     aktiv(qtbot, fenster)
     # the cursor stays in the list, on the next person
     assert fokus() is bereich.tabelle and aktuelle_zeile(bereich.tabelle, bereich.modell).id == ids[2]
+
+
+# --- unsaved changes are never lost silently -------------------------------------------------------------------------
+class Ungespeichert:
+    """Stands in for the save/discard/stay question and records what it was asked about."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, antwort: str) -> None:
+        from desktop import meldungen
+
+        self.gefragt: list[str] = []
+        monkeypatch.setattr(meldungen, "ungespeichert", lambda _p, was: self.gefragt.append(was) or antwort)
+
+
+def _zur_kasse(qtbot: Any, fenster: Hauptfenster, name: str) -> Any:
+    qtbot.keyClick(fenster, Qt.Key.Key_7, STRG)
+    seite = fenster.seite("einstellungen")
+    qtbot.keyClick(seite.reiter, Qt.Key.Key_2, ALT)
+    kassen = seite.seiten["krankenkassen"]
+    kassen.kassen_tabelle.setFocus()
+    taste(qtbot, Qt.Key.Key_Home, STRG)
+    while kassen.kasse is None or kassen.kasse.name != name:
+        taste(qtbot, Qt.Key.Key_Down)
+    return kassen
+
+
+@pytest.mark.parametrize("antwort", ["speichern", "verwerfen", "abbrechen"])
+def test_kasse_wechseln_mit_ungespeicherter_aenderung(qtbot, fenster: Hauptfenster, monkeypatch, antwort) -> None:
+    db = fenster.kontext.datenbank
+    kassen = _zur_kasse(qtbot, fenster, "BARMER")
+    barmer_id, jahr = kassen.kasse.id, kassen.jahr_box.currentData()
+    taste(qtbot, Qt.Key.Key_Z, ALT)
+    ersetze(qtbot, "2,7")
+    frage = Ungespeichert(monkeypatch, antwort)
+    kassen.kassen_tabelle.setFocus()
+    taste(qtbot, Qt.Key.Key_Down)  # to the next Kasse (BKK Mitte)
+    assert frage.gefragt == ["„BARMER“"]
+    gespeichert = krankenkassen.lade_krankenkasse(db, barmer_id).jahr(jahr).zusatzbeitrag_prozent
+    if antwort == "speichern":
+        assert gespeichert == Decimal("2.7") and kassen.kasse.name == "BKK Mitte"
+    elif antwort == "verwerfen":
+        assert gespeichert is None and kassen.kasse.name == "BKK Mitte"
+    else:  # Escape: stay, the typed value is still there
+        assert gespeichert is None and kassen.kasse.id == barmer_id
+        assert kassen.jahr_formular.felder["zusatzbeitrag_prozent"].eingabe.text() == "2,7"
+        assert aktuelle_zeile(kassen.kassen_tabelle, kassen.kassen_modell).id == barmer_id
+
+
+@pytest.mark.parametrize("antwort", ["speichern", "verwerfen"])
+def test_schliessen_mit_ungespeicherten_arbeitgeberdaten(qtbot, fenster: Hauptfenster, monkeypatch, antwort) -> None:
+    from core.stammdaten import arbeitgeber
+    from core.stammdaten.start import oeffne
+
+    pfad = fenster.kontext.datenbank.pfad
+    qtbot.keyClick(fenster, Qt.Key.Key_7, STRG)
+    seite = fenster.seite("einstellungen")
+    qtbot.keyClick(seite.reiter, Qt.Key.Key_1, ALT)
+    taste(qtbot, Qt.Key.Key_N, ALT)  # &Name
+    tippe(qtbot, "Assistenzgeberin")
+    taste(qtbot, Qt.Key.Key_U, ALT)  # B&undesland
+    tippe(qtbot, "Baden")
+    frage = Ungespeichert(monkeypatch, "abbrechen")
+    fenster.close()
+    assert frage.gefragt == ["den Arbeitgeberdaten"] and fenster.isVisible()  # Escape: the window stays open
+    Ungespeichert(monkeypatch, antwort)
+    assert fenster.close() and not fenster.isVisible()
+    db = oeffne(pfad)  # the window released the file
+    try:
+        gespeichert = arbeitgeber.lade_arbeitgeber(db)
+    finally:
+        db.schliessen()
+    if antwort == "speichern":
+        assert gespeichert is not None and gespeichert.nachname == "Assistenzgeberin"
+    else:
+        assert gespeichert is None
+
+
+@pytest.mark.parametrize("antwort", ["speichern", "verwerfen", "abbrechen"])
+def test_kalkulation_neu_mit_ungespeicherter_aenderung(qtbot, kontext, monkeypatch, antwort) -> None:
+    from core.budget import kalkulation_dienst
+    from desktop.budget.kalkulation_seite import KalkulationSeite
+
+    seite = KalkulationSeite(kontext)
+    qtbot.addWidget(seite)
+    seite.show()
+    aktiv(qtbot, seite)
+    seite.name.setFocus()
+    ersetze(qtbot, "Antrag 2027")
+    frage = Ungespeichert(monkeypatch, antwort)
+    taste(qtbot, Qt.Key.Key_N, ALT)  # &Neu
+    qtbot.waitUntil(lambda: bool(frage.gefragt))
+    assert frage.gefragt == ["der Kalkulation „Antrag 2027“"]
+    namen = [v.name for v in kalkulation_dienst.liste(kontext.datenbank)]
+    assert namen == (["Antrag 2027"] if antwort == "speichern" else [])
+    assert seite.name.text() == ("Antrag 2027" if antwort == "abbrechen" else "Neue Kalkulation")
