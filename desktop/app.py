@@ -63,13 +63,23 @@ def oeffne_datenbank(pfad: Path | None, parent: QWidget | None = None) -> Any | 
             return oeffne(pfad)
         except DatenbankBeschaedigt as fehler:
             if not fehler.sicherungen:
-                meldungen.fehler(parent, titel, str(fehler))
+                meldungen.fehler(
+                    parent,
+                    titel,
+                    tr(
+                        "Die Datenbankdatei {pfad} ist beschädigt oder keine Assistenzbüro-Datenbank, und es gibt "
+                        "keine Sicherung von ihr. Die Datei bleibt unverändert. Bitte wenden Sie sich an eine "
+                        "Fachperson."
+                    ).format(pfad=fehler.pfad),
+                )
                 return None
             neueste = fehler.sicherungen[0]
+            # the core's message is meant for the command line (English SQLite detail, the CLI command to use)
             frage = tr(
-                "{meldung}\n\nSoll die neueste Sicherung vom {zeitpunkt} Uhr jetzt zurückgespielt werden? "
+                "Die Datenbankdatei {pfad} ist beschädigt oder keine Assistenzbüro-Datenbank.\n\n"
+                "Soll die neueste Sicherung vom {zeitpunkt} Uhr jetzt zurückgespielt werden? "
                 "Änderungen nach diesem Zeitpunkt fehlen dann; die beschädigte Datei bleibt daneben erhalten."
-            ).format(meldung=fehler, zeitpunkt=f"{neueste.zeitpunkt:%d.%m.%Y, %H:%M}")
+            ).format(pfad=fehler.pfad, zeitpunkt=f"{neueste.zeitpunkt:%d.%m.%Y, %H:%M}")
             if not meldungen.frage(
                 parent, tr("Datenbank beschädigt"), frage, ja=tr("Sicherung &zurückspielen"), nein=tr("&Beenden")
             ):

@@ -30,6 +30,7 @@ from core.fehler import EingabeFehler
 from core.stammdaten import arbeitgeber as dienst
 from core.stammdaten import unfallkassen
 from desktop import meldungen
+from desktop.bildschirm import passende_groesse
 from desktop.formular import Formular
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -439,6 +440,7 @@ class Ersteinrichtung(QWizard):
             self.addPage(seite)
         self.seiten["checkliste"] = _ChecklistenSeite(self)
         self.addPage(self.seiten["checkliste"])
+        passende_groesse(self, 110, 32)  # room for the checklist's explanations; follows the font size
         self.gespeichert: dienst.ArbeitgeberDaten | None = None
 
     def speichern(self) -> bool:

@@ -96,6 +96,8 @@ def test_beschaedigte_datei_mit_sicherung_zurueckspielen(
     qtbot.addWidget(fenster)
     frage, bestaetigung = boxen.gezeigt
     assert "beschädigt" in frage["text"] and "Soll die neueste Sicherung" in frage["text"]
+    assert "file is not a database" not in frage["text"]  # German only; no command-line hint in the window
+    assert "assistenzbuero sicherung" not in frage["text"]
     assert frage["knoepfe"] == ["Beenden", "Sicherung zurückspielen"]
     assert "zurückgespielt" in bestaetigung["text"]
     assert arbeitgeber.lade_arbeitgeber(fenster.kontext.datenbank).nachname == "Assistenzgeberin"
