@@ -9,7 +9,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProxyStyle,
+    QSpinBox,
+    QStyle,
+    QStyleFactory,
+    QWidget,
+)
 
 from desktop.i18n import tr
 
@@ -101,15 +113,45 @@ class Einstellungen(QObject):
         self.geaendert.emit(opt.schluessel)
 
 
+class GrosseKaestchen(QProxyStyle):
+    """Check boxes and radio buttons grow with the font (the style draws them at a fixed pixel size)."""
+
+    ANZEIGER = (
+        QStyle.PixelMetric.PM_IndicatorWidth,
+        QStyle.PixelMetric.PM_IndicatorHeight,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+        QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    )
+
+    def __init__(self, basis: str, faktor: float) -> None:
+        super().__init__(QStyleFactory.create(basis))
+        self.faktor = faktor
+
+    def pixelMetric(self, metrik: QStyle.PixelMetric, option: Any = None, widget: Any = None) -> int:
+        wert = super().pixelMetric(metrik, option, widget)
+        return round(wert * self.faktor) if metrik in self.ANZEIGER else wert
+
+
 def wende_schriftgroesse_an(app: QApplication, prozent: int) -> None:
-    """Scale the system font (never a fixed size): the base size is remembered on first use."""
+    """Scale the system font (never a fixed size): the base size is remembered on first use.
+
+    Above 100 % check boxes grow along (a larger target for a shaky hand, visible under a magnifier).
+    """
     basis = app.property("assistenzbuero_basisschrift")
     if basis is None:
         basis = app.font().pointSizeF()
         app.setProperty("assistenzbuero_basisschrift", basis)
+        app.setProperty("assistenzbuero_basisstil", app.style().name())
     schrift = app.font()
     schrift.setPointSizeF(float(basis) * prozent / 100)
     app.setFont(schrift)
+    faktor = max(prozent, 100) / 100
+    stil = app.style()
+    if isinstance(stil, GrosseKaestchen) and stil.faktor == faktor:
+        return
+    if faktor > 1 or isinstance(stil, GrosseKaestchen):
+        basisstil = str(app.property("assistenzbuero_basisstil") or "fusion")
+        app.setStyle(GrosseKaestchen(basisstil, faktor) if faktor > 1 else QStyleFactory.create(basisstil))
 
 
 class EinstellungenSeite(QWidget):

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -204,6 +205,8 @@ class Hauptfenster(QMainWindow):
         if zeile < 0:
             return
         b = self.bereiche[zeile]
+        vorher = QApplication.focusWidget()
+        im_inhalt = vorher is not None and self.stapel.isAncestorOf(vorher)
         seite = self.seite(b.schluessel)
         self.stapel.setCurrentIndex(zeile)
         # after the event loop has polished and laid out a page built just now (before that its size is too small)
@@ -213,14 +216,15 @@ class Hauptfenster(QMainWindow):
         aktivieren = getattr(seite, "aktivieren", None)
         if callable(aktivieren):
             aktivieren()
+        if im_inhalt:
+            # Ctrl+number from inside an area: the cursor goes into the new area, not to wherever Qt moves the
+            # focus of the page that was hidden (from the navigation list it stays there, for browsing)
+            self._fokus_in(seite)
         self.kontext.einstellungen[LETZTER_BEREICH] = b.schluessel
 
     def wechsle_fokus(self) -> None:
         if self.navigation.hasFocus():
-            seite = self.seite(self.aktueller_bereich)
-            seite.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            if not seite.hasFocus():
-                self._erstes_feld(seite).setFocus(Qt.FocusReason.TabFocusReason)
+            self._fokus_in(self.seite(self.aktueller_bereich))
         else:
             self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -240,6 +244,11 @@ class Hauptfenster(QMainWindow):
             hoehe = min(hoehe, max(self.height(), int(frei.height() * ANTEIL_HOEHE)))
         if (breite, hoehe) != (self.width(), self.height()):
             self.resize(breite, hoehe)
+
+    def _fokus_in(self, seite: QWidget) -> None:
+        seite.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not seite.hasFocus():
+            self._erstes_feld(seite).setFocus(Qt.FocusReason.TabFocusReason)
 
     @staticmethod
     def _erstes_feld(seite: QWidget) -> QWidget:

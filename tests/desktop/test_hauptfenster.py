@@ -141,3 +141,15 @@ def test_statusmeldungen_werden_vorgelesen(qtbot, fenster: Hauptfenster, monkeyp
     assert leiste.text(QAccessible.Text.Name) == "Statuszeile: Personalbogen von Sabine Berger gespeichert."
     fenster.statusBar().clearMessage()
     assert leiste.text(QAccessible.Text.Name) == "Statuszeile"
+
+
+def test_strg_zahl_aus_einem_bereich_fuehrt_den_cursor_in_den_neuen(qtbot, fenster: Hauptfenster) -> None:
+    qtbot.keyClick(fenster, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    feld = fenster.seite("einstellungen").seiten["arbeitgeber"].maske.feld("nachname").eingabe
+    feld.setFocus()
+    qtbot.waitUntil(lambda: fokus() is feld)
+    qtbot.keyClick(fokus(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert fokus() is fenster.seite("assistenzkraefte").tabelle  # not a widget of the hidden page
+    fenster.navigation.setFocus()
+    qtbot.keyClick(fokus(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert fokus() is fenster.navigation  # from the list the cursor stays there (browsing with the arrows)
