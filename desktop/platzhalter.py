@@ -30,8 +30,8 @@ class Platzhalter(QWidget):
         )
         self.hinweis.setWordWrap(True)
         # reachable by Tab so a screen-reader user hears why the page is empty
-        self.hinweis.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.hinweis.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.hinweis.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after the flags, which reset it to ClickFocus
         self.hinweis.setAccessibleName(self.hinweis.text())
         spalte.addWidget(ueberschrift)
         spalte.addWidget(self.hinweis)

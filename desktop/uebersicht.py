@@ -19,8 +19,8 @@ class Uebersicht(QWidget):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         # reachable by Tab and readable line by line: the page's content is this text
-        self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after the flags, which reset it to ClickFocus
         self.knopf_einrichten = QPushButton(tr("&Einrichtungsassistent starten …"))
         self.knopf_arbeitgeber = QPushButton(tr("Arbeit&geberdaten bearbeiten"))
         self.knopf_team = QPushButton(tr("&Assistenzkräfte anzeigen"))

@@ -159,6 +159,8 @@ class ImportVorschau(QDialog):
         self.tabelle.setModel(modell)
         self.tabelle.setAccessibleName(tr("Erkannte Werte"))
         self.tabelle.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.tabelle.setTabKeyNavigation(False)  # Tab leaves the table (else one Tab per cell: a keyboard trap)
+        self.tabelle.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.tabelle.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         spalte.addWidget(self.tabelle)
         summen = ergebnis.ergebnis.summen()

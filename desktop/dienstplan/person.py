@@ -84,8 +84,9 @@ class PersonAnsicht(QWidget):
         self.zusammenfassung = QLabel()
         self.zusammenfassung.setObjectName("zusammenfassung")
         self.zusammenfassung.setWordWrap(True)
-        self.zusammenfassung.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab for screen readers
         self.zusammenfassung.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # reachable by Tab for screen readers (after the flags: setting them resets the policy to ClickFocus)
+        self.zusammenfassung.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         spalte.addWidget(self.zusammenfassung)
 
         self.schicht_modell = SchichtlisteModell(self)

@@ -97,3 +97,50 @@ def test_f1_nennt_auch_die_tasten_des_bereichs(qtbot, fenster: Hauptfenster, mon
     (text,) = texte
     assert "F6: zwischen Navigation und Inhalt wechseln" in text
     assert erwartet in text
+
+
+def tab_runde(qtbot, fenster: QWidget, hoechstens: int = 400) -> list[QWidget]:
+    """Press Tab from the current focus until it comes back; fails on a trap (Tab stuck or looping elsewhere)."""
+    from barrierefreiheit import fokus
+
+    start = fokus()
+    gesehen: list[QWidget] = [start]
+    for _ in range(hoechstens):
+        qtbot.keyClick(fokus(), Qt.Key.Key_Tab)
+        jetzt = fokus()
+        assert jetzt.window() is fenster.window(), "Tab hat das Fenster verlassen"
+        if jetzt is start:
+            return gesehen
+        assert jetzt not in gesehen, f"Tab kreist ohne Rückkehr: {type(jetzt).__name__} '{jetzt.objectName()}'"
+        gesehen.append(jetzt)
+    raise AssertionError(f"nach {hoechstens} Tabs nicht zurück – Tastaturfalle bei {type(fokus()).__name__}")
+
+
+@pytest.mark.parametrize("schluessel", [b.schluessel for b in BEREICHE])
+def test_keine_tastaturfalle_im_bereich(qtbot, fenster: Hauptfenster, schluessel: str) -> None:
+    fenster.zeige_bereich(schluessel)
+    fenster.navigation.setFocus()
+    qtbot.waitUntil(lambda: fenster.navigation.hasFocus())
+    runde = tab_runde(qtbot, fenster)
+    seite = fenster.seite(schluessel)
+    assert any(seite.isAncestorOf(w) for w in runde), "Tab erreicht den Inhalt des Bereichs nicht"
+    # the text that *is* the page (overview, "kommt später") is a Tab stop for screen-reader users
+    for name in ("text", "hinweis"):
+        if isinstance(getattr(seite, name, None), QWidget):
+            assert getattr(seite, name) in runde, name
+
+
+def test_keine_tastaturfalle_in_der_importvorschau(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from core.io.kalkulation_import import importiere
+    from desktop.budget.kalkulation_seite import ImportVorschau
+
+    dialog = ImportVorschau(importiere(FORSEA_2016), "Import")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.tabelle.setFocus()
+    runde = tab_runde(qtbot, dialog, hoechstens=20)  # not one Tab per cell of the 30 recognised values
+    assert dialog.name in runde
