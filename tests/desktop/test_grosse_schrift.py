@@ -76,3 +76,14 @@ def test_feld_per_alt_taste_wird_ins_bild_gerollt(qtbot, fenster: Hauptfenster, 
     assert fokus() is iban
     qtbot.waitUntil(lambda: not iban.visibleRegion().isEmpty())
     assert isinstance(seite, QScrollArea) and seite.verticalScrollBar().value() > 0
+
+
+def test_kaestchen_wachsen_mit_der_schrift(qtbot, einstellungen: Einstellungen) -> None:
+    from PySide6.QtWidgets import QStyle
+
+    metrik = QStyle.PixelMetric.PM_IndicatorWidth
+    normal = QApplication.style().pixelMetric(metrik)
+    einstellungen[SCHRIFTGROESSE] = 200
+    assert QApplication.style().pixelMetric(metrik) == 2 * normal  # a larger target, visible under a magnifier
+    einstellungen[SCHRIFTGROESSE] = 100
+    assert QApplication.style().pixelMetric(metrik) == normal
