@@ -21,6 +21,10 @@ def oeffne(pfad: Path | str | None = None, *, sicherungen_behalten: int = STANDA
     db = Datenbank.oeffnen(pfad, sicherungen_behalten=sicherungen_behalten)
     try:
         lege_vorgaben_an(db)
+        # The roster's defaults too, so that read-only exports never need to write them.
+        from core.dienstplan import dienst
+
+        dienst.lege_vorgaben_an(db)
     except BaseException:
         db.schliessen()
         raise

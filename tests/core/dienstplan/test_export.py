@@ -207,3 +207,14 @@ def test_cli_export_fehler_eine_deutsche_zeile(
         assert meldung in fehler and len(fehler.strip().splitlines()) == 1 and "Traceback" not in fehler
     finally:
         januar.db = dienst.Datenbank.oeffnen(pfad)
+
+
+def test_cli_export_einer_datei_ohne_geoeffneten_dienstplan(tmp_path: Path) -> None:
+    """A household file whose Dienstplan was never opened exports read-only (the defaults exist from the start)."""
+    from core.stammdaten.start import oeffne
+
+    pfad = tmp_path / "neu.sqlite"
+    oeffne(pfad).schliessen()
+    ziel = tmp_path / "leer.pdf"
+    assert _cli("export", "dienstplan", "--db", str(pfad), "--monat", "2026-03", "--ausgabe", str(ziel)) == 0
+    assert "März 2026" in _pdf_text(ziel)
