@@ -173,10 +173,12 @@ class KrankenkassenSeite(QWidget):
         self.jahr_formular.text("quelle", tr("&Quelle der Sätze"))
 
         self.stufen_modell: ZeilenModell[Stufe] = ZeilenModell(STUFEN_SPALTEN, self)
-        self.stufen_tabelle, _ = sortierbare_tabelle(
-            self.stufen_modell, tr("U1-Stufen"), tr("Die Erstattungsstufen, die diese Kasse im Jahr anbietet")
+        self.stufen_tabelle, _ = sortierbare_tabelle(  # unsorted: the levels are addressed by position
+            self.stufen_modell,
+            tr("U1-Stufen"),
+            tr("Die Erstattungsstufen, die diese Kasse im Jahr anbietet"),
+            sortierbar=False,
         )
-        self.stufen_tabelle.setSortingEnabled(False)
         self.gewaehlt_text = QLabel()
         self.gewaehlt_text.setWordWrap(True)
         self.knopf_stufe_neu = QPushButton(tr("Stufe hinzu&fügen …"))

@@ -70,8 +70,7 @@ class Unterliste(QWidget, Generic[T]):
         self._bauen = bauen
         self._pruefen = pruefen
         self.modell: ZeilenModell[T] = ZeilenModell(spalten, self)
-        self.tabelle, _ = sortierbare_tabelle(self.modell, name)
-        self.tabelle.setSortingEnabled(False)
+        self.tabelle, _ = sortierbare_tabelle(self.modell, name, sortierbar=False)  # rows are addressed by position
         self.tabelle.activated.connect(lambda _i: self.bearbeiten())
         self.knopf_neu = QPushButton(knoepfe[0])
         self.knopf_bearbeiten = QPushButton(knoepfe[1])
