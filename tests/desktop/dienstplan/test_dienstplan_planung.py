@@ -164,3 +164,38 @@ def test_woche_kopieren_und_loeschen_mit_rueckgaengig(
     qtbot.keyClick(bereich.raster, Qt.Key.Key_Z, CTRL)  # the whole copied week goes in one step
     assert len(_schichten(haushalt)) == 2
     assert zelltext(bereich, MONTAG, "Frühdienst") == "–"
+
+
+def test_kopie_einer_musterschicht_gehoert_nicht_zum_muster(
+    qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt, dialoge: Dialogfuehrer
+) -> None:
+    """Strg+C, Strg+V of a shift a pattern made gives a plan entry of its own: applying the pattern again with
+    "ersetzen" must not take away the copy that was given to someone outside the pattern."""
+    from core.dienstplan.muster import wochenwechsel
+
+    frueh = next(v for v in dienst.liste_vorlagen(haushalt.db) if v.name == "Frühdienst")
+    muster = dienst.speichere_muster(haushalt.db, wochenwechsel("Früh", MONTAG, [frueh], [haushalt.sabine]))
+    assert muster.id is not None
+    dienst.wende_muster_an(haushalt.db, muster.id, MONTAG, MONTAG)
+    bereich.lade()
+    gehe_zu(qtbot, bereich, MONTAG, "Frühdienst")
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_C, CTRL)
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_Down)
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_V, CTRL)
+    dienstag = MONTAG + timedelta(days=1)
+    assert zelltext(bereich, dienstag, "Frühdienst") == "Sabine"
+
+    def rudolf(d: Any) -> None:
+        qtbot.keyClicks(fokus(), "Rudolf")
+        qtbot.keyClick(fokus(), Qt.Key.Key_Return)
+
+    dialoge.dann(rudolf)
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_B, CTRL)  # Assistenzkraft zuweisen
+    warte_auf_fokus(qtbot, bereich.raster)
+    assert dialoge.offen_geblieben == []
+    assert zelltext(bereich, dienstag, "Frühdienst") == "Rudolf"
+    (kopie,) = [s for s in dienst.monat_oeffnen(haushalt.db, JAHR, MONAT, pruefen=False).schichten if s.tag == dienstag]
+    assert kopie.muster_id is None
+
+    dienst.wende_muster_an(haushalt.db, muster.id, dienstag, dienstag, ersetzen=True)
+    assert (dienstag, "Frühdienst", haushalt.rudolf) in _schichten(haushalt)
