@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from core.dienstplan.schicht import Leistungsanteil, Pause, Schicht, Teil
-from core.dienstplan.tage import monatsgrenzen
 from core.dienstplan.vorlagen import Schichtvorlage, schicht_aus_vorlage
+from core.domain.kalender import monatsgrenzen
 from core.domain.zeit import BERLIN, lokal
 from core.fehler import EingabeFehler
 
