@@ -199,3 +199,29 @@ def test_kopie_einer_musterschicht_gehoert_nicht_zum_muster(
 
     dienst.wende_muster_an(haushalt.db, muster.id, dienstag, dienstag, ersetzen=True)
     assert (dienstag, "Frühdienst", haushalt.rudolf) in _schichten(haushalt)
+
+
+def test_muster_loeschen_verbindet_nichts_doppelt(
+    qtbot: Any, haushalt: Haushalt, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleting a saved pattern reloads the list; the kind's selection must not get one more handler each time."""
+    from PySide6.QtCore import SIGNAL
+
+    from core.dienstplan.muster import wochenwechsel
+    from desktop import meldungen
+
+    frueh = next(v for v in dienst.liste_vorlagen(haushalt.db) if v.name == "Frühdienst")
+    for name in ("A", "B", "C"):
+        dienst.speichere_muster(haushalt.db, wochenwechsel(name, MONTAG, [frueh], [haushalt.sabine]))
+    monkeypatch.setattr(meldungen, "frage", lambda *_a, **_k: True)
+    d = MusterDialog(haushalt.db, [(haushalt.sabine, "Sabine")], date(JAHR, MONAT, 1))
+    qtbot.addWidget(d)
+    d.show()
+    d.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is d)
+    art = d.art.eingabe
+    vorher = art.receivers(SIGNAL("currentIndexChanged(int)"))
+    for uebrig in (2, 1):
+        qtbot.keyClick(d, Qt.Key.Key_L, ALT)  # Muster &löschen
+        qtbot.waitUntil(lambda n=uebrig: len(d.gespeichert) == n)
+    assert art.receivers(SIGNAL("currentIndexChanged(int)")) == vorher
