@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from core.fehler import EingabeFehler
 from core.stammdaten import krankenkassen as dienst
 from desktop import meldungen
+from desktop.dialoge import modal
 from desktop.formular import Formular, dezimal_als_text
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -421,7 +422,7 @@ class KrankenkassenSeite(QWidget):
         zeile = self.stufen_tabelle.currentIndex().row()
         stufe = None if neu or zeile < 0 else jahr.u1_stufen[zeile]
         dialog = StufenDialog(stufe, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.ergebnis is None:
+        if modal(dialog) != QDialog.DialogCode.Accepted or dialog.ergebnis is None:
             return
         ergebnis = dialog.ergebnis
         if ergebnis.gewaehlt:

@@ -38,6 +38,7 @@ from core.dienstplan.schicht import Schicht
 from core.dienstplan.tage import monatsname
 from core.fehler import AssistenzbueroFehler
 from desktop import meldungen
+from desktop.dialoge import modal
 from desktop.dienstplan import texte
 from desktop.dienstplan.abwesenheit_dialog import AbwesenheitDialog
 from desktop.dienstplan.auswahl import waehle
@@ -419,10 +420,10 @@ class DienstplanBereich(QWidget):
         self.kontext.melde(aenderung.beschreibung)
 
     def _modal(self, dialog: QDialog) -> int:
-        """Run a dialog; afterwards the keyboard focus is back where it was (normally the grid's cell)."""
+        """Run a dialog (freed afterwards); then the keyboard focus is back where it was (normally the grid's cell)."""
         vorher = QApplication.focusWidget()
         try:
-            return dialog.exec()
+            return modal(dialog)
         finally:
             ziel = vorher if vorher is not None and self.isAncestorOf(vorher) and vorher.isVisible() else self.raster
             ziel.setFocus(Qt.FocusReason.OtherFocusReason)

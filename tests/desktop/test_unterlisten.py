@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from barrierefreiheit import fokus
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from core.stammdaten import assistenzkraefte, krankenkassen
 from desktop.hauptfenster import Hauptfenster
@@ -101,3 +101,21 @@ def test_u1_stufe_waehlen_trifft_die_zeile_unter_dem_cursor(qtbot, fenster: Haup
     ikk = next(k for k in krankenkassen.liste_krankenkassen(db) if k.name == "IKK test")
     gespeichert = ikk.jahre[0].gewaehlte_u1_stufe
     assert gespeichert is not None and prozent(gespeichert.umlage_prozent) == oben
+
+
+def test_geschlossene_dialoge_der_unterliste_werden_freigegeben(qtbot, kontext, fuehrer, monkeypatch) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    bogen = Personalbogen(kontext)
+    qtbot.addWidget(bogen, before_close_func=lambda _b: monkeypatch.setattr(bogen, "hat_aenderungen", lambda: False))
+    bogen.show()
+    aktiv(qtbot, bogen)
+    taste(qtbot, Qt.Key.Key_5, ALT)  # tab "5 Kinder"
+    for _ in range(3):
+        fuehrer.dann(lambda _d: taste(qtbot, Qt.Key.Key_Escape), EintragDialog)
+        bogen.kinder.knopf_neu.setFocus()
+        taste(qtbot, Qt.Key.Key_Space)  # Kind hinzu&fügen, then Escape
+        qtbot.waitUntil(lambda: len(fuehrer.gesehen) == 3 or QApplication.activeModalWidget() is None)
+        aktiv(qtbot, bogen)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert bogen.findChildren(QDialog) == []
