@@ -865,13 +865,16 @@ def _stunden(
         )
     arten = set(abwesend.values())
     if "krank" in arten:
+        wartezeit = regelwert("entgeltfortzahlung_wartezeit_wochen", erster).wert
+        hoechstdauer = regelwert("entgeltfortzahlung_wochen", erster).wert
         hinweise.append(
             Hinweis(
                 "ENTGELTFORTZAHLUNG_KRANKHEIT",
                 Schwere.INFO,
                 "Krankheit: Das Entgelt der ausgefallenen Schichten ist fortgezahlt (Lohnausfallprinzip), "
-                "Zuschläge dafür sind steuer- und beitragspflichtig. Wartezeit (4 Wochen) und Höchstdauer "
-                "(6 Wochen) sind in einem Szenario nicht geprüft; U1-Erstattung beantragen.",
+                f"Zuschläge dafür sind steuer- und beitragspflichtig. Wartezeit ({format_zahl(wartezeit, None)} "
+                f"Wochen) und Höchstdauer ({format_zahl(hoechstdauer, None)} Wochen) sind in einem Szenario nicht "
+                "geprüft; U1-Erstattung beantragen.",
                 "§§ 3, 4 EFZG, § 1 AAG",
             )
         )

@@ -15,7 +15,7 @@ from core.dienstplan.schicht import Arbeitsart, Schicht, fmt_tag, fmt_zeit, zeit
 from core.dienstplan.tage import monatsname, montag_der_woche
 from core.dienstplan.verguetung import monatsverdienst, std, std_td
 from core.dienstplan.vertrag import Beschaeftigungsart, Vertragsdaten, Vertragsindex
-from core.domain.geld import format_eur
+from core.domain.geld import format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import lebensjahr_vollendet, monatsgrenzen
 from core.domain.zeit import BERLIN, tagesbeginn
@@ -593,6 +593,12 @@ def _minijob(k: _Kontext, person: int, name: str, monat: str, brutto: Decimal) -
     except EingabeFehler as fehler:
         return [Pruefhinweis(Hinweis("MINIJOB_NICHT_GEPRUEFT", Schwere.INFO, f"{name}: {fehler}"), None, person)]
     if brutto > grenze.wert:
+        try:
+            monate = format_zahl(regelwert("minijob_ueberschreiten_max_monate", k.von).wert, None)
+            faktor = format_zahl(regelwert("minijob_ueberschreiten_max_faktor", k.von).wert, None)
+            ausnahme = f"höchstens {monate} Monate im Zeitjahr, je Monat bis zum {faktor}-Fachen der Grenze"
+        except EingabeFehler:  # a year whose table has only the limit itself (e.g. 2027)
+            ausnahme = "§ 8 Abs. 1b SGB IV"
         return [
             Pruefhinweis(
                 Hinweis(
@@ -600,8 +606,7 @@ def _minijob(k: _Kontext, person: int, name: str, monat: str, brutto: Decimal) -
                     Schwere.WARNUNG,
                     f"{name} verdient im {monat} nach Plan {format_eur(brutto)} und damit mehr als die "
                     f"Geringfügigkeitsgrenze von {format_eur(grenze.wert)}. Erlaubt ist das nur gelegentlich und "
-                    "unvorhersehbar (höchstens 2 Monate im Zeitjahr, je Monat bis zum Doppelten der Grenze); "
-                    "sonst entsteht Versicherungspflicht.",
+                    f"unvorhersehbar ({ausnahme}); sonst entsteht Versicherungspflicht.",
                     "§ 8 Abs. 1a und 1b SGB IV",
                 ),
                 None,

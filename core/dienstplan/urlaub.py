@@ -77,12 +77,15 @@ def urlaubsanspruch(
         raise EingabeFehler("Das Beschäftigungsende liegt vor dem Beginn.", feld="ende")
     if beschaeftigt_von > jahresende or (beschaeftigt_bis is not None and beschaeftigt_bis < jahresbeginn):
         return Urlaubsanspruch(jahr, Decimal(0), vereinbart, Decimal(0), Decimal(0), f"{jahr} nicht beschäftigt.")
+    mindest = _txt(_wert("urlaub_mindest_werktage", stichtag))
     if tage_pro_woche is not None:
         voll = gesetzlicher_urlaub(tage_pro_woche, stichtag)
-        basis = f"24 × {_txt(tage_pro_woche)} Arbeitstage je Woche / 6 = {_txt(voll)} Tage"
+        je_woche = _txt(_wert("urlaub_werktage_je_woche", stichtag))
+        basis = f"{mindest} × {_txt(tage_pro_woche)} Arbeitstage je Woche / {je_woche} = {_txt(voll)} Tage"
     elif arbeitstage_im_jahr is not None:
         voll = gesetzlicher_urlaub_unregelmaessig(arbeitstage_im_jahr, stichtag)
-        basis = f"24 × {arbeitstage_im_jahr} Arbeitstage im Jahr / 312 = {_txt(voll)} Tage"
+        je_jahr = _txt(_wert("urlaub_werktage_je_jahr", stichtag))
+        basis = f"{mindest} × {arbeitstage_im_jahr} Arbeitstage im Jahr / {je_jahr} = {_txt(voll)} Tage"
     else:
         raise EingabeFehler(
             "Für den Urlaubsanspruch fehlen die Arbeitstage je Woche (oder bei unregelmäßigem Plan die "

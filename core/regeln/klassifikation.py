@@ -193,13 +193,15 @@ def klassifiziere(e: KlassifikationsEingabe) -> Klassifikation:
         # § 28a Abs. 7 Satz 1 SGB IV ties the Haushaltsscheck to pay regularly not above the Geringfügigkeitsgrenze;
         # the Minijob-Zentrale also takes short-term jobs by Haushaltsscheck — whether above the limit is not clear.
         haushaltsscheck = False
+        uv_satz = p.wert("minijob_privathaushalt_uv_prozent")
         p.hinweis(
             "HAUSHALTSSCHECK_ENTGELTGRENZE",
             Schwere.WARNUNG,
             f"Kurzfristige Beschäftigung mit einem Entgelt über {_eur(grenze)} im Monat: Der Haushaltsscheck ist im "
             "Gesetz an ein Entgelt bis zur Minijob-Grenze gebunden. Bitte klären Sie mit der Minijob-Zentrale, ob "
             "Sie den Haushaltsscheck oder die regulären Meldungen verwenden; die Beiträge zur Unfallversicherung "
-            "können dann an die Unfallkasse gehen und von den hier angesetzten 1,6 % abweichen.",
+            f"können dann an die Unfallkasse gehen und von den hier angesetzten {format_zahl(uv_satz, None)} % "
+            "abweichen.",
             "§ 28a Abs. 7 Satz 1 SGB IV",
         )
     if haushaltsscheck:

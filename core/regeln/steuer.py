@@ -432,7 +432,9 @@ def pauschsteuer_minijob(
     """
     stichtag = _letzter_tag(jahr, monat)
     entgelt_cent = _cent(arbeitsentgelt, "Arbeitsentgelt")
+    satz = regelwert("minijob_pauschsteuer_prozent", stichtag)
     if not rv_pauschalbeitrag:
+        satz_2a = regelwert("minijob_pauschsteuer_ohne_rv_prozent", stichtag)
         return Pauschsteuer(
             _NULL,
             _NULL,
@@ -443,15 +445,15 @@ def pauschsteuer_minijob(
                     code="PAUSCHSTEUER_2_UNZULAESSIG",
                     schwere=Schwere.FEHLER,
                     text=(
-                        "Die einheitliche Pauschsteuer von 2 % ist nur zulässig, wenn für den Minijob Beiträge zur "
-                        "Rentenversicherung (pauschal oder als Pflichtbeitrag) gezahlt werden. Sonst ist die "
-                        "Lohnsteuer pauschal mit 20 % (§ 40a Abs. 2a EStG) oder nach den ELStAM zu erheben."
+                        f"Die einheitliche Pauschsteuer von {format_zahl(satz.wert, None)} % ist nur zulässig, wenn "
+                        "für den Minijob Beiträge zur Rentenversicherung (pauschal oder als Pflichtbeitrag) gezahlt "
+                        "werden. Sonst ist die Lohnsteuer pauschal mit "
+                        f"{format_zahl(satz_2a.wert, None)} % (§ 40a Abs. 2a EStG) oder nach den ELStAM zu erheben."
                     ),
                     rechtsgrundlage="§ 40a Abs. 2 EStG",
                 ),
             ),
         )
-    satz = regelwert("minijob_pauschsteuer_prozent", stichtag)
     genau = entgelt_cent * satz.wert / _HUNDERT / _HUNDERT
     betrag, gekuerzt = _abgeschnitten(genau)
     hinweise = [h for h in (satz.hinweis(),) if h is not None]
@@ -489,6 +491,7 @@ def pauschsteuer_kurzfristig(
     if arbeitsstunden <= 0:
         raise EingabeFehler("Die Arbeitsstunden müssen größer als 0 sein.", feld="arbeitsstunden")
 
+    satz = regelwert("kurzfristig_pauschsteuer_prozent", stichtag)
     max_tage = regelwert("kurzfristig_pauschsteuer_max_zusammenhaengende_tage", stichtag)
     max_tag = regelwert("kurzfristig_pauschsteuer_max_tageslohn", stichtag)
     max_stunde = regelwert("kurzfristig_pauschsteuer_max_stundenlohn", stichtag)
@@ -542,7 +545,8 @@ def pauschsteuer_kurzfristig(
                 code="PAUSCHSTEUER_25_UNZULAESSIG",
                 schwere=Schwere.FEHLER,
                 text=(
-                    f"Die pauschale Lohnsteuer von 25 % ist nicht zulässig, weil {grund}. Die Lohnsteuer ist nach "
+                    f"Die pauschale Lohnsteuer von {format_zahl(satz.wert, None)} % ist nicht zulässig, weil {grund}. "
+                    "Die Lohnsteuer ist nach "
                     "den elektronischen Lohnsteuerabzugsmerkmalen (ELStAM) zu erheben."
                 ),
                 rechtsgrundlage=quelle,
@@ -552,7 +556,6 @@ def pauschsteuer_kurzfristig(
         return Pauschsteuer(_NULL, _NULL, _NULL, zulaessig=False, hinweise=hinweise)
 
     hinweise_liste: list[Hinweis] = []
-    satz = regelwert("kurzfristig_pauschsteuer_prozent", stichtag)
     genau = lohn_cent * satz.wert / _HUNDERT / _HUNDERT
     lst, gekuerzt = _abgeschnitten(genau)
     if gekuerzt:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
 
-from core.domain.geld import NULL, cent
+from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import feiertag, pruefe_land
 from core.domain.zeit import BERLIN, als_berlin, dauer, lokal, stunden, tagesbeginn, teile_nach_kalendertagen
@@ -307,27 +307,32 @@ def _sammle_hinweise(liste: list[Arbeitszeitraum], s: _Summen, hinweise: list[Hi
                 "§ 3b Abs. 1 EStG",
             )
         )
-    if s.oster_pfingstsonntag:
+    stichtag = liste[0].beginn.date() if liste else None
+    if s.oster_pfingstsonntag and stichtag is not None:
+        feiertag_satz = regelwert("stfrei_zuschlag_feiertag_prozent", stichtag).wert
         hinweise.append(
             Hinweis(
                 "ZUSCHLAG_OSTER_PFINGSTSONNTAG",
                 Schwere.INFO,
                 "Arbeit am Oster- oder Pfingstsonntag: Steuerlich gilt der Tag als Feiertag, auch wenn das "
-                "Feiertagsgesetz des Landes ihn nicht nennt; der Zuschlag ist daher bis 125 % steuerfrei gerechnet. "
+                f"Feiertagsgesetz des Landes ihn nicht nennt; der Zuschlag ist daher bis "
+                f"{format_zahl(feiertag_satz, None)} % steuerfrei gerechnet. "
                 "Welcher Zuschlag gezahlt wird, bestimmt der Arbeitsvertrag.",
                 "§ 3b Abs. 1 Nr. 3, Abs. 2 Satz 4 EStG; R 3b Abs. 3 Satz 3 LStR (Frotscher/Geurts, EStG § 3b Rz. 33)",
             )
         )
     hoechster = max((z.grundlohn for z in liste if z.geleistet), default=NULL)
-    if liste:
-        tag = liste[0].beginn.date()
-        if hoechster > regelwert("svfrei_grundlohn_max_stunde", tag).wert and s.zuschlag:
+    if stichtag is not None:
+        sv_grenze = regelwert("svfrei_grundlohn_max_stunde", stichtag).wert
+        steuer_grenze = regelwert("stfrei_grundlohn_max_stunde", stichtag).wert
+        if hoechster > sv_grenze and s.zuschlag:
             hinweise.append(
                 Hinweis(
-                    "ZUSCHLAG_GRUNDLOHN_UEBER_25",
+                    "ZUSCHLAG_GRUNDLOHN_UEBER_25",  # a stable code; the text follows the year's table
                     Schwere.INFO,
-                    "Der Grundlohn übersteigt 25 € je Stunde: Zuschläge sind nur aus 25 € sozialversicherungsfrei "
-                    "(steuerfrei aus höchstens 50 €).",
+                    f"Der Grundlohn übersteigt {format_eur(sv_grenze)} je Stunde: Zuschläge sind nur aus "
+                    f"{format_eur(sv_grenze)} sozialversicherungsfrei (steuerfrei aus höchstens "
+                    f"{format_eur(steuer_grenze)}).",
                     "§ 1 Abs. 1 Satz 1 Nr. 1 SvEV, § 3b Abs. 2 Satz 1 EStG",
                 )
             )
