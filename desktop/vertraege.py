@@ -296,13 +296,13 @@ class VertraegeSeite(QWidget):
         vertrag = aktuelle_zeile(self.tabelle, self.modell)
         if vertrag is None or vertrag.id is None:
             return
-        if not meldungen.frage(
+        vid = vertrag.id
+        if not meldungen.loeschen_nach_frage(
             self,
             tr("Vertragsfassung löschen"),
             tr("Die Vertragsfassung ab {datum} löschen?").format(datum=datum_als_text(vertrag.gueltig_ab)),
-            gefaehrlich=True,
+            lambda: dienst.loesche_vertragsversion(self.kontext.datenbank, vid),
         ):
             return
-        dienst.loesche_vertragsversion(self.kontext.datenbank, vertrag.id)
         self.aktualisiere()
         self.tabelle.setFocus()

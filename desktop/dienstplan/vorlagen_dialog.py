@@ -189,19 +189,13 @@ class VorlagenDialog(QDialog):
         v = self._aktuelle()
         if v is None or v.id is None:
             return
-        if not meldungen.frage(
+        vid = v.id
+        if not meldungen.loeschen_nach_frage(
             self,
             tr("Vorlage löschen"),
             tr("Die Vorlage „{name}“ löschen? Geplante Schichten bleiben erhalten.").format(name=v.name),
-            ja=tr("&Löschen"),
-            nein=tr("&Behalten"),
-            gefaehrlich=True,
+            lambda: dienst.loesche_vorlage(self.db, vid),
         ):
-            return
-        try:
-            dienst.loesche_vorlage(self.db, v.id)
-        except AssistenzbueroFehler as fehler:
-            meldungen.fehler(self, tr("Nicht gelöscht"), str(fehler))
             return
         self._lade()
         self.liste.setFocus()
