@@ -120,8 +120,16 @@ def oeffne_hauptfenster(db_pfad: Path | None, einstellungen: Einstellungen) -> A
 
 
 def _ausnahme_ohne_traceback(art: type[BaseException], wert: BaseException, spur: TracebackType | None) -> None:
+    from core.fehler import AssistenzbueroFehler
+
     if issubclass(art, KeyboardInterrupt):
         sys.__excepthook__(art, wert, spur)
+        return
+    if isinstance(wert, AssistenzbueroFehler):
+        # A service refused (the data file is read-only or locked, …) where the screen did not expect it: its
+        # German message says what to do, and its unit of work saved nothing. Not a bug to report.
+        log.warning("Nicht ausgeführt: %s", wert)
+        meldungen.fehler(QApplication.activeWindow(), tr("Nicht ausgeführt"), str(wert))
         return
     log.error("Unbehandelte Ausnahme", exc_info=(art, wert, spur))
     meldungen.unerwartet(QApplication.activeWindow(), wert)

@@ -31,6 +31,7 @@ from core.stammdaten import arbeitgeber as dienst
 from core.stammdaten import unfallkassen
 from desktop import meldungen
 from desktop.bildschirm import passende_groesse
+from desktop.dialoge import modal
 from desktop.formular import Formular
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -183,7 +184,7 @@ class ArbeitgeberMaske:
         else:
             daten = unfallkassen.lade_unfallkasse(self.kontext.datenbank, self._uv_box.currentData())
         dialog = UnfallkasseDialog(self.kontext, daten, self._uv_box.window())
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.gespeichert is not None:
+        if modal(dialog) == QDialog.DialogCode.Accepted and dialog.gespeichert is not None:
             self._fuelle_unfallkassen(self._land_box.currentData() or "", dialog.gespeichert.id)
             self._uv_box.setFocus()
 

@@ -309,6 +309,9 @@ class Hauptfenster(QMainWindow):
     def starte_ersteinrichtung(self) -> QWidget:
         from desktop.arbeitgeber import Ersteinrichtung
 
+        vorige = getattr(self, "ersteinrichtung", None)
+        if vorige is not None:  # a finished run of the assistant is not kept as a hidden child of the window
+            vorige.deleteLater()
         self.ersteinrichtung = Ersteinrichtung(self.kontext, self)
         self.ersteinrichtung.finished.connect(lambda _ergebnis: self.aktualisiere())
         self.ersteinrichtung.open()

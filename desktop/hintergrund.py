@@ -144,11 +144,13 @@ class Vorgang(QObject):
 
     def _fertig(self, ergebnis: Any) -> None:
         self._schliesse_dialog()
+        self.deleteLater()  # after the callback: it runs before control is back in the event loop
         if self._bei_erfolg is not None:
             self._bei_erfolg(ergebnis)
 
     def _gescheitert(self, fehler: BaseException) -> None:
         self._schliesse_dialog()
+        self.deleteLater()
         if self._bei_fehler is not None:
             self._bei_fehler(fehler)
         elif isinstance(fehler, Abgebrochen):

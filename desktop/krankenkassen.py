@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from core.fehler import EingabeFehler
 from core.stammdaten import krankenkassen as dienst
 from desktop import meldungen
+from desktop.dialoge import modal
 from desktop.formular import Formular, dezimal_als_text
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -173,10 +174,12 @@ class KrankenkassenSeite(QWidget):
         self.jahr_formular.text("quelle", tr("&Quelle der Sätze"))
 
         self.stufen_modell: ZeilenModell[Stufe] = ZeilenModell(STUFEN_SPALTEN, self)
-        self.stufen_tabelle, _ = sortierbare_tabelle(
-            self.stufen_modell, tr("U1-Stufen"), tr("Die Erstattungsstufen, die diese Kasse im Jahr anbietet")
+        self.stufen_tabelle, _ = sortierbare_tabelle(  # unsorted: the levels are addressed by position
+            self.stufen_modell,
+            tr("U1-Stufen"),
+            tr("Die Erstattungsstufen, die diese Kasse im Jahr anbietet"),
+            sortierbar=False,
         )
-        self.stufen_tabelle.setSortingEnabled(False)
         self.gewaehlt_text = QLabel()
         self.gewaehlt_text.setWordWrap(True)
         self.knopf_stufe_neu = QPushButton(tr("Stufe hinzu&fügen …"))
@@ -419,7 +422,7 @@ class KrankenkassenSeite(QWidget):
         zeile = self.stufen_tabelle.currentIndex().row()
         stufe = None if neu or zeile < 0 else jahr.u1_stufen[zeile]
         dialog = StufenDialog(stufe, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.ergebnis is None:
+        if modal(dialog) != QDialog.DialogCode.Accepted or dialog.ergebnis is None:
             return
         ergebnis = dialog.ergebnis
         if ergebnis.gewaehlt:

@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.dialoge import modal
 from desktop.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -32,14 +33,14 @@ def fehler(parent: QWidget | None, titel: str, text: str) -> None:
     box = _box(
         parent, QMessageBox.Icon.Critical, titel, text, QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok
     )
-    box.exec()
+    modal(box)
 
 
 def hinweis(parent: QWidget | None, titel: str, text: str) -> None:
     box = _box(
         parent, QMessageBox.Icon.Information, titel, text, QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok
     )
-    box.exec()
+    modal(box)
 
 
 def frage(
@@ -61,7 +62,7 @@ def frage(
     if nein:
         box.button(QMessageBox.StandardButton.No).setText(nein)
     box.setEscapeButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return modal(box) == QMessageBox.StandardButton.Yes
 
 
 def unerwartet(parent: QWidget | None, fehlerobjekt: BaseException) -> None:
@@ -94,7 +95,7 @@ def ungespeichert(parent: QWidget | None, was: str) -> str:
     box.button(QMessageBox.StandardButton.Discard).setText(tr("&Verwerfen"))
     box.button(QMessageBox.StandardButton.Cancel).setText(tr("&Weiter bearbeiten"))
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    antwort = box.exec()
+    antwort = modal(box)
     if antwort == QMessageBox.StandardButton.Save:
         return SPEICHERN
     if antwort == QMessageBox.StandardButton.Discard:

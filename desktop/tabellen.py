@@ -106,13 +106,20 @@ class Filter(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
 
-def sortierbare_tabelle(modell: ZeilenModell[Any], name: str, beschreibung: str = "") -> tuple[QTableView, Filter]:
-    """A read-only, row-selecting, sortable table view with its filter proxy (sort: click or keyboard menu)."""
+def sortierbare_tabelle(
+    modell: ZeilenModell[Any], name: str, beschreibung: str = "", *, sortierbar: bool = True
+) -> tuple[QTableView, Filter]:
+    """A read-only, row-selecting table view with its filter proxy, sorted by the first column (click or keyboard
+    menu sorts by another).
+
+    `sortierbar=False` keeps the model's own order: for lists whose callers address rows by position (entries
+    typed in a form, in the order typed) — a sorted proxy would show one row and let them edit another.
+    """
     proxy = Filter()
     proxy.setSourceModel(modell)
     ansicht = QTableView()
     ansicht.setModel(proxy)
-    ansicht.setSortingEnabled(True)
+    ansicht.setSortingEnabled(sortierbar)
     ansicht.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     ansicht.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     ansicht.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -123,7 +130,8 @@ def sortierbare_tabelle(modell: ZeilenModell[Any], name: str, beschreibung: str 
     ansicht.horizontalHeader().setStretchLastSection(True)
     ansicht.setAccessibleName(name)
     ansicht.setAccessibleDescription(beschreibung)
-    ansicht.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    if sortierbar:
+        ansicht.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     return ansicht, proxy
 
 

@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.dialoge import modal
 from desktop.formular import Formular
 from desktop.i18n import tr
 from desktop.tabellen import Spalte, ZeilenModell, sortierbare_tabelle
@@ -70,8 +71,7 @@ class Unterliste(QWidget, Generic[T]):
         self._bauen = bauen
         self._pruefen = pruefen
         self.modell: ZeilenModell[T] = ZeilenModell(spalten, self)
-        self.tabelle, _ = sortierbare_tabelle(self.modell, name)
-        self.tabelle.setSortingEnabled(False)
+        self.tabelle, _ = sortierbare_tabelle(self.modell, name, sortierbar=False)  # rows are addressed by position
         self.tabelle.activated.connect(lambda _i: self.bearbeiten())
         self.knopf_neu = QPushButton(knoepfe[0])
         self.knopf_bearbeiten = QPushButton(knoepfe[1])
@@ -118,7 +118,7 @@ class Unterliste(QWidget, Generic[T]):
     def _dialog(self, titel: str, eintrag: T) -> T | None:
         werte = {f.name: getattr(eintrag, f.name) for f in dataclasses.fields(eintrag)}  # type: ignore[arg-type]
         dialog = EintragDialog(titel, self._bauen, werte, self._pruefen, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.ergebnis is None:
+        if modal(dialog) != QDialog.DialogCode.Accepted or dialog.ergebnis is None:
             return None
         return dataclasses.replace(eintrag, **dialog.ergebnis)  # type: ignore[type-var]
 

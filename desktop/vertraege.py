@@ -24,6 +24,7 @@ from core.fehler import EingabeFehler
 from core.stammdaten import vertraege as dienst
 from desktop import meldungen
 from desktop.bildschirm import passende_groesse
+from desktop.dialoge import modal
 from desktop.formular import Formular, datum_als_text, dezimal_als_text
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -302,7 +303,7 @@ class VertraegeSeite(QWidget):
 
     def _dialog(self, vertrag: Vertrag) -> None:
         dialog = VertragDialog(self.kontext, vertrag, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.ergebnis is not None:
+        if modal(dialog) == QDialog.DialogCode.Accepted and dialog.ergebnis is not None:
             self.aktualisiere(dialog.ergebnis.gueltig_ab)
             self.kontext.melde(
                 tr("Vertragsfassung ab {datum} gespeichert.").format(datum=datum_als_text(dialog.ergebnis.gueltig_ab))

@@ -25,7 +25,7 @@ from typing import Any
 
 from core.domain.geld import NULL, als_text, cent, format_eur
 from core.domain.hinweis import Hinweis, Schwere
-from core.domain.kalender import BUNDESLAENDER, MONATE
+from core.domain.kalender import BUNDESLAENDER, MONATE, landeskuerzel, monatsgrenzen
 from core.domain.zeit import BERLIN, als_berlin, dauer, stunden, tagesbeginn
 from core.fehler import EingabeFehler, dateigrund
 from core.regeln import steuer
@@ -717,7 +717,7 @@ def _berechne_kraft(s: Szenario, k: SzenarioKraft) -> KraftErgebnis:
                 arbeitsstunden=max(
                     st.arbeit + st.bereitschaft + st.ausfall_arbeit + st.ausfall_bereitschaft, Decimal(1)
                 ),
-                bundesland=_steuerland(s.bundesland),
+                bundesland=landeskuerzel(s.bundesland),
             )
             hinweise.extend(p.hinweise)
             if p.zulaessig:
@@ -779,10 +779,6 @@ def _eindeutig(hinweise: Sequence[Hinweis]) -> tuple[Hinweis, ...]:
     return tuple(ergebnis)
 
 
-def _steuerland(land: str) -> str:
-    return "BY" if land == "Augsburg" else land
-
-
 def _abwesenheitstage(k: SzenarioKraft, erster: date, letzter: date) -> dict[date, str]:
     tage: dict[date, str] = {}
     for a in k.abwesenheiten:
@@ -803,8 +799,7 @@ def _stunden(
     s: Szenario, k: SzenarioKraft, erster: date, abwesend: Mapping[date, str], hinweise: list[Hinweis]
 ) -> _Stunden:
     monatsbeginn = tagesbeginn(erster)
-    naechster = date(s.jahr + s.monat // 12, s.monat % 12 + 1, 1)
-    monatsende = tagesbeginn(naechster)
+    monatsende = tagesbeginn(monatsgrenzen(s.jahr, s.monat)[1])
     st = _Stunden()
     geordnet = sorted(k.schichten, key=lambda x: x.beginn.astimezone(BERLIN).timestamp())
     for vorher, nachher in pairwise(geordnet):
@@ -1029,7 +1024,7 @@ def _individuelle_steuer(
     merkmale = steuer.Steuermerkmale(
         steuerklasse=k.steuerklasse,
         geburtsdatum=k.geburtsdatum,
-        bundesland=_steuerland(s.bundesland),
+        bundesland=landeskuerzel(s.bundesland),
         kinderfreibetraege=k.kinderfreibetraege,
         kirchensteuerpflichtig=k.kirchensteuer,
         krankenversicherung=kv,

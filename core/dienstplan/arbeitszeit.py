@@ -69,17 +69,16 @@ class Arbeitszeitregeln:
 
 
 def _stunden(schluessel: str, stichtag: date, hinweise: list[Hinweis]) -> timedelta:
-    rw = regelwert(schluessel, stichtag)
-    if (h := rw.hinweis()) is not None:
-        hinweise.append(h)
-    return timedelta(minutes=int(rw.wert * 60))
+    return timedelta(minutes=int(regelwert(schluessel, stichtag, hinweise=hinweise).wert * 60))
 
 
 def nach_arbzg(stichtag: date, modus: Arbeitszeitmodus = Arbeitszeitmodus.ARBZG) -> Arbeitszeitregeln:
     """The statutory limits valid on `stichtag` (from resources/regeln/<jahr>.toml)."""
     hinweise: list[Hinweis] = []
-    pause6 = regelwert("arbzg_pause_ueber_6h_minuten", stichtag)
-    pause9 = regelwert("arbzg_pause_ueber_9h_minuten", stichtag)
+    # Every figure passes its "unverified" Hinweis on (the breaks and free Sundays too, not only the hours).
+    pause6 = regelwert("arbzg_pause_ueber_6h_minuten", stichtag, hinweise=hinweise)
+    pause9 = regelwert("arbzg_pause_ueber_9h_minuten", stichtag, hinweise=hinweise)
+    freie_sonntage = regelwert("arbzg_freie_sonntage_jahr", stichtag, hinweise=hinweise)
     return Arbeitszeitregeln(
         modus=modus,
         regel_tag=_stunden("arbzg_regelarbeitszeit_werktag_stunden", stichtag, hinweise),
@@ -89,7 +88,7 @@ def nach_arbzg(stichtag: date, modus: Arbeitszeitmodus = Arbeitszeitmodus.ARBZG)
         ruhezeit=_stunden("arbzg_ruhezeit_stunden", stichtag, hinweise),
         pause_ueber_6h=timedelta(minutes=int(pause6.wert)),
         pause_ueber_9h=timedelta(minutes=int(pause9.wert)),
-        freie_sonntage_jahr=int(regelwert("arbzg_freie_sonntage_jahr", stichtag).wert),
+        freie_sonntage_jahr=int(freie_sonntage.wert),
         hinweise=tuple(hinweise),
     )
 

@@ -6,12 +6,13 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from enum import StrEnum
 
 from core.dienstplan.abwesenheit import Abwesenheitsindex
 from core.dienstplan.schicht import Arbeitsart, Leistungsanteil, Schicht, fmt_zeit, zeitstuecke
 from core.domain.kalender import feiertag
-from core.domain.zeit import BERLIN, lokal, tagesbeginn
+from core.domain.zeit import BERLIN, dauer, lokal, stunden, tagesbeginn
 from core.fehler import EingabeFehler
 
 NULL = timedelta(0)
@@ -96,6 +97,36 @@ def _wandzeit(tag: date, uhrzeit: time) -> datetime:
 def block_zeiten(tag: date, block: Bedarfsblock) -> tuple[datetime, datetime]:
     ende = tagesbeginn(tag + timedelta(days=1)) if block.ende == time(0) else _wandzeit(tag, block.ende)
     return _wandzeit(tag, block.beginn), ende
+
+
+#: A Monday of an ordinary week (no DST change): a profile's hours per weekday are measured on it.
+_MUSTERWOCHE = date(2001, 1, 8)
+
+
+@dataclass(frozen=True, slots=True)
+class Bedarfsstunden:
+    """Hours of need per level: for each weekday given (0 = Monday) and for the whole week."""
+
+    je_tag: Mapping[int, Mapping[Bedarfsstufe, Decimal]]
+    woche: Mapping[Bedarfsstufe, Decimal]
+
+
+def bedarfsstunden(tage: Mapping[int, Iterable[Bedarfsblock]]) -> Bedarfsstunden:
+    """The hours the blocks of each weekday ask for, per level, in an ordinary week (the profile dialog's sums).
+
+    Measured with the blocks' real times (`block_zeiten`), so a block ending at 24:00 counts to midnight.
+    """
+    je_tag: dict[int, dict[Bedarfsstufe, Decimal]] = {}
+    woche = {s: Decimal(0) for s in Bedarfsstufe}
+    for wochentag, bloecke in tage.items():
+        tag = _MUSTERWOCHE + timedelta(days=wochentag)
+        summe = {s: Decimal(0) for s in Bedarfsstufe}
+        for block in bloecke:
+            summe[block.stufe] += stunden(dauer(*block_zeiten(tag, block)))
+        je_tag[wochentag] = summe
+        for stufe, h in summe.items():
+            woche[stufe] += h
+    return Bedarfsstunden(je_tag, woche)
 
 
 @dataclass(frozen=True, slots=True)

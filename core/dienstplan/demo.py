@@ -21,7 +21,8 @@ from core.dienstplan import dienst
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.bedarf import Bedarfsblock, Bedarfsprofil, Bedarfsstufe
 from core.dienstplan.muster import wochenendwechsel, wochenwechsel
-from core.dienstplan.tage import monatsgrenzen, monatsname, montag_der_woche
+from core.dienstplan.tage import monatsname, montag_der_woche
+from core.domain.kalender import monatsgrenzen
 from core.domain.kennungen import betriebsnummer_pruefziffern, bic_zur_iban, versicherungsnummer_pruefziffer
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank

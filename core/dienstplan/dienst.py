@@ -66,7 +66,7 @@ from core.dienstplan.schicht import (
 )
 from core.dienstplan.schicht import tausche as _tausche
 from core.dienstplan.stundenzettel import Stundenzettel, stundenzettel
-from core.dienstplan.tage import monatsgrenzen, monatsname
+from core.dienstplan.tage import monatsname
 from core.dienstplan.urlaub import (
     Urlaubsanspruch,
     Urlaubskonto,
@@ -77,6 +77,7 @@ from core.dienstplan.urlaub import (
 )
 from core.dienstplan.vertrag import Vertragsdaten, Vertragsindex
 from core.dienstplan.vorlagen import STANDARDVORLAGEN, Schichtvorlage, schicht_aus_vorlage
+from core.domain.kalender import monatsgrenzen
 from core.domain.zeit import BERLIN
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank

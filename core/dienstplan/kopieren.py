@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from core.dienstplan.schicht import Leistungsanteil, Pause, Schicht, Teil
-from core.dienstplan.tage import monatsgrenzen
+from core.dienstplan.vorlagen import Schichtvorlage, schicht_aus_vorlage
+from core.domain.kalender import monatsgrenzen
 from core.domain.zeit import BERLIN, lokal
 from core.fehler import EingabeFehler
 
@@ -52,6 +53,37 @@ def verschiebe_schicht(schicht: Schicht, tage: int, *, als_plan: bool = True) ->
             vertretung_fuer=None,
         )
     return kopie
+
+
+def eingefuegt(schicht: Schicht, tag: date, *, verschieben: bool, vorlage: Schichtvorlage | None = None) -> Schicht:
+    """A shift cut (`verschieben`) or copied in the Dienstplan and pasted on `tag`.
+
+    Into the column of another template (`vorlage`) it takes that template's times and parts; who works it, the
+    Vertretung, the note and (if the template names none) the Leistungsart stay. Moved, it keeps its id; its actual
+    times stay only if the day stays (they belong to the day they were worked). Copied, it is a new plan entry as
+    `verschiebe_schicht(..., als_plan=True)` makes it (no id, no actual times, not from a pattern, a Vertretung goes
+    back to the assistant originally planned).
+    """
+    if vorlage is not None and vorlage.name != schicht.vorlage:
+        neu = replace(
+            schicht_aus_vorlage(vorlage, tag, schicht.assistenzkraft_id),
+            id=schicht.id,
+            leistungsart=vorlage.leistungsart or schicht.leistungsart,
+            vertretung_fuer=schicht.vertretung_fuer,
+            notiz=schicht.notiz,
+        )
+    else:
+        neu = verschiebe_schicht(schicht, (tag - schicht.tag).days, als_plan=False)
+    if verschieben:
+        return neu if neu.tag == schicht.tag else replace(neu, ist=None)
+    return replace(
+        neu,
+        id=None,
+        ist=None,
+        muster_id=None,
+        assistenzkraft_id=schicht.vertretung_fuer or schicht.assistenzkraft_id,
+        vertretung_fuer=None,
+    )
 
 
 def kopiere_zeitraum(schichten: Iterable[Schicht], quelle_von: date, quelle_bis: date, ziel_von: date) -> list[Schicht]:

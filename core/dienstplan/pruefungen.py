@@ -12,11 +12,12 @@ from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart, Abwesenhei
 from core.dienstplan.arbeitszeit import Arbeitszeitregeln, nach_arbzg
 from core.dienstplan.bedarf import Bedarfsprofil, abdeckung, anwesenheit
 from core.dienstplan.schicht import Arbeitsart, Schicht, fmt_tag, fmt_zeit, zeitstuecke
-from core.dienstplan.tage import monatsgrenzen, monatsname, montag_der_woche
+from core.dienstplan.tage import monatsname, montag_der_woche
 from core.dienstplan.verguetung import monatsverdienst, std, std_td
 from core.dienstplan.vertrag import Beschaeftigungsart, Vertragsdaten, Vertragsindex
 from core.domain.geld import format_eur
 from core.domain.hinweis import Hinweis, Schwere
+from core.domain.kalender import lebensjahr_vollendet, monatsgrenzen
 from core.domain.zeit import BERLIN, tagesbeginn
 from core.fehler import EingabeFehler
 from core.regeln.tabellen import regelwert
@@ -515,11 +516,7 @@ def _jugendliche(k: _Kontext, person: int) -> list[Pruefhinweis]:
     vertrag = k.vertraege.am(person, k.von) or k.vertraege.am(person, k.bis_excl - timedelta(days=1))
     if vertrag is None or vertrag.geburtsdatum is None:
         return []
-    geboren = vertrag.geburtsdatum
-    try:
-        volljaehrig = geboren.replace(year=geboren.year + 18)
-    except ValueError:  # born on 29 February
-        volljaehrig = date(geboren.year + 18, 3, 1)
+    volljaehrig = lebensjahr_vollendet(vertrag.geburtsdatum, 18) + timedelta(days=1)
     if volljaehrig <= k.von:
         return []
     return [

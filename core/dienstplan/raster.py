@@ -9,8 +9,9 @@ from datetime import time
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsindex, zellentext
 from core.dienstplan.bedarf import Bedarfsprofil, Tagesabdeckung, abdeckung, anwesenheit
 from core.dienstplan.schicht import Schicht, fmt_ende, fmt_zeit
-from core.dienstplan.tage import Tagesinfo, monatsgrenzen, monatsinfo
+from core.dienstplan.tage import Tagesinfo, monatsinfo
 from core.dienstplan.vorlagen import Schichtvorlage
+from core.domain.kalender import monatsgrenzen
 
 WEITERE = "__weitere__"
 

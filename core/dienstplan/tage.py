@@ -57,12 +57,6 @@ def monatsinfo(land: str, jahr: int, monat: int, *, katholisch: bool = False) ->
     return [tagesinfo(land, t, katholisch=katholisch) for t in monatstage(jahr, monat)]
 
 
-def monatsgrenzen(jahr: int, monat: int) -> tuple[date, date]:
-    """First day of the month and first day of the next month."""
-    erster = date(jahr, monat, 1)
-    return erster, erster + timedelta(days=calendar.monthrange(jahr, monat)[1])
-
-
 def montag_der_woche(tag: date) -> date:
     return tag - timedelta(days=tag.weekday())
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.schicht import Schicht
 from core.domain.hinweis import Hinweis, Schwere
+from core.domain.kalender import monatsfrist_ende
 from core.fehler import EingabeFehler
 from core.regeln.tabellen import regelwert
 from core.regeln.urlaub import gesetzlicher_urlaub, gesetzlicher_urlaub_unregelmaessig
@@ -20,18 +21,6 @@ ZWEI_STELLEN = Decimal("0.01")
 
 def _wert(schluessel: str, stichtag: date) -> Decimal:
     return regelwert(schluessel, stichtag).wert
-
-
-def monatsfrist_ende(beginn: date, monate: int) -> date:
-    """Last day of a period of `monate` months starting on `beginn` (§§ 187 Abs. 2, 188 Abs. 2 and 3 BGB):
-    the day before the same day number; if that day does not exist, the last day of that month."""
-    jahr, monat = divmod(beginn.month - 1 + monate, 12)
-    ziel_jahr, ziel_monat = beginn.year + jahr, monat + 1
-    try:
-        return date(ziel_jahr, ziel_monat, beginn.day) - timedelta(days=1)
-    except ValueError:
-        naechster = date(ziel_jahr + ziel_monat // 12, ziel_monat % 12 + 1, 1)
-        return naechster - timedelta(days=1)
 
 
 def volle_monate(von: date, bis: date) -> int:

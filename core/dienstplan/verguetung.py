@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.dienstplan.schicht import Schicht, Stunden, stunden_aus_stuecken, tagesstuecke
-from core.dienstplan.tage import monatsgrenzen
 from core.dienstplan.vertrag import Lohnform, Vertragsindex
 from core.domain.geld import cent
 from core.domain.hinweis import Hinweis
+from core.domain.kalender import monatsgrenzen
 from core.domain.zeit import stunden
 from core.fehler import EingabeFehler
 from core.regeln.tabellen import regelwert
@@ -109,12 +109,9 @@ def _monatslohn(assistenzkraft_id: int, vertraege: Vertragsindex, von: date, bis
 
 def _mindestlohn(tag: date, hinweise: list[Hinweis]) -> Decimal | None:
     try:
-        rw = regelwert("mindestlohn_stunde", tag)
+        return regelwert("mindestlohn_stunde", tag, hinweise=hinweise).wert
     except EingabeFehler:
         return None
-    if (h := rw.hinweis()) is not None:
-        hinweise.append(h)
-    return rw.wert
 
 
 def std(zeit: Stunden | Decimal) -> str:

@@ -9,6 +9,8 @@ from core.dienstplan.schicht import Arbeitsart, Pause, Schicht, Teil
 from core.domain.zeit import lokal
 from core.fehler import EingabeFehler
 
+_IRGENDEIN_TAG = date(2001, 1, 8)  # naive wall-clock arithmetic only: no time zone, no DST
+
 
 @dataclass(frozen=True, slots=True)
 class VorlagenTeil:
@@ -21,8 +23,23 @@ class VorlagenTeil:
 
 @dataclass(frozen=True, slots=True)
 class VorlagenPause:
+    """An unpaid break of a template: its wall-clock start and its length (it may run past midnight)."""
+
     beginn: time
     minuten: int
+
+    @classmethod
+    def von_bis(cls, beginn: time, ende: time) -> VorlagenPause:
+        """A break typed as two wall-clock times; an end at or before the start lies on the next day."""
+        a, b = datetime.combine(_IRGENDEIN_TAG, beginn), datetime.combine(_IRGENDEIN_TAG, ende)
+        if b <= a:
+            b += timedelta(days=1)
+        return cls(beginn, (b - a) // timedelta(minutes=1))
+
+    @property
+    def ende(self) -> time:
+        """The wall-clock end (a template's times are wall-clock times; the real length follows the day)."""
+        return (datetime.combine(_IRGENDEIN_TAG, self.beginn) + timedelta(minutes=self.minuten)).time()
 
 
 @dataclass(frozen=True, slots=True)

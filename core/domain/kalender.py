@@ -1,8 +1,8 @@
-"""Public holidays per Bundesland (python `holidays`, German names) and the Länder list."""
+"""Public holidays per Bundesland (python `holidays`, German names), the Länder list and calendar arithmetic."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 import holidays
@@ -47,6 +47,11 @@ BUNDESLAENDER: dict[str, str] = {
 }
 
 
+def landeskuerzel(land: str) -> str:
+    """The ISO code of the Land: "Augsburg" (a city with an extra holiday) belongs to Bayern."""
+    return "BY" if land == "Augsburg" else land
+
+
 def pruefe_land(land: str) -> str:
     if land not in BUNDESLAENDER:
         erlaubt = ", ".join(BUNDESLAENDER)
@@ -67,3 +72,32 @@ def feiertage(land: str, jahr: int, *, katholisch: bool = False) -> dict[date, s
 def feiertag(land: str, tag: date, *, katholisch: bool = False) -> str | None:
     """The holiday's German name, or None."""
     return feiertage(land, tag.year, katholisch=katholisch).get(tag)
+
+
+def monatsgrenzen(jahr: int, monat: int) -> tuple[date, date]:
+    """First day of the month and first day of the next month."""
+    erster = date(jahr, monat, 1)
+    return erster, date(jahr + monat // 12, monat % 12 + 1, 1)
+
+
+def monatsfrist_ende(beginn: date, monate: int) -> date:
+    """Last day of a period of `monate` months that starts on (and includes) `beginn` (§§ 187 Abs. 2, 188 BGB):
+    the day before the same day number; if that day does not exist, the last day of that month (§ 188 Abs. 3)."""
+    jahr, monat = divmod(beginn.month - 1 + monate, 12)
+    ziel_jahr, ziel_monat = beginn.year + jahr, monat + 1
+    try:
+        return date(ziel_jahr, ziel_monat, beginn.day) - timedelta(days=1)
+    except ValueError:
+        return monatsgrenzen(ziel_jahr, ziel_monat)[1] - timedelta(days=1)
+
+
+def lebensjahr_vollendet(geburtsdatum: date, jahre: int) -> date:
+    """The day on which the given year of life is completed: the day before that birthday (§§ 187 Abs. 2, 188 BGB).
+
+    Born on 29 February: in a common year the birthday counts as 1 March.
+    """
+    try:
+        geburtstag = geburtsdatum.replace(year=geburtsdatum.year + jahre)
+    except ValueError:
+        geburtstag = date(geburtsdatum.year + jahre, 3, 1)
+    return geburtstag - timedelta(days=1)

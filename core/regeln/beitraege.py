@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from core.domain.geld import NULL, cent, format_eur
 from core.domain.hinweis import Hinweis, Schwere
+from core.domain.kalender import lebensjahr_vollendet
 from core.regeln.klassifikation import ALLE_ZWEIGE, Beschaeftigungsart, Zweig
 from core.regeln.tabellen import Regelwert, regelwert
 
@@ -113,11 +114,7 @@ class _Protokoll:
     hinweise: list[Hinweis] = field(default_factory=list)
 
     def regel(self, schluessel: str, *, land: bool = False) -> Regelwert:
-        rw = regelwert(schluessel, self.stichtag, land=self.land if land else None)
-        hinweis = rw.hinweis()
-        if hinweis is not None and hinweis not in self.hinweise:
-            self.hinweise.append(hinweis)
-        return rw
+        return regelwert(schluessel, self.stichtag, land=self.land if land else None, hinweise=self.hinweise)
 
     def satz(self, schluessel: str) -> Decimal:
         """A percentage from the tables as a fraction (14.6 → 0.146)."""
@@ -417,7 +414,13 @@ def _pv_saetze(e: BeitragsEingabe, p: _Protokoll) -> tuple[Decimal, Decimal, Dec
         an = p.satz("pv_an_prozent")
         ag = p.satz("pv_ag_prozent")
     zuschlag = NULL
-    if _kinderlos_zuschlag_faellig(e, p):
+    if pv_kinderlos_zuschlag(
+        e.geburtsdatum,
+        p.stichtag,
+        elterneigenschaft=e.elterneigenschaft,
+        kinder_unter_25=e.kinder_unter_25,
+        hinweise=p.hinweise,
+    ):
         zuschlag = p.satz("pv_kinderlos_zuschlag_prozent")
         p.hinweis(
             "PV_KINDERLOS",
@@ -427,10 +430,8 @@ def _pv_saetze(e: BeitragsEingabe, p: _Protokoll) -> tuple[Decimal, Decimal, Dec
             "§ 55 Abs. 3 SGB XI, § 58 Abs. 1 Satz 3 SGB XI",
         )
     abschlag = NULL
-    ab_kind = int(p.wert("pv_abschlag_ab_kind"))
-    bis_kind = int(p.wert("pv_abschlag_bis_kind"))
-    if e.kinder_unter_25 >= ab_kind:
-        anzahl = min(e.kinder_unter_25, bis_kind) - ab_kind + 1
+    anzahl = pv_abschlag_kinder(e.kinder_unter_25, p.stichtag, hinweise=p.hinweise)
+    if anzahl:
         abschlag = p.satz("pv_abschlag_je_kind_prozent") * anzahl
         p.hinweis(
             "PV_KINDERABSCHLAG",
@@ -442,19 +443,34 @@ def _pv_saetze(e: BeitragsEingabe, p: _Protokoll) -> tuple[Decimal, Decimal, Dec
     return an, ag, zuschlag, abschlag, sachsen
 
 
-def _kinderlos_zuschlag_faellig(e: BeitragsEingabe, p: _Protokoll) -> bool:
-    if e.elterneigenschaft or e.kinder_unter_25 > 0:
+def pv_kinderlos_zuschlag(
+    geburtsdatum: date,
+    stichtag: date,
+    *,
+    elterneigenschaft: bool,
+    kinder_unter_25: int,
+    hinweise: list[Hinweis] | None = None,
+) -> bool:
+    """§ 55 Abs. 3 SGB XI: the childless surcharge is due from the month after the 23rd year of life was completed,
+    for members without Elterneigenschaft who were not born before 1940. The one rule for the contribution and for
+    the PAP's PVZ (core.regeln.steuer.pv_merkmale)."""
+    if elterneigenschaft or kinder_unter_25 > 0:
         return False
-    if e.geburtsdatum.year < int(p.wert("pv_kinderlos_ausgenommen_geboren_vor_jahr")):
+    if geburtsdatum.year < int(
+        regelwert("pv_kinderlos_ausgenommen_geboren_vor_jahr", stichtag, hinweise=hinweise).wert
+    ):
         return False
-    alter = int(p.wert("pv_kinderlos_ab_alter"))
-    # The age is completed at the end of the day before the birthday; the surcharge starts the month after.
-    try:
-        geburtstag = e.geburtsdatum.replace(year=e.geburtsdatum.year + alter)
-    except ValueError:  # born on 29 February
-        geburtstag = date(e.geburtsdatum.year + alter, 3, 1)
-    vollendet = geburtstag - timedelta(days=1)
-    return (p.stichtag.year, p.stichtag.month) > (vollendet.year, vollendet.month)
+    vollendet = lebensjahr_vollendet(
+        geburtsdatum, int(regelwert("pv_kinderlos_ab_alter", stichtag, hinweise=hinweise).wert)
+    )
+    return (stichtag.year, stichtag.month) > (vollendet.year, vollendet.month)
+
+
+def pv_abschlag_kinder(kinder_unter_25: int, stichtag: date, *, hinweise: list[Hinweis] | None = None) -> int:
+    """§ 55 Abs. 3 Satz 4 SGB XI: how many children lower the employee's PV rate (the 2nd to the 5th under 25)."""
+    ab_kind = int(regelwert("pv_abschlag_ab_kind", stichtag, hinweise=hinweise).wert)
+    bis_kind = int(regelwert("pv_abschlag_bis_kind", stichtag, hinweise=hinweise).wert)
+    return max(min(kinder_unter_25, bis_kind) - ab_kind + 1, 0)
 
 
 def _pv_voll(e: BeitragsEingabe, p: _Protokoll, be: Decimal) -> Anteil:

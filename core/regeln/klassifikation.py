@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
 from core.domain.geld import NULL, format_eur
 from core.domain.hinweis import Hinweis, Schwere
+from core.domain.kalender import monatsfrist_ende
 from core.regeln.tabellen import Regelwert, regelwert
 
 
@@ -122,11 +123,7 @@ class _Protokoll:
         return self.regel(schluessel).wert
 
     def regel(self, schluessel: str) -> Regelwert:
-        rw = regelwert(schluessel, self.stichtag)
-        hinweis = rw.hinweis()
-        if hinweis is not None and hinweis not in self.hinweise:
-            self.hinweise.append(hinweis)
-        return rw
+        return regelwert(schluessel, self.stichtag, hinweise=self.hinweise)
 
     def grund(self, text: str) -> None:
         self.gruende.append(text)
@@ -316,7 +313,7 @@ def _ist_kurzfristig(e: KlassifikationsEingabe, p: _Protokoll, grenze: Decimal, 
             )
 
     if fuenf_tage_woche and not vorher:
-        drei_monate_ende = _fristende(b.beginn, int(max_monate))
+        drei_monate_ende = monatsfrist_ende(b.beginn, int(max_monate))
         innerhalb = b.ende <= drei_monate_ende
         p.grund(
             f"Befristet vom {b.beginn:%d.%m.%Y} bis {b.ende:%d.%m.%Y} bei mindestens {ab_tagen_je_woche} "
@@ -601,14 +598,3 @@ def _pflichtig(
         return Beschaeftigungsart.MIDIJOB, zweige, gesamt
     p.grund(f"{betrag} liegt über {_eur(obergrenze)}: sozialversicherungspflichtig mit vollen Beiträgen.")
     return Beschaeftigungsart.SV_PFLICHTIG, zweige, gesamt
-
-
-def _fristende(beginn: date, monate: int) -> date:
-    """Last day of a period of `monate` months that starts on (and includes) `beginn` (§§ 187 Abs. 2, 188 BGB)."""
-    monat0 = beginn.month - 1 + monate
-    jahr, monat = beginn.year + monat0 // 12, monat0 % 12 + 1
-    try:
-        return date(jahr, monat, beginn.day) - timedelta(days=1)
-    except ValueError:  # no corresponding day (e.g. 31.04.): the period ends with the month (§ 188 Abs. 3 BGB)
-        naechster = date(jahr + monat // 12, monat % 12 + 1, 1)
-        return naechster - timedelta(days=1)

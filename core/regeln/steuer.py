@@ -32,14 +32,16 @@ import calendar
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_DOWN, Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow, localcontext
 from enum import StrEnum
 from typing import ParamSpec, TypeVar
 
 from core.domain.hinweis import Hinweis, Schwere
+from core.domain.kalender import lebensjahr_vollendet
 from core.fehler import EingabeFehler
 from core.regeln import lohnsteuer
+from core.regeln.beitraege import pv_abschlag_kinder, pv_kinderlos_zuschlag
 from core.regeln.tabellen import regelwert
 
 __all__ = [
@@ -150,22 +152,13 @@ class Steuerabzug:
 # --------------------------------------------------------------------------------------------------------
 
 
-def _vollendung(geburtsdatum: date, jahre: int) -> date:
-    """Day on which the given year of life is completed: the day before that birthday (§ 187 Abs. 2, § 188 BGB)."""
-    try:
-        geburtstag = geburtsdatum.replace(year=geburtsdatum.year + jahre)
-    except ValueError:  # born on 29 February: birthday counts as 1 March in common years
-        geburtstag = date(geburtsdatum.year + jahre, 3, 1)
-    return geburtstag - timedelta(days=1)
-
-
 def altersentlastung_merkmale(geburtsdatum: date, jahr: int) -> tuple[int, int]:
     """PAP ALTER1 and AJAHR (§ 24a EStG).
 
     ALTER1 = 1 if the 64th year of life was completed before the calendar year began; AJAHR is the calendar
     year following that completion (it selects the Altersentlastungsbetrag's percentage and maximum).
     """
-    vollendet = _vollendung(geburtsdatum, 64)
+    vollendet = lebensjahr_vollendet(geburtsdatum, 64)
     if vollendet < date(jahr, 1, 1):
         return 1, vollendet.year + 1
     return 0, 0
@@ -176,20 +169,18 @@ def pv_merkmale(
 ) -> tuple[int, int]:
     """PAP PVZ (Beitragszuschlag für Kinderlose) and PVA (Abschläge für das 2. bis 5. Kind unter 25).
 
-    § 55 Abs. 3 SGB XI: the surcharge applies after the end of the month in which the 23rd year of life was
-    completed, to members without Elterneigenschaft; the reduction applies per child under 25 from the second
-    child on, for at most four children (PAP: PVA 0 to 4).
+    § 55 Abs. 3 SGB XI, by the same rules the contributions use (core.regeln.beitraege): the surcharge applies
+    after the end of the month in which the 23rd year of life was completed, to members without Elterneigenschaft
+    born from 1940 on; the reduction applies per child under 25 from the second child on, for at most four
+    children (PAP: PVA 0 to 4).
     """
     if kinder_unter_25 < 0:
         raise EingabeFehler("Die Zahl der Kinder unter 25 Jahren darf nicht negativ sein.", feld="kinder_unter_25")
     stichtag = date(jahr, monat, 1)
-    ab_alter = int(regelwert("pv_kinderlos_ab_alter", stichtag).wert)
-    vollendet = _vollendung(geburtsdatum, ab_alter)
-    zuschlag_ab = date(vollendet.year + vollendet.month // 12, vollendet.month % 12 + 1, 1)
-    eltern = elterneigenschaft or kinder_unter_25 > 0
-    pvz = 1 if not eltern and stichtag >= zuschlag_ab else 0
-    pva = min(max(kinder_unter_25 - 1, 0), 4) if eltern else 0
-    return pvz, pva
+    zuschlag = pv_kinderlos_zuschlag(
+        geburtsdatum, stichtag, elterneigenschaft=elterneigenschaft, kinder_unter_25=kinder_unter_25
+    )
+    return (1 if zuschlag else 0), pv_abschlag_kinder(kinder_unter_25, stichtag)
 
 
 def _cent(betrag: Decimal | int, feld: str, *, negativ_erlaubt: bool = False) -> Decimal:
@@ -351,10 +342,9 @@ def lohnsteuer_monat(
 
     satz = _NULL
     if merkmale.kirchensteuerpflichtig:
-        wert = regelwert("kirchensteuer_prozent", _letzter_tag(jahr, monat), land=merkmale.bundesland)
-        satz = wert.wert
-        if (h := wert.hinweis()) is not None:
-            hinweise.append(h)
+        satz = regelwert(
+            "kirchensteuer_prozent", _letzter_tag(jahr, monat), land=merkmale.bundesland, hinweise=hinweise
+        ).wert
     if merkmale.krankenversicherung is Krankenversicherung.KEINE:
         hinweise.append(
             Hinweis(

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from core.domain.hinweis import Hinweis, Schwere
+from core.domain.kalender import landeskuerzel
 from core.fehler import EingabeFehler
 from core.ressourcen import ressource
 
@@ -86,24 +87,33 @@ def _eintrag(schluessel: str, stichtag: date) -> dict[str, object]:
     return passende[-1]
 
 
-def regelwert(schluessel: str, stichtag: date, *, land: str | None = None) -> Regelwert:
-    """The figure valid on `stichtag`; `land` selects a per-Bundesland entry (ISO code, "Augsburg" → BY)."""
+def regelwert(
+    schluessel: str, stichtag: date, *, land: str | None = None, hinweise: list[Hinweis] | None = None
+) -> Regelwert:
+    """The figure valid on `stichtag`; `land` selects a per-Bundesland entry (ISO code, "Augsburg" → BY).
+
+    With `hinweise`, the figure's "unverified" Hinweis (if any) is added to that list once, so a rule that collects
+    its Hinweise passes it on without repeating the lookup-and-append at every use.
+    """
     eintrag = _eintrag(schluessel, stichtag)
     wert = eintrag["wert"]
     if isinstance(wert, dict):
         if land is None:
             raise FehlenderRegelwert(f"Der Wert „{schluessel}“ hängt vom Bundesland ab; bitte ein Land angeben.")
-        kuerzel = "BY" if land == "Augsburg" else land
+        kuerzel = landeskuerzel(land)
         if kuerzel not in wert:
             raise EingabeFehler(f"Unbekanntes Bundesland „{land}“ für „{schluessel}“.")
         wert = wert[kuerzel]
-    return Regelwert(
+    ergebnis = Regelwert(
         schluessel=schluessel,
         wert=Decimal(str(wert)),
         gueltig_ab=eintrag["gueltig_ab"],  # type: ignore[arg-type]
         quelle=str(eintrag.get("quelle", "")),
         unverifiziert=eintrag.get("status") == "?",
     )
+    if hinweise is not None and (h := ergebnis.hinweis()) is not None and h not in hinweise:
+        hinweise.append(h)
+    return ergebnis
 
 
 def wert(schluessel: str, stichtag: date, *, land: str | None = None) -> Decimal:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from core.domain.kalender import BUNDESLAENDER
+from core.domain.kalender import BUNDESLAENDER, landeskuerzel
 from core.domain.kennungen import (
     kompakt,
     pruefe_betriebsnummer,
@@ -138,7 +138,7 @@ def speichere_arbeitgeber(db: Datenbank, daten: ArbeitgeberDaten) -> Arbeitgeber
 
 def vorgeschlagene_unfallkasse(db: Datenbank, bundesland: str) -> int | None:
     """The id of the Land's Unfallkasse when there is exactly one (Niedersachsen/Bayern have several)."""
-    land = "BY" if bundesland == "Augsburg" else bundesland
+    land = landeskuerzel(bundesland)
     with db.arbeitseinheit() as sitzung:
         ids = sitzung.scalars(
             select(Unfallversicherungstraeger.id).where(Unfallversicherungstraeger.bundesland == land)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.domain.kalender import BUNDESLAENDER
+from core.domain.kalender import BUNDESLAENDER, landeskuerzel
 from core.domain.kennungen import kompakt, pruefe_betriebsnummer
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
@@ -58,7 +58,7 @@ def pruefe_unfallkasse(daten: UnfallkasseDaten) -> dict[str, str]:
 
 def liste_unfallkassen(db: Datenbank, bundesland: str | None = None) -> list[UnfallkasseDaten]:
     """All entries; with `bundesland`, that Land's entries come first (Augsburg counts as BY)."""
-    land = "BY" if bundesland == "Augsburg" else bundesland
+    land = landeskuerzel(bundesland) if bundesland is not None else None
     with db.arbeitseinheit() as sitzung:
         zeilen = sitzung.scalars(select(Unfallversicherungstraeger)).all()
         alle = [aus_modell(UnfallkasseDaten, z) for z in zeilen]

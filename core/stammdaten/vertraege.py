@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from core.domain.kalender import monatsfrist_ende
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, Vertrag, VertragsZuschlag
@@ -72,17 +73,6 @@ class VertragDaten:
         return self.befristet_bis is not None
 
 
-def _plus_monate(tag: date, monate: int) -> date:
-    jahr, monat = divmod(tag.month - 1 + monate, 12)
-    ziel_jahr, ziel_monat = tag.year + jahr, monat + 1
-    for t in (tag.day, 30, 29, 28):
-        try:
-            return date(ziel_jahr, ziel_monat, t)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 def mindesturlaub(daten: VertragDaten) -> Decimal | None:
     if daten.arbeitstage_woche is None or not Decimal(0) < daten.arbeitstage_woche <= Decimal(7):
         return None
@@ -99,8 +89,11 @@ def pruefe_vertrag(daten: VertragDaten) -> dict[str, str]:
     if daten.probezeit_bis is not None:
         if daten.probezeit_bis < daten.eintritt:
             fehler["probezeit_bis"] = "Das Ende der Probezeit liegt vor dem Eintritt."
-        elif daten.probezeit_bis >= _plus_monate(daten.eintritt, PROBEZEIT_HOECHSTENS_MONATE):
-            fehler["probezeit_bis"] = "Die Probezeit darf höchstens 6 Monate dauern (§ 622 Abs. 3 BGB)."
+        elif daten.probezeit_bis > monatsfrist_ende(daten.eintritt, PROBEZEIT_HOECHSTENS_MONATE):
+            fehler["probezeit_bis"] = (
+                f"Die Probezeit darf höchstens {PROBEZEIT_HOECHSTENS_MONATE} Monate dauern, also bis "
+                f"{monatsfrist_ende(daten.eintritt, PROBEZEIT_HOECHSTENS_MONATE):%d.%m.%Y} (§ 622 Abs. 3 BGB)."
+            )
     if daten.befristet_bis is not None and daten.befristet_bis < daten.eintritt:
         fehler["befristet_bis"] = "Das Ende der Befristung liegt vor dem Eintritt."
     if daten.austritt is not None and daten.austritt < daten.eintritt:

@@ -55,6 +55,7 @@ from core.fehler import AssistenzbueroFehler, EingabeFehler
 from core.io.kalkulation_import import ImportErgebnis, importiere
 from desktop import meldungen
 from desktop.bildschirm import passende_groesse
+from desktop.dialoge import modal
 from desktop.formular import (
     DatumEingabe,
     DezimalEingabe,
@@ -752,11 +753,11 @@ class KalkulationSeite(QWidget):
     def zeige_import(self, ergebnis: ImportErgebnis, pfad: Path) -> None:
         from core.budget import kalkulation_dienst as dienst
 
-        self.vorschau = ImportVorschau(ergebnis, tr("Import {name}").format(name=pfad.stem), self)
-        if self.vorschau.exec() != QDialog.DialogCode.Accepted:
+        vorschau = ImportVorschau(ergebnis, tr("Import {name}").format(name=pfad.stem), self)
+        if modal(vorschau) != QDialog.DialogCode.Accepted:
             self.kontext.melde(tr("Import abgebrochen; nichts wurde übernommen."))
             return
-        version = dienst.als_version(self.vorschau.name.text(), ergebnis)
+        version = dienst.als_version(vorschau.name.text(), ergebnis)
         if self.db is not None:
             try:
                 version = dienst.speichere(self.db, version)
@@ -772,7 +773,7 @@ class KalkulationSeite(QWidget):
 
         kassen = dienst.kassen_umlagen(self.db, self._stand().year) if self.db is not None else []
         dialog = VorbelegenDialog(kassen, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if modal(dialog) != QDialog.DialogCode.Accepted:
             return
         werte = dialog.werte()
         try:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from desktop.dialoge import modal
 from desktop.formular import ohne_mnemonic
 
 
@@ -75,6 +76,6 @@ def waehle(
     if len(eintraege) == 1 and vorauswahl is None:
         return eintraege[0][0]
     dialog = AuswahlDialog(titel, frage, eintraege, parent, vorauswahl=vorauswahl)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if modal(dialog) != QDialog.DialogCode.Accepted:
         return None
     return dialog.gewaehlt

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from core.dienstplan.bedarf import Bedarfsblock, Bedarfsprofil, Bedarfsstufe, block_zeiten
+from core.dienstplan.bedarf import Bedarfsblock, Bedarfsprofil, Bedarfsstufe, bedarfsstunden
 from core.dienstplan.tage import WOCHENTAGE
-from core.domain.zeit import dauer, stunden
 from core.fehler import EingabeFehler
 from desktop.dienstplan.eingaben import Eingabedialog, uhrzeit_aus_text
 from desktop.formular import Eingabeformat, Feld, dezimal_als_text
 from desktop.i18n import tr
 
-#: A Monday of an ordinary week (no DST change) to measure the profile's hours per weekday.
-_MUSTERWOCHE = date(2001, 1, 8)
 _BLOCK = re.compile(r"^\s*(\S+?)\s*(?:-|–|bis)\s*(\S+)\s+(0|I|II)(?:\s+(\S+))?\s*$", re.IGNORECASE)
 
 
@@ -53,15 +49,6 @@ def bloecke_als_text(bloecke: Sequence[Bedarfsblock]) -> str:
     return ", ".join(
         f"{b.zeiten_text} {b.stufe.value}{(' ' + b.leistungsart) if b.leistungsart else ''}" for b in bloecke
     )
-
-
-def stunden_je_stufe(bloecke: Sequence[Bedarfsblock], wochentag: int) -> dict[Bedarfsstufe, Decimal]:
-    """Hours of the weekday's blocks per level, measured by the core's own block times."""
-    tag = _MUSTERWOCHE + timedelta(days=wochentag)
-    summe = {s: Decimal(0) for s in Bedarfsstufe}
-    for b in bloecke:
-        summe[b.stufe] += stunden(dauer(*block_zeiten(tag, b)))
-    return summe
 
 
 class BedarfDialog(Eingabedialog):
@@ -141,17 +128,19 @@ class BedarfDialog(Eingabedialog):
         self._zeige_summe()
 
     def _zeige_summe(self) -> None:
-        zeilen = []
-        gesamt = {s: Decimal(0) for s in Bedarfsstufe}
+        lesbar: dict[int, tuple[Bedarfsblock, ...]] = {}
         for i, feld in enumerate(self.tage):
             try:
-                bloecke = bloecke_aus_text(feld.wert(), self.kuerzel)
+                lesbar[i] = bloecke_aus_text(feld.wert(), self.kuerzel)
             except Eingabeformat:
+                continue
+        summen = bedarfsstunden(lesbar)  # the hours come from core; the dialog only writes them out
+        zeilen = []
+        for i in range(len(self.tage)):
+            je = summen.je_tag.get(i)
+            if je is None:
                 zeilen.append(tr("{tag}: nicht lesbar").format(tag=WOCHENTAGE[i]))
                 continue
-            je = stunden_je_stufe(bloecke, i)
-            for s, h in je.items():
-                gesamt[s] += h
             zeilen.append(
                 tr("{tag}: Arbeit I {i} h, Arbeit II {ii} h").format(
                     tag=WOCHENTAGE[i],
@@ -161,8 +150,8 @@ class BedarfDialog(Eingabedialog):
             )
         zeilen.append(
             tr("Woche: Arbeit I {i} h, Arbeit II {ii} h").format(
-                i=dezimal_als_text(gesamt[Bedarfsstufe.ARBEIT_I], 2),
-                ii=dezimal_als_text(gesamt[Bedarfsstufe.ARBEIT_II], 2),
+                i=dezimal_als_text(summen.woche[Bedarfsstufe.ARBEIT_I], 2),
+                ii=dezimal_als_text(summen.woche[Bedarfsstufe.ARBEIT_II], 2),
             )
         )
         self.summe.setText("\n".join(zeilen))

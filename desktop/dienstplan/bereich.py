@@ -7,7 +7,7 @@ every change goes through core.dienstplan.dienst and onto a QUndoStack (undo = t
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 from core.dienstplan import dienst
 from core.dienstplan.abwesenheit import mit_vertretung
 from core.dienstplan.dienst import Aenderung, Monatsplan
-from core.dienstplan.kopieren import verschiebe_schicht
+from core.dienstplan.kopieren import eingefuegt
 from core.dienstplan.raster import Zelleneintrag
 from core.dienstplan.schicht import Schicht
 from core.dienstplan.tage import monatsname
-from core.dienstplan.vorlagen import schicht_aus_vorlage
 from core.fehler import AssistenzbueroFehler
 from desktop import meldungen
+from desktop.dialoge import modal
 from desktop.dienstplan import texte
 from desktop.dienstplan.abwesenheit_dialog import AbwesenheitDialog
 from desktop.dienstplan.auswahl import waehle
@@ -420,10 +420,10 @@ class DienstplanBereich(QWidget):
         self.kontext.melde(aenderung.beschreibung)
 
     def _modal(self, dialog: QDialog) -> int:
-        """Run a dialog; afterwards the keyboard focus is back where it was (normally the grid's cell)."""
+        """Run a dialog (freed afterwards); then the keyboard focus is back where it was (normally the grid's cell)."""
         vorher = QApplication.focusWidget()
         try:
-            return dialog.exec()
+            return modal(dialog)
         finally:
             ziel = vorher if vorher is not None and self.isAncestorOf(vorher) and vorher.isVisible() else self.raster
             ziel.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -762,42 +762,22 @@ class DienstplanBereich(QWidget):
         assert self.plan is not None
         vorlagen = {v.name: v for v in self.plan.vorlagen}
         ziel_vorlage = vorlagen.get(schluessel or "") if art is Art.SCHICHT and not ablage.ganzer_tag else None
+        verschieben = ablage.ausschneiden
+        anzahl = len(ablage.schichten)
 
-        def ziel(s: Schicht) -> Schicht:
-            """The shift on the target day; into another template's column it takes that template's times."""
-            if ziel_vorlage is not None and ziel_vorlage.name != s.vorlage:
-                neu = schicht_aus_vorlage(ziel_vorlage, tag, s.assistenzkraft_id)
-                return replace(
-                    neu,
-                    id=s.id,
-                    leistungsart=ziel_vorlage.leistungsart or s.leistungsart,
-                    vertretung_fuer=s.vertretung_fuer,
-                    notiz=s.notiz,
+        def einfuegen() -> Aenderung:  # inside the step: a refusal (e.g. a time the DST change skips) is shown
+            if verschieben:
+                geaendert = tuple(
+                    (s, eingefuegt(s, tag, verschieben=True, vorlage=ziel_vorlage)) for s in ablage.schichten
                 )
-            return verschiebe_schicht(s, (tag - s.tag).days, als_plan=False)
+                text = tr("Schicht verschoben") if anzahl == 1 else tr("Tag verschoben")
+                return dienst.anwenden(self.db, Aenderung(text, schichten_geaendert=geaendert))
+            neue = tuple(eingefuegt(s, tag, verschieben=False, vorlage=ziel_vorlage) for s in ablage.schichten)
+            text = tr("Schicht kopiert") if anzahl == 1 else tr("Tag kopiert")
+            return dienst.anwenden(self.db, Aenderung(text, schichten_neu=neue))
 
-        if ablage.ausschneiden:
-            # recorded actual times belong to the old day: a shift moved to another day is a plan again
-            geaendert = tuple(
-                (s, ziel(s) if ziel(s).tag == s.tag else replace(ziel(s), ist=None)) for s in ablage.schichten
-            )
-            beschreibung = tr("Schicht verschoben") if len(geaendert) == 1 else tr("Tag verschoben")
-            aenderung = Aenderung(beschreibung, schichten_geaendert=geaendert)
-            if self._tue(lambda: dienst.anwenden(self.db, aenderung)) is not None:
-                self.zwischenablage = None  # a cut is pasted once
-        else:
-            neue = tuple(
-                replace(
-                    ziel(s),
-                    id=None,
-                    ist=None,
-                    vertretung_fuer=None,
-                    assistenzkraft_id=s.vertretung_fuer or s.assistenzkraft_id,
-                )
-                for s in ablage.schichten
-            )
-            beschreibung = tr("Schicht kopiert") if len(neue) == 1 else tr("Tag kopiert")
-            self._tue(lambda: dienst.anwenden(self.db, Aenderung(beschreibung, schichten_neu=neue)))
+        if self._tue(einfuegen) is not None and verschieben:
+            self.zwischenablage = None  # a cut is pasted once
 
     # absences ----------------------------------------------------------------------------------------------
     def neue_abwesenheit(self, person: int | None = None, tag: date | None = None) -> None:

@@ -356,7 +356,6 @@ class MusterDialog(QDialog):
         except AssistenzbueroFehler as fehler:
             meldungen.fehler(self, tr("Nicht gelöscht"), str(fehler))
             return
-        self.art.eingabe.currentIndexChanged.connect(self._art_gewaehlt)  # type: ignore[attr-defined]
         self._lade_liste()
         if not self.gespeichert:
             self._neu(date.today())

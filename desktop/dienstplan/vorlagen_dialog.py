@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,19 +26,6 @@ from desktop import meldungen
 from desktop.dienstplan.eingaben import spannen_aus_text, spannen_feld, uhrzeit_aus_text, uhrzeit_feld
 from desktop.formular import Eingabeformat, Formular
 from desktop.i18n import tr
-
-
-def _minuten(von: time, bis: time) -> int:
-    """Length of a break given by two wall-clock times (a break over midnight counts to the next day)."""
-    tag = datetime(2001, 1, 8)
-    a, b = datetime.combine(tag, von), datetime.combine(tag, bis)
-    if b <= a:
-        b += timedelta(days=1)
-    return int((b - a).total_seconds() // 60)
-
-
-def _ende_der_pause(p: VorlagenPause) -> time:
-    return (datetime.combine(datetime(2001, 1, 8), p.beginn) + timedelta(minutes=p.minuten)).time()
 
 
 class VorlagenDialog(QDialog):
@@ -143,7 +129,7 @@ class VorlagenDialog(QDialog):
         self.bereitschaft.setze(
             ", ".join(f"{t.beginn:%H:%M}–{t.ende:%H:%M}" for t in v.teile if t.arbeitsart is Arbeitsart.BEREITSCHAFT)
         )
-        self.pausen.setze(", ".join(f"{p.beginn:%H:%M}–{_ende_der_pause(p):%H:%M}" for p in v.pausen))
+        self.pausen.setze(", ".join(f"{p.beginn:%H:%M}–{p.ende:%H:%M}" for p in v.pausen))
         self.leistungsart.setze(v.leistungsart)
         self._id: int | None = v.id
 
@@ -177,7 +163,7 @@ class VorlagenDialog(QDialog):
                     VorlagenTeil(a, b, Arbeitsart.BEREITSCHAFT)
                     for a, b, _ in spannen_aus_text(self.bereitschaft.wert())
                 ),
-                pausen=tuple(VorlagenPause(a, _minuten(a, b)) for a, b, _ in spannen_aus_text(self.pausen.wert())),
+                pausen=tuple(VorlagenPause.von_bis(a, b) for a, b, _ in spannen_aus_text(self.pausen.wert())),
                 leistungsart=self.leistungsart.wert(),
                 id=getattr(self, "_id", None),
             )

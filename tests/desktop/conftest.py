@@ -86,6 +86,17 @@ def db(tmp_path: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
+def fuehrer() -> Iterator[Any]:
+    """Drives the modal dialogs a test opens (see tests/desktop/dienstplan/tasten.py); none may stay open."""
+    from tests.desktop.dienstplan.tasten import Dialogfuehrer
+
+    f = Dialogfuehrer()
+    yield f
+    f.beendet = True
+    assert f.offen_geblieben == []
+
+
+@pytest.fixture
 def kontext(db: Any, einstellungen: Einstellungen) -> Kontext:
     return Kontext(datenbank=db, einstellungen=einstellungen, db_pfad=db.pfad)
 

@@ -26,7 +26,6 @@ from desktop.hauptfenster import Hauptfenster
 from desktop.krankenkassen import StufenDialog
 from desktop.tabellen import aktuelle_zeile
 from desktop.vertraege import VertragDialog
-from tests.desktop.dienstplan.tasten import Dialogfuehrer
 
 pytestmark = pytest.mark.gui
 PDFTOTEXT = shutil.which("pdftotext")
@@ -53,14 +52,6 @@ def aktiv(qtbot: Any, fenster: QWidget) -> None:
     """The offscreen platform has no window manager that gives the activation back after a dialog closes."""
     fenster.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is fenster)
-
-
-@pytest.fixture
-def fuehrer() -> Any:
-    f = Dialogfuehrer()
-    yield f
-    f.beendet = True
-    assert f.offen_geblieben == []
 
 
 class Meldungen:

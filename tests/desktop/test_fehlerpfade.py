@@ -182,3 +182,52 @@ def test_unerwarteter_dateifehler_im_hintergrund(qtbot, monkeypatch) -> None:
     assert "kein freier Speicherplatz mehr" in box["text"] and "/daten/x.pdf" in box["text"]
     assert "melden" not in box["text"] and not any(wort in box["text"] for wort in ENGLISCH)
     assert QApplication.activeModalWidget() is None
+
+
+# --- the data file refuses (read-only, locked by another program) ---------------------------------------------------
+@pytest.mark.qt_no_exception_capture  # the program's own last line of defence (sys.excepthook) is what is tested
+def test_gesperrte_datei_beim_abhaken_und_speichern(qtbot, fenster: Hauptfenster, monkeypatch) -> None:
+    """A refusal of the data file reaching the top is the core's German message (what to do), not an
+    "unexpected error, please report it"; the form keeps what was typed."""
+    import sys
+
+    from core.persistence.datenbank import DatenbankGesperrt, DatenbankNurLesbar
+    from core.stammdaten import checkliste
+    from desktop.app import _ausnahme_ohne_traceback
+
+    monkeypatch.setattr(sys, "excepthook", _ausnahme_ohne_traceback)
+    meldungen = Meldungen(monkeypatch)
+    nur_lesbar = "Die Datenbankdatei x.sqlite ist schreibgeschützt; die Änderung wurde nicht gespeichert."
+    gesperrt = "Die Datenbankdatei x.sqlite ist gerade von einem anderen Programm gesperrt."
+
+    def nicht_schreibbar(*_a: Any, **_k: Any) -> None:
+        raise DatenbankNurLesbar(nur_lesbar)
+
+    monkeypatch.setattr(checkliste, "hake_ab", nicht_schreibbar)
+    qtbot.keyClick(fenster, Qt.Key.Key_7, STRG)
+    seite = fenster.seite("einstellungen")
+    qtbot.keyClick(seite.reiter, Qt.Key.Key_3, ALT)  # tab "3 Checkliste"
+    liste = seite.seiten["checkliste"]
+    liste.tabelle.setFocus()
+    taste(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: len(meldungen.boxen) == 1)
+    assert meldungen.boxen[0]["text"] == nur_lesbar
+    assert "Unerwarteter Fehler" not in meldungen.boxen[0]["titel"]
+
+    def gesperrte_datei(*_a: Any, **_k: Any) -> None:
+        raise DatenbankGesperrt(gesperrt)
+
+    monkeypatch.setattr(assistenzkraefte, "speichere_assistenzkraft", gesperrte_datei)
+    qtbot.keyClick(fenster, Qt.Key.Key_2, STRG)
+    bereich = fenster.seite("assistenzkraefte")
+    taste(qtbot, Qt.Key.Key_N, STRG)  # Neue Assistenzkraft
+    qtbot.waitUntil(lambda: bereich.personalbogen is not None)
+    bogen = bereich.personalbogen
+    aktiv(qtbot, bogen)
+    tippe(qtbot, "Kreszensia")
+    taste(qtbot, Qt.Key.Key_S, STRG)
+    qtbot.waitUntil(lambda: len(meldungen.boxen) == 2)
+    assert meldungen.boxen[1]["text"] == gesperrt and "Unerwarteter Fehler" not in meldungen.boxen[1]["titel"]
+    assert bogen.isVisible() and bogen.feld("vorname").wert() == "Kreszensia" and bogen.id is None
+    monkeypatch.setattr(bogen, "hat_aenderungen", lambda: False)
+    taste(qtbot, Qt.Key.Key_Escape)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import Qt, QThread
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThread
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
 from core.fehler import EingabeFehler
 from desktop import meldungen
@@ -40,6 +40,9 @@ def test_ergebnis_kommt_im_gui_thread_an(qtbot, fenster: QWidget) -> None:
     qtbot.waitUntil(lambda: ergebnisse == [42])
     assert threads["arbeit"] != threading.get_ident()
     assert threads["fertig_gui"] is True
+    # finished: neither the operation nor its progress dialog stays behind as a child of the window
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert fenster.findChildren(Vorgang) == [] and fenster.findChildren(QProgressDialog) == []
 
 
 def test_abbrechen_stoppt_die_arbeit(qtbot, fenster: QWidget) -> None:

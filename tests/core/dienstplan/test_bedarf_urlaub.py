@@ -13,6 +13,7 @@ from core.dienstplan.bedarf import (
     Bedarfsprofil,
     Bedarfsstufe,
     abdeckung,
+    bedarfsstunden,
     leistungsarten_aus_bedarf,
 )
 from core.dienstplan.schicht import stunden_je_leistungsart
@@ -226,3 +227,19 @@ def test_urlaubstage_bei_unregelmaessigem_plan_aus_den_schichten() -> None:
         stichtag=date(2015, 1, 31),
     )
     assert konto.genommen == 2
+
+
+def test_bedarfsstunden_je_wochentag_und_woche() -> None:
+    # Seed 004, 1.6.2 (round-the-clock assistance): Mon–Fri as WERKTAG (16 h Arbeit I, 2 h Arbeit II until
+    # midnight), Sunday 12 h Arbeit I, Saturday not given
+    tage = {**{w: WERKTAG for w in range(5)}, 6: SONNTAG}
+    h = bedarfsstunden(tage)
+    assert h.je_tag[0] == {Bedarfsstufe.ARBEIT_0: 0, A1: 16, A2: 2}
+    assert h.je_tag[6] == {Bedarfsstufe.ARBEIT_0: 0, A1: 12, A2: 0}
+    assert 5 not in h.je_tag
+    assert h.woche == {Bedarfsstufe.ARBEIT_0: 0, A1: 5 * 16 + 12, A2: 5 * 2}
+
+
+def test_bedarfsstunden_in_viertelstunden() -> None:
+    h = bedarfsstunden({0: (Bedarfsblock(time(7), time(9, 45), A1), Bedarfsblock(time(21, 15), time(0), A2))})
+    assert (h.je_tag[0][A1], h.je_tag[0][A2]) == (Decimal("2.75"), Decimal("2.75"))

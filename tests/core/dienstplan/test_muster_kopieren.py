@@ -8,11 +8,11 @@ from datetime import date, time
 import pytest
 
 from core.dienstplan.abwesenheit import mit_vertretung
-from core.dienstplan.kopieren import Ausrichtung, kopiere_monat, kopiere_woche, verschiebe_schicht
+from core.dienstplan.kopieren import Ausrichtung, eingefuegt, kopiere_monat, kopiere_woche, verschiebe_schicht
 from core.dienstplan.muster import expandiere, tageblock, wochenendwechsel, wochenwechsel
-from core.dienstplan.schicht import schichtstunden
+from core.dienstplan.schicht import Istzeit, schichtstunden
 from core.dienstplan.vorlagen import BLOCK_24H, FRUEHDIENST, NACHTBEREITSCHAFT, SPAETDIENST, Schichtvorlage
-from core.domain.zeit import stunden
+from core.domain.zeit import lokal, stunden
 from core.fehler import EingabeFehler
 
 
@@ -109,3 +109,81 @@ def test_vorlage_ueber_mitternacht_mit_ende_24_uhr() -> None:
     schicht = expandiere(wochenwechsel("A", date(2026, 3, 2), [abend], [1]), date(2026, 3, 2), date(2026, 3, 2))[0]
     assert (schicht.ende.date(), schicht.ende.hour, stunden(schicht.dauer)) == (date(2026, 3, 3), 0, 6)
     assert _plan([schicht]) == [(date(2026, 3, 2), "Abend", 1)]
+
+
+# --- Strg+X / Strg+C, Strg+V in the Dienstplan grid -----------------------------------------------------------------
+MO, DI = date(2026, 3, 2), date(2026, 3, 3)
+
+
+def _aus_muster_vertreten_mit_istzeit():  # type: ignore[no-untyped-def]
+    """Sabine's (1) early shift from a pattern (id 9), covered by Jörg (2), who came 10 minutes late."""
+    schicht = replace(schicht_aus_vorlage_mo(), id=5, muster_id=9, notiz="Arzttermin")
+    vertreten = mit_vertretung(schicht, 2)
+    return replace(vertreten, ist=Istzeit(lokal(MO, time(7, 10)), lokal(MO, time(14))))
+
+
+def schicht_aus_vorlage_mo():  # type: ignore[no-untyped-def]
+    return expandiere(wochenwechsel("F", MO, [FRUEHDIENST], [1]), MO, MO)[0]
+
+
+@pytest.mark.parametrize(
+    ("tag", "verschieben", "vorlage", "erwartet"),
+    [
+        # (id, muster_id, who, covers whom, actual times kept, template, start hour, note)
+        pytest.param(DI, True, None, (5, 9, 2, 1, False, "Frühdienst", 7, "Arzttermin"), id="verschoben: anderer Tag"),
+        pytest.param(
+            MO,
+            True,
+            SPAETDIENST,
+            (5, None, 2, 1, False, "Spätdienst", 14, "Arzttermin"),
+            id="verschoben: andere Vorlage",
+        ),
+        pytest.param(
+            DI,
+            False,
+            None,
+            (None, None, 1, None, False, "Frühdienst", 7, "Arzttermin"),
+            id="kopiert: neuer Plan, nicht aus dem Muster",
+        ),
+        pytest.param(
+            DI,
+            False,
+            SPAETDIENST,
+            (None, None, 1, None, False, "Spätdienst", 14, "Arzttermin"),
+            id="kopiert in andere Vorlage",
+        ),
+        pytest.param(
+            DI,
+            False,
+            FRUEHDIENST,
+            (None, None, 1, None, False, "Frühdienst", 7, "Arzttermin"),
+            id="kopiert in dieselbe Vorlage",
+        ),
+    ],
+)
+def test_eingefuegte_schicht(tag: date, verschieben: bool, vorlage, erwartet) -> None:  # type: ignore[no-untyped-def]
+    alt = _aus_muster_vertreten_mit_istzeit()
+    neu = eingefuegt(alt, tag, verschieben=verschieben, vorlage=vorlage)
+    assert neu.tag == tag
+    assert (
+        neu.id,
+        neu.muster_id,
+        neu.assistenzkraft_id,
+        neu.vertretung_fuer,
+        neu.ist is not None,
+        neu.vorlage,
+        neu.beginn.hour,
+        neu.notiz,
+    ) == erwartet
+
+
+def test_verschoben_am_selben_tag_behaelt_die_tatsaechliche_zeit() -> None:
+    alt = _aus_muster_vertreten_mit_istzeit()
+    assert eingefuegt(alt, MO, verschieben=True).ist == alt.ist
+
+
+def test_eingefuegt_in_andere_vorlage_folgt_der_zeitumstellung() -> None:
+    # moved into the night standby of Saturday 28 March 2026: the night has one hour less (clocks go forward)
+    alt = replace(schicht_aus_vorlage_mo(), id=5)
+    nacht = eingefuegt(alt, date(2026, 3, 28), verschieben=True, vorlage=NACHTBEREITSCHAFT)
+    assert (nacht.vorlage, stunden(nacht.dauer)) == ("Nachtbereitschaft", 8)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -17,7 +17,14 @@ from core.dienstplan.schicht import (
     tagesstuecke,
 )
 from core.dienstplan.tage import tagesinfo
-from core.dienstplan.vorlagen import BLOCK_24H, FRUEHDIENST, NACHTBEREITSCHAFT, SPAETDIENST, schicht_aus_vorlage
+from core.dienstplan.vorlagen import (
+    BLOCK_24H,
+    FRUEHDIENST,
+    NACHTBEREITSCHAFT,
+    SPAETDIENST,
+    VorlagenPause,
+    schicht_aus_vorlage,
+)
 from core.domain.zeit import stunden
 from core.fehler import EingabeFehler
 from tests.core.dienstplan.hilfe import sch, zp
@@ -158,3 +165,16 @@ def test_spaetdienst_endet_um_22_uhr() -> None:
     # seed 004, 2.6.1 says "14:00 bis Schluß"; the program's template chooses 22:00
     spaet = schicht_aus_vorlage(SPAETDIENST, date(2026, 3, 2), 1)
     assert (spaet.beginn.hour, spaet.ende.hour) == (14, 22)
+
+
+@pytest.mark.parametrize(
+    ("beginn", "ende", "minuten"),
+    [
+        pytest.param(time(12), time(12, 30), 30, id="Mittagspause"),
+        pytest.param(time(23, 45), time(0, 15), 30, id="über Mitternacht"),
+        pytest.param(time(2, 0), time(3, 0), 60, id="Wanduhrzeit, unabhängig von der Zeitumstellung"),
+    ],
+)
+def test_vorlagenpause_aus_zwei_uhrzeiten(beginn: time, ende: time, minuten: int) -> None:
+    pause = VorlagenPause.von_bis(beginn, ende)
+    assert (pause.beginn, pause.minuten, pause.ende) == (beginn, minuten, ende)

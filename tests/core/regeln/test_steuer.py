@@ -171,6 +171,13 @@ def test_pflegeversicherung_nach_55_sgb_xi(
     assert pv_merkmale(geburtsdatum, 2026, monat, elterneigenschaft=eltern, kinder_unter_25=kinder) == erwartet
 
 
+def test_pvz_vor_1940_geboren_wie_bei_den_beitraegen() -> None:
+    # § 55 Abs. 3 Satz 7 SGB XI: no childless surcharge for those born before 1.1.1940 – in the contribution
+    # (core.regeln.beitraege) and therefore also not in the Vorsorgepauschale of the PAP.
+    assert pv_merkmale(date(1939, 12, 31), 2026, 3, elterneigenschaft=False, kinder_unter_25=0) == (0, 0)
+    assert pv_merkmale(date(1940, 1, 1), 2026, 3, elterneigenschaft=False, kinder_unter_25=0) == (1, 0)
+
+
 def _sabine(**aenderungen: object) -> Steuermerkmale:
     werte: dict[str, object] = dict(
         steuerklasse=1,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -112,6 +112,29 @@ def test_vertrag_pruefung(aenderung: dict[str, object], feld: str) -> None:
 
 def test_probezeit_genau_sechs_monate_minus_ein_tag_ist_erlaubt() -> None:
     assert vertraege.pruefe_vertrag(_vertrag(1, probezeit_bis=date(2026, 6, 30))) == {}
+
+
+@pytest.mark.parametrize(
+    ("eintritt", "letzter_tag"),
+    [
+        pytest.param(date(2025, 8, 31), date(2026, 2, 28), id="§ 188 Abs. 3 BGB 31.08. bis 28.02."),
+        pytest.param(date(2023, 8, 30), date(2024, 2, 29), id="§ 188 Abs. 3 BGB 30.08. bis 29.02. (Schaltjahr)"),
+        pytest.param(date(2026, 1, 15), date(2026, 7, 14), id="§ 188 Abs. 2 BGB 15.01. bis 14.07."),
+    ],
+)
+def test_probezeit_endet_spaetestens_mit_der_sechsmonatsfrist(eintritt: date, letzter_tag: date) -> None:
+    def vertrag(probezeit_bis: date) -> VertragDaten:
+        return _vertrag(
+            1,
+            gueltig_ab=eintritt,
+            eintritt=eintritt,
+            probezeit_bis=probezeit_bis,
+            einarbeitung_bis=None,
+            einarbeitung_prozent=None,
+        )
+
+    assert "probezeit_bis" not in vertraege.pruefe_vertrag(vertrag(letzter_tag))
+    assert "probezeit_bis" in vertraege.pruefe_vertrag(vertrag(letzter_tag + timedelta(days=1)))
 
 
 def _punkte(db: Datenbank) -> dict[str, checkliste.ChecklistenPunkt]:

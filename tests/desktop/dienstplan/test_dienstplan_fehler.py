@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 from typing import Any
 
 import pytest
@@ -186,3 +186,30 @@ def test_ueberlappende_abwesenheit(
     assert "Jörg ist vom 23.03.2026 bis 27.03.2026 schon als „Urlaub“ eingetragen" in gesehen["von"]
     assert _anzahl(haushalt, AbwesenheitZeile) == 1
     assert _raster(bereich) == vorher
+
+
+def test_einfuegen_in_die_uebersprungene_stunde(
+    qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shift 02:30–06:00 copied onto 29 March 2026 (02:00–03:00 does not exist): one German message, nothing
+    saved, the grid unchanged."""
+    from core.dienstplan.schicht import Schicht
+    from core.domain.zeit import lokal
+    from desktop import meldungen
+
+    samstag = MONTAG + timedelta(days=5)
+    dienst.plane(
+        haushalt.db,
+        Schicht(assistenzkraft_id=haushalt.ulrike, beginn=lokal(samstag, time(2, 30)), ende=lokal(samstag, time(6))),
+    )
+    bereich.lade()
+    gesehen: list[tuple[str, str]] = []
+    monkeypatch.setattr(meldungen, "fehler", lambda _p, titel, text: gesehen.append((titel, text)))
+    gehe_zu(qtbot, bereich, samstag, "Tag")
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    vorher, anzahl = _raster(bereich), _anzahl(haushalt)
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_Down)
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(gesehen) == 1 and gesehen[0][0] == "Nicht gespeichert"
+    assert "02:30" in gesehen[0][1] and "Sommerzeit" in gesehen[0][1]
+    assert _anzahl(haushalt) == anzahl and _raster(bereich) == vorher

@@ -172,3 +172,64 @@ def test_woche_kopieren_und_loeschen_mit_rueckgaengig(
     qtbot.keyClick(bereich.raster, Qt.Key.Key_Z, CTRL)  # the whole copied week goes in one step
     assert len(_schichten(haushalt)) == 2
     assert zelltext(bereich, MONTAG, "Frühdienst") == "–"
+
+
+def test_kopie_einer_musterschicht_gehoert_nicht_zum_muster(
+    qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt, dialoge: Dialogfuehrer
+) -> None:
+    """Strg+C, Strg+V of a shift a pattern made gives a plan entry of its own: applying the pattern again with
+    "ersetzen" must not take away the copy that was given to someone outside the pattern."""
+    from core.dienstplan.muster import wochenwechsel
+
+    frueh = next(v for v in dienst.liste_vorlagen(haushalt.db) if v.name == "Frühdienst")
+    muster = dienst.speichere_muster(haushalt.db, wochenwechsel("Früh", MONTAG, [frueh], [haushalt.sabine]))
+    assert muster.id is not None
+    dienst.wende_muster_an(haushalt.db, muster.id, MONTAG, MONTAG)
+    bereich.lade()
+    gehe_zu(qtbot, bereich, MONTAG, "Frühdienst")
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_C, CTRL)
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_Down)
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_V, CTRL)
+    dienstag = MONTAG + timedelta(days=1)
+    assert zelltext(bereich, dienstag, "Frühdienst") == "Sabine"
+
+    def rudolf(d: Any) -> None:
+        qtbot.keyClicks(fokus(), "Rudolf")
+        qtbot.keyClick(fokus(), Qt.Key.Key_Return)
+
+    dialoge.dann(rudolf)
+    qtbot.keyClick(bereich.raster, Qt.Key.Key_B, CTRL)  # Assistenzkraft zuweisen
+    warte_auf_fokus(qtbot, bereich.raster)
+    assert dialoge.offen_geblieben == []
+    assert zelltext(bereich, dienstag, "Frühdienst") == "Rudolf"
+    (kopie,) = [s for s in dienst.monat_oeffnen(haushalt.db, JAHR, MONAT, pruefen=False).schichten if s.tag == dienstag]
+    assert kopie.muster_id is None
+
+    dienst.wende_muster_an(haushalt.db, muster.id, dienstag, dienstag, ersetzen=True)
+    assert (dienstag, "Frühdienst", haushalt.rudolf) in _schichten(haushalt)
+
+
+def test_muster_loeschen_verbindet_nichts_doppelt(
+    qtbot: Any, haushalt: Haushalt, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleting a saved pattern reloads the list; the kind's selection must not get one more handler each time."""
+    from PySide6.QtCore import SIGNAL
+
+    from core.dienstplan.muster import wochenwechsel
+    from desktop import meldungen
+
+    frueh = next(v for v in dienst.liste_vorlagen(haushalt.db) if v.name == "Frühdienst")
+    for name in ("A", "B", "C"):
+        dienst.speichere_muster(haushalt.db, wochenwechsel(name, MONTAG, [frueh], [haushalt.sabine]))
+    monkeypatch.setattr(meldungen, "frage", lambda *_a, **_k: True)
+    d = MusterDialog(haushalt.db, [(haushalt.sabine, "Sabine")], date(JAHR, MONAT, 1))
+    qtbot.addWidget(d)
+    d.show()
+    d.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is d)
+    art = d.art.eingabe
+    vorher = art.receivers(SIGNAL("currentIndexChanged(int)"))
+    for uebrig in (2, 1):
+        qtbot.keyClick(d, Qt.Key.Key_L, ALT)  # Muster &löschen
+        qtbot.waitUntil(lambda n=uebrig: len(d.gespeichert) == n)
+    assert art.receivers(SIGNAL("currentIndexChanged(int)")) == vorher

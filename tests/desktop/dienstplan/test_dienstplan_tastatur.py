@@ -27,6 +27,7 @@ from tests.desktop.dienstplan.tasten import JAHR, MONAT, MONTAG, Dialogfuehrer, 
 pytestmark = pytest.mark.gui
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def _plane(qtbot: Any, dialoge: Dialogfuehrer, raster: Any, name: str) -> None:
@@ -188,3 +189,24 @@ def test_monat_wechseln_gleich_nach_strg_3(qtbot: Any, einstellungen: Einstellun
     qtbot.keyClick(fenster, Qt.Key.Key_7, CTRL)  # another area: the Dienstplan keys are off
     qtbot.keyClick(fokus(), Qt.Key.Key_PageDown, CTRL)
     assert (bereich.jahr, bereich.monat) == naechster
+
+
+def test_geschlossene_dialoge_werden_freigegeben(
+    qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt, dialoge: Dialogfuehrer
+) -> None:
+    """A dialog opened and closed by keyboard is freed again; an evening of planning must not pile them up."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QDialog
+
+    def abbrechen(d: Any) -> None:
+        qtbot.keyClick(fokus(), Qt.Key.Key_Escape)
+
+    gehe_zu(qtbot, bereich, MONTAG, "Frühdienst")
+    for taste, mod in ((Qt.Key.Key_Insert, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_A, CTRL | SHIFT)) * 2:
+        dialoge.dann(abbrechen)
+        qtbot.keyClick(bereich.raster, taste, mod)  # Einfg: new shift; Strg+Umschalt+A: absence
+        warte_auf_fokus(qtbot, bereich.raster)
+    _plane(qtbot, dialoge, bereich.raster, "Sabine")
+    assert len(dialoge.gesehen) == 5 and dialoge.offen_geblieben == []
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert bereich.findChildren(QDialog) == []
