@@ -23,7 +23,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from core.domain.geld import NULL, als_text, cent, format_eur
+from core.domain.geld import NULL, als_text, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import BUNDESLAENDER, MONATE, landeskuerzel, monatsgrenzen
 from core.domain.zeit import BERLIN, als_berlin, dauer, stunden, tagesbeginn
@@ -943,7 +943,7 @@ def _mindestlohn(s: Szenario, k: SzenarioKraft, st: _Stunden, grund: Decimal, hi
             Hinweis(
                 "MINDESTLOHN_OK",
                 Schwere.INFO,
-                f"Mindestlohn eingehalten: {format_eur(verguetung)} für {_stunden_text(stunden_gesamt)} Stunden "
+                f"Mindestlohn eingehalten: {format_eur(verguetung)} für {format_zahl(stunden_gesamt)} Stunden "
                 f"Arbeit und Bereitschaft (mindestens {format_eur(soll)} bei {format_eur(ml)} je Stunde).",
                 rg,
             )
@@ -953,16 +953,12 @@ def _mindestlohn(s: Szenario, k: SzenarioKraft, st: _Stunden, grund: Decimal, hi
             Hinweis(
                 "MINDESTLOHN_UNTERSCHRITTEN",
                 Schwere.FEHLER,
-                f"Mindestlohn unterschritten: {format_eur(verguetung)} für {_stunden_text(stunden_gesamt)} Stunden "
+                f"Mindestlohn unterschritten: {format_eur(verguetung)} für {format_zahl(stunden_gesamt)} Stunden "
                 f"Arbeit und Bereitschaft, nötig sind {format_eur(soll)} ({format_eur(ml)} je Stunde). Es fehlen "
                 f"{format_eur(soll - verguetung)}; bitte Bereitschaftsgewichtung oder Lohn anpassen.",
                 rg,
             )
         )
-
-
-def _stunden_text(h: Decimal) -> str:
-    return f"{cent(h):.2f}".replace(".", ",")
 
 
 def _steuermodus(k: SzenarioKraft, art: Beschaeftigungsart) -> str:
@@ -1075,8 +1071,8 @@ def als_tabelle(e: SzenarioErgebnis) -> str:
         zeilen.append(f"Assistenzkraft „{k.id}“: {BEZEICHNUNG[k.beschaeftigung]}")
         for grund in k.begruendung:
             zeilen.append(f"  Begründung: {grund}")
-        zeilen.append(f"  {'Arbeitsstunden':<34}{_stunden_text(k.stunden):>14}")
-        zeilen.append(f"  {'Bereitschaftsstunden':<34}{_stunden_text(k.bereitschaftsstunden):>14}")
+        zeilen.append(f"  {'Arbeitsstunden':<34}{format_zahl(k.stunden):>14}")
+        zeilen.append(f"  {'Bereitschaftsstunden':<34}{format_zahl(k.bereitschaftsstunden):>14}")
         for titel, werte in (
             (
                 "Verdienst",

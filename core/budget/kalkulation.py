@@ -7,7 +7,7 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 
-from core.domain.geld import cent, geld
+from core.domain.geld import cent, format_eur, format_zahl, geld
 from core.domain.hinweis import Hinweis, Schwere
 from core.fehler import EingabeFehler
 from core.regeln.tabellen import FehlenderRegelwert, Regelwert, UnbekanntesJahr, regelwert, unterstuetzte_jahre
@@ -389,7 +389,8 @@ class KalkulationsParameter:
                 raise EingabeFehler(f"„{FELD[f.name].bezeichnung}“ ist keine gültige Zahl.", feld=f.name)
             if wert < 0:
                 raise EingabeFehler(
-                    f"„{FELD[f.name].bezeichnung}“ darf nicht negativ sein (eingegeben: {wert}).", feld=f.name
+                    f"„{FELD[f.name].bezeichnung}“ darf nicht negativ sein (eingegeben: {format_zahl(wert, None)}).",
+                    feld=f.name,
                 )
         if self.tage <= 0:
             raise EingabeFehler("„Anzahl Tage“ muss größer als 0 sein.", feld="tage")
@@ -418,6 +419,15 @@ class KalkulationsParameter:
 
     def mit(self, **aenderungen: Decimal) -> KalkulationsParameter:
         return replace(self, **aenderungen)
+
+
+def wert_mit_einheit(wert: Decimal, einheit: Einheit) -> str:
+    """A line's value as the PDF and the command line print it: "1.234,56 €", "13,79 €/Std.", "365,25 Tage"."""
+    if einheit is Einheit.EURO:
+        return format_eur(wert)
+    if einheit is Einheit.EURO_STUNDE:
+        return format_eur(wert) + "/Std."
+    return f"{format_zahl(wert, None)} {einheit.value}"
 
 
 def _dezimal_text(wert: Decimal) -> str:
@@ -658,7 +668,7 @@ def _pruefe(p: KalkulationsParameter, je_tag: Decimal, stichtag: date | None) ->
             Hinweis(
                 "KALKULATION_MEHR_ALS_24_STUNDEN",
                 Schwere.WARNUNG,
-                f"Arbeit I und Arbeit II ergeben zusammen {_dezimal_text(p.arbeit1_stunden + p.arbeit2_stunden)} "
+                f"Arbeit I und Arbeit II ergeben zusammen {format_zahl(p.arbeit1_stunden + p.arbeit2_stunden, None)} "
                 "Stunden je Tag – mehr als 24. Bitte prüfen Sie die Stunden.",
             )
         )
@@ -667,7 +677,7 @@ def _pruefe(p: KalkulationsParameter, je_tag: Decimal, stichtag: date | None) ->
             Hinweis(
                 "KALKULATION_ERSTATTUNG_HOCH",
                 Schwere.WARNUNG,
-                f"Erstattung {_dezimal_text(p.erstattung_prozent)} %: die U1-Erstattung beträgt höchstens 80 %; "
+                f"Erstattung {format_zahl(p.erstattung_prozent, None)} %: die U1-Erstattung beträgt höchstens 80 %; "
                 "wir empfehlen höchstens 70 % einzutragen.",
                 "§ 1 Abs. 1 AAG",
             )
@@ -683,8 +693,8 @@ def _pruefe(p: KalkulationsParameter, je_tag: Decimal, stichtag: date | None) ->
                 Hinweis(
                     "KALKULATION_UNTER_MINDESTLOHN",
                     Schwere.FEHLER,
-                    f"Der Stundensatz {_deutsch(p.stundensatz)} € liegt unter dem Mindestlohn von "
-                    f"{_deutsch(mindestlohn.wert)} € (gültig ab {mindestlohn.gueltig_ab:%d.%m.%Y}).",
+                    f"Der Stundensatz {format_zahl(p.stundensatz)} € liegt unter dem Mindestlohn von "
+                    f"{format_zahl(mindestlohn.wert)} € (gültig ab {mindestlohn.gueltig_ab:%d.%m.%Y}).",
                     mindestlohn.quelle,
                 )
             )
@@ -693,18 +703,14 @@ def _pruefe(p: KalkulationsParameter, je_tag: Decimal, stichtag: date | None) ->
                 Hinweis(
                     "KALKULATION_BEREITSCHAFT_UNTER_MINDESTLOHN",
                     Schwere.FEHLER,
-                    f"Im Durchschnitt von Arbeit I und Arbeit II ergibt sich {_deutsch(cent(je_tag / stunden))} € "
-                    f"je Stunde – weniger als der Mindestlohn von {_deutsch(mindestlohn.wert)} €. Bereitschaft ist "
+                    f"Im Durchschnitt von Arbeit I und Arbeit II ergibt sich {format_zahl(cent(je_tag / stunden))} € "
+                    f"je Stunde – weniger als der Mindestlohn von {format_zahl(mindestlohn.wert)} €. Bereitschaft ist "
                     "Arbeitszeit: werten Sie Arbeit II höchstens so weit ab, dass der Mindestlohn im Durchschnitt "
                     "erreicht wird.",
                     "§ 1 MiLoG; BAG, Urteil vom 29.06.2016 – 5 AZR 716/15",
                 )
             )
     return hinweise
-
-
-def _deutsch(wert: Decimal) -> str:
-    return f"{wert:.2f}".replace(".", ",")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -815,13 +821,13 @@ def vorbelegen(
             jahre.add(rw.gueltig_ab.year)
         if (h := rw.hinweis()) is not None:
             hinweise.append(h)
-        quellen.append(f"{beschreibung}: {_dezimal_text(rw.wert).replace('.', ',')} – {rw.quelle}")
+        quellen.append(f"{beschreibung}: {format_zahl(rw.wert, None)} – {rw.quelle}")
         return rw.wert
 
     if tariflohn is not None:
         werte["stundensatz"] = tariflohn
         quellen.append(
-            f"Stundensatz: {_deutsch(tariflohn)} € – {tarif_bezeichnung or 'Tariflohn, von Hand eingegeben'}"
+            f"Stundensatz: {format_zahl(tariflohn)} € – {tarif_bezeichnung or 'Tariflohn, von Hand eingegeben'}"
         )
     else:
         werte["stundensatz"] = hole("mindestlohn_stunde", "Mindestlohn €/Std.")
@@ -834,8 +840,8 @@ def vorbelegen(
         werte["u1_prozent"] = umlagen.u1_prozent
         werte["u2_prozent"] = umlagen.u2_prozent
         quellen.append(
-            f"Umlagen U1 {_dezimal_text(umlagen.u1_prozent).replace('.', ',')} % / "
-            f"U2 {_dezimal_text(umlagen.u2_prozent).replace('.', ',')} % – {umlagen.quelle}"
+            f"Umlagen U1 {format_zahl(umlagen.u1_prozent, None)} % / "
+            f"U2 {format_zahl(umlagen.u2_prozent, None)} % – {umlagen.quelle}"
         )
         if umlagen.u1_erstattung_prozent is not None:
             # The seed advises at most 70 %; never put in more than her Kasse actually refunds.
@@ -900,8 +906,9 @@ def _bereitschaft_auf_mindestlohn(
         Hinweis(
             "KALKULATION_BEREITSCHAFT_ANGEHOBEN",
             Schwere.WARNUNG,
-            f"Die Bewertung der Arbeit II wurde von {_dezimal_text(p.arbeit2_prozent)} % auf {_dezimal_text(neu)} % "
-            f"angehoben, damit im Durchschnitt der Mindestlohn von {_deutsch(mindestlohn)} € erreicht wird.",
+            f"Die Bewertung der Arbeit II wurde von {format_zahl(p.arbeit2_prozent, None)} % auf "
+            f"{format_zahl(neu, None)} % "
+            f"angehoben, damit im Durchschnitt der Mindestlohn von {format_zahl(mindestlohn)} € erreicht wird.",
             "§ 1 MiLoG; BAG, Urteil vom 29.06.2016 – 5 AZR 716/15",
         )
     )

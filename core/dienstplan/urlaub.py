@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.schicht import Schicht
+from core.domain.geld import format_zahl, runde
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsfrist_ende
 from core.fehler import EingabeFehler
@@ -78,7 +79,7 @@ def urlaubsanspruch(
         return Urlaubsanspruch(jahr, Decimal(0), vereinbart, Decimal(0), Decimal(0), f"{jahr} nicht beschäftigt.")
     if tage_pro_woche is not None:
         voll = gesetzlicher_urlaub(tage_pro_woche, stichtag)
-        basis = f"24 × {tage_pro_woche} Arbeitstage je Woche / 6 = {_txt(voll)} Tage"
+        basis = f"24 × {_txt(tage_pro_woche)} Arbeitstage je Woche / 6 = {_txt(voll)} Tage"
     elif arbeitstage_im_jahr is not None:
         voll = gesetzlicher_urlaub_unregelmaessig(arbeitstage_im_jahr, stichtag)
         basis = f"24 × {arbeitstage_im_jahr} Arbeitstage im Jahr / 312 = {_txt(voll)} Tage"
@@ -148,8 +149,7 @@ def urlaubsanspruch(
 
 
 def _txt(zahl: Decimal) -> str:
-    normal = zahl.quantize(ZWEI_STELLEN, rounding=ROUND_HALF_UP).normalize()
-    return f"{normal:f}".replace(".", ",")
+    return format_zahl(runde(zahl, 2), None)
 
 
 @dataclass(frozen=True, slots=True)

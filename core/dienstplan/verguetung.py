@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from core.dienstplan.schicht import Schicht, Stunden, stunden_aus_stuecken, tagesstuecke
 from core.dienstplan.vertrag import Lohnform, Vertragsindex
-from core.domain.geld import cent
+from core.domain.geld import cent, format_zahl
 from core.domain.hinweis import Hinweis
 from core.domain.kalender import monatsgrenzen
 from core.domain.zeit import stunden
@@ -117,7 +117,7 @@ def _mindestlohn(tag: date, hinweise: list[Hinweis]) -> Decimal | None:
 def std(zeit: Stunden | Decimal) -> str:
     """Hours in German notation with two decimals ("7,50")."""
     wert = zeit.gesamt_h if isinstance(zeit, Stunden) else zeit
-    return f"{wert.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):.2f}".replace(".", ",")
+    return format_zahl(wert)
 
 
 def std_td(zeitspanne: timedelta) -> str:

@@ -43,6 +43,20 @@ def als_text(betrag: Decimal) -> str:
     return f"{cent(betrag):.2f}"
 
 
+def format_zahl(wert: Decimal, stellen: int | None = 2) -> str:
+    """A number in German notation for texts, PDFs and the command line ("7,50"; the GUI uses QLocale).
+
+    `stellen`: rounded half up to that many decimals. None: the exact value without trailing zeros ("2,5", "20").
+    No thousands separator (hours, days and percentages stay short); amounts of money use `format_eur`.
+    """
+    if stellen is not None:
+        return f"{runde(wert, stellen):.{stellen}f}".replace(".", ",")
+    text = format(wert, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
 def format_eur(betrag: Decimal, *, symbol: bool = True) -> str:
     """German display format "1.234,56 €" for PDFs and the command line (the GUI uses QLocale)."""
     text = f"{cent(betrag):,.2f}".replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")

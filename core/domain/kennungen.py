@@ -54,8 +54,11 @@ def pruefe_iban(text: str) -> str | None:
         return "Die IBAN enthält an einer Stelle ein unzulässiges Zeichen (Buchstabe statt Ziffer oder umgekehrt)."
     except InvalidBankCode:
         return "Die Bankleitzahl in der IBAN ist unbekannt. Bitte prüfen Sie die IBAN."
-    except SchwiftyException as fehler:
-        return f"Die IBAN ist ungültig ({fehler})."
+    except SchwiftyException:  # e.g. the national check digits inside the BBAN; schwifty's own text is English
+        return (
+            "Die IBAN ist ungültig: Kontonummer oder Bankleitzahl darin passen nicht zu den Regeln des Landes. "
+            "Bitte vergleichen Sie die IBAN mit dem Kontoauszug."
+        )
     return None
 
 

@@ -16,6 +16,7 @@ from core.dienstplan.dienst import Monatsplan
 from core.dienstplan.raster import WEITERE
 from core.dienstplan.stundenzettel import Stundenzettel
 from core.dienstplan.tage import monatsname
+from core.domain.geld import format_zahl
 from core.domain.kalender import BUNDESLAENDER
 from core.io.dienstplan_pdf import KOPF_STUNDENZETTEL, _legende_abwesenheit, stundenzettel_zeilen, summentext
 
@@ -156,7 +157,7 @@ def stundenzettel_xlsx(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, ged
             column=1,
             value="Geplant: laut Dienstplan. Zeit 1/2: tatsächlich gearbeitet "
             "(„wie geplant“: keine Abweichung erfasst). Bereitschaft gewichtet mit "
-            f"{zettel.bereitschaft_prozent} %.",
+            f"{format_zahl(zettel.bereitschaft_prozent, None)} %.",
         )
         blatt.cell(row=summe + 3, column=1, value=f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
         blatt.cell(row=summe + 5, column=1, value="Datum, Unterschrift Assistent/in: ____________________")

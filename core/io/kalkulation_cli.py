@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.budget.kalkulation import FELD, Einheit, KalkulationsErgebnis, KalkulationsParameter
+from core.budget.kalkulation import FELD, KalkulationsErgebnis, KalkulationsParameter, wert_mit_einheit
 from core.domain.geld import format_eur
 from core.io.kalkulation_import import ImportErgebnis, importiere
 
@@ -82,26 +82,17 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _zahl(wert: Any, einheit: Einheit) -> str:
-    if einheit in (Einheit.EURO, Einheit.EURO_STUNDE):
-        return format_eur(wert)
-    text = format(wert, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text.replace('.', ',')} {einheit.value}"
-
-
 def tabelle_parameter(p: KalkulationsParameter) -> list[str]:
     zeilen = []
     for feld in FELD.values():
-        zeilen.append(f"  {feld.bezeichnung:<52} {_zahl(getattr(p, feld.schluessel), feld.einheit):>16}")
+        zeilen.append(f"  {feld.bezeichnung:<52} {wert_mit_einheit(getattr(p, feld.schluessel), feld.einheit):>16}")
     return zeilen
 
 
 def tabelle_ergebnis(e: KalkulationsErgebnis) -> list[str]:
     zeilen = []
     for z in e.zeilen:
-        wert = _zahl(z.betrag_gerundet, z.einheit)
+        wert = wert_mit_einheit(z.betrag_gerundet, z.einheit)
         name = z.bezeichnung if len(z.bezeichnung) <= 52 else z.bezeichnung[:51] + "…"
         zeilen.append(f"{'* ' if z.summe else '  '}{name:<52} {wert:>16}")
     return zeilen

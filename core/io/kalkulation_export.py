@@ -18,7 +18,13 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from core.budget.kalkulation import FELD, Einheit, KalkulationsErgebnis, KalkulationsParameter, berechne
+from core.budget.kalkulation import (
+    FELD,
+    KalkulationsErgebnis,
+    KalkulationsParameter,
+    berechne,
+    wert_mit_einheit,
+)
 from core.domain.geld import format_eur
 from core.fehler import EingabeFehler, dateigrund
 
@@ -311,17 +317,6 @@ def _pdf_text(text: str) -> str:
     return escape(text.replace("−", "–"))
 
 
-def _wert_text(wert: Decimal, einheit: Einheit) -> str:
-    if einheit is Einheit.EURO:
-        return format_eur(wert)
-    if einheit is Einheit.EURO_STUNDE:
-        return format_eur(wert) + "/Std."
-    text = format(wert, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text.replace('.', ',')} {einheit.value}"
-
-
 def schreibe_pdf(
     parameter: KalkulationsParameter,
     ziel: Path,
@@ -383,7 +378,7 @@ def schreibe_pdf(
         zeilen.append(
             [
                 Paragraph(_pdf_text(z.bezeichnung), fett if z.summe else normal),
-                Paragraph(_pdf_text(_wert_text(z.betrag_gerundet, z.einheit)), stil),
+                Paragraph(_pdf_text(wert_mit_einheit(z.betrag_gerundet, z.einheit)), stil),
                 Paragraph(_pdf_text(z.erklaerung), klein),
             ]
         )
@@ -408,7 +403,7 @@ def schreibe_pdf(
         eingaben.append(
             [
                 Paragraph(_pdf_text(feld.bezeichnung), normal),
-                Paragraph(_pdf_text(_wert_text(getattr(parameter, feld.schluessel), feld.einheit)), rechts),
+                Paragraph(_pdf_text(wert_mit_einheit(getattr(parameter, feld.schluessel), feld.einheit)), rechts),
                 Paragraph(_pdf_text(feld.erklaerung), klein),
             ]
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import logging
 import multiprocessing
 import queue
 import re
@@ -30,6 +31,8 @@ from core.budget.kalkulation import (
 from core.domain.geld import als_text
 from core.domain.hinweis import Hinweis, Schwere
 from core.fehler import EingabeFehler, dateigrund
+
+log = logging.getLogger(__name__)
 
 ENDUNGEN = (".xlsx", ".xlsm", ".xls", ".ods")
 TOLERANZ = Decimal("0.01")
@@ -389,6 +392,7 @@ class ImportErgebnis:
 # ---------------------------------------------------------------------------------------------------------------
 # Reading the workbook
 # ---------------------------------------------------------------------------------------------------------------
+_UNLESBAR = "ihr Inhalt lässt sich nicht lesen"
 _OLE_SIGNATUR = bytes.fromhex("D0CF11E0A1B11AE1")
 _BIFF_BOF = {0x0809, 0x0409, 0x0209, 0x0009}
 _BIFF_FILEPASS = 0x002F
@@ -431,7 +435,8 @@ def _pruefe_ole(pfad: Path, anzeigename: str, endung: str) -> None:
                 raise _beschaedigt(anzeigename, "kein Arbeitsmappen-Inhalt gefunden")
             strom = ole.openstream(name).read()
     except OSError as fehler:  # olefile reports a broken container as OSError
-        raise _beschaedigt(anzeigename, f"Lesefehler: {fehler}") from None
+        log.info("%s: OLE-Container unlesbar: %s", anzeigename, fehler)
+        raise _beschaedigt(anzeigename, _UNLESBAR) from None
     _pruefe_biff(strom, anzeigename)
 
 
@@ -498,7 +503,8 @@ def _lies_roh(pfad: Path, anzeigename: str) -> list[tuple[str, list[list[Any]]]]
         return inhalt
     if art == "kennwort" or "password" in inhalt.lower() or "encrypt" in inhalt.lower():
         raise _geschuetzt(anzeigename)
-    raise _beschaedigt(anzeigename, _technischer_grund(inhalt))
+    log.info("%s: Tabelle unlesbar: %s", anzeigename, inhalt)  # the reader's English words stay in the log
+    raise _beschaedigt(anzeigename, _UNLESBAR)
 
 
 def _lies_blaetter(pfad: Path, anzeigename: str) -> list[_Blatt]:
@@ -510,11 +516,6 @@ def _lies_blaetter(pfad: Path, anzeigename: str) -> list[_Blatt]:
         )
     _pruefe_container(pfad, anzeigename)
     return [_Blatt(name, zeilen, anzeigename) for name, zeilen in _lies_roh(pfad, anzeigename)]
-
-
-def _technischer_grund(text: str) -> str:
-    text = text.strip().splitlines()[0] if text.strip() else "unbekannter Lesefehler"
-    return f"Lesefehler: {text[:120]}"
 
 
 _PFLICHT_ANKER = ("stundensatz", "je_arbeitstag")

@@ -28,7 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from core.domain.geld import format_eur
+from core.domain.geld import format_eur, format_zahl
 from core.domain.kennungen import AUSBILDUNGSABSCHLUESSE, SCHULABSCHLUESSE
 from core.domain.staaten import staatsname
 from core.stammdaten.assistenzkraefte import (
@@ -93,7 +93,7 @@ def _datum(tag: date | None) -> str:
 def _zahl(wert: Decimal | None) -> str:
     if wert is None:
         return ""
-    return format(wert.normalize(), "f").replace(".", ",")
+    return format_zahl(wert, None)
 
 
 def _feld(label: str, wert: str) -> list[Any]:

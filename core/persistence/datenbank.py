@@ -131,9 +131,11 @@ def _pruefe_datei(pfad: Path) -> None:
         finally:
             verbindung.close()
     except sqlite3.DatabaseError as fehler:
-        raise _beschaedigt(pfad, str(fehler)) from fehler
+        log.info("Datenbankdatei %s unlesbar: %s", pfad, fehler)  # SQLite's English words stay in the log
+        raise _beschaedigt(pfad, "sie lässt sich nicht als Datenbank lesen") from fehler
     if [z[0] for z in ergebnis] != ["ok"]:
-        raise _beschaedigt(pfad, "; ".join(str(z[0]) for z in ergebnis[:3]))
+        log.info("Prüfung von %s: %s", pfad, "; ".join(str(z[0]) for z in ergebnis[:3]))
+        raise _beschaedigt(pfad, "die Prüfung der Datei hat Fehler in ihrem Inhalt gefunden")
     if tabellen and "alembic_version" not in tabellen:
         raise DatenbankFehler(
             f"Die Datei {pfad} ist eine SQLite-Datenbank, aber keine von Assistenzbüro. "
@@ -174,9 +176,14 @@ def _uebersetze(fehler: exc.DBAPIError, pfad: Path) -> DatenbankFehler:
             f"Die Datenbankdatei {pfad} ist gerade von einem anderen Programm gesperrt; die Änderung wurde "
             "nicht gespeichert. Bitte versuchen Sie es gleich noch einmal."
         )
+    log.info("Datenbankfehler bei %s: %s", pfad, text)  # SQLite's English words stay in the log
     if "malformed" in klein or "not a database" in klein or "disk i/o" in klein:
-        return _beschaedigt(pfad, text)
-    return DatenbankFehler(f"Die Datenbank meldet einen Fehler ({text}); die Änderung wurde nicht gespeichert.")
+        return _beschaedigt(pfad, "beim Lesen oder Schreiben trat ein Fehler auf")
+    return DatenbankFehler(
+        f"Die Datenbank {pfad} meldet einen unerwarteten Fehler; die Änderung wurde nicht gespeichert. "
+        "Bitte versuchen Sie es noch einmal; tritt der Fehler wieder auf, melden Sie ihn bitte "
+        "(Einzelheiten stehen im Protokoll)."
+    )
 
 
 class Datenbank:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sqlite3
@@ -9,7 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from core.fehler import DatenbankFehler
+from core.fehler import DatenbankFehler, dateigrund
+
+log = logging.getLogger(__name__)
 
 STANDARD_ANZAHL = 10
 _ZEITFORMAT = "%Y%m%d-%H%M%S-%f"
@@ -68,8 +71,10 @@ def sichere(db_pfad: Path, *, behalten: int = STANDARD_ANZAHL) -> Sicherung | No
         finally:
             quelle.close()
     except (OSError, sqlite3.Error) as fehler:
+        log.info("Sicherung von %s gescheitert", db_pfad, exc_info=True)  # SQLite's own words, for support
+        grund = dateigrund(fehler) if isinstance(fehler, OSError) else "SQLite konnte die Datei nicht kopieren"
         raise DatenbankFehler(
-            f"Die Sicherungskopie der Datenbank konnte nicht angelegt werden ({fehler}). "
+            f"Die Sicherungskopie der Datenbank konnte nicht angelegt werden ({grund}). "
             f"Bitte prüfen Sie, ob im Ordner {ordner} genug Platz ist und Sie dort schreiben dürfen. "
             "Ihre Daten wurden nicht verändert."
         ) from fehler
@@ -106,7 +111,7 @@ def kopiere_zurueck(sicherung: Path, db_pfad: Path) -> Path | None:
         os.replace(zwischen, db_pfad)
     except OSError as fehler:
         raise DatenbankFehler(
-            f"Die Sicherung konnte nicht zurückgespielt werden ({fehler}). "
+            f"Die Sicherung konnte nicht zurückgespielt werden ({dateigrund(fehler)}). "
             f"Die bisherige Datei liegt unter {beiseite or db_pfad}."
         ) from fehler
     return beiseite
@@ -120,6 +125,10 @@ def _pruefe_lesbar(pfad: Path) -> None:
         finally:
             verbindung.close()
     except sqlite3.DatabaseError as fehler:
-        raise DatenbankFehler(f"Die Sicherung {pfad.name} ist selbst beschädigt ({fehler}).") from fehler
+        log.info("Sicherung %s unlesbar", pfad, exc_info=True)
+        raise DatenbankFehler(
+            f"Die Sicherung {pfad.name} ist selbst beschädigt (sie lässt sich nicht als Datenbank lesen). "
+            "Bitte wählen Sie eine andere Sicherung (assistenzbuero sicherung liste)."
+        ) from fehler
     if not ergebnis or ergebnis[0] != "ok":
         raise DatenbankFehler(f"Die Sicherung {pfad.name} ist selbst beschädigt.")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from core.domain.geld import NULL, cent, format_eur
+from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import lebensjahr_vollendet
 from core.regeln.klassifikation import ALLE_ZWEIGE, Beschaeftigungsart, Zweig
@@ -437,7 +437,7 @@ def _pv_saetze(e: BeitragsEingabe, p: _Protokoll) -> tuple[Decimal, Decimal, Dec
             "PV_KINDERABSCHLAG",
             Schwere.INFO,
             f"{e.kinder_unter_25} Kinder unter 25 Jahren: Der Arbeitnehmeranteil zur Pflegeversicherung sinkt um "
-            f"{str((abschlag * HUNDERT).normalize()).replace('.', ',')} Beitragssatzpunkte (Nachweis erforderlich).",
+            f"{format_zahl(abschlag * HUNDERT, None)} Beitragssatzpunkte (Nachweis erforderlich).",
             "§ 55 Abs. 3 Satz 4 SGB XI",
         )
     return an, ag, zuschlag, abschlag, sachsen

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from core.domain.geld import NULL, format_eur
+from core.domain.geld import NULL, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsfrist_ende
 from core.regeln.tabellen import Regelwert, regelwert
@@ -178,7 +178,7 @@ def klassifiziere(e: KlassifikationsEingabe) -> Klassifikation:
             p.hinweis(
                 "WERKSTUDENT_20_STUNDEN",
                 Schwere.WARNUNG,
-                f"Durchschnittlich {e.wochenstunden.quantize(Decimal('0.1'))} Wochenstunden: Das "
+                f"Durchschnittlich {format_zahl(e.wochenstunden, 1)} Wochenstunden: Das "
                 f"Werkstudentenprivileg gilt in der Vorlesungszeit nur bis {grenze_stunden} Stunden je Woche, "
                 "darüber nur in den Semesterferien oder wenn die Arbeit überwiegend abends, nachts oder am "
                 "Wochenende liegt (höchstens 26 Wochen im Jahr). Bitte prüfen Sie das; sonst besteht volle "

@@ -37,6 +37,7 @@ from decimal import ROUND_DOWN, Context, Decimal, DivisionByZero, Inexact, Inval
 from enum import StrEnum
 from typing import ParamSpec, TypeVar
 
+from core.domain.geld import format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import lebensjahr_vollendet
 from core.fehler import EingabeFehler
@@ -205,13 +206,14 @@ def _pruefe_merkmale(m: Steuermerkmale) -> None:
         ):
             raise EingabeFehler(
                 f"Der Faktor muss größer als 0 und kleiner als 1 sein, mit höchstens drei Nachkommastellen "
-                f"(erhalten: {m.faktor}).",
+                f"(erhalten: {format_zahl(m.faktor, None)}).",
                 feld="faktor",
             )
     zkf = m.kinderfreibetraege
     if zkf < 0 or zkf != zkf.quantize(Decimal("0.1"), rounding=ROUND_DOWN, context=_ABSCHNEIDEN):
         raise EingabeFehler(
-            f"Der Zähler der Kinderfreibeträge muss ≥ 0 sein, mit einer Nachkommastelle (erhalten: {zkf}).",
+            "Der Zähler der Kinderfreibeträge muss ≥ 0 sein, mit einer Nachkommastelle "
+            f"(erhalten: {format_zahl(zkf, None)}).",
             feld="kinderfreibetraege",
         )
     if zkf > 0 and m.steuerklasse > 4:
@@ -410,8 +412,9 @@ def _rundungshinweis(was: str, genau: Decimal) -> Hinweis:
         code="PAUSCHSTEUER_RUNDUNG",
         schwere=Schwere.INFO,
         text=(
-            f"{was} ergibt genau {genau} €; Bruchteile eines Cents sind weggelassen. Eine amtliche Rundungsregel "
-            "dafür ist nicht hinterlegt – bitte bei Abweichungen zur Minijob-Zentrale bzw. zum Finanzamt prüfen."
+            f"{was} ergibt genau {format_zahl(genau, None)} €; Bruchteile eines Cents sind weggelassen. Eine amtliche "
+            "Rundungsregel dafür ist nicht hinterlegt – bitte bei Abweichungen zur Minijob-Zentrale bzw. zum "
+            "Finanzamt prüfen."
         ),
         rechtsgrundlage="§ 40a EStG; vgl. § 4 Satz 3 SolZG 1995",
     )
@@ -453,7 +456,7 @@ def pauschsteuer_minijob(
     betrag, gekuerzt = _abgeschnitten(genau)
     hinweise = [h for h in (satz.hinweis(),) if h is not None]
     if gekuerzt:
-        hinweise.append(_rundungshinweis(f"Die einheitliche Pauschsteuer ({satz.wert} %)", genau))
+        hinweise.append(_rundungshinweis(f"Die einheitliche Pauschsteuer ({format_zahl(satz.wert, None)} %)", genau))
     return Pauschsteuer(betrag, _NULL, _NULL, zulaessig=True, hinweise=tuple(hinweise))
 
 
@@ -497,7 +500,8 @@ def pauschsteuer_kurzfristig(
     if arbeitstage > max_tage.wert:
         gruende.append(
             (
-                f"sie {arbeitstage} Arbeitstage dauert (höchstens {max_tage.wert} zusammenhängende Arbeitstage)",
+                f"sie {arbeitstage} Arbeitstage dauert (höchstens {format_zahl(max_tage.wert, None)} zusammenhängende "
+                "Arbeitstage)",
                 max_tage.quelle,
             )
         )
@@ -508,7 +512,8 @@ def pauschsteuer_kurzfristig(
         )
         gruende.append(
             (
-                f"der Arbeitslohn im Durchschnitt {schnitt} € je Arbeitstag beträgt (höchstens {max_tag.wert} €, "
+                f"der Arbeitslohn im Durchschnitt {format_eur(schnitt)} je Arbeitstag beträgt (höchstens "
+                f"{format_zahl(max_tag.wert, None)} €, "
                 "außer die Beschäftigung wurde zu einem unvorhersehbaren Zeitpunkt sofort erforderlich)",
                 max_tag.quelle,
             )
@@ -519,7 +524,8 @@ def pauschsteuer_kurzfristig(
         )
         gruende.append(
             (
-                f"der Arbeitslohn im Durchschnitt {schnitt} € je Arbeitsstunde beträgt (höchstens {max_stunde.wert} €)",
+                f"der Arbeitslohn im Durchschnitt {format_eur(schnitt)} je Arbeitsstunde beträgt (höchstens "
+                f"{format_zahl(max_stunde.wert, None)} €)",
                 max_stunde.quelle,
             )
         )
@@ -550,7 +556,7 @@ def pauschsteuer_kurzfristig(
     genau = lohn_cent * satz.wert / _HUNDERT / _HUNDERT
     lst, gekuerzt = _abgeschnitten(genau)
     if gekuerzt:
-        hinweise_liste.append(_rundungshinweis(f"Die pauschale Lohnsteuer ({satz.wert} %)", genau))
+        hinweise_liste.append(_rundungshinweis(f"Die pauschale Lohnsteuer ({format_zahl(satz.wert, None)} %)", genau))
     # Soli on flat-rate Lohnsteuer: always 5.5 %, no Freigrenze; fractions of a cent dropped (§ 4 SolZG 1995)
     soli_satz = regelwert("solidaritaetszuschlag_prozent", stichtag)
     soli, _ = _abgeschnitten(lst * soli_satz.wert / _HUNDERT)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from core.domain.geld import format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import landeskuerzel
 from core.fehler import EingabeFehler
@@ -42,8 +43,9 @@ class Regelwert:
             code="REGELWERT_UNVERIFIZIERT",
             schwere=Schwere.WARNUNG,
             text=(
-                f"Der Wert „{self.schluessel}“ = {self.wert} (gültig ab {self.gueltig_ab:%d.%m.%Y}) ist nicht "
-                "amtlich bestätigt. Bitte prüfen Sie ihn und passen Sie ihn bei Bedarf in den Einstellungen an."
+                f"Der Wert „{self.schluessel}“ = {format_zahl(self.wert, None)} (gültig ab "
+                f"{self.gueltig_ab:%d.%m.%Y}) ist nicht amtlich bestätigt. Bitte prüfen Sie ihn und passen Sie ihn "
+                "bei Bedarf in den Einstellungen an."
             ),
             rechtsgrundlage=self.quelle,
         )

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from core.domain.geld import format_zahl
 from core.domain.kalender import monatsfrist_ende
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
@@ -120,8 +121,9 @@ def pruefe_vertrag(daten: VertragDaten) -> dict[str, str]:
             fehler["urlaubstage"] = "Urlaubstage können nicht negativ sein."
         elif minimum is not None and daten.urlaubstage < minimum:
             fehler["urlaubstage"] = (
-                f"Vereinbart sind {daten.urlaubstage} Tage; gesetzlich stehen bei {daten.arbeitstage_woche} "
-                f"Arbeitstagen je Woche mindestens {minimum} Tage zu (§ 3 BUrlG). Weniger ist unwirksam (§ 13 BUrlG)."
+                f"Vereinbart sind {format_zahl(daten.urlaubstage, None)} Tage; gesetzlich stehen bei "
+                f"{format_zahl(daten.arbeitstage_woche or Decimal(0), None)} Arbeitstagen je Woche mindestens "
+                f"{format_zahl(minimum, None)} Tage zu (§ 3 BUrlG). Weniger ist unwirksam (§ 13 BUrlG)."
             )
     for art, prozent in daten.zuschlaege.items():
         if not art.strip():

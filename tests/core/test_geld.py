@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.domain.geld import als_text, cent, format_eur, geld, runde
+from core.domain.geld import als_text, cent, format_eur, format_zahl, geld, runde
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,20 @@ def test_formate() -> None:
     assert als_text(Decimal("1234.5")) == "1234.50"
     assert format_eur(Decimal("147702.576")) == "147.702,58\u00a0€"
     assert format_eur(Decimal("-8205.05"), symbol=False) == "-8.205,05"
+
+
+@pytest.mark.parametrize(
+    ("wert", "stellen", "text"),
+    [
+        pytest.param("7.5", 2, "7,50", id="zwei Stellen"),
+        pytest.param("2.345", 2, "2,35", id="kaufmaennisch aufgerundet"),
+        pytest.param("1234.5", 2, "1234,50", id="ohne Tausenderpunkt"),
+        pytest.param("21.45", 1, "21,5", id="eine Stelle"),
+        pytest.param("2.50", None, "2,5", id="genau ohne Nullen"),
+        pytest.param("20.00", None, "20", id="ganze Zahl"),
+        pytest.param("1E+1", None, "10", id="ohne Exponent"),
+        pytest.param("0.000", None, "0", id="null"),
+    ],
+)
+def test_format_zahl(wert: str, stellen: int | None, text: str) -> None:
+    assert format_zahl(Decimal(wert), stellen) == text

@@ -206,3 +206,16 @@ def test_taetigkeitsschluessel_pruefung(text: str, gueltig: bool) -> None:
 )
 def test_vertragsform_seed_004(befristet: bool, vollzeit: bool, ziffer: str) -> None:
     assert vertragsform_aus(befristet, vollzeit) == ziffer
+
+
+def test_iban_sonstiger_fehler_auf_deutsch(monkeypatch: pytest.MonkeyPatch) -> None:
+    from schwifty.exceptions import SchwiftyException
+
+    from core.domain import kennungen
+
+    def ungueltig(_text: str) -> None:
+        raise SchwiftyException("Invalid BBAN checksum")
+
+    monkeypatch.setattr(kennungen, "IBAN", ungueltig)
+    meldung = kennungen.pruefe_iban("DE89370400440532013000")
+    assert meldung is not None and "Invalid" not in meldung and "Kontoauszug" in meldung

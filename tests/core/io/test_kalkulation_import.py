@@ -216,6 +216,9 @@ def test_beschaedigte_xlsx(tmp_path: Path) -> None:
     pfad = tmp_path / "kaputt.xlsx"
     pfad.write_bytes(FORSEA_2016.read_bytes()[:3000])
     _schlecht(pfad, "beschädigt")
+    # the reader's own (English) reason stays in the log; the user reads German only
+    lauf = cli(str(pfad))
+    assert "Zip" not in lauf.stderr and "EOCD" not in lauf.stderr, lauf.stderr
 
 
 def test_beschaedigte_xls(tmp_path: Path) -> None:

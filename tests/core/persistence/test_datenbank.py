@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import stat
@@ -18,6 +19,7 @@ from sqlalchemy import select
 from core.fehler import DatenbankFehler
 from core.persistence import datenbank as datenbank_modul
 from core.persistence import migration
+from core.persistence import sicherung as sicherung_modul
 from core.persistence.datenbank import (
     Datenbank,
     DatenbankBeschaedigt,
@@ -174,6 +176,55 @@ def test_beschaedigte_datei_ohne_sicherung(tmp_path: Path) -> None:
         Datenbank.oeffnen(pfad)
     assert info.value.sicherungen == []
     assert pfad.read_bytes().startswith(b"das ist keine")  # untouched
+
+
+def test_beschaedigte_datei_meldung_ohne_englischen_sqlite_text(tmp_path: Path) -> None:
+    pfad = tmp_path / "muell.sqlite"
+    pfad.write_bytes(b"das ist keine Datenbank" * 100)
+    with pytest.raises(DatenbankBeschaedigt) as info:
+        Datenbank.oeffnen(pfad)
+    assert "not a database" not in str(info.value) and "beschädigt" in str(info.value)
+
+
+def test_sicherung_scheitert_mit_deutschem_grund(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pfad = tmp_path / "haushalt.sqlite"
+    with Datenbank.oeffnen(pfad) as db:
+        _arbeitgeber_anlegen(db)
+
+    def voll(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sicherung_modul.sqlite3, "connect", voll)
+    with pytest.raises(DatenbankFehler) as info:
+        sicherung_modul.sichere(pfad)
+    assert "kein freier Speicherplatz mehr" in str(info.value)
+    assert "No space" not in str(info.value) and "Errno" not in str(info.value)
+
+
+def test_zurueckspielen_scheitert_mit_deutschem_grund(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pfad = tmp_path / "haushalt.sqlite"
+    with Datenbank.oeffnen(pfad) as db:
+        _arbeitgeber_anlegen(db)
+    Datenbank.oeffnen(pfad).schliessen()
+
+    def verweigert(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(sicherung_modul.shutil, "copy2", verweigert)
+    with pytest.raises(DatenbankFehler) as info:
+        stelle_wieder_her(pfad)
+    assert "keine Berechtigung" in str(info.value) and "Permission" not in str(info.value)
+
+
+def test_beschaedigte_sicherung_wird_nicht_zurueckgespielt(tmp_path: Path) -> None:
+    pfad = tmp_path / "haushalt.sqlite"
+    with Datenbank.oeffnen(pfad) as db:
+        _arbeitgeber_anlegen(db)
+    kaputt = tmp_path / "kaputt.sqlite"
+    kaputt.write_bytes(b"keine Sicherung" * 100)
+    with pytest.raises(DatenbankFehler, match="selbst beschädigt") as info:
+        stelle_wieder_her(pfad, kaputt)
+    assert "not a database" not in str(info.value)
 
 
 def test_fremde_sqlite_datei_wird_nicht_veraendert(tmp_path: Path) -> None:

@@ -397,7 +397,11 @@ def test_kurzfristig_nachweisverfahren_mitglied_zahlt_den_allgemeinen_satz() -> 
             None,
         ),  # 150 €/day, 18.75 €/h
         ({"arbeitstage": 19, "arbeitslohn": D("1900.00"), "arbeitsstunden": D(133)}, False, "19 Arbeitstage"),
-        ({"arbeitstage": 10, "arbeitslohn": D("1500.10"), "arbeitsstunden": D(80)}, False, "150.01 € je Arbeitstag"),
+        (
+            {"arbeitstage": 10, "arbeitslohn": D("1500.10"), "arbeitsstunden": D(80)},
+            False,
+            "150,01\u00a0€ je Arbeitstag",
+        ),
         (
             {
                 "arbeitstage": 10,
@@ -426,7 +430,7 @@ def test_kurzfristig_nachweisverfahren_mitglied_zahlt_den_allgemeinen_satz() -> 
                 "unvorhersehbar_sofort_erforderlich": True,
             },
             False,
-            "19.02 € je Arbeitsstunde",
+            "19,02\u00a0€ je Arbeitsstunde",
         ),
         ({"regelmaessig_wiederkehrend": True}, False, "regelmäßig wiederkehrt"),
         ({"weitere_beschaeftigung_mit_lohnsteuerabzug": True}, False, "ELStAM besteuert"),

@@ -178,3 +178,9 @@ def test_checkliste_von_hand_abhaken(db: Datenbank) -> None:
     assert punkt.erledigt and punkt.erledigt_am == date(2026, 2, 1) and punkt.notiz == "Bescheid Sozialamt"
     checkliste.hake_ab(db, "kostenuebernahme", erledigt=False)
     assert not _punkte(db)["kostenuebernahme"].erledigt
+
+
+def test_meldung_zum_mindesturlaub_mit_deutschem_komma() -> None:
+    fehler = vertraege.pruefe_vertrag(_vertrag(1, arbeitstage_woche=Decimal("2.5"), urlaubstage=Decimal("9.5")))
+    assert "Vereinbart sind 9,5 Tage" in fehler["urlaubstage"]
+    assert "bei 2,5 Arbeitstagen je Woche mindestens 10 Tage" in fehler["urlaubstage"], fehler
