@@ -32,7 +32,7 @@ from core.stammdaten import unfallkassen
 from desktop import meldungen
 from desktop.bildschirm import passende_groesse
 from desktop.dialoge import modal
-from desktop.formular import Formular
+from desktop.formular import Feld, Formular, feld_in, rohwerte_aller
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 
@@ -141,11 +141,8 @@ class ArbeitgeberMaske:
         assert isinstance(box, QComboBox)
         return box
 
-    def feld(self, name: str) -> Any:
-        for formular in self.abschnitte.values():
-            if name in formular.felder:
-                return formular.felder[name]
-        raise KeyError(name)
+    def feld(self, name: str) -> Feld:
+        return feld_in(self.abschnitte.values(), name)
 
     def _fuelle_unfallkassen(self, land: str, auswahl: int | None = None) -> None:
         box = self._uv_box
@@ -196,10 +193,7 @@ class ArbeitgeberMaske:
         return daten
 
     def _live(self) -> dict[str, str]:
-        werte: dict[str, Any] = {}
-        for formular in self.abschnitte.values():
-            werte.update(formular.rohwerte())
-        return dienst.pruefe_arbeitgeber(self._daten_aus(werte))
+        return dienst.pruefe_arbeitgeber(self._daten_aus(rohwerte_aller(self.abschnitte.values())))
 
     def daten(self, abschnitte: list[str] | None = None) -> dienst.ArbeitgeberDaten | None:
         """All values (None after showing what cannot be read)."""
@@ -346,10 +340,7 @@ class ArbeitgeberSeite(QScrollArea):
         self._geladen: dict[str, Any] | None = None
 
     def _stand(self) -> dict[str, Any]:
-        werte: dict[str, Any] = {}
-        for formular in self.maske.abschnitte.values():
-            werte.update(formular.rohwerte())
-        return werte
+        return rohwerte_aller(self.maske.abschnitte.values())
 
     def aktivieren(self) -> None:
         """Reload from the store unless the user has unsaved edits here."""

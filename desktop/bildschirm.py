@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
@@ -24,6 +25,17 @@ def passende_groesse(fenster: QWidget, zeichen: int, zeilen: int) -> None:
         breite = min(breite, int(frei.width() * ANTEIL_BREITE))
         hoehe = min(hoehe, int(frei.height() * ANTEIL_HOEHE))
     fenster.resize(breite, hoehe)
+
+
+def rollbar(inhalt: QWidget) -> QScrollArea:
+    """`inhalt` in a frameless scroll area that takes no Tab stop: with a large font a page scrolls instead of
+    being cut off (and `folge_dem_fokus` scrolls a focused control into view)."""
+    rolle = QScrollArea()
+    rolle.setWidgetResizable(True)
+    rolle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    rolle.setFrameShape(QScrollArea.Shape.NoFrame)
+    rolle.setWidget(inhalt)
+    return rolle
 
 
 def _zeige_fokus(_vorher: QWidget | None, jetzt: QWidget | None) -> None:

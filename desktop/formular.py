@@ -398,3 +398,20 @@ class Formular(QWidget):
         if not self.allgemeiner_fehler.isHidden():
             texte[""] = self.allgemeiner_fehler.text()
         return texte
+
+
+# A record edited in several forms (sections of a page, tabs of a dialog) --------------------------------------------
+def feld_in(formulare: Iterable[Formular], name: str) -> Feld:
+    """The field `name` in whichever of the forms holds it."""
+    for formular in formulare:
+        if name in formular.felder:
+            return formular.felder[name]
+    raise KeyError(name)
+
+
+def rohwerte_aller(formulare: Iterable[Formular]) -> dict[str, Any]:
+    """What can be read in all the forms now (`Formular.rohwerte`), without showing anything."""
+    werte: dict[str, Any] = {}
+    for formular in formulare:
+        werte.update(formular.rohwerte())
+    return werte

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop import meldungen
 from desktop.bereiche import BEREICHE, Bereich
-from desktop.bildschirm import ANTEIL_BREITE, ANTEIL_HOEHE, passende_groesse
+from desktop.bildschirm import ANTEIL_BREITE, ANTEIL_HOEHE, passende_groesse, rollbar
 from desktop.einstellungen import FENSTER_GEOMETRIE, LETZTEN_BEREICH_ZEIGEN, LETZTER_BEREICH
 from desktop.formular import ohne_mnemonic
 from desktop.i18n import tr
@@ -184,12 +184,8 @@ class Hauptfenster(QMainWindow):
             neu.setObjectName(f"bereich_{schluessel}")
             # With a large font an area may need more room than the screen has: it scrolls instead of being cut
             # off (a focused control is scrolled into view).
-            rolle = QScrollArea()
+            rolle = rollbar(neu)
             rolle.setObjectName(f"rolle_{schluessel}")
-            rolle.setWidgetResizable(True)
-            rolle.setFrameShape(QScrollArea.Shape.NoFrame)
-            rolle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            rolle.setWidget(neu)
             alt = self.stapel.widget(zeile)
             self.stapel.insertWidget(zeile, rolle)
             self.stapel.removeWidget(alt)

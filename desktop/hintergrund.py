@@ -108,6 +108,9 @@ class Vorgang(QObject):
         dialog.setMinimumDuration(400)  # quick work finishes without a flashing dialog
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
+        # Only setValue(minimum) restarts Qt's show timer with that duration; without it the timer started in
+        # the constructor keeps Qt's default of 4 s and the user sees no progress (nor Abbrechen) for 4 s.
+        dialog.setValue(0)
         dialog.canceled.connect(self.fortschritt.abbrechen)
         dialog.rejected.connect(self.fortschritt.abbrechen)  # Escape
         self.dialog = dialog

@@ -504,17 +504,13 @@ class KrankenkassenSeite(QWidget):
     def loesche_kasse(self) -> None:
         if self.kasse is None or self.kasse.id is None:
             return
-        if not meldungen.frage(
+        kid = self.kasse.id
+        if not meldungen.loeschen_nach_frage(
             self,
             tr("Krankenkasse löschen"),
             tr("Die Krankenkasse „{name}“ mit allen eingetragenen Sätzen löschen?").format(name=self.kasse.name),
-            gefaehrlich=True,
+            lambda: dienst.loesche_krankenkasse(self.kontext.datenbank, kid),
         ):
-            return
-        try:
-            dienst.loesche_krankenkasse(self.kontext.datenbank, self.kasse.id)
-        except EingabeFehler as fehler:
-            meldungen.fehler(self, tr("Nicht gelöscht"), str(fehler))
             return
         self.kontext.melde(tr("Krankenkasse „{name}“ gelöscht.").format(name=self.kasse.name))
         self.kasse = None

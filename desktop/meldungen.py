@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from core.fehler import AssistenzbueroFehler
 from desktop.dialoge import modal
 from desktop.i18n import tr
 
@@ -63,6 +65,19 @@ def frage(
         box.button(QMessageBox.StandardButton.No).setText(nein)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return modal(box) == QMessageBox.StandardButton.Yes
+
+
+def loeschen_nach_frage(parent: QWidget | None, titel: str, text: str, loeschen: Callable[[], object]) -> bool:
+    """Ask before deleting (Enter and Escape keep it), then delete through the service; a refusal (still in use,
+    file locked) is one German message. True if deleted."""
+    if not frage(parent, titel, text, ja=tr("&Löschen"), nein=tr("&Behalten"), gefaehrlich=True):
+        return False
+    try:
+        loeschen()
+    except AssistenzbueroFehler as grund:
+        fehler(parent, tr("Nicht gelöscht"), str(grund))
+        return False
+    return True
 
 
 def unerwartet(parent: QWidget | None, fehlerobjekt: BaseException) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,8 +28,8 @@ from core.fehler import EingabeFehler
 from core.stammdaten import assistenzkraefte as dienst
 from core.stammdaten import krankenkassen
 from desktop import meldungen
-from desktop.bildschirm import passende_groesse
-from desktop.formular import Formular, datum_als_text, dezimal_als_text
+from desktop.bildschirm import passende_groesse, rollbar
+from desktop.formular import Feld, Formular, datum_als_text, dezimal_als_text, feld_in
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.tabellen import Spalte
@@ -45,15 +44,6 @@ def _liste(codes: dict[str, str], leer: bool = True) -> list[tuple[Any, str]]:
     if leer and "" not in codes:
         eintraege.insert(0, ("", KEINE))
     return eintraege
-
-
-def _roll(inhalt: QWidget) -> QScrollArea:
-    rolle = QScrollArea()
-    rolle.setWidgetResizable(True)
-    rolle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    rolle.setFrameShape(QScrollArea.Shape.NoFrame)
-    rolle.setWidget(inhalt)
-    return rolle
 
 
 def _kind_bauen(f: Formular) -> None:
@@ -227,12 +217,12 @@ class Personalbogen(QDialog):
         erklaerung.setWordWrap(True)
         jobs_seite.layout().addWidget(erklaerung)
         jobs_seite.layout().addWidget(self.jobs)
-        self.reiter.addTab(_roll(jobs_seite), tr("&7 Weitere Beschäftigungen"))
+        self.reiter.addTab(rollbar(jobs_seite), tr("&7 Weitere Beschäftigungen"))
 
         from desktop.vertraege import VertraegeSeite
 
         self.vertraege = VertraegeSeite(kontext)
-        self.reiter.addTab(_roll(self.vertraege), tr("&8 Verträge"))
+        self.reiter.addTab(rollbar(self.vertraege), tr("&8 Verträge"))
 
         for formular in self.formulare.values():
             formular.live_pruefung = self._live
@@ -264,18 +254,15 @@ class Personalbogen(QDialog):
         formular.setObjectName(f"formular_{name}")
         self.formulare[name] = formular
         if seite is None:
-            self.reiter.addTab(_roll(formular), titel)
+            self.reiter.addTab(rollbar(formular), titel)
         else:
             spalte = QVBoxLayout(seite)
             spalte.addWidget(formular)
-            self.reiter.addTab(_roll(seite), titel)
+            self.reiter.addTab(rollbar(seite), titel)
         return formular
 
-    def feld(self, name: str) -> Any:
-        for formular in self.formulare.values():
-            if name in formular.felder:
-                return formular.felder[name]
-        raise KeyError(name)
+    def feld(self, name: str) -> Feld:
+        return feld_in(self.formulare.values(), name)
 
     # data ---------------------------------------------------------------------------------------------------
     def _lade(self) -> None:
@@ -369,6 +356,7 @@ class Personalbogen(QDialog):
     def _zeige_fehler(self, fehler: EingabeFehler) -> None:
         alle: dict[str, str] = dict(getattr(fehler, "fehler", None) or {fehler.feld or "": str(fehler)})
         erster_reiter: int | None = None
+        erstes_feld: Feld | None = None
         for name, formular in self.formulare.items():
             if formular.zeige_feldfehler(alle, fokus=False) and erster_reiter is None:
                 erster_reiter = self._reiter_von(name)
@@ -387,7 +375,7 @@ class Personalbogen(QDialog):
             meldungen.fehler(self, tr("Nicht gespeichert"), str(fehler))
             return
         self.reiter.setCurrentIndex(erster_reiter)
-        if "erstes_feld" in locals():
+        if erstes_feld is not None:
             erstes_feld.eingabe.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reject(self) -> None:

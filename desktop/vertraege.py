@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,9 +22,9 @@ from PySide6.QtWidgets import (
 from core.fehler import EingabeFehler
 from core.stammdaten import vertraege as dienst
 from desktop import meldungen
-from desktop.bildschirm import passende_groesse
+from desktop.bildschirm import passende_groesse, rollbar
 from desktop.dialoge import modal
-from desktop.formular import Formular, datum_als_text, dezimal_als_text
+from desktop.formular import Feld, Formular, datum_als_text, dezimal_als_text, feld_in, rohwerte_aller
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
@@ -75,6 +74,7 @@ class VertragDialog(QDialog):
         self.setAccessibleName(titel)
         self.reiter = QTabWidget()
         self.reiter.setAccessibleName(tr("Abschnitte des Vertrags"))
+        self.formulare: list[Formular] = []
 
         eck = self._seite(tr("&1 Eckdaten"))
         eck.datum("gueltig_ab", tr("Diese Fassung gilt &ab"), beschreibung=tr("Pflichtangabe"))
@@ -123,28 +123,14 @@ class VertragDialog(QDialog):
         spalte.addWidget(knoepfe)
         passende_groesse(self, 100, 32)
 
-    @property
-    def formulare(self) -> list[Formular]:
-        return self._formulare
-
     def _seite(self, titel: str) -> Formular:
-        if not hasattr(self, "_formulare"):
-            self._formulare: list[Formular] = []
         formular = Formular()
-        self._formulare.append(formular)
-        rolle = QScrollArea()
-        rolle.setWidgetResizable(True)
-        rolle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        rolle.setFrameShape(QScrollArea.Shape.NoFrame)
-        rolle.setWidget(formular)
-        self.reiter.addTab(rolle, titel)
+        self.formulare.append(formular)
+        self.reiter.addTab(rollbar(formular), titel)
         return formular
 
-    def _feld(self, name: str) -> Any:
-        for formular in self._formulare:
-            if name in formular.felder:
-                return formular.felder[name]
-        raise KeyError(name)
+    def _feld(self, name: str) -> Feld:
+        return feld_in(self.formulare, name)
 
     def _daten(self, werte: dict[str, Any]) -> Vertrag:
         bekannt = {f.name for f in dataclasses.fields(Vertrag)} - {"id", "zuschlaege", "gesetzlicher_mindesturlaub"}
@@ -156,9 +142,7 @@ class VertragDialog(QDialog):
         return neu
 
     def _rohdaten(self) -> Vertrag | None:
-        werte: dict[str, Any] = {}
-        for formular in self._formulare:
-            werte.update(formular.rohwerte())
+        werte = rohwerte_aller(self.formulare)
         if werte.get("gueltig_ab") is None or werte.get("eintritt") is None or werte.get("lohnsatz") is None:
             return None
         return self._daten(werte)
@@ -168,9 +152,7 @@ class VertragDialog(QDialog):
         return dienst.pruefe_vertrag(daten) if daten is not None else {}
 
     def _zeige_mindesturlaub(self) -> None:
-        werte: dict[str, Any] = {}
-        for formular in self._formulare:
-            werte.update(formular.rohwerte())
+        werte = rohwerte_aller(self.formulare)
         tage = werte.get("arbeitstage_woche")
         ab = werte.get("gueltig_ab") or date.today()
         minimum = None
@@ -197,7 +179,7 @@ class VertragDialog(QDialog):
 
     def _speichern(self) -> None:
         werte: dict[str, Any] = {}
-        for i, formular in enumerate(self._formulare):
+        for i, formular in enumerate(self.formulare):
             teil = formular.werte()
             if teil is None:
                 self.reiter.setCurrentIndex(i)
@@ -224,7 +206,7 @@ class VertragDialog(QDialog):
     def _zeige(self, fehler: dict[str, str]) -> bool:
         umbenannt = {k.replace("zuschlaege.", "zuschlag_"): v for k, v in fehler.items()}
         gezeigt = False
-        for i, formular in enumerate(self._formulare):
+        for i, formular in enumerate(self.formulare):
             if formular.zeige_feldfehler(umbenannt, fokus=not gezeigt):
                 if not gezeigt:
                     self.reiter.setCurrentIndex(i)
@@ -314,13 +296,13 @@ class VertraegeSeite(QWidget):
         vertrag = aktuelle_zeile(self.tabelle, self.modell)
         if vertrag is None or vertrag.id is None:
             return
-        if not meldungen.frage(
+        vid = vertrag.id
+        if not meldungen.loeschen_nach_frage(
             self,
             tr("Vertragsfassung löschen"),
             tr("Die Vertragsfassung ab {datum} löschen?").format(datum=datum_als_text(vertrag.gueltig_ab)),
-            gefaehrlich=True,
+            lambda: dienst.loesche_vertragsversion(self.kontext.datenbank, vid),
         ):
             return
-        dienst.loesche_vertragsversion(self.kontext.datenbank, vertrag.id)
         self.aktualisiere()
         self.tabelle.setFocus()

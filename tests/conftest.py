@@ -16,3 +16,46 @@ def _keine_echten_nutzerdaten(tmp_path_factory: pytest.TempPathFactory, monkeypa
     """The default database of every test is a scratch file, never the user's data directory."""
     ordner: Path = tmp_path_factory.mktemp("nutzerdaten")
     monkeypatch.setenv("ASSISTENZBUERO_DB", str(ordner / "assistenzbuero.sqlite"))
+
+
+# --- Widgets of a test live until pytest-qt has closed them, then Qt deletes them ----------------------------
+#
+# pytest-qt keeps only a weak reference to a widget given to qtbot.addWidget and closes it at teardown. A dialog
+# without a parent that is caught in a reference cycle (lambdas holding `self`) was therefore freed by the
+# program's garbage collection (desktop.hintergrund.Aufraeumer, running in the events pytest-qt processes right
+# after the test) while still shown: its C++ destructor ran in the middle of a collection and the suite died with
+# a segmentation fault (seen in CI in test_barrierefreiheit, about one run in five). Here each widget is held until
+# pytest-qt has closed it, then Qt deletes it (the pending deleteLater) while Python still holds the wrapper; the
+# collection later only frees the Python side.
+
+_festgehalten: list[object] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    try:
+        from pytestqt.qtbot import QtBot
+    except ImportError:  # pragma: no cover - the GUI test plugin is part of the test dependencies
+        return
+    if getattr(QtBot.addWidget, "_haelt_fest", False):
+        return
+    urspruenglich = QtBot.addWidget
+
+    def add_widget(self: QtBot, widget: object, **kwargs: object) -> None:
+        urspruenglich(self, widget, **kwargs)
+        _festgehalten.append(widget)
+
+    add_widget._haelt_fest = True  # type: ignore[attr-defined]
+    QtBot.addWidget = add_widget  # type: ignore[method-assign]
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> object:
+    try:
+        return (yield)  # inside: pytest-qt closes the widgets and calls deleteLater on them
+    finally:
+        if _festgehalten:
+            from PySide6.QtCore import QCoreApplication, QEvent
+
+            if QCoreApplication.instance() is not None:
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            _festgehalten.clear()

@@ -703,20 +703,17 @@ class KalkulationSeite(QWidget):
 
     def loeschen(self) -> None:
         from core.budget import kalkulation_dienst as dienst
-        from desktop.meldungen import frage
 
         if self.db is None or self.version_id is None:
             return
-        if not frage(
+        db, vid = self.db, self.version_id
+        if not meldungen.loeschen_nach_frage(
             self,
             tr("Kalkulation löschen"),
             tr("„{n}“ wirklich löschen?").format(n=self.name.text()),
-            ja=tr("&Löschen"),
-            nein=tr("&Behalten"),
-            gefaehrlich=True,
+            lambda: dienst.loesche(db, vid),
         ):
             return
-        dienst.loesche(self.db, self.version_id)
         self._merke_stand()  # deleted on purpose: nothing left to save
         self._lade_liste()
         self.neu()

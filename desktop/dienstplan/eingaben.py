@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from core.domain.zeit import lokal
 from core.fehler import AssistenzbueroFehler, EingabeFehler
+from desktop.dienstplan import texte
 from desktop.formular import Eingabeformat, Feld, Formular
 from desktop.i18n import tr
 
@@ -31,10 +31,6 @@ def uhrzeit_aus_text(text: str) -> time | None:
         if stunde < 24 and minute < 60:
             return time(stunde, minute)
     raise Eingabeformat(tr("Bitte eine Uhrzeit in der Form SS:MM eingeben, zum Beispiel 07:00 oder 22:30."))
-
-
-def uhrzeit_als_text(uhr: time | None) -> str:
-    return "" if uhr is None else f"{uhr:%H:%M}"
 
 
 _SPANNE = re.compile(r"^\s*(\S+?)\s*(?:-|–|bis)\s*(\S+)\s*(.*)$")
@@ -61,13 +57,23 @@ def spannen_aus_text(text: str, *, mit_zusatz: bool = False) -> list[tuple[time,
     return ergebnis
 
 
-def spannen_als_text(spannen: list[tuple[datetime, datetime, str]]) -> str:
-    return ", ".join(f"{a:%H:%M}–{b:%H:%M}{(' ' + z) if z else ''}" for a, b, z in spannen)
+def spannen_als_text(spannen: Iterable[tuple[datetime | time, datetime | time, str]]) -> str:
+    """The reverse of `spannen_aus_text`: "12:00–12:30, 18:00–18:15" (Berlin wall-clock times, a Kürzel after)."""
+    return ", ".join(f"{texte.uhrzeit(a)}–{texte.uhrzeit(b)}{(' ' + z) if z else ''}" for a, b, z in spannen)
 
 
-def zeitpunkt_in_schicht(tag: date, beginn: time, uhr: time) -> datetime:
-    """A wall time inside a shift that starts on `tag` at `beginn`: earlier clock times lie on the next day."""
-    return lokal(tag if uhr >= beginn else tag + timedelta(days=1), uhr)
+def zeitpunkt_in_schicht(tag: date, beginn: time, uhr: time, *, folgetag: bool = True) -> datetime:
+    """A wall time inside a shift that starts on `tag` at `beginn`: if the shift runs into the next day
+    (`folgetag`), clock times earlier than its start lie on the next day."""
+    return lokal(tag + timedelta(days=1) if folgetag and uhr < beginn else tag, uhr)
+
+
+def pflicht_uhrzeit(feld: Feld, meldung: str) -> time:
+    """The time typed in a time field; EingabeFehler with `meldung` at the field if it is empty."""
+    uhr = uhrzeit_aus_text(feld.eingabe.text())  # type: ignore[attr-defined]
+    if uhr is None:
+        raise EingabeFehler(meldung, feld=feld.name)
+    return uhr
 
 
 class UhrzeitEingabe(QLineEdit):
@@ -101,15 +107,6 @@ def spannen_feld(formular: Formular, name: str, beschriftung: str, *, mit_zusatz
         return None
 
     return formular.hinzufuegen(Feld(name, beschriftung, QLineEdit(), pruefer=fehler, **kw))
-
-
-def uhrzeit_wert(feld: Feld) -> time | None:
-    """Read a time field; shows the error inline and raises Eingabeformat if it cannot be read."""
-    try:
-        return uhrzeit_aus_text(feld.eingabe.text())  # type: ignore[attr-defined]
-    except Eingabeformat as fehler:
-        feld.zeige_fehler(str(fehler))
-        raise
 
 
 class Eingabedialog(QDialog):
@@ -156,8 +153,11 @@ class Eingabedialog(QDialog):
 
     def _ok(self) -> None:
         self.ergebnis = self.pruefen_und_speichern()
-        if self.ergebnis is None:
-            return
+        if self.ergebnis is not None:
+            self.speichere_und_schliesse()
+
+    def speichere_und_schliesse(self) -> None:
+        """Hand `ergebnis` to `speichern`; a refusal is shown in the form and the dialog stays open."""
         if self.speichern is not None:
             try:
                 self.speichern()
@@ -171,7 +171,3 @@ class Eingabedialog(QDialog):
 
     def fehlertexte(self) -> dict[str, str]:
         return self.formular.fehlertexte()
-
-
-def fokus_auf(widget: QWidget) -> None:
-    widget.setFocus(Qt.FocusReason.OtherFocusReason)

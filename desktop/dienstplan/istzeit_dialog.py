@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from core.dienstplan.schicht import Istzeit, Pause, Schicht, pruefe_schicht
 from core.domain.zeit import BERLIN, lokal
-from core.fehler import AssistenzbueroFehler, EingabeFehler
 from desktop.dienstplan import texte
 from desktop.dienstplan.eingaben import (
     Eingabedialog,
+    pflicht_uhrzeit,
+    spannen_als_text,
     spannen_aus_text,
     spannen_feld,
-    uhrzeit_aus_text,
     uhrzeit_feld,
     zeitpunkt_in_schicht,
 )
@@ -51,38 +51,28 @@ class IstzeitDialog(Eingabedialog):
         self.fertig_bauen()
 
         quelle = schicht.ist or schicht
-        self.beginn.eingabe.setText(texte.uhrzeit(quelle.beginn))  # type: ignore[attr-defined]
-        self.ende.eingabe.setText(texte.uhrzeit(quelle.ende))  # type: ignore[attr-defined]
+        self.beginn.setze(texte.uhrzeit(quelle.beginn))
+        self.ende.setze(texte.uhrzeit(quelle.ende))
         self.folgetag.setze(quelle.ende.astimezone(BERLIN).date() > schicht.tag)
-        self.pausen.setze(", ".join(f"{texte.uhrzeit(p.beginn)}–{texte.uhrzeit(p.ende)}" for p in quelle.pausen))
+        self.pausen.setze(spannen_als_text((p.beginn, p.ende, "") for p in quelle.pausen))
         self.notiz.setze(schicht.ist.notiz if schicht.ist is not None else "")
         self.beginn.eingabe.setFocus()
 
     def _wie_geplant(self) -> None:
         self.ergebnis = replace(self.schicht, ist=None)
-        if self.speichern is not None:
-            try:
-                self.speichern()
-            except AssistenzbueroFehler as fehler:
-                feld = fehler.feld if isinstance(fehler, EingabeFehler) else None
-                self.formular.zeige_eingabefehler(EingabeFehler(str(fehler), feld=feld))
-                return
-        self.accept()
+        self.speichere_und_schliesse()
 
     def ergebnis_bauen(self) -> Schicht:
         tag = self.schicht.tag
-        beginn_uhr = uhrzeit_aus_text(self.beginn.eingabe.text())  # type: ignore[attr-defined]
-        ende_uhr = uhrzeit_aus_text(self.ende.eingabe.text())  # type: ignore[attr-defined]
-        if beginn_uhr is None:
-            raise EingabeFehler(tr("Bitte den tatsächlichen Beginn angeben."), feld="ist_beginn")
-        if ende_uhr is None:
-            raise EingabeFehler(tr("Bitte das tatsächliche Ende angeben."), feld="ist_ende")
+        beginn_uhr = pflicht_uhrzeit(self.beginn, tr("Bitte den tatsächlichen Beginn angeben."))
+        ende_uhr = pflicht_uhrzeit(self.ende, tr("Bitte das tatsächliche Ende angeben."))
         folgetag = bool(self.folgetag.wert())
         ende = lokal(tag + timedelta(days=1) if folgetag else tag, ende_uhr)
         pausen = tuple(
-            Pause(zeitpunkt_in_schicht(tag, beginn_uhr, a), zeitpunkt_in_schicht(tag, beginn_uhr, b))
-            if folgetag
-            else Pause(lokal(tag, a), lokal(tag, b))
+            Pause(
+                zeitpunkt_in_schicht(tag, beginn_uhr, a, folgetag=folgetag),
+                zeitpunkt_in_schicht(tag, beginn_uhr, b, folgetag=folgetag),
+            )
             for a, b, _ in spannen_aus_text(self.pausen.wert())
         )
         ist = Istzeit(lokal(tag, beginn_uhr), ende, pausen, self.notiz.wert())

@@ -379,27 +379,20 @@ class MonatsModell(QAbstractTableModel):
         return None
 
 
-class HinweisModell(QAbstractTableModel):
-    """The month's Hinweise: severity (icon + word), day, assistant, text, legal basis."""
+class Kopfmodell(QAbstractTableModel):
+    """A flat table of `_zeilen` under fixed German column titles (`KOEPFE`); subclasses give `data`."""
 
-    KOEPFE = (tr("Schwere"), tr("Tag"), tr("Assistenzkraft"), tr("Hinweis"), tr("Rechtsgrundlage"))
+    KOEPFE: tuple[str, ...] = ()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._hinweise: list[Pruefhinweis] = []
-        self._namen: Mapping[int, str] = {}
+        self._zeilen: list[Any] = []
 
-    def setze(self, hinweise: Sequence[Pruefhinweis], namen: Mapping[int, str]) -> None:
-        self.beginResetModel()
-        self._hinweise = list(hinweise)
-        self._namen = namen
-        self.endResetModel()
-
-    def hinweis(self, reihe: int) -> Pruefhinweis | None:
-        return self._hinweise[reihe] if 0 <= reihe < len(self._hinweise) else None
+    def _zeile_oder_none(self, reihe: int) -> Any:
+        return self._zeilen[reihe] if 0 <= reihe < len(self._zeilen) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hinweise)
+        return 0 if parent.isValid() else len(self._zeilen)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.KOEPFE)
@@ -408,6 +401,25 @@ class HinweisModell(QAbstractTableModel):
         if ausrichtung == Qt.Orientation.Horizontal and rolle in (R.DisplayRole, R.AccessibleTextRole):
             return self.KOEPFE[abschnitt] if 0 <= abschnitt < len(self.KOEPFE) else None
         return None
+
+
+class HinweisModell(Kopfmodell):
+    """The month's Hinweise: severity (icon + word), day, assistant, text, legal basis."""
+
+    KOEPFE = (tr("Schwere"), tr("Tag"), tr("Assistenzkraft"), tr("Hinweis"), tr("Rechtsgrundlage"))
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._namen: Mapping[int, str] = {}
+
+    def setze(self, hinweise: Sequence[Pruefhinweis], namen: Mapping[int, str]) -> None:
+        self.beginResetModel()
+        self._zeilen = list(hinweise)
+        self._namen = namen
+        self.endResetModel()
+
+    def hinweis(self, reihe: int) -> Pruefhinweis | None:
+        return self._zeile_oder_none(reihe)
 
     def _texte(self, h: Pruefhinweis) -> list[str]:
         person = ""
@@ -460,7 +472,7 @@ class Schichtzeile:
     hinweis: str = ""
 
 
-class SchichtlisteModell(QAbstractTableModel):
+class SchichtlisteModell(Kopfmodell):
     """One assistant's shifts of the month: planned and actual times (Stundenzettel)."""
 
     KOEPFE = (
@@ -475,7 +487,6 @@ class SchichtlisteModell(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._zeilen: list[Schichtzeile] = []
         self._namen: Mapping[int, str] = {}
 
     def setze(self, zeilen: Sequence[Schichtzeile], namen: Mapping[int, str]) -> None:
@@ -485,23 +496,12 @@ class SchichtlisteModell(QAbstractTableModel):
         self.endResetModel()
 
     def zeile(self, reihe: int) -> Schichtzeile | None:
-        return self._zeilen[reihe] if 0 <= reihe < len(self._zeilen) else None
+        return self._zeile_oder_none(reihe)
 
     def reihe_von(self, schicht_id: int) -> int | None:
         for i, z in enumerate(self._zeilen):
             if z.schicht.id == schicht_id:
                 return i
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._zeilen)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.KOEPFE)
-
-    def headerData(self, abschnitt: int, ausrichtung: Qt.Orientation, rolle: int = R.DisplayRole) -> Any:
-        if ausrichtung == Qt.Orientation.Horizontal and rolle in (R.DisplayRole, R.AccessibleTextRole):
-            return self.KOEPFE[abschnitt] if 0 <= abschnitt < len(self.KOEPFE) else None
         return None
 
     def _text(self, z: Schichtzeile, spalte: int) -> str:
@@ -551,14 +551,10 @@ class SchichtlisteModell(QAbstractTableModel):
         return None
 
 
-class AbwesenheitsModell(QAbstractTableModel):
+class AbwesenheitsModell(Kopfmodell):
     """Absences of the month: kind, period, certificate, note."""
 
     KOEPFE = (tr("Art"), tr("Von"), tr("Bis"), tr("Bescheinigung erhalten am"), tr("Notiz"))
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._zeilen: list[Abwesenheit] = []
 
     def setze(self, abwesenheiten: Sequence[Abwesenheit]) -> None:
         self.beginResetModel()
@@ -566,18 +562,7 @@ class AbwesenheitsModell(QAbstractTableModel):
         self.endResetModel()
 
     def abwesenheit(self, reihe: int) -> Abwesenheit | None:
-        return self._zeilen[reihe] if 0 <= reihe < len(self._zeilen) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._zeilen)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.KOEPFE)
-
-    def headerData(self, abschnitt: int, ausrichtung: Qt.Orientation, rolle: int = R.DisplayRole) -> Any:
-        if ausrichtung == Qt.Orientation.Horizontal and rolle in (R.DisplayRole, R.AccessibleTextRole):
-            return self.KOEPFE[abschnitt] if 0 <= abschnitt < len(self.KOEPFE) else None
-        return None
+        return self._zeile_oder_none(reihe)
 
     def _text(self, a: Abwesenheit, spalte: int) -> str:
         if spalte == 0:

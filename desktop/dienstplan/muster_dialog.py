@@ -28,7 +28,7 @@ from core.dienstplan.muster import Muster, Musterart, tageblock, wochenendwechse
 from core.dienstplan.probelauf import probelauf
 from core.dienstplan.tage import montag_der_woche
 from core.dienstplan.vorlagen import Schichtvorlage
-from core.fehler import AssistenzbueroFehler, EingabeFehler
+from core.fehler import EingabeFehler
 from desktop import meldungen
 from desktop.dienstplan.vorschau import vorschautext
 from desktop.formular import Formular
@@ -342,19 +342,13 @@ class MusterDialog(QDialog):
         if not 0 <= reihe < len(self.gespeichert):
             return
         m = self.gespeichert[reihe]
-        if m.id is None or not meldungen.frage(
+        mid = m.id
+        if mid is None or not meldungen.loeschen_nach_frage(
             self,
             tr("Muster löschen"),
             tr("Das Muster „{name}“ löschen? Schon geplante Schichten bleiben.").format(name=m.name),
-            ja=tr("&Löschen"),
-            nein=tr("&Behalten"),
-            gefaehrlich=True,
+            lambda: dienst.loesche_muster(self.db, mid),
         ):
-            return
-        try:
-            dienst.loesche_muster(self.db, m.id)
-        except AssistenzbueroFehler as fehler:
-            meldungen.fehler(self, tr("Nicht gelöscht"), str(fehler))
             return
         self._lade_liste()
         if not self.gespeichert:

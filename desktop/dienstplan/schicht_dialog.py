@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtWidgets import QWidget
 
@@ -12,22 +12,27 @@ from core.dienstplan.schicht import Arbeitsart, Leistungsanteil, Pause, Schicht,
 from core.dienstplan.vorlagen import Schichtvorlage, schicht_aus_vorlage
 from core.domain.zeit import BERLIN, lokal
 from core.fehler import EingabeFehler
+from desktop.dienstplan import texte
 from desktop.dienstplan.eingaben import (
     Eingabedialog,
+    pflicht_uhrzeit,
+    spannen_als_text,
     spannen_aus_text,
     spannen_feld,
-    uhrzeit_aus_text,
     uhrzeit_feld,
     zeitpunkt_in_schicht,
 )
-from desktop.formular import datum_als_text
 from desktop.i18n import tr
 
 EIGENE = ""  # template combo: "own times"
 
 
-def _wand(zeitpunkt) -> time:  # type: ignore[no-untyped-def]
-    return zeitpunkt.astimezone(BERLIN).time().replace(tzinfo=None)
+def _bereitschaft(teile: tuple[Teil, ...]) -> str:
+    return spannen_als_text((t.beginn, t.ende, "") for t in teile if t.arbeitsart is Arbeitsart.BEREITSCHAFT)
+
+
+def _pausen(pausen: tuple[Pause, ...]) -> str:
+    return spannen_als_text((p.beginn, p.ende, "") for p in pausen)
 
 
 class SchichtDialog(Eingabedialog):
@@ -115,22 +120,14 @@ class SchichtDialog(Eingabedialog):
         self.vorlage.eingabe.blockSignals(True)
         self.vorlage.setze(s.vorlage if s.vorlage in self.vorlagen else EIGENE)
         self.vorlage.eingabe.blockSignals(False)
-        self.beginn.eingabe.setText(f"{_wand(s.beginn):%H:%M}")  # type: ignore[attr-defined]
-        self.ende.eingabe.setText(f"{_wand(s.ende):%H:%M}")  # type: ignore[attr-defined]
+        self.beginn.setze(texte.uhrzeit(s.beginn))
+        self.ende.setze(texte.uhrzeit(s.ende))
         self.folgetag.setze(s.ende.astimezone(BERLIN).date() > s.tag)
         self.arbeitsart.setze(s.arbeitsart.value)
-        self.bereitschaft.setze(
-            ", ".join(
-                f"{_wand(t.beginn):%H:%M}–{_wand(t.ende):%H:%M}"
-                for t in s.teile
-                if t.arbeitsart is Arbeitsart.BEREITSCHAFT
-            )
-        )
-        self.pausen.setze(", ".join(f"{_wand(p.beginn):%H:%M}–{_wand(p.ende):%H:%M}" for p in s.pausen))
+        self.bereitschaft.setze(_bereitschaft(s.teile))
+        self.pausen.setze(_pausen(s.pausen))
         self.leistungsart.setze(s.leistungsart)
-        self.anteile.setze(
-            ", ".join(f"{_wand(a.beginn):%H:%M}–{_wand(a.ende):%H:%M} {a.leistungsart}" for a in s.leistungsanteile)
-        )
+        self.anteile.setze(spannen_als_text((a.beginn, a.ende, a.leistungsart) for a in s.leistungsanteile))
         self.vertretung.setze(s.vertretung_fuer)
         self.notiz.setze(s.notiz)
 
@@ -140,18 +137,12 @@ class SchichtDialog(Eingabedialog):
             return
         tag = self.tag.wert() if self.tag.pruefe() else None
         muster = schicht_aus_vorlage(v, tag or date(2001, 1, 8), 0)
-        self.beginn.eingabe.setText(f"{v.beginn:%H:%M}")  # type: ignore[attr-defined]
-        self.ende.eingabe.setText(f"{v.ende:%H:%M}")  # type: ignore[attr-defined]
+        self.beginn.setze(texte.uhrzeit(v.beginn))
+        self.ende.setze(texte.uhrzeit(v.ende))
         self.folgetag.setze(v.ueber_mitternacht)
         self.arbeitsart.setze(v.arbeitsart.value)
-        self.bereitschaft.setze(
-            ", ".join(
-                f"{_wand(t.beginn):%H:%M}–{_wand(t.ende):%H:%M}"
-                for t in muster.teile
-                if t.arbeitsart is Arbeitsart.BEREITSCHAFT
-            )
-        )
-        self.pausen.setze(", ".join(f"{_wand(p.beginn):%H:%M}–{_wand(p.ende):%H:%M}" for p in muster.pausen))
+        self.bereitschaft.setze(_bereitschaft(muster.teile))
+        self.pausen.setze(_pausen(muster.pausen))
         if v.leistungsart:
             self.leistungsart.setze(v.leistungsart)
 
@@ -163,12 +154,8 @@ class SchichtDialog(Eingabedialog):
         tag: date | None = self.tag.wert()
         if tag is None:
             raise EingabeFehler(tr("Bitte das Datum angeben, an dem die Schicht beginnt."), feld="tag")
-        beginn_uhr = uhrzeit_aus_text(self.beginn.eingabe.text())  # type: ignore[attr-defined]
-        ende_uhr = uhrzeit_aus_text(self.ende.eingabe.text())  # type: ignore[attr-defined]
-        if beginn_uhr is None:
-            raise EingabeFehler(tr("Bitte den Beginn der Schicht angeben, z. B. 07:00."), feld="beginn")
-        if ende_uhr is None:
-            raise EingabeFehler(tr("Bitte das Ende der Schicht angeben, z. B. 14:00."), feld="ende")
+        beginn_uhr = pflicht_uhrzeit(self.beginn, tr("Bitte den Beginn der Schicht angeben, z. B. 07:00."))
+        ende_uhr = pflicht_uhrzeit(self.ende, tr("Bitte das Ende der Schicht angeben, z. B. 14:00."))
         folgetag = bool(self.folgetag.wert())
         arbeitsart = Arbeitsart(self.arbeitsart.wert())
         leistungsart = self.leistungsart.wert()
@@ -179,10 +166,10 @@ class SchichtDialog(Eingabedialog):
 
         beginn = lokal(tag, beginn_uhr)
         ende = lokal(tag + timedelta(days=1) if folgetag else tag, ende_uhr)
-        if folgetag:
-            innen = lambda uhr: zeitpunkt_in_schicht(tag, beginn_uhr, uhr)  # noqa: E731
-        else:
-            innen = lambda uhr: lokal(tag, uhr)  # noqa: E731
+
+        def innen(uhr: time) -> datetime:
+            return zeitpunkt_in_schicht(tag, beginn_uhr, uhr, folgetag=folgetag)
+
         schicht = Schicht(
             assistenzkraft_id=person,
             beginn=beginn,
@@ -212,6 +199,3 @@ class SchichtDialog(Eingabedialog):
             schicht = replace(schicht, **erhalten)
         pruefe_schicht(schicht, self.namen)
         return schicht
-
-    def datumstext(self) -> str:
-        return datum_als_text(self.tag.wert())

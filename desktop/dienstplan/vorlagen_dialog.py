@@ -23,7 +23,8 @@ from core.dienstplan.schicht import Arbeitsart
 from core.dienstplan.vorlagen import Schichtvorlage, VorlagenPause, VorlagenTeil
 from core.fehler import AssistenzbueroFehler, EingabeFehler
 from desktop import meldungen
-from desktop.dienstplan.eingaben import spannen_aus_text, spannen_feld, uhrzeit_aus_text, uhrzeit_feld
+from desktop.dienstplan import texte
+from desktop.dienstplan.eingaben import pflicht_uhrzeit, spannen_als_text, spannen_aus_text, spannen_feld, uhrzeit_feld
 from desktop.formular import Eingabeformat, Formular
 from desktop.i18n import tr
 
@@ -123,13 +124,13 @@ class VorlagenDialog(QDialog):
         self.formular.loesche_fehler()
         self.name.setze(v.name)
         self.kuerzel.setze(v.kuerzel)
-        self.beginn.setze(f"{v.beginn:%H:%M}")
-        self.ende.setze(f"{v.ende:%H:%M}")
+        self.beginn.setze(texte.uhrzeit(v.beginn))
+        self.ende.setze(texte.uhrzeit(v.ende))
         self.arbeitsart.setze(v.arbeitsart.value)
         self.bereitschaft.setze(
-            ", ".join(f"{t.beginn:%H:%M}–{t.ende:%H:%M}" for t in v.teile if t.arbeitsart is Arbeitsart.BEREITSCHAFT)
+            spannen_als_text((t.beginn, t.ende, "") for t in v.teile if t.arbeitsart is Arbeitsart.BEREITSCHAFT)
         )
-        self.pausen.setze(", ".join(f"{p.beginn:%H:%M}–{p.ende:%H:%M}" for p in v.pausen))
+        self.pausen.setze(spannen_als_text((p.beginn, p.ende, "") for p in v.pausen))
         self.leistungsart.setze(v.leistungsart)
         self._id: int | None = v.id
 
@@ -147,12 +148,8 @@ class VorlagenDialog(QDialog):
         if self.formular.werte() is None:
             return None
         try:
-            beginn = uhrzeit_aus_text(self.beginn.wert())
-            ende = uhrzeit_aus_text(self.ende.wert())
-            if beginn is None:
-                raise EingabeFehler(tr("Bitte den Beginn angeben, z. B. 07:00."), feld="beginn")
-            if ende is None:
-                raise EingabeFehler(tr("Bitte das Ende angeben, z. B. 14:00."), feld="ende")
+            beginn = pflicht_uhrzeit(self.beginn, tr("Bitte den Beginn angeben, z. B. 07:00."))
+            ende = pflicht_uhrzeit(self.ende, tr("Bitte das Ende angeben, z. B. 14:00."))
             return Schichtvorlage(
                 name=self.name.wert(),
                 kuerzel=self.kuerzel.wert(),
@@ -192,19 +189,13 @@ class VorlagenDialog(QDialog):
         v = self._aktuelle()
         if v is None or v.id is None:
             return
-        if not meldungen.frage(
+        vid = v.id
+        if not meldungen.loeschen_nach_frage(
             self,
             tr("Vorlage löschen"),
             tr("Die Vorlage „{name}“ löschen? Geplante Schichten bleiben erhalten.").format(name=v.name),
-            ja=tr("&Löschen"),
-            nein=tr("&Behalten"),
-            gefaehrlich=True,
+            lambda: dienst.loesche_vorlage(self.db, vid),
         ):
-            return
-        try:
-            dienst.loesche_vorlage(self.db, v.id)
-        except AssistenzbueroFehler as fehler:
-            meldungen.fehler(self, tr("Nicht gelöscht"), str(fehler))
             return
         self._lade()
         self.liste.setFocus()

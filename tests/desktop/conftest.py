@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from desktop.app import richte_anwendung_ein
 from desktop.einstellungen import Einstellungen
@@ -22,6 +24,23 @@ def _eigene_einstellungen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         QSettings.setPath(format_, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "daten"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "zustand"))
+
+
+def _tippe(
+    widget: QWidget, text: str, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, delay: int = -1
+) -> None:
+    """`qtbot.keyClicks` that can type German: QTest.keyClicks aborts the whole process on ä, ö, ü (a Qt assertion
+    in qasciikey.cpp, no test report), so such characters go as key events that carry the character."""
+    for zeichen in text:
+        if zeichen.isascii():
+            QTest.keyClicks(widget, zeichen, modifier, delay)
+        else:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, zeichen, modifier, delay)
+
+
+@pytest.fixture(autouse=True)
+def _deutsch_tippen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QtBot, "keyClicks", staticmethod(_tippe))
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -231,3 +232,38 @@ def test_gesperrte_datei_beim_abhaken_und_speichern(qtbot, fenster: Hauptfenster
     assert bogen.isVisible() and bogen.feld("vorname").wert() == "Kreszensia" and bogen.id is None
     monkeypatch.setattr(bogen, "hat_aenderungen", lambda: False)
     taste(qtbot, Qt.Key.Key_Escape)
+
+
+def test_vertragsfassung_loeschen_in_gesperrter_datei(qtbot, kontext: Kontext, monkeypatch) -> None:
+    """Deleting asks first (Enter keeps), then a refusal of the file is one German message; the list is unchanged."""
+    from core.persistence.datenbank import DatenbankGesperrt
+    from desktop.vertraege import VertraegeSeite
+
+    kraft = assistenzkraefte.speichere_assistenzkraft(
+        kontext.datenbank, assistenzkraefte.AssistenzkraftDaten(vorname="Sabine", nachname="Berger")
+    )
+    vertraege.speichere_vertrag(
+        kontext.datenbank,
+        vertraege.VertragDaten(
+            assistenzkraft_id=kraft.id, gueltig_ab=date(2026, 1, 1), eintritt=date(2026, 1, 1), lohnsatz=Decimal(16)
+        ),
+    )
+    seite = VertraegeSeite(kontext)
+    qtbot.addWidget(seite)
+    seite.setze_assistenzkraft(kraft.id)
+    seite.show()
+    aktiv(qtbot, seite)
+    seite.tabelle.setFocus()
+    gesperrt = "Die Datenbankdatei x.sqlite ist gerade von einem anderen Programm gesperrt."
+
+    def nicht_jetzt(*_a: Any) -> None:
+        raise DatenbankGesperrt(gesperrt)
+
+    monkeypatch.setattr(vertraege, "loesche_vertragsversion", nicht_jetzt)
+    meldungen = Meldungen(monkeypatch)  # answers the question with "Löschen"
+    taste(qtbot, Qt.Key.Key_L, ALT)  # Fassung &löschen
+    qtbot.waitUntil(lambda: len(meldungen.boxen) == 2)
+    frage, fehler = meldungen.boxen
+    assert frage["standard"] == "Behalten"
+    assert fehler["titel"].startswith("Nicht gelöscht") and fehler["text"] == gesperrt
+    assert seite.modell.rowCount() == 1 and fokus() is seite.tabelle

@@ -102,3 +102,14 @@ def test_werte_hin_und_zurueck(formular: Formular) -> None:
     werte = {"name": "Anna", "geburtsdatum": date(1980, 5, 1), "satz": Decimal("2.9"), "privat": True, "land": "BY"}
     formular.setze_werte(werte)
     assert formular.werte() == werte
+
+
+def test_umlaute_lassen_sich_tippen(qtbot) -> None:
+    """German names typed key by key (the conftest routes ä, ö, ü past QTest's ASCII-only table)."""
+    f = Formular()
+    name = f.text("name", "&Name")
+    qtbot.addWidget(f)
+    f.show()
+    name.eingabe.setFocus()
+    qtbot.keyClicks(name.eingabe, "Jörg Müller-Lüdenscheidt, Straße 5, Ärztin")
+    assert name.wert() == "Jörg Müller-Lüdenscheidt, Straße 5, Ärztin"

@@ -57,7 +57,8 @@ def test_abbrechen_stoppt_die_arbeit(qtbot, fenster: QWidget) -> None:
 
     vorgang = Vorgang(fenster, "Warten", arbeit).bei_fehler(fehler.append).starten()
     assert losgelegt.wait(5)
-    qtbot.waitUntil(lambda: vorgang.dialog is not None and vorgang.dialog.isVisible())
+    # shown after 400 ms (setMinimumDuration); 2.5 s leaves room for a busy machine but fails on Qt's own 4 s
+    qtbot.waitUntil(lambda: vorgang.dialog is not None and vorgang.dialog.isVisible(), timeout=2500)
     knopf = next(k for k in vorgang.dialog.findChildren(QPushButton) if k.text() == "Abbrechen")
     knopf.setFocus()
     qtbot.keyClick(knopf, Qt.Key.Key_Space)

@@ -60,6 +60,7 @@ def test_name_doppelt_oder_leer(db: Datenbank) -> None:
 def test_import_und_speichern(db: Datenbank) -> None:
     v = dienst.importiere_und_speichere(db, FORSEA_2016, "Ist 2016")
     assert v.stand == date(2016, 3, 1)
+    # seed 004, 1.6.2 prints Gesamtkosten im Jahr 147.702,58 € for this sheet
     assert berechne(v.parameter).als_dict()["gesamtkosten_jahr"] == "147702.58"
     assert "forsea-kalkulation-2016.xlsx" in v.notiz
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -84,3 +84,26 @@ def test_demo_ueber_die_kommandozeile(tmp_path: Path, capsys: pytest.CaptureFixt
     with Datenbank.oeffnen(ziel) as db:
         heute = date.today()
         assert dienst.monat_oeffnen(db, heute.year, heute.month, pruefen=False).schichten
+
+
+@pytest.mark.parametrize(
+    "heute",
+    [
+        pytest.param(date(2025, 12, 31), id="Silvester: Dezember und Januar des nächsten Jahres"),
+        pytest.param(date(2026, 1, 31), id="31. Januar: danach der kurze Februar"),
+        pytest.param(date(2026, 2, 28), id="letzter Tag im Februar"),
+    ],
+)
+def test_demo_an_monats_und_jahresgrenzen(heute: date, tmp_path: Path) -> None:
+    """The demo plans the current and the next month from the day it runs: also when that is a month's last day."""
+    d = lege_demo_an(tmp_path / "demo.sqlite", heute=heute)
+    naechster = date(heute.year + heute.month // 12, heute.month % 12 + 1, 1)
+    with Datenbank.oeffnen(d.pfad) as db:
+        for jahr, monat in ((heute.year, heute.month), (naechster.year, naechster.month)):
+            plan = dienst.monat_oeffnen(db, jahr, monat)
+            for zeile in plan.raster.zeilen:
+                assert zeile.zelltext("Frühdienst") and zeile.zelltext("Spätdienst"), f"{zeile.info.tag} unbesetzt"
+            assert {h.code for h in plan.hinweise}.isdisjoint({"VERTRETUNG_FEHLT", "BEDARF_UNGEDECKT"})
+    # Jörg's leave week (Monday to Friday) lies in the next month
+    assert (d.urlaub_von.year, d.urlaub_von.month) == (naechster.year, naechster.month)
+    assert d.urlaub_von.weekday() == 0 and d.urlaub_bis - d.urlaub_von == timedelta(days=4)

@@ -305,6 +305,7 @@ def test_uebergangsbereich_sachsen_ist_markiert() -> None:
 
 
 def test_werkstudent_im_uebergangsbereich_nur_rv() -> None:
+    # only the RV line of the RECHENGROESSEN example (2026, AE 1.200 €): RV 201,48 / AN 79,49 / AG 121,99
     b = berechne_beitraege(eingabe(B.MIDIJOB, "1200", zweige=frozenset({Zweig.RV})))
     assert anteile(b) == ("0", "0", "0", "0", "0", "0", "79.49", "121.99", "0", "0")
 

@@ -215,6 +215,8 @@ def test_hinweise() -> None:
 
 
 def test_betraege_je_art() -> None:
+    # Sa 07.03. 22:00 – So 08.03. 06:00 at 15,50 €: Nacht 25 % on all 8 h = 31,00; Sonntag 50 % on 0–6 Uhr
+    # 6 h × 15,50 × 50 % = 46,50 (§ 3b EStG: the night and the Sunday rate add up)
     r = berechne_zuschlaege([z(t(2026, 3, 7, 22), t(2026, 3, 8, 6), "15.50")], STANDARD, "BW")
     assert r.betraege == {"nacht": d("31.00"), "sonntag": d("46.50")}
 

@@ -104,6 +104,7 @@ def test_minijob_zentrale_aus_den_jahrestabellen(db: Datenbank) -> None:
 
 
 def test_beispielkassen_aus_rechengroessen(db: Datenbank) -> None:
+    # RECHENGROESSEN (Umlagen): BKK Mitte 2026 U1 1,73 %/50 %, 2,1 %/60 %, 4,0 %/80 %, U2 0,40 %
     bkk = next(k for k in krankenkassen.liste_krankenkassen(db) if k.name == "BKK Mitte")
     jahr = bkk.jahr(2026)
     assert jahr is not None

@@ -64,6 +64,7 @@ def test_import_mit_vorschau_und_speichern_per_tastatur(qtbot, seite: Kalkulatio
     assert "Keine Abweichungen" in gesehen["abweichungen"]
     assert int(gesehen["erkannt"]) > 30
     assert gesehen["probleme"] == ""
+    # seed 004, 1.6.2 prints Gesamtkosten im Jahr 147.702,58 € for this sheet
     assert dezimal_als_text(Decimal("147702.58"), 2) in seite.summen.text()
     assert seite.name.text() == "Ist 2016"
 

@@ -92,6 +92,59 @@ class Dialogfuehrer:
         QTimer.singleShot(0, pruefe)
 
 
+def fuelle_muster(
+    qtbot: Any,
+    d: Any,
+    *,
+    name: str,
+    art: str | None,
+    anker: date,
+    bis: date,
+    vorlagen: set[str],
+    personen: set[int],
+) -> None:
+    """Fill the Muster dialog by keyboard only: Alt+letter to each field, typing, Space in the check lists.
+
+    `art` is typed into the A&rt box (its first letters pick the entry); None keeps the preset.
+    """
+    from barrierefreiheit import fokus
+
+    alt, strg = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
+
+    def ueberschreibe(text: str) -> None:
+        qtbot.keyClick(fokus(), Qt.Key.Key_A, strg)
+        qtbot.keyClicks(fokus(), text)
+
+    assert fokus() is d.name.eingabe  # the dialog opens in the &Name field
+    ueberschreibe(name)
+    if art is not None:
+        qtbot.keyClick(d, Qt.Key.Key_R, alt)
+        assert fokus() is d.art.eingabe
+        qtbot.keyClicks(fokus(), art)
+    for buchstabe, tag in ((Qt.Key.Key_C, anker), (Qt.Key.Key_D, anker), (Qt.Key.Key_I, bis)):
+        qtbot.keyClick(d, buchstabe, alt)  # Beginn der ersten Wo&che, Anwen&den von, b&is
+        ueberschreibe(f"{tag:%d.%m.%Y}")
+    for buchstabe, liste, werte in (
+        (Qt.Key.Key_V, d.vorlagen_liste, vorlagen),  # Schicht&vorlagen
+        (Qt.Key.Key_A, d.personen_liste, personen),  # &Assistenzkräfte
+    ):
+        qtbot.keyClick(d, buchstabe, alt)
+        assert fokus() is liste
+        qtbot.keyClick(liste, Qt.Key.Key_Home)
+        for i in range(liste.count()):  # Space ticks the entry under the cursor (as the list's description says)
+            assert liste.currentRow() == i
+            if liste.item(i).data(Qt.ItemDataRole.UserRole) in werte:
+                qtbot.keyClick(liste, Qt.Key.Key_Space)
+            qtbot.keyClick(liste, Qt.Key.Key_Down)
+        angehakt = {
+            liste.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(liste.count())
+            if liste.item(i).checkState() == Qt.CheckState.Checked
+        }
+        assert angehakt == werte
+    assert (d.anker.wert(), d.von.wert(), d.bis.wert()) == (anker, anker, bis)
+
+
 def warte_auf_fokus(qtbot: Any, widget: QWidget) -> None:
     """After a modal dialog the main window must be active again before its shortcuts work.
 

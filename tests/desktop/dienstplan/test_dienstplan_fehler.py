@@ -20,7 +20,7 @@ from desktop.dienstplan.bereich import DienstplanBereich
 from desktop.dienstplan.muster_dialog import MusterDialog
 from desktop.dienstplan.schicht_dialog import SchichtDialog
 from tests.core.dienstplan.conftest import Haushalt
-from tests.desktop.dienstplan.tasten import MONTAG, Dialogfuehrer, gehe_zu, warte_auf_fokus
+from tests.desktop.dienstplan.tasten import MONTAG, Dialogfuehrer, fuelle_muster, gehe_zu, warte_auf_fokus
 
 pytestmark = pytest.mark.gui
 
@@ -131,19 +131,17 @@ def test_muster_mit_konflikten_wird_nicht_angewendet(
 
     def schritte(d: Any) -> None:
         assert isinstance(d, MusterDialog)
-        d.name.setze("Früh/Spät")
-        d.anker.setze(MONTAG)
-        d.von.setze(MONTAG)
-        d.bis.setze(MONTAG + timedelta(days=6))
         # week 1 of the alternation: Jörg (first in the list) early, Sabine late
-        gewaehlt = (
-            (d.vorlagen_liste, {"Frühdienst", "Spätdienst"}),
-            (d.personen_liste, {haushalt.sabine, haushalt.joerg}),
+        fuelle_muster(
+            qtbot,
+            d,
+            name="Früh/Spät",
+            art=None,  # preset: Wochenweiser Wechsel
+            anker=MONTAG,
+            bis=MONTAG + timedelta(days=6),
+            vorlagen={"Frühdienst", "Spätdienst"},
+            personen={haushalt.sabine, haushalt.joerg},
         )
-        for liste, werte in gewaehlt:
-            for i in range(liste.count()):
-                if liste.item(i).data(Qt.ItemDataRole.UserRole) in werte:
-                    liste.item(i).setCheckState(Qt.CheckState.Checked)
         qtbot.keyClick(d, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # An&wenden (Qt clicks it animated)
         qtbot.waitUntil(lambda: bool(d.vorschau.toPlainText()))
         texte.append(d.vorschau.toPlainText())

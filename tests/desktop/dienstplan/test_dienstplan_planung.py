@@ -18,7 +18,16 @@ from desktop.dienstplan.bereich import DienstplanBereich
 from desktop.dienstplan.kopieren_dialog import KopierenDialog
 from desktop.dienstplan.muster_dialog import MusterDialog
 from tests.core.dienstplan.conftest import Haushalt
-from tests.desktop.dienstplan.tasten import JAHR, MONAT, MONTAG, Dialogfuehrer, gehe_zu, warte_auf_fokus, zelltext
+from tests.desktop.dienstplan.tasten import (
+    JAHR,
+    MONAT,
+    MONTAG,
+    Dialogfuehrer,
+    fuelle_muster,
+    gehe_zu,
+    warte_auf_fokus,
+    zelltext,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -92,18 +101,17 @@ def test_muster_anwenden_und_mit_einem_schritt_zuruecknehmen(
 
     def schritte(d: Any) -> None:
         assert isinstance(d, MusterDialog)
-        d.name.setze("Wochenenden")
-        d.art.setze("wochenendwechsel")
-        d.anker.setze(MONTAG)
-        d.von.setze(MONTAG)
-        d.bis.setze(MONTAG + timedelta(days=13))
-        for liste, werte in (
-            (d.vorlagen_liste, {"Frühdienst"}),
-            (d.personen_liste, {haushalt.rudolf, haushalt.ulrike}),
-        ):
-            for i in range(liste.count()):
-                if liste.item(i).data(Qt.ItemDataRole.UserRole) in werte:
-                    liste.item(i).setCheckState(Qt.CheckState.Checked)
+        fuelle_muster(
+            qtbot,
+            d,
+            name="Wochenenden",
+            art="Wochenen",  # "Wochenenden im Wechsel"
+            anker=MONTAG,
+            bis=MONTAG + timedelta(days=13),
+            vorlagen={"Frühdienst"},
+            personen={haushalt.rudolf, haushalt.ulrike},
+        )
+        assert d.art.wert() == "wochenendwechsel"
         qtbot.keyClick(d, Qt.Key.Key_S, ALT)  # Vor&schau
         qtbot.waitUntil(lambda: bool(d.vorschau.toPlainText()))
         vorschau.append(d.vorschau.toPlainText())

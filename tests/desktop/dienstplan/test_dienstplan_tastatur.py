@@ -88,8 +88,8 @@ def test_eine_woche_nur_mit_der_tastatur(
     qtbot.keyClick(fokus(), Qt.Key.Key_F6)
     raster = bereich.raster
     assert fokus() is raster
-    heute = date.today()
-    schritte = (JAHR * 12 + MONAT) - (heute.year * 12 + heute.month)
+    # the area opens on the current month: step from the month it shows (not a second reading of the clock)
+    schritte = (JAHR * 12 + MONAT) - (bereich.jahr * 12 + bereich.monat)
     for _ in range(abs(schritte)):
         qtbot.keyClick(raster, Qt.Key.Key_Right if schritte > 0 else Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert (bereich.jahr, bereich.monat) == (JAHR, MONAT)
