@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from core.dienstplan import dienst
 from core.dienstplan.dienst import Aenderung
@@ -15,7 +15,7 @@ from core.dienstplan.kopieren import Ausrichtung
 from core.dienstplan.probelauf import probelauf
 from core.dienstplan.tage import montag_der_woche
 from core.fehler import EingabeFehler
-from desktop.dienstplan.vorschau import vorschautext
+from desktop.dienstplan.vorschau import vorschauteile, vorschautext
 from desktop.formular import Eingabeformat, Feld, Formular
 from desktop.i18n import tr
 
@@ -81,22 +81,8 @@ class KopierenDialog(QDialog):
                 ],
             )
         self.ersetzen = f.ja_nein("ersetzen", tr("Vorhandene Schichten im Ziel &ersetzen"))
-        self.vorschau_knopf = QPushButton(tr("Vor&schau"))
-        self.vorschau_knopf.setObjectName("vorschau")
-        self.vorschau_knopf.clicked.connect(self.zeige_vorschau)
-        self.vorschau = QPlainTextEdit()
-        self.vorschau.setObjectName("vorschau_text")
-        self.vorschau.setReadOnly(True)
-        self.vorschau.setTabChangesFocus(True)
-        self.vorschau.setAccessibleName(tr("Vorschau"))
-        self.vorschau.setPlaceholderText(tr("Vorschau: was angelegt wird und welche Konflikte es gibt"))
-        knoepfe = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = knoepfe.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(tr("&Kopieren"))
-        ok.setObjectName("kopieren")
-        knoepfe.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("abbrechen")
-        knoepfe.accepted.connect(self._anwenden)
-        knoepfe.rejected.connect(self.reject)
+        teile = vorschauteile(self, self.zeige_vorschau, self._anwenden, tr("&Kopieren"), "kopieren")
+        self.vorschau_knopf, self.vorschau, knoepfe = teile.knopf, teile.text, teile.knoepfe
         spalte = QVBoxLayout(self)
         spalte.addWidget(f)
         spalte.addWidget(self.vorschau_knopf)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from core.dienstplan.tage import montag_der_woche
 from core.dienstplan.vorlagen import Schichtvorlage
 from core.fehler import EingabeFehler
 from desktop import meldungen
-from desktop.dienstplan.vorschau import vorschautext
+from desktop.dienstplan.vorschau import vorschauteile, vorschautext
 from desktop.formular import Formular
 from desktop.i18n import tr
 
@@ -128,23 +127,8 @@ class MusterDialog(QDialog):
         self.ersetzen = QCheckBox(tr("Vorhandene Schichten dieser Assistenzkräfte im Zeitraum &ersetzen"))
         self.ersetzen.setObjectName("ersetzen")
 
-        self.vorschau_knopf = QPushButton(tr("Vor&schau"))
-        self.vorschau_knopf.setObjectName("vorschau")
-        self.vorschau_knopf.clicked.connect(self.zeige_vorschau)
-        self.vorschau = QPlainTextEdit()
-        self.vorschau.setObjectName("vorschau_text")
-        self.vorschau.setReadOnly(True)
-        self.vorschau.setTabChangesFocus(True)
-        self.vorschau.setAccessibleName(tr("Vorschau"))
-        self.vorschau.setPlaceholderText(tr("Vorschau: was angelegt wird und welche Konflikte es gibt"))
-
-        knoepfe = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = knoepfe.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(tr("An&wenden"))
-        ok.setObjectName("anwenden")
-        knoepfe.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("abbrechen")
-        knoepfe.accepted.connect(self._anwenden)
-        knoepfe.rejected.connect(self.reject)
+        teile = vorschauteile(self, self.zeige_vorschau, self._anwenden, tr("An&wenden"), "anwenden")
+        self.vorschau_knopf, self.vorschau, knoepfe = teile.knopf, teile.text, teile.knoepfe
         self.loeschen = knoepfe.addButton(tr("Muster &löschen"), QDialogButtonBox.ButtonRole.ActionRole)
         self.loeschen.setObjectName("muster_loeschen")
         self.loeschen.clicked.connect(self._loeschen)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QPushButton
 
 from core.dienstplan.probelauf import Probe
 from core.dienstplan.schicht import Schicht
@@ -10,6 +13,38 @@ from desktop.dienstplan import texte
 from desktop.i18n import tr
 
 HOECHSTENS = 200  # lines listed; the count above always covers all
+
+
+@dataclass
+class Vorschauteile:
+    """The controls a bulk-change dialog shares: Vorschau button, the read-only preview text, OK/Abbrechen."""
+
+    knopf: QPushButton
+    text: QPlainTextEdit
+    knoepfe: QDialogButtonBox
+
+
+def vorschauteile(
+    dialog: QDialog, zeigen: Callable[[], None], anwenden: Callable[[], None], ok_text: str, ok_name: str
+) -> Vorschauteile:
+    """Build them for `dialog`: the button runs `zeigen`, OK runs `anwenden` (it decides whether to accept)."""
+    knopf = QPushButton(tr("Vor&schau"))
+    knopf.setObjectName("vorschau")
+    knopf.clicked.connect(zeigen)
+    text = QPlainTextEdit()
+    text.setObjectName("vorschau_text")
+    text.setReadOnly(True)
+    text.setTabChangesFocus(True)
+    text.setAccessibleName(tr("Vorschau"))
+    text.setPlaceholderText(tr("Vorschau: was angelegt wird und welche Konflikte es gibt"))
+    knoepfe = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = knoepfe.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setObjectName(ok_name)
+    knoepfe.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("abbrechen")
+    knoepfe.accepted.connect(anwenden)
+    knoepfe.rejected.connect(dialog.reject)
+    return Vorschauteile(knopf, text, knoepfe)
 
 
 def _zeile(s: Schicht, namen: Mapping[int, str]) -> str:
