@@ -22,10 +22,11 @@ from core.dienstplan.modelle import (
 )
 from core.dienstplan.muster import Muster, Musterart, MusterEintrag
 from core.dienstplan.schicht import Arbeitsart, Istzeit, Leistungsanteil, Pause, Schicht, Teil
-from core.dienstplan.vertrag import Beschaeftigungsart, Lohnform, Vertragsdaten
+from core.dienstplan.vertrag import Lohnform, Vertragsdaten
 from core.dienstplan.vorlagen import Schichtvorlage, VorlagenPause, VorlagenTeil
 from core.domain.zeit import BERLIN
 from core.persistence.modelle import Arbeitgeber, Assistenzkraft, Vertrag, WeitereBeschaeftigung
+from core.regeln.klassifikation import Beschaeftigungsart
 
 LOHNFORMEN = {"stunde": Lohnform.STUNDENLOHN, "tag": Lohnform.TAGESLOHN, "monat": Lohnform.MONATSLOHN}
 
@@ -278,11 +279,12 @@ def vertragsdaten(
     return ergebnis
 
 
-def _beschaeftigung(wert: str) -> Beschaeftigungsart:
+def _beschaeftigung(wert: str) -> Beschaeftigungsart | None:
+    """The contract's choice; "auto" (let the rules decide) is None."""
     try:
         return Beschaeftigungsart(wert)
     except ValueError:
-        return Beschaeftigungsart.UNBEKANNT
+        return None
 
 
 def tage_bereich(von: date, bis: date) -> list[date]:

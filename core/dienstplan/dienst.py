@@ -82,6 +82,7 @@ from core.domain.zeit import BERLIN
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Einstellung
+from core.regeln.klassifikation import Beschaeftigungsart
 from core.ressourcen import ressource
 
 Person = ab.Person
@@ -1034,7 +1035,8 @@ def monat_oeffnen(db: Datenbank, jahr: int, monat: int, *, pruefen: bool = True)
         kurz = {
             v.assistenzkraft_id
             for v in vertraege
-            if v.beschaeftigung.value == "kurzfristig" and (v.gilt_am(von) or v.gilt_am(bis_excl - timedelta(days=1)))
+            if v.beschaeftigung is Beschaeftigungsart.KURZFRISTIG
+            and (v.gilt_am(von) or v.gilt_am(bis_excl - timedelta(days=1)))
         }
         vor_monat = {p: len(tage) for p, tage in arbeitstage_vor.items() if p in kurz}
         # Sundays worked this year up to the month's end: before the month from the database, then this month.

@@ -14,12 +14,13 @@ from core.dienstplan.bedarf import Bedarfsprofil, abdeckung, anwesenheit
 from core.dienstplan.schicht import Arbeitsart, Schicht, fmt_tag, fmt_zeit, zeitstuecke
 from core.dienstplan.tage import monatsname, montag_der_woche
 from core.dienstplan.verguetung import monatsverdienst, std, std_td
-from core.dienstplan.vertrag import Beschaeftigungsart, Vertragsdaten, Vertragsindex
+from core.dienstplan.vertrag import Vertragsdaten, Vertragsindex
 from core.domain.geld import format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import lebensjahr_vollendet, monatsgrenzen
 from core.domain.zeit import BERLIN, tagesbeginn
 from core.fehler import EingabeFehler
+from core.regeln.klassifikation import Beschaeftigungsart
 from core.regeln.tabellen import regelwert
 
 NULL = timedelta(0)

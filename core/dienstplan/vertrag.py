@@ -8,15 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-
-class Beschaeftigungsart(StrEnum):
-    """Same names as CONTRACTS §3 `beschaeftigung`."""
-
-    MINIJOB = "minijob"
-    MIDIJOB = "midijob"
-    KURZFRISTIG = "kurzfristig"
-    SV_PFLICHTIG = "sv_pflichtig"
-    UNBEKANNT = "auto"
+from core.regeln.klassifikation import Beschaeftigungsart
 
 
 class Lohnform(StrEnum):
@@ -35,7 +27,7 @@ class Vertragsdaten:
     name: str
     beginn: date
     ende: date | None = None
-    beschaeftigung: Beschaeftigungsart = Beschaeftigungsart.UNBEKANNT
+    beschaeftigung: Beschaeftigungsart | None = None  # None: "automatisch bestimmen" (not yet decided)
     lohnform: Lohnform = Lohnform.STUNDENLOHN
     satz: Decimal = Decimal(0)
     bereitschaft_prozent: Decimal = Decimal(100)

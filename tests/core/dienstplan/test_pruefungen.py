@@ -13,9 +13,10 @@ from core.dienstplan.bedarf import Bedarfsblock, Bedarfsprofil, Bedarfsstufe
 from core.dienstplan.pruefungen import Pruefeingaben, Pruefhinweis, pruefe_monat
 from core.dienstplan.schicht import Schicht
 from core.dienstplan.verguetung import monatsverdienst
-from core.dienstplan.vertrag import Beschaeftigungsart, Lohnform, Vertragsdaten, Vertragsindex
+from core.dienstplan.vertrag import Lohnform, Vertragsdaten, Vertragsindex
 from core.dienstplan.vorlagen import BLOCK_24H, schicht_aus_vorlage
 from core.domain.hinweis import Schwere
+from core.regeln.klassifikation import Beschaeftigungsart
 from tests.core.dienstplan.hilfe import sch
 
 SABINE, JOERG, ULRIKE = 1, 2, 3
