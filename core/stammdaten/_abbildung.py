@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -18,6 +19,18 @@ def nach_modell(daten: Any, modell: Any, *, ausser: tuple[str, ...] = ("id",)) -
         if feld.name in ausser or not hasattr(type(modell), feld.name):
             continue
         setattr(modell, feld.name, getattr(daten, feld.name))
+
+
+def nach_unterliste(vorhandene: Iterable[Any], daten: Iterable[Any], neu: Callable[[], Any]) -> list[Any]:
+    """The rows of a child list after saving: a row with a known `id` is updated in place, others are created
+    with `neu()`; rows not named in `daten` are left out (the relationship's delete-orphan removes them)."""
+    nach_id = {zeile.id: zeile for zeile in vorhandene}
+    ergebnis = []
+    for eintrag in daten:
+        ziel = (nach_id.get(eintrag.id) if eintrag.id is not None else None) or neu()
+        nach_modell(eintrag, ziel)
+        ergebnis.append(ziel)
+    return ergebnis
 
 
 def aus_modell(klasse: type[T], modell: Any, **extra: Any) -> T:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kennungen import (
@@ -33,7 +33,7 @@ from core.domain.staaten import arbeitserlaubnis_noetig, ist_staat, staatsname
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, Kind, Krankenkasse, Vertrag, WeitereBeschaeftigung
-from core.stammdaten._abbildung import aus_modell, melde, nach_modell, nicht_in_zukunft, pflicht
+from core.stammdaten._abbildung import aus_modell, melde, nach_modell, nach_unterliste, nicht_in_zukunft, pflicht
 
 STATUS: dict[str, str] = {"bewerberin": "Bewerberin", "beschaeftigt": "beschäftigt", "ausgeschieden": "ausgeschieden"}
 GESCHLECHTER: dict[str, str] = {"": "keine Angabe", "w": "weiblich", "m": "männlich", "d": "divers", "x": "unbestimmt"}
@@ -481,33 +481,13 @@ def speichere_assistenzkraft(db: Datenbank, daten: AssistenzkraftDaten) -> Assis
         zeile.iban = kompakt(daten.iban)
         zeile.bic = kompakt(daten.bic)
         zeile.hat_kinder = daten.hat_kinder or bool(daten.kinder)
-        _setze_kinder(sitzung, zeile, daten.kinder)
-        _setze_jobs(sitzung, zeile, daten.weitere_beschaeftigungen)
+        zeile.kinder = nach_unterliste(zeile.kinder, daten.kinder, Kind)
+        zeile.weitere_beschaeftigungen = nach_unterliste(
+            zeile.weitere_beschaeftigungen, daten.weitere_beschaeftigungen, WeitereBeschaeftigung
+        )
         sitzung.flush()
         sitzung.refresh(zeile)
         return _daten(zeile)
-
-
-def _setze_kinder(sitzung: Session, zeile: Assistenzkraft, kinder: list[KindDaten]) -> None:
-    alte = {k.id: k for k in zeile.kinder}
-    neue: list[Kind] = []
-    for kind in kinder:
-        ziel = alte.get(kind.id) if kind.id is not None else None
-        ziel = ziel or Kind()
-        nach_modell(kind, ziel)
-        neue.append(ziel)
-    zeile.kinder = neue
-
-
-def _setze_jobs(sitzung: Session, zeile: Assistenzkraft, jobs: list[WeitereBeschaeftigungDaten]) -> None:
-    alte = {w.id: w for w in zeile.weitere_beschaeftigungen}
-    neue: list[WeitereBeschaeftigung] = []
-    for job in jobs:
-        ziel = alte.get(job.id) if job.id is not None else None
-        ziel = ziel or WeitereBeschaeftigung()
-        nach_modell(job, ziel)
-        neue.append(ziel)
-    zeile.weitere_beschaeftigungen = neue
 
 
 def setze_status(db: Datenbank, assistenzkraft_id: int, status: str) -> None:

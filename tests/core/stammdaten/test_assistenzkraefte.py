@@ -185,13 +185,20 @@ def test_befristete_arbeitserlaubnis_braucht_enddatum() -> None:
 
 
 def test_fehler_mitten_im_speichern_hinterlaesst_nichts(db: Datenbank, monkeypatch: pytest.MonkeyPatch) -> None:
-    def kaputt(*_args: object) -> None:
-        raise RuntimeError("Festplatte voll (simuliert)")
+    echt = assistenzkraefte.nach_unterliste
+    aufrufe: list[object] = []
 
-    monkeypatch.setattr(assistenzkraefte, "_setze_jobs", kaputt)  # after person and children were added
+    def kaputt_beim_zweiten(vorhandene: object, daten: object, neu: object) -> object:
+        aufrufe.append(neu)
+        if len(aufrufe) == 2:  # the other jobs, after person and children were added
+            raise RuntimeError("Festplatte voll (simuliert)")
+        return echt(vorhandene, daten, neu)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assistenzkraefte, "nach_unterliste", kaputt_beim_zweiten)
     with pytest.raises(RuntimeError):
         assistenzkraefte.speichere_assistenzkraft(db, voll_ausgefuellt(_kasse(db)))
     monkeypatch.undo()
+    assert len(aufrufe) == 2
     assert assistenzkraefte.liste_assistenzkraefte(db) == []
 
 
