@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from core.budget.kalkulation import (
     KalkulationsParameter,
     berechne,
 )
-from core.domain.geld import als_text
+from core.domain.geld import als_text, geld
 from core.domain.hinweis import Hinweis, Schwere
 from core.fehler import EingabeFehler, dateigrund
 
@@ -201,7 +201,7 @@ def _leer(wert: Any) -> bool:
 
 
 def _als_decimal(wert: Any) -> Decimal | None:
-    """A cell value as Decimal: numbers directly, text only if it reads as a number ("13,79", "50 %")."""
+    """A cell value as Decimal: numbers directly, text only if it reads as an amount ("13,79", "1.234,56 €")."""
     if isinstance(wert, bool):
         return None
     if isinstance(wert, int):
@@ -210,16 +210,10 @@ def _als_decimal(wert: Any) -> Decimal | None:
         # str() of a float is its shortest round-trip form: 13.79 stays 13.79, not 13.7899999…
         return Decimal(str(wert))
     if isinstance(wert, str):
-        text = wert.strip().replace("€", "").replace("\u00a0", "").replace(" ", "")
-        if not text:
-            return None
-        if "," in text:
-            text = text.replace(".", "").replace(",", ".")
         try:
-            zahl = Decimal(text)
-        except InvalidOperation:
+            return geld(wert)
+        except ValueError:
             return None
-        return zahl if zahl.is_finite() else None
     return None
 
 
