@@ -20,6 +20,7 @@ from typing import Any
 
 import olefile
 import python_calamine
+from openpyxl.utils import get_column_letter
 
 from core.budget.kalkulation import (
     FELD,
@@ -183,17 +184,9 @@ def _aehnlichster_anker(text: str, frei: set[str]) -> str | None:
 # ---------------------------------------------------------------------------------------------------------------
 # Cells
 # ---------------------------------------------------------------------------------------------------------------
-def spaltenname(spalte: int) -> str:
-    name = ""
-    spalte += 1
-    while spalte:
-        spalte, rest = divmod(spalte - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
 def zelladresse(zeile: int, spalte: int) -> str:
-    return f"{spaltenname(spalte)}{zeile + 1}"
+    """0-based row and column as calamine gives them → "C5" as the spreadsheet shows it."""
+    return f"{get_column_letter(spalte + 1)}{zeile + 1}"
 
 
 def _leer(wert: Any) -> bool:
