@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.geld import runde
 from core.fehler import EingabeFehler
 from desktop.i18n import deutsch, tr
 
@@ -83,7 +84,7 @@ def dezimal_als_text(zahl: Decimal | None, stellen: int | None = None) -> str:
     if zahl is None:
         return ""
     if stellen is not None:
-        zahl = zahl.quantize(Decimal(1).scaleb(-stellen))
+        zahl = runde(zahl, stellen)  # half up like the PDFs and exports (quantize alone rounds half to even)
     gebiet = deutsch()
     roh = f"{zahl:,f}"
     return roh.replace(",", "\0").replace(".", gebiet.decimalPoint()).replace("\0", gebiet.groupSeparator())

@@ -41,6 +41,12 @@ def test_zahl_wird_mit_komma_und_tausenderpunkt_gezeigt() -> None:
     assert dezimal_als_text(Decimal("1234.5"), 2) == "1.234,50"
 
 
+@pytest.mark.parametrize(("zahl", "erwartet"), [("0.125", "0,13"), ("2.345", "2,35"), ("-0.125", "-0,13")])
+def test_gerundete_zahl_wie_im_pdf_kaufmaennisch(zahl: str, erwartet: str) -> None:
+    # the GUI shows the same cent as format_eur in PDFs and exports (half up), not the context's half-even
+    assert dezimal_als_text(Decimal(zahl), 2) == erwartet
+
+
 def test_datum() -> None:
     assert datum_aus_text("31.01.1990") == date(1990, 1, 31)
     assert datum_aus_text("1990-01-31") == date(1990, 1, 31)
