@@ -432,7 +432,8 @@ def pauschsteuer_minijob(
     """
     stichtag = _letzter_tag(jahr, monat)
     entgelt_cent = _cent(arbeitsentgelt, "Arbeitsentgelt")
-    satz = regelwert("minijob_pauschsteuer_prozent", stichtag)
+    hinweise: list[Hinweis] = []  # an unverified rate says so (only with an allowed result)
+    satz = regelwert("minijob_pauschsteuer_prozent", stichtag, hinweise=hinweise)
     if not rv_pauschalbeitrag:
         satz_2a = regelwert("minijob_pauschsteuer_ohne_rv_prozent", stichtag)
         return Pauschsteuer(
@@ -456,7 +457,6 @@ def pauschsteuer_minijob(
         )
     genau = entgelt_cent * satz.wert / _HUNDERT / _HUNDERT
     betrag, gekuerzt = _abgeschnitten(genau)
-    hinweise = [h for h in (satz.hinweis(),) if h is not None]
     if gekuerzt:
         hinweise.append(_rundungshinweis(f"Die einheitliche Pauschsteuer ({format_zahl(satz.wert, None)} %)", genau))
     return Pauschsteuer(betrag, _NULL, _NULL, zulaessig=True, hinweise=tuple(hinweise))
@@ -491,10 +491,12 @@ def pauschsteuer_kurzfristig(
     if arbeitsstunden <= 0:
         raise EingabeFehler("Die Arbeitsstunden müssen größer als 0 sein.", feld="arbeitsstunden")
 
-    satz = regelwert("kurzfristig_pauschsteuer_prozent", stichtag)
-    max_tage = regelwert("kurzfristig_pauschsteuer_max_zusammenhaengende_tage", stichtag)
-    max_tag = regelwert("kurzfristig_pauschsteuer_max_tageslohn", stichtag)
-    max_stunde = regelwert("kurzfristig_pauschsteuer_max_stundenlohn", stichtag)
+    # Every figure the result rests on passes its "unverified" Hinweis on (shown only with an allowed result).
+    verwendet: list[Hinweis] = []
+    satz = regelwert("kurzfristig_pauschsteuer_prozent", stichtag, hinweise=verwendet)
+    max_tage = regelwert("kurzfristig_pauschsteuer_max_zusammenhaengende_tage", stichtag, hinweise=verwendet)
+    max_tag = regelwert("kurzfristig_pauschsteuer_max_tageslohn", stichtag, hinweise=verwendet)
+    max_stunde = regelwert("kurzfristig_pauschsteuer_max_stundenlohn", stichtag, hinweise=verwendet)
     gruende: list[tuple[str, str]] = []
     if regelmaessig_wiederkehrend:
         gruende.append(
@@ -561,7 +563,7 @@ def pauschsteuer_kurzfristig(
     if gekuerzt:
         hinweise_liste.append(_rundungshinweis(f"Die pauschale Lohnsteuer ({format_zahl(satz.wert, None)} %)", genau))
     # Soli on flat-rate Lohnsteuer: always 5.5 %, no Freigrenze; fractions of a cent dropped (§ 4 SolZG 1995)
-    soli_satz = regelwert("solidaritaetszuschlag_prozent", stichtag)
+    soli_satz = regelwert("solidaritaetszuschlag_prozent", stichtag, hinweise=verwendet)
     soli, _ = _abgeschnitten(lst * soli_satz.wert / _HUNDERT)
 
     kist = _NULL
@@ -571,11 +573,6 @@ def pauschsteuer_kurzfristig(
             if kirchensteuer is Kirchensteuerverfahren.VEREINFACHT
             else "kirchensteuer_prozent"
         )
-        kist_satz = regelwert(schluessel, stichtag, land=bundesland)
+        kist_satz = regelwert(schluessel, stichtag, land=bundesland, hinweise=verwendet)
         kist, _ = _abgeschnitten(lst * kist_satz.wert / _HUNDERT)
-        if (h := kist_satz.hinweis()) is not None:
-            hinweise_liste.append(h)
-    for wert in (satz, soli_satz):
-        if (h := wert.hinweis()) is not None:
-            hinweise_liste.append(h)
-    return Pauschsteuer(lst, soli, kist, zulaessig=True, hinweise=tuple(hinweise_liste))
+    return Pauschsteuer(lst, soli, kist, zulaessig=True, hinweise=tuple(hinweise_liste + verwendet))

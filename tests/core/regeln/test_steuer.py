@@ -11,6 +11,7 @@ import pytest
 
 from core.domain.hinweis import Schwere
 from core.fehler import EingabeFehler
+from core.regeln import tabellen
 from core.regeln.lohnsteuer import berechne_pap
 from core.regeln.steuer import (
     Kirchensteuerverfahren,
@@ -381,6 +382,25 @@ def test_kurzfristig_pauschale_kirchensteuer_vereinfachtes_verfahren_ist_unverif
     assert p.kirchensteuer == D("17.91")  # BW 5.5 % of 325.76 € = 17.9168 €
     assert "REGELWERT_UNVERIFIZIERT" in [h.code for h in p.hinweise]
     assert _aushilfe(kirchensteuer=Kirchensteuerverfahren.VEREINFACHT, bundesland="HH").kirchensteuer == D("13.03")
+
+
+@pytest.mark.parametrize(
+    "schluessel",
+    [
+        "kurzfristig_pauschsteuer_max_tageslohn",
+        "kurzfristig_pauschsteuer_max_stundenlohn",
+        "solidaritaetszuschlag_prozent",
+    ],
+)
+def test_kurzfristig_nennt_jede_unverifizierte_grenze(monkeypatch: pytest.MonkeyPatch, schluessel: str) -> None:
+    # A limit that decided "zulässig" is as much part of the result as the rate: if the table marks it [?], say so.
+    echt = tabellen._eintrag
+    monkeypatch.setattr(
+        tabellen, "_eintrag", lambda s, t: {**echt(s, t), "status": "?"} if s == schluessel else echt(s, t)
+    )
+    p = _aushilfe()
+    assert p.zulaessig
+    assert any(h.code == "REGELWERT_UNVERIFIZIERT" and schluessel in h.text for h in p.hinweise)
 
 
 def test_kurzfristig_nachweisverfahren_mitglied_zahlt_den_allgemeinen_satz() -> None:
