@@ -174,7 +174,14 @@ class ImportVorschau(QDialog):
         self.tabelle.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.tabelle.setTabKeyNavigation(False)  # Tab leaves the table (else one Tab per cell: a keyboard trap)
         self.tabelle.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.tabelle.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Zelle and Wert as wide as they need, the two names share the rest and wrap: with every column sized to
+        # its longest text the values were beyond the dialog's right edge, reachable only by scrolling sideways
+        kopf = self.tabelle.horizontalHeader()
+        kopf.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        kopf.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        kopf.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        kopf.sectionResized.connect(lambda *_a: self.tabelle.resizeRowsToContents())
+        self.tabelle.verticalHeader().hide()  # row numbers carry no meaning (as in the result table)
         spalte.addWidget(self.tabelle)
         spalte.addWidget(_erklaerung(tr("Neu berechnet – ") + _gesamtkosten(ergebnis.ergebnis.summen())))
         if ergebnis.abweichungen:
