@@ -421,20 +421,7 @@ def _nach_entgelt(
 
     if not geringfuegig:
         p.grund(f"Das regelmäßige Entgelt übersteigt die Minijob-Grenze von {_eur(grenze)} ({rg_minijob}).")
-        gesamt = regelmaessig
-        for w in haupt:
-            if w.entgelt_monat is None:
-                p.hinweis(
-                    "HAUPTBESCHAEFTIGUNG_ENTGELT_FEHLT",
-                    Schwere.WARNUNG,
-                    "Eine weitere versicherungspflichtige Beschäftigung ist angegeben, aber ohne Entgelt. Für den "
-                    "Übergangsbereich zählen alle Entgelte zusammen; bitte tragen Sie es ein. Bis dahin wird ohne "
-                    "Übergangsbereich gerechnet.",
-                    "§ 20 Abs. 2 SGB IV",
-                )
-                gesamt = obergrenze + 1
-                break
-            gesamt += w.entgelt_monat
+        gesamt = _zusammen_mit_hauptbeschaeftigung(p, regelmaessig, haupt)
         return _pflichtig(p, regelmaessig, gesamt, obergrenze, ALLE_ZWEIGE)
 
     if haupt:
@@ -573,26 +560,37 @@ def _neben_hauptbeschaeftigung(
         "Rentenversicherung, frei in der Arbeitslosenversicherung.",
         rg,
     )
-    gesamt = regelmaessig
-    for w in haupt:
-        if w.entgelt_monat is None:
-            p.hinweis(
-                "HAUPTBESCHAEFTIGUNG_ENTGELT_FEHLT",
-                Schwere.WARNUNG,
-                "Das Entgelt der Hauptbeschäftigung ist nicht angegeben; ohne es lässt sich der Übergangsbereich "
-                "nicht prüfen. Gerechnet wird ohne Übergangsbereich.",
-                "§ 20 Abs. 2 SGB IV",
-            )
-            gesamt = obergrenze + 1
-            break
-        gesamt += w.entgelt_monat
+    gesamt = _zusammen_mit_hauptbeschaeftigung(p, regelmaessig, haupt)
     return _pflichtig(p, regelmaessig, gesamt, obergrenze, frozenset({Zweig.KV, Zweig.PV, Zweig.RV}))
 
 
+def _zusammen_mit_hauptbeschaeftigung(
+    p: _Protokoll, regelmaessig: Decimal, haupt: list[WeitereBeschaeftigung]
+) -> Decimal | None:
+    """The pay of all employments together (§ 20 Abs. 2 SGB IV); None if a main job's pay is not known."""
+    if any(w.entgelt_monat is None for w in haupt):
+        p.hinweis(
+            "HAUPTBESCHAEFTIGUNG_ENTGELT_FEHLT",
+            Schwere.WARNUNG,
+            "Eine weitere versicherungspflichtige Beschäftigung ist angegeben, aber ohne Entgelt. Für den "
+            "Übergangsbereich zählen alle Entgelte zusammen; bitte tragen Sie es im Personalbogen ein. Bis dahin "
+            "wird ohne Übergangsbereich gerechnet.",
+            "§ 20 Abs. 2 SGB IV",
+        )
+        return None
+    return regelmaessig + sum((w.entgelt_monat or NULL for w in haupt), NULL)
+
+
 def _pflichtig(
-    p: _Protokoll, regelmaessig: Decimal, gesamt: Decimal, obergrenze: Decimal, zweige: frozenset[Zweig]
+    p: _Protokoll, regelmaessig: Decimal, gesamt: Decimal | None, obergrenze: Decimal, zweige: frozenset[Zweig]
 ) -> tuple[Beschaeftigungsart, frozenset[Zweig], Decimal]:
     rg = "§ 20 Abs. 2 SGB IV"
+    if gesamt is None:
+        p.grund(
+            "Das Entgelt der weiteren Beschäftigung ist nicht bekannt, darum lässt sich der Übergangsbereich nicht "
+            f"prüfen ({rg}): sozialversicherungspflichtig mit vollen Beiträgen."
+        )
+        return Beschaeftigungsart.SV_PFLICHTIG, zweige, regelmaessig
     mehrere = gesamt != regelmaessig
     betrag = f"Das Entgelt aller Beschäftigungen zusammen ({_eur(gesamt)})" if mehrere else "Das regelmäßige Entgelt"
     if gesamt <= obergrenze:
