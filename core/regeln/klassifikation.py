@@ -10,6 +10,7 @@ from enum import StrEnum
 from core.domain.geld import NULL, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsfrist_ende
+from core.fehler import EingabeFehler
 from core.regeln.tabellen import Regelwert, regelwert
 
 
@@ -136,7 +137,7 @@ def klassifiziere(e: KlassifikationsEingabe) -> Klassifikation:
     """Classify one employment for the payroll month `e.monat`; the reasons say why, in German."""
     p = _Protokoll(stichtag=e.monat.replace(day=1))
     if e.monatsentgelt < NULL:
-        raise ValueError("Das Monatsentgelt darf nicht negativ sein.")
+        raise EingabeFehler("Das Monatsentgelt darf nicht negativ sein.", feld="monatsentgelt")
     grenze = p.wert("minijob_grenze_monat")
     obergrenze = p.wert("uebergangsbereich_obergrenze")
 
@@ -279,7 +280,9 @@ def _ist_kurzfristig(e: KlassifikationsEingabe, p: _Protokoll, grenze: Decimal, 
     rechtsgrundlage = "§ 8 Abs. 1 Nr. 2 SGB IV; Geringfügigkeits-Richtlinien B 2.3"
     vorher = e.vorbeschaeftigung_tage_im_jahr
     if vorher < 0:
-        raise ValueError("Die Vorbeschäftigungstage dürfen nicht negativ sein.")
+        raise EingabeFehler(
+            "Die Vorbeschäftigungstage dürfen nicht negativ sein.", feld="vorbeschaeftigung_tage_im_jahr"
+        )
 
     b = e.befristung
     if b is None:
@@ -298,7 +301,7 @@ def _ist_kurzfristig(e: KlassifikationsEingabe, p: _Protokoll, grenze: Decimal, 
         return _berufsmaessigkeit_erlaubt(e, p, grenze, regelmaessig)
 
     if b.ende < b.beginn:
-        raise ValueError("Das Ende der Befristung liegt vor ihrem Beginn.")
+        raise EingabeFehler("Das Ende der Befristung liegt vor ihrem Beginn.", feld="befristung")
     kalendertage = (b.ende - b.beginn).days + 1
     fuenf_tage_woche = b.tage_je_woche is not None and b.tage_je_woche >= ab_tagen_je_woche
     arbeitstage = b.arbeitstage

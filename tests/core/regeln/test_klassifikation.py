@@ -240,6 +240,24 @@ def test_hauptbeschaeftigung_ohne_entgelt_kein_uebergangsbereich_und_keine_erfun
     assert any("nicht bekannt" in grund for grund in k.gruende), k.gruende
 
 
+@pytest.mark.parametrize(
+    ("aenderung", "feld"),
+    [
+        ({"monatsentgelt": d("-1")}, "monatsentgelt"),
+        ({"befristung": Befristung(date(2026, 3, 10), date(2026, 3, 1))}, "befristung"),
+        (
+            {"befristung": Befristung(date(2026, 3, 1), date(2026, 3, 10)), "vorbeschaeftigung_tage_im_jahr": -1},
+            "vorbeschaeftigung_tage_im_jahr",
+        ),
+    ],
+    ids=["negatives Entgelt", "Ende vor Beginn", "negative Vorbeschäftigung"],
+)
+def test_unmoegliche_eingaben_sind_eingabefehler_mit_feld(aenderung: dict[str, object], feld: str) -> None:
+    with pytest.raises(EingabeFehler) as fehler:
+        klassifiziere(KlassifikationsEingabe(**{"monat": M26, "monatsentgelt": d("400"), **aenderung}))  # type: ignore[arg-type]
+    assert fehler.value.feld == feld
+
+
 # --- kurzfristige Beschäftigung (§ 8 Abs. 1 Nr. 2 SGB IV) ---
 
 
