@@ -21,14 +21,17 @@ def nach_modell(daten: Any, modell: Any, *, ausser: tuple[str, ...] = ("id",)) -
         setattr(modell, feld.name, getattr(daten, feld.name))
 
 
-def nach_unterliste(vorhandene: Iterable[Any], daten: Iterable[Any], neu: Callable[[], Any]) -> list[Any]:
+def nach_unterliste(
+    vorhandene: Iterable[Any], daten: Iterable[Any], neu: Callable[[], Any], *, ausser: tuple[str, ...] = ("id",)
+) -> list[Any]:
     """The rows of a child list after saving: a row with a known `id` is updated in place, others are created
-    with `neu()`; rows not named in `daten` are left out (the relationship's delete-orphan removes them)."""
+    with `neu()`; rows not named in `daten` are left out (the relationship's delete-orphan removes them).
+    `ausser`: fields not copied (as in `nach_modell`), e.g. a nested list the caller maps itself."""
     nach_id = {zeile.id: zeile for zeile in vorhandene}
     ergebnis = []
     for eintrag in daten:
         ziel = (nach_id.get(eintrag.id) if eintrag.id is not None else None) or neu()
-        nach_modell(eintrag, ziel)
+        nach_modell(eintrag, ziel, ausser=ausser)
         ergebnis.append(ziel)
     return ergebnis
 

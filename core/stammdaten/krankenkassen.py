@@ -22,7 +22,7 @@ from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, KassenJahr, Krankenkasse, U1Stufe
 from core.regeln.tabellen import FehlenderRegelwert, regelwert, unterstuetzte_jahre
 from core.ressourcen import ressource
-from core.stammdaten._abbildung import aus_modell, melde, pflicht, prozent_im_bereich
+from core.stammdaten._abbildung import aus_modell, melde, nach_unterliste, pflicht, prozent_im_bereich
 
 
 @dataclass(slots=True)
@@ -147,38 +147,16 @@ def speichere_krankenkasse(db: Datenbank, daten: KrankenkasseDaten) -> Krankenka
         zeile.ist_minijob_zentrale = daten.ist_minijob_zentrale
         zeile.anschrift = daten.anschrift
         zeile.notiz = daten.notiz
-        _setze_jahre(sitzung, zeile, daten.jahre)
+        _setze_jahre(zeile, daten.jahre)
         sitzung.flush()
         sitzung.refresh(zeile)
         return _daten(zeile)
 
 
-def _setze_jahre(sitzung: Session, zeile: Krankenkasse, jahre: list[KassenJahrDaten]) -> None:
-    vorhandene = {j.id: j for j in zeile.jahre}
-    neue: list[KassenJahr] = []
-    for jahr in jahre:
-        ziel = vorhandene.get(jahr.id) if jahr.id is not None else None
-        if ziel is None:
-            ziel = KassenJahr(jahr=jahr.jahr)
-        ziel.jahr = jahr.jahr
-        ziel.zusatzbeitrag_prozent = jahr.zusatzbeitrag_prozent
-        ziel.u2_prozent = jahr.u2_prozent
-        ziel.u2_erstattung_prozent = jahr.u2_erstattung_prozent
-        ziel.quelle = jahr.quelle
-        stufen_alt = {s.id: s for s in ziel.u1_stufen}
-        stufen: list[U1Stufe] = []
-        for stufe in jahr.u1_stufen:
-            s = stufen_alt.get(stufe.id) if stufe.id is not None else None
-            if s is None:
-                s = U1Stufe(umlage_prozent=stufe.umlage_prozent, erstattung_prozent=stufe.erstattung_prozent)
-            s.umlage_prozent = stufe.umlage_prozent
-            s.erstattung_prozent = stufe.erstattung_prozent
-            s.ag_anteile_erstattet = stufe.ag_anteile_erstattet
-            s.gewaehlt = stufe.gewaehlt
-            stufen.append(s)
-        ziel.u1_stufen = stufen
-        neue.append(ziel)
-    zeile.jahre = neue
+def _setze_jahre(zeile: Krankenkasse, jahre: list[KassenJahrDaten]) -> None:
+    zeile.jahre = nach_unterliste(zeile.jahre, jahre, KassenJahr, ausser=("id", "u1_stufen"))
+    for ziel, jahr in zip(zeile.jahre, jahre, strict=True):
+        ziel.u1_stufen = nach_unterliste(ziel.u1_stufen, jahr.u1_stufen, U1Stufe)
 
 
 def waehle_u1_stufe(db: Datenbank, kassen_id: int, jahr: int, stufe_id: int | None) -> None:
