@@ -438,11 +438,11 @@ class KalkulationSeite(QWidget):
         self.ergebnis_tabelle.setAccessibleName(tr("Berechnung Zeile für Zeile"))
         self.ergebnis_tabelle.setWordWrap(True)
         kopf_zeile = self.ergebnis_tabelle.horizontalHeader()
-        # Posten wraps in a column of its own width so that the amount beside it stays in view
-        kopf_zeile.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        # the amount is as wide as it needs; Posten takes the rest and wraps, so both stay in view (a fixed
+        # Posten width left long names cut off while the amount column stretched over empty space)
+        kopf_zeile.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         kopf_zeile.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        kopf_zeile.setStretchLastSection(True)
-        self.ergebnis_tabelle.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 26)
+        kopf_zeile.setStretchLastSection(False)
         # The long explanation squeezed beside the amounts made every row many lines high: it is shown below
         # the table for the current row (and stays the cell's tooltip and accessible description).
         self.ergebnis_tabelle.setColumnHidden(2, True)
