@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils.cell import absolute_coordinate
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -122,21 +123,22 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     setze(f"A{r}", "je Arbeitstag")
     eingabe("arbeit1_stunden", f"C{r}", p.arbeit1_stunden, "0.00")
     eingabe("arbeit2_stunden", f"D{r}", p.arbeit2_stunden, "0.00")
-    s, t = z["stundensatz"], z["tage"]
-    a1p, a2p = z["arbeit1_prozent"], z["arbeit2_prozent"]
+    # Inputs used in many rows' formulas: absolute references ($C$5), so a copied formula keeps pointing at them.
+    s, t = absolute_coordinate(z["stundensatz"]), absolute_coordinate(z["tage"])
+    a1p, a2p = absolute_coordinate(z["arbeit1_prozent"]), absolute_coordinate(z["arbeit2_prozent"])
     z["je_tag"] = f"E{r}"
-    setze(f"E{r}", f"={_abs(s)}*(C{r}*{_abs(a1p)}+D{r}*{_abs(a2p)})", GELD)
+    setze(f"E{r}", f"={s}*(C{r}*{a1p}+D{r}*{a2p})", GELD)
     erklaere(
         r,
         "Stunden Arbeit I und Arbeit II je Arbeitstag. Kosten je Arbeitstag = Stundensatz × (Stunden × "
         "Bewertung Arbeit I + Stunden × Bewertung Arbeit II).",
         eingabe=True,
     )
-    je_tag = _abs(z["je_tag"])
+    je_tag = absolute_coordinate(z["je_tag"])
     r += 1
     setze(f"A{r}", "Bruttoverdienst im Jahr", bold=True)
     z["brutto"] = f"G{r}"
-    setze(f"G{r}", f"={je_tag}*{_abs(t)}", GELD, bold=True)
+    setze(f"G{r}", f"={je_tag}*{t}", GELD, bold=True)
     erklaere(r, "Kosten je Arbeitstag × Anzahl Tage.")
     r += 2
     setze(f"A{r}", "Einmalbezüge")
@@ -235,7 +237,7 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
         setze(f"A{r}", text)
         eingabe(f"{art}_stunden", f"C{r}", getattr(p, f"{art}_stunden"), "0.00")
         eingabe(f"{art}_zuschlag_prozent", f"D{r}", getattr(p, f"{art}_zuschlag_prozent"), PROZENT_ANTEIL, anteil=True)
-        formel = f"=C{r}*{_abs(s)}*{_abs(gewicht)}*D{r}*{_abs(t)}" + ("/7" if siebtel else "")
+        formel = f"=C{r}*{s}*{gewicht}*D{r}*{t}" + ("/7" if siebtel else "")
         setze(f"E{r}", formel, GELD)
         erklaere(r, FELD[f"{art}_stunden"].erklaerung, eingabe=True)
         r += 1
@@ -281,7 +283,7 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     r += 1
     setze(f"A{r}", "umgerechnet auf die Stunde", bold=True)
     z["stunde"] = f"G{r}"
-    setze(f"G{r}", f"={z['gesamt']}/({_abs(t)}*24)", GELD, bold=True)
+    setze(f"G{r}", f"={z['gesamt']}/({t}*24)", GELD, bold=True)
     erklaere(r, "Gesamtkosten im Jahr ÷ (Anzahl Tage × 24).")
 
     for spalte, breite in zip("ABCDEFGH", (44, 9, 22, 13, 14, 12, 16, 90), strict=True):
@@ -300,13 +302,6 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
             "Bitte einen anderen Ordner wählen."
         ) from None
     return ziel
-
-
-def _abs(zelle: str) -> str:
-    """C5 → $C$5"""
-    spalte = "".join(ch for ch in zelle if ch.isalpha())
-    zeile = "".join(ch for ch in zelle if ch.isdigit())
-    return f"${spalte}${zeile}"
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -13,13 +13,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import olefile
 import python_calamine
+from openpyxl.utils import get_column_letter
 
 from core.budget.kalkulation import (
     FELD,
@@ -28,7 +29,7 @@ from core.budget.kalkulation import (
     KalkulationsParameter,
     berechne,
 )
-from core.domain.geld import als_text
+from core.domain.geld import als_text, geld
 from core.domain.hinweis import Hinweis, Schwere
 from core.fehler import EingabeFehler, dateigrund
 
@@ -183,17 +184,9 @@ def _aehnlichster_anker(text: str, frei: set[str]) -> str | None:
 # ---------------------------------------------------------------------------------------------------------------
 # Cells
 # ---------------------------------------------------------------------------------------------------------------
-def spaltenname(spalte: int) -> str:
-    name = ""
-    spalte += 1
-    while spalte:
-        spalte, rest = divmod(spalte - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
 def zelladresse(zeile: int, spalte: int) -> str:
-    return f"{spaltenname(spalte)}{zeile + 1}"
+    """0-based row and column as calamine gives them → "C5" as the spreadsheet shows it."""
+    return f"{get_column_letter(spalte + 1)}{zeile + 1}"
 
 
 def _leer(wert: Any) -> bool:
@@ -201,7 +194,7 @@ def _leer(wert: Any) -> bool:
 
 
 def _als_decimal(wert: Any) -> Decimal | None:
-    """A cell value as Decimal: numbers directly, text only if it reads as a number ("13,79", "50 %")."""
+    """A cell value as Decimal: numbers directly, text only if it reads as an amount ("13,79", "1.234,56 €")."""
     if isinstance(wert, bool):
         return None
     if isinstance(wert, int):
@@ -210,16 +203,10 @@ def _als_decimal(wert: Any) -> Decimal | None:
         # str() of a float is its shortest round-trip form: 13.79 stays 13.79, not 13.7899999…
         return Decimal(str(wert))
     if isinstance(wert, str):
-        text = wert.strip().replace("€", "").replace("\u00a0", "").replace(" ", "")
-        if not text:
-            return None
-        if "," in text:
-            text = text.replace(".", "").replace(",", ".")
         try:
-            zahl = Decimal(text)
-        except InvalidOperation:
+            return geld(wert)
+        except ValueError:
             return None
-        return zahl if zahl.is_finite() else None
     return None
 
 
