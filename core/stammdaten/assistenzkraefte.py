@@ -32,7 +32,7 @@ from core.domain.staaten import arbeitserlaubnis_noetig, ist_staat, staatsname
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, Kind, Krankenkasse, Vertrag, WeitereBeschaeftigung
-from core.stammdaten._abbildung import aus_modell, melde, nach_modell, nach_unterliste, nicht_in_zukunft, pflicht
+from core.stammdaten._abbildung import aus_modell, melde, merke, nach_modell, nach_unterliste, nicht_in_zukunft, pflicht
 
 STATUS: dict[str, str] = {"bewerberin": "Bewerberin", "beschaeftigt": "beschäftigt", "ausgeschieden": "ausgeschieden"}
 GESCHLECHTER: dict[str, str] = {"": "keine Angabe", "w": "weiblich", "m": "männlich", "d": "divers", "x": "unbestimmt"}
@@ -226,12 +226,9 @@ def pruefe_assistenzkraft(daten: AssistenzkraftDaten, *, heute: date | None = No
             geschlecht=daten.geschlecht or None,
             geburtsname=daten.geburtsname or daten.nachname,
         )
-        if meldung:
-            fehler["versicherungsnummer"] = meldung
+        merke(fehler, "versicherungsnummer", meldung)
     if daten.steuer_id.strip():
-        meldung = pruefe_steuer_id(daten.steuer_id)
-        if meldung:
-            fehler["steuer_id"] = meldung
+        merke(fehler, "steuer_id", pruefe_steuer_id(daten.steuer_id))
     if daten.steuerklasse is not None and daten.steuerklasse not in STEUERKLASSEN:
         fehler["steuerklasse"] = "Die Steuerklasse ist 1 bis 6."
     if daten.kinderfreibetraege < 0 or (daten.kinderfreibetraege * 2) % 1 != 0:
@@ -246,12 +243,8 @@ def pruefe_assistenzkraft(daten: AssistenzkraftDaten, *, heute: date | None = No
         if getattr(daten, feld_name):
             fehler[feld_name] = meldung
     if daten.iban.strip():
-        meldung = pruefe_iban(daten.iban)
-        if meldung:
-            fehler["iban"] = meldung
-    meldung = pruefe_bic(daten.bic)
-    if meldung:
-        fehler["bic"] = meldung
+        merke(fehler, "iban", pruefe_iban(daten.iban))
+    merke(fehler, "bic", pruefe_bic(daten.bic))
     if daten.arbeitserlaubnis_art not in ARBEITSERLAUBNIS_ARTEN:
         fehler["arbeitserlaubnis_art"] = "Bitte wählen Sie die Art der Arbeitserlaubnis aus der Liste."
     if daten.arbeitserlaubnis_art == "befristet" and daten.arbeitserlaubnis_bis is None:
