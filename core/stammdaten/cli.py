@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 
 from core.fehler import EingabeFehler
-from core.persistence.datenbank import Datenbank, standard_pfad, stelle_wieder_her
+from core.persistence.datenbank import Datenbank, stelle_wieder_her, ziel_pfad
 from core.persistence.sicherung import sicherungen
 
 
 def _db_pfad(args: argparse.Namespace) -> Path:
-    return (Path(args.db).expanduser() if args.db is not None else standard_pfad()).resolve()
+    return ziel_pfad(args.db)
 
 
 def _parser(
