@@ -70,11 +70,23 @@ from desktop.kontext import Kontext
 from desktop.meldungen import fehler as zeige_fehler
 
 
+def _eingabetext(wert: Decimal) -> str:
+    """An input's number as typed: whole numbers without decimals ("14", not "14.00"), others as they are."""
+    return dezimal_als_text(wert.quantize(Decimal(1)) if wert == wert.to_integral_value() else wert)
+
+
+def _gesamtkosten(summen: dict[str, Decimal]) -> str:
+    return tr("Gesamtkosten im Jahr: {j} € · im Monat: {m} € · je Stunde: {h} €").format(
+        j=dezimal_als_text(summen["gesamtkosten_jahr"], 2),
+        m=dezimal_als_text(summen["gesamtkosten_monat"], 2),
+        h=dezimal_als_text(summen["gesamtkosten_stunde"], 2),
+    )
+
+
 def _betrag(wert: Decimal, einheit: Einheit) -> str:
     if einheit in (Einheit.EURO, Einheit.EURO_STUNDE):
         return dezimal_als_text(wert, 2) + " €"
-    text = dezimal_als_text(wert.quantize(Decimal(1)) if wert == wert.to_integral_value() else wert)
-    return f"{text} {einheit.value}"
+    return f"{_eingabetext(wert)} {einheit.value}"
 
 
 class ErgebnisModell(QAbstractTableModel):
@@ -162,19 +174,16 @@ class ImportVorschau(QDialog):
         self.tabelle.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.tabelle.setTabKeyNavigation(False)  # Tab leaves the table (else one Tab per cell: a keyboard trap)
         self.tabelle.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.tabelle.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Zelle and Wert as wide as they need, the two names share the rest and wrap: with every column sized to
+        # its longest text the values were beyond the dialog's right edge, reachable only by scrolling sideways
+        kopf = self.tabelle.horizontalHeader()
+        kopf.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        kopf.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        kopf.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        kopf.sectionResized.connect(lambda *_a: self.tabelle.resizeRowsToContents())
+        self.tabelle.verticalHeader().hide()  # row numbers carry no meaning (as in the result table)
         spalte.addWidget(self.tabelle)
-        summen = ergebnis.ergebnis.summen()
-        zusammenfassung = tr("Neu berechnet: Gesamtkosten im Jahr {jahr} €, im Monat {monat} €, je Stunde {stunde} €.")
-        spalte.addWidget(
-            _erklaerung(
-                zusammenfassung.format(
-                    jahr=dezimal_als_text(summen["gesamtkosten_jahr"], 2),
-                    monat=dezimal_als_text(summen["gesamtkosten_monat"], 2),
-                    stunde=dezimal_als_text(summen["gesamtkosten_stunde"], 2),
-                )
-            )
-        )
+        spalte.addWidget(_erklaerung(tr("Neu berechnet – ") + _gesamtkosten(ergebnis.ergebnis.summen())))
         if ergebnis.abweichungen:
             texte = [
                 tr("Abweichung: {b} – in der Datei (Zelle {z}) {d} €, neu berechnet {n} €").format(
@@ -575,7 +584,7 @@ class KalkulationSeite(QWidget):
     def _zeige_parameter(self, p: KalkulationsParameter) -> None:
         for schluessel, eingabe in self.eingaben.items():
             wert: Decimal = getattr(p, schluessel)
-            eingabe.setText(dezimal_als_text(wert.quantize(Decimal(1)) if wert == wert.to_integral_value() else wert))
+            eingabe.setText(_eingabetext(wert))
         self._neu_berechnen()
 
     def parameter(self) -> KalkulationsParameter:
@@ -610,14 +619,7 @@ class KalkulationSeite(QWidget):
             return
         self._markiere(None, "")
         self.modell.setze(e)
-        s = e.summen()
-        self.summen.setText(
-            tr("Gesamtkosten im Jahr: {j} € · im Monat: {m} € · je Stunde: {h} €").format(
-                j=dezimal_als_text(s["gesamtkosten_jahr"], 2),
-                m=dezimal_als_text(s["gesamtkosten_monat"], 2),
-                h=dezimal_als_text(s["gesamtkosten_stunde"], 2),
-            )
-        )
+        self.summen.setText(_gesamtkosten(e.summen()))
         self.summen.setAccessibleDescription(self.summen.text())
         self.hinweise.setText("\n".join(tr("Hinweis: ") + h.text for h in e.hinweise))
 

@@ -52,6 +52,8 @@ def test_import_mit_vorschau_und_speichern_per_tastatur(qtbot, seite: Kalkulatio
         gesehen["abweichungen"] = dialog.abweichungen.text()
         gesehen["erkannt"] = str(dialog.tabelle.model().rowCount())
         gesehen["probleme"] = "\n".join(pruefe_barrierefreiheit(dialog))
+        # every column (the values too) in view without scrolling sideways
+        gesehen["seitwaerts"] = str(dialog.tabelle.horizontalScrollBar().maximum())
         qtbot.keyClick(dialog.name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClicks(dialog.name, "Ist 2016")
         qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
@@ -64,6 +66,7 @@ def test_import_mit_vorschau_und_speichern_per_tastatur(qtbot, seite: Kalkulatio
     assert "Keine Abweichungen" in gesehen["abweichungen"]
     assert int(gesehen["erkannt"]) > 30
     assert gesehen["probleme"] == ""
+    assert gesehen["seitwaerts"] == "0"
     # seed 004, 1.6.2 prints Gesamtkosten im Jahr 147.702,58 € for this sheet
     assert dezimal_als_text(Decimal("147702.58"), 2) in seite.summen.text()
     assert seite.name.text() == "Ist 2016"
