@@ -9,6 +9,7 @@ from decimal import Decimal
 from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import lebensjahr_vollendet
+from core.fehler import EingabeFehler
 from core.regeln.klassifikation import ALLE_ZWEIGE, Beschaeftigungsart, Zweig
 from core.regeln.tabellen import Regelwert, regelwert
 
@@ -141,14 +142,15 @@ def berechne_beitraege(e: BeitragsEingabe) -> Beitraege:
 
 
 def _pruefe(e: BeitragsEingabe) -> None:
-    if e.laufendes_entgelt < NULL or e.einmalzahlung < NULL or e.weitere_entgelte_uebergangsbereich < NULL:
-        raise ValueError("Entgelte dürfen nicht negativ sein.")
+    for feld in ("laufendes_entgelt", "einmalzahlung", "weitere_entgelte_uebergangsbereich"):
+        if getattr(e, feld) < NULL:
+            raise EingabeFehler("Entgelte dürfen nicht negativ sein.", feld=feld)
     if not 0 <= e.sv_tage <= 30:
-        raise ValueError("Sozialversicherungstage müssen zwischen 0 und 30 liegen.")
+        raise EingabeFehler("Sozialversicherungstage müssen zwischen 0 und 30 liegen.", feld="sv_tage")
     if e.kinder_unter_25 < 0:
-        raise ValueError("Die Kinderzahl darf nicht negativ sein.")
+        raise EingabeFehler("Die Kinderzahl darf nicht negativ sein.", feld="kinder_unter_25")
     if e.unfallversicherung_prozent < NULL:
-        raise ValueError("Der Unfallversicherungssatz darf nicht negativ sein.")
+        raise EingabeFehler("Der Unfallversicherungssatz darf nicht negativ sein.", feld="unfallversicherung_prozent")
 
 
 # --- Minijob and kurzfristig -------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from enum import StrEnum
 from core.domain.geld import NULL, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsfrist_ende
+from core.fehler import EingabeFehler
 from core.regeln.tabellen import Regelwert, regelwert
 
 
@@ -107,10 +108,6 @@ class Klassifikation:
         return BEZEICHNUNG[self.art]
 
 
-def _eur(betrag: Decimal) -> str:
-    return format_eur(betrag)
-
-
 @dataclass
 class _Protokoll:
     """Collects reasons and notes while the rules are applied."""
@@ -136,7 +133,7 @@ def klassifiziere(e: KlassifikationsEingabe) -> Klassifikation:
     """Classify one employment for the payroll month `e.monat`; the reasons say why, in German."""
     p = _Protokoll(stichtag=e.monat.replace(day=1))
     if e.monatsentgelt < NULL:
-        raise ValueError("Das Monatsentgelt darf nicht negativ sein.")
+        raise EingabeFehler("Das Monatsentgelt darf nicht negativ sein.", feld="monatsentgelt")
     grenze = p.wert("minijob_grenze_monat")
     obergrenze = p.wert("uebergangsbereich_obergrenze")
 
@@ -197,9 +194,9 @@ def klassifiziere(e: KlassifikationsEingabe) -> Klassifikation:
         p.hinweis(
             "HAUSHALTSSCHECK_ENTGELTGRENZE",
             Schwere.WARNUNG,
-            f"Kurzfristige Beschäftigung mit einem Entgelt über {_eur(grenze)} im Monat: Der Haushaltsscheck ist im "
-            "Gesetz an ein Entgelt bis zur Minijob-Grenze gebunden. Bitte klären Sie mit der Minijob-Zentrale, ob "
-            "Sie den Haushaltsscheck oder die regulären Meldungen verwenden; die Beiträge zur Unfallversicherung "
+            f"Kurzfristige Beschäftigung mit einem Entgelt über {format_eur(grenze)} im Monat: Der Haushaltsscheck "
+            "ist im Gesetz an ein Entgelt bis zur Minijob-Grenze gebunden. Bitte klären Sie mit der Minijob-Zentrale, "
+            "ob Sie den Haushaltsscheck oder die regulären Meldungen verwenden; die Beiträge zur Unfallversicherung "
             f"können dann an die Unfallkasse gehen und von den hier angesetzten {format_zahl(uv_satz, None)} % "
             "abweichen.",
             "§ 28a Abs. 7 Satz 1 SGB IV",
@@ -253,8 +250,8 @@ def _regelmaessiges_entgelt(e: KlassifikationsEingabe, p: _Protokoll) -> tuple[D
     if e.jahresentgelt_prognose is not None:
         regelmaessig = e.jahresentgelt_prognose / 12
         p.grund(
-            f"Maßgebend ist das regelmäßige Entgelt nach der Jahresprognose: {_eur(e.jahresentgelt_prognose)} / 12 "
-            f"= {_eur(regelmaessig)} im Monat (einschließlich sicher erwarteter Einmalzahlungen)."
+            f"Maßgebend ist das regelmäßige Entgelt nach der Jahresprognose: {format_eur(e.jahresentgelt_prognose)} "
+            f"/ 12 = {format_eur(regelmaessig)} im Monat (einschließlich sicher erwarteter Einmalzahlungen)."
         )
         return regelmaessig, True
     regelmaessig = e.regelmaessiges_monatsentgelt if e.regelmaessiges_monatsentgelt is not None else e.monatsentgelt
@@ -266,7 +263,7 @@ def _regelmaessiges_entgelt(e: KlassifikationsEingabe, p: _Protokoll) -> tuple[D
             "Monats; bitte hinterlegen Sie eine vorausschauende Schätzung für zwölf Monate.",
             "Geringfügigkeits-Richtlinien B 2.2.1 (regelmäßiges Arbeitsentgelt)",
         )
-    p.grund(f"Maßgebend ist das regelmäßige Monatsentgelt von {_eur(regelmaessig)}.")
+    p.grund(f"Maßgebend ist das regelmäßige Monatsentgelt von {format_eur(regelmaessig)}.")
     return regelmaessig, False
 
 
@@ -279,7 +276,9 @@ def _ist_kurzfristig(e: KlassifikationsEingabe, p: _Protokoll, grenze: Decimal, 
     rechtsgrundlage = "§ 8 Abs. 1 Nr. 2 SGB IV; Geringfügigkeits-Richtlinien B 2.3"
     vorher = e.vorbeschaeftigung_tage_im_jahr
     if vorher < 0:
-        raise ValueError("Die Vorbeschäftigungstage dürfen nicht negativ sein.")
+        raise EingabeFehler(
+            "Die Vorbeschäftigungstage dürfen nicht negativ sein.", feld="vorbeschaeftigung_tage_im_jahr"
+        )
 
     b = e.befristung
     if b is None:
@@ -298,7 +297,7 @@ def _ist_kurzfristig(e: KlassifikationsEingabe, p: _Protokoll, grenze: Decimal, 
         return _berufsmaessigkeit_erlaubt(e, p, grenze, regelmaessig)
 
     if b.ende < b.beginn:
-        raise ValueError("Das Ende der Befristung liegt vor ihrem Beginn.")
+        raise EingabeFehler("Das Ende der Befristung liegt vor ihrem Beginn.", feld="befristung")
     kalendertage = (b.ende - b.beginn).days + 1
     fuenf_tage_woche = b.tage_je_woche is not None and b.tage_je_woche >= ab_tagen_je_woche
     arbeitstage = b.arbeitstage
@@ -363,14 +362,14 @@ def _berufsmaessigkeit_erlaubt(
     entgelt = max(regelmaessig, e.monatsentgelt)
     if entgelt <= grenze:
         p.grund(
-            f"Das Entgelt ({_eur(entgelt)}) übersteigt die Minijob-Grenze von {_eur(grenze)} nicht; auf "
+            f"Das Entgelt ({format_eur(entgelt)}) übersteigt die Minijob-Grenze von {format_eur(grenze)} nicht; auf "
             "Berufsmäßigkeit kommt es daher nicht an. Sind die Voraussetzungen einer kurzfristigen und einer "
             "geringfügig entlohnten Beschäftigung zugleich erfüllt, geht die kurzfristige Beschäftigung vor."
         )
         return True
     if e.berufsmaessig is True:
         p.grund(
-            f"Das Entgelt ({_eur(entgelt)}) übersteigt die Minijob-Grenze und die Beschäftigung wird berufsmäßig "
+            f"Das Entgelt ({format_eur(entgelt)}) übersteigt die Minijob-Grenze und die Beschäftigung wird berufsmäßig "
             "ausgeübt: keine kurzfristige Beschäftigung."
         )
         p.hinweis(
@@ -385,8 +384,8 @@ def _berufsmaessigkeit_erlaubt(
         p.hinweis(
             "KURZFRISTIG_BERUFSMAESSIGKEIT_UNGEKLAERT",
             Schwere.WARNUNG,
-            f"Das Entgelt übersteigt die Minijob-Grenze von {_eur(grenze)}. Kurzfristig ist die Beschäftigung dann "
-            "nur, wenn sie nicht berufsmäßig ausgeübt wird. Bitte klären Sie das mit dem Personalbogen (z. B. "
+            f"Das Entgelt übersteigt die Minijob-Grenze von {format_eur(grenze)}. Kurzfristig ist die Beschäftigung "
+            "dann nur, wenn sie nicht berufsmäßig ausgeübt wird. Bitte klären Sie das mit dem Personalbogen (z. B. "
             "arbeitslos oder arbeitsuchend gemeldet, Elternzeit, unbezahlter Urlaub: berufsmäßig). Gerechnet wird "
             "vorläufig als kurzfristige Beschäftigung.",
             rechtsgrundlage,
@@ -394,7 +393,7 @@ def _berufsmaessigkeit_erlaubt(
         p.grund("Die Berufsmäßigkeit ist nicht geklärt; vorläufig als kurzfristig eingestuft.")
         return True
     p.grund(
-        f"Das Entgelt ({_eur(entgelt)}) übersteigt die Minijob-Grenze, die Beschäftigung wird aber nicht "
+        f"Das Entgelt ({format_eur(entgelt)}) übersteigt die Minijob-Grenze, die Beschäftigung wird aber nicht "
         "berufsmäßig ausgeübt: kurzfristige Beschäftigung."
     )
     return True
@@ -420,21 +419,8 @@ def _nach_entgelt(
             regelmaessig = e.monatsentgelt
 
     if not geringfuegig:
-        p.grund(f"Das regelmäßige Entgelt übersteigt die Minijob-Grenze von {_eur(grenze)} ({rg_minijob}).")
-        gesamt = regelmaessig
-        for w in haupt:
-            if w.entgelt_monat is None:
-                p.hinweis(
-                    "HAUPTBESCHAEFTIGUNG_ENTGELT_FEHLT",
-                    Schwere.WARNUNG,
-                    "Eine weitere versicherungspflichtige Beschäftigung ist angegeben, aber ohne Entgelt. Für den "
-                    "Übergangsbereich zählen alle Entgelte zusammen; bitte tragen Sie es ein. Bis dahin wird ohne "
-                    "Übergangsbereich gerechnet.",
-                    "§ 20 Abs. 2 SGB IV",
-                )
-                gesamt = obergrenze + 1
-                break
-            gesamt += w.entgelt_monat
+        p.grund(f"Das regelmäßige Entgelt übersteigt die Minijob-Grenze von {format_eur(grenze)} ({rg_minijob}).")
+        gesamt = _zusammen_mit_hauptbeschaeftigung(p, regelmaessig, haupt)
         return _pflichtig(p, regelmaessig, gesamt, obergrenze, ALLE_ZWEIGE)
 
     if haupt:
@@ -451,13 +437,13 @@ def _nach_entgelt(
         )
     if andere_minijobs and summe > grenze:
         p.grund(
-            f"Zusammen mit den weiteren Minijobs beträgt das Entgelt {_eur(summe)} und übersteigt die Grenze von "
-            f"{_eur(grenze)}: Alle Minijobs werden versicherungspflichtig (§ 8 Abs. 2 Satz 1 SGB IV)."
+            f"Zusammen mit den weiteren Minijobs beträgt das Entgelt {format_eur(summe)} und übersteigt die Grenze von "
+            f"{format_eur(grenze)}: Alle Minijobs werden versicherungspflichtig (§ 8 Abs. 2 Satz 1 SGB IV)."
         )
         p.hinweis(
             "MINIJOBS_ZUSAMMENGERECHNET",
             Schwere.WARNUNG,
-            f"Mehrere Minijobs zusammen ({_eur(summe)}) übersteigen die Minijob-Grenze; die Beschäftigung ist "
+            f"Mehrere Minijobs zusammen ({format_eur(summe)}) übersteigen die Minijob-Grenze; die Beschäftigung ist "
             "versicherungspflichtig. Die Pflicht beginnt erst mit der Feststellung durch die Einzugsstelle, wenn Sie "
             "den weiteren Minijob nicht kannten (§ 8 Abs. 2 Satz 3 SGB IV).",
             "§ 8 Abs. 2 SGB IV",
@@ -465,9 +451,12 @@ def _nach_entgelt(
         return _pflichtig(p, regelmaessig, summe, obergrenze, ALLE_ZWEIGE)
     if andere_minijobs:
         p.grund(
-            f"Auch zusammen mit den weiteren Minijobs ({_eur(summe)}) ist die Grenze von {_eur(grenze)} eingehalten."
+            f"Auch zusammen mit den weiteren Minijobs ({format_eur(summe)}) ist die Grenze von {format_eur(grenze)} "
+            "eingehalten."
         )
-    p.grund(f"Das regelmäßige Entgelt übersteigt die Minijob-Grenze von {_eur(grenze)} nicht: Minijob ({rg_minijob}).")
+    p.grund(
+        f"Das regelmäßige Entgelt übersteigt die Minijob-Grenze von {format_eur(grenze)} nicht: Minijob ({rg_minijob})."
+    )
     return Beschaeftigungsart.MINIJOB, frozenset(), regelmaessig
 
 
@@ -475,7 +464,7 @@ def _ueberschreiten_unschaedlich(e: KlassifikationsEingabe, p: _Protokoll, grenz
     """This month's pay is above the limit although the regular pay is not: foreseen in the forecast, or § 8 Abs. 1b."""
     if prognose:
         p.grund(
-            f"In diesem Monat liegt das Entgelt ({_eur(e.monatsentgelt)}) über der Grenze; das ist in der "
+            f"In diesem Monat liegt das Entgelt ({format_eur(e.monatsentgelt)}) über der Grenze; das ist in der "
             "Jahresprognose enthalten und bei schwankendem Entgelt unschädlich."
         )
         return True
@@ -484,13 +473,14 @@ def _ueberschreiten_unschaedlich(e: KlassifikationsEingabe, p: _Protokoll, grenz
     max_faktor = p.wert("minijob_ueberschreiten_max_faktor")
     if not e.ueberschreitung_unvorhersehbar:
         p.grund(
-            f"In diesem Monat liegt das Entgelt ({_eur(e.monatsentgelt)}) vorhersehbar über der Grenze von "
-            f"{_eur(grenze)}: Die Beschäftigung ist in diesem Monat kein Minijob."
+            f"In diesem Monat liegt das Entgelt ({format_eur(e.monatsentgelt)}) vorhersehbar über der Grenze von "
+            f"{format_eur(grenze)}: Die Beschäftigung ist in diesem Monat kein Minijob."
         )
         p.hinweis(
             "MINIJOB_UEBERSCHRITTEN",
             Schwere.WARNUNG,
-            f"Das Entgelt dieses Monats ({_eur(e.monatsentgelt)}) übersteigt die Minijob-Grenze von {_eur(grenze)} "
+            f"Das Entgelt dieses Monats ({format_eur(e.monatsentgelt)}) übersteigt die Minijob-Grenze von "
+            f"{format_eur(grenze)} "
             "und das war vorhersehbar. Ist das Überschreiten gelegentlich und unvorhersehbar (z. B. "
             "Krankheitsvertretung), kennzeichnen Sie es bitte so; sonst endet der Minijob.",
             rg,
@@ -501,7 +491,8 @@ def _ueberschreiten_unschaedlich(e: KlassifikationsEingabe, p: _Protokoll, grenz
     if monate <= max_monate and e.monatsentgelt <= hoechstens:
         p.grund(
             f"Gelegentliches, nicht vorhersehbares Überschreiten: {monate}. Monat im Zeitjahr (höchstens "
-            f"{max_monate}), Entgelt {_eur(e.monatsentgelt)} nicht über {_eur(hoechstens)}: Der Minijob bleibt."
+            f"{max_monate}), Entgelt {format_eur(e.monatsentgelt)} nicht über {format_eur(hoechstens)}: Der Minijob "
+            "bleibt."
         )
         p.hinweis(
             "MINIJOB_GELEGENTLICH_UEBERSCHRITTEN",
@@ -514,7 +505,7 @@ def _ueberschreiten_unschaedlich(e: KlassifikationsEingabe, p: _Protokoll, grenz
     warum = (
         f"schon der {monate}. Monat im Zeitjahr (erlaubt: {max_monate})"
         if monate > max_monate
-        else f"mehr als das Doppelte der Grenze ({_eur(hoechstens)})"
+        else f"mehr als das Doppelte der Grenze ({format_eur(hoechstens)})"
     )
     p.grund(f"Das unvorhersehbare Überschreiten ist nicht mehr gelegentlich ({warum}): kein Minijob in diesem Monat.")
     p.hinweis(
@@ -559,7 +550,7 @@ def _neben_hauptbeschaeftigung(
             "Neben einer versicherungspflichtigen Hauptbeschäftigung bleibt der erste Minijob versicherungsfrei "
             "(außer in der Rentenversicherung); er wird nicht mit der Hauptbeschäftigung zusammengerechnet."
         )
-        p.grund(f"Das regelmäßige Entgelt übersteigt die Minijob-Grenze von {_eur(grenze)} nicht: Minijob.")
+        p.grund(f"Das regelmäßige Entgelt übersteigt die Minijob-Grenze von {format_eur(grenze)} nicht: Minijob.")
         return Beschaeftigungsart.MINIJOB, frozenset(), regelmaessig
     p.grund(
         "Neben einer versicherungspflichtigen Hauptbeschäftigung besteht bereits ein früher aufgenommener Minijob. "
@@ -573,30 +564,43 @@ def _neben_hauptbeschaeftigung(
         "Rentenversicherung, frei in der Arbeitslosenversicherung.",
         rg,
     )
-    gesamt = regelmaessig
-    for w in haupt:
-        if w.entgelt_monat is None:
-            p.hinweis(
-                "HAUPTBESCHAEFTIGUNG_ENTGELT_FEHLT",
-                Schwere.WARNUNG,
-                "Das Entgelt der Hauptbeschäftigung ist nicht angegeben; ohne es lässt sich der Übergangsbereich "
-                "nicht prüfen. Gerechnet wird ohne Übergangsbereich.",
-                "§ 20 Abs. 2 SGB IV",
-            )
-            gesamt = obergrenze + 1
-            break
-        gesamt += w.entgelt_monat
+    gesamt = _zusammen_mit_hauptbeschaeftigung(p, regelmaessig, haupt)
     return _pflichtig(p, regelmaessig, gesamt, obergrenze, frozenset({Zweig.KV, Zweig.PV, Zweig.RV}))
 
 
+def _zusammen_mit_hauptbeschaeftigung(
+    p: _Protokoll, regelmaessig: Decimal, haupt: list[WeitereBeschaeftigung]
+) -> Decimal | None:
+    """The pay of all employments together (§ 20 Abs. 2 SGB IV); None if a main job's pay is not known."""
+    if any(w.entgelt_monat is None for w in haupt):
+        p.hinweis(
+            "HAUPTBESCHAEFTIGUNG_ENTGELT_FEHLT",
+            Schwere.WARNUNG,
+            "Eine weitere versicherungspflichtige Beschäftigung ist angegeben, aber ohne Entgelt. Für den "
+            "Übergangsbereich zählen alle Entgelte zusammen; bitte tragen Sie es im Personalbogen ein. Bis dahin "
+            "wird ohne Übergangsbereich gerechnet.",
+            "§ 20 Abs. 2 SGB IV",
+        )
+        return None
+    return regelmaessig + sum((w.entgelt_monat or NULL for w in haupt), NULL)
+
+
 def _pflichtig(
-    p: _Protokoll, regelmaessig: Decimal, gesamt: Decimal, obergrenze: Decimal, zweige: frozenset[Zweig]
+    p: _Protokoll, regelmaessig: Decimal, gesamt: Decimal | None, obergrenze: Decimal, zweige: frozenset[Zweig]
 ) -> tuple[Beschaeftigungsart, frozenset[Zweig], Decimal]:
     rg = "§ 20 Abs. 2 SGB IV"
+    if gesamt is None:
+        p.grund(
+            "Das Entgelt der weiteren Beschäftigung ist nicht bekannt, darum lässt sich der Übergangsbereich nicht "
+            f"prüfen ({rg}): sozialversicherungspflichtig mit vollen Beiträgen."
+        )
+        return Beschaeftigungsart.SV_PFLICHTIG, zweige, regelmaessig
     mehrere = gesamt != regelmaessig
-    betrag = f"Das Entgelt aller Beschäftigungen zusammen ({_eur(gesamt)})" if mehrere else "Das regelmäßige Entgelt"
+    betrag = (
+        f"Das Entgelt aller Beschäftigungen zusammen ({format_eur(gesamt)})" if mehrere else "Das regelmäßige Entgelt"
+    )
     if gesamt <= obergrenze:
-        p.grund(f"{betrag} liegt im Übergangsbereich bis {_eur(obergrenze)} ({rg}): Midijob.")
+        p.grund(f"{betrag} liegt im Übergangsbereich bis {format_eur(obergrenze)} ({rg}): Midijob.")
         return Beschaeftigungsart.MIDIJOB, zweige, gesamt
-    p.grund(f"{betrag} liegt über {_eur(obergrenze)}: sozialversicherungspflichtig mit vollen Beiträgen.")
+    p.grund(f"{betrag} liegt über {format_eur(obergrenze)}: sozialversicherungspflichtig mit vollen Beiträgen.")
     return Beschaeftigungsart.SV_PFLICHTIG, zweige, gesamt

@@ -474,6 +474,24 @@ def test_2027_beitraege_melden_fehlende_werte() -> None:
         berechne_beitraege(eingabe(B.SV_PFLICHTIG, "3000", monat=date(2027, 1, 1)))
 
 
+@pytest.mark.parametrize(
+    ("feld", "wert"),
+    [
+        ("laufendes_entgelt", d("-0.01")),
+        ("einmalzahlung", d("-1")),
+        ("weitere_entgelte_uebergangsbereich", d("-1")),
+        ("sv_tage", 31),
+        ("kinder_unter_25", -1),
+        ("unfallversicherung_prozent", d("-0.1")),
+    ],
+)
+def test_unmoegliche_eingaben_sind_eingabefehler_mit_feld(feld: str, wert: object) -> None:
+    # House rule: bad input is one German EingabeFehler naming the field (the CLI prints it without a traceback).
+    with pytest.raises(EingabeFehler) as fehler:
+        berechne_beitraege(eingabe(B.SV_PFLICHTIG, "3000", **{feld: wert}))
+    assert fehler.value.feld == feld
+
+
 # --- Eigenschaften ---
 
 geld = st.decimals(min_value=0, max_value=20_000, places=2, allow_nan=False, allow_infinity=False)

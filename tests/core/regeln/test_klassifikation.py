@@ -209,6 +209,55 @@ def test_zweiter_minijob_mit_kleiner_hauptbeschaeftigung_im_uebergangsbereich() 
     assert "MINIJOB_REIHENFOLGE_UNKLAR" in codes(k)  # Beginndaten fehlen → vorsichtig gerechnet
 
 
+@pytest.mark.parametrize(
+    ("entgelt", "weitere"),
+    [
+        pytest.param("900", (), id="900 € neben Hauptbeschäftigung ohne Entgelt"),
+        pytest.param(
+            "300",
+            (WeitereBeschaeftigung(WeitereArt.MINIJOB, d("100"), beginn=date(2023, 1, 1)),),
+            id="zweiter Minijob neben Hauptbeschäftigung ohne Entgelt",
+        ),
+    ],
+)
+def test_hauptbeschaeftigung_ohne_entgelt_kein_uebergangsbereich_und_keine_erfundene_summe(
+    entgelt: str, weitere: tuple[WeitereBeschaeftigung, ...]
+) -> None:
+    # § 20 Abs. 2 SGB IV: the Übergangsbereich depends on all pay together; unknown → full contributions, and the
+    # reasons must not name a total that nobody entered.
+    k = klassifiziere(
+        KlassifikationsEingabe(
+            monat=M26,
+            monatsentgelt=d(entgelt),
+            beschaeftigungsbeginn=date(2025, 1, 1),
+            weitere_beschaeftigungen=(WeitereBeschaeftigung(WeitereArt.HAUPTBESCHAEFTIGUNG, None), *weitere),
+        )
+    )
+    assert k.art is B.SV_PFLICHTIG
+    assert "HAUPTBESCHAEFTIGUNG_ENTGELT_FEHLT" in codes(k)
+    assert k.gesamtentgelt == d(entgelt)
+    assert not any("2.001" in grund for grund in k.gruende), k.gruende
+    assert any("nicht bekannt" in grund for grund in k.gruende), k.gruende
+
+
+@pytest.mark.parametrize(
+    ("aenderung", "feld"),
+    [
+        ({"monatsentgelt": d("-1")}, "monatsentgelt"),
+        ({"befristung": Befristung(date(2026, 3, 10), date(2026, 3, 1))}, "befristung"),
+        (
+            {"befristung": Befristung(date(2026, 3, 1), date(2026, 3, 10)), "vorbeschaeftigung_tage_im_jahr": -1},
+            "vorbeschaeftigung_tage_im_jahr",
+        ),
+    ],
+    ids=["negatives Entgelt", "Ende vor Beginn", "negative Vorbeschäftigung"],
+)
+def test_unmoegliche_eingaben_sind_eingabefehler_mit_feld(aenderung: dict[str, object], feld: str) -> None:
+    with pytest.raises(EingabeFehler) as fehler:
+        klassifiziere(KlassifikationsEingabe(**{"monat": M26, "monatsentgelt": d("400"), **aenderung}))  # type: ignore[arg-type]
+    assert fehler.value.feld == feld
+
+
 # --- kurzfristige Beschäftigung (§ 8 Abs. 1 Nr. 2 SGB IV) ---
 
 
