@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -308,6 +309,9 @@ class Formular(QWidget):
         # long entries (school certificates …) must not make the whole form wider than the window
         liste.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         liste.setMinimumContentsLength(24)
+        # …but it grows with the form like a text field, so that an entry longer than 24 characters is not cut
+        # off where there is room ("Unfallkasse Baden-Württemberg (Ba")
+        liste.setSizePolicy(QSizePolicy.Policy.Expanding, liste.sizePolicy().verticalPolicy())
         for wert, text in eintraege:
             liste.addItem(text, wert)
         return self.hinzufuegen(Feld(name, beschriftung, liste, **kw))

@@ -119,3 +119,15 @@ def test_umlaute_lassen_sich_tippen(qtbot) -> None:
     name.eingabe.setFocus()
     qtbot.keyClicks(name.eingabe, "Jörg Müller-Lüdenscheidt, Straße 5, Ärztin")
     assert name.wert() == "Jörg Müller-Lüdenscheidt, Straße 5, Ärztin"
+
+
+def test_lange_auswahl_wird_nicht_abgeschnitten_wo_platz_ist(qtbot) -> None:
+    """A choice longer than the combo box's 24-character minimum shows in full when the form has room."""
+    f = Formular()
+    lang = "Unfallkasse Baden-Württemberg (Baden-Württemberg)"
+    kasse = f.auswahl("kasse", "&Unfallversicherungsträger", [(1, lang)])
+    qtbot.addWidget(f)
+    f.resize(f.fontMetrics().averageCharWidth() * 120, f.sizeHint().height())
+    f.show()
+    qtbot.waitExposed(f)
+    assert kasse.eingabe.width() > kasse.eingabe.fontMetrics().horizontalAdvance(lang)
