@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from pathlib import Path
 
 
 class AssistenzbueroFehler(Exception):
@@ -48,3 +49,11 @@ def dateigrund(fehler: OSError) -> str:
     if getattr(fehler, "winerror", None) == 32:  # Windows: the file is open in another program (e.g. Excel)
         return _GRUENDE[errno.EBUSY]
     return _GRUENDE.get(fehler.errno or 0, f"Fehler des Betriebssystems Nr. {fehler.errno}")
+
+
+def schreibfehler(ziel: Path, fehler: OSError) -> EingabeFehler:
+    """A file that cannot be written (no permission, full disk, open in Excel): one German sentence, no traceback."""
+    return EingabeFehler(
+        f"Die Datei {ziel} kann nicht geschrieben werden ({dateigrund(fehler)}). "
+        "Bitte einen anderen Ordner oder Dateinamen wählen."
+    )

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -38,8 +39,7 @@ _KOPF_KLEIN = ParagraphStyle("kopf_klein", fontName="Helvetica-Bold", fontSize=7
 
 
 def _p(text: str, stil: ParagraphStyle = _ZELLE) -> Paragraph:
-    sicher = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Paragraph(sicher.replace("\n", "<br/>"), stil)
+    return Paragraph(escape(text).replace("\n", "<br/>"), stil)
 
 
 def _fusszeile(text: str) -> Any:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from core.fehler import EingabeFehler, dateigrund
+from core.fehler import EingabeFehler, schreibfehler
 from core.persistence.datenbank import Datenbank, standard_pfad
 
 EXPORTARTEN: dict[str, str] = {
@@ -78,14 +78,6 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _schreibfehler(ziel: Path, fehler: OSError) -> EingabeFehler:
-    """A folder without write permission, a full disk, a file open in Excel: one German sentence, no traceback."""
-    return EingabeFehler(
-        f"Die Datei {ziel} kann nicht geschrieben werden ({dateigrund(fehler)}). "
-        "Bitte einen anderen Ordner oder Dateinamen wählen."
-    )
-
-
 def exportiere_dienstplan(
     db: Datenbank, jahr: int, monat: int, ziel: Path, endung: str, assistenzkraft: str | None
 ) -> str:
@@ -104,7 +96,7 @@ def exportiere_dienstplan(
 
             dienstplan_xlsx(plan, ziel, gedruckt_am=date.today())
     except OSError as fehler:
-        raise _schreibfehler(ziel, fehler) from None
+        raise schreibfehler(ziel, fehler) from None
     return f"{plan.titel} mit {len(plan.schichten)} Schichten geschrieben: {ziel}"
 
 
@@ -129,6 +121,6 @@ def exportiere_stundenzettel(
 
             stundenzettel_xlsx(zettel, ziel, gedruckt_am=date.today())
     except OSError as fehler:
-        raise _schreibfehler(ziel, fehler) from None
+        raise schreibfehler(ziel, fehler) from None
     wer = ", ".join(z.name for z in zettel) or "niemand"
     return f"{len(zettel)} Stundenzettel ({wer}) geschrieben: {ziel}"

@@ -27,7 +27,7 @@ from core.budget.kalkulation import (
     wert_mit_einheit,
 )
 from core.domain.geld import format_eur
-from core.fehler import EingabeFehler, dateigrund
+from core.fehler import EingabeFehler, schreibfehler
 
 GELD = '#,##0.00" €"'
 PROZENT_ANTEIL = "0%"
@@ -297,10 +297,7 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     try:
         mappe.save(ziel)
     except OSError as fehler:
-        raise EingabeFehler(
-            f"Die Datei „{ziel}“ kann nicht geschrieben werden: {dateigrund(fehler)}. "
-            "Bitte einen anderen Ordner wählen."
-        ) from None
+        raise schreibfehler(ziel, fehler) from None
     return ziel
 
 
@@ -455,10 +452,7 @@ def schreibe_pdf(
     try:
         dokument.build(inhalt, onFirstPage=fusszeile, onLaterPages=fusszeile)
     except OSError as fehler:
-        raise EingabeFehler(
-            f"Die Datei „{ziel}“ kann nicht geschrieben werden: {dateigrund(fehler)}. "
-            "Bitte einen anderen Ordner wählen."
-        ) from None
+        raise schreibfehler(ziel, fehler) from None
     return ziel
 
 

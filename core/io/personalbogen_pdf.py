@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -82,10 +83,6 @@ class Kaestchen(Flowable):
         c.drawString(g + 15 * ZEHNTEL_MM, 1 * mm, self.text)
 
 
-def _t(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _datum(tag: date | None) -> str:
     return f"{tag:%d.%m.%Y}" if tag else ""
 
@@ -97,7 +94,7 @@ def _zahl(wert: Decimal | None) -> str:
 
 
 def _feld(label: str, wert: str) -> list[Any]:
-    return [Paragraph(_t(label), _LABEL), Paragraph(_t(wert) if wert else "&nbsp;", _WERT)]
+    return [Paragraph(escape(label), _LABEL), Paragraph(escape(wert) if wert else "&nbsp;", _WERT)]
 
 
 def _zeile(felder: Sequence[tuple[str, str, int]], *, hoehe: Any = 11 * mm) -> Table:
@@ -122,7 +119,7 @@ def _zeile(felder: Sequence[tuple[str, str, int]], *, hoehe: Any = 11 * mm) -> T
 
 
 def _kaestchenzeile(label: str, optionen: Sequence[tuple[str, bool | None]]) -> Table:
-    zellen: list[Any] = [Paragraph(_t(label), _LABEL)]
+    zellen: list[Any] = [Paragraph(escape(label), _LABEL)]
     kaestchen = [Kaestchen(text, an) for text, an in optionen]
     zeile = Table([kaestchen], colWidths=[k.width + 3 * mm for k in kaestchen], hAlign="LEFT")
     zeile.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm)]))
@@ -142,9 +139,9 @@ def _kaestchenzeile(label: str, optionen: Sequence[tuple[str, bool | None]]) -> 
 
 
 def _liste(kopf: Sequence[str], zeilen: Sequence[Sequence[str]], anteile: Sequence[int], leer: int) -> Table:
-    daten: list[list[Any]] = [[Paragraph(_t(k), _LABEL) for k in kopf]]
+    daten: list[list[Any]] = [[Paragraph(escape(k), _LABEL) for k in kopf]]
     for zeile in zeilen:
-        daten.append([Paragraph(_t(z) if z else "&nbsp;", _WERT) for z in zeile])
+        daten.append([Paragraph(escape(z) if z else "&nbsp;", _WERT) for z in zeile])
     for _ in range(max(0, leer - len(zeilen))):
         daten.append([Paragraph("&nbsp;", _WERT) for _ in kopf])
     hoehen = [None] + [None] * len(zeilen) + [75 * ZEHNTEL_MM] * (len(daten) - 1 - len(zeilen))
@@ -182,7 +179,7 @@ def _inhalt(d: AssistenzkraftDaten | None, arbeitgeber_name: str, krankenkasse_n
     kopf = "Angaben zur Person für das Arbeitsverhältnis"
     if arbeitgeber_name:
         kopf += f" bei {arbeitgeber_name}"
-    teile.append(Paragraph(_t(kopf) + " (persönlicher Arbeitgeber im Arbeitgebermodell).", _TEXT))
+    teile.append(Paragraph(escape(kopf) + " (persönlicher Arbeitgeber im Arbeitgebermodell).", _TEXT))
 
     teile.append(Paragraph("1. Person", _ABSCHNITT))
     teile += [

@@ -112,3 +112,14 @@ def test_pdf_enthaelt_summen_erklaerungen_notiz_und_druckdatum(tmp_path: Path) -
 def test_unbekannte_endung(tmp_path: Path) -> None:
     with pytest.raises(EingabeFehler, match=r"\.xlsx oder \.pdf"):
         exportiere_datei(SEED_BEISPIEL, tmp_path / "k.ods", Kopf("x", date(2026, 1, 1)), gedruckt_am=date(2026, 1, 1))
+
+
+@pytest.mark.parametrize("endung", [".xlsx", ".pdf"])
+def test_ziel_nicht_schreibbar_eine_deutsche_meldung(tmp_path: Path, endung: str) -> None:
+    """A folder that does not exist: the one German sentence the other exports give, nothing half-written."""
+    ziel = tmp_path / "gibt-es-nicht" / f"k{endung}"
+    with pytest.raises(EingabeFehler) as info:
+        exportiere_datei(SEED_BEISPIEL, ziel, Kopf("x", date(2026, 1, 1)), gedruckt_am=date(2026, 1, 1))
+    assert "kann nicht geschrieben werden (Datei oder Ordner nicht gefunden)" in str(info.value)
+    assert "anderen Ordner" in str(info.value)
+    assert not ziel.parent.exists()
