@@ -29,7 +29,7 @@ from core.domain.kalender import BUNDESLAENDER, MONATE, landeskuerzel, monatsgre
 from core.domain.zeit import BERLIN, als_berlin, dauer, stunden, tagesbeginn
 from core.fehler import EingabeFehler, dateigrund
 from core.regeln import steuer
-from core.regeln.beitraege import Beitraege, BeitragsEingabe, Kasse, berechne_beitraege
+from core.regeln.beitraege import BeitragsEingabe, Kasse, berechne_beitraege
 from core.regeln.klassifikation import (
     BEZEICHNUNG,
     Befristung,
@@ -726,9 +726,7 @@ def _berechne_kraft(s: Szenario, k: SzenarioKraft) -> KraftErgebnis:
         if individuell:
             lst, soli, kist = _individuelle_steuer(s, k, art, kl.zweige, kasse, laufend_steuer, einmal, hinweise)
 
-    kv_an, pv_an, rv_an, av_an = beitraege.kv_an, beitraege.pv.an, beitraege.rv.an, beitraege.av.an
-    netto = brutto - lst - soli - kist - kv_an - pv_an - rv_an - av_an
-    ag = _ag_kosten(brutto, beitraege, pausch)
+    netto = brutto - lst - soli - kist - beitraege.an_gesamt
     return KraftErgebnis(
         id=k.id,
         beschaeftigung=art,
@@ -743,10 +741,10 @@ def _berechne_kraft(s: Szenario, k: SzenarioKraft) -> KraftErgebnis:
         lohnsteuer=lst,
         solidaritaetszuschlag=soli,
         kirchensteuer=kist,
-        kv_an=kv_an,
-        pv_an=pv_an,
-        rv_an=rv_an,
-        av_an=av_an,
+        kv_an=beitraege.kv_an,
+        pv_an=beitraege.pv.an,
+        rv_an=beitraege.rv.an,
+        av_an=beitraege.av.an,
         netto=netto,
         kv_ag=beitraege.kv_ag,
         pv_ag=beitraege.pv.ag,
@@ -757,16 +755,12 @@ def _berechne_kraft(s: Szenario, k: SzenarioKraft) -> KraftErgebnis:
         insolvenzgeldumlage=beitraege.insolvenzgeldumlage,
         pauschsteuer=pausch,
         unfallversicherung=beitraege.unfallversicherung,
-        arbeitgeberkosten=ag,
+        arbeitgeberkosten=brutto + beitraege.ag_gesamt + pausch,
         grundverguetung=grund,
         zuschlaege=zu.zuschlag,
         lohnfortzahlung=lohnfortzahlung,
         einmalzahlungen=einmal,
     )
-
-
-def _ag_kosten(brutto: Decimal, b: Beitraege, pausch: Decimal) -> Decimal:
-    return brutto + b.ag_gesamt + pausch
 
 
 def _eindeutig(hinweise: Sequence[Hinweis]) -> tuple[Hinweis, ...]:

@@ -63,13 +63,6 @@ class Zuschlagssaetze:
                 # 02:00 does not exist on the day clocks go forward; no night window starts there.
                 raise EingabeFehler(f"„{name}“ muss eine volle Stunde zwischen 0 und 23 (außer 2) sein.", feld=name)
 
-    @property
-    def leer(self) -> bool:
-        return (
-            not any((self.nacht, self.nacht_0_4, self.sonntag, self.feiertag, self.weihnachten_maifeiertag))
-            and not self.heiligabend_silvester
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class Zuschlagsergebnis:
@@ -79,14 +72,6 @@ class Zuschlagsergebnis:
     stunden: dict[Kategorie, Decimal]  # worked hours per § 3b category (exact)
     betraege: dict[str, Decimal]  # paid surcharge per contractual kind, rounded to cents
     hinweise: tuple[Hinweis, ...]
-
-    @property
-    def steuerpflichtig(self) -> Decimal:
-        return self.zuschlag - self.steuerfrei
-
-    @property
-    def svpflichtig(self) -> Decimal:
-        return self.zuschlag - self.svfrei
 
 
 @dataclass
