@@ -44,8 +44,9 @@ class Regelwert:
             schwere=Schwere.WARNUNG,
             text=(
                 f"Der Wert „{self.schluessel}“ = {format_zahl(self.wert, None)} (gültig ab "
-                f"{self.gueltig_ab:%d.%m.%Y}) ist nicht amtlich bestätigt. Bitte prüfen Sie ihn und passen Sie ihn "
-                "bei Bedarf in den Einstellungen an."
+                f"{self.gueltig_ab:%d.%m.%Y}) ist nicht amtlich bestätigt. Bitte prüfen Sie ihn anhand der genannten "
+                "Quelle. Weicht er ab, rechnen Sie den betroffenen Betrag bitte von Hand nach; der Wert steht in der "
+                f"Programmdatei resources/regeln/{self.gueltig_ab.year}.toml."
             ),
             rechtsgrundlage=self.quelle,
         )

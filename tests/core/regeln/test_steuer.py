@@ -403,6 +403,14 @@ def test_kurzfristig_nennt_jede_unverifizierte_grenze(monkeypatch: pytest.Monkey
     assert any(h.code == "REGELWERT_UNVERIFIZIERT" and schluessel in h.text for h in p.hinweise)
 
 
+def test_unverifizierter_wert_sagt_wo_er_steht_statt_auf_eine_fehlende_einstellung_zu_verweisen() -> None:
+    # The settings page has no rule values; the Hinweis must name what the user can really do.
+    p = _aushilfe(kirchensteuer=Kirchensteuerverfahren.VEREINFACHT)
+    text = next(h.text for h in p.hinweise if h.code == "REGELWERT_UNVERIFIZIERT")
+    assert "Einstellungen" not in text
+    assert "resources/regeln/2026.toml" in text
+
+
 def test_kurzfristig_nachweisverfahren_mitglied_zahlt_den_allgemeinen_satz() -> None:
     p = _aushilfe(kirchensteuer=Kirchensteuerverfahren.NACHWEIS_MITGLIED, bundesland="BY")
     assert p.kirchensteuer == D("26.06")  # 8 % of 325.76 € = 26.0608 €
