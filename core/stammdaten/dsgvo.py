@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from core.domain.kennungen import AUSBILDUNGSABSCHLUESSE, SCHULABSCHLUESSE, VERTRAGSFORMEN
 from core.domain.staaten import staatsname
-from core.fehler import EingabeFehler, dateigrund
+from core.fehler import EingabeFehler, dateigrund, schreibfehler
 from core.io.personalbogen_pdf import schreibe_personalbogen
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, Krankenkasse, Vertrag
@@ -209,10 +209,7 @@ def personalbogen_pdf(db: Datenbank | None, assistenzkraft_id: int | None, ziel:
     try:
         return schreibe_personalbogen(ziel, daten, arbeitgeber_name=ag.name if ag else "", krankenkasse_name=kasse)
     except OSError as fehler:
-        raise EingabeFehler(
-            f"Die Datei {ziel} kann nicht geschrieben werden ({dateigrund(fehler)}). "
-            "Bitte einen anderen Ordner oder Dateinamen wählen."
-        ) from fehler
+        raise schreibfehler(ziel, fehler) from fehler
 
 
 def _beschaeftigt_gewesen(sitzung: Session, assistenzkraft_id: int) -> str | None:
