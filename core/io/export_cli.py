@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from core.fehler import EingabeFehler, schreibfehler
-from core.persistence.datenbank import Datenbank, standard_pfad
+from core.persistence.datenbank import Datenbank, ziel_pfad
 
 EXPORTARTEN: dict[str, str] = {
     "dienstplan": "core.io.export_cli:exportiere_dienstplan",
@@ -66,7 +66,7 @@ def _export(args: argparse.Namespace) -> int:
         raise EingabeFehler(f"Den Ordner {ziel.parent} gibt es nicht. Bitte einen vorhandenen Ordner angeben.")
     if ziel.is_dir():
         raise EingabeFehler(f"{ziel} ist ein Ordner; bitte einen Dateinamen angeben.")
-    pfad = (Path(args.db).expanduser() if getattr(args, "db", None) is not None else standard_pfad()).resolve()
+    pfad = ziel_pfad(getattr(args, "db", None))
     if not pfad.exists():
         raise EingabeFehler(f"Die Datenbank {pfad} gibt es nicht. Bitte mit --db PFAD die richtige Datei angeben.")
     from core.stammdaten.start import oeffne_zum_lesen

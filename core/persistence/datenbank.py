@@ -67,6 +67,18 @@ def standard_pfad() -> Path:
     return platformdirs.user_data_path("Assistenzbuero", appauthor=False) / DATEINAME
 
 
+def ziel_pfad(pfad: Path | str | None = None) -> Path:
+    """The absolute path of the database file: `pfad` (with ~ expanded), else `standard_pfad()`."""
+    return (Path(pfad).expanduser() if pfad is not None else standard_pfad()).resolve()
+
+
+def _zu_neu(pfad: Path, stand: str) -> DatenbankZuNeu:
+    return DatenbankZuNeu(
+        f"Die Datenbank {pfad} wurde mit einer neueren Version von Assistenzbüro bearbeitet "
+        f"(Stand {stand}). Bitte installieren Sie die neueste Programmversion."
+    )
+
+
 def _sperrdatei(pfad: Path) -> Path:
     return pfad.with_name(pfad.name + ".lock")
 
@@ -201,8 +213,7 @@ class Datenbank:
         cls, pfad: Path | str | None = None, *, sicherungen_behalten: int = STANDARD_ANZAHL, sichern: bool = True
     ) -> Datenbank:
         """Lock, check, back up (keep the newest `sicherungen_behalten`), migrate to head."""
-        ziel = Path(pfad).expanduser() if pfad is not None else standard_pfad()
-        ziel = ziel.resolve()
+        ziel = ziel_pfad(pfad)
         if ziel.is_dir():
             raise DatenbankFehler(f"{ziel} ist ein Ordner; bitte geben Sie eine Datei an (z. B. {ziel / DATEINAME}).")
         _pruefe_schreibbar(ziel)
@@ -216,10 +227,7 @@ class Datenbank:
                 with engine.begin() as verbindung:
                     stand = migration.aktuelle_revision(verbindung)
                     if stand is not None and not migration.ist_bekannt(stand):
-                        raise DatenbankZuNeu(
-                            f"Die Datenbank {ziel} wurde mit einer neueren Version von Assistenzbüro bearbeitet "
-                            f"(Stand {stand}). Bitte installieren Sie die neueste Programmversion."
-                        )
+                        raise _zu_neu(ziel, stand)
                     migration.migriere(verbindung)
             except exc.DBAPIError as fehler:
                 engine.dispose()
@@ -239,7 +247,7 @@ class Datenbank:
         No lock, no backup, no migration (SQLite lets readers work beside the one writer); every write fails.
         The file must already be at the program's current schema.
         """
-        ziel = (Path(pfad).expanduser() if pfad is not None else standard_pfad()).resolve()
+        ziel = ziel_pfad(pfad)
         if not ziel.is_file():
             raise DatenbankFehler(
                 f"Die Datenbank {ziel} gibt es nicht. Bitte geben Sie mit --db die richtige Datei an."
@@ -256,10 +264,7 @@ class Datenbank:
         if stand not in migration.kopf_revisionen():
             engine.dispose()
             if stand is not None and not migration.ist_bekannt(stand):
-                raise DatenbankZuNeu(
-                    f"Die Datenbank {ziel} wurde mit einer neueren Version von Assistenzbüro bearbeitet "
-                    f"(Stand {stand}). Bitte installieren Sie die neueste Programmversion."
-                )
+                raise _zu_neu(ziel, stand)
             raise DatenbankFehler(
                 f"Die Datenbank {ziel} hat einen älteren Stand. Bitte starten Sie Assistenzbüro einmal mit dieser "
                 "Datei (assistenzbuero --db …); dabei wird sie gesichert und aktualisiert."
@@ -328,7 +333,7 @@ def stelle_wieder_her(pfad: Path | str | None = None, sicherung: Sicherung | Pat
 
     Refuses while another instance has the file open. Returns where the replaced file was put.
     """
-    ziel = (Path(pfad).expanduser() if pfad is not None else standard_pfad()).resolve()
+    ziel = ziel_pfad(pfad)
     if sicherung is None:
         vorhandene = sicherungen(ziel)
         if not vorhandene:

@@ -50,6 +50,12 @@ def pflicht(fehler: dict[str, str], feld: str, wert: str, bezeichnung: str) -> N
         fehler[feld] = f"Bitte geben Sie {bezeichnung} an."
 
 
+def merke(fehler: dict[str, str], feld: str, meldung: str | None) -> None:
+    """Record the message of a `core.domain.kennungen` check (None: the field is fine)."""
+    if meldung:
+        fehler[feld] = meldung
+
+
 def melde(fehler: dict[str, str]) -> None:
     """Raise FeldFehler when any field is wrong."""
     if fehler:

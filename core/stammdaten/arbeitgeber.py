@@ -23,7 +23,7 @@ from core.domain.kennungen import (
 )
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Arbeitgeber, Unfallversicherungstraeger
-from core.stammdaten._abbildung import aus_modell, melde, nach_modell, pflicht
+from core.stammdaten._abbildung import aus_modell, melde, merke, nach_modell, pflicht
 
 
 @dataclass(slots=True)
@@ -86,21 +86,16 @@ def pruefe_arbeitgeber(daten: ArbeitgeberDaten) -> dict[str, str]:
     if daten.plz.strip() and not (daten.plz.strip().isdigit() and len(daten.plz.strip()) == 5):
         fehler["plz"] = "Die Postleitzahl hat 5 Ziffern."
     if daten.betriebsnummer.strip():
-        _merke(fehler, "betriebsnummer", pruefe_betriebsnummer(daten.betriebsnummer))
+        merke(fehler, "betriebsnummer", pruefe_betriebsnummer(daten.betriebsnummer))
     if daten.steuernummer.strip():
         land = daten.bundesland if daten.bundesland in BUNDESLAENDER else None
-        _merke(fehler, "steuernummer", pruefe_steuernummer(daten.steuernummer, land))
+        merke(fehler, "steuernummer", pruefe_steuernummer(daten.steuernummer, land))
     if daten.iban.strip():
-        _merke(fehler, "iban", pruefe_iban(daten.iban))
-    _merke(fehler, "bic", pruefe_bic(daten.bic))
+        merke(fehler, "iban", pruefe_iban(daten.iban))
+    merke(fehler, "bic", pruefe_bic(daten.bic))
     if daten.email.strip() and "@" not in daten.email:
         fehler["email"] = "Die E-Mail-Adresse braucht ein @."
     return fehler
-
-
-def _merke(fehler: dict[str, str], feld: str, meldung: str | None) -> None:
-    if meldung:
-        fehler[feld] = meldung
 
 
 def lade_arbeitgeber(db: Datenbank) -> ArbeitgeberDaten | None:

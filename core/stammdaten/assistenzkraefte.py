@@ -20,20 +20,19 @@ from sqlalchemy.orm import selectinload
 
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kennungen import (
-    AUSBILDUNGSABSCHLUESSE,
-    SCHULABSCHLUESSE,
-    VERTRAGSFORMEN,
     kompakt,
     pruefe_bic,
     pruefe_iban,
     pruefe_steuer_id,
+    pruefe_taetigkeitsteile,
     pruefe_versicherungsnummer,
+    taetigkeitsschluessel,
 )
 from core.domain.staaten import arbeitserlaubnis_noetig, ist_staat, staatsname
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, Kind, Krankenkasse, Vertrag, WeitereBeschaeftigung
-from core.stammdaten._abbildung import aus_modell, melde, nach_modell, nach_unterliste, nicht_in_zukunft, pflicht
+from core.stammdaten._abbildung import aus_modell, melde, merke, nach_modell, nach_unterliste, nicht_in_zukunft, pflicht
 
 STATUS: dict[str, str] = {"bewerberin": "Bewerberin", "beschaeftigt": "beschäftigt", "ausgeschieden": "ausgeschieden"}
 GESCHLECHTER: dict[str, str] = {"": "keine Angabe", "w": "weiblich", "m": "männlich", "d": "divers", "x": "unbestimmt"}
@@ -164,16 +163,15 @@ class AssistenzkraftDaten:
         return f"{self.vorname} {self.nachname}".strip()
 
     @property
+    def taetigkeitsteile(self) -> tuple[str, str, str, str, str]:
+        """The five parts of the Tätigkeitsschlüssel (seed 004, 2.3.1), as `core.domain.kennungen` takes them."""
+        ueberlassung = "1" if self.arbeitnehmerueberlassung else "2"
+        return (self.taetigkeit_kldb, self.schulabschluss, self.ausbildungsabschluss, ueberlassung, self.vertragsform)
+
+    @property
     def taetigkeitsschluessel(self) -> str:
-        """The 9 digits (seed 004, 2.3.1) if all parts are filled, else ""."""
-        teile = (
-            self.taetigkeit_kldb,
-            self.schulabschluss,
-            self.ausbildungsabschluss,
-            "1" if self.arbeitnehmerueberlassung else "2",
-            self.vertragsform,
-        )
-        return "".join(teile) if all(teile) and len(self.taetigkeit_kldb) == 5 else ""
+        """The 9 digits if all parts are filled in and valid, else ""."""
+        return "" if pruefe_taetigkeitsteile(*self.taetigkeitsteile) else taetigkeitsschluessel(*self.taetigkeitsteile)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,12 +226,9 @@ def pruefe_assistenzkraft(daten: AssistenzkraftDaten, *, heute: date | None = No
             geschlecht=daten.geschlecht or None,
             geburtsname=daten.geburtsname or daten.nachname,
         )
-        if meldung:
-            fehler["versicherungsnummer"] = meldung
+        merke(fehler, "versicherungsnummer", meldung)
     if daten.steuer_id.strip():
-        meldung = pruefe_steuer_id(daten.steuer_id)
-        if meldung:
-            fehler["steuer_id"] = meldung
+        merke(fehler, "steuer_id", pruefe_steuer_id(daten.steuer_id))
     if daten.steuerklasse is not None and daten.steuerklasse not in STEUERKLASSEN:
         fehler["steuerklasse"] = "Die Steuerklasse ist 1 bis 6."
     if daten.kinderfreibetraege < 0 or (daten.kinderfreibetraege * 2) % 1 != 0:
@@ -243,21 +238,13 @@ def pruefe_assistenzkraft(daten: AssistenzkraftDaten, *, heute: date | None = No
     for feld_name, wert in (("freibetrag_jahr", daten.freibetrag_jahr), ("freibetrag_monat", daten.freibetrag_monat)):
         if wert is not None and wert < 0:
             fehler[feld_name] = "Ein Freibetrag kann nicht negativ sein."
-    if daten.taetigkeit_kldb and not (daten.taetigkeit_kldb.isdigit() and len(daten.taetigkeit_kldb) == 5):
-        fehler["taetigkeit_kldb"] = "Die ausgeübte Tätigkeit (KldB 2010) hat genau 5 Ziffern, z. B. 83132."
-    if daten.schulabschluss and daten.schulabschluss not in SCHULABSCHLUESSE:
-        fehler["schulabschluss"] = "Schulabschluss: 1, 2, 3, 4 oder 9."
-    if daten.ausbildungsabschluss and daten.ausbildungsabschluss not in AUSBILDUNGSABSCHLUESSE:
-        fehler["ausbildungsabschluss"] = "Ausbildungsabschluss: 1 bis 6 oder 9."
-    if daten.vertragsform and daten.vertragsform not in VERTRAGSFORMEN:
-        fehler["vertragsform"] = "Vertragsform: 1 bis 4."
+    # The key's parts may still be empty (filled in later); a part that is filled in must be valid.
+    for feld_name, meldung in pruefe_taetigkeitsteile(*daten.taetigkeitsteile).items():
+        if getattr(daten, feld_name):
+            fehler[feld_name] = meldung
     if daten.iban.strip():
-        meldung = pruefe_iban(daten.iban)
-        if meldung:
-            fehler["iban"] = meldung
-    meldung = pruefe_bic(daten.bic)
-    if meldung:
-        fehler["bic"] = meldung
+        merke(fehler, "iban", pruefe_iban(daten.iban))
+    merke(fehler, "bic", pruefe_bic(daten.bic))
     if daten.arbeitserlaubnis_art not in ARBEITSERLAUBNIS_ARTEN:
         fehler["arbeitserlaubnis_art"] = "Bitte wählen Sie die Art der Arbeitserlaubnis aus der Liste."
     if daten.arbeitserlaubnis_art == "befristet" and daten.arbeitserlaubnis_bis is None:

@@ -146,22 +146,19 @@ def checkliste(db: Datenbank, stichtag: date | None = None) -> list[ChecklistenP
         punkte: list[ChecklistenPunkt] = []
         for nummer, (schluessel, text, ableitung) in enumerate(ERSTE_ABRECHNUNG, start=1):
             haken_zeile = haken.get(schluessel)
-            manuell = haken_zeile is not None and haken_zeile.erledigt_am is not None
-            if ableitung is not None:
-                abgeleitet, erlaeuterung = ableitung(sitzung, tag)
-            else:
-                abgeleitet, erlaeuterung = False, "Bitte abhaken, wenn erledigt."
-            if manuell and haken_zeile is not None and haken_zeile.erledigt_am is not None:
-                erlaeuterung = f"{erlaeuterung} Von Ihnen abgehakt am {haken_zeile.erledigt_am:%d.%m.%Y}."
+            erledigt_am = haken_zeile.erledigt_am if haken_zeile else None
+            abgeleitet, erlaeuterung = ableitung(sitzung, tag) if ableitung is not None else (False, "")
+            if erledigt_am is not None:
+                erlaeuterung = f"{erlaeuterung} Von Ihnen abgehakt am {erledigt_am:%d.%m.%Y}.".lstrip()
             punkte.append(
                 ChecklistenPunkt(
                     schluessel=schluessel,
                     nummer=nummer,
                     text=text,
-                    erledigt=abgeleitet or manuell,
+                    erledigt=abgeleitet or erledigt_am is not None,
                     automatisch=ableitung is not None,
-                    erlaeuterung=erlaeuterung.replace("Bitte abhaken, wenn erledigt. ", ""),
-                    erledigt_am=haken_zeile.erledigt_am if haken_zeile else None,
+                    erlaeuterung=erlaeuterung or "Bitte abhaken, wenn erledigt.",
+                    erledigt_am=erledigt_am,
                     notiz=haken_zeile.notiz if haken_zeile else "",
                 )
             )

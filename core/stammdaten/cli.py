@@ -6,20 +6,12 @@ import argparse
 from pathlib import Path
 
 from core.fehler import EingabeFehler
-from core.persistence.datenbank import Datenbank, standard_pfad, stelle_wieder_her
+from core.persistence.datenbank import Datenbank, stelle_wieder_her, ziel_pfad
 from core.persistence.sicherung import sicherungen
 
 
 def _db_pfad(args: argparse.Namespace) -> Path:
-    return (Path(args.db).expanduser() if args.db is not None else standard_pfad()).resolve()
-
-
-def _parser(
-    unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser], name: str, **optionen: str
-) -> argparse.ArgumentParser:
-    parser = unterbefehle.add_parser(name, add_help=False, **optionen)  # type: ignore[arg-type]
-    parser.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
-    return parser
+    return ziel_pfad(args.db)
 
 
 def _oeffne(args: argparse.Namespace, *, nur_lesen: bool = False) -> Datenbank:
@@ -36,8 +28,7 @@ def _oeffne(args: argparse.Namespace, *, nur_lesen: bool = False) -> Datenbank:
 
 
 def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    auskunft = _parser(
-        unterbefehle,
+    auskunft = unterbefehle.add_parser(
         "auskunft",
         help="alles über eine Assistenzkraft ausgeben (Auskunft nach Art. 15 DSGVO)",
         description="Schreibt eine JSON-Datei mit allen gespeicherten Angaben und den ausgefüllten Personalbogen.",
@@ -46,8 +37,7 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
     auskunft.add_argument("--ausgabe", type=Path, default=Path("."), metavar="ORDNER", help="Zielordner (Standard: .)")
     auskunft.set_defaults(handler=_auskunft)
 
-    bogen = _parser(
-        unterbefehle,
+    bogen = unterbefehle.add_parser(
         "personalbogen",
         help="Personalbogen als PDF: leer (für Bewerberinnen) oder ausgefüllt",
         description="Ohne --assistenzkraft entsteht der leere Vordruck.",
@@ -56,8 +46,7 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
     bogen.add_argument("--assistenzkraft", metavar="NAME", help="Name der Assistenzkraft (ausgefüllter Bogen)")
     bogen.set_defaults(handler=_personalbogen)
 
-    loeschen = _parser(
-        unterbefehle,
+    loeschen = unterbefehle.add_parser(
         "loeschen",
         help="Daten einer Bewerberin auf ihren Wunsch löschen (Art. 17 DSGVO)",
         description="Löscht nur Bewerberinnen ohne Arbeitsvertrag; Lohnunterlagen Beschäftigter müssen bleiben.",
@@ -66,8 +55,7 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
     loeschen.add_argument("--ja", action="store_true", help="Löschen bestätigen (sonst wird nur geprüft)")
     loeschen.set_defaults(handler=_loeschen)
 
-    sicherung = _parser(
-        unterbefehle,
+    sicherung = unterbefehle.add_parser(
         "sicherung",
         help="Sicherungen der Datenbank anzeigen, anlegen oder zurückspielen",
         description="Bei jedem Start legt Assistenzbüro eine Sicherung an (die letzten werden behalten).",
@@ -75,12 +63,11 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
     aktionen = sicherung.add_subparsers(
         dest="aktion", metavar="AKTION", required=True, parser_class=type(sicherung), title="Aktionen"
     )
-    liste = _parser(aktionen, "liste", help="vorhandene Sicherungen anzeigen, neueste zuerst")
+    liste = aktionen.add_parser("liste", help="vorhandene Sicherungen anzeigen, neueste zuerst")
     liste.set_defaults(handler=_sicherung_liste)
-    anlegen = _parser(aktionen, "anlegen", help="jetzt eine Sicherung anlegen")
+    anlegen = aktionen.add_parser("anlegen", help="jetzt eine Sicherung anlegen")
     anlegen.set_defaults(handler=_sicherung_anlegen)
-    zurueck = _parser(
-        aktionen,
+    zurueck = aktionen.add_parser(
         "wiederherstellen",
         help="eine Sicherung zurückspielen (Standard: die neueste); die bisherige Datei wird beiseitegelegt",
     )

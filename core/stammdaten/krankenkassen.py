@@ -22,7 +22,7 @@ from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, KassenJahr, Krankenkasse, U1Stufe
 from core.regeln.tabellen import FehlenderRegelwert, regelwert, unterstuetzte_jahre
 from core.ressourcen import ressource
-from core.stammdaten._abbildung import aus_modell, melde, nach_unterliste, pflicht, prozent_im_bereich
+from core.stammdaten._abbildung import aus_modell, melde, merke, nach_unterliste, pflicht, prozent_im_bereich
 
 
 @dataclass(slots=True)
@@ -68,9 +68,7 @@ def pruefe_krankenkasse(daten: KrankenkasseDaten) -> dict[str, str]:
     fehler: dict[str, str] = {}
     pflicht(fehler, "name", daten.name, "den Namen der Krankenkasse")
     if daten.betriebsnummer.strip():
-        meldung = pruefe_betriebsnummer(daten.betriebsnummer)
-        if meldung:
-            fehler["betriebsnummer"] = meldung
+        merke(fehler, "betriebsnummer", pruefe_betriebsnummer(daten.betriebsnummer))
     gesehen: set[int] = set()
     for i, jahr in enumerate(daten.jahre):
         wo = f"jahre[{i}]"

@@ -18,7 +18,7 @@ from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Unfallversicherungstraeger
 from core.ressourcen import ressource
-from core.stammdaten._abbildung import aus_modell, melde, nach_modell, pflicht
+from core.stammdaten._abbildung import aus_modell, melde, merke, nach_modell, pflicht
 
 HINWEIS_VORBELEGT = "Anschrift aus dem ForseA-Handbuch (Stand 2016) – bitte prüfen."
 
@@ -50,9 +50,7 @@ def pruefe_unfallkasse(daten: UnfallkasseDaten) -> dict[str, str]:
     if daten.bundesland not in BUNDESLAENDER:
         fehler["bundesland"] = "Bitte wählen Sie das Bundesland des Unfallversicherungsträgers."
     if daten.betriebsnummer.strip():
-        meldung = pruefe_betriebsnummer(daten.betriebsnummer)
-        if meldung:
-            fehler["betriebsnummer"] = meldung
+        merke(fehler, "betriebsnummer", pruefe_betriebsnummer(daten.betriebsnummer))
     return fehler
 
 

@@ -22,7 +22,7 @@ from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, Vertrag, VertragsZuschlag
 from core.regeln.tabellen import FehlenderRegelwert, UnbekanntesJahr
 from core.regeln.urlaub import gesetzlicher_mindesturlaub
-from core.stammdaten._abbildung import aus_modell, melde, prozent_im_bereich
+from core.stammdaten._abbildung import aus_modell, melde, nach_modell, prozent_im_bereich
 
 LOHNFORMEN: dict[str, str] = {"stunde": "Stundenlohn", "tag": "Tageslohn", "monat": "Monatslohn"}
 BESCHAEFTIGUNG: dict[str, str] = {
@@ -184,12 +184,7 @@ def speichere_vertrag(db: Datenbank, daten: VertragDaten) -> VertragDaten:
             if gefunden is None or gefunden.assistenzkraft_id != daten.assistenzkraft_id:
                 raise EingabeFehler("Diese Vertragsfassung gibt es nicht (mehr).")
             zeile = gefunden
-        for name in (
-            "gueltig_ab", "eintritt", "lohnsatz", "lohnform", "probezeit_bis", "befristet_bis", "austritt",
-            "taetigkeit", "arbeitszeit", "kuendigungsfrist", "beschaeftigung", "bereitschaft_prozent",
-            "einarbeitung_prozent", "einarbeitung_bis", "arbeitstage_woche", "wochenstunden", "urlaubstage", "notiz",
-        ):  # fmt: skip
-            setattr(zeile, name, getattr(daten, name))
+        nach_modell(daten, zeile, ausser=("id", "zuschlaege"))  # the surcharges are rows of their own, below
         alte = {z.art: z for z in zeile.zuschlaege}
         neue: list[VertragsZuschlag] = []
         for art, prozent in sorted(daten.zuschlaege.items()):

@@ -158,6 +158,8 @@ def test_bearbeiten_ersetzt_kinder_und_jobs(db: Datenbank) -> None:
         pytest.param("steuerklasse", 7, "1 bis 6", id="Steuerklasse"),
         pytest.param("kinderfreibetraege", Decimal("0.3"), "halben", id="Kinderfreibetraege"),
         pytest.param("taetigkeit_kldb", "8313", "5 Ziffern", id="KldB"),
+        pytest.param("schulabschluss", "5", "1, 2, 3, 4 oder 9", id="Schulabschluss seed 004 2.3.1"),
+        pytest.param("vertragsform", "5", "1 bis 4", id="Vertragsform seed 004 2.3.1"),
         pytest.param("plz", "7777", "5 Ziffern", id="PLZ"),
     ],
 )

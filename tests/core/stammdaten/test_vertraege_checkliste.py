@@ -176,8 +176,19 @@ def test_checkliste_von_hand_abhaken(db: Datenbank) -> None:
     checkliste.hake_ab(db, "kostenuebernahme", am=date(2026, 2, 1), notiz="Bescheid Sozialamt")
     punkt = _punkte(db)["kostenuebernahme"]
     assert punkt.erledigt and punkt.erledigt_am == date(2026, 2, 1) and punkt.notiz == "Bescheid Sozialamt"
+    assert punkt.erlaeuterung == "Von Ihnen abgehakt am 01.02.2026."
     checkliste.hake_ab(db, "kostenuebernahme", erledigt=False)
-    assert not _punkte(db)["kostenuebernahme"].erledigt
+    punkt = _punkte(db)["kostenuebernahme"]
+    assert not punkt.erledigt and punkt.erlaeuterung == "Bitte abhaken, wenn erledigt."
+
+
+def test_abgeleiteter_punkt_von_hand_abgehakt_nennt_beides(db: Datenbank) -> None:
+    checkliste.hake_ab(db, "betriebsnummer", am=date(2026, 2, 1))
+    punkt = _punkte(db)["betriebsnummer"]
+    assert punkt.erledigt and punkt.automatisch
+    assert punkt.erlaeuterung == (
+        "Noch keine Betriebsnummer eingetragen (Arbeitgeberdaten). Von Ihnen abgehakt am 01.02.2026."
+    )
 
 
 def test_meldung_zum_mindesturlaub_mit_deutschem_komma() -> None:
