@@ -292,7 +292,7 @@ def _sammle_hinweise(liste: list[Arbeitszeitraum], s: _Summen, hinweise: list[Hi
                 "§ 3b Abs. 1 EStG",
             )
         )
-    stichtag = liste[0].beginn.date() if liste else None
+    stichtag = als_berlin(liste[0].beginn).date() if liste else None  # the Berlin day, as in the loop
     if s.oster_pfingstsonntag and stichtag is not None:
         feiertag_satz = regelwert("stfrei_zuschlag_feiertag_prozent", stichtag).wert
         hinweise.append(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -262,3 +262,15 @@ def test_eigenschaft_frei_nie_mehr_als_gezahlt(
     assert d(0) <= r.svfrei <= r.steuerfrei <= r.zuschlag
     if not geleistet:
         assert r.steuerfrei == 0
+
+
+def test_zeiten_in_utc_nehmen_die_rechengroessen_des_berliner_tages() -> None:
+    # 31.12.2024 23:30 UTC is 01.01.2025 00:30 in Berlin: the 2025 figures apply (there is no 2024 table), also
+    # for the notes about the Grundlohn limit (§ 1 Abs. 1 Satz 1 Nr. 1 SvEV: 25 €/h).
+    e = berechne_zuschlaege(
+        [z(datetime(2024, 12, 31, 23, 30, tzinfo=UTC), datetime(2025, 1, 1, 3, tzinfo=UTC), "30")],
+        STANDARD,
+        "BW",
+    )
+    assert e.stunden[K.FEIERTAG] == d("3.5")
+    assert "ZUSCHLAG_GRUNDLOHN_UEBER_25" in {h.code for h in e.hinweise}
