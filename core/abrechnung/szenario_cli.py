@@ -18,9 +18,7 @@ def registriere(unterbefehle: Any) -> None:
         help="einen Abrechnungsmonat aus einer Szenario-Datei berechnen (ohne Datenbank)",
         description="Berechnet Brutto, Steuern, Sozialversicherung, Netto und Arbeitgeberkosten eines Monats für "
         "die Assistenzkräfte einer Szenario-Datei (JSON). Die Datenbank wird dabei nicht benutzt.",
-        add_help=False,
     )
-    befehl.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
     befehl.add_argument("szenario", metavar="SZENARIO.json", type=Path, help="die Szenario-Datei")
     befehl.add_argument("--json", action="store_true", help="Ergebnis als JSON ausgeben")
     befehl.set_defaults(handler=_berechnen)

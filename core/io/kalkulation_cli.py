@@ -18,9 +18,7 @@ def registriere(unterbefehle: Any) -> None:
         "kalkulation",
         help="Kostenkalkulation: alte Kalkulationstabellen einlesen, exportieren",
         description="Kostenkalkulation nach dem Muster „Berechnung der durchschnittlichen Lohnkosten“ (ForseA).",
-        add_help=False,
     )
-    kalk.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
     kalk_befehle = kalk.add_subparsers(dest="kalkulation_befehl", metavar="AKTION", title="Aktionen")
     kalk_befehle.required = True
 
@@ -29,9 +27,7 @@ def registriere(unterbefehle: Any) -> None:
         help="alte Kalkulationstabelle (.xlsx, .xls, .ods) lesen und neu berechnen",
         description="Liest eine alte Kalkulationstabelle, erkennt die Zeilen an ihren Bezeichnungen, rechnet neu "
         "und vergleicht mit den in der Datei gespeicherten Summen. Speichert nur mit --speichern.",
-        add_help=False,
     )
-    imp.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
     imp.add_argument("datei", metavar="DATEI", type=Path, help="die Tabellendatei")
     imp.add_argument("--json", action="store_true", help="Ergebnis als JSON ausgeben")
     imp.add_argument(
@@ -47,9 +43,7 @@ def registriere(unterbefehle: Any) -> None:
         help="Kalkulation als Excel-Datei (mit Formeln) oder PDF ausgeben",
         description="Gibt eine gespeicherte Kalkulation (--name) oder eine alte Tabellendatei (--aus-datei) als "
         "Excel-Datei mit Formeln oder als PDF für den Antrag aus. Die Dateiart folgt der Endung von --ausgabe.",
-        add_help=False,
     )
-    exp.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
     quelle = exp.add_mutually_exclusive_group(required=True)
     quelle.add_argument("--name", metavar="NAME", help="Name der gespeicherten Kalkulation, z. B. „Antrag 2027“")
     quelle.add_argument("--aus-datei", metavar="DATEI", type=Path, help="alte Kalkulationstabelle als Quelle")
@@ -60,9 +54,7 @@ def registriere(unterbefehle: Any) -> None:
         "liste",
         help="gespeicherte Kalkulationen auflisten",
         description="Listet die gespeicherten Kalkulationen mit ihren Gesamtkosten.",
-        add_help=False,
     )
-    liste.add_argument("-h", "--help", action="help", help="diese Hilfe anzeigen und beenden")
     liste.set_defaults(handler=_liste)
 
 
