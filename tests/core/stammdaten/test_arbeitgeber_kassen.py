@@ -179,6 +179,14 @@ def test_vorgaben_nur_einmal(db: Datenbank) -> None:
     assert len(krankenkassen.liste_krankenkassen(db)) == anzahl
 
 
+def test_vorbelegte_hinweise_sind_ganze_saetze(db: Datenbank) -> None:
+    # the table's own note and the "bitte prüfen" note are joined: each must end as a sentence
+    for traeger in unfallkassen.liste_unfallkassen(db):
+        saetze = traeger.hinweis.split(" " + unfallkassen.HINWEIS_VORBELEGT)[0]
+        assert traeger.hinweis.endswith(unfallkassen.HINWEIS_VORBELEGT), traeger.name
+        assert saetze == unfallkassen.HINWEIS_VORBELEGT or saetze.endswith((".", "!", "?", ")")), traeger.name
+
+
 def test_vorbelegte_daten_bestehen_die_eigenen_pruefungen(db: Datenbank) -> None:
     for traeger in unfallkassen.liste_unfallkassen(db):
         assert unfallkassen.pruefe_unfallkasse(traeger) == {}, traeger.name
