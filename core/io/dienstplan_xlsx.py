@@ -16,7 +16,7 @@ from core.dienstplan.dienst import Monatsplan
 from core.dienstplan.raster import WEITERE
 from core.dienstplan.stundenzettel import Stundenzettel
 from core.dienstplan.tage import monatsname
-from core.domain.geld import format_zahl
+from core.domain.geld import format_zahl, runde
 from core.domain.kalender import BUNDESLAENDER
 from core.io.dienstplan_pdf import KOPF_STUNDENZETTEL, _legende_abwesenheit, stundenzettel_zeilen, summentext
 
@@ -147,9 +147,9 @@ def stundenzettel_xlsx(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, ged
         summe = erste + len(zeilen) + 1
         _zelle(blatt, summe, 1, "Summe der bezahlten Stunden", kopf=True)
         blatt.merge_cells(start_row=summe, start_column=1, end_row=summe, end_column=8)
-        _zelle(blatt, summe, 9, zettel.summe_bezahlt.quantize(Decimal("0.01")), kopf=True)
+        _zelle(blatt, summe, 9, runde(zettel.summe_bezahlt), kopf=True)
         blatt.cell(row=summe, column=9).number_format = "0.00"
-        _zelle(blatt, summe, 10, zettel.summe_bereitschaft.quantize(Decimal("0.01")), kopf=True)
+        _zelle(blatt, summe, 10, runde(zettel.summe_bereitschaft), kopf=True)
         blatt.cell(row=summe, column=10).number_format = "0.00"
         _zelle(blatt, summe, 11, summentext(zettel), kopf=True)
         blatt.cell(

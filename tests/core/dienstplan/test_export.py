@@ -218,3 +218,26 @@ def test_cli_export_einer_datei_ohne_geoeffneten_dienstplan(tmp_path: Path) -> N
     ziel = tmp_path / "leer.pdf"
     assert _cli("export", "dienstplan", "--db", str(pfad), "--monat", "2026-03", "--ausgabe", str(ziel)) == 0
     assert "März 2026" in _pdf_text(ziel)
+
+
+def test_stundenzettel_excel_summe_kaufmaennisch_gerundet_wie_der_text(tmp_path: Path) -> None:
+    """15 min Bereitschaft × 50 % = 0,125 Std.: the sum cell is rounded half up, as the text beside it and the PDF
+    say ("2,13"), not to the even cent (2,12)."""
+    from core.dienstplan.stundenzettel import Stundenzettel, Stundenzettelzeile
+    from core.dienstplan.tage import tagesinfo
+
+    zeile = Stundenzettelzeile(
+        info=tagesinfo("BE", date(2026, 3, 2)),
+        plan=(),
+        ist=(),
+        ist_erfasst=False,
+        abwesenheit=None,
+        bezahlt=Decimal("2.125"),
+    )
+    zettel = Stundenzettel(1, "Sabine Berger", "Maria Muster", 2026, 3, Decimal(50), (zeile,))
+    ziel = tmp_path / "s.xlsx"
+    stundenzettel_xlsx([zettel], ziel, gedruckt_am=GEDRUCKT)
+    blatt = load_workbook(ziel).active
+    summe = next(r for r in blatt.iter_rows(values_only=True) if r[0] == "Summe der bezahlten Stunden")
+    assert Decimal(str(summe[8])) == Decimal("2.13")
+    assert summe[10] == "2,13"
