@@ -15,7 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.stammdaten import assistenzkraefte, dsgvo, start, vertraege
+from core.io import auskunft
+from core.stammdaten import assistenzkraefte, start, vertraege
 from core.stammdaten.assistenzkraefte import AssistenzkraftDaten, KindDaten
 from core.stammdaten.vertraege import VertragDaten
 
@@ -47,7 +48,7 @@ def main() -> None:
             zeilen = assistenzkraefte.liste_assistenzkraefte(db)
         print(f"Liste mit {len(zeilen)} Assistenzkräften (je Aufruf):       {_ms((time.perf_counter() - t0) / 20)}")
         t0 = time.perf_counter()
-        dsgvo.personalbogen_pdf(db, zeilen[0].id, Path(ordner) / "bogen.pdf")
+        auskunft.personalbogen_pdf(db, zeilen[0].id, Path(ordner) / "bogen.pdf")
         print(f"Personalbogen-PDF ausgefüllt:                       {_ms(time.perf_counter() - t0)}")
         db.schliessen()
         t0 = time.perf_counter()

@@ -244,7 +244,7 @@ class AssistenzkraefteBereich(QWidget):
         return dokumente if dokumente and Path(dokumente).is_dir() else str(Path.home())
 
     def personalbogen_pdf(self, *, leer: bool) -> None:
-        from core.stammdaten import dsgvo
+        from core.io import auskunft
 
         z = None if leer else aktuelle_zeile(self.tabelle, self.modell)
         if not leer and z is None:
@@ -260,14 +260,14 @@ class AssistenzkraefteBereich(QWidget):
         kraft_id = None if z is None else z.id
 
         def arbeit(_f: Fortschritt) -> Path:
-            return dsgvo.personalbogen_pdf(db, kraft_id, ziel)
+            return auskunft.personalbogen_pdf(db, kraft_id, ziel)
 
         Vorgang(self, tr("Personalbogen wird erstellt"), arbeit).bei_erfolg(
             lambda p: self.kontext.melde(tr("Personalbogen gespeichert: {pfad}").format(pfad=p))
         ).starten()
 
     def auskunft(self) -> None:
-        from core.stammdaten import dsgvo
+        from core.io import auskunft
 
         z = aktuelle_zeile(self.tabelle, self.modell)
         if z is None:
@@ -281,7 +281,7 @@ class AssistenzkraefteBereich(QWidget):
         db = self.kontext.datenbank
 
         def arbeit(_f: Fortschritt) -> list[Path]:
-            return dsgvo.schreibe_auskunft(db, z.id, ziel)
+            return auskunft.schreibe_auskunft(db, z.id, ziel)
 
         def fertig(dateien: list[Path]) -> None:
             liste = "\n".join(str(d) for d in dateien)

@@ -287,10 +287,14 @@ class Hauptfenster(QMainWindow):
         meldungen.hinweis(self, tr("Tastenkürzel"), "\n".join(zeilen))
 
     def zeige_ueber(self) -> None:
+        from core import programmversion
+
         QMessageBox.about(
             self,
             tr("Über Assistenzbüro"),
-            tr("Assistenzbüro 0.1.0 – Lohnabrechnung, Dienstplan und Budget im Arbeitgebermodell."),
+            tr("Assistenzbüro {version} – Lohnabrechnung, Dienstplan und Budget im Arbeitgebermodell.").format(
+                version=programmversion()
+            ),
         )
 
     def starte_ersteinrichtung_falls_noetig(self) -> QWidget | None:

@@ -10,7 +10,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from core.cli import build_parser, richte_konsole_ein, starte_befehl
 
     richte_konsole_ein()
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     if args.befehl is not None:
         return starte_befehl(args)
     from desktop.app import starte  # Qt is imported only when the window is wanted

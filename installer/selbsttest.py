@@ -194,9 +194,9 @@ def _dynamische_module() -> str:
     from core.cli import BEFEHLSMODULE, build_parser
     from core.persistence.modelle_registry import MODELLMODULE
 
-    build_parser()  # imports every command module
+    build_parser([], alle=True)  # imports every command module
     fabriken = [*BEFEHLSMODULE, *MODELLMODULE]
-    from core.io.export_cli import EXPORTARTEN
+    from core.cli.export import EXPORTARTEN
     from desktop.bereiche import BEREICHE
 
     fabriken += [eintrag.partition(":")[0] for eintrag in EXPORTARTEN.values()]

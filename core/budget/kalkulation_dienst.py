@@ -1,28 +1,23 @@
-"""Services for named Kalkulation versions: list, save, copy, delete, import-and-save, export; Kassen U1/U2.
+"""Services for named Kalkulation versions: list, save, copy, delete; the Kassen' U1/U2 rates.
 
 GUI: `liste(db)` → `KalkulationsVersion`s; `speichere(db, version)` (new when `id` is None) returns the saved
-version; `kopiere(db, id, neuer_name)`; `loesche(db, id)`; `speichere_import(db, name, import_ergebnis)`;
+version; `kopiere(db, id, neuer_name)`; `loesche(db, id)`;
 `kassen_umlagen(db, jahr)` → `Umlagesaetze` of every Kasse with rates that year (for "Aus aktuellen Werten
-vorbelegen"); `exportiere_version(version, ziel)` writes .xlsx or .pdf.
+vorbelegen"). Reading old sheets into a version and writing a version to .xlsx/.pdf: `core.io.kalkulation_dateien`.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.budget.kalkulation import KalkulationsParameter, Umlagesaetze, berechne
+from core.budget.kalkulation import KalkulationsParameter, Umlagesaetze
 from core.budget.modelle import Kalkulation
-from core.domain.geld import format_eur
 from core.fehler import EingabeFehler
-from core.io.kalkulation_export import Kopf, exportiere_datei
-from core.io.kalkulation_import import ImportErgebnis, importiere
 from core.persistence.datenbank import Datenbank
 
 NAME_LAENGE = 120
@@ -130,45 +125,6 @@ def loesche(db: Datenbank, version_id: int) -> None:
             sitzung.delete(zeile)
 
 
-_DATUM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
-
-
-def stand_aus_version(version: str | None, ersatz: date) -> date:
-    """The sheet's "Version 01.03.2016" as a date; anything else → `ersatz`."""
-    if version and (m := _DATUM.match(version)):
-        try:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            return ersatz
-    return ersatz
-
-
-def als_version(name: str, ergebnis: ImportErgebnis, *, heute: date | None = None) -> KalkulationsVersion:
-    datei = Path(ergebnis.datei).name
-    notiz = f"Übernommen aus „{datei}“ (Tabellenblatt „{ergebnis.blatt}“, Version {ergebnis.version or 'unbekannt'})."
-    if ergebnis.abweichungen:
-        notiz += " Abweichungen zu den Summen in der Datei: " + "; ".join(
-            f"{a.bezeichnung} Datei {format_eur(a.in_datei)}, neu {format_eur(a.neu_berechnet)}"
-            for a in ergebnis.abweichungen
-        )
-    return KalkulationsVersion(
-        name=name,
-        stand=stand_aus_version(ergebnis.version, heute or date.today()),
-        parameter=ergebnis.parameter,
-        notiz=notiz,
-        herkunft=f"Import: {datei}",
-    )
-
-
-def speichere_import(db: Datenbank, name: str, ergebnis: ImportErgebnis) -> KalkulationsVersion:
-    """Save what the import recognised as a new named version (all or nothing)."""
-    return speichere(db, als_version(name, ergebnis))
-
-
-def importiere_und_speichere(db: Datenbank, pfad: Path, name: str) -> KalkulationsVersion:
-    return speichere_import(db, name, importiere(pfad, anzeigename=str(pfad)))
-
-
 def kassen_umlagen(db: Datenbank, jahr: int) -> list[Umlagesaetze]:
     """U1 (the chosen level) and U2 of every Kasse that has rates for `jahr`, from the master data."""
     from core.stammdaten.krankenkassen import liste_krankenkassen
@@ -190,49 +146,3 @@ def kassen_umlagen(db: Datenbank, jahr: int) -> list[Umlagesaetze]:
             )
         )
     return saetze
-
-
-def exportiere_version(version: KalkulationsVersion, ziel: Path, *, gedruckt_am: date | None = None) -> Path:
-    return exportiere_datei(
-        version.parameter,
-        ziel,
-        Kopf(name=version.name, stand=version.stand, notiz=version.notiz),
-        gedruckt_am=gedruckt_am or date.today(),
-    )
-
-
-# ---- command line helpers ------------------------------------------------------------------------------------
-def _oeffne(db_pfad: Path | None, *, nur_lesen: bool = False) -> Datenbank:
-    from core.stammdaten.start import oeffne, oeffne_zum_lesen
-
-    return oeffne_zum_lesen(db_pfad) if nur_lesen else oeffne(db_pfad)
-
-
-def exportiere(db_pfad: Path | None, ziel: Path, *, name: str | None, aus_datei: Path | None) -> Path:
-    if aus_datei is not None:
-        version = als_version(aus_datei.stem, importiere(aus_datei, anzeigename=str(aus_datei)))
-        return exportiere_version(version, ziel)
-    assert name is not None
-    with _oeffne(db_pfad, nur_lesen=True) as db:
-        version = lade(db, name)
-    return exportiere_version(version, ziel)
-
-
-def cli_speichere_import(db_pfad: Path | None, name: str, ergebnis: ImportErgebnis) -> KalkulationsVersion:
-    with _oeffne(db_pfad) as db:
-        return speichere_import(db, name, ergebnis)
-
-
-def liste_als_text(db_pfad: Path | None) -> str:
-    with _oeffne(db_pfad, nur_lesen=True) as db:
-        versionen = liste(db)
-    if not versionen:
-        return "Noch keine Kalkulation gespeichert.\n"
-    zeilen = [f"{'Name':<30} {'Stand':<10} {'Gesamtkosten im Jahr':>22} {'je Monat':>14}"]
-    for v in versionen:
-        s = berechne(v.parameter).summen()
-        zeilen.append(
-            f"{v.name:<30} {v.stand:%d.%m.%Y} {format_eur(s['gesamtkosten_jahr']):>22} "
-            f"{format_eur(s['gesamtkosten_monat']):>14}"
-        )
-    return "\n".join(zeilen) + "\n"

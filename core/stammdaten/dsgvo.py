@@ -1,9 +1,8 @@
 """Data-subject rights for an assistant: access (Art. 15 DSGVO export) and erasure of an applicant (Art. 17).
 
-GUI/CLI: `auskunft(db, id)` → dict with German headings (JSON-ready); `schreibe_auskunft(db, id, ordner)` writes
-`Auskunft_<Name>_<Datum>.json` and the filled Personalbogen PDF; `loeschgrund(db, id)` → None if erasure is
+GUI/CLI: `auskunft(db, id)` → dict with German headings (JSON-ready); `loeschgrund(db, id)` → None if erasure is
 allowed, else the German reason; `loesche_bewerberin(db, id)` erases or raises `EingabeFehler` with that reason.
-`personalbogen_pdf(db, id | None, ziel)` writes the filled (or blank) form.
+The files (`schreibe_auskunft`: JSON and the filled Personalbogen; `personalbogen_pdf`) are in `core.io.auskunft`.
 
 Other feature modules add their records about a person with `registriere_auskunftsteil(titel, fn)` and, where
 records must be kept, `registriere_aufbewahrungspflicht(fn)` (fn returns a German reason or None).
@@ -11,13 +10,10 @@ records must be kept, `registriere_aufbewahrungspflicht(fn)` (fn returns a Germa
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable
 from dataclasses import asdict, fields
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -25,8 +21,7 @@ from sqlalchemy.orm import Session
 
 from core.domain.kennungen import AUSBILDUNGSABSCHLUESSE, SCHULABSCHLUESSE, VERTRAGSFORMEN
 from core.domain.staaten import staatsname
-from core.fehler import EingabeFehler, dateigrund, schreibfehler
-from core.io.personalbogen_pdf import schreibe_personalbogen
+from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, Krankenkasse, Vertrag
 from core.stammdaten import arbeitgeber, assistenzkraefte, vertraege
@@ -171,45 +166,6 @@ def auskunft(db: Datenbank, assistenzkraft_id: int) -> dict[str, Any]:
     }
     ergebnis.update(weitere)
     return ergebnis
-
-
-def _dateiname(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9ÄÖÜäöüß_-]+", "_", name).strip("_") or "Person"
-
-
-def schreibe_auskunft(db: Datenbank, assistenzkraft_id: int, ordner: Path) -> list[Path]:
-    """Write the JSON export and the filled Personalbogen into `ordner`; returns both paths."""
-    inhalt = auskunft(db, assistenzkraft_id)
-    name = _dateiname(inhalt["Auskunft nach Art. 15 DSGVO"]["betroffene Person"])
-    try:
-        ordner.mkdir(parents=True, exist_ok=True)
-        json_pfad = ordner / f"Auskunft_{name}_{date.today():%Y-%m-%d}.json"
-        json_pfad.write_text(json.dumps(inhalt, ensure_ascii=False, indent=2), encoding="utf-8")
-        pdf_pfad = personalbogen_pdf(db, assistenzkraft_id, ordner / f"Personalbogen_{name}.pdf")
-    except OSError as fehler:
-        raise EingabeFehler(
-            f"In {ordner} kann nicht geschrieben werden ({dateigrund(fehler)}). Bitte einen anderen Ordner wählen."
-        ) from fehler
-    return [json_pfad, pdf_pfad]
-
-
-def personalbogen_pdf(db: Datenbank | None, assistenzkraft_id: int | None, ziel: Path) -> Path:
-    """Filled Personalbogen of one person, or the blank form (`assistenzkraft_id` None)."""
-    ag = arbeitgeber.lade_arbeitgeber(db) if db is not None else None
-    daten = None
-    kasse = ""
-    if assistenzkraft_id is not None:
-        if db is None:
-            raise EingabeFehler("Für einen ausgefüllten Personalbogen wird die Datenbank gebraucht.")
-        daten = assistenzkraefte.lade_assistenzkraft(db, assistenzkraft_id)
-        if daten.krankenkasse_id is not None:
-            with db.arbeitseinheit() as sitzung:
-                zeile = sitzung.get(Krankenkasse, daten.krankenkasse_id)
-                kasse = zeile.name if zeile else ""
-    try:
-        return schreibe_personalbogen(ziel, daten, arbeitgeber_name=ag.name if ag else "", krankenkasse_name=kasse)
-    except OSError as fehler:
-        raise schreibfehler(ziel, fehler) from fehler
 
 
 def _beschaeftigt_gewesen(sitzung: Session, assistenzkraft_id: int) -> str | None:

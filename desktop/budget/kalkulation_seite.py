@@ -757,7 +757,9 @@ class KalkulationSeite(QWidget):
         if modal(vorschau) != QDialog.DialogCode.Accepted:
             self.kontext.melde(tr("Import abgebrochen; nichts wurde übernommen."))
             return
-        version = dienst.als_version(vorschau.name.text(), ergebnis)
+        from core.io.kalkulation_dateien import als_version
+
+        version = als_version(vorschau.name.text(), ergebnis)
         if self.db is not None:
             try:
                 version = dienst.speichere(self.db, version)
@@ -786,7 +788,7 @@ class KalkulationSeite(QWidget):
         self._zeige_parameter(v.parameter)
 
     def exportieren(self, endung: str) -> None:
-        from core.budget.kalkulation_dienst import exportiere_version
+        from core.io.kalkulation_dateien import exportiere_version
 
         try:
             version = self._version()

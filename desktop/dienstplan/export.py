@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from core.cli.export import EXPORTARTEN
 from core.dienstplan.dienst import Person
 from core.dienstplan.tage import monatsname
-from core.io.export_cli import EXPORTARTEN
 from desktop import meldungen
 from desktop.hintergrund import Fortschritt, Vorgang
 from desktop.i18n import tr
@@ -62,7 +62,7 @@ def exportiere(
 def starte_export(
     parent: QWidget, db: Any, art: str, pfad: Path, jahr: int, monat: int, person: Person | None = None
 ) -> Vorgang:
-    """Run the command line's exporter (core.io.export_cli.EXPORTARTEN) off the GUI thread."""
+    """Run the command line's exporter (core.cli.export.EXPORTARTEN) off the GUI thread."""
     modul, funktion = EXPORTARTEN[art].split(":")
     exporter = getattr(importlib.import_module(modul), funktion)
     # the exporter finds the assistant by name, as `--assistenzkraft` does; the full name is unique in practice

@@ -19,7 +19,7 @@ SZENARIO = ROOT / "tests" / "data" / "szenarien" / "minijob_privathaushalt.json"
 # A bug inside a command, provoked in a real process with Python's own logging defaults (no pytest handlers).
 _PROGRAMM_MIT_FEHLER = """
 import sys
-import core.abrechnung.szenario_cli as befehl
+import core.cli.berechnen as befehl
 def kaputt(_szenario):
     raise ZeroDivisionError("interner Fehler")
 befehl.berechne_szenario = kaputt

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
+from core.demo import Demo, lege_demo_an
 from core.dienstplan import dienst
-from core.dienstplan.demo import Demo, lege_demo_an
 from core.persistence.datenbank import Datenbank
 from core.stammdaten.assistenzkraefte import lade_assistenzkraft, pruefe_assistenzkraft
 from core.stammdaten.vertraege import liste_vertraege, pruefe_vertrag

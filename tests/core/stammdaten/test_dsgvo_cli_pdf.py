@@ -14,6 +14,7 @@ import pytest
 
 from core.cli import main
 from core.fehler import EingabeFehler
+from core.io import auskunft
 from core.io.personalbogen_pdf import schreibe_personalbogen
 from core.persistence.datenbank import Datenbank
 from core.stammdaten import arbeitgeber, assistenzkraefte, dsgvo, start, vertraege
@@ -57,7 +58,7 @@ def test_auskunft_enthaelt_alles_mit_deutschen_feldnamen(db: Datenbank, tmp_path
     assert inhalt["Arbeitsverträge"][0]["Lohn in Euro"] == "15.50"
     assert inhalt["Arbeitsverträge"][0]["gesetzlicher Mindesturlaub (Tage)"] == "20"
     assert inhalt["Auskunft nach Art. 15 DSGVO"]["Verantwortliche"] == "Anna Assistenzgeberin"
-    dateien = dsgvo.schreibe_auskunft(db, sabine, tmp_path / "auskunft")
+    dateien = auskunft.schreibe_auskunft(db, sabine, tmp_path / "auskunft")
     json_datei, pdf_datei = dateien
     assert json.loads(json_datei.read_text(encoding="utf-8")) == json.loads(json.dumps(inhalt, ensure_ascii=False))
     assert "Muster" in _text(pdf_datei)
@@ -104,7 +105,7 @@ def test_leerer_personalbogen_hat_alle_felder(tmp_path: Path) -> None:
 
 def test_ausgefuellter_personalbogen(db: Datenbank, tmp_path: Path) -> None:
     sabine, _ = _haushalt(db)
-    text = _text(dsgvo.personalbogen_pdf(db, sabine, tmp_path / "sabine.pdf"))
+    text = _text(auskunft.personalbogen_pdf(db, sabine, tmp_path / "sabine.pdf"))
     erwartet = ["Muster", "Sabine", "Clausen", "15 070649 C 55 7", "86095742719", "DE89 3704 0044 0532 0130 00"]
     erwartet += ["römisch-katholisch", "Türkei", "Café Sonne", "Mia", "04.05.2020", "1.200,00", "Anna Assistenzgeberin"]
     for wert in erwartet:

@@ -15,7 +15,6 @@ from core.fehler import EingabeFehler
 def registriere(unterbefehle: Any) -> None:
     befehl = unterbefehle.add_parser(
         "berechnen",
-        help="einen Abrechnungsmonat aus einer Szenario-Datei berechnen (ohne Datenbank)",
         description="Berechnet Brutto, Steuern, Sozialversicherung, Netto und Arbeitgeberkosten eines Monats für "
         "die Assistenzkräfte einer Szenario-Datei (JSON). Die Datenbank wird dabei nicht benutzt.",
     )

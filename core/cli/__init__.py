@@ -9,6 +9,7 @@ import logging
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +18,37 @@ from core.protokoll import protokolldatei, richte_protokoll_ein
 
 log = logging.getLogger(__name__)
 
-# Each module listed here provides `registriere(unterbefehle)`, which adds its subparsers and sets
-# `handler=<function(args) -> int>` as default. Keep the list sorted; one line per feature.
-BEFEHLSMODULE: tuple[str, ...] = (
-    "core.abrechnung.szenario_cli",
-    "core.dienstplan.demo",
-    "core.io.export_cli",
-    "core.io.kalkulation_cli",
-    "core.stammdaten.cli",
+
+@dataclass(frozen=True, slots=True)
+class Befehl:
+    """A subcommand: its name, the one line `assistenzbuero --help` shows for it, and the module that builds it.
+
+    The module (by convention `core.cli.<name>`) provides `registriere(unterbefehle)`, which adds the subparser
+    named `name` (and may add others listed here with the same module) and sets `handler=<function(args) -> int>`
+    as its default. It is imported only when its command runs or its own help is asked for, so that starting the
+    window or another command does not pay for it (openpyxl, reportlab, Alembic …).
+    """
+
+    name: str
+    hilfe: str
+    modul: str
+
+
+# Adding a subcommand: one line here (keep it sorted) and a module `core/cli/<name>.py` with `registriere`.
+BEFEHLE: tuple[Befehl, ...] = (
+    Befehl("auskunft", "alles über eine Assistenzkraft ausgeben (Auskunft nach Art. 15 DSGVO)", "core.cli.stammdaten"),
+    Befehl(
+        "berechnen", "einen Abrechnungsmonat aus einer Szenario-Datei berechnen (ohne Datenbank)", "core.cli.berechnen"
+    ),
+    Befehl("demo", "Beispielhaushalt anlegen (Team und Dienstplan aus dem ForseA-Ratgeber)", "core.cli.demo"),
+    Befehl("export", "Dienstplan oder Stundenzettel eines Monats als PDF oder Excel-Datei ausgeben", "core.cli.export"),
+    Befehl("kalkulation", "Kostenkalkulation: alte Kalkulationstabellen einlesen, exportieren", "core.cli.kalkulation"),
+    Befehl("loeschen", "Daten einer Bewerberin auf ihren Wunsch löschen (Art. 17 DSGVO)", "core.cli.stammdaten"),
+    Befehl("personalbogen", "Personalbogen als PDF: leer (für Bewerberinnen) oder ausgefüllt", "core.cli.stammdaten"),
+    Befehl("sicherung", "Sicherungen der Datenbank anzeigen, anlegen oder zurückspielen", "core.cli.stammdaten"),
 )
+# The modules imported by name (the installer's analysis cannot see them).
+BEFEHLSMODULE: tuple[str, ...] = tuple(sorted({b.modul for b in BEFEHLE}))
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -70,7 +93,10 @@ def _uebersetze(meldung: str) -> str:
     return meldung
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None, *, alle: bool = False) -> argparse.ArgumentParser:
+    """The parser for `argv` (None: the program's own arguments): only the module of the subcommand named in
+    `argv` is imported; every other subcommand is listed by its name and help line alone. `alle`: build them all
+    (tests, the installer's self-check)."""
     parser = _DeutscherParser(
         prog="assistenzbuero",
         description="Assistenzbüro – Lohnabrechnung, Dienstplan und Budget im Arbeitgebermodell. "
@@ -83,14 +109,49 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="Datenbankdatei (Standard: im Benutzerdatenverzeichnis)",
     )
-    parser.add_argument("--version", action="version", version="Assistenzbüro 0.1.0", help="Programmversion anzeigen")
+    parser.add_argument("--version", action=_Version, help="Programmversion anzeigen")
     unterbefehle = parser.add_subparsers(
         dest="befehl", metavar="BEFEHL", title="Unterbefehle", parser_class=_DeutscherParser
     )
-    for modulname in BEFEHLSMODULE:
+    gewaehlt = _gewaehlter_befehl(sys.argv[1:] if argv is None else argv)
+    zu_laden = BEFEHLSMODULE if alle else tuple(b.modul for b in BEFEHLE if b.name == gewaehlt)
+    for modulname in zu_laden:
         importlib.import_module(modulname).registriere(unterbefehle)
+    for befehl in BEFEHLE:
+        if befehl.name not in unterbefehle.choices:
+            unterbefehle.add_parser(befehl.name, help=befehl.hilfe)
+    # the table's help lines are what `--help` lists, also for commands a module registered
+    for auswahl in unterbefehle._choices_actions:
+        auswahl.help = next((b.hilfe for b in BEFEHLE if b.name == auswahl.dest), auswahl.help)
     _db_auch_nach_befehl(parser)
     return parser
+
+
+def _gewaehlter_befehl(argv: Sequence[str]) -> str | None:
+    """The subcommand named in argv: the first word that is not an option (nor the value of --db)."""
+    namen = {b.name for b in BEFEHLE}
+    ueberspringen = False
+    for wort in argv:
+        if ueberspringen:
+            ueberspringen = False
+        elif wort == "--db":
+            ueberspringen = True
+        elif not wort.startswith("-"):
+            return wort if wort in namen else None
+    return None
+
+
+class _Version(argparse.Action):
+    """`--version`: the installed package's version (pyproject.toml is its one source), read only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from core import programmversion
+
+        print(f"Assistenzbüro {programmversion()}")
+        parser.exit(0)
 
 
 def _db_auch_nach_befehl(parser: argparse.ArgumentParser) -> None:
@@ -172,7 +233,7 @@ def _sichtbar(zeichen: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry without GUI (used by `python -m core.cli` and by the desktop starter)."""
     richte_konsole_ein()
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     return starte_befehl(args)
 
 
@@ -188,7 +249,3 @@ def richte_konsole_ein() -> None:
     for strom in (sys.stdout, sys.stderr):
         if hasattr(strom, "reconfigure") and getattr(strom, "errors", None) == "strict":
             strom.reconfigure(errors="backslashreplace")
-
-
-if __name__ == "__main__":
-    sys.exit(main())

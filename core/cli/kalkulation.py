@@ -11,12 +11,12 @@ from typing import Any
 from core.budget.kalkulation import FELD, KalkulationsErgebnis, KalkulationsParameter, wert_mit_einheit
 from core.domain.geld import format_eur
 from core.io.kalkulation_import import ImportErgebnis, importiere
+from core.persistence.datenbank import Datenbank
 
 
 def registriere(unterbefehle: Any) -> None:
     kalk = unterbefehle.add_parser(
         "kalkulation",
-        help="Kostenkalkulation: alte Kalkulationstabellen einlesen, exportieren",
         description="Kostenkalkulation nach dem Muster „Berechnung der durchschnittlichen Lohnkosten“ (ForseA).",
     )
     kalk_befehle = kalk.add_subparsers(dest="kalkulation_befehl", metavar="AKTION", title="Aktionen")
@@ -61,9 +61,10 @@ def registriere(unterbefehle: Any) -> None:
 def _import(args: argparse.Namespace) -> int:
     ergebnis = importiere(args.datei, anzeigename=str(args.datei))
     if args.speichern:
-        from core.budget.kalkulation_dienst import cli_speichere_import
+        from core.io.kalkulation_dateien import speichere_import
 
-        cli_speichere_import(args.db, args.speichern, ergebnis)
+        with _oeffne(args.db) as db:
+            speichere_import(db, args.speichern, ergebnis)
     if args.json:
         json.dump(ergebnis.als_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -116,16 +117,42 @@ def tabelle_import(r: ImportErgebnis) -> str:
     return "\n".join(teile) + "\n"
 
 
-def _export(args: argparse.Namespace) -> int:
-    from core.budget.kalkulation_dienst import exportiere
+def _oeffne(db_pfad: Path | None, *, nur_lesen: bool = False) -> Datenbank:
+    from core.stammdaten.start import oeffne, oeffne_zum_lesen
 
-    ziel = exportiere(args.db, args.ausgabe, name=args.name, aus_datei=args.aus_datei)
+    return oeffne_zum_lesen(db_pfad) if nur_lesen else oeffne(db_pfad)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from core.io.kalkulation_dateien import als_version, exportiere_version
+
+    if args.aus_datei is not None:
+        version = als_version(args.aus_datei.stem, importiere(args.aus_datei, anzeigename=str(args.aus_datei)))
+    else:
+        from core.budget.kalkulation_dienst import lade
+
+        with _oeffne(args.db, nur_lesen=True) as db:
+            version = lade(db, args.name)
+    ziel = exportiere_version(version, args.ausgabe)
     print(f"Geschrieben: {ziel}")
     return 0
 
 
 def _liste(args: argparse.Namespace) -> int:
-    from core.budget.kalkulation_dienst import liste_als_text
+    from core.budget.kalkulation import berechne
+    from core.budget.kalkulation_dienst import liste
 
-    sys.stdout.write(liste_als_text(args.db))
+    with _oeffne(args.db, nur_lesen=True) as db:
+        versionen = liste(db)
+    if not versionen:
+        sys.stdout.write("Noch keine Kalkulation gespeichert.\n")
+        return 0
+    zeilen = [f"{'Name':<30} {'Stand':<10} {'Gesamtkosten im Jahr':>22} {'je Monat':>14}"]
+    for v in versionen:
+        summen = berechne(v.parameter).summen()
+        zeilen.append(
+            f"{v.name:<30} {v.stand:%d.%m.%Y} {format_eur(summen['gesamtkosten_jahr']):>22} "
+            f"{format_eur(summen['gesamtkosten_monat']):>14}"
+        )
+    sys.stdout.write("\n".join(zeilen) + "\n")
     return 0

@@ -30,7 +30,6 @@ def _oeffne(args: argparse.Namespace, *, nur_lesen: bool = False) -> Datenbank:
 def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     auskunft = unterbefehle.add_parser(
         "auskunft",
-        help="alles über eine Assistenzkraft ausgeben (Auskunft nach Art. 15 DSGVO)",
         description="Schreibt eine JSON-Datei mit allen gespeicherten Angaben und den ausgefüllten Personalbogen.",
     )
     auskunft.add_argument("name", metavar="NAME", help="Name der Assistenzkraft, z. B. „Sabine Muster“")
@@ -39,7 +38,6 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
 
     bogen = unterbefehle.add_parser(
         "personalbogen",
-        help="Personalbogen als PDF: leer (für Bewerberinnen) oder ausgefüllt",
         description="Ohne --assistenzkraft entsteht der leere Vordruck.",
     )
     bogen.add_argument("--ausgabe", type=Path, required=True, metavar="DATEI.pdf", help="PDF-Datei")
@@ -48,7 +46,6 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
 
     loeschen = unterbefehle.add_parser(
         "loeschen",
-        help="Daten einer Bewerberin auf ihren Wunsch löschen (Art. 17 DSGVO)",
         description="Löscht nur Bewerberinnen ohne Arbeitsvertrag; Lohnunterlagen Beschäftigter müssen bleiben.",
     )
     loeschen.add_argument("name", metavar="NAME", help="Name der Bewerberin")
@@ -57,7 +54,6 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
 
     sicherung = unterbefehle.add_parser(
         "sicherung",
-        help="Sicherungen der Datenbank anzeigen, anlegen oder zurückspielen",
         description="Bei jedem Start legt Assistenzbüro eine Sicherung an (die letzten werden behalten).",
     )
     aktionen = sicherung.add_subparsers(
@@ -108,12 +104,13 @@ def _sicherung_wiederherstellen(args: argparse.Namespace) -> int:
 
 
 def _auskunft(args: argparse.Namespace) -> int:
-    from core.stammdaten import assistenzkraefte, dsgvo
+    from core.io import auskunft
+    from core.stammdaten import assistenzkraefte
 
     with _oeffne(args, nur_lesen=True) as db:
         person = assistenzkraefte.finde_assistenzkraft(db, args.name)
         assert person.id is not None
-        dateien = dsgvo.schreibe_auskunft(db, person.id, args.ausgabe)
+        dateien = auskunft.schreibe_auskunft(db, person.id, args.ausgabe)
     print(f"Auskunft für {person.name} geschrieben:")
     for datei in dateien:
         print(f"  {datei}")
@@ -121,7 +118,8 @@ def _auskunft(args: argparse.Namespace) -> int:
 
 
 def _personalbogen(args: argparse.Namespace) -> int:
-    from core.stammdaten import assistenzkraefte, dsgvo
+    from core.io import auskunft
+    from core.stammdaten import assistenzkraefte
 
     if args.ausgabe.suffix.lower() != ".pdf":
         raise EingabeFehler(f"Die Ausgabedatei {args.ausgabe} muss auf .pdf enden.")
@@ -129,14 +127,14 @@ def _personalbogen(args: argparse.Namespace) -> int:
         pfad = _db_pfad(args)
         if pfad.exists():  # the employer's name goes into the heading when there is a household file
             with _oeffne(args, nur_lesen=True) as db:
-                dsgvo.personalbogen_pdf(db, None, args.ausgabe)
+                auskunft.personalbogen_pdf(db, None, args.ausgabe)
         else:
-            dsgvo.personalbogen_pdf(None, None, args.ausgabe)
+            auskunft.personalbogen_pdf(None, None, args.ausgabe)
         print(f"Leerer Personalbogen geschrieben: {args.ausgabe}")
         return 0
     with _oeffne(args, nur_lesen=True) as db:
         person = assistenzkraefte.finde_assistenzkraft(db, args.assistenzkraft)
-        dsgvo.personalbogen_pdf(db, person.id, args.ausgabe)
+        auskunft.personalbogen_pdf(db, person.id, args.ausgabe)
     print(f"Personalbogen von {person.name} geschrieben: {args.ausgabe}")
     return 0
 

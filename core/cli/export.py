@@ -18,8 +18,8 @@ from core.fehler import EingabeFehler, schreibfehler
 from core.persistence.datenbank import Datenbank, ziel_pfad
 
 EXPORTARTEN: dict[str, str] = {
-    "dienstplan": "core.io.export_cli:exportiere_dienstplan",
-    "stundenzettel": "core.io.export_cli:exportiere_stundenzettel",
+    "dienstplan": "core.cli.export:exportiere_dienstplan",
+    "stundenzettel": "core.cli.export:exportiere_stundenzettel",
 }
 ENDUNGEN = (".pdf", ".xlsx")
 
@@ -29,7 +29,6 @@ Exporter = Callable[[Datenbank, int, int, Path, str, "str | None"], str]
 def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exp = unterbefehle.add_parser(
         "export",
-        help="Dienstplan oder Stundenzettel eines Monats als PDF oder Excel-Datei ausgeben",
         description="Schreibt eine Auswertung eines Monats. Die Dateiart folgt der Endung von --ausgabe "
         "(.pdf oder .xlsx). Beispiel: assistenzbuero export dienstplan --db haushalt.sqlite --monat 2026-03 "
         "--ausgabe dienstplan-2026-03.pdf",

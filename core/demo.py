@@ -1,4 +1,4 @@
-"""`assistenzbuero demo --db PFAD` (CONTRACTS §5): the team of seed 004, 2.6.1 as a living example household.
+"""The demo household of `assistenzbuero demo --db PFAD` (CONTRACTS §5): the team of seed 004, 2.6.1, living.
 
 Employer in Baden-Württemberg (Stuttgart, fictitious); Sabine and Jörg (sozialversicherungspflichtig) alternate
 early (7–14) and late shift (14–22; the seed says "bis Schluß", we choose 22:00) week by week and cover each
@@ -9,7 +9,6 @@ patterns, with one leave week of Jörg covered by Sabine. All persons and number
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from decimal import Decimal
@@ -31,27 +30,6 @@ from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber,
 from core.stammdaten.assistenzkraefte import AssistenzkraftDaten, KindDaten, speichere_assistenzkraft
 from core.stammdaten.krankenkassen import liste_krankenkassen
 from core.stammdaten.vertraege import VertragDaten, speichere_vertrag
-
-
-def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    demo = unterbefehle.add_parser(
-        "demo",
-        help="Beispielhaushalt anlegen (Team und Dienstplan aus dem ForseA-Ratgeber)",
-        description="Legt in einer NEUEN Datenbankdatei einen vollständigen Beispielhaushalt an: Arbeitgeberin in "
-        "Baden-Württemberg, vier Assistenzkräfte mit Personalbogen und Vertrag, Dienstplan für diesen und den "
-        "nächsten Monat. Eine vorhandene Datei wird nie überschrieben.",
-    )
-    demo.add_argument("--db", metavar="PFAD", type=Path, default=argparse.SUPPRESS, help="neue Datenbankdatei")
-    demo.set_defaults(handler=_demo)
-
-
-def _demo(args: argparse.Namespace) -> int:
-    pfad = getattr(args, "db", None)
-    if pfad is None:
-        raise EingabeFehler("Bitte mit --db PFAD angeben, wo der Beispielhaushalt angelegt werden soll.")
-    ergebnis = lege_demo_an(Path(pfad), heute=date.today())
-    print(ergebnis.zusammenfassung)
-    return 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,64 @@
+"""Kalkulation versions and files: an old sheet read into a version (and saved), a version written to .xlsx/.pdf.
+
+`als_version(name, import_ergebnis)`; `speichere_import(db, name, import_ergebnis)`;
+`importiere_und_speichere(db, pfad, name)`; `exportiere_version(version, ziel)` (the type follows the extension).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from core.budget.kalkulation_dienst import KalkulationsVersion, speichere
+from core.domain.geld import format_eur
+from core.io.kalkulation_export import Kopf, exportiere_datei
+from core.io.kalkulation_import import ImportErgebnis, importiere
+from core.persistence.datenbank import Datenbank
+
+_DATUM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+
+
+def stand_aus_version(version: str | None, ersatz: date) -> date:
+    """The sheet's "Version 01.03.2016" as a date; anything else → `ersatz`."""
+    if version and (m := _DATUM.match(version)):
+        try:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return ersatz
+    return ersatz
+
+
+def als_version(name: str, ergebnis: ImportErgebnis, *, heute: date | None = None) -> KalkulationsVersion:
+    datei = Path(ergebnis.datei).name
+    notiz = f"Übernommen aus „{datei}“ (Tabellenblatt „{ergebnis.blatt}“, Version {ergebnis.version or 'unbekannt'})."
+    if ergebnis.abweichungen:
+        notiz += " Abweichungen zu den Summen in der Datei: " + "; ".join(
+            f"{a.bezeichnung} Datei {format_eur(a.in_datei)}, neu {format_eur(a.neu_berechnet)}"
+            for a in ergebnis.abweichungen
+        )
+    return KalkulationsVersion(
+        name=name,
+        stand=stand_aus_version(ergebnis.version, heute or date.today()),
+        parameter=ergebnis.parameter,
+        notiz=notiz,
+        herkunft=f"Import: {datei}",
+    )
+
+
+def speichere_import(db: Datenbank, name: str, ergebnis: ImportErgebnis) -> KalkulationsVersion:
+    """Save what the import recognised as a new named version (all or nothing)."""
+    return speichere(db, als_version(name, ergebnis))
+
+
+def importiere_und_speichere(db: Datenbank, pfad: Path, name: str) -> KalkulationsVersion:
+    return speichere_import(db, name, importiere(pfad, anzeigename=str(pfad)))
+
+
+def exportiere_version(version: KalkulationsVersion, ziel: Path, *, gedruckt_am: date | None = None) -> Path:
+    return exportiere_datei(
+        version.parameter,
+        ziel,
+        Kopf(name=version.name, stand=version.stand, notiz=version.notiz),
+        gedruckt_am=gedruckt_am or date.today(),
+    )
