@@ -1,6 +1,7 @@
 """Roster tables: shifts (plan and actual times), templates, patterns, need profiles, absences, Leistungsarten.
 
-Only `core.dienstplan.dienst` writes them; the GUI sees the domain dataclasses, never these rows.
+Only the repositories in `core.dienstplan.repository` read and write them; the GUI sees the domain dataclasses,
+never these rows.
 Ids never come back after deletion (AUTOINCREMENT), so undo/redo can re-insert a row under its old id.
 """
 
