@@ -163,6 +163,8 @@ class AbwesenheitZeile(Base):
     bis: Mapped[date] = mapped_column(Date, index=True)
     bescheinigung_am: Mapped[date | None] = mapped_column(Date, default=None)
     notiz: Mapped[str] = mapped_column(Text, default="")
+    # Fortsetzungserkrankung (§ 3 Abs. 1 Satz 2 EFZG): the earlier illness this one continues, marked by the user.
+    fortsetzung_von: Mapped[int | None] = mapped_column(ForeignKey("abwesenheit.id", ondelete="SET NULL"), default=None)
 
 
 class UrlaubUebertragZeile(Base):

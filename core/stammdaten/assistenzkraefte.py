@@ -107,6 +107,7 @@ class AssistenzkraftDaten:
     vorname: str = ""
     nachname: str = ""
     status: str = "bewerberin"
+    personalnummer: str = ""  # empty: the next free number is given on saving
     geburtsname: str = ""
     geschlecht: str = ""
     strasse: str = ""
@@ -202,6 +203,8 @@ def pruefe_assistenzkraft(daten: AssistenzkraftDaten, *, heute: date | None = No
     fehler: dict[str, str] = {}
     pflicht(fehler, "vorname", daten.vorname, "den Vornamen")
     pflicht(fehler, "nachname", daten.nachname, "den Nachnamen")
+    if len(daten.personalnummer.strip()) > 40:
+        fehler["personalnummer"] = "Die Personalnummer ist höchstens 40 Zeichen lang."
     if daten.status not in STATUS:
         fehler["status"] = "Status: Bewerberin, beschäftigt oder ausgeschieden."
     if daten.geschlecht not in GESCHLECHTER:
@@ -436,6 +439,14 @@ def speichere_assistenzkraft(db: Datenbank, daten: AssistenzkraftDaten) -> Assis
     with einheit(db) as e:
         if daten.krankenkasse_id is not None and e.krankenkassen.zeile(daten.krankenkasse_id) is None:
             fehler["krankenkasse_id"] = "Diese Krankenkasse gibt es nicht (mehr)."
+        nummer = daten.personalnummer.strip()
+        if nummer:
+            besitzer = sitzung.scalars(select(Assistenzkraft).where(Assistenzkraft.personalnummer == nummer)).first()
+            if besitzer is not None and besitzer.id != daten.id:
+                fehler["personalnummer"] = (
+                    f"Die Personalnummer {nummer} hat schon {besitzer.vorname} {besitzer.nachname}. "
+                    "Bitte eine andere wählen oder das Feld leer lassen (dann wird die nächste freie vergeben)."
+                )
         melde(fehler)
         if daten.id is None:
             zeile = Assistenzkraft()
@@ -445,7 +456,9 @@ def speichere_assistenzkraft(db: Datenbank, daten: AssistenzkraftDaten) -> Assis
             if gefunden is None:
                 raise EingabeFehler("Diese Assistenzkraft gibt es nicht (mehr).")
             zeile = gefunden
-        nach_modell(daten, zeile, ausser=("id", "kinder", "weitere_beschaeftigungen"))
+        nach_modell(daten, zeile, ausser=("id", "kinder", "weitere_beschaeftigungen", "personalnummer"))
+        if nummer:
+            zeile.personalnummer = nummer  # empty: a new record gets the next free number, a saved one keeps its own
         zeile.vorname = daten.vorname.strip()
         zeile.nachname = daten.nachname.strip()
         zeile.staatsangehoerigkeit = daten.staatsangehoerigkeit.upper()
@@ -474,6 +487,7 @@ def setze_status(db: Datenbank, assistenzkraft_id: int, status: str) -> None:
 
 # German labels of every Personalbogen field (GUI labels, DSGVO export, PDF).
 FELDNAMEN: dict[str, str] = {
+    "personalnummer": "Personalnummer",
     "status": "Status",
     "vorname": "Vorname",
     "nachname": "Name",

@@ -62,6 +62,9 @@ class VertragDaten:
     arbeitstage_woche: Decimal | None = None
     wochenstunden: Decimal | None = None
     urlaubstage: Decimal | None = None
+    zeitkonto_plus_max: Decimal | None = None  # Monatslohn: agreed limits of the Zeitkonto in hours
+    zeitkonto_minus_max: Decimal | None = None
+    geplante_arbeitstage: int | None = None  # kurzfristig: working days planned for the fixed term
     notiz: str = ""
     zuschlaege: dict[str, Decimal] = field(default_factory=dict)
     id: int | None = None
@@ -124,6 +127,14 @@ def pruefe_vertrag(daten: VertragDaten) -> dict[str, str]:
                 f"{format_zahl(daten.arbeitstage_woche or Decimal(0), None)} Arbeitstagen je Woche mindestens "
                 f"{format_zahl(minimum, None)} Tage zu (§ 3 BUrlG). Weniger ist unwirksam (§ 13 BUrlG)."
             )
+    for name, bezeichnung in (("zeitkonto_plus_max", "Plusstunden"), ("zeitkonto_minus_max", "Minusstunden")):
+        wert = getattr(daten, name)
+        if wert is not None and (isinstance(wert, float) or not Decimal(0) <= wert <= Decimal(1000)):
+            fehler[name] = f"Höchstens vereinbarte {bezeichnung} des Zeitkontos: 0 bis 1000 Stunden."
+    if daten.geplante_arbeitstage is not None and (
+        int(daten.geplante_arbeitstage) != daten.geplante_arbeitstage or not 1 <= daten.geplante_arbeitstage <= 366
+    ):
+        fehler["geplante_arbeitstage"] = "Geplante Arbeitstage: eine ganze Zahl von 1 bis 366."
     for art, prozent in daten.zuschlaege.items():
         if not art.strip():
             fehler["zuschlaege"] = "Jeder Zuschlag braucht eine Bezeichnung."
@@ -173,6 +184,8 @@ def speichere_vertrag(db: Datenbank, daten: VertragDaten) -> VertragDaten:
                 raise EingabeFehler("Diese Vertragsfassung gibt es nicht (mehr).")
             zeile = gefunden
         nach_modell(daten, zeile, ausser=("id", "zuschlaege"))  # the surcharges are rows of their own, below
+        if daten.geplante_arbeitstage is not None:  # the form's number field gives a Decimal
+            zeile.geplante_arbeitstage = int(daten.geplante_arbeitstage)
         alte = {z.art: z for z in zeile.zuschlaege}
         neue: list[VertragsZuschlag] = []
         for art, prozent in sorted(daten.zuschlaege.items()):
