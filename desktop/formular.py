@@ -7,10 +7,9 @@ focus there. Widgets only parse what the user typed (dates, decimal numbers); ru
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -30,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.domain.geld import runde
+from core.domain.zahlen import KeineZahl, format_zahl, lies_zahl_oder_nichts
 from core.fehler import EingabeFehler
-from desktop.i18n import deutsch, tr
+from desktop.i18n import tr
 
 Pruefer = Callable[[Any], str | None]
 
@@ -61,36 +60,22 @@ def datum_als_text(tag: date | None) -> str:
     return "" if tag is None else tag.strftime("%d.%m.%Y")
 
 
-_TAUSENDER = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
 def dezimal_aus_text(text: str) -> Decimal | None:
-    """Read a German number ("1.234,56", "12,5") as Decimal; an empty field is None."""
-    text = text.strip().replace(" ", "").replace("\u00a0", "").removesuffix("€").removesuffix("%")
-    if not text:
-        return None
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif _TAUSENDER.match(text):
-        text = text.replace(".", "")
+    """Read a German number ("1.234,56", "12,5"; "1.234" is 1234) as Decimal; an empty field is None."""
     try:
-        zahl = Decimal(text)
-    except InvalidOperation:
+        return lies_zahl_oder_nichts(text)
+    except KeineZahl:
         raise Eingabeformat(tr("Bitte eine Zahl eingeben, zum Beispiel 12,50.")) from None
-    if not zahl.is_finite():
-        raise Eingabeformat(tr("Bitte eine Zahl eingeben, zum Beispiel 12,50."))
-    return zahl
 
 
 def dezimal_als_text(zahl: Decimal | None, stellen: int | None = None) -> str:
-    """Decimal → German text with the locale's separators (no float on the way)."""
+    """Decimal → German text with thousands dots, rounded half up to `stellen` (None: the digits it has)."""
     if zahl is None:
         return ""
-    if stellen is not None:
-        zahl = runde(zahl, stellen)  # half up like the PDFs and exports (quantize alone rounds half to even)
-    gebiet = deutsch()
-    roh = f"{zahl:,f}"
-    return roh.replace(",", "\0").replace(".", gebiet.decimalPoint()).replace("\0", gebiet.groupSeparator())
+    if stellen is None:
+        exponent = zahl.as_tuple().exponent
+        stellen = max(0, -exponent) if isinstance(exponent, int) else 0
+    return format_zahl(zahl, stellen, tausender=True)
 
 
 class Feld:

@@ -1,31 +1,34 @@
-"""Money as Decimal: parsing, rounding at the points the law names, German formatting."""
+"""Money as Decimal: machine-format amounts, rounding at the points the law names; German text in `zahlen`.
+
+`geld` takes an amount from a machine (JSON, TOML, the database, CONTRACTS' "strings with a dot": "1234.56"),
+an int or a Decimal — never a float and never German text (that is `core.domain.zahlen.lies_zahl`).
+`format_eur` and `format_zahl` are `core.domain.zahlen`'s, re-exported here because most callers format money.
+"""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
+
+from core.domain.zahlen import KeineZahl, format_eur, format_zahl, maschinenzahl
+
+__all__ = ["CENT", "NULL", "als_text", "cent", "format_eur", "format_zahl", "geld", "runde"]
 
 CENT = Decimal("0.01")
 NULL = Decimal("0")
 
 
 def geld(wert: str | int | Decimal) -> Decimal:
-    """Parse an amount given as text ("1234.56" or "1.234,56"), int or Decimal — never float."""
+    """An amount in machine notation ("1234.56"), an int or a Decimal — never float, never German text."""
     if isinstance(wert, bool) or isinstance(wert, float):
         raise TypeError("Geldbeträge dürfen nicht als float übergeben werden")
     if isinstance(wert, Decimal):
         return wert
     if isinstance(wert, int):
         return Decimal(wert)
-    text = wert.strip().replace("€", "").replace("\u00a0", "").replace(" ", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
     try:
-        ergebnis = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"„{wert}“ ist kein gültiger Betrag") from None
-    if not ergebnis.is_finite():
-        raise ValueError(f"„{wert}“ ist kein gültiger Betrag")
-    return ergebnis
+        return maschinenzahl(wert)
+    except KeineZahl:
+        raise ValueError(f"„{wert}“ ist kein gültiger Betrag (mit Punkt, z. B. 1234.56)") from None
 
 
 def runde(betrag: Decimal, stellen: int = 2) -> Decimal:
@@ -41,23 +44,3 @@ def cent(betrag: Decimal) -> Decimal:
 def als_text(betrag: Decimal) -> str:
     """Contract format for amounts: dot, two decimals ("1234.56")."""
     return f"{cent(betrag):.2f}"
-
-
-def format_zahl(wert: Decimal, stellen: int | None = 2) -> str:
-    """A number in German notation for texts, PDFs and the command line ("7,50"; the GUI uses QLocale).
-
-    `stellen`: rounded half up to that many decimals. None: the exact value without trailing zeros ("2,5", "20").
-    No thousands separator (hours, days and percentages stay short); amounts of money use `format_eur`.
-    """
-    if stellen is not None:
-        return f"{runde(wert, stellen):.{stellen}f}".replace(".", ",")
-    text = format(wert, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-def format_eur(betrag: Decimal, *, symbol: bool = True) -> str:
-    """German display format "1.234,56 €" for PDFs and the command line (the GUI uses QLocale)."""
-    text = f"{cent(betrag):,.2f}".replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return f"{text}\u00a0€" if symbol else text

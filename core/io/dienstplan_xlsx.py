@@ -18,6 +18,7 @@ from core.dienstplan.stundenzettel import Stundenzettel
 from core.dienstplan.tage import monatsname
 from core.domain.geld import format_zahl, runde
 from core.domain.kalender import BUNDESLAENDER
+from core.domain.zahlen import KeineZahl, lies_zahl
 from core.io.dienstplan_pdf import KOPF_STUNDENZETTEL, _legende_abwesenheit, stundenzettel_zeilen, summentext
 
 _DUENN = Side(style="thin", color="000000")
@@ -105,9 +106,10 @@ def dienstplan_xlsx(plan: Monatsplan, ziel: Path, *, gedruckt_am: date) -> None:
 
 def _zahl(text: str) -> Decimal | str:
     """Hours as numbers in the workbook ("7,50" → 7.50), other cells as text."""
-    if text and text.replace(",", "").isdigit():
-        return Decimal(text.replace(",", "."))
-    return text
+    try:
+        return lies_zahl(text)
+    except KeineZahl:
+        return text
 
 
 def stundenzettel_xlsx(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, gedruckt_am: date) -> None:

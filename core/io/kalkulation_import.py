@@ -29,8 +29,9 @@ from core.budget.kalkulation import (
     KalkulationsParameter,
     berechne,
 )
-from core.domain.geld import als_text, geld
+from core.domain.geld import als_text
 from core.domain.hinweis import Hinweis, Schwere
+from core.domain.zahlen import KeineZahl, lies_zahl
 from core.fehler import EingabeFehler, dateigrund
 
 log = logging.getLogger(__name__)
@@ -204,8 +205,8 @@ def _als_decimal(wert: Any) -> Decimal | None:
         return Decimal(str(wert))
     if isinstance(wert, str):
         try:
-            return geld(wert)
-        except ValueError:
+            return lies_zahl(wert)
+        except KeineZahl:
             return None
     return None
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeVar
 
-from core.domain.geld import geld
 from core.fehler import FeldFehler
 
 T = TypeVar("T")
@@ -76,22 +75,3 @@ def prozent_im_bereich(
 def nicht_in_zukunft(fehler: dict[str, str], feld: str, tag: date | None, bezeichnung: str, heute: date) -> None:
     if tag is not None and tag > heute:
         fehler[feld] = f"{bezeichnung} ({tag:%d.%m.%Y}) liegt in der Zukunft."
-
-
-def dezimal(text: str | Decimal | int | None) -> Decimal | None:
-    """Parse a decimal typed by the user ("2,5" or "2.5"); None for empty. Raises ValueError with German text."""
-    if text is None or (isinstance(text, str) and not text.strip()):
-        return None
-    if isinstance(text, Decimal | int):
-        return Decimal(text)
-    try:
-        return Decimal(text.strip().replace(".", "").replace(",", ".") if "," in text else text.strip())
-    except InvalidOperation as fehler:
-        raise ValueError(f"„{text}“ ist keine Zahl.") from fehler
-
-
-def betrag(text: str | Decimal | int | None) -> Decimal | None:
-    """Money typed by the user; None for empty (uses core.domain.geld, refuses floats)."""
-    if text is None or (isinstance(text, str) and not text.strip()):
-        return None
-    return geld(text)

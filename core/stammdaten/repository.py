@@ -73,6 +73,10 @@ class AssistenzkraftRepository:
             abfrage = abfrage.where(Assistenzkraft.status.in_(status))
         return self._sitzung.scalars(abfrage).all()
 
+    def mit_personalnummer(self, nummer: str) -> Assistenzkraft | None:
+        """Her own row, found by Personalnummer."""
+        return self._sitzung.scalars(select(Assistenzkraft).where(Assistenzkraft.personalnummer == nummer)).first()
+
     def nur_zeilen(self) -> Sequence[Assistenzkraft]:
         """All assistants' own rows (names, status), nothing loaded along."""
         return self._sitzung.scalars(select(Assistenzkraft)).all()

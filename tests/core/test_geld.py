@@ -1,4 +1,4 @@
-"""Money helpers: parsing German and contract formats, half-up rounding, no float accepted."""
+"""Money helpers: the machine format, half-up rounding, no float accepted; German numbers in test_zahlen.py."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from core.domain.geld import als_text, cent, format_eur, format_zahl, geld, rund
 
 @pytest.mark.parametrize(
     ("eingabe", "erwartet"),
-    [("1234.56", "1234.56"), ("1.234,56", "1234.56"), ("1.234,56 €", "1234.56"), ("0,005", "0.005"), (12, "12")],
+    [("1234.56", "1234.56"), (" 0.005 ", "0.005"), ("-3", "-3"), (12, "12"), (Decimal("1.5"), "1.5")],
 )
-def test_geld_liest_texte(eingabe: str | int, erwartet: str) -> None:
+def test_geld_liest_maschinenformat(eingabe: str | int, erwartet: str) -> None:
     assert geld(eingabe) == Decimal(erwartet)
 
 
@@ -22,7 +22,8 @@ def test_geld_lehnt_float_ab() -> None:
         geld(1.5)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("eingabe", ["abc", "", "1,2,3", "NaN"])
+# German text is not the machine format: "1.234" would be 1.234 here but 1234 to a person, so it is refused.
+@pytest.mark.parametrize("eingabe", ["abc", "", "1,2,3", "NaN", "1.234,56", "1,5", "1.234.567", "1e5", "Infinity"])
 def test_geld_lehnt_unsinn_ab(eingabe: str) -> None:
     with pytest.raises(ValueError):
         geld(eingabe)

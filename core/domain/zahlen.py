@@ -1,0 +1,110 @@
+"""Numbers as people write them and as machines write them: the one place that reads and formats both.
+
+People (forms, spreadsheet cells with text, the command line's messages, PDFs, exports) write German:
+"1.234,56" is one thousand two hundred thirty-four and 56 hundredths, "1.234" is 1234 (a thousands separator,
+never a decimal point), "12,5" is twelve and a half. `lies_zahl` reads that, `format_zahl` and `format_eur` write
+it — on Babel's de_DE data (`parse_decimal`, `format_decimal`, `format_currency`). Displayed values are rounded
+half up (kaufmännisch, like `core.domain.geld.runde`) before Babel sees them, because Babel itself would round
+half to even (0,125 → "0,12").
+
+Machines (JSON scenario files, TOML rule tables, the "strings with a dot" of CONTRACTS) write "1234.56" and never a
+comma or a thousands separator: `maschinenzahl` reads exactly that and refuses everything else, so a German number
+can never be misread there (and a machine number never in a form).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+
+from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
+
+GEBIET = "de_DE"
+# What a person may type around the number: currency and percent signs and every kind of space.
+_BEIWERK = str.maketrans("", "", "€% \u00a0\u202f\u2009\t")
+# A German number: digits with or without thousands dots in groups of three, optionally a comma and decimals.
+_DEUTSCH = re.compile(r"[+-]?(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,[0-9]*)?|[+-]?,[0-9]+")
+_MASCHINE = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
+class KeineZahl(ValueError):
+    """The text is not a number in the expected notation."""
+
+
+def lies_zahl(text: str) -> Decimal:
+    """A number as a person writes it in German: "1.234,56", "12,5", "1.234", "-3", "7,50 €", "19 %".
+
+    Raises `KeineZahl` for anything else, also for "12.5" (in German that is no number: the dot groups thousands).
+    """
+    roh = text.translate(_BEIWERK).replace("\u2212", "-")  # U+2212 is the typographic minus
+    if not _DEUTSCH.fullmatch(roh):
+        raise KeineZahl(f"„{text.strip()}“ ist keine Zahl")
+    try:
+        with localcontext() as kontext:  # Babel's strict check formats the number again: keep every digit
+            kontext.prec = max(28, len(roh) + 2)
+            zahl = parse_decimal(roh, locale=GEBIET, strict=True)
+    except (NumberFormatError, InvalidOperation):
+        raise KeineZahl(f"„{text.strip()}“ ist keine Zahl") from None
+    return zahl + 0 if zahl.is_zero() else zahl  # "-0" is 0
+
+
+def lies_zahl_oder_nichts(text: str) -> Decimal | None:
+    """Like `lies_zahl`, but an empty (or blank) text is None — for optional form fields."""
+    return None if not text.translate(_BEIWERK) else lies_zahl(text)
+
+
+def maschinenzahl(text: str) -> Decimal:
+    """A number in machine notation: digits, optionally a dot and decimals ("1234.56", "-3", "0.125").
+
+    Raises `KeineZahl` for a comma, a thousands separator, an exponent, NaN or Infinity.
+    """
+    roh = text.strip()
+    if not _MASCHINE.fullmatch(roh):
+        raise KeineZahl(f"„{roh}“ ist keine Zahl mit Punkt (z. B. 1234.56)")
+    return Decimal(roh)
+
+
+def _halb_auf(wert: Decimal, stellen: int) -> Decimal:
+    with localcontext() as kontext:
+        kontext.prec = max(28, wert.adjusted() + stellen + 2)
+        return wert.quantize(Decimal(1).scaleb(-stellen), rounding=ROUND_HALF_UP)
+
+
+def _stellen_von(wert: Decimal) -> int:
+    """The decimals the exact value needs, without trailing zeros (2,50 → 1; 20 → 0)."""
+    _vorzeichen, ziffern, exponent = wert.as_tuple()
+    if not isinstance(exponent, int) or not any(ziffern):
+        return 0
+    stellen = list(ziffern)
+    while exponent < 0 and stellen and stellen[-1] == 0:  # not normalize(): it rounds to the context's precision
+        stellen.pop()
+        exponent += 1
+    return max(0, -exponent)
+
+
+def format_zahl(wert: Decimal, stellen: int | None = 2, *, tausender: bool = False) -> str:
+    """A number in German notation ("7,50"), rounded half up to `stellen` decimals.
+
+    `stellen` None: the exact value without trailing zeros ("2,5", "20"). `tausender`: group thousands with a dot
+    ("1.234,5"); off by default, so that hours, days and percentages stay short. Money: `format_eur`.
+    """
+    if not wert.is_finite():
+        raise KeineZahl(f"{wert} ist keine endliche Zahl")
+    n = _stellen_von(wert) if stellen is None else stellen
+    gerundet = _halb_auf(wert, n)
+    muster = ("#,##0" if tausender else "0") + ("." + "0" * n if n else "")
+    with localcontext() as kontext:
+        kontext.prec = max(28, gerundet.adjusted() + n + 2)
+        return format_decimal(gerundet, format=muster, locale=GEBIET)
+
+
+def format_eur(betrag: Decimal, *, symbol: bool = True) -> str:
+    """An amount of money as Germans read it: "1.234,56 €" (no-break space before €), rounded half up to cents."""
+    if not betrag.is_finite():
+        raise KeineZahl(f"{betrag} ist kein Betrag")
+    gerundet = _halb_auf(betrag, 2)
+    with localcontext() as kontext:
+        kontext.prec = max(28, gerundet.adjusted() + 4)
+        if symbol:
+            return format_currency(gerundet, "EUR", locale=GEBIET)
+        return format_decimal(gerundet, format="#,##0.00", locale=GEBIET)
