@@ -73,9 +73,11 @@ class AssistenzkraftRepository:
             abfrage = abfrage.where(Assistenzkraft.status.in_(status))
         return self._sitzung.scalars(abfrage).all()
 
-    def mit_personalnummer(self, nummer: str) -> Assistenzkraft | None:
-        """Her own row, found by Personalnummer."""
-        return self._sitzung.scalars(select(Assistenzkraft).where(Assistenzkraft.personalnummer == nummer)).first()
+    def mit_personalnummer(self, personalnummer: str) -> Assistenzkraft | None:
+        """Only the assistant's own row."""
+        return self._sitzung.scalars(
+            select(Assistenzkraft).where(Assistenzkraft.personalnummer == personalnummer)
+        ).first()
 
     def nur_zeilen(self) -> Sequence[Assistenzkraft]:
         """All assistants' own rows (names, status), nothing loaded along."""
