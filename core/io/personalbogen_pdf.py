@@ -1,7 +1,7 @@
 """The Personalbogen (seed 004, 2.6.3) as an A4 PDF form: blank for applicants, or filled from the master data.
 
 Use: `schreibe_personalbogen(ziel, daten=None, arbeitgeber_name="", krankenkasse_name="")` (daten None → blank).
-`core.stammdaten.dsgvo.personalbogen_pdf(db, id, ziel)` fills it from the database.
+`core.io.auskunft.personalbogen_pdf(db, id, ziel)` fills it from the database.
 """
 
 from __future__ import annotations

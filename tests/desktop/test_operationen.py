@@ -177,7 +177,7 @@ def test_export_fertig_bietet_oeffnen(qtbot: Any, seite: QWidget, tmp_path: Path
 def test_dienstplan_export_im_hintergrund(qtbot: Any, kontext: Any, tmp_path: Path, monkeypatch) -> None:
     import importlib
 
-    from core.io.export_cli import EXPORTARTEN
+    from core.cli.export import EXPORTARTEN
 
     from desktop.dienstplan.export import starte_export
 
