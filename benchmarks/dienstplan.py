@@ -1,7 +1,7 @@
 """Benchmark (issue 4): a household with 10 years of shifts for 6 assistants (about 30,000 shifts);
 time "open a month + run all checks" (`core.dienstplan.dienst.monat_oeffnen`). Target: under 200 ms.
 
-Run: /work/venv/bin/python benchmarks/dienstplan.py [--db PFAD] [--wiederholungen N]
+Run: .venv/bin/python benchmarks/dienstplan.py [--db PFAD] [--wiederholungen N]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Measures start-up (lock, check, backup, migrate, seed), the assistants list and the Personalbogen PDF.
 
-Run: /work/venv/bin/python benchmarks/stammdaten.py   (prints figures; no assertions)
+Run: .venv/bin/python benchmarks/stammdaten.py   (prints figures; no assertions)
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from core.dienstplan.muster import wochenendwechsel, wochenwechsel
 from core.dienstplan.tage import monatsname, montag_der_woche
 from core.domain.kalender import monatsgrenzen
 from core.domain.kennungen import betriebsnummer_pruefziffern, bic_zur_iban, versicherungsnummer_pruefziffer
-from core.fehler import EingabeFehler
+from core.fehler import EingabeFehler, vorhanden
 from core.persistence.datenbank import Datenbank
 from core.stammdaten import start
 from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber, vorgeschlagene_unfallkasse
@@ -147,8 +147,7 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
             **mehr,  # type: ignore[arg-type]
         )
         gespeichert = speichere_assistenzkraft(db, daten)
-        assert gespeichert.id is not None
-        return gespeichert.id
+        return vorhanden(gespeichert.id, "die Nummer der neuen Assistenzkraft")
 
     sabine = person(
         "Sabine",
@@ -290,8 +289,7 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
     _, ende_excl = monatsgrenzen(naechster.year, naechster.month)
     letzter = ende_excl - timedelta(days=1)
     for muster in (werktage, wochenenden):
-        assert muster.id is not None
-        dienst.wende_muster_an(db, muster.id, erster, letzter)
+        dienst.wende_muster_an(db, vorhanden(muster.id, "die Nummer des Musters"), erster, letzter)
 
     # One leave week of Jörg (Mon–Fri) in the next month, covered by Sabine (seed 004, 2.6.1).
     urlaub_von = montag_der_woche(naechster.replace(day=1)) + timedelta(days=7)

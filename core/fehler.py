@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class AssistenzbueroFehler(Exception):
@@ -20,6 +23,20 @@ class EingabeFehler(AssistenzbueroFehler):
 
 class DatenbankFehler(AssistenzbueroFehler):
     """The data file cannot be used (locked, read-only, damaged, too new)."""
+
+
+class InternerFehler(AssistenzbueroFehler):
+    """Something the code itself guarantees did not hold (a saved row without id …): a bug, never the user's input."""
+
+
+def vorhanden(wert: T | None, was: str) -> T:
+    """`wert`, which the code before it guarantees (the id of a row just saved …); `InternerFehler` if it is None.
+
+    Use instead of `assert`, which `python -O` removes.
+    """
+    if wert is None:
+        raise InternerFehler(f"Interner Fehler: {was} fehlt. Bitte melden Sie diesen Fehler.")
+    return wert
 
 
 class FeldFehler(EingabeFehler):

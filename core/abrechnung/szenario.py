@@ -27,7 +27,7 @@ from core.domain.geld import NULL, als_text, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import BUNDESLAENDER, MONATE, landeskuerzel, monatsgrenzen
 from core.domain.zeit import BERLIN, als_berlin, dauer, stunden, tagesbeginn
-from core.fehler import EingabeFehler, dateigrund
+from core.fehler import EingabeFehler, dateigrund, vorhanden
 from core.regeln import steuer
 from core.regeln.beitraege import BeitragsEingabe, Kasse, berechne_beitraege
 from core.regeln.klassifikation import (
@@ -154,7 +154,8 @@ class _Leser:
     def ganzzahl(self, name: str, vorgabe: int | None = None, *, pflicht: bool = False, min: int = 0) -> int:
         wert = self.roh(name, pflicht=pflicht)
         if wert is None:
-            assert vorgabe is not None
+            if vorgabe is None:
+                raise self.fehler(name, "diese Angabe fehlt.")
             return vorgabe
         if isinstance(wert, bool) or not isinstance(wert, int):
             raise self.fehler(name, f"„{_kurz(wert)}“ ist keine ganze Zahl.")
@@ -175,11 +176,19 @@ class _Leser:
     def text(self, name: str, vorgabe: str | None = None, *, pflicht: bool = False) -> str:
         wert = self.roh(name, pflicht=pflicht)
         if wert is None:
-            assert vorgabe is not None
+            if vorgabe is None:
+                raise self.fehler(name, "diese Angabe fehlt.")
             return vorgabe
         if not isinstance(wert, str) or not wert.strip():
             raise self.fehler(name, "hier wird ein Text erwartet.")
         return wert.strip()
+
+    def pflichtbetrag(self, name: str, *, hoechstens: Decimal | None = None) -> Decimal:
+        """An amount that must be given."""
+        wert = self.betrag(name, pflicht=True, hoechstens=hoechstens)
+        if wert is None:
+            raise self.fehler(name, "diese Angabe fehlt.")
+        return wert
 
     def betrag(
         self, name: str, vorgabe: Decimal | None = None, *, pflicht: bool = False, hoechstens: Decimal | None = None
@@ -363,8 +372,7 @@ def lies_szenario(daten: Any) -> Szenario:
     if land not in BUNDESLAENDER:
         raise ag.fehler("bundesland", f"„{land}“ ist kein Bundesland-Kürzel. Erlaubt: {', '.join(BUNDESLAENDER)}.")
     privathaushalt = ag.wahrheitswert("privathaushalt", True)
-    uv = ag.betrag("unfallversicherung_prozent", NULL, hoechstens=HUNDERT)
-    assert uv is not None
+    uv = ag.betrag("unfallversicherung_prozent", NULL, hoechstens=HUNDERT) or NULL
     ag.fertig()
 
     kassen_roh = oben.roh("krankenkassen") or {}
@@ -373,13 +381,12 @@ def lies_szenario(daten: Any) -> Szenario:
     kassen: dict[str, SzenarioKasse] = {}
     for name, roh in kassen_roh.items():
         k = _Leser(roh, f"krankenkassen[{name!r}]".replace("'", "„", 1).replace("'", "“", 1))
-        zusatz = k.betrag("zusatzbeitrag", pflicht=True, hoechstens=HUNDERT)
-        u1 = k.betrag("u1_satz", pflicht=True, hoechstens=HUNDERT)
-        u2 = k.betrag("u2_satz", pflicht=True, hoechstens=HUNDERT)
+        zusatz = k.pflichtbetrag("zusatzbeitrag", hoechstens=HUNDERT)
+        u1 = k.pflichtbetrag("u1_satz", hoechstens=HUNDERT)
+        u2 = k.pflichtbetrag("u2_satz", hoechstens=HUNDERT)
         erstattung = k.betrag("u1_erstattung", hoechstens=HUNDERT)
         ag_anteile = k.wahrheitswert("ag_anteile_erstattet", False)
         k.fertig()
-        assert zusatz is not None and u1 is not None and u2 is not None
         kassen[name] = SzenarioKasse(name, zusatz, u1, u2, erstattung, ag_anteile)
 
     kraefte_roh = oben.liste("assistenzkraefte")
@@ -519,9 +526,8 @@ def _lies_abwesenheit(roh: Any, pfad: str) -> Abwesenheit:
 def _lies_einmal(roh: Any, pfad: str) -> Einmalzahlung:
     e = _Leser(roh, pfad)
     art = e.text("art", "einmalzahlung")
-    betrag = e.betrag("betrag", pflicht=True)
+    betrag = e.pflichtbetrag("betrag")
     e.fertig()
-    assert betrag is not None
     if betrag != cent(betrag):
         raise e.fehler("betrag", f"{betrag} hat mehr als zwei Nachkommastellen.")
     return Einmalzahlung(art, betrag)
@@ -681,11 +687,11 @@ def _berechne_kraft(s: Szenario, k: SzenarioKraft) -> KraftErgebnis:
         if not gewichtet and gewichtet_ausfall:
             stundensatz = lohnfortzahlung_basis / gewichtet_ausfall
     else:
-        assert k.monatslohn is not None
-        grund = k.monatslohn
+        monatslohn = vorhanden(k.monatslohn, "der Monatslohn")
+        grund = monatslohn
         unbezahlt = sum(1 for art in abwesend.values() if art == "unbezahlt")
         if unbezahlt:
-            kuerzung = cent(k.monatslohn * unbezahlt / tage_im_monat)
+            kuerzung = cent(monatslohn * unbezahlt / tage_im_monat)
             grund -= kuerzung
             hinweise.append(
                 Hinweis(
@@ -697,7 +703,7 @@ def _berechne_kraft(s: Szenario, k: SzenarioKraft) -> KraftErgebnis:
                 )
             )
         alle = gewichtet + gewichtet_ausfall
-        stundensatz = k.monatslohn / alle if alle else NULL
+        stundensatz = monatslohn / alle if alle else NULL
     grund = cent(grund)
 
     # --- surcharges (worked and not worked) ---

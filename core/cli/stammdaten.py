@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core.fehler import EingabeFehler
+from core.fehler import EingabeFehler, vorhanden
 from core.persistence.datenbank import Datenbank, stelle_wieder_her, ziel_pfad
 from core.persistence.sicherung import sicherungen
 
@@ -109,8 +109,7 @@ def _auskunft(args: argparse.Namespace) -> int:
 
     with _oeffne(args, nur_lesen=True) as db:
         person = assistenzkraefte.finde_assistenzkraft(db, args.name)
-        assert person.id is not None
-        dateien = auskunft.schreibe_auskunft(db, person.id, args.ausgabe)
+        dateien = auskunft.schreibe_auskunft(db, vorhanden(person.id, "die Nummer der Assistenzkraft"), args.ausgabe)
     print(f"Auskunft für {person.name} geschrieben:")
     for datei in dateien:
         print(f"  {datei}")
@@ -144,15 +143,15 @@ def _loeschen(args: argparse.Namespace) -> int:
 
     with _oeffne(args) as db:
         person = assistenzkraefte.finde_assistenzkraft(db, args.name)
-        assert person.id is not None
-        grund = dsgvo.loeschgrund(db, person.id)
+        person_id = vorhanden(person.id, "die Nummer der Assistenzkraft")
+        grund = dsgvo.loeschgrund(db, person_id)
         if grund:
             raise EingabeFehler(grund)
         if not args.ja:
             raise EingabeFehler(
                 f"{person.name} kann gelöscht werden. Zum Löschen bitte den Befehl mit --ja wiederholen."
             )
-        name = dsgvo.loesche_bewerberin(db, person.id)
+        name = dsgvo.loesche_bewerberin(db, person_id)
     print(f"Die Daten von {name} wurden gelöscht (Personalbogen, Kinder, weitere Beschäftigungen).")
     print("Hinweis: Ältere Sicherungskopien enthalten die Daten noch, bis sie turnusmäßig ersetzt werden.")
     return 0

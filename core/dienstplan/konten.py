@@ -15,9 +15,11 @@ from core.dienstplan.urlaub import (
     arbeitstage_aus_plan,
     arbeitstage_nach_wochentagen,
     urlaubsanspruch,
+    urlaubshinweise,
     urlaubskonto,
 )
 from core.dienstplan.vertrag import Vertragsindex
+from core.domain.hinweis import Hinweis
 from core.domain.kalender import monatsgrenzen
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
@@ -73,6 +75,7 @@ class Urlaubsuebersicht:
     name: str
     anspruch: Urlaubsanspruch
     konto: Urlaubskonto
+    hinweise: tuple[Hinweis, ...] = ()  # the entitlement's and the account's (URLAUB_UEBERSCHRITTEN)
 
 
 def urlaubsuebersicht(db: Datenbank, assistenzkraft_id: int, jahr: int, stichtag: date) -> Urlaubsuebersicht:
@@ -112,7 +115,9 @@ def urlaubsuebersicht(db: Datenbank, assistenzkraft_id: int, jahr: int, stichtag
         )
         ist_arbeitstag = plantage.__contains__
     konto = urlaubskonto(anspruch, abw, ist_arbeitstag, stichtag=stichtag, uebertrag=uebertrag)
-    return Urlaubsuebersicht(namen.get(assistenzkraft_id, ""), anspruch, konto)
+    name = namen.get(assistenzkraft_id, "")
+    hinweise = (*anspruch.hinweise, *urlaubshinweise(konto, name))
+    return Urlaubsuebersicht(name, anspruch, konto, hinweise)
 
 
 def _regel_wochentage(tage_pro_woche: Decimal) -> Sequence[int] | None:

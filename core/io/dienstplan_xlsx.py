@@ -57,8 +57,7 @@ def _druck(blatt: Worksheet, *, quer: bool) -> None:
 def dienstplan_xlsx(plan: Monatsplan, ziel: Path, *, gedruckt_am: date) -> None:
     """One sheet: title, header row (Tag, one column per shift, Bemerkungen), one row per day, legend."""
     mappe = Workbook()
-    blatt = mappe.active
-    assert blatt is not None
+    blatt = mappe.worksheets[0]
     blatt.title = _blattname(plan.titel)
     blatt["A1"] = plan.titel
     blatt["A1"].font = Font(bold=True, size=14)
@@ -115,8 +114,7 @@ def _zahl(text: str) -> Decimal | str:
 def stundenzettel_xlsx(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, gedruckt_am: date) -> None:
     """One sheet per assistant, layout of seed 004, 2.5; hours are numbers (format 0,00), sums at the end."""
     mappe = Workbook()
-    erstes = mappe.active
-    assert erstes is not None
+    erstes = mappe.worksheets[0]
     if not zettel_liste:
         erstes.title = "Stundenzettel"
         erstes["A1"] = "Keine Stundenzettel für diesen Monat."

@@ -36,8 +36,9 @@ ZAHL = "#,##0.00"
 EINGABE = PatternFill("solid", fgColor="FFFF99")  # the sheet's "gelb unterlegte Felder"
 HUNDERT = Decimal(100)
 # Line widths in points for the PDF (layout, not money; written as ratios because core/ has no float literals).
-LINIE_DICK = 4 / 5
-LINIE_DUENN = 1 / 4
+ZEHNTEL_MM = mm / 10  # geometry in tenths of a millimetre, like the other PDFs: no float arithmetic in core/
+LINIE_DICK = 3 * ZEHNTEL_MM
+LINIE_DUENN = ZEHNTEL_MM
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +59,7 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     """The ForseA sheet again, cell for cell in its structure (one row for the Zusatzbeitrag added), every computed
     line a formula, inputs yellow *and* named "Eingabe" in column H, explanations in column H and as comments."""
     mappe = Workbook()
-    ws = mappe.active
-    assert ws is not None
+    ws = mappe.worksheets[0]
     ws.title = "Kalkulation"
     p = parameter
     fett = Font(bold=True)

@@ -6,7 +6,7 @@ How another engineer adds tables:
    `Base`; use `Cent` for money, `DezimalText` for rates/hours, `UtcDateTime` for instants, `Date` for days.
    Use plain `String` columns for small code lists (validate in the service) rather than native ENUMs.
 2. Add the module path to `MODELLMODULE` in `core/persistence/modelle_registry.py` (one line).
-3. Generate the migration:  `/work/venv/bin/python -m core.persistence.migration neu "kurze Beschreibung"`
+3. Generate the migration:  `.venv/bin/python -m core.persistence.migration neu "kurze Beschreibung"`
    then read it, keep it portable (no SQLite-only SQL), and commit it. `tests/core/persistence` checks that
    models and migrations agree and that there is exactly one head.
 """

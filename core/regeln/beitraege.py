@@ -278,7 +278,9 @@ def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
         be, be_an = _bemessung_uebergangsbereich(e, p, ae)
         kv = _uebergang_anteil(be, be_an, p.satz("kv_allgemein_prozent") / ZWEI) if Zweig.KV in zweige else Anteil()
         zusatz = (
-            _uebergang_anteil(be, be_an, _zusatz_halb(e)) if Zweig.KV in zweige and e.kasse is not None else Anteil()
+            _uebergang_anteil(be, be_an, _zusatz_halb(e.kasse))
+            if Zweig.KV in zweige and e.kasse is not None
+            else Anteil()
         )
         pv = _pv_uebergang(e, p, be, be_an) if Zweig.PV in zweige else Anteil()
         rv = _uebergang_anteil(be, be_an, p.satz("rv_prozent") / ZWEI) if Zweig.RV in zweige else Anteil()
@@ -301,7 +303,7 @@ def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
         be_kv = _bemessung_mit_einmalzahlung(e, p, "bbg_kv_monat", "KV/PV")
         be_rv = _bemessung_mit_einmalzahlung(e, p, "bbg_rv_monat", "RV/AV")
         kv = _halb_halb(be_kv, p.satz("kv_allgemein_prozent") / ZWEI) if Zweig.KV in zweige else Anteil()
-        zusatz = _halb_halb(be_kv, _zusatz_halb(e)) if Zweig.KV in zweige and e.kasse is not None else Anteil()
+        zusatz = _halb_halb(be_kv, _zusatz_halb(e.kasse)) if Zweig.KV in zweige and e.kasse is not None else Anteil()
         pv = _pv_voll(e, p, be_kv) if Zweig.PV in zweige else Anteil()
         rv = _halb_halb(be_rv, p.satz("rv_prozent") / ZWEI) if Zweig.RV in zweige else Anteil()
         av = _halb_halb(be_rv, p.satz("av_prozent") / ZWEI) if Zweig.AV in zweige else Anteil()
@@ -401,9 +403,8 @@ def _halb_halb(bemessung: Decimal, halber_satz: Decimal) -> Anteil:
     return Anteil(bemessung=bemessung, an=haelfte, ag=haelfte)
 
 
-def _zusatz_halb(e: BeitragsEingabe) -> Decimal:
-    assert e.kasse is not None
-    return e.kasse.zusatzbeitrag_prozent / HUNDERT / ZWEI
+def _zusatz_halb(kasse: Kasse) -> Decimal:
+    return kasse.zusatzbeitrag_prozent / HUNDERT / ZWEI
 
 
 def _pv_saetze(e: BeitragsEingabe, p: _Protokoll) -> tuple[Decimal, Decimal, Decimal, Decimal, bool]:

@@ -112,7 +112,8 @@ def java_double_als_bigdecimal(wert: Decimal | int | str) -> Decimal:
             f"{_DOUBLE_STELLEN} Stellen exakt nachzubilden"
         )
     exponent = normal.as_tuple().exponent
-    assert isinstance(exponent, int)
+    if not isinstance(exponent, int):
+        raise ValueError(f"{wert} ist keine endliche Zahl")
     adjusted = normal.adjusted()
     if adjusted > 308 or adjusted < -307:
         raise ValueError(f"{wert} liegt außerhalb des Bereichs eines Java-double")
@@ -221,7 +222,8 @@ def _zerlege(ausdruck: str) -> list[tuple[str, str]]:
         if not treffer or treffer.end() == pos:
             raise PapUebersetzungsFehler(f"unbekanntes Zeichen an Stelle {pos} in „{ausdruck}“")
         art = treffer.lastgroup
-        assert art is not None
+        if art is None:
+            raise PapUebersetzungsFehler(f"unbekanntes Zeichen an Stelle {pos} in „{ausdruck}“")
         tokens.append((art, treffer.group(art)))
         pos = treffer.end()
     return tokens
@@ -734,13 +736,13 @@ class _Uebersetzer:
             return k.art == "aufruf" and k.wert == "compareTo"
 
         gespiegelt = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
-        if ist_compare(links) and _int_literal(rechts) is not None:
-            aufruf, k = links, _int_literal(rechts)
-        elif ist_compare(rechts) and _int_literal(links) is not None:
-            aufruf, k, op = rechts, _int_literal(links), gespiegelt[op]
+        rechts_zahl, links_zahl = _int_literal(rechts), _int_literal(links)
+        if ist_compare(links) and rechts_zahl is not None:
+            aufruf, k = links, rechts_zahl
+        elif ist_compare(rechts) and links_zahl is not None:
+            aufruf, k, op = rechts, links_zahl, gespiegelt[op]
         else:
             return None
-        assert k is not None
         a_code, a_typ = self.ausdruck(aufruf.kinder[0])
         if a_typ != "BigDecimal" or len(aufruf.kinder) != 2:
             return None

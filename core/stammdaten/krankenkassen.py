@@ -248,7 +248,8 @@ def ergaenze_regeljahre(sitzung: Session) -> list[int]:
 
 def _jahr_aus_eintrag(eintrag: dict[str, object]) -> KassenJahr:
     stufen = eintrag.get("u1", [])
-    assert isinstance(stufen, list)
+    if not isinstance(stufen, list):
+        raise ValueError(f"resources/regeln/krankenkassen.toml: „u1“ muss eine Liste sein, nicht {stufen!r}.")
     return KassenJahr(
         jahr=int(str(eintrag["jahr"])),
         zusatzbeitrag_prozent=_prozent(eintrag.get("zusatzbeitrag_prozent")),

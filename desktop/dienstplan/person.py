@@ -229,7 +229,7 @@ class PersonAnsicht(QWidget):
                 )
             )
             zeilen.append(tr("Berechnung: {weg}").format(weg=u.anspruch.rechenweg))
-            zeilen += [h.text for h in u.anspruch.hinweise]
+            zeilen += [h.text for h in u.hinweise]
         except AssistenzbueroFehler as fehler:
             zeilen.append(tr("Urlaub: {fehler}").format(fehler=fehler))
         text = "\n".join(zeilen)

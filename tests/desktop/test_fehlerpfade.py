@@ -123,12 +123,12 @@ def test_dienstplan_export_in_geschuetzten_ordner(qtbot, fenster: Hauptfenster, 
 
 
 def test_auskunft_in_geschuetzten_ordner(qtbot, fenster: Hauptfenster, monkeypatch) -> None:
-    import core.stammdaten.dsgvo
+    import core.io.auskunft
 
     assistenzkraefte.speichere_assistenzkraft(
         fenster.kontext.datenbank, assistenzkraefte.AssistenzkraftDaten(vorname="Sabine", nachname="Berger")
     )
-    monkeypatch.setattr(core.stammdaten.dsgvo, "schreibe_personalbogen", _verweigert)
+    monkeypatch.setattr(core.io.auskunft, "schreibe_personalbogen", _verweigert)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: "/nur/lesen")
     monkeypatch.setattr(Path, "mkdir", lambda *_a, **_k: None)
     monkeypatch.setattr(Path, "write_text", lambda *_a, **_k: 0)

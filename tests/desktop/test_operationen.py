@@ -141,10 +141,10 @@ def _bestaetige_meldungen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_kalkulation_exportiert_im_hintergrund(qtbot: Any, kontext: Any, tmp_path: Path, monkeypatch) -> None:
-    import core.budget.kalkulation_dienst as kalkulation_dienst
+    import core.io.kalkulation_dateien as kalkulation_dateien
     from desktop.budget.kalkulation_seite import KalkulationSeite
 
-    faeden = _beobachte(monkeypatch, kalkulation_dienst, "exportiere_version")
+    faeden = _beobachte(monkeypatch, kalkulation_dateien, "exportiere_version")
     texte = _bestaetige_meldungen(monkeypatch)
     seite = KalkulationSeite(kontext)
     qtbot.addWidget(seite)
@@ -178,7 +178,6 @@ def test_dienstplan_export_im_hintergrund(qtbot: Any, kontext: Any, tmp_path: Pa
     import importlib
 
     from core.cli.export import EXPORTARTEN
-
     from desktop.dienstplan.export import starte_export
 
     modul, funktion = EXPORTARTEN["dienstplan"].split(":")

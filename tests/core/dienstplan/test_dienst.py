@@ -249,6 +249,25 @@ def test_urlaubsuebersicht(haushalt: Haushalt) -> None:
     u = dienst.urlaubsuebersicht(h.db, h.sabine, 2026, date(2026, 12, 31))
     # contract: 5 days a week, 30 days agreed; 30.03.–10.04.2026 are 10 weekdays minus Karfreitag, Ostermontag
     assert (u.anspruch.anspruch, u.konto.genommen, u.konto.rest) == (30, 8, 30 + 3 - 8)
+    assert "URLAUB_UEBERSCHRITTEN" not in {x.code for x in u.hinweise}
+
+
+def test_urlaub_ueber_den_anspruch_wird_gemeldet(haushalt: Haushalt) -> None:
+    """30 days agreed, no carry-over. May (BW): 4.–15. is 10 weekdays minus Christi Himmelfahrt (14.) = 9, 18.–22. = 5,
+    26.–29. = 4 (25. is Pfingstmontag); October 5.–21. = 13 weekdays. 31 working days: one more than the entitlement
+    (a § 3 BUrlG warning, not an error)."""
+    h = haushalt
+    for von, bis in [
+        (date(2026, 5, 4), date(2026, 5, 15)),
+        (date(2026, 5, 18), date(2026, 5, 22)),
+        (date(2026, 5, 26), date(2026, 5, 29)),
+        (date(2026, 10, 5), date(2026, 10, 21)),
+    ]:
+        dienst.trage_abwesenheit_ein(h.db, Abwesenheit(h.sabine, Abwesenheitsart.URLAUB, von, bis))
+    u = dienst.urlaubsuebersicht(h.db, h.sabine, 2026, date(2026, 6, 30))
+    assert (u.konto.genommen, u.konto.geplant, u.konto.rest) == (18, 13, -1)
+    (warnung,) = [x for x in u.hinweise if x.code == "URLAUB_UEBERSCHRITTEN"]
+    assert "31 Urlaubstage" in warnung.text and "beträgt 30 Tage" in warnung.text
 
 
 def test_vorlage_umbenennen_aendert_schichten(haushalt: Haushalt) -> None:
