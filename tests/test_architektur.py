@@ -72,3 +72,11 @@ def test_alle_core_module_laden_ohne_qt() -> None:
     ergebnis = subprocess.run([sys.executable, "-c", programm], cwd=ROOT, capture_output=True, text=True)
     assert ergebnis.returncode == 0, ergebnis.stderr
     assert ergebnis.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("pfad", CORE_DATEIEN, ids=lambda p: str(p.relative_to(ROOT)))
+def test_core_prueft_ohne_assert(pfad: Path) -> None:
+    """`python -O` removes asserts: a check the program relies on must be a real one (core.fehler.vorhanden …)."""
+    baum = ast.parse(pfad.read_text(encoding="utf-8"), filename=str(pfad))
+    zeilen = [k.lineno for k in ast.walk(baum) if isinstance(k, ast.Assert)]
+    assert zeilen == [], f"{pfad}: assert in Zeile {zeilen}"
