@@ -4,6 +4,7 @@ Usage:
     python3 installer/run.py [ARGUMENTE …]     startet das Programm (Argumente gehen an `assistenzbuero`)
     python3 installer/run.py --tests [PYTEST-ARGUMENTE …]
                                               führt die gesamte Testsuite aus
+    python3 installer/run.py --pruefen        ruff check, ruff format --check und mypy (wie .ci/run)
 
 Only the standard library is used here, so it runs on a machine that has nothing but Python >= 3.11.
 """
@@ -47,8 +48,20 @@ def _ensure_environment() -> None:
     STAMP.write_text(_fingerprint(), encoding="utf-8")
 
 
+# The static checks CI runs before the tests (.ci/run) and pre-commit runs locally; which packages mypy checks
+# is [tool.mypy] packages in pyproject.toml.
+PRUEFUNGEN = (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"])
+
+
 def main(argv: list[str]) -> int:
     _ensure_environment()
+    if argv[:1] == ["--pruefen"]:
+        for pruefung in PRUEFUNGEN:
+            print("$", " ".join(pruefung), flush=True)
+            ergebnis = subprocess.run([str(_python()), "-m", *pruefung], cwd=ROOT).returncode
+            if ergebnis != 0:
+                return ergebnis
+        return 0
     if argv[:1] == ["--tests"]:
         command = [str(_python()), "-m", "pytest", *argv[1:]]
     else:

@@ -9,8 +9,6 @@ an applicant after confirming).
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -26,9 +24,9 @@ from desktop.hauptfenster import Hauptfenster
 from desktop.krankenkassen import StufenDialog
 from desktop.tabellen import aktuelle_zeile
 from desktop.vertraege import VertragDialog
+from tests.pdf import pdf_text
 
 pytestmark = pytest.mark.gui
-PDFTOTEXT = shutil.which("pdftotext")
 ALT = Qt.KeyboardModifier.AltModifier
 STRG = Qt.KeyboardModifier.ControlModifier
 KEINE = Qt.KeyboardModifier.NoModifier
@@ -307,8 +305,7 @@ def test_checkliste_mit_der_leertaste_abhaken(qtbot, fenster: Hauptfenster) -> N
 
 # --- Assistenzkräfte: Personalbogen als PDF, Auskunft nach DSGVO, Löschen --------------------------------------------
 def _pdf_text(pdf: Path) -> str:
-    assert PDFTOTEXT, "pdftotext (poppler-utils) fehlt – .ci/run installiert es"
-    return subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return pdf_text(pdf)
 
 
 def _im_menue(qtbot: Any, buchstabe: Qt.Key) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import subprocess
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +16,7 @@ from core.io.dienstplan_pdf import dienstplan_pdf, stundenzettel_pdf
 from core.io.dienstplan_xlsx import dienstplan_xlsx, stundenzettel_xlsx
 from core.persistence.datenbank import Datenbank
 from tests.core.dienstplan.conftest import Haushalt, plane_seed_januar
+from tests.pdf import pdf_seiten, pdf_text
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "dienstplan_seed004_januar.csv"
 GEDRUCKT = date(2015, 1, 2)
@@ -28,7 +28,7 @@ def _seed() -> list[dict[str, str]]:
 
 
 def _pdf_text(pfad: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(pfad), "-"], capture_output=True, text=True, check=True).stdout
+    return pdf_text(pfad)
 
 
 @pytest.fixture
@@ -65,8 +65,7 @@ def test_dienstplan_excel_wie_die_tabelle_im_seed(januar: Haushalt, tmp_path: Pa
 def test_dienstplan_pdf_quer_mit_legende(januar: Haushalt, tmp_path: Path) -> None:
     ziel = tmp_path / "dienstplan.pdf"
     dienstplan_pdf(dienst.monat_oeffnen(januar.db, 2015, 1, pruefen=False), ziel, gedruckt_am=GEDRUCKT)
-    info = subprocess.run(["pdfinfo", str(ziel)], capture_output=True, text=True, check=True).stdout
-    assert "Pages:           1" in info and "841.89 x 595.276 pts (A4)" in info  # landscape, one page
+    assert pdf_seiten(ziel) == [(842, 595)]  # A4 landscape (841.89 × 595.28 pt), one page
     text = _pdf_text(ziel)
     for erwartet in (
         "Dienstplan Januar 2015",

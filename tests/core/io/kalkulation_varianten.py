@@ -103,7 +103,7 @@ def setze(r: Raster, zelle: str, wert: Any) -> Raster:
 def als_ods(quelle: Path, zielordner: Path) -> Path:
     """Convert with LibreOffice headless (own temporary profile, so it never touches a user's)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) fehlt: .ci/run installiert libreoffice-calc-nogui"
+    assert soffice, "nur aus Tests mit @pytest.mark.libreoffice aufrufen"
     profil = zielordner / "lo-profil"
     subprocess.run(
         [

@@ -18,6 +18,7 @@ from core.fehler import EingabeFehler
 from core.io.kalkulation_export import Kopf, exportiere_datei, schreibe_pdf, schreibe_xlsx
 from core.io.kalkulation_import import importiere
 from tests.core.io.kalkulation_varianten import FORSEA_2011
+from tests.pdf import pdf_text
 
 FAELLE: dict[str, KalkulationsParameter] = {
     "seed 004, 1.6.2": SEED_BEISPIEL,
@@ -37,7 +38,7 @@ FAELLE: dict[str, KalkulationsParameter] = {
 def _libreoffice_neu_berechnet(quelle: Path, ordner: Path) -> Path:
     """Open the file in LibreOffice Calc headless and save it again: LO computes every formula on the way."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) fehlt: .ci/run installiert libreoffice-calc-nogui"
+    assert soffice, "nur mit @pytest.mark.libreoffice aufrufen"
     ausgabe = ordner / "lo"
     subprocess.run(
         [
@@ -69,6 +70,7 @@ def libreoffice_ergebnisse(tmp_path_factory: pytest.TempPathFactory) -> dict[str
     return {name: ausgabe / f"fall{i}.xlsx" for i, name in enumerate(FAELLE)}
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("fall", list(FAELLE))
 def test_libreoffice_rechnet_dieselben_summen(fall: str, libreoffice_ergebnisse: dict[str, Path]) -> None:
     """The totals LibreOffice computed from our formulas (read back from its file) equal ours to the cent."""
@@ -100,7 +102,7 @@ def test_pdf_enthaelt_summen_erklaerungen_notiz_und_druckdatum(tmp_path: Path) -
     ziel = schreibe_pdf(
         v.parameter, tmp_path / "k.pdf", Kopf("Antrag 2026", date(2026, 3, 1), v.notiz), gedruckt_am=date(2026, 3, 5)
     )
-    text = subprocess.run(["pdftotext", "-layout", str(ziel), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(ziel)
     summen = berechne(v.parameter).summen()
     betrag = f"{summen['gesamtkosten_jahr']:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
     assert betrag in text

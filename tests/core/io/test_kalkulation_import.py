@@ -139,6 +139,7 @@ def test_leicht_geaenderte_bezeichnungen(tmp_path: Path) -> None:
     assert erkannt["begleitperson"] == "Kosten für die Begleitperson"
 
 
+@pytest.mark.libreoffice
 def test_ods_ueber_libreoffice(tmp_path: Path) -> None:
     quelle = schreibe_xlsx(tmp_path / "verschoben.xlsx", [("Kalkulation", zeilen_verschoben())])
     _pruefe_seed(als_ods(quelle, tmp_path))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -21,13 +20,11 @@ from core.stammdaten import arbeitgeber, assistenzkraefte, dsgvo, start, vertrae
 from core.stammdaten.assistenzkraefte import AssistenzkraftDaten, KindDaten
 from core.stammdaten.vertraege import VertragDaten
 from tests.core.stammdaten.test_assistenzkraefte import voll_ausgefuellt
-
-PDFTOTEXT = shutil.which("pdftotext")
+from tests.pdf import pdf_text
 
 
 def _text(pdf: Path) -> str:
-    assert PDFTOTEXT, "pdftotext (poppler-utils) fehlt – .ci/run installiert es"
-    return subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return pdf_text(pdf)
 
 
 def _haushalt(db: Datenbank) -> tuple[int, int]:
