@@ -194,11 +194,6 @@ def mit_vertretung(schicht: Schicht, vertretung_id: int) -> Schicht:
     return replace(schicht, assistenzkraft_id=vertretung_id, vertretung_fuer=urspruenglich)
 
 
-def faellt_aus(schicht: Schicht, index: Abwesenheitsindex) -> Abwesenheit | None:
-    """The absence that makes this shift's own assistant unavailable (a shift without Vertretung)."""
-    return index.am(schicht.assistenzkraft_id, schicht.tag)
-
-
 def zellentext(schicht: Schicht, index: Abwesenheitsindex, namen: Mapping[int, str]) -> str:
     """Text of a roster cell as in seed 004, 2.6.1: "Sabine", "(Jörg Url.) Sabine", "(Jörg krank) offen"."""
     name = namen.get(schicht.assistenzkraft_id, f"Nr. {schicht.assistenzkraft_id}")

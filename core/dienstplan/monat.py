@@ -63,9 +63,6 @@ class Monatsplan:
     def schicht(self, schicht_id: int) -> Schicht | None:
         return next((s for s in self.schichten if s.id == schicht_id), None)
 
-    def hinweise_am(self, tag: date) -> list[Pruefhinweis]:
-        return [h for h in self.hinweise if h.tag == tag]
-
     @property
     def aktive_personen(self) -> tuple[Person, ...]:
         """Assistants with a contract on at least one day of the month (for choosing who works a shift)."""

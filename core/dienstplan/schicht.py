@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 
-from core.domain.zeit import BERLIN, dauer, stunden, tagesbeginn, teile_nach_kalendertagen
+from core.domain.zeit import BERLIN, dauer, stunden, teile_nach_kalendertagen
 from core.fehler import EingabeFehler
 
 NULL = timedelta(0)
@@ -375,16 +375,6 @@ def _pruefe_innen(
     for (_a1, b1), (a2, _b2) in itertools.pairwise(geordnet):
         if _utc(a2) < _utc(b1):
             raise EingabeFehler(f"{wo}: {was} überschneidet sich mit einer anderen ({fmt_zeit(a2)}).")
-
-
-def ueberlappen(a: Schicht, b: Schicht) -> bool:
-    """True if two shifts overlap in real time (touching ends do not overlap)."""
-    return a.beginn_utc < b.ende_utc and b.beginn_utc < a.ende_utc
-
-
-def tag_beginn_ende(tag: date) -> tuple[datetime, datetime]:
-    """Local midnight to the next local midnight (23, 24 or 25 real hours)."""
-    return tagesbeginn(tag), tagesbeginn(tag + timedelta(days=1))
 
 
 def tausche(a: Schicht, b: Schicht) -> tuple[Schicht, Schicht]:

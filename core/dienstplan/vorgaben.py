@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import tomllib
+from typing import TYPE_CHECKING
 
-from core.dienstplan import abbildung as ab
-from core.dienstplan.modelle import LeistungsartZeile, SchichtvorlageZeile
-from core.dienstplan.repository import Dienstplaneinheit, einheit
-from core.dienstplan.vorlagen import STANDARDVORLAGEN
 from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Einstellung
 from core.ressourcen import ressource
+
+if TYPE_CHECKING:
+    from core.dienstplan.repository import Dienstplaneinheit
 
 VORGABEN_SCHLUESSEL = "dienstplan.vorgaben_angelegt"
 
@@ -18,6 +19,10 @@ def sorge_fuer_vorgaben(e: Dienstplaneinheit) -> None:
     """Seed Leistungsarten and the standard templates once per file (deleting them later keeps them deleted)."""
     if e.einstellungen.wert(VORGABEN_SCHLUESSEL) is not None:
         return
+    from core.dienstplan import abbildung as ab
+    from core.dienstplan.modelle import LeistungsartZeile, SchichtvorlageZeile
+    from core.dienstplan.vorlagen import STANDARDVORLAGEN
+
     with ressource("dienstplan", "leistungsarten.toml").open("rb") as datei:
         for eintrag in tomllib.load(datei)["leistungsart"]:
             if e.leistungsarten.mit_kuerzel(eintrag["kuerzel"]) is not None:
@@ -43,5 +48,11 @@ def sorge_fuer_vorgaben(e: Dienstplaneinheit) -> None:
 
 
 def lege_vorgaben_an(db: Datenbank) -> None:
+    """At every start: a quick look whether the file is seeded; the roster's modules load only if it is not."""
+    with db.arbeitseinheit() as sitzung:
+        if sitzung.get(Einstellung, VORGABEN_SCHLUESSEL) is not None:
+            return
+    from core.dienstplan.repository import einheit
+
     with einheit(db) as e:
         sorge_fuer_vorgaben(e)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache
 
-import holidays
-
 from core.fehler import EingabeFehler
 
 MONATE = (
@@ -65,6 +63,8 @@ def feiertage(land: str, jahr: int, *, katholisch: bool = False) -> dict[date, s
     Himmelfahrt; SN/TH: Fronleichnam in some communities). Augsburg includes both and the Friedensfest."""
     pruefe_land(land)
     kategorien = ("public", "catholic") if katholisch or land == "Augsburg" else ("public",)
+    import holidays  # here, not at the top: it takes a tenth of the start-up and the window does not need it yet
+
     tage = holidays.country_holidays("DE", subdiv=land, years=jahr, language="de", categories=kategorien)
     return {tag: str(name) for tag, name in sorted(tage.items())}
 

@@ -9,20 +9,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from schwifty import BIC, IBAN
-from schwifty.exceptions import (
-    InvalidBankCode,
-    InvalidChecksumDigits,
-    InvalidCountryCode,
-    InvalidLength,
-    InvalidStructure,
-    SchwiftyException,
-)
 from stdnum.de import idnr, stnr
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat
 from stdnum.exceptions import InvalidLength as StdnumLaenge
 
 from core.domain.kalender import BUNDESLAENDER
+
+# schwifty (IBAN/BIC) is imported where it is used: loading its bank registry costs a fifth of the start-up.
 
 
 def kompakt(text: str) -> str:
@@ -39,6 +32,16 @@ def _quersumme(zahl: int) -> int:
 
 def pruefe_iban(text: str) -> str | None:
     """ISO 13616 IBAN: country format, length and the mod-97 check digits (schwifty)."""
+    from schwifty import IBAN
+    from schwifty.exceptions import (
+        InvalidBankCode,
+        InvalidChecksumDigits,
+        InvalidCountryCode,
+        InvalidLength,
+        InvalidStructure,
+        SchwiftyException,
+    )
+
     nummer = kompakt(text)
     if not nummer:
         return "Bitte geben Sie die IBAN an."
@@ -64,11 +67,16 @@ def pruefe_iban(text: str) -> str | None:
 
 def iban_formatiert(text: str) -> str:
     """Print form in groups of four; the input must be valid."""
+    from schwifty import IBAN
+
     return IBAN(kompakt(text)).formatted
 
 
 def bic_zur_iban(text: str) -> str | None:
     """The BIC of a German IBAN's bank (from the Bundesbank directory in schwifty), if known."""
+    from schwifty import IBAN
+    from schwifty.exceptions import SchwiftyException
+
     try:
         bic = IBAN(kompakt(text)).bic
     except SchwiftyException:
@@ -78,6 +86,9 @@ def bic_zur_iban(text: str) -> str | None:
 
 def pruefe_bic(text: str) -> str | None:
     """ISO 9362 BIC: 8 or 11 characters, bank code, country, location (schwifty)."""
+    from schwifty import BIC
+    from schwifty.exceptions import InvalidCountryCode, InvalidLength, SchwiftyException
+
     nummer = kompakt(text)
     if not nummer:
         return None  # optional: inside SEPA the IBAN alone suffices

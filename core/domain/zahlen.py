@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
-from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
-
 GEBIET = "de_DE"
 # What a person may type around the number: currency and percent signs and every kind of space.
 _BEIWERK = str.maketrans("", "", "€% \u00a0\u202f\u2009\t")
@@ -36,6 +34,8 @@ def lies_zahl(text: str) -> Decimal:
 
     Raises `KeineZahl` for anything else, also for "12.5" (in German that is no number: the dot groups thousands).
     """
+    from babel.numbers import NumberFormatError, parse_decimal  # here: the window's start needs no Babel
+
     roh = text.translate(_BEIWERK).replace("\u2212", "-")  # U+2212 is the typographic minus
     if not _DEUTSCH.fullmatch(roh):
         raise KeineZahl(f"„{text.strip()}“ ist keine Zahl")
@@ -88,6 +88,8 @@ def format_zahl(wert: Decimal, stellen: int | None = 2, *, tausender: bool = Fal
     `stellen` None: the exact value without trailing zeros ("2,5", "20"). `tausender`: group thousands with a dot
     ("1.234,5"); off by default, so that hours, days and percentages stay short. Money: `format_eur`.
     """
+    from babel.numbers import format_decimal
+
     if not wert.is_finite():
         raise KeineZahl(f"{wert} ist keine endliche Zahl")
     n = _stellen_von(wert) if stellen is None else stellen
@@ -100,6 +102,8 @@ def format_zahl(wert: Decimal, stellen: int | None = 2, *, tausender: bool = Fal
 
 def format_eur(betrag: Decimal, *, symbol: bool = True) -> str:
     """An amount of money as Germans read it: "1.234,56 €" (no-break space before €), rounded half up to cents."""
+    from babel.numbers import format_currency, format_decimal
+
     if not betrag.is_finite():
         raise KeineZahl(f"{betrag} ist kein Betrag")
     gerundet = _halb_auf(betrag, 2)

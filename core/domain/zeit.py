@@ -61,10 +61,3 @@ def teile_nach_kalendertagen(beginn: datetime, ende: datetime) -> list[tuple[dat
         teile.append((start.date(), start, stopp))
         start = stopp
     return teile
-
-
-def ueberschneidung(a_beginn: datetime, a_ende: datetime, b_beginn: datetime, b_ende: datetime) -> timedelta:
-    """Length of the overlap of two half-open intervals (zero if they only touch)."""
-    start = max(a_beginn.astimezone(UTC), b_beginn.astimezone(UTC))
-    stopp = min(a_ende.astimezone(UTC), b_ende.astimezone(UTC))
-    return max(stopp - start, timedelta(0))

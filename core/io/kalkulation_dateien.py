@@ -1,7 +1,7 @@
 """Kalkulation versions and files: an old sheet read into a version (and saved), a version written to .xlsx/.pdf.
 
 `als_version(name, import_ergebnis)`; `speichere_import(db, name, import_ergebnis)`;
-`importiere_und_speichere(db, pfad, name)`; `exportiere_version(version, ziel)` (the type follows the extension).
+`exportiere_version(version, ziel)` (the type follows the extension).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from core.budget.kalkulation_dienst import KalkulationsVersion, speichere
 from core.domain.geld import format_eur
 from core.io.kalkulation_export import Kopf, exportiere_datei
-from core.io.kalkulation_import import ImportErgebnis, importiere
+from core.io.kalkulation_import import ImportErgebnis
 from core.persistence.datenbank import Datenbank
 
 _DATUM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
@@ -49,10 +49,6 @@ def als_version(name: str, ergebnis: ImportErgebnis, *, heute: date | None = Non
 def speichere_import(db: Datenbank, name: str, ergebnis: ImportErgebnis) -> KalkulationsVersion:
     """Save what the import recognised as a new named version (all or nothing)."""
     return speichere(db, als_version(name, ergebnis))
-
-
-def importiere_und_speichere(db: Datenbank, pfad: Path, name: str) -> KalkulationsVersion:
-    return speichere_import(db, name, importiere(pfad, anzeigename=str(pfad)))
 
 
 def exportiere_version(version: KalkulationsVersion, ziel: Path, *, gedruckt_am: date | None = None) -> Path:

@@ -66,7 +66,7 @@ class Kaestchen(Flowable):
         self.width = self.groesse + 15 * ZEHNTEL_MM + stringWidth(text, "Helvetica", 9)
         self.height = 42 * ZEHNTEL_MM
 
-    def wrap(self, verfuegbar_breite: Any, verfuegbar_hoehe: Any) -> tuple[Any, Any]:
+    def wrap(self, verfuegbar_breite: Any, _verfuegbar_hoehe: Any) -> tuple[Any, Any]:
         return min(self.width, verfuegbar_breite), self.height
 
     def draw(self) -> None:

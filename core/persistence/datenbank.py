@@ -231,10 +231,11 @@ class Datenbank:
             _richte_engine_ein(engine)
             try:
                 with engine.begin() as verbindung:
-                    stand = migration.aktuelle_revision(verbindung)
-                    if stand is not None and not migration.ist_bekannt(stand):
-                        raise _zu_neu(ziel, stand)
-                    migration.migriere(verbindung)
+                    if not migration.ist_aktuell(verbindung):  # only then is Alembic loaded
+                        stand = migration.aktuelle_revision(verbindung)
+                        if stand is not None and not migration.ist_bekannt(stand):
+                            raise _zu_neu(ziel, stand)
+                        migration.migriere(verbindung)
             except exc.DBAPIError as fehler:
                 engine.dispose()
                 raise _uebersetze(fehler, ziel) from fehler
@@ -263,6 +264,8 @@ class Datenbank:
         _richte_engine_ein(engine, nur_lesen=True)
         try:
             with engine.connect() as verbindung:
+                if migration.ist_aktuell(verbindung):
+                    return cls(ziel, engine, None, None)
                 stand = migration.aktuelle_revision(verbindung)
         except exc.DBAPIError as fehler:
             engine.dispose()

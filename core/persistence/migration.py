@@ -6,20 +6,62 @@ Developers create a new migration with `python -m core.persistence.migration neu
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, create_engine
+from sqlalchemy import Connection, create_engine, inspect, text
+
+if TYPE_CHECKING:  # Alembic is imported only when something needs migrating (it costs a second at start-up)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONEN = Path(__file__).resolve().parent / "migrations"
+_REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*['\"]([0-9a-zA-Z_]+)['\"]\s*$", re.M)
+_VORGAENGER = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(None|['\"][0-9a-zA-Z_]+['\"])\s*$", re.M)
+
+
+@cache
+def kopf_ohne_alembic() -> frozenset[str] | None:
+    """The head revision(s) read from the migration files' `revision =` and `down_revision =` lines, without
+    importing Alembic; None when a file does not have the simple form (then ask Alembic)."""
+    revisionen: set[str] = set()
+    vorgaenger: set[str] = set()
+    for datei in (MIGRATIONEN / "versions").glob("*.py"):
+        if datei.name == "__init__.py":
+            continue
+        inhalt = datei.read_text(encoding="utf-8")
+        revision, vorher = _REVISION.findall(inhalt), _VORGAENGER.findall(inhalt)
+        if len(revision) != 1 or len(vorher) != 1:
+            return None
+        revisionen.add(revision[0])
+        if vorher[0] != "None":
+            vorgaenger.add(vorher[0].strip("'\""))
+    koepfe = frozenset(revisionen - vorgaenger)
+    return koepfe if revisionen and vorgaenger <= revisionen else None
+
+
+def stand_ohne_alembic(verbindung: Connection) -> str | None:
+    """The file's revision straight from the alembic_version table; None if it has none (or several)."""
+    if not inspect(verbindung).has_table("alembic_version"):  # a new file (a failed SELECT would spoil the
+        return None  # transaction on PostgreSQL)
+    zeilen = verbindung.execute(text("SELECT version_num FROM alembic_version")).all()
+    return str(zeilen[0][0]) if len(zeilen) == 1 else None
+
+
+def ist_aktuell(verbindung: Connection) -> bool:
+    """True when the file is at the program's head (checked without Alembic); False means: ask Alembic."""
+    koepfe = kopf_ohne_alembic()
+    stand = stand_ohne_alembic(verbindung)
+    return koepfe is not None and stand is not None and koepfe == {stand}
 
 
 def alembic_konfiguration(verbindung: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     konfiguration = Config()
     konfiguration.set_main_option("script_location", str(MIGRATIONEN))
     konfiguration.set_main_option("version_path_separator", "os")
@@ -29,6 +71,8 @@ def alembic_konfiguration(verbindung: Connection | None = None) -> Config:
 
 
 def skripte() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_konfiguration())
 
 
@@ -37,6 +81,8 @@ def kopf_revisionen() -> tuple[str, ...]:
 
 
 def aktuelle_revision(verbindung: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(verbindung).get_current_revision()
 
 
@@ -49,10 +95,14 @@ def ist_bekannt(revision: str) -> bool:
 
 def migriere(verbindung: Connection) -> None:
     """Upgrade the database on `verbindung` to head (inside the caller's transaction handling)."""
+    from alembic import command
+
     command.upgrade(alembic_konfiguration(verbindung), "head")
 
 
 def _neue_migration(nachricht: str) -> None:
+    from alembic import command
+
     with tempfile.TemporaryDirectory() as ordner:
         engine = create_engine(f"sqlite:///{Path(ordner) / 'kopf.sqlite'}")
         with engine.begin() as verbindung:

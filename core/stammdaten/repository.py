@@ -21,7 +21,6 @@ from core.persistence.modelle import (
     Arbeitgeber,
     Assistenzkraft,
     ChecklistenHaken,
-    Einstellung,
     KassenJahr,
     Krankenkasse,
     U1Stufe,
@@ -253,12 +252,6 @@ class Stammdateneinheit:
         self.krankenkassen = KrankenkassenRepository(sitzung)
         self.unfallkassen = UnfallkassenRepository(sitzung)
         self.checkliste = ChecklistenRepository(sitzung)
-
-    def einstellung_gesetzt(self, schluessel: str) -> bool:
-        return self.sitzung.get(Einstellung, schluessel) is not None
-
-    def setze_einstellung(self, schluessel: str, wert: str) -> None:
-        self.sitzung.add(Einstellung(schluessel=schluessel, wert=wert))
 
     def flush(self) -> None:
         self.sitzung.flush()

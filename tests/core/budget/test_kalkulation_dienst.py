@@ -15,7 +15,8 @@ from core.budget import kalkulation_dienst as dienst
 from core.budget.kalkulation import SEED_BEISPIEL, berechne, vorbelegen
 from core.budget.kalkulation_dienst import KalkulationsVersion
 from core.fehler import EingabeFehler
-from core.io.kalkulation_dateien import importiere_und_speichere
+from core.io.kalkulation_dateien import speichere_import
+from core.io.kalkulation_import import importiere
 from core.persistence.datenbank import Datenbank
 from core.stammdaten import krankenkassen, start
 from tests.core.io.kalkulation_varianten import FORSEA_2011, FORSEA_2016
@@ -59,7 +60,7 @@ def test_name_doppelt_oder_leer(db: Datenbank) -> None:
 
 
 def test_import_und_speichern(db: Datenbank) -> None:
-    v = importiere_und_speichere(db, FORSEA_2016, "Ist 2016")
+    v = speichere_import(db, "Ist 2016", importiere(FORSEA_2016))
     assert v.stand == date(2016, 3, 1)
     # seed 004, 1.6.2 prints Gesamtkosten im Jahr 147.702,58 € for this sheet
     assert berechne(v.parameter).als_dict()["gesamtkosten_jahr"] == "147702.58"
@@ -70,7 +71,7 @@ def test_fehlerhafter_import_speichert_nichts(db: Datenbank, tmp_path: Path) -> 
     kaputt = tmp_path / "kaputt.xlsx"
     kaputt.write_bytes(b"kein Excel")
     with pytest.raises(EingabeFehler):
-        importiere_und_speichere(db, kaputt, "Ist 2016")
+        speichere_import(db, "Ist 2016", importiere(kaputt))
     assert dienst.liste(db) == []
 
 
