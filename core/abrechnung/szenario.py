@@ -386,6 +386,13 @@ def lies_szenario(daten: Any) -> Szenario:
     if not kraefte_roh:
         raise oben.fehler("assistenzkraefte", "es ist keine Assistenzkraft angegeben.")
     kraefte = tuple(_lies_kraft(roh, f"assistenzkraefte[{i}]", kassen) for i, roh in enumerate(kraefte_roh))
+    monatsende = date(jahr, monat, calendar.monthrange(jahr, monat)[1])
+    for i, kraft in enumerate(kraefte):
+        if kraft.geburtsdatum > monatsende:
+            raise oben.fehler(
+                f"assistenzkraefte[{i}] („{kraft.id}“).geburtsdatum",
+                f"{kraft.geburtsdatum:%d.%m.%Y} liegt nach dem Abrechnungsmonat; bitte das Geburtsdatum prüfen.",
+            )
     ids = [k.id for k in kraefte]
     doppelt = sorted({i for i in ids if ids.count(i) > 1})
     if doppelt:

@@ -68,6 +68,7 @@ from desktop.formular import (
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.meldungen import fehler as zeige_fehler
+from desktop.zieldatei import ersetzen_erlaubt
 
 
 def _eingabetext(wert: Decimal) -> str:
@@ -324,6 +325,7 @@ class KalkulationSeite(QWidget):
         self.eingaben: dict[str, DezimalEingabe] = {}
         self.datei_waehlen = self._datei_dialog  # replaced in tests
         self.ziel_waehlen = self._ziel_dialog
+        self._bestaetigt: Path | None = None  # the name the save dialog already asked about
 
         aussen = QVBoxLayout(self)
         teiler = QSplitter(Qt.Orientation.Horizontal)
@@ -732,7 +734,7 @@ class KalkulationSeite(QWidget):
         pfad, _ = QFileDialog.getSaveFileName(self, tr("Exportieren als"), vorschlag, f"*{endung}")
         if not pfad:
             return None
-        ziel = Path(pfad)
+        ziel = self._bestaetigt = Path(pfad)  # the dialog asked about replacing this name
         return ziel if ziel.suffix.lower() == endung else ziel.with_suffix(endung)
 
     def importieren(self) -> None:
@@ -794,10 +796,10 @@ class KalkulationSeite(QWidget):
             self._fehler(tr("Nicht exportiert"), f)
             return
         ziel = self.ziel_waehlen(endung)
-        if ziel is None:
+        if ziel is None or not ersetzen_erlaubt(self, [ziel], schon_bestaetigt=self._bestaetigt):
             return
         try:
-            exportiere_version(version, ziel)
+            exportiere_version(version, ziel, ueberschreiben=True)
         except AssistenzbueroFehler as f:
             self._fehler(tr("Nicht exportiert"), f)
             return

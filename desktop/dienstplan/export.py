@@ -14,6 +14,7 @@ from core.io.export_cli import EXPORTARTEN
 from desktop import meldungen
 from desktop.hintergrund import Fortschritt, Vorgang
 from desktop.i18n import tr
+from desktop.zieldatei import ersetzen_erlaubt
 
 ARTEN = {"dienstplan": tr("Dienstplan"), "stundenzettel": tr("Stundenzettel")}
 TYPEN = {".pdf": tr("PDF-Dokument (*.pdf)"), ".xlsx": tr("Excel-Arbeitsmappe (*.xlsx)")}
@@ -53,14 +54,23 @@ def exportiere(
     pfad_text, _filter = QFileDialog.getSaveFileName(parent, titel, vorschlag, TYPEN[endung])
     if not pfad_text:
         return None
-    pfad = Path(pfad_text)
-    if pfad.suffix.lower() != endung:
-        pfad = pfad.with_suffix(endung)
-    return starte_export(parent, db, art, pfad, jahr, monat, person)
+    gewaehlt = Path(pfad_text)
+    pfad = gewaehlt if gewaehlt.suffix.lower() == endung else gewaehlt.with_suffix(endung)
+    if not ersetzen_erlaubt(parent, [pfad], schon_bestaetigt=gewaehlt):
+        return None
+    return starte_export(parent, db, art, pfad, jahr, monat, person, ueberschreiben=True)
 
 
 def starte_export(
-    parent: QWidget, db: Any, art: str, pfad: Path, jahr: int, monat: int, person: Person | None = None
+    parent: QWidget,
+    db: Any,
+    art: str,
+    pfad: Path,
+    jahr: int,
+    monat: int,
+    person: Person | None = None,
+    *,
+    ueberschreiben: bool = False,
 ) -> Vorgang:
     """Run the command line's exporter (core.io.export_cli.EXPORTARTEN) off the GUI thread."""
     modul, funktion = EXPORTARTEN[art].split(":")
@@ -70,7 +80,7 @@ def starte_export(
 
     def arbeit(fortschritt: Fortschritt) -> str:
         fortschritt.melde(0, 1, tr("{art} wird erstellt …").format(art=ARTEN[art]))
-        zusammenfassung: str = exporter(db, jahr, monat, pfad, pfad.suffix.lower(), name)
+        zusammenfassung: str = exporter(db, jahr, monat, pfad, pfad.suffix.lower(), name, ueberschreiben=ueberschreiben)
         fortschritt.melde(1, 1)
         return zusammenfassung
 
