@@ -92,7 +92,7 @@ def exportiere_dienstplan(
     *,
     ueberschreiben: bool = False,
 ) -> str:
-    from core.dienstplan.dienst import monat_oeffnen
+    from core.dienstplan.monat import monat_oeffnen
 
     if assistenzkraft is not None:
         raise EingabeFehler("--assistenzkraft gilt nur für Stundenzettel; der Dienstplan zeigt das ganze Team.")
@@ -121,7 +121,7 @@ def exportiere_stundenzettel(
     *,
     ueberschreiben: bool = False,
 ) -> str:
-    from core.dienstplan.dienst import stundenzettel_fuer
+    from core.dienstplan.konten import stundenzettel_fuer
 
     person_id = None
     if assistenzkraft is not None:
