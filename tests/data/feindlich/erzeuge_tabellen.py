@@ -23,12 +23,7 @@ VORLAGE = HIER.parent / "kalkulation" / "forsea-kalkulation-2016.xlsx"
 
 
 def _kalkulation(name: str, **zellen: object) -> None:
-    mappe = load_workbook(VORLAGE)
-    blatt = mappe.active
-    assert blatt is not None
-    for adresse, wert in zellen.items():
-        blatt[adresse] = wert
-    mappe.save(ZIEL / name)
+    _kalkulation_in(ZIEL / name, **zellen)
 
 
 def _ods(name: str, zeilen: str) -> None:
