@@ -186,3 +186,5 @@ _.abgebrochen  # unused property (desktop/hintergrund.py:41)
 KrankenkassenSeite  # unused class (desktop/krankenkassen.py:122)
 Uebersicht  # unused class (desktop/uebersicht.py:14)
 DataclassInstance  # unused import (desktop/unterliste.py:17)
+_._value  # openpyxl cell attribute set by core/io/excel.py (formula-safe text)
+_.quotePrefix  # openpyxl cell style attribute set by core/io/excel.py

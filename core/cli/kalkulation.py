@@ -10,6 +10,8 @@ from typing import Any
 
 from core.budget.kalkulation import FELD, KalkulationsErgebnis, KalkulationsParameter, wert_mit_einheit
 from core.domain.geld import format_eur
+from core.fehler import EingabeFehler
+from core.io.ausgabe import ueberschreiben_option
 from core.io.kalkulation_import import ImportErgebnis, importiere
 from core.persistence.datenbank import Datenbank
 
@@ -48,6 +50,7 @@ def registriere(unterbefehle: Any) -> None:
     quelle.add_argument("--name", metavar="NAME", help="Name der gespeicherten Kalkulation, z. B. „Antrag 2027“")
     quelle.add_argument("--aus-datei", metavar="DATEI", type=Path, help="alte Kalkulationstabelle als Quelle")
     exp.add_argument("--ausgabe", metavar="DATEI", type=Path, required=True, help="Zieldatei (.xlsx oder .pdf)")
+    ueberschreiben_option(exp)
     exp.set_defaults(handler=_export)
 
     liste = kalk_befehle.add_parser(
@@ -124,16 +127,25 @@ def _oeffne(db_pfad: Path | None, *, nur_lesen: bool = False) -> Datenbank:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from core.io.ausgabe import pruefe_ziel
     from core.io.kalkulation_dateien import als_version, exportiere_version
+    from core.persistence.datenbank import ziel_pfad
 
+    # before reading anything: never onto the source sheet or the database, an existing file only when agreed
+    eingaben = [args.aus_datei] if args.aus_datei is not None else [ziel_pfad(args.db)]
+    pruefe_ziel(args.ausgabe, ueberschreiben=args.ueberschreiben, eingaben=eingaben)
     if args.aus_datei is not None:
         version = als_version(args.aus_datei.stem, importiere(args.aus_datei, anzeigename=str(args.aus_datei)))
     else:
         from core.budget.kalkulation_dienst import lade
 
+        if args.name is None:
+            raise EingabeFehler(
+                "Bitte mit --name die gespeicherte Kalkulation oder mit --aus-datei eine Tabelle angeben."
+            )
         with _oeffne(args.db, nur_lesen=True) as db:
             version = lade(db, args.name)
-    ziel = exportiere_version(version, args.ausgabe)
+    ziel = exportiere_version(version, args.ausgabe, ueberschreiben=args.ueberschreiben, eingaben=eingaben)
     print(f"Geschrieben: {ziel}")
     return 0
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -51,10 +52,19 @@ def speichere_import(db: Datenbank, name: str, ergebnis: ImportErgebnis) -> Kalk
     return speichere(db, als_version(name, ergebnis))
 
 
-def exportiere_version(version: KalkulationsVersion, ziel: Path, *, gedruckt_am: date | None = None) -> Path:
+def exportiere_version(
+    version: KalkulationsVersion,
+    ziel: Path,
+    *,
+    gedruckt_am: date | None = None,
+    ueberschreiben: bool = False,
+    eingaben: Iterable[Path] = (),
+) -> Path:
     return exportiere_datei(
         version.parameter,
         ziel,
         Kopf(name=version.name, stand=version.stand, notiz=version.notiz),
         gedruckt_am=gedruckt_am or date.today(),
+        ueberschreiben=ueberschreiben,
+        eingaben=eingaben,
     )
