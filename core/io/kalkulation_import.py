@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import difflib
 import logging
-import multiprocessing
-import queue
 import re
-import time
 import unicodedata
 import zipfile
 from collections import Counter
@@ -34,6 +31,7 @@ from core.domain.geld import als_text, format_eur
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.zahlen import KeineZahl, lies_zahl
 from core.fehler import EingabeFehler, dateigrund
+from core.io.leseprozess import Leseabbruch, Lesefehler, im_leseprozess
 from core.io.tabellen_umfang import pruefe_umfang
 
 log = logging.getLogger(__name__)
@@ -416,7 +414,6 @@ _BIFF_FILEPASS = 0x002F
 _BIFF_EOF = 0x000A
 LESEZEIT_SEKUNDEN = 30
 HOECHSTE_DATEIGROESSE = 50_000_000  # bytes; the ForseA sheets are 20–60 KB
-SPEICHER_BYTES = 3_000_000_000  # address space of the reading process
 
 
 def _pruefe_container(pfad: Path, anzeigename: str) -> None:
@@ -494,59 +491,31 @@ def _beschaedigt(anzeigename: str, grund: str) -> EingabeFehler:
     )
 
 
-def _begrenze_speicher() -> None:
-    """Second line of defence behind `pruefe_umfang`: the reading process may not take more than SPEICHER_BYTES."""
-    try:
-        import resource  # POSIX only
-    except ImportError:
-        return
-    try:
-        _weich, hart = resource.getrlimit(resource.RLIMIT_AS)
-        grenze = SPEICHER_BYTES if hart == resource.RLIM_INFINITY else min(SPEICHER_BYTES, hart)
-        resource.setrlimit(resource.RLIMIT_AS, (grenze, hart))
-    except (ValueError, OSError):
-        log.info("Speichergrenze für das Lesen nicht gesetzt", exc_info=True)
-
-
-def _lies_im_kindprozess(pfad: str, ausgang: Any) -> None:
-    """Runs in a separate process: the reader is native code and must not be able to hang the program."""
-    _begrenze_speicher()
+def _lies_tabellen(pfad: str) -> tuple[str, Any]:
+    """Runs in the reading process (core.io.leseprozess): the reader is native code."""
     try:
         mappe = python_calamine.CalamineWorkbook.from_path(pfad)
         blaetter = []
         for name in mappe.sheet_names:
             roh = mappe.get_sheet_by_name(name).to_python(skip_empty_area=False)
             blaetter.append((name, [list(z) for z in roh]))
-        ausgang.put(("ok", blaetter))
+        return "ok", blaetter
     except python_calamine.PasswordError:
-        ausgang.put(("kennwort", ""))
+        return "kennwort", ""
     except Exception as fehler:  # reported to the parent as a damaged file
-        ausgang.put(("fehler", f"{type(fehler).__name__}: {fehler}"))
+        return "fehler", f"{type(fehler).__name__}: {fehler}"
 
 
 def _lies_roh(pfad: Path, anzeigename: str) -> list[tuple[str, list[list[Any]]]]:
-    kontext = multiprocessing.get_context("spawn")
-    ausgang = kontext.Queue()
-    prozess = kontext.Process(target=_lies_im_kindprozess, args=(str(pfad), ausgang), daemon=True)
-    prozess.start()
-    ende = time.monotonic() + LESEZEIT_SEKUNDEN
-    while True:
-        try:
-            art, inhalt = ausgang.get(timeout=1)
-            break
-        except queue.Empty:
-            if time.monotonic() < ende and prozess.is_alive():
-                continue
-            gestorben = not prozess.is_alive()
-            prozess.kill()
-            prozess.join()
-            if gestorben:  # out of memory (SPEICHER_BYTES) or a crash of the native reader
-                log.info("%s: Leseprozess beendet mit Code %s", anzeigename, prozess.exitcode)
-                raise _beschaedigt(
-                    anzeigename, "das Lesen ist abgebrochen, die Datei ist zu groß oder kaputt"
-                ) from None
+    try:
+        art, inhalt = im_leseprozess(_lies_tabellen, str(pfad), sekunden=LESEZEIT_SEKUNDEN)
+    except Leseabbruch as abbruch:
+        if abbruch.zeit_ueberschritten:
             raise _beschaedigt(anzeigename, f"das Lesen wurde nach {LESEZEIT_SEKUNDEN} Sekunden abgebrochen") from None
-    prozess.join()
+        log.info("%s: Leseprozess beendet mit Code %s", anzeigename, abbruch.exitcode)
+        raise _beschaedigt(anzeigename, "das Lesen ist abgebrochen, die Datei ist zu groß oder kaputt") from None
+    except Lesefehler as fehler:  # e.g. MemoryError under the process's memory cap
+        art, inhalt = "fehler", str(fehler)
     if art == "ok":
         return inhalt
     if art == "kennwort" or "password" in inhalt.lower() or "encrypt" in inhalt.lower():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -20,6 +18,7 @@ from core.io.kalkulation_import import importiere
 from core.persistence.datenbank import Datenbank
 from core.stammdaten import krankenkassen, start
 from tests.core.io.kalkulation_varianten import FORSEA_2011, FORSEA_2016
+from tests.kommandozeile import Lauf, rufe
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -103,10 +102,8 @@ def test_kassen_umlagen_aus_den_stammdaten(db: Datenbank) -> None:
     assert p.u1_prozent == Decimal("2.1") and p.erstattung_prozent == Decimal("60")
 
 
-def _cli(*argumente: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "core.cli", *argumente], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
+def _cli(*argumente: str) -> Lauf:
+    return rufe(*argumente)
 
 
 def test_cli_import_speichern_liste_export(tmp_path: Path) -> None:

@@ -25,12 +25,19 @@ from tests.core.io.kalkulation_varianten import (
     stundenzettel,
     zeilen_verschoben,
 )
+from tests.kommandozeile import Lauf, rufe
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED_ERGEBNIS = berechne(SEED_BEISPIEL).als_dict()
 
 
-def cli(*argumente: str) -> subprocess.CompletedProcess[str]:
+def cli(*argumente: str) -> Lauf:
+    """`assistenzbuero kalkulation import …` in this process (tests/kommandozeile.py)."""
+    return rufe("kalkulation", "import", *argumente)
+
+
+def cli_prozess(*argumente: str) -> subprocess.CompletedProcess[str]:
+    """The same as its own process, as a user starts it (one end-to-end test)."""
     return subprocess.run(
         [sys.executable, "-m", "core.cli", "kalkulation", "import", *argumente],
         cwd=ROOT,
@@ -42,7 +49,7 @@ def cli(*argumente: str) -> subprocess.CompletedProcess[str]:
 
 # ---- the two fixtures through the command line (CONTRACTS §4) -----------------------------------------------
 def test_cli_2016_xlsx_seed_beispiel() -> None:
-    lauf = cli(str(FORSEA_2016), "--json")
+    lauf = cli_prozess(str(FORSEA_2016), "--json")
     assert lauf.returncode == 0, lauf.stderr
     daten = json.loads(lauf.stdout)
     assert daten["datei"] == str(FORSEA_2016)
