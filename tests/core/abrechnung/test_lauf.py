@@ -116,7 +116,8 @@ def test_cli_json_status_id_und_lohnarten(tmp_path: Path) -> None:
     )
     assert vorher.returncode == 2
     assert vorher.stderr.strip().splitlines() == [
-        "Fehler: April 2026 ist noch nicht abgeschlossen. Bitte die Monate der Reihe nach abschließen, zuerst April 2026."
+        "Fehler: April 2026 ist noch nicht abgeschlossen. "
+        "Bitte die Monate der Reihe nach abschließen, zuerst April 2026."
     ]
 
 
@@ -177,7 +178,7 @@ def test_abschluss_verweigert_bei_sperrendem_hinweis_und_vor_dem_beginn(tmp_path
         zeile = lauf.abrechnung(db, 2026, 3).zeilen[0]
         assert [h.code for h in zeile.sperrend] == ["STEUERKLASSE_FEHLT"]
         assert zeile.hinweise[0].code == "STEUERKLASSE_FEHLT"  # errors first
-        with pytest.raises(EingabeFehler, match="kann nicht abgeschlossen werden: .*Steuerklasse"):
+        with pytest.raises(EingabeFehler, match=r"kann nicht abgeschlossen werden: .*Steuerklasse"):
             lauf.schliesse_ab(db, 2026, 3)
         assert ablage.status(db, 2026, 3) == "entwurf" and ablage.lade_monat(db, 2026, 3).ergebnisse == ()
         with db.arbeitseinheit() as sitzung:
@@ -234,7 +235,7 @@ def test_schichten_ohne_istzeit_sind_nach_plan(tmp_path: Path) -> None:
         assert len(z.nach_plan) >= 1
         hinweis = next(h for h in z.hinweise if h.code == "NACH_PLAN")
         assert hinweis.schwere == "warnung" and "nach Plan" in hinweis.text
-        assert list(lauf.zeilen(db, 2026, 3))[0].nach_plan == z.nach_plan  # the generator gives the same rows
+        assert next(iter(lauf.zeilen(db, 2026, 3))).nach_plan == z.nach_plan  # the generator gives the same rows
         assert lauf.personen_im_monat(db, 2026, 3) == [1]
     finally:
         db.schliessen()
