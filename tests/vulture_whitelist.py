@@ -188,3 +188,10 @@ Uebersicht  # unused class (desktop/uebersicht.py:14)
 DataclassInstance  # unused import (desktop/unterliste.py:17)
 _._value  # openpyxl cell attribute set by core/io/excel.py (formula-safe text)
 _.quotePrefix  # openpyxl cell style attribute set by core/io/excel.py
+# payroll lane: services of the monthly run that its coming GUI and reports call
+abgeschlossene_monate  # core/abrechnung/ablage.py
+lade_jahr  # core/abrechnung/ablage.py
+zeile_lesen  # core/abrechnung/ablage.py
+personen_im_monat  # core/abrechnung/lauf.py
+naechster_offener_monat  # core/abrechnung/lauf.py
+offene_korrekturen  # core/abrechnung/lauf.py

@@ -36,6 +36,11 @@ class Befehl:
 
 # Adding a subcommand: one line here (keep it sorted) and a module `core/cli/<name>.py` with `registriere`.
 BEFEHLE: tuple[Befehl, ...] = (
+    Befehl(
+        "abrechnung",
+        "einen Abrechnungsmonat aus der Datenbank berechnen, anzeigen oder abschließen",
+        "core.cli.abrechnung",
+    ),
     Befehl("auskunft", "alles über eine Assistenzkraft ausgeben (Auskunft nach Art. 15 DSGVO)", "core.cli.stammdaten"),
     Befehl(
         "berechnen", "einen Abrechnungsmonat aus einer Szenario-Datei berechnen (ohne Datenbank)", "core.cli.berechnen"
@@ -46,6 +51,7 @@ BEFEHLE: tuple[Befehl, ...] = (
     Befehl("loeschen", "Daten einer Bewerberin auf ihren Wunsch löschen (Art. 17 DSGVO)", "core.cli.stammdaten"),
     Befehl("personalbogen", "Personalbogen als PDF: leer (für Bewerberinnen) oder ausgefüllt", "core.cli.stammdaten"),
     Befehl("sicherung", "Sicherungen der Datenbank anzeigen, anlegen oder zurückspielen", "core.cli.stammdaten"),
+    Befehl("szenario", "Szenario-Dateien (JSON) in eine Datenbank laden", "core.cli.abrechnung"),
 )
 # The modules imported by name (the installer's analysis cannot see them).
 BEFEHLSMODULE: tuple[str, ...] = tuple(sorted({b.modul for b in BEFEHLE}))

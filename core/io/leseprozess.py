@@ -95,7 +95,7 @@ class _Leseprozess:
                 warteschlange.cancel_join_thread()
         self._prozess = self._auftraege = self._antworten = None
 
-    def fuehre_aus(self, funktion: Callable[..., T], argumente: tuple[Any, ...], sekunden: float) -> T:
+    def fuehre_aus(self, funktion: Callable[..., T], argumente: tuple[Any, ...], sekunden: int) -> T:
         with self._sperre:
             prozess = self._bereit()
             nummer = next(self._nummern)
@@ -103,7 +103,7 @@ class _Leseprozess:
             ende = time.monotonic() + sekunden
             while True:
                 try:
-                    antwort_nummer, gelungen, inhalt = self._antworten.get(timeout=0.2)
+                    antwort_nummer, gelungen, inhalt = self._antworten.get(timeout=1)  # an answer comes at once
                 except queue.Empty:
                     if time.monotonic() < ende and prozess.is_alive():
                         continue
@@ -120,6 +120,6 @@ class _Leseprozess:
 _LESEPROZESS = _Leseprozess()
 
 
-def im_leseprozess(funktion: Callable[..., T], *argumente: Any, sekunden: float) -> T:
+def im_leseprozess(funktion: Callable[..., T], *argumente: Any, sekunden: int) -> T:
     """`funktion(*argumente)` in the bounded reading process (see the module docstring)."""
     return _LESEPROZESS.fuehre_aus(funktion, argumente, sekunden)

@@ -36,7 +36,7 @@ def test_ein_prozess_fuer_viele_lesevorgaenge() -> None:
 def test_zeitueberschreitung_beendet_den_prozess_der_naechste_lesevorgang_geht() -> None:
     vorher = im_leseprozess(prozessnummer, sekunden=60)
     with pytest.raises(Leseabbruch) as abbruch:
-        im_leseprozess(schlafe, 30, sekunden=0.5)
+        im_leseprozess(schlafe, 30, sekunden=1)
     assert abbruch.value.zeit_ueberschritten
     nachher = im_leseprozess(prozessnummer, sekunden=60)
     assert nachher != vorher
