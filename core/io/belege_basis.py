@@ -9,9 +9,12 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -80,6 +83,20 @@ def zahl(wert: Decimal | None, stellen: int | None = 2) -> str:
     return "" if wert is None else format_zahl(wert, stellen)
 
 
+def fusszeile(text: str, rand: float, breite: float) -> Callable[[Any, Any], None]:
+    """Footer on every page: the document's name and date left, the page number right."""
+    normal, _fett = schriften()
+
+    def zeichnen(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(normal, 7)
+        canvas.drawString(rand, 70 * ZEHNTEL_MM, text)
+        canvas.drawRightString(rand + breite, 70 * ZEHNTEL_MM, f"Seite {doc.page}")
+        canvas.restoreState()
+
+    return zeichnen
+
+
 def setze_text(zelle: Cell, text: str) -> None:
     """A text cell that Excel never runs as a formula (a name like "=SUMME(…)" stays text)."""
     zelle.value = text
@@ -91,6 +108,23 @@ def setze_betrag(zelle: Cell, betrag: Decimal | None, fmt: str = FORMAT_EUR) -> 
     """An amount as a number (never text) with the German number format."""
     zelle.value = betrag
     zelle.number_format = fmt
+
+
+def blattname(text: str) -> str:
+    for zeichen in "[]:*?/\\":
+        text = text.replace(zeichen, "-")
+    return text[:31]
+
+
+def druck_a4(blatt: Worksheet, *, quer: bool, titelzeilen: str, letzte_zeile: int, letzte_spalte: int) -> None:
+    """A4, one page wide (as many pages high as needed), header rows repeated, print area set."""
+    blatt.page_setup.orientation = "landscape" if quer else "portrait"
+    blatt.page_setup.paperSize = blatt.PAPERSIZE_A4
+    blatt.page_setup.fitToWidth = 1
+    blatt.page_setup.fitToHeight = 0
+    blatt.sheet_properties.pageSetUpPr.fitToPage = True
+    blatt.print_title_rows = titelzeilen
+    blatt.print_area = f"A1:{get_column_letter(letzte_spalte)}{letzte_zeile}"
 
 
 def schreibe_atomar(ziel: Path, daten: bytes) -> None:

@@ -164,7 +164,12 @@ def _summen(titel: str, zeilen: Sequence[Summe], *, getrennt: bool) -> Table:
 
 def _ergebniszeile(text: str, betrag: Any, *, gross: bool) -> Table:
     return _tabelle(
-        [[absatz(text, "gross" if gross else "zelle_fett"), absatz(eur(betrag), "gross_rechts" if gross else "zelle_rechts_fett")]],
+        [
+            [
+                absatz(text, "gross" if gross else "zelle_fett"),
+                absatz(eur(betrag), "gross_rechts" if gross else "zelle_rechts_fett"),
+            ]
+        ],
         [BREITE - 400 * ZEHNTEL_MM, 400 * ZEHNTEL_MM],
         [
             ("BOX", (0, 0), (-1, -1), 10 * ZEHNTEL_MM if gross else LINIE, colors.black),

@@ -22,8 +22,8 @@ from core.io.belege_basis import (
     ZEHNTEL_MM,
     absatz,
     eur,
+    fusszeile,
     schreibe_atomar_mit,
-    schriften,
     setze_betrag,
     setze_text,
 )
@@ -79,7 +79,6 @@ def zahlungsliste_pdf(
     fortschritt: Callable[[int, int], None] | None = None,
 ) -> None:
     """A4 landscape: employer and account, one row per assistant, the total to transfer."""
-    normal, _fett = schriften()
     rand = 150 * ZEHNTEL_MM
     seite = landscape(A4)
     breite = seite[0] - 2 * rand
@@ -140,12 +139,7 @@ def zahlungsliste_pdf(
     if auftrag.entwurf:
         inhalt.append(absatz("Entwurf: der Monat ist noch nicht abgeschlossen; Beträge können sich ändern.", "klein"))
 
-    def fuss(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(normal, 7)
-        canvas.drawString(rand, 80 * ZEHNTEL_MM, f"{_titel(auftrag)} · gedruckt am {gedruckt_am:%d.%m.%Y}")
-        canvas.drawRightString(rand + breite, 80 * ZEHNTEL_MM, f"Seite {doc.page}")
-        canvas.restoreState()
+    fuss = fusszeile(f"{_titel(auftrag)} · gedruckt am {gedruckt_am:%d.%m.%Y}", rand, breite)
 
     def schreiben(pfad: Path) -> None:
         doc = SimpleDocTemplate(

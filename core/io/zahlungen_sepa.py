@@ -21,8 +21,8 @@ from text_unidecode import unidecode
 from core.domain.geld import CENT
 from core.domain.kennungen import kompakt, pruefe_bic, pruefe_iban
 from core.fehler import EingabeFehler
-from core.io.zahlungen import Zahlungsauftrag, bic_fuer
 from core.io.belege_basis import schreibe_atomar
+from core.io.zahlungen import Zahlungsauftrag, bic_fuer
 
 SCHEMA = "pain.001.001.09"
 _NICHT_SEPA = re.compile(r"[^A-Za-z0-9/\-?:().,'+ ]")
@@ -116,4 +116,3 @@ def schreibe_sepa(
     if fortschritt is not None:
         fortschritt(1, 1)
     return ziel
-

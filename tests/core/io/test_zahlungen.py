@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -156,7 +156,7 @@ def test_zahlungsliste_entwurf_ist_markiert(tmp_path: Path) -> None:
 def test_zahlungsliste_excel_betraege_sind_zahlen(tmp_path: Path) -> None:
     ziel = tmp_path / "zahlungen.xlsx"
     a = auftrag(
-        Zahlung("1", "=HYPERLINK(\"http://x\")", Decimal("1234.56"), IBAN_ING),
+        Zahlung("1", '=HYPERLINK("http://x")', Decimal("1234.56"), IBAN_ING),
         Zahlung("2", "Ольга Иванова", Decimal("603.00"), ""),
     )
     zahlungsliste_xlsx(a, ziel, gedruckt_am=date(2026, 4, 1))
