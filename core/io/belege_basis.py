@@ -60,6 +60,12 @@ def stil(name: str) -> ParagraphStyle:
         "zelle_fett": ParagraphStyle("zelle_fett", fontName=fett, fontSize=8, leading=10),
         "zelle_rechts": ParagraphStyle("zelle_rechts", fontName=normal, fontSize=8, leading=10, alignment=2),
         "zelle_rechts_fett": ParagraphStyle("zelle_rechts_fett", fontName=fett, fontSize=8, leading=10, alignment=2),
+        "zelle_klein": ParagraphStyle("zelle_klein", fontName=normal, fontSize=7, leading=8),
+        "zelle_fett_klein": ParagraphStyle("zelle_fett_klein", fontName=fett, fontSize=7, leading=8),
+        "zelle_rechts_klein": ParagraphStyle("zelle_rechts_klein", fontName=normal, fontSize=7, leading=8, alignment=2),
+        "zelle_rechts_fett_klein": ParagraphStyle(
+            "zelle_rechts_fett_klein", fontName=fett, fontSize=7, leading=8, alignment=2
+        ),
         "kopf": ParagraphStyle("kopf", fontName=fett, fontSize=7, leading=9),
         "kopf_rechts": ParagraphStyle("kopf_rechts", fontName=fett, fontSize=7, leading=9, alignment=2),
         "gross": ParagraphStyle("gross", fontName=fett, fontSize=12, leading=15),

@@ -59,11 +59,17 @@ def pdf_bloecke(
     je_block: int,
     spalte: float,
     summe: str = "Summe",
+    summe_breite: float | None = None,
+    klein: bool = False,
 ) -> list[Table]:
-    """The table in blocks of `je_block` columns, the total column (titled `summe`) in the last block."""
+    """The table in blocks of `je_block` columns, the total column (titled `summe`) in the last block.
+
+    `klein`: 7-point figures (twelve months side by side)."""
+    k = "_klein" if klein else ""
+    summe_breite = summe_breite or spalte
     bloecke = list(range(0, max(1, len(koepfe)), je_block))
     schluessel = 110 * ZEHNTEL_MM
-    text = breite - schluessel - (je_block + 1) * spalte
+    text = breite - schluessel - je_block * spalte - summe_breite
     tabellen: list[Table] = []
     for von in bloecke:
         mit_summe = von == bloecke[-1]
@@ -83,11 +89,14 @@ def pdf_bloecke(
         ]
         vorher = ""
         for nr, zeile in enumerate(zeilen, start=1):
-            zelle = "zelle_rechts_fett" if zeile.fett else "zelle_rechts"
-            reihe = [absatz(zeile.schluessel), absatz(zeile.text, "zelle_fett" if zeile.fett else "zelle")]
+            zelle = ("zelle_rechts_fett" if zeile.fett else "zelle_rechts") + k
+            reihe = [
+                absatz(zeile.schluessel, "zelle" + k),
+                absatz(zeile.text, ("zelle_fett" if zeile.fett else "zelle") + k),
+            ]
             reihe += [absatz(wert_text(zeile, w), zelle) for w in zeile.werte[von : von + je_block]]
             if mit_summe:
-                reihe.append(absatz(wert_text(zeile, zeile.summe), "zelle_rechts_fett"))
+                reihe.append(absatz(wert_text(zeile, zeile.summe), "zelle_rechts_fett" + k))
             daten.append(reihe)
             trenner = zeile.abschnitt != vorher and nr > 1
             stil.append(
@@ -96,8 +105,8 @@ def pdf_bloecke(
             if zeile.fett:
                 stil.append(("BACKGROUND", (0, nr), (-1, nr), HELLGRAU))
             vorher = zeile.abschnitt
-        anzahl = len(gruppe) + (1 if mit_summe else 0)
-        tabelle = Table(daten, colWidths=[schluessel, text] + [spalte] * anzahl, repeatRows=1, hAlign="LEFT")
+        breiten = [schluessel, text] + [spalte] * len(gruppe) + ([summe_breite] if mit_summe else [])
+        tabelle = Table(daten, colWidths=breiten, repeatRows=1, hAlign="LEFT")
         tabelle.setStyle(TableStyle(stil))
         tabellen.append(tabelle)
     return tabellen
