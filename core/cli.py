@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from core.fehler import AssistenzbueroFehler
+from core.fehler import AssistenzbueroFehler, dateigrund
+from core.protokoll import protokolldatei, richte_protokoll_ein
 
 log = logging.getLogger(__name__)
 
@@ -113,25 +116,78 @@ def ausfuehren(args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except AssistenzbueroFehler as fehler:
-        print(f"Fehler: {fehler}", file=sys.stderr)
+        log.info("Abgewiesen: %s", fehler)
+        _zeile(f"Fehler: {fehler}")
         return 2
     except KeyboardInterrupt:
-        print("Abgebrochen.", file=sys.stderr)
+        _zeile("Abgebrochen.")
         return 130
+    except OSError as fehler:
+        if fehler.errno not in _BEKANNTE_DATEIFEHLER:
+            return _unerwartet(fehler)
+        log.info("Dateifehler", exc_info=True)
+        ort = f" ({fehler.filename})" if fehler.filename else ""
+        _zeile(f"Fehler: eine Datei{ort} kann nicht gelesen oder geschrieben werden: {dateigrund(fehler)}.")
+        return 2
+    except MemoryError:
+        log.exception("Speicher erschöpft")
+        _zeile("Fehler: der Arbeitsspeicher reicht für diese Eingabe nicht. Bitte prüfen Sie die Eingabedatei.")
+        return 2
     except Exception as fehler:  # last line of defence: never show a traceback to the user
-        log.exception("Unerwarteter Fehler")
-        print(
-            f"Unerwarteter Fehler ({type(fehler).__name__}: {fehler}). "
-            "Ihre Daten wurden nicht verändert. Bitte melden Sie diesen Fehler.",
-            file=sys.stderr,
-        )
-        return 1
+        return _unerwartet(fehler)
+
+
+# Errors of the operating system that say what is wrong with a file, not with the program.
+_BEKANNTE_DATEIFEHLER = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.EISDIR, errno.ENOTDIR}
+)
+
+
+def _unerwartet(fehler: BaseException) -> int:
+    log.error("Unerwarteter Fehler", exc_info=fehler)
+    protokoll = protokolldatei()
+    wo = (
+        f"Einzelheiten stehen im Protokoll {protokoll}; bitte melden Sie diesen Fehler mit dieser Datei."
+        if protokoll is not None
+        else "Bitte melden Sie diesen Fehler."
+    )
+    _zeile(f"Unerwarteter Fehler ({type(fehler).__name__}). Ihre Daten wurden nicht verändert. {wo}")
+    return 1
+
+
+def _zeile(text: str) -> None:
+    """One line on stderr: line breaks of the message become spaces, control characters from a file (\\r, \\x0b,
+    \\u2028) become visible escapes, characters the console cannot show become \\uXXXX (richte_konsole_ein)."""
+    print("".join(_sichtbar(zeichen) for zeichen in text.strip()), file=sys.stderr)
+
+
+def _sichtbar(zeichen: str) -> str:
+    if zeichen == "\n":
+        return " "
+    if unicodedata.category(zeichen) in ("Cc", "Zl", "Zp"):
+        return ascii(zeichen)[1:-1]
+    return zeichen
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry without GUI (used by `python -m core.cli` and by the desktop starter)."""
+    richte_konsole_ein()
     args = build_parser().parse_args(argv)
+    return starte_befehl(args)
+
+
+def starte_befehl(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand as the program does: log file set up, console output that cannot crash."""
+    richte_konsole_ein()
+    richte_protokoll_ein()
     return ausfuehren(args)
+
+
+def richte_konsole_ein() -> None:
+    """Output to a console that cannot show a character (cp1252, LANG=C) replaces it instead of raising."""
+    for strom in (sys.stdout, sys.stderr):
+        if hasattr(strom, "reconfigure") and getattr(strom, "errors", None) == "strict":
+            strom.reconfigure(errors="backslashreplace")
 
 
 if __name__ == "__main__":

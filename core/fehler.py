@@ -34,7 +34,8 @@ _GRUENDE: dict[int, str] = {
     errno.EACCES: "keine Berechtigung",
     errno.EPERM: "keine Berechtigung",
     errno.EROFS: "der Datenträger ist schreibgeschützt",
-    errno.ENOSPC: "kein freier Speicherplatz mehr",
+    errno.ENOSPC: "die Festplatte ist voll, kein freier Speicherplatz mehr",
+    errno.EDQUOT: "die Festplatte ist voll, Ihr Speicherkontingent ist erschöpft",
     errno.ENOENT: "Datei oder Ordner nicht gefunden",
     errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
     errno.EISDIR: "das ist ein Ordner, keine Datei",
@@ -49,6 +50,13 @@ def dateigrund(fehler: OSError) -> str:
     if getattr(fehler, "winerror", None) == 32:  # Windows: the file is open in another program (e.g. Excel)
         return _GRUENDE[errno.EBUSY]
     return _GRUENDE.get(fehler.errno or 0, f"Fehler des Betriebssystems Nr. {fehler.errno}")
+
+
+def ist_platzmangel(fehler: BaseException) -> bool:
+    """True for "disk full" from the operating system (ENOSPC, EDQUOT) or from SQLite ("database or disk is full")."""
+    if isinstance(fehler, OSError) and fehler.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return "disk is full" in str(fehler).lower() or "database or disk is full" in str(getattr(fehler, "orig", ""))
 
 
 def schreibfehler(ziel: Path, fehler: OSError) -> EingabeFehler:

@@ -135,25 +135,11 @@ def _ausnahme_ohne_traceback(art: type[BaseException], wert: BaseException, spur
     meldungen.unerwartet(QApplication.activeWindow(), wert)
 
 
-def _richte_protokoll_ein() -> None:
-    import platformdirs
-
-    ordner = platformdirs.user_log_path("Assistenzbuero", appauthor=False)
-    try:
-        ordner.mkdir(parents=True, exist_ok=True)
-        logging.basicConfig(
-            filename=ordner / "assistenzbuero.log",
-            level=logging.INFO,
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-            encoding="utf-8",
-        )
-    except OSError:
-        logging.basicConfig(level=logging.WARNING)
-
-
 def starte(db_pfad: Path | None) -> int:
     """Console entry without subcommand: run the window until it is closed; returns the exit code."""
-    _richte_protokoll_ein()
+    from core.protokoll import richte_protokoll_ein
+
+    richte_protokoll_ein()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     einstellungen = richte_anwendung_ein(app)

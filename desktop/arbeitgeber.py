@@ -6,7 +6,7 @@ All checks come from `core.stammdaten.arbeitgeber.pruefe_arbeitgeber`; saving is
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -35,6 +35,9 @@ from desktop.dialoge import modal
 from desktop.formular import Feld, Formular, feld_in, rohwerte_aller
 from desktop.i18n import tr
 from desktop.kontext import Kontext
+
+if TYPE_CHECKING:
+    from desktop.checkliste import ChecklistenAnsicht
 
 KEINE_AUSWAHL = tr("– bitte wählen –")
 
@@ -109,11 +112,11 @@ class ArbeitgeberMaske:
         zeile.addWidget(self.knopf_uv_bearbeiten)
         zeile.addWidget(self.knopf_uv_neu)
         zeile.addStretch(1)
-        u.layout().addRow(knoepfe)
+        u.zeile(knoepfe)
         self.uv_anschrift = QLabel()
         self.uv_anschrift.setWordWrap(True)
         self.uv_anschrift.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        u.layout().addRow(self.uv_anschrift)
+        u.zeile(self.uv_anschrift)
         k = self.abschnitte["bank"]
         k.text("kontoinhaber", tr("&Kontoinhaber/in"))
         k.text("bank", tr("Bank"))
@@ -399,7 +402,7 @@ class _ChecklistenSeite(QWizardPage):
         self.setTitle(tr("Checkliste für Arbeitgeberinnen und Arbeitgeber"))
         self.setSubTitle(tr("Was schon erledigt ist und was noch zu tun ist (ForseA-Handbuch, Abschnitt 2.7.1)."))
         self.spalte = QVBoxLayout(self)
-        self.ansicht: QWidget | None = None
+        self.ansicht: ChecklistenAnsicht | None = None
 
     def initializePage(self) -> None:
         from desktop.checkliste import ChecklistenAnsicht
@@ -407,7 +410,7 @@ class _ChecklistenSeite(QWizardPage):
         if self.ansicht is None:
             self.ansicht = ChecklistenAnsicht(self.assistent.kontext)
             self.spalte.addWidget(self.ansicht)
-        self.ansicht.aktivieren()  # type: ignore[attr-defined]
+        self.ansicht.aktivieren()
 
 
 class Ersteinrichtung(QWizard):

@@ -99,8 +99,8 @@ class AssistenzkraefteBereich(QWidget):
         status_label.setBuddy(self.status)
         self.status.currentIndexChanged.connect(lambda _i: self.aktivieren())
         self.sortierung = QComboBox()
-        for spalte in SPALTEN:
-            self.sortierung.addItem(spalte.titel)
+        for s in SPALTEN:
+            self.sortierung.addItem(s.titel)
         self.sortierung.setAccessibleName(tr("Sortieren nach"))
         sortierung_label = QLabel(tr("Sortieren &nach"))
         sortierung_label.setBuddy(self.sortierung)

@@ -48,7 +48,8 @@ def _zeige_fokus(_vorher: QWidget | None, jetzt: QWidget | None) -> None:
         return
     eltern = jetzt.parentWidget()
     while eltern is not None and not eltern.isWindow():
-        if isinstance(eltern, QScrollArea) and eltern.widget() is not None and eltern.widget().isAncestorOf(jetzt):
+        inhalt = eltern.widget() if isinstance(eltern, QScrollArea) else None
+        if isinstance(eltern, QScrollArea) and inhalt is not None and inhalt.isAncestorOf(jetzt):
             eltern.ensureWidgetVisible(jetzt)
         eltern = eltern.parentWidget()
 

@@ -95,7 +95,7 @@ class Einstellungen(QObject):
             if opt.typ is bool:
                 return roh if isinstance(roh, bool) else str(roh).lower() in {"true", "1", "ja"}
             if opt.typ is int:
-                zahl = int(roh)
+                zahl = roh if isinstance(roh, int) else int(str(roh))
                 if opt.minimum is not None:
                     zahl = max(opt.minimum, zahl)
                 if opt.maximum is not None:

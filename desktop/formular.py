@@ -11,11 +11,13 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -136,6 +138,19 @@ class Feld:
             if signal is not None:
                 signal.connect(self.pruefe)
 
+    def bei_verlassen(self, rueckruf: Callable[[], object]) -> None:
+        """Call `rueckruf` when the user is done with the input: left a text field (or pressed Enter), chose an
+        entry, ticked the box."""
+        e = self.eingabe
+        if isinstance(e, QLineEdit | QAbstractSpinBox):
+            e.editingFinished.connect(rueckruf)
+        elif isinstance(e, QComboBox):
+            e.currentIndexChanged.connect(lambda _i: rueckruf())
+        elif isinstance(e, QCheckBox):
+            e.toggled.connect(lambda _an: rueckruf())
+        else:
+            raise TypeError(f"{type(e).__name__} meldet kein Verlassen")
+
     # values ---------------------------------------------------------------------------------------------------
     def wert(self) -> Any:
         """The typed value; raises Eingabeformat if the text cannot be read."""
@@ -254,18 +269,20 @@ class Formular(QWidget):
         if feld.name in self.felder:
             raise ValueError(f"Feld doppelt: {feld.name}")
         self.felder[feld.name] = feld
-        e = feld.eingabe
-        if isinstance(e, QLineEdit):
-            e.editingFinished.connect(lambda f=feld: self._feld_verlassen(f))
-        elif isinstance(e, QComboBox):
-            e.currentIndexChanged.connect(lambda _i, f=feld: self._feld_verlassen(f))
-        elif isinstance(e, QCheckBox):
-            e.toggled.connect(lambda _an, f=feld: self._feld_verlassen(f))
+        if isinstance(feld.eingabe, QLineEdit | QComboBox | QCheckBox):
+            feld.bei_verlassen(partial(self._feld_verlassen, feld))
         if feld.beschriftung is None:
             self._layout.addRow(feld.behaelter)
         else:
             self._layout.addRow(feld.beschriftung, feld.behaelter)
         return feld
+
+    def zeile(self, inhalt: QWidget, beschriftung: str | None = None) -> None:
+        """A row that is no `Feld` (a read-only value, buttons, an explanation), with or without a label."""
+        if beschriftung is None:
+            self._layout.addRow(inhalt)
+        else:
+            self._layout.addRow(beschriftung, inhalt)
 
     def ueberschrift(self, text: str) -> QLabel:
         label = QLabel(text)

@@ -188,8 +188,9 @@ class Hauptfenster(QMainWindow):
             rolle.setObjectName(f"rolle_{schluessel}")
             alt = self.stapel.widget(zeile)
             self.stapel.insertWidget(zeile, rolle)
-            self.stapel.removeWidget(alt)
-            alt.deleteLater()
+            if alt is not None:
+                self.stapel.removeWidget(alt)
+                alt.deleteLater()
             self._seiten[schluessel] = neu
         return self._seiten[schluessel]
 
@@ -250,7 +251,7 @@ class Hauptfenster(QMainWindow):
     def _erstes_feld(seite: QWidget) -> QWidget:
         """The first control of the page that Tab would reach (the page itself if it has none)."""
         w = seite.nextInFocusChain()
-        while w is not seite and seite.isAncestorOf(w):
+        while w is not None and w is not seite and seite.isAncestorOf(w):
             if w.isVisible() and w.isEnabled() and w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value:
                 return w
             w = w.nextInFocusChain()

@@ -281,7 +281,7 @@ class KrankenkassenSeite(QWidget):
         """
         if not self.hat_aenderungen() or self.kasse is None:
             return True
-        name = self.stamm.felder["name"].eingabe.text().strip() or self.kasse.name
+        name = str(self.stamm.felder["name"].wert() or self.kasse.name)
         antwort = meldungen.ungespeichert(self, tr("„{name}“").format(name=name) if name else tr("der neuen Kasse"))
         if antwort == meldungen.VERWERFEN:
             return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -65,14 +65,21 @@ def _job_bauen(f: Formular) -> None:
     f.mehrzeilig("notiz", tr("&Notiz"))
 
 
-def _unter_pruefen(liste: str) -> Any:
+def _bekannte(klasse: type, werte: dict[str, Any]) -> dict[str, Any]:
+    bekannt = {f.name for f in fields(klasse)}
+    return {k: v for k, v in werte.items() if k in bekannt}
+
+
+def _unter_pruefen(liste: Literal["kinder", "weitere_beschaeftigungen"]) -> Any:
     """Check one child/job with the core rules (nested keys "kinder[0].feld" → "feld")."""
 
     def pruefen(werte: dict[str, Any]) -> dict[str, str]:
-        klasse = dienst.KindDaten if liste == "kinder" else dienst.WeitereBeschaeftigungDaten
-        bekannt = {f.name for f in fields(klasse)}
-        eintrag = klasse(**{k: v for k, v in werte.items() if k in bekannt})
-        probe = Daten(vorname="x", nachname="x", **{liste: [eintrag]})
+        if liste == "kinder":
+            kind = dienst.KindDaten(**_bekannte(dienst.KindDaten, werte))
+            probe = Daten(vorname="x", nachname="x", kinder=[kind])
+        else:
+            job = dienst.WeitereBeschaeftigungDaten(**_bekannte(dienst.WeitereBeschaeftigungDaten, werte))
+            probe = Daten(vorname="x", nachname="x", weitere_beschaeftigungen=[job])
         vorsilbe = f"{liste}[0]."
         return {
             k.removeprefix(vorsilbe): v
@@ -96,6 +103,14 @@ JOB_SPALTEN: list[Spalte[dienst.WeitereBeschaeftigungDaten]] = [
     Spalte(tr("Ende"), lambda j: datum_als_text(j.ende)),
     Spalte(tr("Monatsentgelt"), lambda j: dezimal_als_text(j.monatsentgelt, 2), rechtsbuendig=True),
 ]
+
+
+class _Seite(QWidget):
+    """A tab's page that holds more than one form (a form and the list below it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spalte = QVBoxLayout(self)
 
 
 class Personalbogen(QDialog):
@@ -174,7 +189,7 @@ class Personalbogen(QDialog):
         steuer.dezimal("freibetrag_jahr", tr("Freibetrag &Jahr in Euro"), stellen=2)
         steuer.dezimal("freibetrag_monat", tr("Freibetrag &Monat in Euro"), stellen=2)
 
-        kinder_seite = QWidget()
+        kinder_seite = _Seite()
         kinder = self._formular("kinder", tr("&5 Kinder"), seite=kinder_seite)
         kinder.ja_nein("hat_kinder", tr("&hat Kinder (Elterneigenschaft)"))
         kinder.datum("elterneigenschaft_nachweis_am", tr("Elterneigenschaft nachgewiesen a&m"))
@@ -187,7 +202,7 @@ class Personalbogen(QDialog):
             _unter_pruefen("kinder"),
             (tr("Kind hinzu&fügen …"), tr("Kind &bearbeiten …"), tr("Kind &löschen")),
         )
-        kinder_seite.layout().addWidget(self.kinder)
+        kinder_seite.spalte.addWidget(self.kinder)
 
         bank = self._formular("bank", tr("&6 Bank und Ausweis"))
         bank.text("kontoinhaber", tr("&Kontoinhaber/in"))
@@ -201,8 +216,7 @@ class Personalbogen(QDialog):
         bank.mehrzeilig("bildung", tr("Bildungsabschlüsse (&Zeugnisse)"))
         bank.mehrzeilig("notiz", tr("No&tiz"))
 
-        jobs_seite = QWidget()
-        QVBoxLayout(jobs_seite)
+        jobs_seite = _Seite()
         self.jobs = Unterliste(
             tr("Weitere Beschäftigungen"),
             JOB_SPALTEN,
@@ -215,8 +229,8 @@ class Personalbogen(QDialog):
             tr("Andere Arbeitsverhältnisse zählen bei Minijobs, kurzfristiger Beschäftigung und Midijobs mit.")
         )
         erklaerung.setWordWrap(True)
-        jobs_seite.layout().addWidget(erklaerung)
-        jobs_seite.layout().addWidget(self.jobs)
+        jobs_seite.spalte.addWidget(erklaerung)
+        jobs_seite.spalte.addWidget(self.jobs)
         self.reiter.addTab(rollbar(jobs_seite), tr("&7 Weitere Beschäftigungen"))
 
         from desktop.vertraege import VertraegeSeite
@@ -249,15 +263,14 @@ class Personalbogen(QDialog):
         self.feld("vorname").eingabe.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # building -----------------------------------------------------------------------------------------------
-    def _formular(self, name: str, titel: str, seite: QWidget | None = None) -> Formular:
+    def _formular(self, name: str, titel: str, seite: _Seite | None = None) -> Formular:
         formular = Formular()
         formular.setObjectName(f"formular_{name}")
         self.formulare[name] = formular
         if seite is None:
             self.reiter.addTab(rollbar(formular), titel)
         else:
-            spalte = QVBoxLayout(seite)
-            spalte.addWidget(formular)
+            seite.spalte.addWidget(formular)
             self.reiter.addTab(rollbar(seite), titel)
         return formular
 
@@ -329,7 +342,8 @@ class Personalbogen(QDialog):
     def _reiter_mit(self, widget: QWidget) -> int:
         """The tab that holds `widget` (every tab is a scroll area, so large fonts never cut a page off)."""
         for i in range(self.reiter.count()):
-            if self.reiter.widget(i).isAncestorOf(widget):
+            seite = self.reiter.widget(i)
+            if seite is not None and seite.isAncestorOf(widget):
                 return i
         return 0
 

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from core.cli import ausfuehren, build_parser
+    from core.cli import build_parser, richte_konsole_ein, starte_befehl
 
+    richte_konsole_ein()
     args = build_parser().parse_args(argv)
     if args.befehl is not None:
-        return ausfuehren(args)
+        return starte_befehl(args)
     from desktop.app import starte  # Qt is imported only when the window is wanted
 
     return starte(args.db)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -13,7 +13,10 @@ from desktop.formular import Formular
 from desktop.i18n import tr
 from desktop.tabellen import Spalte, ZeilenModell, sortierbare_tabelle
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 
 class EintragDialog(QDialog):
@@ -98,7 +101,7 @@ class Unterliste(QWidget, Generic[T]):
         return list(self.modell.zeilen)
 
     def setze(self, eintraege: Sequence[T]) -> None:
-        self.modell.setze_zeilen([dataclasses.replace(e) for e in eintraege])  # type: ignore[type-var]
+        self.modell.setze_zeilen([dataclasses.replace(e) for e in eintraege])
         self.tabelle.resizeColumnsToContents()
         self._knoepfe()
         self.zeige_fehler("")
@@ -116,11 +119,11 @@ class Unterliste(QWidget, Generic[T]):
         self.tabelle.setAccessibleDescription(self.fehler.text())
 
     def _dialog(self, titel: str, eintrag: T) -> T | None:
-        werte = {f.name: getattr(eintrag, f.name) for f in dataclasses.fields(eintrag)}  # type: ignore[arg-type]
+        werte = {f.name: getattr(eintrag, f.name) for f in dataclasses.fields(eintrag)}
         dialog = EintragDialog(titel, self._bauen, werte, self._pruefen, self)
         if modal(dialog) != QDialog.DialogCode.Accepted or dialog.ergebnis is None:
             return None
-        return dataclasses.replace(eintrag, **dialog.ergebnis)  # type: ignore[type-var]
+        return dataclasses.replace(eintrag, **dialog.ergebnis)
 
     def hinzufuegen(self) -> None:
         neu = self._dialog(self.knopf_neu.text().replace("&", "").rstrip(" …"), self._neu())

@@ -64,7 +64,10 @@ SPALTEN: list[Spalte[Vertrag]] = [
 class VertragDialog(QDialog):
     """One contract version in three tabs (Alt+1…3); the legal minimum leave updates as you type."""
 
-    def __init__(self, kontext: Kontext, vertrag: Vertrag, parent: QWidget | None) -> None:
+    def __init__(
+        self, kontext: Kontext, vertrag: Vertrag, parent: QWidget | None, *, leer_lassen: tuple[str, ...] = ()
+    ) -> None:
+        """`leer_lassen`: fields shown empty although `vertrag` has a value (the user must enter them)."""
         super().__init__(parent)
         self.kontext = kontext
         self.vertrag = vertrag
@@ -100,7 +103,7 @@ class VertragDialog(QDialog):
         urlaub.dezimal("urlaubstage", tr("&Urlaubstage im Jahr (vereinbart)"))
         self.mindesturlaub = QLabel()
         self.mindesturlaub.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        urlaub.layout().addRow(tr("Gesetzlicher Mindesturlaub"), self.mindesturlaub)
+        urlaub.zeile(self.mindesturlaub, tr("Gesetzlicher Mindesturlaub"))
         urlaub.ueberschrift(tr("Zuschläge in Prozent des Grundlohns"))
         for art, text in dienst.ZUSCHLAGSARTEN.items():
             urlaub.dezimal(f"zuschlag_{art}", text)
@@ -108,11 +111,12 @@ class VertragDialog(QDialog):
 
         werte = {f.name: getattr(vertrag, f.name) for f in dataclasses.fields(vertrag)}
         werte.update({f"zuschlag_{art}": p for art, p in vertrag.zuschlaege.items()})
+        werte.update(dict.fromkeys(leer_lassen))
         for formular in self.formulare:
             formular.setze_werte(werte)
             formular.live_pruefung = self._live
         for name in ("arbeitstage_woche", "gueltig_ab", "urlaubstage"):
-            self._feld(name).eingabe.editingFinished.connect(self._zeige_mindesturlaub)
+            self._feld(name).bei_verlassen(self._zeige_mindesturlaub)
         self._zeige_mindesturlaub()
 
         knoepfe = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -248,9 +252,10 @@ class VertraegeSeite(QWidget):
         self.aktualisiere()
 
     def aktualisiere(self, gueltig_ab: date | None = None) -> None:
-        gespeichert = self.assistenzkraft_id is not None
+        kraft = self.assistenzkraft_id
+        gespeichert = kraft is not None
         self.leer.setVisible(not gespeichert)
-        vertraege = dienst.liste_vertraege(self.kontext.datenbank, self.assistenzkraft_id) if gespeichert else []
+        vertraege = dienst.liste_vertraege(self.kontext.datenbank, kraft) if kraft is not None else []
         self.modell.setze_zeilen(vertraege)
         self.tabelle.resizeColumnsToContents()
         self.knopf_neu.setEnabled(gespeichert)
@@ -275,7 +280,8 @@ class VertraegeSeite(QWidget):
             vorlage = Vertrag(
                 assistenzkraft_id=self.assistenzkraft_id, gueltig_ab=heute, eintritt=heute, lohnsatz=Decimal(0)
             )
-            vorlage.lohnsatz = None  # type: ignore[assignment]  # empty field, the user must enter it
+            self._dialog(vorlage, leer_lassen=("lohnsatz",))  # no made-up wage: the user enters it
+            return
         self._dialog(vorlage)
 
     def bearbeiten(self) -> None:
@@ -283,8 +289,8 @@ class VertraegeSeite(QWidget):
         if vertrag is not None:
             self._dialog(vertrag)
 
-    def _dialog(self, vertrag: Vertrag) -> None:
-        dialog = VertragDialog(self.kontext, vertrag, self)
+    def _dialog(self, vertrag: Vertrag, leer_lassen: tuple[str, ...] = ()) -> None:
+        dialog = VertragDialog(self.kontext, vertrag, self, leer_lassen=leer_lassen)
         if modal(dialog) == QDialog.DialogCode.Accepted and dialog.ergebnis is not None:
             self.aktualisiere(dialog.ergebnis.gueltig_ab)
             self.kontext.melde(

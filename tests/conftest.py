@@ -16,6 +16,7 @@ def _keine_echten_nutzerdaten(tmp_path_factory: pytest.TempPathFactory, monkeypa
     """The default database of every test is a scratch file, never the user's data directory."""
     ordner: Path = tmp_path_factory.mktemp("nutzerdaten")
     monkeypatch.setenv("ASSISTENZBUERO_DB", str(ordner / "assistenzbuero.sqlite"))
+    monkeypatch.setenv("ASSISTENZBUERO_LOG", str(ordner / "protokoll"))
 
 
 # --- Widgets of a test live until pytest-qt has closed them, then Qt deletes them ----------------------------

@@ -42,6 +42,15 @@ from core.regeln.tabellen import regelwert
 from core.regeln.zuschlaege import Arbeitszeitraum, Zuschlagssaetze, berechne_zuschlaege
 
 HUNDERT = Decimal(100)
+# Bounds for every number and date a scenario file can hold: far above any household's figures, far below what
+# would overflow Decimal's 28 digits or the calendar, so a hostile file gets one German sentence, not a traceback.
+HOECHSTBETRAG = Decimal(10_000_000)
+KLEINSTE_STELLE = Decimal("0.000001")
+HOECHSTE_GANZZAHL = 9999
+FRUEHESTES_DATUM = date(1900, 1, 1)
+SPAETESTES_DATUM = date(2199, 12, 31)
+HOECHSTE_DATEIGROESSE = 5_000_000  # bytes; a month of shifts for a large team is a few hundred kilobytes
+HOECHSTE_TIEFE = 16  # nesting of the file: the format itself needs five levels
 ABWESENHEITSARTEN = ("krank", "urlaub", "unbezahlt")
 PAUSCHALSTEUER = (None, "2", "25", "individuell")
 
@@ -148,9 +157,11 @@ class _Leser:
             assert vorgabe is not None
             return vorgabe
         if isinstance(wert, bool) or not isinstance(wert, int):
-            raise self.fehler(name, f"„{wert}“ ist keine ganze Zahl.")
+            raise self.fehler(name, f"„{_kurz(wert)}“ ist keine ganze Zahl.")
         if wert < min:
-            raise self.fehler(name, f"{wert} ist zu klein (mindestens {min}).")
+            raise self.fehler(name, f"{_kurz(wert)} ist zu klein (mindestens {min}).")
+        if wert > HOECHSTE_GANZZAHL:
+            raise self.fehler(name, f"{_kurz(wert)} ist zu groß (höchstens {HOECHSTE_GANZZAHL}).")
         return wert
 
     def wahrheitswert(self, name: str, vorgabe: bool) -> bool:
@@ -177,34 +188,56 @@ class _Leser:
         if wert is None:
             return vorgabe
         if isinstance(wert, bool) or not isinstance(wert, str | int | Decimal):
-            raise self.fehler(name, f'„{wert}“ ist kein Betrag. Bitte als Text mit Punkt angeben, z. B. "15.50".')
+            raise self.fehler(
+                name, f'„{_kurz(wert)}“ ist kein Betrag. Bitte als Text mit Punkt angeben, z. B. "15.50".'
+            )
         try:
             zahl = Decimal(wert.strip()) if isinstance(wert, str) else Decimal(wert)
         except ArithmeticError:
-            raise self.fehler(name, f'„{wert}“ ist kein Betrag. Bitte mit Punkt angeben, z. B. "15.50".') from None
+            raise self.fehler(
+                name, f'„{_kurz(wert)}“ ist kein Betrag. Bitte mit Punkt angeben, z. B. "15.50".'
+            ) from None
         if not zahl.is_finite() or zahl < 0:
-            raise self.fehler(name, f'„{wert}“ ist kein gültiger Betrag (nicht negativ, mit Punkt, z. B. "15.50").')
-        if hoechstens is not None and zahl > hoechstens:
-            raise self.fehler(name, f"{wert} ist zu groß (höchstens {hoechstens}).")
+            raise self.fehler(
+                name, f'„{_kurz(wert)}“ ist kein gültiger Betrag (nicht negativ, mit Punkt, z. B. "15.50").'
+            )
+        grenze = HOECHSTBETRAG if hoechstens is None else min(hoechstens, HOECHSTBETRAG)
+        if zahl > grenze:
+            raise self.fehler(name, f"{_kurz(wert)} ist zu groß (höchstens {grenze}).")
+        if zahl != zahl.quantize(KLEINSTE_STELLE):
+            raise self.fehler(name, f"{_kurz(wert)} hat zu viele Nachkommastellen (höchstens sechs).")
         return zahl
 
     def datum(self, name: str, *, pflicht: bool = True) -> date:
         wert = self.roh(name, pflicht=pflicht)
         try:
-            return date.fromisoformat(wert)
+            tag = date.fromisoformat(wert)
         except (TypeError, ValueError):
-            raise self.fehler(name, f"„{wert}“ ist kein Datum. Bitte im Format JJJJ-MM-TT angeben.") from None
+            raise self.fehler(name, f"„{_kurz(wert)}“ ist kein Datum. Bitte im Format JJJJ-MM-TT angeben.") from None
+        self._im_bereich(name, tag)
+        return tag
 
     def zeitpunkt(self, name: str) -> datetime:
         wert = self.roh(name, pflicht=True)
         try:
             zeit = datetime.fromisoformat(wert)
         except (TypeError, ValueError):
-            raise self.fehler(name, f"„{wert}“ ist kein Zeitpunkt. Bitte im Format JJJJ-MM-TTTHH:MM angeben.") from None
+            raise self.fehler(
+                name, f"„{_kurz(wert)}“ ist kein Zeitpunkt. Bitte im Format JJJJ-MM-TTTHH:MM angeben."
+            ) from None
+        self._im_bereich(name, zeit.date())
         try:
             return als_berlin(zeit)
         except EingabeFehler as fehler:
             raise self.fehler(name, str(fehler)) from None
+
+    def _im_bereich(self, name: str, tag: date) -> None:
+        if not FRUEHESTES_DATUM <= tag <= SPAETESTES_DATUM:
+            raise self.fehler(
+                name,
+                f"{tag.day:02d}.{tag.month:02d}.{tag.year:04d} liegt außerhalb des möglichen Zeitraums "
+                f"({FRUEHESTES_DATUM:%d.%m.%Y} bis {SPAETESTES_DATUM:%d.%m.%Y}).",
+            )
 
     def liste(self, name: str) -> list[Any]:
         wert = self.roh(name)
@@ -225,7 +258,9 @@ class _Leser:
 def lade_szenario(pfad: Path) -> Szenario:
     """Read and check a scenario file; every problem becomes one German EingabeFehler."""
     try:
-        text = pfad.read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark (Windows Notepad writes one) is read over, not an error
+        with pfad.open(encoding="utf-8-sig") as datei:
+            text = datei.read(HOECHSTE_DATEIGROESSE + 1)  # never more into memory than a scenario can need
     except FileNotFoundError:
         raise EingabeFehler(f"Die Datei „{pfad}“ gibt es nicht. Bitte den Pfad prüfen.") from None
     except IsADirectoryError:
@@ -236,6 +271,11 @@ def lade_szenario(pfad: Path) -> Szenario:
         ) from None
     except OSError as fehler:
         raise EingabeFehler(f"Die Datei „{pfad}“ lässt sich nicht lesen ({dateigrund(fehler)}).") from None
+    if len(text) > HOECHSTE_DATEIGROESSE:
+        raise EingabeFehler(
+            f"Die Datei „{pfad}“ ist zu groß für eine Szenario-Datei (mehr als {HOECHSTE_DATEIGROESSE // 1_000_000} "
+            "Millionen Zeichen). Bitte prüfen Sie, ob es die richtige Datei ist."
+        )
     try:
         daten = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as fehler:
@@ -243,10 +283,53 @@ def lade_szenario(pfad: Path) -> Szenario:
             f"Die Datei „{pfad}“ ist kein gültiges JSON (Zeile {fehler.lineno}, Spalte {fehler.colno}: "
             f"{_json_fehler(fehler.msg)}). Bitte die Stelle korrigieren."
         ) from None
+    except RecursionError:
+        raise _zu_tief(pfad) from None
+    except ValueError:  # an integer with more digits than Python converts (sys.get_int_max_str_digits)
+        raise EingabeFehler(
+            f"Die Datei „{pfad}“ enthält eine Zahl mit zu vielen Stellen. Bitte die Beträge prüfen."
+        ) from None
+    _pruefe_json(daten, pfad)
     try:
         return lies_szenario(daten)
     except EingabeFehler as fehler:
         raise EingabeFehler(f"Szenario „{pfad.name}“ – {fehler}", feld=fehler.feld) from None
+
+
+def _zu_tief(pfad: Path) -> EingabeFehler:
+    return EingabeFehler(
+        f"Die Datei „{pfad}“ ist zu tief verschachtelt (mehr als {HOECHSTE_TIEFE} Ebenen aus {{…}} und […]); "
+        "so ist keine Szenario-Datei aufgebaut. Bitte prüfen Sie, ob es die richtige Datei ist."
+    )
+
+
+def _pruefe_json(daten: Any, pfad: Path) -> None:
+    """Nesting depth and text the rest of the program can handle: no lone surrogates ("\\ud800") anywhere."""
+    offen: list[tuple[Any, int]] = [(daten, 1)]
+    while offen:
+        wert, tiefe = offen.pop()
+        if tiefe > HOECHSTE_TIEFE:
+            raise _zu_tief(pfad)
+        if isinstance(wert, dict):
+            offen.extend((k, tiefe) for k in wert)
+            offen.extend((v, tiefe + 1) for v in wert.values())
+        elif isinstance(wert, list):
+            offen.extend((v, tiefe + 1) for v in wert)
+        elif isinstance(wert, str):
+            try:
+                wert.encode("utf-8")
+            except UnicodeEncodeError as fehler:
+                raise EingabeFehler(
+                    f"Die Datei „{pfad}“ enthält in einem Text ein ungültiges Zeichen "
+                    f"({ascii(fehler.object[fehler.start : fehler.end])[1:-1]}, ein einzelnes UTF-16-Surrogat). "
+                    "Bitte die Stelle korrigieren."
+                ) from None
+
+
+def _kurz(wert: Any) -> str:
+    """A value for an error message: at most 40 characters (a hostile file can hold a million digits)."""
+    text = str(wert) if not isinstance(wert, int) or wert.bit_length() < 128 else f"{str(wert)[:20]}…"
+    return text if len(text) <= 40 else f"{text[:39]}…"
 
 
 def _json_fehler(meldung: str) -> str:
@@ -258,8 +341,13 @@ def _json_fehler(meldung: str) -> str:
         "Extra data": "überzählige Zeichen nach dem Ende",
         "Unterminated string starting at": "Text ohne schließendes Anführungszeichen",
         "Invalid control character at": "ungültiges Steuerzeichen",
+        "Invalid \\escape": "ungültiges Zeichen nach einem Rückstrich \\",
+        "Invalid \\uXXXX escape": "ungültige Angabe \\uXXXX",
+        "Unexpected UTF-8 BOM (decode using utf-8-sig)": "Byte-Order-Mark am Dateianfang",
+        "Illegal trailing comma before end of object": "Komma vor dem Ende eines Objekts",
+        "Illegal trailing comma before end of array": "Komma vor dem Ende einer Liste",
     }
-    return uebersetzung.get(meldung, meldung)
+    return uebersetzung.get(meldung, "der Aufbau stimmt hier nicht")
 
 
 def lies_szenario(daten: Any) -> Szenario:

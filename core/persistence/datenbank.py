@@ -27,7 +27,7 @@ from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.fehler import DatenbankFehler, EingabeFehler, dateigrund
+from core.fehler import DatenbankFehler, EingabeFehler, dateigrund, ist_platzmangel
 from core.persistence import migration
 from core.persistence.sicherung import STANDARD_ANZAHL, Sicherung, kopiere_zurueck, sichere, sicherungen
 
@@ -189,6 +189,12 @@ def _uebersetze(fehler: exc.DBAPIError, pfad: Path) -> DatenbankFehler:
             "nicht gespeichert. Bitte versuchen Sie es gleich noch einmal."
         )
     log.info("Datenbankfehler bei %s: %s", pfad, text)  # SQLite's English words stay in the log
+    if ist_platzmangel(fehler):
+        return DatenbankFehler(
+            f"Die Festplatte ist voll: die Änderung an {pfad} wurde nicht gespeichert, Ihre bisherigen Daten sind "
+            "unverändert. Bitte schaffen Sie Platz (nicht mehr benötigte Dateien löschen, Papierkorb leeren) und "
+            "versuchen Sie es noch einmal."
+        )
     if "malformed" in klein or "not a database" in klein or "disk i/o" in klein:
         return _beschaedigt(pfad, "beim Lesen oder Schreiben trat ein Fehler auf")
     return DatenbankFehler(

@@ -155,13 +155,13 @@ class ImportVorschau(QDialog):
         self.setWindowTitle(tr("Kalkulation importieren – Vorschau"))
         self.setAccessibleName(tr("Vorschau des Imports"))
         spalte = QVBoxLayout(self)
-        kopf = QLabel(
+        herkunft = QLabel(
             tr("Aus „{datei}“ (Tabellenblatt „{blatt}“, Version {version}) wurde erkannt:").format(
                 datei=Path(ergebnis.datei).name, blatt=ergebnis.blatt, version=ergebnis.version or tr("unbekannt")
             )
         )
-        kopf.setWordWrap(True)
-        spalte.addWidget(kopf)
+        herkunft.setWordWrap(True)
+        spalte.addWidget(herkunft)
         modell = QStandardItemModel(0, 4, self)
         modell.setHorizontalHeaderLabels([tr("Angabe"), tr("Bezeichnung in der Datei"), tr("Zelle"), tr("Wert")])
         for e in ergebnis.erkannt:
@@ -509,7 +509,8 @@ class KalkulationSeite(QWidget):
         super().showEvent(ereignis)
         if not self._aufgeteilt and self.width() > 0:
             self._aufgeteilt = True
-            links = self.teiler.widget(0).sizeHint().width()
+            erste = self.teiler.widget(0)
+            links = erste.sizeHint().width() if erste is not None else 0
             rest = max(0, sum(self.teiler.sizes()) - links)
             self.teiler.setSizes([links, rest // 2, rest - rest // 2])
 

@@ -82,10 +82,9 @@ class AbwesenheitDialog(Eingabedialog):
                 self.person.setze(person)
             self.von.setze(tag or date.today())
             self.bis.setze(tag or date.today())
-        for feld in (self.von, self.bis):
-            feld.eingabe.editingFinished.connect(self._zeige_betroffene)  # type: ignore[attr-defined]
-        self.person.eingabe.currentIndexChanged.connect(self._zeige_betroffene)  # type: ignore[attr-defined]
-        self.art.eingabe.currentIndexChanged.connect(self._art_gewaehlt)  # type: ignore[attr-defined]
+        for feld in (self.von, self.bis, self.person):
+            feld.bei_verlassen(self._zeige_betroffene)
+        self.art.bei_verlassen(self._art_gewaehlt)
         self._art_gewaehlt()
         self._zeige_betroffene()
         self.person.eingabe.setFocus()

@@ -93,7 +93,7 @@ class BedarfDialog(Eingabedialog):
                 pruefer=lambda text, i=i: self._fehler(text),
                 beschreibung=tr("Zeiträume des {tag}s mit Stufe und Leistungsart").format(tag=WOCHENTAGE[i]),
             )
-            feld.eingabe.editingFinished.connect(self._zeige_summe)  # type: ignore[attr-defined]
+            feld.bei_verlassen(self._zeige_summe)
             self.tage.append(feld)
         self.uebertragen = QPushButton(tr("Montag auf alle &Werktage übertragen"))
         self.uebertragen.setObjectName("auf_werktage")

@@ -44,11 +44,20 @@ from desktop.dienstplan.abwesenheit_dialog import AbwesenheitDialog
 from desktop.dienstplan.auswahl import waehle
 from desktop.dienstplan.befehle import ausfuehren
 from desktop.dienstplan.istzeit_dialog import IstzeitDialog
-from desktop.dienstplan.modelle import Art, HinweisModell, Monatsdaten, MonatsModell, mit_allen_vorlagen
+from desktop.dienstplan.modelle import (
+    SPALTE_ROLLE,
+    TAG_ROLLE,
+    Art,
+    HinweisModell,
+    Monatsdaten,
+    MonatsModell,
+    mit_allen_vorlagen,
+)
 from desktop.dienstplan.person import PersonAnsicht
 from desktop.dienstplan.schicht_dialog import SchichtDialog
 from desktop.i18n import tr
 from desktop.kontext import Kontext
+from desktop.tabellen import Index
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +102,7 @@ class Rasteransicht(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
 
-    def currentChanged(self, aktuell: QModelIndex, vorher: QModelIndex) -> None:
+    def currentChanged(self, aktuell: Index, vorher: Index) -> None:
         super().currentChanged(aktuell, vorher)
         if aktuell.isValid() and self.hasFocus():
             # some screen readers only read the cell's name: announce the full sentence of the new cell
@@ -334,9 +343,9 @@ class DienstplanBereich(QWidget):
     def lade(self, *, tag: date | None = None, schicht_id: int | None = None) -> None:
         """(Re)load the month from the service and keep (or set) the current cell."""
         alt = self.raster.currentIndex()
-        alte_spalte = self.modell.data(alt, Qt.ItemDataRole.UserRole + 3) if alt.isValid() else None
+        alte_spalte = self.modell.data(alt, SPALTE_ROLLE) if alt.isValid() else None
         alte_art = self.modell.art(alt.column()) if alt.isValid() else None
-        alter_tag = self.modell.data(alt, Qt.ItemDataRole.UserRole + 2) if alt.isValid() else None
+        alter_tag = self.modell.data(alt, TAG_ROLLE) if alt.isValid() else None
         self.titel.setText(monatsname(self.jahr, self.monat))
         self.titel.setAccessibleName(tr("Angezeigter Monat: {m}").format(m=monatsname(self.jahr, self.monat)))
         self.raster.setAccessibleName(tr("Dienstplan {m}").format(m=monatsname(self.jahr, self.monat)))

@@ -70,7 +70,7 @@ def zeitpunkt_in_schicht(tag: date, beginn: time, uhr: time, *, folgetag: bool =
 
 def pflicht_uhrzeit(feld: Feld, meldung: str) -> time:
     """The time typed in a time field; EingabeFehler with `meldung` at the field if it is empty."""
-    uhr = uhrzeit_aus_text(feld.eingabe.text())  # type: ignore[attr-defined]
+    uhr = uhrzeit_aus_text(str(feld.wert()))
     if uhr is None:
         raise EingabeFehler(meldung, feld=feld.name)
     return uhr

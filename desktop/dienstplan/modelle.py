@@ -8,7 +8,7 @@ from datetime import date, time
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -20,8 +20,8 @@ from core.dienstplan.vorlagen import Schichtvorlage
 from core.domain.hinweis import Schwere
 from desktop.dienstplan import texte
 from desktop.i18n import tr
+from desktop.tabellen import Index
 
-Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole
 
 #: Shown in an empty shift slot so that it does not look like a display fault (read as "nicht besetzt").
@@ -141,8 +141,8 @@ class MonatsModell(QAbstractTableModel):
         art, sp = self._spalten[index.column()]
         if art is Art.SCHICHT and sp is not None:
             return zeile.zellen.get(sp.schluessel, ())
-        if art is Art.TAG:
-            return tuple(e for sp_ in self._daten.raster.spalten for e in zeile.zellen.get(sp_.schluessel, ()))  # type: ignore[union-attr]
+        if art is Art.TAG and self._daten is not None:
+            return tuple(e for sp_ in self._daten.raster.spalten for e in zeile.zellen.get(sp_.schluessel, ()))
         return ()
 
     def reihe_von(self, tag: date) -> int | None:
@@ -541,10 +541,10 @@ class SchichtlisteModell(Kopfmodell):
             kopf = self.KOEPFE[index.column()]
             s = z.schicht
             wert = self._text(z, index.column()) or tr("leer")
-            if index.column() in (SchichtSpalte.PLAN, SchichtSpalte.IST):
-                if index.column() == SchichtSpalte.PLAN or s.ist is not None:
-                    quelle = s if index.column() == SchichtSpalte.PLAN else s.ist
-                    wert = texte.zeitspanne_gesprochen(quelle.beginn, quelle.ende)  # type: ignore[union-attr]
+            if index.column() == SchichtSpalte.PLAN:
+                wert = texte.zeitspanne_gesprochen(s.beginn, s.ende)
+            elif index.column() == SchichtSpalte.IST and s.ist is not None:
+                wert = texte.zeitspanne_gesprochen(s.ist.beginn, s.ist.ende)
             return f"{texte.tag_lang(s.tag)}, {kopf}: {wert}"
         if rolle == TAG_ROLLE:
             return z.schicht.tag

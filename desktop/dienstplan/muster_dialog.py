@@ -158,7 +158,7 @@ class MusterDialog(QDialog):
         spalte.addWidget(self.vorschau, 1)
         spalte.addWidget(knoepfe)
 
-        self.art.eingabe.currentIndexChanged.connect(self._art_gewaehlt)  # type: ignore[attr-defined]
+        self.art.bei_verlassen(self._art_gewaehlt)
         self._lade_liste()
         if not self.gespeichert:
             self._neu(monatsanfang)

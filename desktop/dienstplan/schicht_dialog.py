@@ -101,7 +101,7 @@ class SchichtDialog(Eingabedialog):
         )
         self.notiz = f.text("notiz", tr("&Notiz"))
         self.fertig_bauen()
-        self.vorlage.eingabe.currentIndexChanged.connect(self._vorlage_gewaehlt)  # type: ignore[attr-defined]
+        self.vorlage.bei_verlassen(self._vorlage_gewaehlt)
 
         if schicht is not None:
             self._zeige(schicht)
@@ -193,9 +193,8 @@ class SchichtDialog(Eingabedialog):
             if gleich:  # only a shift at the template's times belongs in the template's column
                 schicht = replace(schicht, vorlage=vorlage.name)
         if self.alt is not None:
-            erhalten = {"id": self.alt.id, "ist": self.alt.ist}
-            if hasattr(self.alt, "muster_id"):
-                erhalten["muster_id"] = self.alt.muster_id
-            schicht = replace(schicht, **erhalten)
+            # what the dialog does not show stays: the stored row, the recorded actual time, the pattern it came from
+            # (so that applying the pattern again with "ersetzen" still finds it)
+            schicht = replace(schicht, id=self.alt.id, ist=self.alt.ist, muster_id=self.alt.muster_id)
         pruefe_schicht(schicht, self.namen)
         return schicht

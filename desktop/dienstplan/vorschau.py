@@ -25,7 +25,7 @@ class Vorschauteile:
 
 
 def vorschauteile(
-    dialog: QDialog, zeigen: Callable[[], None], anwenden: Callable[[], None], ok_text: str, ok_name: str
+    dialog: QDialog, zeigen: Callable[[], object], anwenden: Callable[[], object], ok_text: str, ok_name: str
 ) -> Vorschauteile:
     """Build them for `dialog`: the button runs `zeigen`, OK runs `anwenden` (it decides whether to accept)."""
     knopf = QPushButton(tr("Vor&schau"))

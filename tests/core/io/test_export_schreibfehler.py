@@ -20,7 +20,7 @@ from core.stammdaten import start
     [
         (errno.EACCES, "keine Berechtigung"),
         (errno.EROFS, "der Datenträger ist schreibgeschützt"),
-        (errno.ENOSPC, "kein freier Speicherplatz mehr"),
+        (errno.ENOSPC, "die Festplatte ist voll, kein freier Speicherplatz mehr"),
         (errno.ENOENT, "Datei oder Ordner nicht gefunden"),
     ],
 )

@@ -370,3 +370,20 @@ def test_lesezugriff_auf_alten_stand_verlangt_einen_programmstart(tmp_path: Path
         Datenbank.oeffnen_zum_lesen(pfad)
     with pytest.raises(DatenbankFehler, match="gibt es nicht"):
         Datenbank.oeffnen_zum_lesen(tmp_path / "fehlt.sqlite")
+
+
+def test_festplatte_voll_beim_speichern(tmp_path: Path) -> None:
+    """SQLite's "database or disk is full" (here: page limit reached) says so in German, nothing half-saved."""
+    with Datenbank.oeffnen(tmp_path / "voll.sqlite") as db:
+        _arbeitgeber_anlegen(db, "Vorher")
+        with pytest.raises(DatenbankFehler) as info, db.arbeitseinheit() as sitzung:
+            verbindung = sitzung.connection()
+            seiten = verbindung.exec_driver_sql("PRAGMA page_count").scalar()
+            verbindung.exec_driver_sql(f"PRAGMA max_page_count = {seiten}")
+            for nummer in range(200):
+                sitzung.add(Assistenzkraft(vorname=f"V{nummer}", nachname="N" * 80, notiz="x" * 400))
+            sitzung.flush()
+        meldung = str(info.value)
+        assert "Festplatte ist voll" in meldung and "nicht gespeichert" in meldung
+        assert "unerwarteten Fehler" not in meldung and "disk is full" not in meldung
+    assert _namen(tmp_path / "voll.sqlite") == ["Vorher"]
