@@ -13,7 +13,7 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, Tabl
 
 from core.io.belege_basis import GRAU, ZEHNTEL_MM, absatz, eur, fusszeile, schreibe_atomar_mit
 from core.io.belegtabelle import pdf_bloecke
-from core.io.lohnkonto import MONATSKOEPFE, Lohnkonto
+from core.io.lohnkonto import Lohnkonto
 
 SEITE = landscape(A4)
 RAND = 100 * ZEHNTEL_MM
@@ -52,7 +52,7 @@ def _sachbezuege(konto: Lohnkonto) -> Table:
                 absatz(s.zeitraum),
                 absatz(s.ort),
                 absatz(eur(s.zuzahlung), "zelle_rechts"),
-                absatz(eur(s.wert), "zelle_rechts"),
+                absatz(eur(s.wert) if s.wert is not None else "amtlicher Sachbezugswert", "zelle_rechts"),
             ]
         )
     anteile = (80, 300, 200, 220, 100, 100)
@@ -80,11 +80,11 @@ def teil(konto: Lohnkonto) -> list[Any]:
     ]
     inhalt += pdf_bloecke(
         f"Monat {konto.jahr} (Beträge in €)",
-        MONATSKOEPFE,
+        konto.spalten,
         konto.zeilen,
         breite=BREITE,
-        je_block=12,
-        spalte=155 * ZEHNTEL_MM,
+        je_block=len(konto.spalten),
+        spalte=min(155 * ZEHNTEL_MM, (BREITE - 750 * ZEHNTEL_MM) / max(1, len(konto.spalten))),
         summe="Jahr",
         summe_breite=190 * ZEHNTEL_MM,
         klein=True,

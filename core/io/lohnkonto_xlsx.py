@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 
 from core.io.belege_basis import blattname, druck_a4, schreibe_atomar_mit, setze_betrag, setze_text
 from core.io.belegtabelle import excel_tabelle
-from core.io.lohnkonto import MONATSKOEPFE, Lohnkonto
+from core.io.lohnkonto import Lohnkonto
 
 
 def lohnkonten_xlsx(
@@ -46,7 +46,7 @@ def lohnkonten_xlsx(
             blatt.merge_cells(start_row=r, start_column=3, end_row=r, end_column=8)
             r += 1
         kopf = r + 1
-        letzte = excel_tabelle(blatt, kopf, f"Monat {konto.jahr}", MONATSKOEPFE, konto.zeilen, summe="Jahr")
+        letzte = excel_tabelle(blatt, kopf, f"Monat {konto.jahr}", konto.spalten, konto.zeilen, summe="Jahr")
         r = letzte + 2
         if konto.sachbezuege:
             setze_text(blatt.cell(row=r, column=1), "Sachbezüge einzeln (§ 4 Abs. 2 Nr. 3 LStDV)")
@@ -63,7 +63,7 @@ def lohnkonten_xlsx(
             setze_text(blatt.cell(row=r, column=1), text)
             r += 1
         druck_a4(
-            blatt, quer=True, titelzeilen=f"{kopf}:{kopf}", letzte_zeile=r - 1, letzte_spalte=3 + len(MONATSKOEPFE)
+            blatt, quer=True, titelzeilen=f"{kopf}:{kopf}", letzte_zeile=r - 1, letzte_spalte=3 + len(konto.spalten)
         )
         if fortschritt is not None:
             fortschritt(nr + 1, len(konten))
