@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from core.domain.geld import NULL
 from core.domain.kennungen import bic_zur_iban, kompakt
+from core.io.belegdaten import Monatsbelege
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +51,35 @@ class Zahlungsauftrag:
 def bic_fuer(iban: str, bic: str) -> str:
     """The BIC as given, else the one the Bundesbank directory (schwifty) knows for the IBAN's bank, else ""."""
     return kompakt(bic) or bic_zur_iban(iban) or ""
+
+
+def zahlungsauftrag(monat: Monatsbelege) -> Zahlungsauftrag:
+    """The month's payouts (the results' `auszahlung`) with the accounts from the master data (the Personalbogen's
+    current IBAN; the input snapshot's where the Personalbogen has none)."""
+    zahlungen: list[Zahlung] = []
+    for g in monat.eintraege:
+        p = g.person
+        iban = (p.iban if p is not None else "") or (g.eingabe.person.iban if g.eingabe is not None else "")
+        zahlungen.append(
+            Zahlung(
+                personalnummer=g.personalnummer,
+                name=g.name,
+                betrag=g.ergebnis.auszahlung,
+                iban=iban,
+                bic=p.bic if p is not None else "",
+                kontoinhaber=p.kontoinhaber if p is not None else "",
+            )
+        )
+    ag = monat.arbeitgeber
+    ag_iban = ag.iban if ag is not None else ""
+    if not ag_iban:
+        ag_iban = next((g.eingabe.arbeitgeber.iban for g in monat.eintraege if g.eingabe is not None), "")
+    return Zahlungsauftrag(
+        jahr=monat.jahr,
+        monat=monat.monat,
+        auftraggeber=(ag.kontoinhaber or ag.name) if ag is not None else monat.arbeitgeber_name,
+        iban=ag_iban,
+        bic=ag.bic if ag is not None else "",
+        zahlungen=tuple(zahlungen),
+        entwurf=monat.entwurf,
+    )
