@@ -228,35 +228,46 @@ def entgeltbescheinigung(g: Beleggrundlage, monat: Monatsbelege) -> Entgeltbesch
         )
         for la in e.lohnarten
     )
-    summen: list[Summe] = [
-        Summe("Gesamtbrutto", e.brutto, erklaerung="Summe aller Bezüge (§ 1 Abs. 2 Nr. 2 Buchst. c EBV)"),
-        Summe(
-            "Steuerbrutto (steuerpflichtiger Arbeitslohn)", e.steuerbrutto, e.laufendes_steuerbrutto, e.sonstige_bezuege
-        ),
-    ]
-    for a in e.arbeitgeberanteile:
-        if a.schluessel == "PAUSCH" and a.bemessung is not None:
-            summen.append(Summe("Pauschal besteuerte Bezüge (§ 40a EStG)", a.bemessung))
-    summen.append(Summe("SV-Brutto Kranken- und Pflegeversicherung", e.kv_entgelt, *_nur_laufend(e, e.kv_entgelt)))
-    summen.append(Summe("SV-Brutto Renten- und Arbeitslosenversicherung", e.rv_entgelt, *_nur_laufend(e, e.rv_entgelt)))
+    pauschal = next((a for a in e.arbeitgeberanteile if a.schluessel == "PAUSCH"), None)
+    summen: list[Summe] = [Summe("Gesamtbrutto", e.brutto)]
+    if pauschal is None:
+        summen.append(
+            Summe(
+                "Steuerbrutto (steuerpflichtiger Arbeitslohn)",
+                e.steuerbrutto,
+                e.laufendes_steuerbrutto,
+                e.sonstige_bezuege,
+            )
+        )
+    else:
+        # § 1 Abs. 2 Nr. 2 d EBV: the whole taxable pay is taxed at the flat rate the employer pays
+        basis = pauschal.bemessung if pauschal.bemessung is not None else e.steuerbrutto
+        summen.append(Summe("Pauschal besteuerte Bezüge (§ 40a EStG)", basis, erklaerung=pauschal.rechtsgrundlage))
     if e.uebergangsbereich:
+        summen.append(Summe("SV-Brutto (Arbeitsentgelt)", e.sv_brutto, *_nur_laufend(e, e.sv_brutto)))
         summen.append(
             Summe(
                 "Beitragspflichtige Einnahme im Übergangsbereich",
                 e.beitragspflichtige_einnahme,
-                erklaerung=f"davon für den Arbeitnehmeranteil {eur(e.beitragspflichtige_einnahme_an)} "
-                "(§ 20 Abs. 2a SGB IV)",
+                erklaerung=f"Arbeitnehmeranteil aus {eur(e.beitragspflichtige_einnahme_an)}; § 20 Abs. 2a SGB IV",
             )
         )
-    abzuege = tuple(
-        Summe(
-            a.text,
-            a.betrag,
-            *_nur_laufend(e, a.betrag),
-            erklaerung=" ".join(t for t in (a.erklaerung, a.rechtsgrundlage) if t),
+    else:
+        summen.append(Summe("SV-Brutto Kranken- und Pflegeversicherung", e.kv_entgelt, *_nur_laufend(e, e.kv_entgelt)))
+        summen.append(
+            Summe("SV-Brutto Renten- und Arbeitslosenversicherung", e.rv_entgelt, *_nur_laufend(e, e.rv_entgelt))
         )
-        for a in e.abzuege
-    )
+    abzuege: list[Summe] = []
+    if pauschal is None:
+        # Abs. 2 Nr. 3 a: Lohnsteuer, Kirchensteuer and Solidaritätszuschlag are shown even when they are nil
+        for schluessel, text, betrag in (
+            ("LST", "Lohnsteuer", e.lohnsteuer),
+            ("SOLI", "Solidaritätszuschlag", e.solidaritaetszuschlag),
+            ("KIST", "Kirchensteuer", e.kirchensteuer),
+        ):
+            if not any(a.schluessel == schluessel for a in e.abzuege):
+                abzuege.append(Summe(text, betrag, *_nur_laufend(e, betrag)))
+    abzuege += [Summe(a.text, a.betrag, *_nur_laufend(e, a.betrag), erklaerung=a.rechtsgrundlage) for a in e.abzuege]
     weitere: list[Summe] = []
     if e.sachbezuege:
         weitere.append(Summe("Sachbezüge (als Sachleistung erhalten, in den Bezügen enthalten)", -e.sachbezuege))
@@ -281,7 +292,7 @@ def entgeltbescheinigung(g: Beleggrundlage, monat: Monatsbelege) -> Entgeltbesch
             ("Zeitkonto Soll / Ist (Std.)", f"{format_zahl(z.soll)} / {format_zahl(z.ist)}"),
             ("Zeitkonto Saldo (Std.)", format_zahl(z.saldo)),
         ]
-    information += [(f"Arbeitgeber: {a.text}", eur(a.betrag)) for a in e.arbeitgeberanteile]
+    information += [(f"{a.text} (Arbeitgeberin)", eur(a.betrag)) for a in e.arbeitgeberanteile]
     information.append(("Arbeitgeberkosten gesamt", eur(e.arbeitgeberkosten)))
     j = e.jahreswerte
     jahreswerte = (
@@ -298,7 +309,6 @@ def entgeltbescheinigung(g: Beleggrundlage, monat: Monatsbelege) -> Entgeltbesch
         ("RV-Beitrag (Arbeitnehmer)", eur(j.rv_an)),
         ("AV-Beitrag (Arbeitnehmer)", eur(j.av_an)),
         ("Nettoentgelt", eur(j.netto)),
-        ("Auszahlung", eur(j.auszahlung)),
     )
     hinweise: tuple[str, ...] = ()
     if monat.entwurf:
@@ -310,7 +320,7 @@ def entgeltbescheinigung(g: Beleggrundlage, monat: Monatsbelege) -> Entgeltbesch
         angaben=angaben,
         bezuege=bezuege,
         summen=tuple(summen),
-        abzuege=abzuege,
+        abzuege=tuple(abzuege),
         netto=e.netto,
         weitere=tuple(weitere),
         auszahlung=e.auszahlung,

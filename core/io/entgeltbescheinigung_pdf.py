@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import KeepTogether, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from core.io.belege_basis import (
     GRAU,
@@ -24,10 +25,12 @@ from core.io.belege_basis import (
     eur,
     schreibe_atomar_mit,
     schriften,
+    stil,
 )
 from core.io.entgeltbescheinigung import Entgeltbescheinigung, Summe
 
 RAND = 140 * ZEHNTEL_MM
+OBEN = 100 * ZEHNTEL_MM
 BREITE = A4[0] - 2 * RAND
 LINIE = 3 * ZEHNTEL_MM
 _JN = {True: "J", False: "N"}
@@ -81,7 +84,7 @@ def _kopf(e: Entgeltbescheinigung) -> list[Any]:
     teile.append(absatz(unter, "unter"))
     if e.fassung:
         teile.append(absatz(e.fassung, "zelle_fett"))
-    teile += [Spacer(1, 30 * ZEHNTEL_MM), block, Spacer(1, 40 * ZEHNTEL_MM)]
+    teile += [Spacer(1, 20 * ZEHNTEL_MM), block, Spacer(1, 25 * ZEHNTEL_MM)]
     return teile
 
 
@@ -102,7 +105,7 @@ def _angaben(e: Entgeltbescheinigung) -> Table:
 
 
 def _bezuege(e: Entgeltbescheinigung) -> Table:
-    kopf = ["Schl.", "Lohnart", "Menge", "Satz", "lfd./einm.", "GB", "St", "SV", "Betrag"]
+    kopf = ["Schl.", "Lohnart", "Menge", "Satz", "Art", "GB", "St", "SV", "Betrag"]
     daten: list[list[Any]] = [[absatz(k, "kopf_rechts" if k in ("Menge", "Satz", "Betrag") else "kopf") for k in kopf]]
     for p in e.bezuege:
         daten.append(
@@ -141,10 +144,12 @@ def _summen(titel: str, zeilen: Sequence[Summe], *, getrennt: bool) -> Table:
     kopf.append(absatz("Betrag", "kopf_rechts"))
     daten: list[list[Any]] = [kopf]
     for s in zeilen:
-        text = f"{s.text}\n{s.erklaerung}" if s.erklaerung else s.text
+        text = escape(s.text)
+        if s.erklaerung:
+            text += f' <font size="6" color="#555555">({escape(s.erklaerung)})</font>'
         daten.append(
             [
-                absatz(text),
+                Paragraph(text, stil("zelle")),
                 absatz(eur(s.laufend), "zelle_rechts"),
                 absatz(eur(s.einmalig), "zelle_rechts"),
                 absatz(eur(s.betrag), "zelle_rechts"),
@@ -180,22 +185,22 @@ def _ergebniszeile(text: str, betrag: Any, *, gross: bool) -> Table:
 
 
 def _paare(titel: str, paare: Sequence[tuple[str, str]]) -> Table:
-    """Label/value pairs in three columns (information for the employee: employer shares, hours, year totals)."""
-    zellen = [[absatz(label, "label"), absatz(wert, "zelle_rechts")] for label, wert in paare]
-    while len(zellen) % 3:
+    """Label/value pairs in four columns (information for the employee: employer shares, hours, year totals)."""
+    zellen = [[absatz(label, "label"), absatz(wert, "zelle_rechts_klein")] for label, wert in paare]
+    while len(zellen) % 4:
         zellen.append([absatz("", "label"), absatz("", "zelle")])
-    daten: list[list[Any]] = [[absatz(titel, "kopf"), "", "", "", "", ""]]
-    daten += [zellen[i] + zellen[i + 1] + zellen[i + 2] for i in range(0, len(zellen), 3)]
-    drittel = BREITE / 3
-    wert = 230 * ZEHNTEL_MM
+    daten: list[list[Any]] = [[absatz(titel, "kopf"), "", "", "", "", "", "", ""]]
+    daten += [zellen[i] + zellen[i + 1] + zellen[i + 2] + zellen[i + 3] for i in range(0, len(zellen), 4)]
+    viertel = BREITE / 4
+    wert = 170 * ZEHNTEL_MM
     return _tabelle(
         daten,
-        [drittel - wert, wert] * 3,
+        [viertel - wert, wert] * 4,
         [
             ("SPAN", (0, 0), (-1, 0)),
             ("LINEBELOW", (0, 0), (-1, 0), LINIE, colors.black),
-            ("TOPPADDING", (0, 1), (-1, -1), 4 * ZEHNTEL_MM),
-            ("BOTTOMPADDING", (0, 1), (-1, -1), 4 * ZEHNTEL_MM),
+            ("TOPPADDING", (0, 1), (-1, -1), 2 * ZEHNTEL_MM),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 2 * ZEHNTEL_MM),
         ],
     )
 
@@ -204,8 +209,8 @@ def seite(e: Entgeltbescheinigung) -> list[Any]:
     """The flowables of one payslip (one A4 page for an ordinary month)."""
     teile = _kopf(e)
     teile += [absatz("Angaben zur Beschäftigung (§ 1 Abs. 1 EBV)", "kopf"), Spacer(1, 10 * ZEHNTEL_MM), _angaben(e)]
-    teile += [Spacer(1, 40 * ZEHNTEL_MM), _bezuege(e), Spacer(1, 30 * ZEHNTEL_MM)]
-    teile += [_summen("Bruttobeträge (§ 1 Abs. 2 Nr. 2 EBV)", e.summen, getrennt=True), Spacer(1, 30 * ZEHNTEL_MM)]
+    teile += [Spacer(1, 25 * ZEHNTEL_MM), _bezuege(e), Spacer(1, 20 * ZEHNTEL_MM)]
+    teile += [_summen("Bruttobeträge (§ 1 Abs. 2 Nr. 2 EBV)", e.summen, getrennt=True), Spacer(1, 20 * ZEHNTEL_MM)]
     teile += [
         KeepTogether(
             [
@@ -214,7 +219,7 @@ def seite(e: Entgeltbescheinigung) -> list[Any]:
                 _ergebniszeile("Nettoentgelt", e.netto, gross=False),
             ]
         ),
-        Spacer(1, 30 * ZEHNTEL_MM),
+        Spacer(1, 20 * ZEHNTEL_MM),
     ]
     schluss: list[Any] = []
     if e.weitere:
@@ -223,11 +228,11 @@ def seite(e: Entgeltbescheinigung) -> list[Any]:
             Spacer(1, 15 * ZEHNTEL_MM),
         ]
     schluss.append(_ergebniszeile("Auszahlungsbetrag", e.auszahlung, gross=True))
-    teile += [KeepTogether(schluss), Spacer(1, 40 * ZEHNTEL_MM)]
+    teile += [KeepTogether(schluss), Spacer(1, 25 * ZEHNTEL_MM)]
     if e.information:
-        teile += [_paare("Zur Information", e.information), Spacer(1, 25 * ZEHNTEL_MM)]
+        teile += [_paare("Zur Information", e.information), Spacer(1, 15 * ZEHNTEL_MM)]
     if e.jahreswerte:
-        teile += [_paare("Jahressummen bis einschließlich dieses Monats", e.jahreswerte), Spacer(1, 25 * ZEHNTEL_MM)]
+        teile += [_paare("Jahressummen bis einschließlich dieses Monats", e.jahreswerte), Spacer(1, 15 * ZEHNTEL_MM)]
     for text in e.hinweise:
         teile.append(absatz(text, "klein"))
     teile.append(
@@ -293,7 +298,7 @@ def entgeltbescheinigungen_pdf(
             pagesize=A4,
             leftMargin=RAND,
             rightMargin=RAND,
-            topMargin=RAND,
+            topMargin=OBEN,
             bottomMargin=120 * ZEHNTEL_MM,
             title=titel,
             author=belege[0].arbeitgeber[0] if belege and belege[0].arbeitgeber else "Assistenzbüro",

@@ -159,7 +159,7 @@ def lohnkonto(
     zeitraum: dict[int, Decimal | str | None] = {}
     for m in nach_monat:
         erster, naechster = monatsgrenzen(jahr, m)
-        zeitraum[m] = f"{erster:%d.%m.}–{naechster - timedelta(days=1):%d.%m.}"
+        zeitraum[m] = f"{erster.day}.–{(naechster - timedelta(days=1)).day}."
     zeilen.append(Zeile("", "Lohnzahlungszeitraum", reihe(zeitraum), "info", art="text"))
     abgerechnet: dict[int, Decimal | str | None] = {
         m: f"{g.fassung.erstellt_am:%d.%m.%y}" for m, g in nach_monat.items() if g.fassung and g.fassung.erstellt_am
