@@ -140,6 +140,12 @@ class Personalbogen(QDialog):
             "staatsangehoerigkeit", tr("Staats&angehörigkeit"), sorted(staaten().items(), key=lambda x: x[1])
         )
         person.auswahl("status", tr("Stat&us"), _liste(dienst.STATUS, leer=False))
+        person.text(
+            "personalnummer",
+            tr("&Personalnummer"),
+            max_laenge=40,
+            beschreibung=tr("leer lassen: die nächste freie Nummer wird beim Speichern vergeben"),
+        )
 
         kontakt = self._formular("kontakt", tr("&2 Kontakt"))
         kontakt.text("strasse", tr("S&traße und Hausnummer"))

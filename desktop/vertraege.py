@@ -96,6 +96,14 @@ class VertragDialog(QDialog):
         lohn.datum("einarbeitung_bis", tr("Einarbeitung b&is"))
         lohn.dezimal("arbeitstage_woche", tr("&Arbeitstage je Woche"))
         lohn.dezimal("wochenstunden", tr("&Wochenstunden"))
+        lohn.dezimal("zeitkonto_plus_max", tr("Zeitkonto höchstens &Plusstunden"), beschreibung=tr("bei Monatslohn"))
+        lohn.dezimal("zeitkonto_minus_max", tr("Zeitkonto höchstens &Minusstunden"), beschreibung=tr("bei Monatslohn"))
+        lohn.dezimal(
+            "geplante_arbeitstage",
+            tr("&geplante Arbeitstage"),
+            stellen=0,
+            beschreibung=tr("bei kurzfristiger Beschäftigung: Arbeitstage der ganzen Befristung"),
+        )
         lohn.mehrzeilig("arbeitszeit", tr("Arbeits&zeit (Regelung)"))
         lohn.mehrzeilig("kuendigungsfrist", tr("&Kündigungsfrist"))
 
@@ -111,6 +119,8 @@ class VertragDialog(QDialog):
 
         werte = {f.name: getattr(vertrag, f.name) for f in dataclasses.fields(vertrag)}
         werte.update({f"zuschlag_{art}": p for art, p in vertrag.zuschlaege.items()})
+        if vertrag.geplante_arbeitstage is not None:  # shown in a number field, which takes a Decimal
+            werte["geplante_arbeitstage"] = Decimal(vertrag.geplante_arbeitstage)
         werte.update(dict.fromkeys(leer_lassen))
         for formular in self.formulare:
             formular.setze_werte(werte)

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from datetime import UTC, datetime, time
 
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.bedarf import Bedarfsblock, Bedarfsprofil, Bedarfsstufe
@@ -22,10 +17,9 @@ from core.dienstplan.modelle import (
 )
 from core.dienstplan.muster import Muster, Musterart, MusterEintrag
 from core.dienstplan.schicht import Arbeitsart, Istzeit, Leistungsanteil, Pause, Schicht, Teil
-from core.dienstplan.vertrag import Lohnform, Vertragsdaten
+from core.dienstplan.vertrag import Lohnform
 from core.dienstplan.vorlagen import Schichtvorlage, VorlagenPause, VorlagenTeil
 from core.domain.zeit import BERLIN
-from core.persistence.modelle import Arbeitgeber, Assistenzkraft, Vertrag, WeitereBeschaeftigung
 from core.regeln.klassifikation import Beschaeftigungsart
 
 LOHNFORMEN = {"stunde": Lohnform.STUNDENLOHN, "tag": Lohnform.TAGESLOHN, "monat": Lohnform.MONATSLOHN}
@@ -169,7 +163,7 @@ def bedarf_aus_zeile(z: BedarfsprofilZeile, land: str | None) -> Bedarfsprofil:
     return Bedarfsprofil(z.name, {t: tuple(v) for t, v in tage.items()}, z.feiertag_wie_sonntag, land, z.id)
 
 
-# --- Stammdaten (read only) ------------------------------------------------------------------------------------
+# --- Stammdaten (as the roster sees them) ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,109 +177,9 @@ class Person:
     status: str
 
 
-def personen(sitzung: Session) -> list[Person]:
-    zeilen = sitzung.execute(
-        select(Assistenzkraft.id, Assistenzkraft.vorname, Assistenzkraft.nachname, Assistenzkraft.status).order_by(
-            Assistenzkraft.vorname, Assistenzkraft.nachname, Assistenzkraft.id
-        )
-    ).all()
-    zaehler: dict[str, int] = {}
-    for z in zeilen:
-        zaehler[z.vorname] = zaehler.get(z.vorname, 0) + 1
-    ergebnis = []
-    for z in zeilen:
-        name = z.vorname or z.nachname
-        if zaehler.get(z.vorname, 0) > 1 and z.nachname:
-            name = f"{z.vorname} {z.nachname[0]}."
-        ergebnis.append(Person(z.id, name, z.vorname, z.nachname, z.status))
-    return ergebnis
-
-
-def arbeitsort(sitzung: Session) -> tuple[str, str, bool]:
-    """(Land for holidays, employer's name, Catholic community). BW if the employer is not set up yet."""
-    ag = sitzung.scalars(select(Arbeitgeber).order_by(Arbeitgeber.id)).first()
-    if ag is None:
-        return "BW", "", False
-    return ag.bundesland or "BW", f"{ag.vorname} {ag.nachname}".strip(), bool(ag.katholische_gemeinde)
-
-
-def vertragsdaten(
-    sitzung: Session,
-    jahr: int,
-    personen_ids: Iterable[int] | None = None,
-    ausgenommen: Sequence[int] = (),
-    namen: dict[int, str] | None = None,
-) -> list[Vertragsdaten]:
-    """Contract periods from the versioned contracts: a version runs until the next one, the exit date or the
-    end of the fixed term. Standby without an agreed weighting is paid in full (100 %)."""
-    abfrage = select(Vertrag).order_by(Vertrag.assistenzkraft_id, Vertrag.gueltig_ab)
-    if personen_ids is not None:
-        ids = list(personen_ids)
-        abfrage = abfrage.where(Vertrag.assistenzkraft_id.in_(ids))
-    vertraege = sitzung.scalars(abfrage).all()
-    kraefte = {
-        k.id: k
-        for k in sitzung.scalars(
-            select(Assistenzkraft).where(Assistenzkraft.id.in_({v.assistenzkraft_id for v in vertraege}))
-        )
-    }
-    vorbeschaeftigung: dict[int, int] = {}
-    for job in sitzung.scalars(
-        select(WeitereBeschaeftigung).where(
-            WeitereBeschaeftigung.art == "kurzfristig", WeitereBeschaeftigung.arbeitstage_im_jahr.is_not(None)
-        )
-    ):
-        if (job.beginn is None or job.beginn.year <= jahr) and (job.ende is None or job.ende.year >= jahr):
-            vorbeschaeftigung[job.assistenzkraft_id] = vorbeschaeftigung.get(job.assistenzkraft_id, 0) + int(
-                job.arbeitstage_im_jahr or 0
-            )
-    ergebnis: list[Vertragsdaten] = []
-    nach_person: dict[int, list[Vertrag]] = {}
-    for v in vertraege:
-        nach_person.setdefault(v.assistenzkraft_id, []).append(v)
-    for person, versionen in nach_person.items():
-        kraft = kraefte[person]
-        for i, v in enumerate(versionen):
-            naechste = versionen[i + 1] if i + 1 < len(versionen) else None
-            enden = [t for t in (v.austritt,) if t is not None]
-            if naechste is not None:
-                enden.append(naechste.gueltig_ab - timedelta(days=1))
-            elif v.befristet_bis is not None:
-                enden.append(v.befristet_bis)
-            beginn = max(v.gueltig_ab, v.eintritt)
-            ende = min(enden) if enden else None
-            if ende is not None and ende < beginn:
-                continue
-            ergebnis.append(
-                Vertragsdaten(
-                    assistenzkraft_id=person,
-                    name=(namen or {}).get(person, kraft.vorname or kraft.nachname),
-                    beginn=beginn,
-                    ende=ende,
-                    beschaeftigung=_beschaeftigung(v.beschaeftigung),
-                    lohnform=LOHNFORMEN.get(v.lohnform, Lohnform.STUNDENLOHN),
-                    satz=v.lohnsatz,
-                    bereitschaft_prozent=v.bereitschaft_prozent if v.bereitschaft_prozent is not None else Decimal(100),
-                    tage_pro_woche=v.arbeitstage_woche,
-                    urlaubstage_vereinbart=v.urlaubstage,
-                    probezeit_bis=v.probezeit_bis,
-                    befristet_bis=v.befristet_bis,
-                    arbeitserlaubnis_bis=kraft.arbeitserlaubnis_bis,
-                    geburtsdatum=kraft.geburtsdatum,
-                    arbzg_ausgenommen=person in ausgenommen,
-                    vorbeschaeftigung_tage_im_jahr=vorbeschaeftigung.get(person, 0),
-                )
-            )
-    return ergebnis
-
-
-def _beschaeftigung(wert: str) -> Beschaeftigungsart | None:
+def beschaeftigung_aus(wert: str) -> Beschaeftigungsart | None:
     """The contract's choice; "auto" (let the rules decide) is None."""
     try:
         return Beschaeftigungsart(wert)
     except ValueError:
         return None
-
-
-def tage_bereich(von: date, bis: date) -> list[date]:
-    return [von + timedelta(days=i) for i in range((bis - von).days + 1)]

@@ -1,6 +1,7 @@
 """Roster tables: shifts (plan and actual times), templates, patterns, need profiles, absences, Leistungsarten.
 
-Only `core.dienstplan.dienst` writes them; the GUI sees the domain dataclasses, never these rows.
+Only the repositories in `core.dienstplan.repository` read and write them; the GUI sees the domain dataclasses,
+never these rows.
 Ids never come back after deletion (AUTOINCREMENT), so undo/redo can re-insert a row under its old id.
 """
 
@@ -162,6 +163,8 @@ class AbwesenheitZeile(Base):
     bis: Mapped[date] = mapped_column(Date, index=True)
     bescheinigung_am: Mapped[date | None] = mapped_column(Date, default=None)
     notiz: Mapped[str] = mapped_column(Text, default="")
+    # Fortsetzungserkrankung (§ 3 Abs. 1 Satz 2 EFZG): the earlier illness this one continues, marked by the user.
+    fortsetzung_von: Mapped[int | None] = mapped_column(ForeignKey("abwesenheit.id", ondelete="SET NULL"), default=None)
 
 
 class UrlaubUebertragZeile(Base):

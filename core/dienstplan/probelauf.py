@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from core.fehler import EingabeFehler
 
 if TYPE_CHECKING:
-    from core.dienstplan.dienst import Aenderung
+    from core.dienstplan.aenderung import Aenderung
     from core.persistence.datenbank import Datenbank
 
 

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from core.dienstplan.abwesenheit import Abwesenheitsart
-from core.dienstplan.dienst import Monatsplan
+from core.dienstplan.monat import Monatsplan
 from core.dienstplan.raster import WEITERE
 from core.dienstplan.stundenzettel import Stundenzettel
 from core.dienstplan.tage import monatsname

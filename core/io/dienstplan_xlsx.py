@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.dienstplan.dienst import Monatsplan
+from core.dienstplan.monat import Monatsplan
 from core.dienstplan.raster import WEITERE
 from core.dienstplan.stundenzettel import Stundenzettel
 from core.dienstplan.tage import monatsname

@@ -81,7 +81,7 @@ def _export(args: argparse.Namespace) -> int:
 def exportiere_dienstplan(
     db: Datenbank, jahr: int, monat: int, ziel: Path, endung: str, assistenzkraft: str | None
 ) -> str:
-    from core.dienstplan.dienst import monat_oeffnen
+    from core.dienstplan.monat import monat_oeffnen
 
     if assistenzkraft is not None:
         raise EingabeFehler("--assistenzkraft gilt nur für Stundenzettel; der Dienstplan zeigt das ganze Team.")
@@ -103,7 +103,7 @@ def exportiere_dienstplan(
 def exportiere_stundenzettel(
     db: Datenbank, jahr: int, monat: int, ziel: Path, endung: str, assistenzkraft: str | None
 ) -> str:
-    from core.dienstplan.dienst import stundenzettel_fuer
+    from core.dienstplan.konten import stundenzettel_fuer
 
     person_id = None
     if assistenzkraft is not None:

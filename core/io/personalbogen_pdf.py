@@ -183,7 +183,14 @@ def _inhalt(d: AssistenzkraftDaten | None, arbeitgeber_name: str, krankenkasse_n
 
     teile.append(Paragraph("1. Person", _ABSCHNITT))
     teile += [
-        _zeile([("Name", w(a.nachname), 35), ("Vorname", w(a.vorname), 35), ("Geburtsname", w(a.geburtsname), 30)]),
+        _zeile(
+            [
+                ("Name", w(a.nachname), 30),
+                ("Vorname", w(a.vorname), 30),
+                ("Geburtsname", w(a.geburtsname), 22),
+                ("Personalnummer", w(a.personalnummer), 18),
+            ]
+        ),
         _zeile(
             [
                 ("Straße, Hausnummer", w(a.strasse), 45),

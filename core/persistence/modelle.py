@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint, event, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from core.persistence.basis import Base, Cent, DezimalText, UtcDateTime, jetzt_utc
 
@@ -152,6 +153,8 @@ class Assistenzkraft(Zeitstempel, Base):
     __tablename__ = "assistenzkraft"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Given automatically (the next free number) when empty; a §8 scenario's `id` becomes it (CONTRACTS §8).
+    personalnummer: Mapped[str] = mapped_column(String(40), unique=True)
     status: Mapped[str] = mapped_column(String(20), default="bewerberin", index=True)
     vorname: Mapped[str] = mapped_column(String(100))
     nachname: Mapped[str] = mapped_column(String(100))
@@ -276,6 +279,11 @@ class Vertrag(Zeitstempel, Base):
     arbeitstage_woche: Mapped[Decimal | None] = mapped_column(DezimalText(), default=None)
     wochenstunden: Mapped[Decimal | None] = mapped_column(DezimalText(), default=None)
     urlaubstage: Mapped[Decimal | None] = mapped_column(DezimalText(), default=None)
+    # Monatslohn: agreed limits of the Zeitkonto in hours (seed 004, 2.5); None = none agreed.
+    zeitkonto_plus_max: Mapped[Decimal | None] = mapped_column(DezimalText(), default=None)
+    zeitkonto_minus_max: Mapped[Decimal | None] = mapped_column(DezimalText(), default=None)
+    # Kurzfristig: working days planned for the fixed term (§ 8 Abs. 1 Nr. 2 SGB IV).
+    geplante_arbeitstage: Mapped[int | None] = mapped_column(Integer, default=None)
     notiz: Mapped[str] = mapped_column(Text, default="")
 
     assistenzkraft: Mapped[Assistenzkraft] = relationship(back_populates="vertraege")
@@ -296,3 +304,23 @@ class VertragsZuschlag(Base):
     prozent: Mapped[Decimal] = mapped_column(DezimalText())
 
     vertrag: Mapped[Vertrag] = relationship(back_populates="zuschlaege")
+
+
+def naechste_personalnummer(vorhandene: Any) -> str:
+    """The next free Personalnummer: one more than the highest purely numeric one ("1" for the first)."""
+    zahlen = [int(n) for n in vorhandene if n and n.isdigit()]
+    return str(max(zahlen, default=0) + 1)
+
+
+@event.listens_for(Session, "before_flush")
+def _personalnummern_vergeben(sitzung: Session, _kontext: Any, _instanzen: Any) -> None:
+    """Every new assistant without a Personalnummer gets the next free one (several in one flush in turn)."""
+    neue = [o for o in sitzung.new if isinstance(o, Assistenzkraft) and not (o.personalnummer or "").strip()]
+    if not neue:
+        return
+    with sitzung.no_autoflush:
+        vorhandene = set(sitzung.scalars(select(Assistenzkraft.personalnummer)))
+    vorhandene |= {o.personalnummer for o in sitzung.new if isinstance(o, Assistenzkraft) and o.personalnummer}
+    for kraft in sorted(neue, key=lambda k: (k.nachname or "", k.vorname or "")):
+        kraft.personalnummer = naechste_personalnummer(vorhandene)
+        vorhandene.add(kraft.personalnummer)

@@ -11,6 +11,7 @@ import importlib
 from sqlalchemy import MetaData
 
 MODELLMODULE: tuple[str, ...] = (
+    "core.abrechnung.modelle",
     "core.budget.modelle",
     "core.dienstplan.modelle",
     "core.persistence.modelle",

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from core.domain.kalender import BUNDESLAENDER, landeskuerzel
 from core.domain.kennungen import (
     kompakt,
@@ -22,8 +20,9 @@ from core.domain.kennungen import (
     pruefe_steuernummer,
 )
 from core.persistence.datenbank import Datenbank
-from core.persistence.modelle import Arbeitgeber, Unfallversicherungstraeger
+from core.persistence.modelle import Arbeitgeber
 from core.stammdaten._abbildung import aus_modell, melde, merke, nach_modell, pflicht
+from core.stammdaten.repository import einheit
 
 
 @dataclass(slots=True)
@@ -99,8 +98,8 @@ def pruefe_arbeitgeber(daten: ArbeitgeberDaten) -> dict[str, str]:
 
 
 def lade_arbeitgeber(db: Datenbank) -> ArbeitgeberDaten | None:
-    with db.arbeitseinheit() as sitzung:
-        zeile = sitzung.scalars(select(Arbeitgeber).order_by(Arbeitgeber.id)).first()
+    with einheit(db) as e:
+        zeile = e.arbeitgeber.erster()
         return aus_modell(ArbeitgeberDaten, zeile) if zeile is not None else None
 
 
@@ -112,30 +111,28 @@ def ist_eingerichtet(db: Datenbank) -> bool:
 def speichere_arbeitgeber(db: Datenbank, daten: ArbeitgeberDaten) -> ArbeitgeberDaten:
     """Validate, then write in one transaction; there is only ever one employer per file."""
     fehler = pruefe_arbeitgeber(daten)
-    with db.arbeitseinheit() as sitzung:
+    with einheit(db) as e:
         if daten.unfallversicherungstraeger_id is not None and (
-            sitzung.get(Unfallversicherungstraeger, daten.unfallversicherungstraeger_id) is None
+            e.unfallkassen.zeile(daten.unfallversicherungstraeger_id) is None
         ):
             fehler["unfallversicherungstraeger_id"] = "Diesen Unfallversicherungsträger gibt es nicht (mehr)."
         melde(fehler)
-        zeile = sitzung.scalars(select(Arbeitgeber).order_by(Arbeitgeber.id)).first()
+        zeile = e.arbeitgeber.erster()
         if zeile is None:
             zeile = Arbeitgeber()
-            sitzung.add(zeile)
+            e.arbeitgeber.fuege_hinzu(zeile)
         nach_modell(daten, zeile)
         zeile.betriebsnummer = kompakt(daten.betriebsnummer)
         zeile.iban = kompakt(daten.iban)
         zeile.bic = kompakt(daten.bic)
         zeile.steuernummer = daten.steuernummer.strip()
-        sitzung.flush()
+        e.flush()
         return aus_modell(ArbeitgeberDaten, zeile)
 
 
 def vorgeschlagene_unfallkasse(db: Datenbank, bundesland: str) -> int | None:
     """The id of the Land's Unfallkasse when there is exactly one (Niedersachsen/Bayern have several)."""
     land = landeskuerzel(bundesland)
-    with db.arbeitseinheit() as sitzung:
-        ids = sitzung.scalars(
-            select(Unfallversicherungstraeger.id).where(Unfallversicherungstraeger.bundesland == land)
-        ).all()
+    with einheit(db) as e:
+        ids = e.unfallkassen.ids_im_land(land)
     return ids[0] if len(ids) == 1 else None

@@ -15,9 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import selectinload
-
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kennungen import (
     kompakt,
@@ -31,8 +28,9 @@ from core.domain.kennungen import (
 from core.domain.staaten import arbeitserlaubnis_noetig, ist_staat, staatsname
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
-from core.persistence.modelle import Assistenzkraft, Kind, Krankenkasse, Vertrag, WeitereBeschaeftigung
+from core.persistence.modelle import Assistenzkraft, Kind, Vertrag, WeitereBeschaeftigung
 from core.stammdaten._abbildung import aus_modell, melde, merke, nach_modell, nach_unterliste, nicht_in_zukunft, pflicht
+from core.stammdaten.repository import einheit
 
 STATUS: dict[str, str] = {"bewerberin": "Bewerberin", "beschaeftigt": "beschäftigt", "ausgeschieden": "ausgeschieden"}
 GESCHLECHTER: dict[str, str] = {"": "keine Angabe", "w": "weiblich", "m": "männlich", "d": "divers", "x": "unbestimmt"}
@@ -109,6 +107,7 @@ class AssistenzkraftDaten:
     vorname: str = ""
     nachname: str = ""
     status: str = "bewerberin"
+    personalnummer: str = ""  # empty: the next free number is given on saving
     geburtsname: str = ""
     geschlecht: str = ""
     strasse: str = ""
@@ -204,6 +203,8 @@ def pruefe_assistenzkraft(daten: AssistenzkraftDaten, *, heute: date | None = No
     fehler: dict[str, str] = {}
     pflicht(fehler, "vorname", daten.vorname, "den Vornamen")
     pflicht(fehler, "nachname", daten.nachname, "den Nachnamen")
+    if len(daten.personalnummer.strip()) > 40:
+        fehler["personalnummer"] = "Die Personalnummer ist höchstens 40 Zeichen lang."
     if daten.status not in STATUS:
         fehler["status"] = "Status: Bewerberin, beschäftigt oder ausgeschieden."
     if daten.geschlecht not in GESCHLECHTER:
@@ -343,15 +344,6 @@ def hinweise_assistenzkraft(daten: AssistenzkraftDaten, stichtag: date | None = 
 # --- reading -----------------------------------------------------------------------------------------------------
 
 
-def _abfrage() -> Select[Assistenzkraft]:
-    return select(Assistenzkraft).options(
-        selectinload(Assistenzkraft.kinder),
-        selectinload(Assistenzkraft.weitere_beschaeftigungen),
-        selectinload(Assistenzkraft.vertraege),
-        selectinload(Assistenzkraft.krankenkasse),
-    )
-
-
 def _daten(zeile: Assistenzkraft) -> AssistenzkraftDaten:
     return aus_modell(
         AssistenzkraftDaten,
@@ -374,12 +366,9 @@ def liste_assistenzkraefte(
     """Rows for the list, sorted by surname; `status` filters, `stichtag` picks the contract version shown."""
     tag = stichtag or date.today()
     erlaubt = (status,) if isinstance(status, str) else status
-    with db.arbeitseinheit() as sitzung:
-        abfrage = _abfrage().order_by(Assistenzkraft.nachname, Assistenzkraft.vorname)
-        if erlaubt:
-            abfrage = abfrage.where(Assistenzkraft.status.in_(erlaubt))
+    with einheit(db) as e:
         zeilen: list[AssistenzkraftZeile] = []
-        for a in sitzung.scalars(abfrage).all():
+        for a in e.assistenzkraefte.alle(status=erlaubt):
             vertrag = _vertrag_am(list(a.vertraege), tag)
             kasse = (
                 "privat versichert"
@@ -409,8 +398,8 @@ def liste_assistenzkraefte(
 
 
 def lade_assistenzkraft(db: Datenbank, assistenzkraft_id: int) -> AssistenzkraftDaten:
-    with db.arbeitseinheit() as sitzung:
-        zeile = sitzung.scalars(_abfrage().where(Assistenzkraft.id == assistenzkraft_id)).first()
+    with einheit(db) as e:
+        zeile = e.assistenzkraefte.mit_id(assistenzkraft_id)
         if zeile is None:
             raise EingabeFehler("Diese Assistenzkraft gibt es nicht (mehr).")
         return _daten(zeile)
@@ -419,8 +408,8 @@ def lade_assistenzkraft(db: Datenbank, assistenzkraft_id: int) -> Assistenzkraft
 def finde_assistenzkraft(db: Datenbank, name: str) -> AssistenzkraftDaten:
     """By "Vorname Nachname", "Nachname, Vorname", surname or first name alone; must be unique (CLI)."""
     suche = " ".join(name.replace(",", " ").split()).casefold()
-    with db.arbeitseinheit() as sitzung:
-        alle = sitzung.scalars(select(Assistenzkraft)).all()
+    with einheit(db) as e:
+        alle = e.assistenzkraefte.nur_zeilen()
         treffer = [
             a
             for a in alle
@@ -447,19 +436,29 @@ def finde_assistenzkraft(db: Datenbank, name: str) -> AssistenzkraftDaten:
 def speichere_assistenzkraft(db: Datenbank, daten: AssistenzkraftDaten) -> AssistenzkraftDaten:
     """Validate everything, then write the Personalbogen with children and other jobs in one transaction."""
     fehler = pruefe_assistenzkraft(daten)
-    with db.arbeitseinheit() as sitzung:
-        if daten.krankenkasse_id is not None and sitzung.get(Krankenkasse, daten.krankenkasse_id) is None:
+    with einheit(db) as e:
+        if daten.krankenkasse_id is not None and e.krankenkassen.zeile(daten.krankenkasse_id) is None:
             fehler["krankenkasse_id"] = "Diese Krankenkasse gibt es nicht (mehr)."
+        nummer = daten.personalnummer.strip()
+        if nummer:
+            besitzer = sitzung.scalars(select(Assistenzkraft).where(Assistenzkraft.personalnummer == nummer)).first()
+            if besitzer is not None and besitzer.id != daten.id:
+                fehler["personalnummer"] = (
+                    f"Die Personalnummer {nummer} hat schon {besitzer.vorname} {besitzer.nachname}. "
+                    "Bitte eine andere wählen oder das Feld leer lassen (dann wird die nächste freie vergeben)."
+                )
         melde(fehler)
         if daten.id is None:
             zeile = Assistenzkraft()
-            sitzung.add(zeile)
+            e.assistenzkraefte.fuege_hinzu(zeile)
         else:
-            gefunden = sitzung.scalars(_abfrage().where(Assistenzkraft.id == daten.id)).first()
+            gefunden = e.assistenzkraefte.mit_id(daten.id)
             if gefunden is None:
                 raise EingabeFehler("Diese Assistenzkraft gibt es nicht (mehr).")
             zeile = gefunden
-        nach_modell(daten, zeile, ausser=("id", "kinder", "weitere_beschaeftigungen"))
+        nach_modell(daten, zeile, ausser=("id", "kinder", "weitere_beschaeftigungen", "personalnummer"))
+        if nummer:
+            zeile.personalnummer = nummer  # empty: a new record gets the next free number, a saved one keeps its own
         zeile.vorname = daten.vorname.strip()
         zeile.nachname = daten.nachname.strip()
         zeile.staatsangehoerigkeit = daten.staatsangehoerigkeit.upper()
@@ -472,16 +471,15 @@ def speichere_assistenzkraft(db: Datenbank, daten: AssistenzkraftDaten) -> Assis
         zeile.weitere_beschaeftigungen = nach_unterliste(
             zeile.weitere_beschaeftigungen, daten.weitere_beschaeftigungen, WeitereBeschaeftigung
         )
-        sitzung.flush()
-        sitzung.refresh(zeile)
+        e.assistenzkraefte.lade_neu(zeile)
         return _daten(zeile)
 
 
 def setze_status(db: Datenbank, assistenzkraft_id: int, status: str) -> None:
     if status not in STATUS:
         raise EingabeFehler(f"Unbekannter Status „{status}“.", feld="status")
-    with db.arbeitseinheit() as sitzung:
-        zeile = sitzung.get(Assistenzkraft, assistenzkraft_id)
+    with einheit(db) as e:
+        zeile = e.assistenzkraefte.zeile(assistenzkraft_id)
         if zeile is None:
             raise EingabeFehler("Diese Assistenzkraft gibt es nicht (mehr).")
         zeile.status = status
@@ -489,6 +487,7 @@ def setze_status(db: Datenbank, assistenzkraft_id: int, status: str) -> None:
 
 # German labels of every Personalbogen field (GUI labels, DSGVO export, PDF).
 FELDNAMEN: dict[str, str] = {
+    "personalnummer": "Personalnummer",
     "status": "Status",
     "vorname": "Vorname",
     "nachname": "Name",

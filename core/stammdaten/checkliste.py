@@ -11,20 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
-from core.persistence.modelle import (
-    Arbeitgeber,
-    Assistenzkraft,
-    ChecklistenHaken,
-    KassenJahr,
-    Krankenkasse,
-    U1Stufe,
-    Vertrag,
-)
+from core.stammdaten.repository import Stammdateneinheit, einheit
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,74 +28,56 @@ class ChecklistenPunkt:
     notiz: str = ""
 
 
-Ableitung = Callable[[Session, date], tuple[bool, str]]
+Ableitung = Callable[[Stammdateneinheit, date], tuple[bool, str]]
 
 
-def _arbeitgeber(sitzung: Session) -> Arbeitgeber | None:
-    return sitzung.scalars(select(Arbeitgeber).order_by(Arbeitgeber.id)).first()
-
-
-def _betriebsnummer(sitzung: Session, _tag: date) -> tuple[bool, str]:
-    ag = _arbeitgeber(sitzung)
+def _betriebsnummer(e: Stammdateneinheit, _tag: date) -> tuple[bool, str]:
+    ag = e.arbeitgeber.erster()
     if ag is not None and ag.betriebsnummer:
         return True, f"Betriebsnummer {ag.betriebsnummer} ist eingetragen."
     return False, "Noch keine Betriebsnummer eingetragen (Arbeitgeberdaten)."
 
 
-def _steuernummer(sitzung: Session, _tag: date) -> tuple[bool, str]:
-    ag = _arbeitgeber(sitzung)
+def _steuernummer(e: Stammdateneinheit, _tag: date) -> tuple[bool, str]:
+    ag = e.arbeitgeber.erster()
     if ag is not None and ag.steuernummer:
         return True, f"Steuernummer {ag.steuernummer} ist eingetragen."
     return False, "Noch keine Steuernummer eingetragen (Arbeitgeberdaten)."
 
 
-def _vertrag(sitzung: Session, _tag: date) -> tuple[bool, str]:
-    anzahl = len(set(sitzung.scalars(select(Vertrag.assistenzkraft_id)).all()))
+def _vertrag(e: Stammdateneinheit, _tag: date) -> tuple[bool, str]:
+    anzahl = e.vertraege.anzahl_assistenzkraefte()
     if anzahl:
         return True, f"Arbeitsverträge für {anzahl} Assistenzkraft/-kräfte erfasst."
     return False, "Noch kein Arbeitsvertrag erfasst."
 
 
-def _unfallversicherung(sitzung: Session, _tag: date) -> tuple[bool, str]:
-    ag = _arbeitgeber(sitzung)
+def _unfallversicherung(e: Stammdateneinheit, _tag: date) -> tuple[bool, str]:
+    ag = e.arbeitgeber.erster()
     if ag is not None and ag.unfallversicherungstraeger is not None:
         return True, f"Unfallversicherungsträger: {ag.unfallversicherungstraeger.name}."
     return False, "Noch kein Unfallversicherungsträger eingetragen (Arbeitgeberdaten)."
 
 
-def _lohnprogramm(_sitzung: Session, _tag: date) -> tuple[bool, str]:
+def _lohnprogramm(_e: Stammdateneinheit, _tag: date) -> tuple[bool, str]:
     return True, "Sie nutzen Assistenzbüro für die Lohnabrechnung."
 
 
-def _stammdaten(sitzung: Session, _tag: date) -> tuple[bool, str]:
-    ag = _arbeitgeber(sitzung)
-    kraefte = sitzung.scalars(select(Assistenzkraft.id)).all()
+def _stammdaten(e: Stammdateneinheit, _tag: date) -> tuple[bool, str]:
+    ag = e.arbeitgeber.erster()
+    kraefte = e.assistenzkraefte.anzahl()
     if ag is None:
         return False, "Die Arbeitgeberdaten fehlen noch."
     if not kraefte:
         return False, "Arbeitgeberdaten sind erfasst; es fehlen noch Assistenzkräfte."
-    return True, f"Arbeitgeberdaten und {len(kraefte)} Assistenzkraft/-kräfte erfasst."
+    return True, f"Arbeitgeberdaten und {kraefte} Assistenzkraft/-kräfte erfasst."
 
 
-def _umlagestufen(sitzung: Session, tag: date) -> tuple[bool, str]:
-    kassen = sitzung.scalars(
-        select(Krankenkasse)
-        .join(Assistenzkraft, Assistenzkraft.krankenkasse_id == Krankenkasse.id)
-        .where(Assistenzkraft.status != "ausgeschieden")
-        .distinct()
-    ).all()
+def _umlagestufen(e: Stammdateneinheit, tag: date) -> tuple[bool, str]:
+    kassen = e.krankenkassen.der_beschaeftigten()
     if not kassen:
         return False, "Noch keine Assistenzkraft mit Krankenkasse erfasst."
-    offen = [
-        k.name
-        for k in kassen
-        if sitzung.scalars(
-            select(U1Stufe.id)
-            .join(KassenJahr)
-            .where(KassenJahr.krankenkasse_id == k.id, KassenJahr.jahr == tag.year, U1Stufe.gewaehlt.is_(True))
-        ).first()
-        is None
-    ]
+    offen = [k.name for k in kassen if not e.krankenkassen.u1_gewaehlt(k.id, tag.year)]
     if offen:
         return False, f"U1-Stufe für {tag.year} noch nicht gewählt bei: {', '.join(sorted(offen))}."
     return True, f"U1-Stufe für {tag.year} bei allen {len(kassen)} Krankenkassen gewählt."
@@ -141,13 +112,13 @@ _SCHLUESSEL = {s for s, _t, _a in ERSTE_ABRECHNUNG}
 
 def checkliste(db: Datenbank, stichtag: date | None = None) -> list[ChecklistenPunkt]:
     tag = stichtag or date.today()
-    with db.arbeitseinheit() as sitzung:
-        haken = {h.schluessel: h for h in sitzung.scalars(select(ChecklistenHaken))}
+    with einheit(db) as e:
+        haken = e.checkliste.haken()
         punkte: list[ChecklistenPunkt] = []
         for nummer, (schluessel, text, ableitung) in enumerate(ERSTE_ABRECHNUNG, start=1):
             haken_zeile = haken.get(schluessel)
             erledigt_am = haken_zeile.erledigt_am if haken_zeile else None
-            abgeleitet, erlaeuterung = ableitung(sitzung, tag) if ableitung is not None else (False, "")
+            abgeleitet, erlaeuterung = ableitung(e, tag) if ableitung is not None else (False, "")
             if erledigt_am is not None:
                 erlaeuterung = f"{erlaeuterung} Von Ihnen abgehakt am {erledigt_am:%d.%m.%Y}.".lstrip()
             punkte.append(
@@ -168,10 +139,7 @@ def checkliste(db: Datenbank, stichtag: date | None = None) -> list[ChecklistenP
 def hake_ab(db: Datenbank, schluessel: str, *, erledigt: bool = True, am: date | None = None, notiz: str = "") -> None:
     if schluessel not in _SCHLUESSEL:
         raise EingabeFehler(f"Unbekannter Punkt der Checkliste: {schluessel}.")
-    with db.arbeitseinheit() as sitzung:
-        zeile = sitzung.get(ChecklistenHaken, schluessel)
-        if zeile is None:
-            zeile = ChecklistenHaken(schluessel=schluessel)
-            sitzung.add(zeile)
+    with einheit(db) as e:
+        zeile = e.checkliste.haken_fuer(schluessel)
         zeile.erledigt_am = (am or date.today()) if erledigt else None
         zeile.notiz = notiz

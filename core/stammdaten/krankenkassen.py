@@ -13,16 +13,16 @@ import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from core.domain.kennungen import kompakt, pruefe_betriebsnummer
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
-from core.persistence.modelle import Assistenzkraft, KassenJahr, Krankenkasse, U1Stufe
+from core.persistence.modelle import KassenJahr, Krankenkasse, U1Stufe
 from core.regeln.tabellen import FehlenderRegelwert, regelwert, unterstuetzte_jahre
 from core.ressourcen import ressource
 from core.stammdaten._abbildung import aus_modell, melde, merke, nach_unterliste, pflicht, prozent_im_bereich
+from core.stammdaten.repository import KrankenkassenRepository, einheit
 
 
 @dataclass(slots=True)
@@ -102,21 +102,16 @@ def _daten(zeile: Krankenkasse) -> KrankenkasseDaten:
     return aus_modell(KrankenkasseDaten, zeile, jahre=jahre)
 
 
-def _abfrage() -> Select[Krankenkasse]:
-    return select(Krankenkasse).options(selectinload(Krankenkasse.jahre).selectinload(KassenJahr.u1_stufen))
-
-
 def liste_krankenkassen(db: Datenbank) -> list[KrankenkasseDaten]:
     """All Kassen, the Minijob-Zentrale first, then by name."""
-    with db.arbeitseinheit() as sitzung:
-        zeilen = sitzung.scalars(_abfrage()).all()
-        kassen = [_daten(z) for z in zeilen]
+    with einheit(db) as e:
+        kassen = [_daten(z) for z in e.krankenkassen.alle()]
     return sorted(kassen, key=lambda k: (not k.ist_minijob_zentrale, k.name.casefold()))
 
 
 def lade_krankenkasse(db: Datenbank, kassen_id: int) -> KrankenkasseDaten:
-    with db.arbeitseinheit() as sitzung:
-        zeile = sitzung.scalars(_abfrage().where(Krankenkasse.id == kassen_id)).first()
+    with einheit(db) as e:
+        zeile = e.krankenkassen.mit_id(kassen_id)
         if zeile is None:
             raise EingabeFehler("Diese Krankenkasse gibt es nicht (mehr).")
         return _daten(zeile)
@@ -125,18 +120,16 @@ def lade_krankenkasse(db: Datenbank, kassen_id: int) -> KrankenkasseDaten:
 def speichere_krankenkasse(db: Datenbank, daten: KrankenkasseDaten) -> KrankenkasseDaten:
     """Insert or update a Kasse with exactly the years and U1 levels given (others of this Kasse are removed)."""
     fehler = pruefe_krankenkasse(daten)
-    with db.arbeitseinheit() as sitzung:
-        doppelt = sitzung.scalars(
-            select(Krankenkasse.id).where(func.lower(Krankenkasse.name) == daten.name.strip().lower())
-        ).first()
+    with einheit(db) as e:
+        doppelt = e.krankenkassen.id_mit_namen(daten.name)
         if doppelt is not None and doppelt != daten.id:
             fehler["name"] = f"Eine Krankenkasse „{daten.name.strip()}“ gibt es schon."
         melde(fehler)
         if daten.id is None:
             zeile = Krankenkasse(name=daten.name.strip())
-            sitzung.add(zeile)
+            e.krankenkassen.fuege_hinzu(zeile)
         else:
-            gefunden = sitzung.scalars(_abfrage().where(Krankenkasse.id == daten.id)).first()
+            gefunden = e.krankenkassen.mit_id(daten.id)
             if gefunden is None:
                 raise EingabeFehler("Diese Krankenkasse gibt es nicht (mehr).")
             zeile = gefunden
@@ -146,8 +139,7 @@ def speichere_krankenkasse(db: Datenbank, daten: KrankenkasseDaten) -> Krankenka
         zeile.anschrift = daten.anschrift
         zeile.notiz = daten.notiz
         _setze_jahre(zeile, daten.jahre)
-        sitzung.flush()
-        sitzung.refresh(zeile)
+        e.krankenkassen.lade_neu(zeile)
         return _daten(zeile)
 
 
@@ -159,10 +151,8 @@ def _setze_jahre(zeile: Krankenkasse, jahre: list[KassenJahrDaten]) -> None:
 
 def waehle_u1_stufe(db: Datenbank, kassen_id: int, jahr: int, stufe_id: int | None) -> None:
     """Record the employer's U1 choice for a Kasse and year (None clears it)."""
-    with db.arbeitseinheit() as sitzung:
-        kassen_jahr = sitzung.scalars(
-            select(KassenJahr).where(KassenJahr.krankenkasse_id == kassen_id, KassenJahr.jahr == jahr)
-        ).first()
+    with einheit(db) as e:
+        kassen_jahr = e.krankenkassen.jahr(kassen_id, jahr)
         if kassen_jahr is None:
             raise EingabeFehler(f"Für {jahr} sind bei dieser Krankenkasse noch keine Sätze eingetragen.")
         ids = {s.id for s in kassen_jahr.u1_stufen}
@@ -174,8 +164,8 @@ def waehle_u1_stufe(db: Datenbank, kassen_id: int, jahr: int, stufe_id: int | No
 
 def uebernimm_jahr(db: Datenbank, kassen_id: int, von_jahr: int, nach_jahr: int) -> KassenJahrDaten:
     """Copy a year's rates and levels (including the choice) to another year, to be edited there."""
-    with db.arbeitseinheit() as sitzung:
-        alle = {j.jahr: j for j in sitzung.scalars(select(KassenJahr).where(KassenJahr.krankenkasse_id == kassen_id))}
+    with einheit(db) as e:
+        alle = e.krankenkassen.jahre(kassen_id)
         if von_jahr not in alle:
             raise EingabeFehler(f"Für {von_jahr} sind bei dieser Krankenkasse keine Sätze eingetragen.")
         if nach_jahr in alle:
@@ -198,8 +188,8 @@ def uebernimm_jahr(db: Datenbank, kassen_id: int, von_jahr: int, nach_jahr: int)
                 for s in quelle.u1_stufen
             ],
         )
-        sitzung.add(neu)
-        sitzung.flush()
+        e.krankenkassen.fuege_hinzu(neu)
+        e.flush()
         return aus_modell(KassenJahrDaten, neu, u1_stufen=[aus_modell(U1StufeDaten, s) for s in neu.u1_stufen])
 
 
@@ -210,17 +200,17 @@ def saetze(db: Datenbank, kassen_id: int, jahr: int) -> KassenJahrDaten | None:
 
 
 def loesche_krankenkasse(db: Datenbank, kassen_id: int) -> None:
-    with db.arbeitseinheit() as sitzung:
-        zeile = sitzung.get(Krankenkasse, kassen_id)
+    with einheit(db) as e:
+        zeile = e.krankenkassen.zeile(kassen_id)
         if zeile is None:
             return
-        benutzt = sitzung.scalar(select(func.count()).where(Assistenzkraft.krankenkasse_id == kassen_id)) or 0
+        benutzt = e.assistenzkraefte.anzahl_bei_kasse(kassen_id)
         if benutzt:
             raise EingabeFehler(
                 f"Die Krankenkasse „{zeile.name}“ ist bei {benutzt} Assistenzkraft/-kräften eingetragen und kann "
                 "nicht gelöscht werden. Bitte tragen Sie dort zuerst eine andere Kasse ein."
             )
-        sitzung.delete(zeile)
+        e.krankenkassen.entferne(zeile)
 
 
 def lege_vorgaben_an(sitzung: Session) -> int:
@@ -247,7 +237,7 @@ def lege_vorgaben_an(sitzung: Session) -> int:
 def ergaenze_regeljahre(sitzung: Session) -> list[int]:
     """Add years that the rule tables gained since (e.g. 2027) to the Minijob-Zentrale; edited years stay."""
     neu: list[int] = []
-    for kasse in sitzung.scalars(select(Krankenkasse).where(Krankenkasse.ist_minijob_zentrale.is_(True))):
+    for kasse in KrankenkassenRepository(sitzung).minijob_zentralen():
         vorhanden = {j.jahr for j in kasse.jahre}
         for jahr in _jahre_aus_regeln():
             if jahr.jahr not in vorhanden:

@@ -22,9 +22,9 @@ def oeffne(pfad: Path | str | None = None, *, sicherungen_behalten: int = STANDA
     try:
         lege_vorgaben_an(db)
         # The roster's defaults too, so that read-only exports never need to write them.
-        from core.dienstplan import dienst
+        from core.dienstplan.vorgaben import lege_vorgaben_an as lege_dienstplanvorgaben_an
 
-        dienst.lege_vorgaben_an(db)
+        lege_dienstplanvorgaben_an(db)
     except BaseException:
         db.schliessen()
         raise

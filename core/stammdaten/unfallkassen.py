@@ -9,7 +9,6 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.domain.kalender import BUNDESLAENDER, landeskuerzel
@@ -19,6 +18,7 @@ from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Unfallversicherungstraeger
 from core.ressourcen import ressource
 from core.stammdaten._abbildung import aus_modell, melde, merke, nach_modell, pflicht
+from core.stammdaten.repository import einheit
 
 HINWEIS_VORBELEGT = "Anschrift aus dem ForseA-Handbuch (Stand 2016) – bitte prüfen."
 
@@ -57,15 +57,14 @@ def pruefe_unfallkasse(daten: UnfallkasseDaten) -> dict[str, str]:
 def liste_unfallkassen(db: Datenbank, bundesland: str | None = None) -> list[UnfallkasseDaten]:
     """All entries; with `bundesland`, that Land's entries come first (Augsburg counts as BY)."""
     land = landeskuerzel(bundesland) if bundesland is not None else None
-    with db.arbeitseinheit() as sitzung:
-        zeilen = sitzung.scalars(select(Unfallversicherungstraeger)).all()
-        alle = [aus_modell(UnfallkasseDaten, z) for z in zeilen]
+    with einheit(db) as e:
+        alle = [aus_modell(UnfallkasseDaten, z) for z in e.unfallkassen.alle()]
     return sorted(alle, key=lambda u: (u.bundesland != land, u.bundesland, u.name))
 
 
 def lade_unfallkasse(db: Datenbank, kassen_id: int) -> UnfallkasseDaten:
-    with db.arbeitseinheit() as sitzung:
-        zeile = sitzung.get(Unfallversicherungstraeger, kassen_id)
+    with einheit(db) as e:
+        zeile = e.unfallkassen.zeile(kassen_id)
         if zeile is None:
             raise EingabeFehler("Diesen Unfallversicherungsträger gibt es nicht (mehr).")
         return aus_modell(UnfallkasseDaten, zeile)
@@ -74,17 +73,17 @@ def lade_unfallkasse(db: Datenbank, kassen_id: int) -> UnfallkasseDaten:
 def speichere_unfallkasse(db: Datenbank, daten: UnfallkasseDaten) -> UnfallkasseDaten:
     melde(pruefe_unfallkasse(daten))
     daten.betriebsnummer = kompakt(daten.betriebsnummer)
-    with db.arbeitseinheit() as sitzung:
+    with einheit(db) as e:
         if daten.id is None:
             zeile = Unfallversicherungstraeger()
-            sitzung.add(zeile)
+            e.unfallkassen.fuege_hinzu(zeile)
         else:
-            gefunden = sitzung.get(Unfallversicherungstraeger, daten.id)
+            gefunden = e.unfallkassen.zeile(daten.id)
             if gefunden is None:
                 raise EingabeFehler("Diesen Unfallversicherungsträger gibt es nicht (mehr).")
             zeile = gefunden
         nach_modell(daten, zeile)
-        sitzung.flush()
+        e.flush()
         return aus_modell(UnfallkasseDaten, zeile)
 
 

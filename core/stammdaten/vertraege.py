@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from core.domain.geld import format_zahl
 from core.domain.kalender import monatsfrist_ende
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
-from core.persistence.modelle import Assistenzkraft, Vertrag, VertragsZuschlag
+from core.persistence.modelle import Vertrag, VertragsZuschlag
 from core.regeln.tabellen import FehlenderRegelwert, UnbekanntesJahr
 from core.regeln.urlaub import gesetzlicher_mindesturlaub
 from core.stammdaten._abbildung import aus_modell, melde, nach_modell, prozent_im_bereich
+from core.stammdaten.repository import einheit
 
 LOHNFORMEN: dict[str, str] = {"stunde": "Stundenlohn", "tag": "Tageslohn", "monat": "Monatslohn"}
 BESCHAEFTIGUNG: dict[str, str] = {
@@ -63,6 +62,9 @@ class VertragDaten:
     arbeitstage_woche: Decimal | None = None
     wochenstunden: Decimal | None = None
     urlaubstage: Decimal | None = None
+    zeitkonto_plus_max: Decimal | None = None  # Monatslohn: agreed limits of the Zeitkonto in hours
+    zeitkonto_minus_max: Decimal | None = None
+    geplante_arbeitstage: int | None = None  # kurzfristig: working days planned for the fixed term
     notiz: str = ""
     zuschlaege: dict[str, Decimal] = field(default_factory=dict)
     id: int | None = None
@@ -125,6 +127,14 @@ def pruefe_vertrag(daten: VertragDaten) -> dict[str, str]:
                 f"{format_zahl(daten.arbeitstage_woche or Decimal(0), None)} Arbeitstagen je Woche mindestens "
                 f"{format_zahl(minimum, None)} Tage zu (§ 3 BUrlG). Weniger ist unwirksam (§ 13 BUrlG)."
             )
+    for name, bezeichnung in (("zeitkonto_plus_max", "Plusstunden"), ("zeitkonto_minus_max", "Minusstunden")):
+        wert = getattr(daten, name)
+        if wert is not None and (isinstance(wert, float) or not Decimal(0) <= wert <= Decimal(1000)):
+            fehler[name] = f"Höchstens vereinbarte {bezeichnung} des Zeitkontos: 0 bis 1000 Stunden."
+    if daten.geplante_arbeitstage is not None and (
+        int(daten.geplante_arbeitstage) != daten.geplante_arbeitstage or not 1 <= daten.geplante_arbeitstage <= 366
+    ):
+        fehler["geplante_arbeitstage"] = "Geplante Arbeitstage: eine ganze Zahl von 1 bis 366."
     for art, prozent in daten.zuschlaege.items():
         if not art.strip():
             fehler["zuschlaege"] = "Jeder Zuschlag braucht eine Bezeichnung."
@@ -140,21 +150,14 @@ def _daten(zeile: Vertrag) -> VertragDaten:
 
 
 def liste_vertraege(db: Datenbank, assistenzkraft_id: int) -> list[VertragDaten]:
-    with db.arbeitseinheit() as sitzung:
-        zeilen = sitzung.scalars(
-            select(Vertrag).where(Vertrag.assistenzkraft_id == assistenzkraft_id).order_by(Vertrag.gueltig_ab)
-        ).all()
-        return [_daten(z) for z in zeilen]
+    with einheit(db) as e:
+        return [_daten(z) for z in e.vertraege.von(assistenzkraft_id)]
 
 
 def vertrag_am(db: Datenbank, assistenzkraft_id: int, stichtag: date) -> VertragDaten | None:
     """The version in force on `stichtag` (None before the first version or after leaving)."""
-    with db.arbeitseinheit() as sitzung:
-        zeile = sitzung.scalars(
-            select(Vertrag)
-            .where(Vertrag.assistenzkraft_id == assistenzkraft_id, Vertrag.gueltig_ab <= stichtag)
-            .order_by(Vertrag.gueltig_ab.desc())
-        ).first()
+    with einheit(db) as e:
+        zeile = e.vertraege.gueltig_am(assistenzkraft_id, stichtag)
         if zeile is None or (zeile.austritt is not None and zeile.austritt < stichtag):
             return None
         return _daten(zeile)
@@ -162,15 +165,11 @@ def vertrag_am(db: Datenbank, assistenzkraft_id: int, stichtag: date) -> Vertrag
 
 def speichere_vertrag(db: Datenbank, daten: VertragDaten) -> VertragDaten:
     fehler = pruefe_vertrag(daten)
-    with db.arbeitseinheit() as sitzung:
-        kraft = sitzung.get(Assistenzkraft, daten.assistenzkraft_id)
+    with einheit(db) as e:
+        kraft = e.assistenzkraefte.zeile(daten.assistenzkraft_id)
         if kraft is None:
             raise EingabeFehler("Diese Assistenzkraft gibt es nicht (mehr).")
-        gleicher_tag = sitzung.scalars(
-            select(Vertrag.id).where(
-                Vertrag.assistenzkraft_id == daten.assistenzkraft_id, Vertrag.gueltig_ab == daten.gueltig_ab
-            )
-        ).first()
+        gleicher_tag = e.vertraege.id_ab(daten.assistenzkraft_id, daten.gueltig_ab)
         if gleicher_tag is not None and gleicher_tag != daten.id:
             fehler["gueltig_ab"] = (
                 f"Ab {daten.gueltig_ab:%d.%m.%Y} gibt es schon eine Vertragsfassung; bitte diese bearbeiten."
@@ -178,13 +177,15 @@ def speichere_vertrag(db: Datenbank, daten: VertragDaten) -> VertragDaten:
         melde(fehler)
         if daten.id is None:
             zeile = Vertrag(assistenzkraft_id=daten.assistenzkraft_id)
-            sitzung.add(zeile)
+            e.vertraege.fuege_hinzu(zeile)
         else:
-            gefunden = sitzung.get(Vertrag, daten.id)
+            gefunden = e.vertraege.zeile(daten.id)
             if gefunden is None or gefunden.assistenzkraft_id != daten.assistenzkraft_id:
                 raise EingabeFehler("Diese Vertragsfassung gibt es nicht (mehr).")
             zeile = gefunden
         nach_modell(daten, zeile, ausser=("id", "zuschlaege"))  # the surcharges are rows of their own, below
+        if daten.geplante_arbeitstage is not None:  # the form's number field gives a Decimal
+            zeile.geplante_arbeitstage = int(daten.geplante_arbeitstage)
         alte = {z.art: z for z in zeile.zuschlaege}
         neue: list[VertragsZuschlag] = []
         for art, prozent in sorted(daten.zuschlaege.items()):
@@ -194,13 +195,12 @@ def speichere_vertrag(db: Datenbank, daten: VertragDaten) -> VertragDaten:
         zeile.zuschlaege = neue
         if kraft.status == "bewerberin":
             kraft.status = "beschaeftigt"
-        sitzung.flush()
-        sitzung.refresh(zeile)
+        e.vertraege.lade_neu(zeile)
         return _daten(zeile)
 
 
 def loesche_vertragsversion(db: Datenbank, vertrag_id: int) -> None:
-    with db.arbeitseinheit() as sitzung:
-        zeile = sitzung.get(Vertrag, vertrag_id)
+    with einheit(db) as e:
+        zeile = e.vertraege.zeile(vertrag_id)
         if zeile is not None:
-            sitzung.delete(zeile)
+            e.vertraege.entferne(zeile)

@@ -15,6 +15,7 @@ from core.cli import main
 from core.dienstplan import dienst
 from core.io.dienstplan_pdf import dienstplan_pdf, stundenzettel_pdf
 from core.io.dienstplan_xlsx import dienstplan_xlsx, stundenzettel_xlsx
+from core.persistence.datenbank import Datenbank
 from tests.core.dienstplan.conftest import Haushalt, plane_seed_januar
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "dienstplan_seed004_januar.csv"
@@ -206,7 +207,7 @@ def test_cli_export_fehler_eine_deutsche_zeile(
         assert code == 2
         assert meldung in fehler and len(fehler.strip().splitlines()) == 1 and "Traceback" not in fehler
     finally:
-        januar.db = dienst.Datenbank.oeffnen(pfad)
+        januar.db = Datenbank.oeffnen(pfad)
 
 
 def test_cli_export_einer_datei_ohne_geoeffneten_dienstplan(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ def voll_ausgefuellt(kasse_id: int | None) -> AssistenzkraftDaten:
         vorname="Sabine",
         nachname="Muster",
         status="beschaeftigt",
+        personalnummer="17",
         geburtsname="Clausen",
         geschlecht="w",
         strasse="Tulpenweg 7",
