@@ -20,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from core.domain.geld import format_eur, format_zahl
 
@@ -101,6 +101,37 @@ def fusszeile(text: str, rand: float, breite: float) -> Callable[[Any, Any], Non
         canvas.restoreState()
 
     return zeichnen
+
+
+def baue_pdf(
+    ziel: Path,
+    inhalt: list[Any],
+    *,
+    seite: tuple[float, float],
+    rand: float,
+    oben: float,
+    unten: float,
+    titel: str,
+    autor: str,
+    zeichner: Callable[[Any, Any], None],
+) -> None:
+    """Lay out `inhalt` on pages of size `seite` and write the PDF safely (see `schreibe_atomar_mit`)."""
+
+    def schreiben(pfad: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(pfad),
+            pagesize=seite,
+            leftMargin=rand,
+            rightMargin=rand,
+            topMargin=oben,
+            bottomMargin=unten,
+            title=titel,
+            author=autor,
+            creator="Assistenzbüro",
+        )
+        doc.build(inhalt, onFirstPage=zeichner, onLaterPages=zeichner)
+
+    schreibe_atomar_mit(ziel, schreiben)
 
 
 def setze_text(zelle: Cell, text: str) -> None:

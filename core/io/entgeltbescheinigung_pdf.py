@@ -15,15 +15,15 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from core.io.belege_basis import (
     GRAU,
     HELLGRAU,
     ZEHNTEL_MM,
     absatz,
+    baue_pdf,
     eur,
-    schreibe_atomar_mit,
     schriften,
     stil,
 )
@@ -292,18 +292,14 @@ def entgeltbescheinigungen_pdf(
     entwurf = any(e.entwurf for e in belege)
     zeichner = _zeichner(titel, entwurf, erstellt_am)
 
-    def schreiben(pfad: Path) -> None:
-        doc = SimpleDocTemplate(
-            str(pfad),
-            pagesize=A4,
-            leftMargin=RAND,
-            rightMargin=RAND,
-            topMargin=OBEN,
-            bottomMargin=120 * ZEHNTEL_MM,
-            title=titel,
-            author=belege[0].arbeitgeber[0] if belege and belege[0].arbeitgeber else "Assistenzbüro",
-            creator="Assistenzbüro",
-        )
-        doc.build(inhalt, onFirstPage=zeichner, onLaterPages=zeichner)
-
-    schreibe_atomar_mit(ziel, schreiben)
+    baue_pdf(
+        ziel,
+        inhalt,
+        seite=A4,
+        rand=RAND,
+        oben=OBEN,
+        unten=120 * ZEHNTEL_MM,
+        titel=titel,
+        autor=belege[0].arbeitgeber[0] if belege and belege[0].arbeitgeber else "Assistenzbüro",
+        zeichner=zeichner,
+    )

@@ -92,77 +92,64 @@ def _lohnarten(eintraege: Sequence[Sequence[Beleggrundlage]]) -> list[Zeile]:
     return [Zeile(s, t, tuple(w)) for (s, t), w in sorted(gruppen.items())]
 
 
-_MONATSZEILEN: tuple[tuple[str, str, str, bool, str], ...] = (
-    # (field of Monatsergebnis, text, abschnitt, fett, art)
-    ("brutto", "Gesamtbrutto", "brutto", True, "eur"),
-    ("steuerfreie_zuschlaege", "darin steuerfreie Zuschläge (§ 3b EStG)", "brutto", False, "eur"),
-    ("sachbezuege", "darin Sachbezüge", "brutto", False, "eur"),
-    ("laufendes_steuerbrutto", "Steuerbrutto laufend", "brutto", False, "eur"),
-    ("sonstige_bezuege", "Sonstige Bezüge (Steuerbrutto einmalig)", "brutto", False, "eur"),
-    ("kv_entgelt", "SV-Brutto KV/PV", "brutto", False, "eur"),
-    ("rv_entgelt", "SV-Brutto RV/AV", "brutto", False, "eur"),
-    ("lohnsteuer", "Lohnsteuer", "abzug", False, "eur"),
-    ("solidaritaetszuschlag", "Solidaritätszuschlag", "abzug", False, "eur"),
-    ("kirchensteuer", "Kirchensteuer", "abzug", False, "eur"),
-    ("kv_an", "Krankenversicherung AN", "abzug", False, "eur"),
-    ("pv_an", "Pflegeversicherung AN", "abzug", False, "eur"),
-    ("rv_an", "Rentenversicherung AN", "abzug", False, "eur"),
-    ("av_an", "Arbeitslosenversicherung AN", "abzug", False, "eur"),
-    ("netto", "Nettoentgelt", "netto", True, "eur"),
-    ("vorschuesse", "Vorschüsse (abgezogen)", "netto", False, "eur"),
-    ("verrechnungen", "Verrechnungen (±)", "netto", False, "eur"),
-    ("auszahlung", "Auszahlungsbetrag", "netto", True, "eur"),
-    ("kv_ag", "Krankenversicherung AG", "arbeitgeber", False, "eur"),
-    ("pv_ag", "Pflegeversicherung AG", "arbeitgeber", False, "eur"),
-    ("rv_ag", "Rentenversicherung AG", "arbeitgeber", False, "eur"),
-    ("av_ag", "Arbeitslosenversicherung AG", "arbeitgeber", False, "eur"),
-    ("umlage_u1", "Umlage U1", "arbeitgeber", False, "eur"),
-    ("umlage_u2", "Umlage U2", "arbeitgeber", False, "eur"),
-    ("insolvenzgeldumlage", "Insolvenzgeldumlage", "arbeitgeber", False, "eur"),
-    ("pauschsteuer", "Pauschsteuer", "arbeitgeber", False, "eur"),
-    ("unfallversicherung", "Unfallversicherung", "arbeitgeber", False, "eur"),
-    ("arbeitgeberkosten", "Arbeitgeberkosten gesamt", "arbeitgeber", True, "eur"),
-    ("stunden", "Bezahlte Stunden", "info", False, "zahl"),
-    ("sv_tage", "SV-Tage", "info", False, "zahl"),
-)
-
-# The year-to-date rows from the result's own running totals (Jahreswerte include carried-over figures).
-_JAHRESZEILEN: tuple[tuple[str, str, str, bool, str], ...] = (
-    ("brutto", "Gesamtbrutto", "brutto", True, "eur"),
-    ("steuerfreie_bezuege", "darin steuerfreie Zuschläge (§ 3b EStG)", "brutto", False, "eur"),
-    ("sachbezuege", "darin Sachbezüge", "brutto", False, "eur"),
-    ("steuerbrutto", "Steuerbrutto laufend", "brutto", False, "eur"),
-    ("sonstige_bezuege", "Sonstige Bezüge (Steuerbrutto einmalig)", "brutto", False, "eur"),
-    ("entgelt_kv", "SV-Brutto KV/PV", "brutto", False, "eur"),
-    ("entgelt_rv", "SV-Brutto RV/AV", "brutto", False, "eur"),
-    ("lohnsteuer", "Lohnsteuer", "abzug", False, "eur"),
-    ("solidaritaetszuschlag", "Solidaritätszuschlag", "abzug", False, "eur"),
-    ("kirchensteuer", "Kirchensteuer", "abzug", False, "eur"),
-    ("kv_an", "Krankenversicherung AN", "abzug", False, "eur"),
-    ("pv_an", "Pflegeversicherung AN", "abzug", False, "eur"),
-    ("rv_an", "Rentenversicherung AN", "abzug", False, "eur"),
-    ("av_an", "Arbeitslosenversicherung AN", "abzug", False, "eur"),
-    ("netto", "Nettoentgelt", "netto", True, "eur"),
-    ("auszahlung", "Auszahlungsbetrag", "netto", True, "eur"),
-    ("kv_ag", "Krankenversicherung AG", "arbeitgeber", False, "eur"),
-    ("pv_ag", "Pflegeversicherung AG", "arbeitgeber", False, "eur"),
-    ("rv_ag", "Rentenversicherung AG", "arbeitgeber", False, "eur"),
-    ("av_ag", "Arbeitslosenversicherung AG", "arbeitgeber", False, "eur"),
-    ("umlage_u1", "Umlage U1", "arbeitgeber", False, "eur"),
-    ("umlage_u2", "Umlage U2", "arbeitgeber", False, "eur"),
-    ("insolvenzgeldumlage", "Insolvenzgeldumlage", "arbeitgeber", False, "eur"),
-    ("pauschsteuer", "Pauschsteuer", "arbeitgeber", False, "eur"),
-    ("unfallversicherung", "Unfallversicherung", "arbeitgeber", False, "eur"),
-    ("arbeitgeberkosten", "Arbeitgeberkosten gesamt", "arbeitgeber", True, "eur"),
-    ("sv_tage", "SV-Tage", "info", False, "zahl"),
+#: The totals of a month (field of Monatsergebnis) and of the year (field of Jahreswerte, "" when it has none):
+#: (Monatsergebnis field, Jahreswerte field, text, abschnitt, fett, art). Shared by Lohnjournal and Lohnkonto.
+SUMMENZEILEN: tuple[tuple[str, str, str, str, bool, str], ...] = (
+    ("brutto", "brutto", "Gesamtbrutto (Arbeitslohn)", "brutto", True, "eur"),
+    (
+        "steuerfreie_zuschlaege",
+        "steuerfreie_bezuege",
+        "darin steuerfreie Zuschläge (§ 3b EStG)",
+        "brutto",
+        False,
+        "eur",
+    ),
+    ("sachbezuege", "sachbezuege", "darin Sachbezüge (§ 8 Abs. 2 EStG)", "brutto", False, "eur"),
+    (
+        "zuschuss_mutterschaftsgeld",
+        "zuschuss_mutterschaftsgeld",
+        "Zuschuss zum Mutterschaftsgeld (§ 3 Nr. 1 d EStG)",
+        "brutto",
+        False,
+        "eur",
+    ),
+    ("laufendes_steuerbrutto", "steuerbrutto", "Steuerbrutto laufend", "brutto", False, "eur"),
+    ("sonstige_bezuege", "sonstige_bezuege", "Sonstige Bezüge (Steuerbrutto einmalig)", "brutto", False, "eur"),
+    ("kv_entgelt", "entgelt_kv", "SV-Brutto KV/PV", "brutto", False, "eur"),
+    ("rv_entgelt", "entgelt_rv", "SV-Brutto RV/AV", "brutto", False, "eur"),
+    ("lohnsteuer", "lohnsteuer", "Lohnsteuer", "abzug", False, "eur"),
+    ("solidaritaetszuschlag", "solidaritaetszuschlag", "Solidaritätszuschlag", "abzug", False, "eur"),
+    ("kirchensteuer", "kirchensteuer", "Kirchensteuer", "abzug", False, "eur"),
+    ("kv_an", "kv_an", "Krankenversicherung AN", "abzug", False, "eur"),
+    ("pv_an", "pv_an", "Pflegeversicherung AN", "abzug", False, "eur"),
+    ("rv_an", "rv_an", "Rentenversicherung AN", "abzug", False, "eur"),
+    ("av_an", "av_an", "Arbeitslosenversicherung AN", "abzug", False, "eur"),
+    ("netto", "netto", "Nettoentgelt", "netto", True, "eur"),
+    ("vorschuesse", "", "Vorschüsse (abgezogen)", "netto", False, "eur"),
+    ("verrechnungen", "", "Verrechnungen (±)", "netto", False, "eur"),
+    ("auszahlung", "auszahlung", "Auszahlungsbetrag", "netto", True, "eur"),
+    ("kv_ag", "kv_ag", "Krankenversicherung AG", "arbeitgeber", False, "eur"),
+    ("pv_ag", "pv_ag", "Pflegeversicherung AG", "arbeitgeber", False, "eur"),
+    ("rv_ag", "rv_ag", "Rentenversicherung AG", "arbeitgeber", False, "eur"),
+    ("av_ag", "av_ag", "Arbeitslosenversicherung AG", "arbeitgeber", False, "eur"),
+    ("umlage_u1", "umlage_u1", "Umlage U1", "arbeitgeber", False, "eur"),
+    ("umlage_u2", "umlage_u2", "Umlage U2", "arbeitgeber", False, "eur"),
+    ("insolvenzgeldumlage", "insolvenzgeldumlage", "Insolvenzgeldumlage", "arbeitgeber", False, "eur"),
+    ("pauschsteuer", "pauschsteuer", "Pauschsteuer (§ 40a EStG, trägt die Arbeitgeberin)", "arbeitgeber", False, "eur"),
+    ("unfallversicherung", "unfallversicherung", "Unfallversicherung", "arbeitgeber", False, "eur"),
+    ("arbeitgeberkosten", "arbeitgeberkosten", "Arbeitgeberkosten gesamt", "arbeitgeber", True, "eur"),
+    ("stunden", "", "Bezahlte Stunden", "info", False, "zahl"),
+    ("sv_tage", "sv_tage", "SV-Tage", "info", False, "zahl"),
 )
 
 
-def _feldzeilen(quellen: Sequence[object], felder: Sequence[tuple[str, str, str, bool, str]]) -> list[Zeile]:
+def _feldzeilen(quellen: Sequence[object], jahr: bool) -> list[Zeile]:
+    """The total rows: from the results (`jahr` False) or from their Jahreswerte (`jahr` True)."""
     zeilen = []
-    for feld, text, abschnitt, fett, art in felder:
-        werte = tuple(Decimal(getattr(q, feld)) for q in quellen)
-        zeilen.append(Zeile("", text, werte, abschnitt, fett, art))
+    for feld, jahresfeld, text, abschnitt, fett, art in SUMMENZEILEN:
+        name = jahresfeld if jahr else feld
+        if name:
+            zeilen.append(Zeile("", text, tuple(Decimal(getattr(q, name)) for q in quellen), abschnitt, fett, art))
     return zeilen
 
 
@@ -175,7 +162,7 @@ def lohnjournal(monat: Monatsbelege, jahr_bisher: Sequence[Monatsbelege] = ()) -
     personen = tuple(
         Journalperson(g.personalnummer, g.name, BESCHAEFTIGUNG_KURZ[g.ergebnis.beschaeftigung]) for g in eintraege
     )
-    monat_zeilen = _lohnarten([[g] for g in eintraege]) + _feldzeilen([g.ergebnis for g in eintraege], _MONATSZEILEN)
+    monat_zeilen = _lohnarten([[g] for g in eintraege]) + _feldzeilen([g.ergebnis for g in eintraege], jahr=False)
     frueher: list[list[Beleggrundlage]] = [[g] for g in eintraege]
     for vormonat in jahr_bisher:
         if (vormonat.jahr, vormonat.monat) >= (monat.jahr, monat.monat) or vormonat.jahr != monat.jahr:
@@ -184,7 +171,7 @@ def lohnjournal(monat: Monatsbelege, jahr_bisher: Sequence[Monatsbelege] = ()) -
         for i, g in enumerate(eintraege):
             if g.personalnummer in nach_nummer:
                 frueher[i].append(nach_nummer[g.personalnummer])
-    jahr_zeilen = _lohnarten(frueher) + _feldzeilen([g.ergebnis.jahreswerte for g in eintraege], _JAHRESZEILEN)
+    jahr_zeilen = _lohnarten(frueher) + _feldzeilen([g.ergebnis.jahreswerte for g in eintraege], jahr=True)
     hinweise: list[str] = [
         "Jahressummen: laufende Jahreswerte der Abrechnung (einschließlich übernommener Werte vor dem "
         "Abrechnungsbeginn); die Lohnarten des Jahres nur aus den im Programm abgerechneten Monaten."

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import CondPageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import CondPageBreak, Spacer
 
-from core.io.belege_basis import ZEHNTEL_MM, absatz, fusszeile, schreibe_atomar_mit
+from core.io.belege_basis import ZEHNTEL_MM, absatz, baue_pdf, fusszeile
 from core.io.belegtabelle import pdf_bloecke
 from core.io.lohnjournal import Lohnjournal
 
@@ -50,18 +50,14 @@ def lohnjournal_pdf(
         inhalt.append(absatz("Entwurf: der Monat ist noch nicht abgeschlossen; Beträge können sich ändern.", "klein"))
     fuss = fusszeile(f"{journal.titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE)
 
-    def schreiben(pfad: Path) -> None:
-        doc = SimpleDocTemplate(
-            str(pfad),
-            pagesize=SEITE,
-            leftMargin=RAND,
-            rightMargin=RAND,
-            topMargin=RAND,
-            bottomMargin=110 * ZEHNTEL_MM,
-            title=journal.titel,
-            author=journal.arbeitgeber,
-            creator="Assistenzbüro",
-        )
-        doc.build(inhalt, onFirstPage=fuss, onLaterPages=fuss)
-
-    schreibe_atomar_mit(ziel, schreiben)
+    baue_pdf(
+        ziel,
+        inhalt,
+        seite=SEITE,
+        rand=RAND,
+        oben=RAND,
+        unten=110 * ZEHNTEL_MM,
+        titel=journal.titel,
+        autor=journal.arbeitgeber,
+        zeichner=fuss,
+    )

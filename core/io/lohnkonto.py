@@ -31,7 +31,7 @@ from core.domain.kalender import monatsgrenzen
 from core.io.belegdaten import Beleggrundlage, anschrift
 from core.io.belege_basis import eur
 from core.io.belegtabelle import Zeile
-from core.io.lohnjournal import lohnart_gruppe
+from core.io.lohnjournal import SUMMENZEILEN, lohnart_gruppe
 from core.regeln.klassifikation import BEZEICHNUNG
 from core.stammdaten.arbeitgeber import ArbeitgeberDaten
 from core.stammdaten.assistenzkraefte import KONFESSIONEN
@@ -77,51 +77,6 @@ class Lohnkonto:
 # --------------------------------------------------------------------------------------------------------
 
 _ROEMISCH = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
-
-# (field of Monatsergebnis, field of Jahreswerte for the carried-over column or "", text, abschnitt, fett, art)
-_ZEILEN: tuple[tuple[str, str, str, str, bool, str], ...] = (
-    ("brutto", "brutto", "Arbeitslohn gesamt (Gesamtbrutto)", "brutto", True, "eur"),
-    ("sachbezuege", "sachbezuege", "darin Sachbezüge (§ 8 Abs. 2 EStG)", "brutto", False, "eur"),
-    (
-        "steuerfreie_zuschlaege",
-        "steuerfreie_bezuege",
-        "Steuerfreie Bezüge: Zuschläge § 3b EStG",
-        "brutto",
-        False,
-        "eur",
-    ),
-    (
-        "zuschuss_mutterschaftsgeld",
-        "zuschuss_mutterschaftsgeld",
-        "Zuschuss zum Mutterschaftsgeld (§ 3 Nr. 1 d EStG)",
-        "brutto",
-        False,
-        "eur",
-    ),
-    ("laufendes_steuerbrutto", "steuerbrutto", "Steuerpflichtiger laufender Arbeitslohn", "brutto", False, "eur"),
-    ("sonstige_bezuege", "sonstige_bezuege", "Sonstige Bezüge", "brutto", False, "eur"),
-    ("lohnsteuer", "lohnsteuer", "Lohnsteuer", "steuer", True, "eur"),
-    ("solidaritaetszuschlag", "solidaritaetszuschlag", "Solidaritätszuschlag", "steuer", False, "eur"),
-    ("kirchensteuer", "kirchensteuer", "Kirchensteuer", "steuer", False, "eur"),
-    ("pauschsteuer", "pauschsteuer", "Pauschsteuer (§§ 40–40b EStG, trägt die Arbeitgeberin)", "steuer", False, "eur"),
-    ("kv_entgelt", "entgelt_kv", "SV-Brutto KV/PV", "sv", False, "eur"),
-    ("rv_entgelt", "entgelt_rv", "SV-Brutto RV/AV", "sv", False, "eur"),
-    ("kv_an", "kv_an", "Krankenversicherung AN", "sv", False, "eur"),
-    ("pv_an", "pv_an", "Pflegeversicherung AN", "sv", False, "eur"),
-    ("rv_an", "rv_an", "Rentenversicherung AN", "sv", False, "eur"),
-    ("av_an", "av_an", "Arbeitslosenversicherung AN", "sv", False, "eur"),
-    ("kv_ag", "kv_ag", "Krankenversicherung AG", "ag", False, "eur"),
-    ("pv_ag", "pv_ag", "Pflegeversicherung AG", "ag", False, "eur"),
-    ("rv_ag", "rv_ag", "Rentenversicherung AG", "ag", False, "eur"),
-    ("av_ag", "av_ag", "Arbeitslosenversicherung AG", "ag", False, "eur"),
-    ("umlage_u1", "umlage_u1", "Umlage U1", "ag", False, "eur"),
-    ("umlage_u2", "umlage_u2", "Umlage U2", "ag", False, "eur"),
-    ("insolvenzgeldumlage", "insolvenzgeldumlage", "Insolvenzgeldumlage", "ag", False, "eur"),
-    ("netto", "netto", "Nettoentgelt", "netto", True, "eur"),
-    ("auszahlung", "auszahlung", "Auszahlungsbetrag", "netto", True, "eur"),
-    ("stunden", "", "Bezahlte Stunden", "info", False, "zahl"),
-    ("sv_tage", "sv_tage", "SV-Tage", "info", False, "zahl"),
-)
 
 
 def _steuerkennung(g: Beleggrundlage) -> str:
@@ -193,7 +148,7 @@ def lohnkonto(
             werte[m] = (alt if isinstance(alt, Decimal) else NULL) + la.betrag
     for (schluessel, text), werte in sorted(gruppen.items()):
         zeilen.append(Zeile(schluessel, text, reihe(werte)))
-    for feld, jahresfeld, text, abschnitt, fett, art in _ZEILEN:
+    for feld, jahresfeld, text, abschnitt, fett, art in SUMMENZEILEN:
         werte = {m: Decimal(getattr(g.ergebnis, feld)) for m, g in nach_monat.items()}
         v = Decimal(getattr(vortrag, jahresfeld)) if vortrag is not None and jahresfeld else None
         zeilen.append(Zeile("", text, reihe(dict(werte), v), abschnitt, fett, art))

@@ -9,9 +9,9 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from core.io.belege_basis import GRAU, ZEHNTEL_MM, absatz, eur, fusszeile, schreibe_atomar_mit
+from core.io.belege_basis import GRAU, ZEHNTEL_MM, absatz, baue_pdf, eur, fusszeile
 from core.io.belegtabelle import pdf_bloecke
 from core.io.lohnkonto import Lohnkonto
 
@@ -128,18 +128,14 @@ def lohnkonten_pdf(
     titel = konten[0].titel if len(konten) == 1 else f"Lohnkonten {konten[0].jahr}" if konten else "Lohnkonten"
     fuss = fusszeile(f"{titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE)
 
-    def schreiben(pfad: Path) -> None:
-        doc = SimpleDocTemplate(
-            str(pfad),
-            pagesize=SEITE,
-            leftMargin=RAND,
-            rightMargin=RAND,
-            topMargin=RAND,
-            bottomMargin=110 * ZEHNTEL_MM,
-            title=titel,
-            author=konten[0].arbeitgeber if konten else "Assistenzbüro",
-            creator="Assistenzbüro",
-        )
-        doc.build(inhalt, onFirstPage=fuss, onLaterPages=fuss)
-
-    schreibe_atomar_mit(ziel, schreiben)
+    baue_pdf(
+        ziel,
+        inhalt,
+        seite=SEITE,
+        rand=RAND,
+        oben=RAND,
+        unten=110 * ZEHNTEL_MM,
+        titel=titel,
+        autor=konten[0].arbeitgeber if konten else "Assistenzbüro",
+        zeichner=fuss,
+    )

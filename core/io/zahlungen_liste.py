@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from core.domain.kalender import MONATE
 from core.domain.kennungen import iban_formatiert, pruefe_iban
@@ -21,6 +21,7 @@ from core.io.belege_basis import (
     GRAU,
     ZEHNTEL_MM,
     absatz,
+    baue_pdf,
     eur,
     fusszeile,
     schreibe_atomar_mit,
@@ -141,21 +142,17 @@ def zahlungsliste_pdf(
 
     fuss = fusszeile(f"{_titel(auftrag)} · gedruckt am {gedruckt_am:%d.%m.%Y}", rand, breite)
 
-    def schreiben(pfad: Path) -> None:
-        doc = SimpleDocTemplate(
-            str(pfad),
-            pagesize=seite,
-            leftMargin=rand,
-            rightMargin=rand,
-            topMargin=rand,
-            bottomMargin=rand,
-            title=_titel(auftrag),
-            author=auftrag.auftraggeber,
-            creator="Assistenzbüro",
-        )
-        doc.build(inhalt, onFirstPage=fuss, onLaterPages=fuss)
-
-    schreibe_atomar_mit(ziel, schreiben)
+    baue_pdf(
+        ziel,
+        inhalt,
+        seite=seite,
+        rand=rand,
+        oben=rand,
+        unten=rand,
+        titel=_titel(auftrag),
+        autor=auftrag.auftraggeber,
+        zeichner=fuss,
+    )
 
 
 def zahlungsliste_xlsx(

@@ -39,23 +39,22 @@ def _referenz(auftrag: Zahlungsauftrag, personalnummer: str) -> str:
     return f"LOHN-{auftrag.jahr}-{auftrag.monat:02d}-{nummer}"
 
 
+def _kontofehler(wer: str, iban: str, bic: str) -> str | None:
+    """Why an account cannot be used (`wer`: "der Arbeitgeberin Anna Beispiel", "von Sabine (Personalnummer 3)")."""
+    if not iban.strip():
+        return f"die IBAN {wer} fehlt"
+    if (grund := pruefe_iban(iban)) is not None:
+        return f"die IBAN {wer}: {grund}"
+    if bic and (grund := pruefe_bic(bic)) is not None:
+        return f"die BIC {wer}: {grund}"
+    return None
+
+
 def kontofehler(auftrag: Zahlungsauftrag) -> list[str]:
     """Every reason the transfer file cannot be written, one German clause each (empty: all accounts fine)."""
-    fehler: list[str] = []
-    if not auftrag.iban.strip():
-        fehler.append(f"bei der Arbeitgeberin {auftrag.auftraggeber or '(ohne Namen)'} fehlt die IBAN")
-    elif (grund := pruefe_iban(auftrag.iban)) is not None:
-        fehler.append(f"die IBAN der Arbeitgeberin {auftrag.auftraggeber}: {grund}")
-    elif auftrag.bic and (grund := pruefe_bic(auftrag.bic)) is not None:
-        fehler.append(f"die BIC der Arbeitgeberin {auftrag.auftraggeber}: {grund}")
-    for z in auftrag.ueberweisungen:
-        if not z.iban.strip():
-            fehler.append(f"bei {z.name} (Personalnummer {z.personalnummer}) fehlt die IBAN")
-        elif (grund := pruefe_iban(z.iban)) is not None:
-            fehler.append(f"die IBAN von {z.name} (Personalnummer {z.personalnummer}): {grund}")
-        elif z.bic and (grund := pruefe_bic(z.bic)) is not None:
-            fehler.append(f"die BIC von {z.name} (Personalnummer {z.personalnummer}): {grund}")
-    return fehler
+    konten = [(f"der Arbeitgeberin {auftrag.auftraggeber or '(ohne Namen)'}", auftrag.iban, auftrag.bic)]
+    konten += [(f"von {z.name} (Personalnummer {z.personalnummer})", z.iban, z.bic) for z in auftrag.ueberweisungen]
+    return [f for wer, iban, bic in konten if (f := _kontofehler(wer, iban, bic)) is not None]
 
 
 def pruefe_konten(auftrag: Zahlungsauftrag) -> None:

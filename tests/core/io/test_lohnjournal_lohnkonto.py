@@ -52,7 +52,7 @@ def test_journal_eine_spalte_je_assistenzkraft(tmp_path: Path) -> None:
     monat_teil, jahr_teil = journal.teile
     zeilen = {z.text: z for z in monat_teil.zeilen}
     ergebnisse = [g.ergebnis for g in belege.eintraege]
-    assert list(zeilen["Gesamtbrutto"].werte) == [e.brutto for e in ergebnisse]
+    assert list(zeilen["Gesamtbrutto (Arbeitslohn)"].werte) == [e.brutto for e in ergebnisse]
     assert list(zeilen["Auszahlungsbetrag"].werte) == [e.auszahlung for e in ergebnisse]
     assert zeilen["Auszahlungsbetrag"].summe == sum((e.auszahlung for e in ergebnisse), Decimal(0))
     # every payslip line of every assistant is in the journal, under its Lohnart
@@ -133,9 +133,9 @@ def test_lohnkonto_enthaelt_was_paragraf_4_lstdv_verlangt(tmp_path: Path) -> Non
     assert zeilen["Lohnzahlungszeitraum"].werte[:3] == ("1.–31.", None, "1.–31.")
     assert zeilen["Steuerklasse"].werte[0] == "I"
     jan, maerz = monate[0].ergebnis, monate[1].ergebnis
-    assert zeilen["Arbeitslohn gesamt (Gesamtbrutto)"].werte[:3] == (jan.brutto, None, maerz.brutto)
+    assert zeilen["Gesamtbrutto (Arbeitslohn)"].werte[:3] == (jan.brutto, None, maerz.brutto)
     assert zeilen["darin Sachbezüge (§ 8 Abs. 2 EStG)"].werte[2] == maerz.sachbezuege > 0
-    assert zeilen["Steuerfreie Bezüge: Zuschläge § 3b EStG"].werte[2] == maerz.steuerfreie_zuschlaege
+    assert zeilen["darin steuerfreie Zuschläge (§ 3b EStG)"].werte[2] == maerz.steuerfreie_zuschlaege
     assert zeilen["Lohnsteuer"].summe == jan.lohnsteuer + maerz.lohnsteuer
     assert zeilen["Korrigiert"].werte[2] == "Fassung 2"
     (sachbezug,) = konto.sachbezuege  # each Sachbezug named with period and place
@@ -156,7 +156,7 @@ def test_lohnkonto_mit_vortrag_aus_der_zeit_vor_dem_programm(tmp_path: Path) -> 
     mit_vortrag = Beleggrundlage(berechne(eingabe), eingabe)
     konto = lohnkonto(2026, [mit_vortrag], ARBEITGEBERIN)
     assert konto.spalten[0] == "Vortrag"
-    brutto = next(z for z in konto.zeilen if z.text == "Arbeitslohn gesamt (Gesamtbrutto)")
+    brutto = next(z for z in konto.zeilen if z.text == "Gesamtbrutto (Arbeitslohn)")
     assert brutto.werte[0] == Decimal("2400.00")
     assert brutto.summe == mit_vortrag.ergebnis.jahreswerte.brutto  # Vortrag + March = the result's own year total
     ziel = tmp_path / "konten.xlsx"

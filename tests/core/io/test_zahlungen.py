@@ -103,7 +103,7 @@ def test_fehlende_iban_nennt_die_person_und_schreibt_nichts(tmp_path: Path) -> N
     with pytest.raises(EingabeFehler) as fehler:
         schreibe_sepa(a, ziel, ausfuehrung=date(2026, 3, 31))
     text = str(fehler.value)
-    assert "Sabine Muster" in text and "fehlt die IBAN" in text and "Łukasz" not in text
+    assert "die IBAN von Sabine Muster (Personalnummer 2) fehlt" in text and "Łukasz" not in text
     assert "\n" not in text
     assert not ziel.exists()
     assert list(tmp_path.iterdir()) == []  # no temporary file left behind either
@@ -119,7 +119,7 @@ def test_falsche_iban_und_fehlende_arbeitgeber_iban_in_einer_meldung(tmp_path: P
     with pytest.raises(EingabeFehler) as fehler:
         schreibe_sepa(a, ziel, ausfuehrung=date(2026, 3, 31))
     text = str(fehler.value)
-    assert "Arbeitgeberin Anna Beispiel fehlt die IBAN" in text
+    assert "die IBAN der Arbeitgeberin Anna Beispiel fehlt" in text
     assert "IBAN von Łukasz Nowak (Personalnummer 1)" in text and "Prüfziffern" in text
     assert ziel.read_text() == "alte Datei"
 
