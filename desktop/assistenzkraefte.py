@@ -24,9 +24,10 @@ from core.stammdaten import assistenzkraefte as dienst
 from core.stammdaten import vertraege
 from desktop import meldungen
 from desktop.formular import datum_als_text, dezimal_als_text
-from desktop.hintergrund import Fortschritt, Vorgang
+from desktop.hintergrund import Fortschritt
 from desktop.i18n import tr
 from desktop.kontext import Kontext
+from desktop.operationen import Hintergrundoperation
 from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
 
 Zeile = dienst.AssistenzkraftZeile
@@ -262,7 +263,7 @@ class AssistenzkraefteBereich(QWidget):
         def arbeit(_f: Fortschritt) -> Path:
             return dsgvo.personalbogen_pdf(db, kraft_id, ziel)
 
-        Vorgang(self, tr("Personalbogen wird erstellt"), arbeit).bei_erfolg(
+        Hintergrundoperation(self, tr("Personalbogen wird erstellt"), arbeit).bei_erfolg(
             lambda p: self.kontext.melde(tr("Personalbogen gespeichert: {pfad}").format(pfad=p))
         ).starten()
 
@@ -293,7 +294,7 @@ class AssistenzkraefteBereich(QWidget):
                 ),
             )
 
-        Vorgang(self, tr("Auskunft wird erstellt"), arbeit).bei_erfolg(fertig).starten()
+        Hintergrundoperation(self, tr("Auskunft wird erstellt"), arbeit).bei_erfolg(fertig).starten()
 
     def loeschen(self) -> None:
         from core.fehler import EingabeFehler

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.fehler import AssistenzbueroFehler
@@ -43,6 +46,19 @@ def hinweis(parent: QWidget | None, titel: str, text: str) -> None:
         parent, QMessageBox.Icon.Information, titel, text, QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok
     )
     modal(box)
+
+
+def datei_fertig(parent: QWidget | None, titel: str, text: str, pfad: Path) -> None:
+    """A file was written: say so, with "Öffnen" (the system's program for it) beside OK."""
+    box = _box(
+        parent, QMessageBox.Icon.Information, titel, text, QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok
+    )
+    oeffnen = box.addButton(tr("Ö&ffnen"), QMessageBox.ButtonRole.ActionRole)
+    oeffnen.setObjectName("oeffnen")
+    oeffnen.setAccessibleDescription(tr("Die Datei mit dem Programm öffnen, das das System dafür vorsieht"))
+    modal(box)
+    if box.clickedButton() is oeffnen:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(pfad)))
 
 
 def frage(

@@ -19,12 +19,20 @@ ZWEI = Decimal(2)
 
 @dataclass(frozen=True, slots=True)
 class Kasse:
-    """The person's Krankenkasse as the employer keeps it: Zusatzbeitrag and the chosen U1 level."""
+    """The person's Krankenkasse as the employer keeps it for the year: Zusatzbeitrag and the chosen U1 level.
+
+    `u1_erstattung_prozent` (None: the statutory 80 %, § 1 Abs. 1 AAG) and `ag_anteile_erstattet` describe the
+    chosen U1 level for refund claims; `betriebsnummer` is the Kasse's (reports only).
+    """
 
     zusatzbeitrag_prozent: Decimal
     u1_prozent: Decimal
     u2_prozent: Decimal
     name: str = ""
+    u1_erstattung_prozent: Decimal | None = None
+    ag_anteile_erstattet: bool = False
+    u2_erstattung_prozent: Decimal = Decimal(100)
+    betriebsnummer: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +93,8 @@ class Beitraege:
     beitragspflichtige_einnahme: Decimal  # BE (Übergangsbereich) or the pay the contributions were taken from
     beitragspflichtige_einnahme_an: Decimal  # BE_AN in the Übergangsbereich, else the same as above
     hinweise: tuple[Hinweis, ...]
+    umlage_basis: Decimal = NULL  # the pay U1 and U2 were computed from
+    insolvenzgeld_basis: Decimal = NULL  # the pay the Insolvenzgeldumlage was computed from (0: none due)
 
     @property
     def kv_an(self) -> Decimal:
@@ -244,6 +254,8 @@ def _ergebnis_geringfuegig(e: BeitragsEingabe, p: _Protokoll, *, kv: Anteil, rv:
         beitragspflichtige_einnahme=ae,
         beitragspflichtige_einnahme_an=ae,
         hinweise=tuple(p.hinweise),
+        umlage_basis=e.laufendes_entgelt,
+        insolvenzgeld_basis=NULL if e.privathaushalt else ae,
     )
 
 
@@ -342,6 +354,8 @@ def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
         beitragspflichtige_einnahme=bemessung,
         beitragspflichtige_einnahme_an=bemessung_an,
         hinweise=tuple(p.hinweise),
+        umlage_basis=cent(umlage_basis) if e.kasse is not None else NULL,
+        insolvenzgeld_basis=NULL if e.privathaushalt else insolvenz_basis,
     )
 
 

@@ -441,7 +441,7 @@ def speichere_assistenzkraft(db: Datenbank, daten: AssistenzkraftDaten) -> Assis
             fehler["krankenkasse_id"] = "Diese Krankenkasse gibt es nicht (mehr)."
         nummer = daten.personalnummer.strip()
         if nummer:
-            besitzer = sitzung.scalars(select(Assistenzkraft).where(Assistenzkraft.personalnummer == nummer)).first()
+            besitzer = e.assistenzkraefte.mit_personalnummer(nummer)
             if besitzer is not None and besitzer.id != daten.id:
                 fehler["personalnummer"] = (
                     f"Die Personalnummer {nummer} hat schon {besitzer.vorname} {besitzer.nachname}. "

@@ -73,6 +73,12 @@ class AssistenzkraftRepository:
             abfrage = abfrage.where(Assistenzkraft.status.in_(status))
         return self._sitzung.scalars(abfrage).all()
 
+    def mit_personalnummer(self, personalnummer: str) -> Assistenzkraft | None:
+        """Only the assistant's own row."""
+        return self._sitzung.scalars(
+            select(Assistenzkraft).where(Assistenzkraft.personalnummer == personalnummer)
+        ).first()
+
     def nur_zeilen(self) -> Sequence[Assistenzkraft]:
         """All assistants' own rows (names, status), nothing loaded along."""
         return self._sitzung.scalars(select(Assistenzkraft)).all()

@@ -65,9 +65,11 @@ from desktop.formular import (
     dezimal_als_text,
     dezimal_aus_text,
 )
+from desktop.hintergrund import Vorgang
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.meldungen import fehler as zeige_fehler
+from desktop.operationen import Hintergrundoperation
 
 
 def _eingabetext(wert: Decimal) -> str:
@@ -736,15 +738,13 @@ class KalkulationSeite(QWidget):
         return ziel if ziel.suffix.lower() == endung else ziel.with_suffix(endung)
 
     def importieren(self) -> None:
-        from desktop.hintergrund import Vorgang
-
         if not self.darf_verlassen():
             return
         pfad = self.datei_waehlen()
         if pfad is None:
             return
         (
-            Vorgang(self, tr("Tabelle wird gelesen …"), lambda _f: importiere(pfad, anzeigename=pfad.name))
+            Hintergrundoperation(self, tr("Tabelle wird gelesen …"), lambda _f: importiere(pfad, anzeigename=pfad.name))
             .bei_erfolg(lambda e: self.zeige_import(e, pfad))
             .bei_fehler(lambda f: self._fehler(tr("Import nicht möglich"), f))
             .starten()
@@ -785,23 +785,31 @@ class KalkulationSeite(QWidget):
         self.vermerk.setText(v.notiz + "\n" + "\n".join(tr("Hinweis: ") + h.text for h in v.hinweise))
         self._zeige_parameter(v.parameter)
 
-    def exportieren(self, endung: str) -> None:
+    def exportieren(self, endung: str) -> Vorgang | None:
+        """Write the shown Kalkulation as .xlsx or .pdf, off the GUI thread."""
         from core.budget.kalkulation_dienst import exportiere_version
 
         try:
             version = self._version()
         except AssistenzbueroFehler as f:
             self._fehler(tr("Nicht exportiert"), f)
-            return
+            return None
         ziel = self.ziel_waehlen(endung)
         if ziel is None:
-            return
-        try:
-            exportiere_version(version, ziel)
-        except AssistenzbueroFehler as f:
-            self._fehler(tr("Nicht exportiert"), f)
-            return
-        self.kontext.melde(tr("Exportiert: {ziel}").format(ziel=ziel))
+            return None
+
+        def fertig(_ergebnis: object) -> None:
+            self.kontext.melde(tr("Exportiert: {ziel}").format(ziel=ziel))
+            meldungen.datei_fertig(
+                self, tr("Export fertig"), tr("Die Kalkulation steht in {ziel}.").format(ziel=ziel), ziel
+            )
+
+        return (
+            Hintergrundoperation(self, tr("Kalkulation wird exportiert"), lambda _f: exportiere_version(version, ziel))
+            .bei_erfolg(fertig)
+            .bei_fehler(lambda f: self._fehler(tr("Nicht exportiert"), f))
+            .starten()
+        )
 
 
 class BudgetBereich(QTabWidget):

@@ -1,7 +1,8 @@
-"""The Dienstplan area: month grid (days × shifts), per-assistant view with timesheet, Hinweise, undo.
+"""The Dienstplan area: month grid (days × shifts), per-assistant view with timesheet, Hinweise.
 
-Everything is done by keyboard: the grid keeps the focus, the keys act on the current cell (see `TASTEN`), and
-every change goes through core.dienstplan.dienst and onto a QUndoStack (undo = the service's inverse change).
+A view: it shows the month and wires keys and menus to the operations in `desktop.dienstplan.operationen`, which
+ask what they need, call core.dienstplan.dienst and put every change onto the undo history. Everything is done by
+keyboard: the grid keeps the focus and the keys act on the current cell (see `TASTEN`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,20 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.dienstplan import dienst
-from core.dienstplan.abwesenheit import mit_vertretung
 from core.dienstplan.dienst import Aenderung, Monatsplan
-from core.dienstplan.kopieren import eingefuegt
-from core.dienstplan.raster import Zelleneintrag
-from core.dienstplan.schicht import Schicht
 from core.dienstplan.tage import monatsname
 from core.fehler import AssistenzbueroFehler
 from desktop import meldungen
 from desktop.dialoge import modal
-from desktop.dienstplan import texte
-from desktop.dienstplan.abwesenheit_dialog import AbwesenheitDialog
-from desktop.dienstplan.auswahl import waehle
-from desktop.dienstplan.befehle import ausfuehren
-from desktop.dienstplan.istzeit_dialog import IstzeitDialog
 from desktop.dienstplan.modelle import (
     SPALTE_ROLLE,
     TAG_ROLLE,
@@ -53,8 +45,8 @@ from desktop.dienstplan.modelle import (
     MonatsModell,
     mit_allen_vorlagen,
 )
+from desktop.dienstplan.operationen import Dienstplanoperationen
 from desktop.dienstplan.person import PersonAnsicht
-from desktop.dienstplan.schicht_dialog import SchichtDialog
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.tabellen import Index
@@ -76,13 +68,13 @@ TASTEN = (
 
 
 @dataclass(frozen=True)
-class Zwischenablage:
-    """Shifts cut or copied in the grid; `spalte` is the column they came from (a template or the whole day)."""
+class Zelle:
+    """The grid's current cell: its index, day, kind of column and (for a shift column) the template's name."""
 
-    schichten: tuple[Schicht, ...]
-    ausschneiden: bool
-    spalte: str | None
-    ganzer_tag: bool
+    index: QModelIndex
+    tag: date | None
+    art: Art | None
+    schluessel: str | None
 
 
 class Rasteransicht(QTableView):
@@ -118,8 +110,6 @@ class DienstplanBereich(QWidget):
         heute = date.today()
         self.jahr, self.monat = heute.year, heute.month
         self.plan: Monatsplan | None = None
-        self.zwischenablage: Zwischenablage | None = None
-        self.stapel = QUndoStack(self)
         self._leistungsarten: list[tuple[str, str]] | None = None
         self._geladen = False
         self._aufgeteilt = False
@@ -139,7 +129,8 @@ class DienstplanBereich(QWidget):
         self.modell = MonatsModell(self)
         self.raster = Rasteransicht()
         self.raster.setModel(self.modell)
-        self.raster.doubleClicked.connect(lambda _i: self.bearbeiten())
+        self.operationen = Dienstplanoperationen(self)
+        self.raster.doubleClicked.connect(lambda _i: self.operationen.bearbeiten())
         self.raster.setAccessibleDescription("; ".join(TASTEN))
         # the Menu key (and the right mouse button) lists the cell's actions with their keys
         self.raster.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -254,62 +245,58 @@ class DienstplanBereich(QWidget):
             Qt.ShortcutContext.WidgetShortcut if nur_im_raster else Qt.ShortcutContext.WindowShortcut
         )
         aktion.triggered.connect(lambda _an=False: slot())
+        # a push button's menu counts as a context menu, where Qt hides the keys unless told otherwise; the menus
+        # show the same keys as the F1 help
+        aktion.setShortcutVisibleInContextMenu(True)
         ziel.addAction(aktion)
         if menue is not None:
             menue.addAction(aktion)
         return aktion
 
     def _baue_aktionen(self) -> None:
+        op = self.operationen
         m = self.knopf_schicht.menu()
-        self.a_neu = self._aktion(m, tr("&Neue Schicht …"), self.neue_schicht, ("Ins",), nur_im_raster=True)
+        self.a_neu = self._aktion(m, tr("&Neue Schicht …"), op.neue_schicht, ("Ins",), nur_im_raster=True)
         self.a_bearbeiten = self._aktion(
-            m, tr("&Bearbeiten …"), self.bearbeiten, ("Return", "Enter", "F2"), nur_im_raster=True
+            m, tr("&Bearbeiten …"), op.bearbeiten, ("Return", "Enter", "F2"), nur_im_raster=True
         )
         self.a_zuweisen = self._aktion(
-            m, tr("Assistenzkraft &zuweisen …"), self.zuweisen, ("Ctrl+B",), nur_im_raster=True
+            m, tr("Assistenzkraft &zuweisen …"), op.zuweisen, ("Ctrl+B",), nur_im_raster=True
         )
-        self.a_tauschen = self._aktion(m, tr("Schicht ta&uschen …"), self.tauschen, ("Ctrl+T",), nur_im_raster=True)
-        self.a_ist = self._aktion(m, tr("&Tatsächliche Zeit erfassen …"), self.istzeit, ("Ctrl+I",), nur_im_raster=True)
-        self.a_loeschen = self._aktion(m, tr("&Löschen"), self.loeschen, ("Del",), nur_im_raster=True)
+        self.a_tauschen = self._aktion(m, tr("Schicht ta&uschen …"), op.tauschen, ("Ctrl+T",), nur_im_raster=True)
+        self.a_ist = self._aktion(m, tr("&Tatsächliche Zeit erfassen …"), op.istzeit, ("Ctrl+I",), nur_im_raster=True)
+        self.a_loeschen = self._aktion(m, tr("&Löschen"), op.loeschen, ("Del",), nur_im_raster=True)
         m.addSeparator()
         self.a_ausschneiden = self._aktion(
-            m, tr("&Ausschneiden (zum Verschieben)"), lambda: self.merke(True), ("Ctrl+X",), nur_im_raster=True
+            m, tr("&Ausschneiden (zum Verschieben)"), lambda: op.merke(True), ("Ctrl+X",), nur_im_raster=True
         )
-        self.a_kopieren = self._aktion(m, tr("&Kopieren"), lambda: self.merke(False), ("Ctrl+C",), nur_im_raster=True)
-        self.a_einfuegen = self._aktion(m, tr("&Einfügen"), self.einfuegen, ("Ctrl+V",), nur_im_raster=True)
+        self.a_kopieren = self._aktion(m, tr("&Kopieren"), lambda: op.merke(False), ("Ctrl+C",), nur_im_raster=True)
+        self.a_einfuegen = self._aktion(m, tr("&Einfügen"), op.einfuegen, ("Ctrl+V",), nur_im_raster=True)
         m.addSeparator()
-        self.a_rueckgaengig = self._aktion(m, tr("&Rückgängig"), self.stapel.undo, ("Ctrl+Z",))
-        self.a_wiederholen = self._aktion(m, tr("&Wiederholen"), self.stapel.redo, ("Ctrl+Y", "Ctrl+Shift+Z"))
-        self.stapel.canUndoChanged.connect(self.a_rueckgaengig.setEnabled)
-        self.stapel.canRedoChanged.connect(self.a_wiederholen.setEnabled)
-        self.stapel.undoTextChanged.connect(
-            lambda t: self.a_rueckgaengig.setText(tr("&Rückgängig: {t}").format(t=t) if t else tr("&Rückgängig"))
-        )
-        self.stapel.redoTextChanged.connect(
-            lambda t: self.a_wiederholen.setText(tr("&Wiederholen: {t}").format(t=t) if t else tr("&Wiederholen"))
-        )
-        self.a_rueckgaengig.setEnabled(False)
-        self.a_wiederholen.setEnabled(False)
+        self.a_rueckgaengig, self.a_wiederholen = op.verlauf.aktionen(self)
+        for aktion in (self.a_rueckgaengig, self.a_wiederholen):
+            aktion.setShortcutVisibleInContextMenu(True)
+            m.addAction(aktion)
         m.addSeparator()
         self._aktion(m, tr("Tasten&hilfe"), self.zeige_tasten)
 
         m = self.knopf_abwesenheit.menu()
-        self.a_abwesenheit = self._aktion(m, tr("Abwesenheit &eintragen …"), self.neue_abwesenheit, ("Ctrl+Shift+A",))
-        self._aktion(m, tr("Abwesenheit &ändern …"), self.abwesenheit_aendern)
-        self._aktion(m, tr("Abwesenheit &löschen"), self.abwesenheit_loeschen)
+        self.a_abwesenheit = self._aktion(m, tr("Abwesenheit &eintragen …"), op.neue_abwesenheit, ("Ctrl+Shift+A",))
+        self._aktion(m, tr("Abwesenheit &ändern …"), op.abwesenheit_aendern)
+        self._aktion(m, tr("Abwesenheit &löschen"), op.abwesenheit_loeschen)
 
         m = self.knopf_planung.menu()
-        self._aktion(m, tr("&Bedarf je Wochentag …"), self.bedarf)
-        self._aktion(m, tr("Schicht&vorlagen …"), self.vorlagen)
-        self._aktion(m, tr("&Muster anwenden …"), self.muster)
-        self._aktion(m, tr("&Woche kopieren …"), lambda: self.kopieren_dialog(woche=True))
-        self._aktion(m, tr("Mo&nat kopieren …"), lambda: self.kopieren_dialog(woche=False))
+        self._aktion(m, tr("&Bedarf je Wochentag …"), op.bedarf)
+        self._aktion(m, tr("Schicht&vorlagen …"), op.vorlagen)
+        self._aktion(m, tr("&Muster anwenden …"), op.muster)
+        self._aktion(m, tr("&Woche kopieren …"), lambda: op.kopieren(woche=True))
+        self._aktion(m, tr("Mo&nat kopieren …"), lambda: op.kopieren(woche=False))
 
         m = self.knopf_export.menu()
-        self._aktion(m, tr("&Dienstplan als PDF …"), lambda: self.exportieren("dienstplan", ".pdf"))
-        self._aktion(m, tr("Dienstplan als &Excel …"), lambda: self.exportieren("dienstplan", ".xlsx"))
-        self._aktion(m, tr("&Stundenzettel als PDF …"), lambda: self.exportieren("stundenzettel", ".pdf"))
-        self._aktion(m, tr("Stundenzettel als E&xcel …"), lambda: self.exportieren("stundenzettel", ".xlsx"))
+        self._aktion(m, tr("&Dienstplan als PDF …"), lambda: op.exportieren("dienstplan", ".pdf"))
+        self._aktion(m, tr("Dienstplan als &Excel …"), lambda: op.exportieren("dienstplan", ".xlsx"))
+        self._aktion(m, tr("&Stundenzettel als PDF …"), lambda: op.exportieren("stundenzettel", ".pdf"))
+        self._aktion(m, tr("Stundenzettel als E&xcel …"), lambda: op.exportieren("stundenzettel", ".xlsx"))
 
         self._aktion(None, tr("Vorheriger Monat"), lambda: self.blaettern(-1), ("Alt+Left", "Ctrl+PgUp"))
         self._aktion(None, tr("Nächster Monat"), lambda: self.blaettern(1), ("Alt+Right", "Ctrl+PgDown"))
@@ -428,7 +415,7 @@ class DienstplanBereich(QWidget):
         self.lade(tag=im_monat[0] if im_monat else None, schicht_id=ids[0] if ids else None)
         self.kontext.melde(aenderung.beschreibung)
 
-    def _modal(self, dialog: QDialog) -> int:
+    def modal(self, dialog: QDialog) -> int:
         """Run a dialog (freed afterwards); then the keyboard focus is back where it was (normally the grid's cell)."""
         vorher = QApplication.focusWidget()
         try:
@@ -436,18 +423,6 @@ class DienstplanBereich(QWidget):
         finally:
             ziel = vorher if vorher is not None and self.isAncestorOf(vorher) and vorher.isVisible() else self.raster
             ziel.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _fehler(self, text: str) -> None:
-        meldungen.fehler(self, tr("Nicht gespeichert"), text)
-
-    def _tue(self, aktion: Any) -> Aenderung | None:
-        """Run a service call as one undoable step; a refusal is shown as one German message, nothing changes."""
-        try:
-            return ausfuehren(self.stapel, self.db, aktion, self.nach_aenderung, self._fehler)
-        except AssistenzbueroFehler as fehler:
-            self._fehler(str(fehler))
-            self.lade()
-            return None
 
     # navigation --------------------------------------------------------------------------------------------
     def blaettern(self, schritte: int) -> None:
@@ -498,454 +473,15 @@ class DienstplanBereich(QWidget):
         meldungen.hinweis(self, tr("Tasten im Dienstplan"), "\n".join(TASTEN))
 
     # the current cell --------------------------------------------------------------------------------------
-    def _zelle(self) -> tuple[QModelIndex, date | None, Art | None, str | None]:
+    def zelle(self) -> Zelle:
         index = self.raster.currentIndex()
         if not index.isValid():
-            return index, None, None, None
+            return Zelle(index, None, None, None)
         zeile = self.modell.zeile(index.row())
         sp = self.modell.spalte(index.column())
-        return index, zeile.info.tag if zeile else None, self.modell.art(index.column()), sp.schluessel if sp else None
-
-    def _waehle_schicht(self, eintraege: tuple[Zelleneintrag, ...], titel: str) -> Schicht | None:
-        if not eintraege:
-            return None
-        return waehle(
-            self,
-            titel,
-            tr("&Welche Schicht?"),
-            [
-                (
-                    e.schicht,
-                    f"{self.modell.name(e.schicht.assistenzkraft_id)}: {e.schicht.vorlage or tr('Schicht')} "
-                    f"{texte.zeitspanne(e.schicht.beginn, e.schicht.ende)}",
-                )
-                for e in eintraege
-            ],
+        return Zelle(
+            index, zeile.info.tag if zeile else None, self.modell.art(index.column()), sp.schluessel if sp else None
         )
 
-    def _schicht_der_zelle(self, titel: str) -> Schicht | None:
-        index, _tag, _art, _sp = self._zelle()
-        return self._waehle_schicht(self.modell.eintraege(index), titel)
-
-    def _bereit(self) -> bool:
-        if self.db is None or self.plan is None:
-            self._fehler(tr("Keine Datenbank geöffnet."))
-            return False
-        if not self.plan.personen:
-            self._fehler(
-                tr("Es sind noch keine Assistenzkräfte angelegt. Bitte legen Sie sie im Bereich „Assistenzkräfte“ an.")
-            )
-            return False
-        return True
-
-    # actions on shifts -------------------------------------------------------------------------------------
-    def neue_schicht(self) -> None:
-        if not self._bereit():
-            return
-        _index, tag, art, schluessel = self._zelle()
-        if art is Art.BEMERKUNG:
-            self.neue_abwesenheit()
-            return
-        assert self.plan is not None
-        dialog = SchichtDialog(
-            self.personen(),
-            self.plan.vorlagen,
-            self.leistungsarten(),
-            tag=tag,
-            vorlage=schluessel if art is Art.SCHICHT else None,
-            parent=self,
-        )
-        dialog.speichern = lambda: self._speichere_neu(dialog)
-        self._modal(dialog)
-
-    def _speichere_neu(self, dialog: SchichtDialog) -> None:
-        schicht: Schicht = dialog.ergebnis
-        ausfuehren(self.stapel, self.db, lambda: dienst.plane(self.db, schicht), self.nach_aenderung, self._fehler)
-
-    def bearbeiten(self) -> None:
-        if not self._bereit():
-            return
-        _index, _tag, art, _sp = self._zelle()
-        if art is Art.BEMERKUNG:
-            self.abwesenheit_aendern()
-            return
-        schicht = self._schicht_der_zelle(tr("Schicht bearbeiten"))
-        if schicht is None:
-            if art is Art.SCHICHT:
-                self.neue_schicht()  # Enter on an empty slot plans it
-            return
-        assert self.plan is not None
-        dialog = SchichtDialog(self.personen(), self.plan.vorlagen, self.leistungsarten(), schicht=schicht, parent=self)
-
-        def speichern() -> None:
-            neu: Schicht = dialog.ergebnis
-            ausfuehren(self.stapel, self.db, lambda: dienst.aendere(self.db, neu), self.nach_aenderung, self._fehler)
-
-        dialog.speichern = speichern
-        self._modal(dialog)
-
-    def zuweisen(self) -> None:
-        if not self._bereit():
-            return
-        index, tag, art, schluessel = self._zelle()
-        if not self.modell.eintraege(index) and art is Art.SCHICHT and tag is not None:
-            self._besetzen(tag, schluessel)
-            return
-        schicht = self._schicht_der_zelle(tr("Assistenzkraft zuweisen"))
-        if schicht is None or schicht.id is None:
-            self.kontext.melde(tr("In dieser Zelle ist keine Schicht."))
-            return
-        frei = {p.id for p in dienst.vertretungsvorschlaege(self.db, schicht.id)}
-        eintraege = [
-            (pid, f"{name} ({tr('frei') if pid in frei else tr('eingeplant, abwesend oder nicht beschäftigt')})")
-            for pid, name in self.personen()
-            if pid != schicht.assistenzkraft_id
-        ]
-        person = waehle(
-            self,
-            tr("Assistenzkraft zuweisen"),
-            tr("&Wer übernimmt die Schicht am {tag} ({zeit})?").format(
-                tag=texte.datum(schicht.tag), zeit=texte.zeitspanne(schicht.beginn, schicht.ende)
-            ),
-            eintraege,
-            vorauswahl=next((pid for pid, _n in eintraege if pid in frei), None),
-        )
-        if person is None:
-            return
-        sid = schicht.id
-        abwesend = self._abwesenheit_am(schicht.assistenzkraft_id, schicht.tag)
-        if abwesend or schicht.vertretung_fuer is not None:
-            self._tue(lambda: dienst.vertrete(self.db, sid, person))
-        else:
-            self._tue(lambda: dienst.weise_zu(self.db, sid, person))
-
-    def _besetzen(self, tag: date, schluessel: str | None) -> None:
-        """An empty slot of a template: choose who works it, the shift is planned at the template's times."""
-        assert self.plan is not None
-        vorlage = next((v for v in self.plan.vorlagen if v.name == schluessel), None)
-        if vorlage is None or vorlage.id is None:
-            self.neue_schicht()
-            return
-        person = waehle(
-            self,
-            tr("Schicht besetzen"),
-            tr("&Wer arbeitet {vorlage} am {tag}?").format(vorlage=vorlage.name, tag=texte.datum(tag)),
-            self.personen(),
-            vorauswahl=self.personen()[0][0] if self.personen() else None,
-        )
-        if person is not None:
-            vid = vorlage.id
-            self._tue(lambda: dienst.plane_vorlage(self.db, vid, tag, person))
-
-    def tauschen(self) -> None:
-        """Two assistants swap shifts (seed 004, 2.6.1): the current cell's shift and one of the week around it."""
-        if not self._bereit():
-            return
-        assert self.plan is not None
-        schicht = self._schicht_der_zelle(tr("Schicht tauschen"))
-        if schicht is None or schicht.id is None:
-            self.kontext.melde(tr("In dieser Zelle ist keine Schicht."))
-            return
-        kandidaten = sorted(
-            (
-                s
-                for s in self.plan.schichten
-                if s.id is not None
-                and s.assistenzkraft_id != schicht.assistenzkraft_id
-                and abs((s.tag - schicht.tag).days) <= 7
-            ),
-            key=lambda s: s.beginn_utc,
-        )
-        if not kandidaten:
-            self.kontext.melde(tr("In dieser Woche hat niemand sonst eine Schicht zum Tauschen."))
-            return
-        andere = waehle(
-            self,
-            tr("Schicht tauschen"),
-            tr("&Mit welcher Schicht tauscht {name}?").format(name=self.modell.name(schicht.assistenzkraft_id)),
-            [
-                (
-                    s.id,
-                    f"{texte.tag_mit_datum(s.tag)} {self.modell.name(s.assistenzkraft_id)}: "
-                    f"{s.vorlage or tr('Schicht')} {texte.zeitspanne(s.beginn, s.ende)}",
-                )
-                for s in kandidaten
-            ],
-            vorauswahl=kandidaten[0].id,
-        )
-        if andere is not None:
-            sid = schicht.id
-            self._tue(lambda: dienst.tausche(self.db, sid, andere))
-
-    def _abwesenheit_am(self, person: int, tag: date) -> bool:
-        return self.plan is not None and any(
-            a.assistenzkraft_id == person and a.umfasst(tag) for a in self.plan.abwesenheiten
-        )
-
-    def istzeit(self, schicht: Schicht | None = None) -> None:
-        if not self._bereit():
-            return
-        schicht = schicht or self._schicht_der_zelle(tr("Tatsächliche Zeit erfassen"))
-        if schicht is None or schicht.id is None:
-            self.kontext.melde(tr("In dieser Zelle ist keine Schicht."))
-            return
-        dialog = IstzeitDialog(schicht, self.namen().get(schicht.assistenzkraft_id, ""), self)
-        sid = schicht.id
-
-        def speichern() -> None:
-            neu: Schicht = dialog.ergebnis
-            ausfuehren(
-                self.stapel,
-                self.db,
-                lambda: dienst.erfasse_istzeit(self.db, sid, neu.ist),
-                self.nach_aenderung,
-                self._fehler,
-            )
-
-        dialog.speichern = speichern
-        self._modal(dialog)
-
-    def loeschen(self) -> None:
-        if not self._bereit():
-            return
-        index, tag, art, _sp = self._zelle()
-        if art is Art.BEMERKUNG:
-            self.abwesenheit_loeschen()
-            return
-        eintraege = self.modell.eintraege(index)
-        if not eintraege:
-            self.kontext.melde(tr("In dieser Zelle ist keine Schicht."))
-            return
-        if art is Art.TAG and len(eintraege) > 1:
-            if not meldungen.frage(
-                self,
-                tr("Ganzen Tag leeren"),
-                tr("Alle {n} Schichten am {tag} löschen? Strg+Z holt sie zurück.").format(
-                    n=len(eintraege), tag=texte.datum(tag) if tag else ""
-                ),
-                ja=tr("&Löschen"),
-                nein=tr("&Behalten"),
-                gefaehrlich=True,
-            ):
-                return
-            ids = [e.schicht.id for e in eintraege if e.schicht.id is not None]
-        else:
-            schicht = self._waehle_schicht(eintraege, tr("Schicht löschen"))
-            if schicht is None or schicht.id is None:
-                return
-            ids = [schicht.id]
-        if self._tue(lambda: dienst.loesche(self.db, ids)) is not None:
-            self.kontext.melde(tr("Gelöscht. Strg+Z macht es rückgängig."))
-
-    # cut, copy, paste --------------------------------------------------------------------------------------
-    def merke(self, ausschneiden: bool) -> None:
-        index, _tag, art, schluessel = self._zelle()
-        eintraege = self.modell.eintraege(index)
-        if not eintraege:
-            self.kontext.melde(tr("In dieser Zelle ist keine Schicht."))
-            return
-        if art is Art.TAG:
-            schichten = tuple(e.schicht for e in eintraege)
-        else:
-            gewaehlt = self._waehle_schicht(eintraege, tr("Ausschneiden") if ausschneiden else tr("Kopieren"))
-            if gewaehlt is None:
-                return
-            schichten = (gewaehlt,)
-        self.zwischenablage = Zwischenablage(schichten, ausschneiden, schluessel, art is Art.TAG)
-        was = tr("1 Schicht") if len(schichten) == 1 else tr("{n} Schichten").format(n=len(schichten))
-        if ausschneiden:
-            self.kontext.melde(tr("{was} zum Verschieben gemerkt: Zieltag wählen, dann Strg+V.").format(was=was))
-        else:
-            self.kontext.melde(tr("{was} kopiert: Zieltag wählen, dann Strg+V.").format(was=was))
-
-    def einfuegen(self) -> None:
-        if not self._bereit():
-            return
-        ablage = self.zwischenablage
-        if ablage is None:
-            self.kontext.melde(tr("Nichts zum Einfügen: erst mit Strg+C kopieren oder mit Strg+X ausschneiden."))
-            return
-        _index, tag, art, schluessel = self._zelle()
-        if tag is None:
-            return
-        assert self.plan is not None
-        vorlagen = {v.name: v for v in self.plan.vorlagen}
-        ziel_vorlage = vorlagen.get(schluessel or "") if art is Art.SCHICHT and not ablage.ganzer_tag else None
-        verschieben = ablage.ausschneiden
-        anzahl = len(ablage.schichten)
-
-        def einfuegen() -> Aenderung:  # inside the step: a refusal (e.g. a time the DST change skips) is shown
-            if verschieben:
-                geaendert = tuple(
-                    (s, eingefuegt(s, tag, verschieben=True, vorlage=ziel_vorlage)) for s in ablage.schichten
-                )
-                text = tr("Schicht verschoben") if anzahl == 1 else tr("Tag verschoben")
-                return dienst.anwenden(self.db, Aenderung(text, schichten_geaendert=geaendert))
-            neue = tuple(eingefuegt(s, tag, verschieben=False, vorlage=ziel_vorlage) for s in ablage.schichten)
-            text = tr("Schicht kopiert") if anzahl == 1 else tr("Tag kopiert")
-            return dienst.anwenden(self.db, Aenderung(text, schichten_neu=neue))
-
-        if self._tue(einfuegen) is not None and verschieben:
-            self.zwischenablage = None  # a cut is pasted once
-
-    # absences ----------------------------------------------------------------------------------------------
-    def neue_abwesenheit(self, person: int | None = None, tag: date | None = None) -> None:
-        if not self._bereit():
-            return
-        index, zellentag, _art, _sp = self._zelle()
-        if person is None:
-            eintraege = self.modell.eintraege(index)
-            person = eintraege[0].schicht.assistenzkraft_id if len(eintraege) == 1 else None
-        assert self.plan is not None
-        dialog = AbwesenheitDialog(
-            self.personen(),
-            lambda person, von, bis: dienst.schichten_von(self.db, person, von, bis),
-            person=person,
-            tag=tag or zellentag,
-            andere=self.plan.abwesenheiten,
-            parent=self,
-        )
-
-        def speichern() -> None:
-            eingabe = dialog.ergebnis
-            abw = eingabe.abwesenheit
-            vertretungen: dict[int, int] = {}
-            if eingabe.vertretung is not None:
-                for s in dienst.schichten_von(self.db, abw.assistenzkraft_id, abw.von, abw.bis):
-                    if s.id is not None:
-                        vertretungen[s.id] = eingabe.vertretung
-            ausfuehren(
-                self.stapel,
-                self.db,
-                lambda: dienst.trage_abwesenheit_ein(self.db, abw, vertretungen),
-                self.nach_aenderung,
-                self._fehler,
-            )
-
-        dialog.speichern = speichern
-        self._modal(dialog)
-
-    def _abwesenheit_waehlen(self, titel: str) -> Any:
-        if self.reiter.currentWidget() is self.person:
-            gewaehlt = self.person.aktuelle_abwesenheit()
-            if gewaehlt is not None:
-                return gewaehlt
-        _index, tag, _art, _sp = self._zelle()
-        if self.plan is None or tag is None:
-            return None
-        am_tag = [a for a in self.plan.abwesenheiten if a.umfasst(tag)]
-        if not am_tag:
-            self.kontext.melde(tr("An diesem Tag ist niemand abwesend."))
-            return None
-        return waehle(
-            self,
-            titel,
-            tr("&Welche Abwesenheit?"),
-            [
-                (
-                    a,
-                    f"{self.modell.name(a.assistenzkraft_id)}: {a.art.bezeichnung} "
-                    f"{texte.datum(a.von)}–{texte.datum(a.bis)}",
-                )
-                for a in am_tag
-            ],
-        )
-
-    def abwesenheit_aendern(self, abwesenheit: Any = None) -> None:
-        if not self._bereit():
-            return
-        abw = abwesenheit or self._abwesenheit_waehlen(tr("Abwesenheit ändern"))
-        if abw is None:
-            return
-        assert self.plan is not None
-        dialog = AbwesenheitDialog(
-            self.personen(),
-            lambda person, von, bis: dienst.schichten_von(self.db, person, von, bis),
-            abwesenheit=abw,
-            andere=self.plan.abwesenheiten,
-            parent=self,
-        )
-
-        def speichern() -> None:
-            """The changed absence and the new covers in one all-or-nothing step (one undo)."""
-            eingabe = dialog.ergebnis
-            neu = eingabe.abwesenheit
-            vertretungen: tuple[tuple[Schicht, Schicht], ...] = ()
-            if eingabe.vertretung is not None:
-                eigene = dienst.schichten_von(self.db, neu.assistenzkraft_id, neu.von, neu.bis)
-                vertretungen = tuple((s, mit_vertretung(s, eingabe.vertretung)) for s in eigene)
-            aenderung = Aenderung(
-                tr("Abwesenheit geändert"), schichten_geaendert=vertretungen, abwesenheiten_geaendert=((abw, neu),)
-            )
-            ausfuehren(
-                self.stapel, self.db, lambda: dienst.anwenden(self.db, aenderung), self.nach_aenderung, self._fehler
-            )
-
-        dialog.speichern = speichern
-        self._modal(dialog)
-
-    def abwesenheit_loeschen(self, abwesenheit: Any = None) -> None:
-        if not self._bereit():
-            return
-        abw = abwesenheit or self._abwesenheit_waehlen(tr("Abwesenheit löschen"))
-        if abw is None or abw.id is None:
-            return
-        aid = abw.id
-        if self._tue(lambda: dienst.loesche_abwesenheit(self.db, aid)) is not None:
-            self.kontext.melde(tr("Abwesenheit gelöscht. Strg+Z macht es rückgängig."))
-
-    # planning dialogs --------------------------------------------------------------------------------------
-    def bedarf(self) -> None:
-        if not self._bereit():
-            return
-        from desktop.dienstplan.bedarf_dialog import BedarfDialog
-
-        assert self.plan is not None
-        dialog = BedarfDialog(self.plan.bedarf, self.leistungsarten(), self, gueltig_ab=date(self.jahr, self.monat, 1))
-
-        def speichern() -> None:
-            dienst.speichere_bedarfsprofil(self.db, dialog.ergebnis, dialog.gueltig_ab_wert())
-
-        dialog.speichern = speichern
-        if self._modal(dialog):
-            self.lade()
-            self.kontext.melde(tr("Bedarf gespeichert"))
-
-    def vorlagen(self) -> None:
-        if not self._bereit():
-            return
-        from desktop.dienstplan.vorlagen_dialog import VorlagenDialog
-
-        dialog = VorlagenDialog(self.db, self.leistungsarten(), self)
-        self._modal(dialog)
-        self.lade()
-
-    def muster(self) -> None:
-        if not self._bereit():
-            return
-        from desktop.dienstplan.muster_dialog import MusterDialog
-
-        dialog = MusterDialog(self.db, self.personen(), date(self.jahr, self.monat, 1), self)
-        dialog.anwenden = lambda aktion: self._tue(aktion)
-        self._modal(dialog)
-
-    def kopieren_dialog(self, *, woche: bool) -> None:
-        if not self._bereit():
-            return
-        from desktop.dienstplan.kopieren_dialog import KopierenDialog
-
-        _index, tag, _art, _sp = self._zelle()
-        dialog = KopierenDialog(
-            self.db, self.namen(), woche=woche, tag=tag or date(self.jahr, self.monat, 1), parent=self
-        )
-        dialog.anwenden = lambda aktion: self._tue(aktion)
-        self._modal(dialog)
-
-    def exportieren(self, art: str, endung: str) -> None:
-        if not self._bereit():
-            return
-        from desktop.dienstplan.export import exportiere
-
-        gewaehlt = self.person.aktuelle_person()
-        person = next((p for p in self.plan.personen if p.id == gewaehlt), None) if self.plan is not None else None
-        exportiere(self, self.db, art, endung, self.jahr, self.monat, person)
+    def zeigt_person(self) -> bool:
+        return self.reiter.currentWidget() is self.person

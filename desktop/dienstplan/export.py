@@ -12,8 +12,9 @@ from core.dienstplan.dienst import Person
 from core.dienstplan.tage import monatsname
 from core.io.export_cli import EXPORTARTEN
 from desktop import meldungen
-from desktop.hintergrund import Fortschritt, Vorgang
+from desktop.hintergrund import Vorgang
 from desktop.i18n import tr
+from desktop.operationen import datei_schreiben
 
 ARTEN = {"dienstplan": tr("Dienstplan"), "stundenzettel": tr("Stundenzettel")}
 TYPEN = {".pdf": tr("PDF-Dokument (*.pdf)"), ".xlsx": tr("Excel-Arbeitsmappe (*.xlsx)")}
@@ -68,16 +69,15 @@ def starte_export(
     # the exporter finds the assistant by name, as `--assistenzkraft` does; the full name is unique in practice
     name = f"{person.vorname} {person.nachname}".strip() if person is not None else None
 
-    def arbeit(fortschritt: Fortschritt) -> str:
-        fortschritt.melde(0, 1, tr("{art} wird erstellt …").format(art=ARTEN[art]))
-        zusammenfassung: str = exporter(db, jahr, monat, pfad, pfad.suffix.lower(), name)
-        fortschritt.melde(1, 1)
-        return zusammenfassung
-
     def fertig(zusammenfassung: str) -> None:
         kontext = getattr(parent, "kontext", None)
         if kontext is not None:
             kontext.melde(zusammenfassung)
-        meldungen.hinweis(parent, tr("Export fertig"), zusammenfassung)
+        meldungen.datei_fertig(parent, tr("Export fertig"), zusammenfassung, pfad)
 
-    return Vorgang(parent, tr("{art} wird erstellt").format(art=ARTEN[art]), arbeit).bei_erfolg(fertig).starten()
+    return datei_schreiben(
+        parent,
+        tr("{art} wird erstellt").format(art=ARTEN[art]),
+        lambda: str(exporter(db, jahr, monat, pfad, pfad.suffix.lower(), name)),
+        fertig,
+    )

@@ -249,7 +249,7 @@ class PersonAnsicht(QWidget):
             return
         sid = schicht.id
         reihe = self.schichten.currentIndex().row()
-        self.bereich.istzeit(schicht)
+        self.bereich.operationen.istzeit(schicht)
         neu = self.schicht_modell.reihe_von(sid) if sid is not None else None
         self.schichten.selectRow(neu if neu is not None else reihe)
         self.schichten.setFocus()
@@ -260,17 +260,17 @@ class PersonAnsicht(QWidget):
     def _abw_aendern(self) -> None:
         a = self._abw()
         if a is not None:
-            self.bereich.abwesenheit_aendern(a)
+            self.bereich.operationen.abwesenheit_aendern(a)
             self.abwesenheiten.setFocus()
 
     def _abw_loeschen(self) -> None:
         a = self._abw()
         if a is not None:
-            self.bereich.abwesenheit_loeschen(a)
+            self.bereich.operationen.abwesenheit_loeschen(a)
             self.abwesenheiten.setFocus()
 
     def _abw_neu(self) -> None:
-        self.bereich.neue_abwesenheit(person=self.aktuelle_person())
+        self.bereich.operationen.neue_abwesenheit(person=self.aktuelle_person())
         self.abwesenheiten.setFocus()
 
     def urlaubsuebertrag(self) -> None:
@@ -286,7 +286,7 @@ class PersonAnsicht(QWidget):
         dialog = UebertragDialog(name, plan.jahr, bisher, self)
         db, jahr = self.bereich.db, plan.jahr
         dialog.speichern = lambda: dienst.setze_urlaubsuebertrag(db, person, jahr, dialog.ergebnis)
-        if self.bereich._modal(dialog):
+        if self.bereich.modal(dialog):
             self.zeige()
 
 

@@ -42,7 +42,7 @@ def pruefe(kraft: dict[str, Any], erwartet: dict[str, str]) -> None:
     ist = {k: kraft[k] for k in erwartet}
     assert ist == erwartet
     # Contract definitions: netto = brutto − AN-Steuern − AN-SV; AG-Kosten = brutto + jede AG-Abgabe
-    d = {k: Decimal(v) for k, v in kraft.items() if isinstance(v, str) and k not in ("id", "beschaeftigung")}
+    d = {k: Decimal(kraft[k]) for k in FELDER if k not in ("id", "beschaeftigung", "hinweise")}
     assert d["netto"] == d["brutto"] - sum(
         d[k] for k in ("lohnsteuer", "solidaritaetszuschlag", "kirchensteuer", "kv_an", "pv_an", "rv_an", "av_an")
     )

@@ -149,7 +149,7 @@ def test_muster_mit_konflikten_wird_nicht_angewendet(
         d.reject()
 
     dialoge.dann(schritte, MusterDialog)
-    bereich.muster()
+    bereich.operationen.muster()
     assert dialoge.offen_geblieben == []
     (text,) = texte
     assert text.startswith("So geht es nicht – es würde nichts gespeichert:")
