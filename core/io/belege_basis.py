@@ -169,7 +169,7 @@ def schreibe_atomar(ziel: Path, daten: bytes) -> None:
     schreibe_atomar_mit(ziel, lambda pfad: pfad.write_bytes(daten))
 
 
-def schreibe_atomar_mit(ziel: Path, schreiber: Callable[[Path], None]) -> None:
+def schreibe_atomar_mit(ziel: Path, schreiber: Callable[[Path], object]) -> None:
     """Let `schreiber` fill a temporary file beside `ziel`, then move it into place in one step."""
     griff, name = tempfile.mkstemp(prefix=f".{ziel.name}.", suffix=".tmp", dir=ziel.parent)
     os.close(griff)

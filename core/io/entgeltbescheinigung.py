@@ -258,16 +258,20 @@ def entgeltbescheinigung(g: Beleggrundlage, monat: Monatsbelege) -> Entgeltbesch
             Summe("SV-Brutto Renten- und Arbeitslosenversicherung", e.rv_entgelt, *_nur_laufend(e, e.rv_entgelt))
         )
     abzuege: list[Summe] = []
+    steuern = {"LST": ("Lohnsteuer", e.lohnsteuer), "SOLI": ("Solidaritätszuschlag", e.solidaritaetszuschlag)}
+    steuern["KIST"] = ("Kirchensteuer", e.kirchensteuer)
+    nach_schluessel = {a.schluessel: a for a in e.abzuege}
     if pauschal is None:
-        # Abs. 2 Nr. 3 a: Lohnsteuer, Kirchensteuer and Solidaritätszuschlag are shown even when they are nil
-        for schluessel, text, betrag in (
-            ("LST", "Lohnsteuer", e.lohnsteuer),
-            ("SOLI", "Solidaritätszuschlag", e.solidaritaetszuschlag),
-            ("KIST", "Kirchensteuer", e.kirchensteuer),
-        ):
-            if not any(a.schluessel == schluessel for a in e.abzuege):
-                abzuege.append(Summe(text, betrag, *_nur_laufend(e, betrag)))
-    abzuege += [Summe(a.text, a.betrag, *_nur_laufend(e, a.betrag), erklaerung=a.rechtsgrundlage) for a in e.abzuege]
+        # Abs. 2 Nr. 3 a: Lohnsteuer, Solidaritätszuschlag and Kirchensteuer, shown even when they are nil
+        for schluessel, (text, betrag) in steuern.items():
+            a = nach_schluessel.get(schluessel)
+            erklaerung = a.rechtsgrundlage if a is not None else ""
+            abzuege.append(Summe(text, betrag, *_nur_laufend(e, betrag), erklaerung=erklaerung))
+    abzuege += [
+        Summe(a.text, a.betrag, *_nur_laufend(e, a.betrag), erklaerung=a.rechtsgrundlage)
+        for a in e.abzuege
+        if pauschal is not None or a.schluessel not in steuern
+    ]
     weitere: list[Summe] = []
     if e.sachbezuege:
         weitere.append(Summe("Sachbezüge (als Sachleistung erhalten, in den Bezügen enthalten)", -e.sachbezuege))

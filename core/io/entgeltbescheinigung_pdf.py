@@ -105,24 +105,26 @@ def _angaben(e: Entgeltbescheinigung) -> Table:
 
 
 def _bezuege(e: Entgeltbescheinigung) -> Table:
-    kopf = ["Schl.", "Lohnart", "Menge", "Satz", "Art", "GB", "St", "SV", "Betrag"]
-    daten: list[list[Any]] = [[absatz(k, "kopf_rechts" if k in ("Menge", "Satz", "Betrag") else "kopf") for k in kopf]]
+    """Abs. 2 Nr. 1: one line per Lohnart. Figures are plain strings (drawn directly: a batch of payslips stays fast);
+    only the Lohnart's text is a paragraph, since it may wrap."""
+    normal, fett = schriften()
+    daten: list[list[Any]] = [["Schl.", "Lohnart", "Menge", "Satz", "Art", "GB", "St", "SV", "Betrag"]]
     for p in e.bezuege:
         daten.append(
             [
-                absatz(p.schluessel),
+                p.schluessel,
                 absatz(p.text),
-                absatz(p.menge, "zelle_rechts"),
-                absatz(p.satz, "zelle_rechts"),
-                absatz("einm." if p.einmalig else "lfd."),
-                absatz(_JN[p.gesamtbrutto]),
-                absatz(_JN[p.steuerbrutto]),
-                absatz(_JN[p.sv_brutto]),
-                absatz(eur(p.betrag), "zelle_rechts"),
+                p.menge,
+                p.satz,
+                "einm." if p.einmalig else "lfd.",
+                _JN[p.gesamtbrutto],
+                _JN[p.steuerbrutto],
+                _JN[p.sv_brutto],
+                eur(p.betrag),
             ]
         )
     if not e.bezuege:
-        daten.append([absatz(""), absatz("keine Bezüge in diesem Monat"), *[absatz("")] * 7])
+        daten.append(["", "keine Bezüge in diesem Monat", "", "", "", "", "", "", ""])
     breiten = [120, 0, 190, 160, 110, 70, 70, 70, 220]
     spalten = [b * ZEHNTEL_MM for b in breiten]
     spalten[1] = BREITE - sum(spalten)
@@ -130,6 +132,10 @@ def _bezuege(e: Entgeltbescheinigung) -> Table:
         daten,
         spalten,
         [
+            ("FONT", (0, 0), (-1, 0), fett, 7),
+            ("FONT", (0, 1), (-1, -1), normal, 8),
+            ("ALIGN", (2, 0), (3, -1), "RIGHT"),
+            ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
             ("LINEBELOW", (0, 0), (-1, 0), LINIE, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), GRAU),
             ("LINEBELOW", (0, 1), (-1, -1), 2 * ZEHNTEL_MM, GRAU),
@@ -139,27 +145,23 @@ def _bezuege(e: Entgeltbescheinigung) -> Table:
 
 def _summen(titel: str, zeilen: Sequence[Summe], *, getrennt: bool) -> Table:
     """Totals or deductions: text, laufend, einmalig, amount (the split only where the EBV asks for it)."""
-    kopf = [absatz(titel, "kopf")]
-    kopf += [absatz("laufend", "kopf_rechts"), absatz("einmalig", "kopf_rechts")] if getrennt else ["", ""]
-    kopf.append(absatz("Betrag", "kopf_rechts"))
-    daten: list[list[Any]] = [kopf]
+    normal, fett = schriften()
+    daten: list[list[Any]] = [[titel, "laufend" if getrennt else "", "einmalig" if getrennt else "", "Betrag"]]
     for s in zeilen:
-        text = escape(s.text)
+        text: Any = s.text
         if s.erklaerung:
-            text += f' <font size="6" color="#555555">({escape(s.erklaerung)})</font>'
-        daten.append(
-            [
-                Paragraph(text, stil("zelle")),
-                absatz(eur(s.laufend), "zelle_rechts"),
-                absatz(eur(s.einmalig), "zelle_rechts"),
-                absatz(eur(s.betrag), "zelle_rechts"),
-            ]
-        )
+            text = Paragraph(
+                f'{escape(s.text)} <font size="6" color="#555555">({escape(s.erklaerung)})</font>', stil("zelle")
+            )
+        daten.append([text, eur(s.laufend), eur(s.einmalig), eur(s.betrag)])
     betrag = 220 * ZEHNTEL_MM
     return _tabelle(
         daten,
         [BREITE - 3 * betrag, betrag, betrag, betrag],
         [
+            ("FONT", (0, 0), (-1, 0), fett, 7),
+            ("FONT", (0, 1), (-1, -1), normal, 8),
+            ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
             ("LINEBELOW", (0, 0), (-1, 0), LINIE, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), GRAU),
             ("LINEBELOW", (0, 1), (-1, -1), 2 * ZEHNTEL_MM, GRAU),
@@ -186,10 +188,11 @@ def _ergebniszeile(text: str, betrag: Any, *, gross: bool) -> Table:
 
 def _paare(titel: str, paare: Sequence[tuple[str, str]]) -> Table:
     """Label/value pairs in four columns (information for the employee: employer shares, hours, year totals)."""
-    zellen = [[absatz(label, "label"), absatz(wert, "zelle_rechts_klein")] for label, wert in paare]
+    normal, fett = schriften()
+    zellen: list[list[Any]] = [[absatz(label, "label"), wert] for label, wert in paare]
     while len(zellen) % 4:
-        zellen.append([absatz("", "label"), absatz("", "zelle")])
-    daten: list[list[Any]] = [[absatz(titel, "kopf"), "", "", "", "", "", "", ""]]
+        zellen.append(["", ""])
+    daten: list[list[Any]] = [[titel, "", "", "", "", "", "", ""]]
     daten += [zellen[i] + zellen[i + 1] + zellen[i + 2] + zellen[i + 3] for i in range(0, len(zellen), 4)]
     viertel = BREITE / 4
     wert = 170 * ZEHNTEL_MM
@@ -198,6 +201,12 @@ def _paare(titel: str, paare: Sequence[tuple[str, str]]) -> Table:
         [viertel - wert, wert] * 4,
         [
             ("SPAN", (0, 0), (-1, 0)),
+            ("FONT", (0, 0), (-1, 0), fett, 7),
+            ("FONT", (0, 1), (-1, -1), normal, 7),
+            ("ALIGN", (1, 1), (1, -1), "RIGHT"),
+            ("ALIGN", (3, 1), (3, -1), "RIGHT"),
+            ("ALIGN", (5, 1), (5, -1), "RIGHT"),
+            ("ALIGN", (7, 1), (7, -1), "RIGHT"),
             ("LINEBELOW", (0, 0), (-1, 0), LINIE, colors.black),
             ("TOPPADDING", (0, 1), (-1, -1), 2 * ZEHNTEL_MM),
             ("BOTTOMPADDING", (0, 1), (-1, -1), 2 * ZEHNTEL_MM),
