@@ -25,6 +25,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 from core.domain.geld import format_eur, format_zahl
 
 ZEHNTEL_MM = mm / 10  # geometry in tenths of a millimetre: no float literals in core/
+Laenge = Any  # a length in points, as reportlab measures (core/ names no binary floating-point type)
 DUNKEL = colors.HexColor("#333333")
 GRAU = colors.HexColor("#DDDDDD")
 HELLGRAU = colors.HexColor("#F2F2F2")
@@ -89,7 +90,7 @@ def zahl(wert: Decimal | None, stellen: int | None = 2) -> str:
     return "" if wert is None else format_zahl(wert, stellen)
 
 
-def fusszeile(text: str, rand: float, breite: float) -> Callable[[Any, Any], None]:
+def fusszeile(text: str, rand: Laenge, breite: Laenge) -> Callable[[Any, Any], None]:
     """Footer on every page: the document's name and date left, the page number right."""
     normal, _fett = schriften()
 
@@ -107,10 +108,10 @@ def baue_pdf(
     ziel: Path,
     inhalt: list[Any],
     *,
-    seite: tuple[float, float],
-    rand: float,
-    oben: float,
-    unten: float,
+    seite: tuple[Laenge, Laenge],
+    rand: Laenge,
+    oben: Laenge,
+    unten: Laenge,
     titel: str,
     autor: str,
     zeichner: Callable[[Any, Any], None],

@@ -15,7 +15,17 @@ from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 
 from core.domain.geld import NULL, format_eur, format_zahl
-from core.io.belege_basis import FORMAT_EUR, FORMAT_ZAHL, GRAU, HELLGRAU, ZEHNTEL_MM, absatz, setze_betrag, setze_text
+from core.io.belege_basis import (
+    FORMAT_EUR,
+    FORMAT_ZAHL,
+    GRAU,
+    HELLGRAU,
+    ZEHNTEL_MM,
+    Laenge,
+    absatz,
+    setze_betrag,
+    setze_text,
+)
 
 _KOPF = PatternFill("solid", fgColor="DDDDDD")
 _HERVOR = PatternFill("solid", fgColor="F2F2F2")
@@ -55,11 +65,11 @@ def pdf_bloecke(
     koepfe: Sequence[str],
     zeilen: Sequence[Zeile],
     *,
-    breite: float,
+    breite: Laenge,
     je_block: int,
-    spalte: float,
+    spalte: Laenge,
     summe: str = "Summe",
-    summe_breite: float | None = None,
+    summe_breite: Laenge | None = None,
     klein: bool = False,
 ) -> list[Table]:
     """The table in blocks of `je_block` columns, the total column (titled `summe`) in the last block.

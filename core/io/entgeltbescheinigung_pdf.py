@@ -21,6 +21,7 @@ from core.io.belege_basis import (
     GRAU,
     HELLGRAU,
     ZEHNTEL_MM,
+    Laenge,
     absatz,
     baue_pdf,
     eur,
@@ -42,7 +43,7 @@ def _titel(e: Entgeltbescheinigung) -> str:
     return f"ENTWURF – {titel}" if e.entwurf else titel
 
 
-def _tabelle(daten: list[list[Any]], breiten: Sequence[float], stil: list[tuple[Any, ...]]) -> Table:
+def _tabelle(daten: list[list[Any]], breiten: Sequence[Laenge], stil: list[tuple[Any, ...]]) -> Table:
     tabelle = Table(daten, colWidths=list(breiten), repeatRows=1)
     tabelle.setStyle(
         TableStyle(
