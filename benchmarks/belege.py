@@ -59,19 +59,26 @@ def main() -> None:
     belege = monat(args.anzahl)
     heute = date.today()
     with tempfile.TemporaryDirectory() as ordner:
-        start = uhr.perf_counter()
+        start, cpu = uhr.perf_counter(), uhr.process_time()
         for g in belege.eintraege:
             entgeltbescheinigungen_pdf(
                 [entgeltbescheinigung(g, belege)], Path(ordner) / f"{g.personalnummer}.pdf", erstellt_am=heute
             )
-        einzeln = uhr.perf_counter() - start
-        start = uhr.perf_counter()
+        einzeln, einzeln_cpu = uhr.perf_counter() - start, uhr.process_time() - cpu
+        start, cpu = uhr.perf_counter(), uhr.process_time()
         alle = [entgeltbescheinigung(g, belege) for g in belege.eintraege]
         entgeltbescheinigungen_pdf(alle, Path(ordner) / "monat.pdf", erstellt_am=heute)
-        gesammelt = uhr.perf_counter() - start
+        gesammelt, gesammelt_cpu = uhr.perf_counter() - start, uhr.process_time() - cpu
         groesse = (Path(ordner) / "monat.pdf").stat().st_size
-    print(f"{args.anzahl} Entgeltbescheinigungen als einzelne PDF-Dateien: {einzeln:.2f} s (Ziel: unter 5 s)")
-    print(f"{args.anzahl} Entgeltbescheinigungen in einer PDF-Datei: {gesammelt:.2f} s, {groesse / 1024:.0f} KiB")
+    # CPU time beside the wall clock: on a machine shared with other work the wall clock says more about the load
+    print(
+        f"{args.anzahl} Entgeltbescheinigungen als einzelne PDF-Dateien: {einzeln:.2f} s "
+        f"(CPU {einzeln_cpu:.2f} s; Ziel: unter 5 s)"
+    )
+    print(
+        f"{args.anzahl} Entgeltbescheinigungen in einer PDF-Datei: {gesammelt:.2f} s (CPU {gesammelt_cpu:.2f} s), "
+        f"{groesse / 1024:.0f} KiB"
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib import colors
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Table
 
 from core.domain.geld import NULL, format_eur, format_zahl
 from core.io.belege_basis import (
@@ -25,7 +25,9 @@ from core.io.belege_basis import (
     absatz,
     setze_betrag,
     setze_text,
+    tabellenstil,
 )
+from core.io.excel import Formel, schreibe_in
 
 _KOPF = PatternFill("solid", fgColor="DDDDDD")
 _HERVOR = PatternFill("solid", fgColor="F2F2F2")
@@ -117,7 +119,7 @@ def pdf_bloecke(
             vorher = zeile.abschnitt
         breiten = [schluessel, text] + [spalte] * len(gruppe) + ([summe_breite] if mit_summe else [])
         tabelle = Table(daten, colWidths=breiten, repeatRows=1, hAlign="LEFT")
-        tabelle.setStyle(TableStyle(stil))
+        tabelle.setStyle(tabellenstil(stil))
         tabellen.append(tabelle)
     return tabellen
 
@@ -159,9 +161,9 @@ def excel_tabelle(
         if zeile.art != "text":
             if koepfe:
                 erste, letzte = get_column_letter(3), get_column_letter(summe_spalte - 1)
-                blatt.cell(row=r, column=summe_spalte, value=f"=SUM({erste}{r}:{letzte}{r})")
+                schreibe_in(blatt, r, summe_spalte, Formel(f"=SUM({erste}{r}:{letzte}{r})"))
             else:
-                blatt.cell(row=r, column=summe_spalte, value=0)
+                schreibe_in(blatt, r, summe_spalte, 0)
             blatt.cell(row=r, column=summe_spalte).number_format = fmt
         blatt.cell(row=r, column=summe_spalte).font = Font(bold=True)
         if zeile.fett:

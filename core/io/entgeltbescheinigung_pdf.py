@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from core.io.belege_basis import (
     GRAU,
@@ -27,6 +27,7 @@ from core.io.belege_basis import (
     eur,
     schriften,
     stil,
+    tabellenstil,
 )
 from core.io.entgeltbescheinigung import Entgeltbescheinigung, Summe
 
@@ -46,7 +47,7 @@ def _titel(e: Entgeltbescheinigung) -> str:
 def _tabelle(daten: list[list[Any]], breiten: Sequence[Laenge], stil: list[tuple[Any, ...]]) -> Table:
     tabelle = Table(daten, colWidths=list(breiten), repeatRows=1)
     tabelle.setStyle(
-        TableStyle(
+        tabellenstil(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 5 * ZEHNTEL_MM),
@@ -77,7 +78,7 @@ def _kopf(e: Entgeltbescheinigung) -> list[Any]:
         ],
     )
     block = Table([[links, rechts]], colWidths=[BREITE - 760 * ZEHNTEL_MM, 760 * ZEHNTEL_MM])
-    block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    block.setStyle(tabellenstil([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     teile: list[Any] = [absatz(_titel(e), "titel")]
     unter = "Bescheinigung nach § 108 Absatz 3 Satz 1 der Gewerbeordnung"
     if e.personalnummer:
@@ -283,6 +284,7 @@ def entgeltbescheinigungen_pdf(
     *,
     erstellt_am: date,
     fortschritt: Callable[[int, int], None] | None = None,
+    ueberschreiben: bool = False,
 ) -> None:
     """Write the payslips into one PDF (one for the month, or a single one for one assistant).
 
@@ -312,4 +314,5 @@ def entgeltbescheinigungen_pdf(
         titel=titel,
         autor=belege[0].arbeitgeber[0] if belege and belege[0].arbeitgeber else "Assistenzbüro",
         zeichner=zeichner,
+        ueberschreiben=ueberschreiben,
     )

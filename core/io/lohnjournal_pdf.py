@@ -26,6 +26,7 @@ def lohnjournal_pdf(
     *,
     gedruckt_am: date,
     fortschritt: Callable[[int, int], None] | None = None,
+    ueberschreiben: bool = False,
 ) -> None:
     inhalt: list[Any] = [
         absatz(journal.titel, "titel"),
@@ -60,4 +61,5 @@ def lohnjournal_pdf(
         titel=journal.titel,
         autor=journal.arbeitgeber,
         zeichner=fuss,
+        ueberschreiben=ueberschreiben,
     )

@@ -10,8 +10,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from core.io.belege_basis import blattname, druck_a4, schreibe_atomar_mit, setze_text
+from core.io.belege_basis import blattname, druck_a4, setze_text
 from core.io.belegtabelle import excel_tabelle
+from core.io.excel import speichere
 from core.io.lohnjournal import Lohnjournal
 
 
@@ -21,6 +22,7 @@ def lohnjournal_xlsx(
     *,
     gedruckt_am: date,
     fortschritt: Callable[[int, int], None] | None = None,
+    ueberschreiben: bool = False,
 ) -> None:
     mappe = Workbook()
     erstes = mappe.active
@@ -42,4 +44,4 @@ def lohnjournal_xlsx(
         )
         if fortschritt is not None:
             fortschritt(nr + 1, len(journal.teile))
-    schreibe_atomar_mit(ziel, lambda pfad: mappe.save(pfad))
+    speichere(mappe, ziel, ueberschreiben=ueberschreiben)

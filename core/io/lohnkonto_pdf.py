@@ -9,9 +9,9 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table
 
-from core.io.belege_basis import GRAU, ZEHNTEL_MM, absatz, baue_pdf, eur, fusszeile
+from core.io.belege_basis import GRAU, ZEHNTEL_MM, absatz, baue_pdf, eur, fusszeile, tabellenstil
 from core.io.belegtabelle import pdf_bloecke
 from core.io.lohnkonto import Lohnkonto
 
@@ -28,7 +28,7 @@ def _stammdaten(konto: Lohnkonto) -> Table:
     daten = [zellen[i : i + 4] for i in range(0, len(zellen), 4)]
     tabelle = Table(daten, colWidths=[BREITE / 4] * 4)
     tabelle.setStyle(
-        TableStyle(
+        tabellenstil(
             [
                 ("BOX", (0, 0), (-1, -1), 3 * ZEHNTEL_MM, colors.black),
                 ("INNERGRID", (0, 0), (-1, -1), 2 * ZEHNTEL_MM, GRAU),
@@ -58,7 +58,7 @@ def _sachbezuege(konto: Lohnkonto) -> Table:
     anteile = (80, 300, 200, 220, 100, 100)
     tabelle = Table(daten, colWidths=[a * BREITE / 1000 for a in anteile], repeatRows=1, hAlign="LEFT")
     tabelle.setStyle(
-        TableStyle(
+        tabellenstil(
             [
                 ("LINEBELOW", (0, 0), (-1, 0), 5 * ZEHNTEL_MM, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), GRAU),
@@ -114,6 +114,7 @@ def lohnkonten_pdf(
     *,
     gedruckt_am: date,
     fortschritt: Callable[[int, int], None] | None = None,
+    ueberschreiben: bool = False,
 ) -> None:
     """One section (new page) per assistant."""
     inhalt: list[Any] = []
@@ -138,4 +139,5 @@ def lohnkonten_pdf(
         titel=titel,
         autor=konten[0].arbeitgeber if konten else "Assistenzbüro",
         zeichner=fuss,
+        ueberschreiben=ueberschreiben,
     )

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table
 
 from core.domain.kalender import MONATE
 from core.domain.kennungen import iban_formatiert, pruefe_iban
@@ -24,10 +24,11 @@ from core.io.belege_basis import (
     baue_pdf,
     eur,
     fusszeile,
-    schreibe_atomar_mit,
     setze_betrag,
     setze_text,
+    tabellenstil,
 )
+from core.io.excel import Formel, schreibe_in, speichere
 from core.io.zahlungen import Zahlung, Zahlungsauftrag, bic_fuer
 
 KOPF = ("Pers.-Nr.", "Name (Kontoinhaber)", "IBAN", "BIC", "Betrag", "Hinweis")
@@ -78,6 +79,7 @@ def zahlungsliste_pdf(
     *,
     gedruckt_am: date,
     fortschritt: Callable[[int, int], None] | None = None,
+    ueberschreiben: bool = False,
 ) -> None:
     """A4 landscape: employer and account, one row per assistant, the total to transfer."""
     rand = 150 * ZEHNTEL_MM
@@ -113,7 +115,7 @@ def zahlungsliste_pdf(
     tabelle = Table(daten, colWidths=spalten, repeatRows=1)
     letzte = len(daten) - 1
     tabelle.setStyle(
-        TableStyle(
+        tabellenstil(
             [
                 ("GRID", (0, 0), (-1, -1), 3 * ZEHNTEL_MM, colors.black),
                 ("BACKGROUND", (0, 0), (-1, 0), GRAU),
@@ -152,6 +154,7 @@ def zahlungsliste_pdf(
         titel=_titel(auftrag),
         autor=auftrag.auftraggeber,
         zeichner=fuss,
+        ueberschreiben=ueberschreiben,
     )
 
 
@@ -161,6 +164,7 @@ def zahlungsliste_xlsx(
     *,
     gedruckt_am: date,
     fortschritt: Callable[[int, int], None] | None = None,
+    ueberschreiben: bool = False,
 ) -> None:
     """One sheet, amounts as numbers with the € format, the total as a SUM formula below them."""
     mappe = Workbook()
@@ -199,9 +203,9 @@ def zahlungsliste_xlsx(
     # Only lines that are transfers count (a line with a Hinweis about a missing IBAN still counts: it is owed).
     if alle:
         formel = f'=SUMIF(E{erste + 1}:E{summe - 1},">0")'
-        blatt.cell(row=summe, column=5, value=formel)
+        schreibe_in(blatt, summe, 5, Formel(formel))
     else:
-        blatt.cell(row=summe, column=5, value=0)
+        schreibe_in(blatt, summe, 5, 0)
     blatt.cell(row=summe, column=5).number_format = FORMAT_EUR
     blatt.cell(row=summe, column=5).font = Font(bold=True)
     for s, breite in enumerate((10, 32, 29, 13, 13, 40), start=1):
@@ -214,4 +218,4 @@ def zahlungsliste_xlsx(
     blatt.page_setup.fitToWidth = 1
     blatt.page_setup.fitToHeight = 0
     blatt.sheet_properties.pageSetUpPr.fitToPage = True
-    schreibe_atomar_mit(ziel, lambda pfad: mappe.save(pfad))
+    speichere(mappe, ziel, ueberschreiben=ueberschreiben)

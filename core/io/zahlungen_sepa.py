@@ -21,7 +21,7 @@ from text_unidecode import unidecode
 from core.domain.geld import CENT
 from core.domain.kennungen import kompakt, pruefe_bic, pruefe_iban
 from core.fehler import EingabeFehler
-from core.io.belege_basis import schreibe_atomar
+from core.io.ausgabe import ausgabedatei
 from core.io.zahlungen import Zahlungsauftrag, bic_fuer
 
 SCHEMA = "pain.001.001.09"
@@ -108,10 +108,12 @@ def schreibe_sepa(
     *,
     ausfuehrung: date,
     fortschritt: Callable[[int, int], None] | None = None,
+    ueberschreiben: bool = False,
 ) -> Path:
     """Check, build and write the transfer file in one go; on any error nothing is written."""
     daten = sepa_xml(auftrag, ausfuehrung=ausfuehrung)
-    schreibe_atomar(ziel, daten)
+    with ausgabedatei(ziel, ueberschreiben=ueberschreiben) as teil:
+        teil.write_bytes(daten)
     if fortschritt is not None:
         fortschritt(1, 1)
     return ziel

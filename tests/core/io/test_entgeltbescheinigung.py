@@ -208,6 +208,7 @@ def test_namen_aus_aller_welt_werden_gedruckt(tmp_path: Path) -> None:
     for seite, name in zip(seiten, ("Łukasz Wójcik", "Ayşe Yılmaz", "Đặng Văn Minh", "Ольга Иванова"), strict=True):
         assert name in seite
     assert fortschritt == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert b"Helvetica" not in ziel.read_bytes()  # only the embedded DejaVu Sans, no Latin-1-only base font
 
 
 def test_sachbezug_und_vorschuss_vor_der_auszahlung(tmp_path: Path) -> None:
