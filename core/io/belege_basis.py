@@ -72,7 +72,7 @@ def stil(name: str) -> ParagraphStyle:
 
 
 def tabellenstil(befehle: list[tuple[Any, ...]]) -> TableStyle:
-    """A TableStyle whose plain-string cells (and empty ones) use the embedded font, not reportlab's Latin-1 base font."""
+    """A TableStyle whose plain-string cells (and empty ones) use the embedded font, not the Latin-1 base font."""
     return TableStyle([("FONT", (0, 0), (-1, -1), SCHRIFT, 8), *befehle])
 
 
