@@ -195,3 +195,16 @@ zeile_lesen  # core/abrechnung/ablage.py
 personen_im_monat  # core/abrechnung/lauf.py
 naechster_offener_monat  # core/abrechnung/lauf.py
 offene_korrekturen  # core/abrechnung/lauf.py
+# payroll documents lane: exports its GUI and command line are about to offer
+entgeltbescheinigung  # core/io/entgeltbescheinigung.py
+entgeltbescheinigungen_pdf  # core/io/entgeltbescheinigung_pdf.py
+lohnjournal  # core/io/lohnjournal.py
+lohnjournal_pdf  # core/io/lohnjournal_pdf.py
+lohnjournal_xlsx  # core/io/lohnjournal_xlsx.py
+lohnkonto  # core/io/lohnkonto.py
+lohnkonten_pdf  # core/io/lohnkonto_pdf.py
+lohnkonten_xlsx  # core/io/lohnkonto_xlsx.py
+zahlungsauftrag  # core/io/zahlungen.py
+zahlungsliste_pdf  # core/io/zahlungen_liste.py
+zahlungsliste_xlsx  # core/io/zahlungen_liste.py
+schreibe_sepa  # core/io/zahlungen_sepa.py
