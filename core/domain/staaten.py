@@ -6,8 +6,6 @@ import gettext
 from collections.abc import Callable
 from functools import cache
 
-import pycountry
-
 # Freizügigkeit (FreizügG/EU; EWR-Abkommen; Abkommen EU–Schweiz): EU, Iceland, Liechtenstein, Norway, Switzerland
 # need no work permit (seed 004, 2.4.6). Membership as of 2026.
 EU_STAATEN = frozenset("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split())
@@ -17,6 +15,8 @@ FREIZUEGIGKEIT = EU_STAATEN | {"IS", "LI", "NO", "CH"}
 @cache
 def staaten() -> dict[str, str]:
     """Code → German country name, sorted by name (Deutschland first)."""
+    import pycountry  # here: loading it is not needed until a nationality is shown or checked
+
     deutsch: Callable[[str], str]
     try:
         deutsch = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"]).gettext

@@ -238,11 +238,12 @@ def ergaenze_regeljahre(sitzung: Session) -> list[int]:
     """Add years that the rule tables gained since (e.g. 2027) to the Minijob-Zentrale; edited years stay."""
     neu: list[int] = []
     for kasse in KrankenkassenRepository(sitzung).minijob_zentralen():
-        vorhanden = {j.jahr for j in kasse.jahre}
-        for jahr in _jahre_aus_regeln():
-            if jahr.jahr not in vorhanden:
-                kasse.jahre.append(jahr)
-                neu.append(jahr.jahr)
+        fehlend = set(unterstuetzte_jahre()) - {j.jahr for j in kasse.jahre}
+        if not fehlend:  # the usual start: nothing to read from the rule tables
+            continue
+        for jahr in _jahre_aus_regeln(fehlend):
+            kasse.jahre.append(jahr)
+            neu.append(jahr.jahr)
     return neu
 
 
@@ -271,12 +272,14 @@ def _prozent(wert: object) -> Decimal | None:
     return None if wert is None else Decimal(str(wert))
 
 
-def _jahre_aus_regeln() -> list[KassenJahr]:
-    """Minijob-Zentrale: one fixed U1 level (chosen, as there is no choice) and U2 per year table."""
+def _jahre_aus_regeln(nur: set[int] | None = None) -> list[KassenJahr]:
+    """Minijob-Zentrale: one fixed U1 level (chosen, as there is no choice) and U2 per year table (`nur`: these)."""
     from datetime import date
 
     jahre: list[KassenJahr] = []
     for jahr in unterstuetzte_jahre():
+        if nur is not None and jahr not in nur:
+            continue
         stichtag = date(jahr, 1, 1)
         try:
             u1 = regelwert("minijob_u1_prozent", stichtag)
