@@ -29,6 +29,7 @@ from core.persistence.datenbank import (
 )
 from core.persistence.modelle import Arbeitgeber
 from core.persistence.sicherung import Aufbewahrung, raeume_auf, sicherungen, sicherungsordner
+from tests.core.persistence.test_datenbank import _namen
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -37,14 +38,6 @@ def _haushalt(pfad: Path, *namen: str) -> None:
     with Datenbank.oeffnen(pfad) as db, db.arbeitseinheit() as sitzung:
         for name in namen:
             sitzung.add(Arbeitgeber(nachname=name, bundesland="BW"))
-
-
-def _namen(pfad: Path) -> list[str]:
-    verbindung = sqlite3.connect(pfad)
-    try:
-        return [z[0] for z in verbindung.execute("SELECT nachname FROM arbeitgeber ORDER BY id")]
-    finally:
-        verbindung.close()
 
 
 def _zeile(verbindung: sqlite3.Connection, tabelle: str, **werte: object) -> None:
