@@ -25,9 +25,9 @@ _VORGAENGER = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(None|['\"][0-9a-z
 
 
 @cache
-def kopf_ohne_alembic() -> frozenset[str] | None:
-    """The head revision(s) read from the migration files' `revision =` and `down_revision =` lines, without
-    importing Alembic; None when a file does not have the simple form (then ask Alembic)."""
+def _revisionen_ohne_alembic() -> tuple[frozenset[str], frozenset[str]] | None:
+    """(all revisions, their heads) read from the migration files' `revision =` and `down_revision =` lines,
+    without importing Alembic; None when a file does not have the simple form (then ask Alembic)."""
     revisionen: set[str] = set()
     vorgaenger: set[str] = set()
     for datei in (MIGRATIONEN / "versions").glob("*.py"):
@@ -40,8 +40,15 @@ def kopf_ohne_alembic() -> frozenset[str] | None:
         revisionen.add(revision[0])
         if vorher[0] != "None":
             vorgaenger.add(vorher[0].strip("'\""))
-    koepfe = frozenset(revisionen - vorgaenger)
-    return koepfe if revisionen and vorgaenger <= revisionen else None
+    if not revisionen or not vorgaenger <= revisionen:
+        return None
+    return frozenset(revisionen), frozenset(revisionen - vorgaenger)
+
+
+def kopf_ohne_alembic() -> frozenset[str] | None:
+    """The head revision(s), read without Alembic; None: ask Alembic."""
+    gelesen = _revisionen_ohne_alembic()
+    return None if gelesen is None else gelesen[1]
 
 
 def stand_ohne_alembic(verbindung: Connection) -> str | None:
@@ -87,6 +94,9 @@ def aktuelle_revision(verbindung: Connection) -> str | None:
 
 
 def ist_bekannt(revision: str) -> bool:
+    gelesen = _revisionen_ohne_alembic()
+    if gelesen is not None and revision in gelesen[0]:  # the usual case, decided without Alembic
+        return True
     try:
         return skripte().get_revision(revision) is not None
     except Exception:  # alembic raises several kinds for unknown ids

@@ -297,7 +297,7 @@ def test_alte_datei_mit_umask_rechten_wird_beim_oeffnen_eingeschraenkt(tmp_path:
 
 _DEMO_ABBRUCH = """
 import os, signal, sys
-import core.dienstplan.demo as demo
+import core.demo as demo
 echt = demo._fuelle
 def halb(db, pfad, heute):
     from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber
@@ -317,7 +317,7 @@ def test_abgebrochenes_demo_blockiert_den_pfad_nicht(tmp_path: Path) -> None:
     assert lauf.returncode == -signal.SIGKILL
     assert not ziel.exists()
     start = time.monotonic()
-    from core.dienstplan.demo import lege_demo_an
+    from core.demo import lege_demo_an
 
     demo = lege_demo_an(ziel, heute=datetime(2026, 12, 2).date())
     assert demo.pfad == ziel and ziel.exists() and time.monotonic() - start < 120
