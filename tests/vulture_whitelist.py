@@ -208,3 +208,7 @@ zahlungsauftrag  # core/io/zahlungen.py
 zahlungsliste_pdf  # core/io/zahlungen_liste.py
 zahlungsliste_xlsx  # core/io/zahlungen_liste.py
 schreibe_sepa  # core/io/zahlungen_sepa.py
+exportiere_entgeltbescheinigung  # core/io/belege_export.py, named in core.cli.export.EXPORTARTEN
+exportiere_lohnjournal  # core/io/belege_export.py, named in core.cli.export.EXPORTARTEN
+exportiere_lohnkonto  # core/io/belege_export.py, named in core.cli.export.EXPORTARTEN
+exportiere_zahlungen  # core/io/belege_export.py, named in core.cli.export.EXPORTARTEN

@@ -46,7 +46,11 @@ BEFEHLE: tuple[Befehl, ...] = (
         "berechnen", "einen Abrechnungsmonat aus einer Szenario-Datei berechnen (ohne Datenbank)", "core.cli.berechnen"
     ),
     Befehl("demo", "Beispielhaushalt anlegen (Team und Dienstplan aus dem ForseA-Ratgeber)", "core.cli.demo"),
-    Befehl("export", "Dienstplan oder Stundenzettel eines Monats als PDF oder Excel-Datei ausgeben", "core.cli.export"),
+    Befehl(
+        "export",
+        "Dienstplan, Stundenzettel, Entgeltbescheinigungen, Lohnjournal, Lohnkonto oder Zahlungen ausgeben",
+        "core.cli.export",
+    ),
     Befehl("kalkulation", "Kostenkalkulation: alte Kalkulationstabellen einlesen, exportieren", "core.cli.kalkulation"),
     Befehl("loeschen", "Daten einer Bewerberin auf ihren Wunsch löschen (Art. 17 DSGVO)", "core.cli.stammdaten"),
     Befehl("personalbogen", "Personalbogen als PDF: leer (für Bewerberinnen) oder ausgefüllt", "core.cli.stammdaten"),
