@@ -1,45 +1,58 @@
-"""One payroll month for the assistants of a scenario file (CONTRACTS §3), computed without any database.
+"""Reading a payroll scenario file (CONTRACTS §3) into the calculation's input: one `Monatseingabe` per assistant.
 
-Assumptions a scenario file cannot avoid (each one is reported as a Hinweis where it matters):
-- The month's running pay is regular: it is used for the classification and, with one-off payments, as the
-  forecast for the year (laufendes Entgelt × 12 + Einmalzahlungen, paid once a year).
-- For one-off payments the employment is taken to have existed since January with this month's running pay
-  (Jahres-BBG § 23a SGB IV, voraussichtlicher Jahresarbeitslohn R 39b.6 LStR).
-- Absences (krank, urlaub) are paid by the Lohnausfallprinzip: the shifts listed on absence days are the shifts
-  the person would have worked; they are paid with their surcharges, which are then fully taxable. If an absence
-  has no listed shift, the average pay per calendar day of the worked shifts stands in for the 13-week average.
-- Shifts are cut at the month's borders; only the part inside the month counts.
+The file's shifts, absences and contract become the roster's own types (`Schicht` with an `assistenzkraft_id`
+numbered per scenario person, `Abwesenheit`, `Vertragsdaten`), so that `berechnen` and the monthly run compute with
+one model. A scenario knows no history: its `Vorgeschichte` is unknown, and the calculation makes the documented
+assumptions (core.abrechnung.rechnen). Every problem in the file becomes one German `EingabeFehler` naming the
+field's path.
+
+Beyond CONTRACTS §3 the reader accepts (extensions, all optional): per assistant `austritt`, `berufsmaessig`,
+`befristung` {von, bis, arbeitstage, tage_je_woche}, `wochenstunden`, `zeitkonto_plus_max`, `zeitkonto_minus_max`,
+`sachbezuege` [{art, tage, im_haushalt, wert, zuzahlung}], `vorschuesse` [{betrag, text}]; per shift `leistungsart`;
+per absence `id` and `fortsetzung_von` (and the kinds kind_krank, beschaeftigungsverbot, mutterschutz, feiertag);
+for the employer `katholisch`. Absences may lie before the month (a continuing illness counts across months);
+shifts must touch the month.
 """
 
 from __future__ import annotations
 
 import calendar
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from core.domain.geld import NULL, als_text, cent, format_eur, format_zahl
-from core.domain.hinweis import Hinweis, Schwere
-from core.domain.kalender import BUNDESLAENDER, MONATE, landeskuerzel, monatsgrenzen
-from core.domain.zeit import BERLIN, als_berlin, dauer, stunden, tagesbeginn
-from core.fehler import EingabeFehler, dateigrund
-from core.regeln import steuer
-from core.regeln.beitraege import BeitragsEingabe, Kasse, berechne_beitraege
-from core.regeln.klassifikation import (
-    BEZEICHNUNG,
-    Befristung,
-    Beschaeftigungsart,
-    KlassifikationsEingabe,
-    Zweig,
-    klassifiziere,
+from core.abrechnung.modell import (
+    SACHBEZUGSARTEN,
+    Arbeitgeberdaten,
+    Einmalzahlung,
+    Monatseingabe,
+    Personaldaten,
+    Sachbezug,
+    Vorschuss,
 )
+from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart, pruefe_abwesenheit
+from core.dienstplan.schicht import Arbeitsart, Schicht
+from core.dienstplan.vertrag import Lohnform, Vertragsdaten
+from core.domain.geld import NULL, cent
+from core.domain.kalender import BUNDESLAENDER, monatsgrenzen
+from core.domain.kennungen import (
+    pruefe_betriebsnummer,
+    pruefe_iban,
+    pruefe_steuer_id,
+    pruefe_steuernummer,
+    pruefe_versicherungsnummer,
+)
+from core.domain.zeit import BERLIN, als_berlin, dauer, tagesbeginn
+from core.fehler import EingabeFehler, dateigrund
+from core.regeln.beitraege import Kasse
+from core.regeln.klassifikation import Beschaeftigungsart
 from core.regeln.tabellen import regelwert
-from core.regeln.zuschlaege import Arbeitszeitraum, Zuschlagssaetze, berechne_zuschlaege
+from core.regeln.zuschlaege import Zuschlagssaetze
 
 HUNDERT = Decimal(100)
 # Bounds for every number and date a scenario file can hold: far above any household's figures, far below what
@@ -51,80 +64,27 @@ FRUEHESTES_DATUM = date(1900, 1, 1)
 SPAETESTES_DATUM = date(2199, 12, 31)
 HOECHSTE_DATEIGROESSE = 5_000_000  # bytes; a month of shifts for a large team is a few hundred kilobytes
 HOECHSTE_TIEFE = 16  # nesting of the file: the format itself needs five levels
-ABWESENHEITSARTEN = ("krank", "urlaub", "unbezahlt")
+ABWESENHEITSARTEN = tuple(a.value for a in Abwesenheitsart)
 PAUSCHALSTEUER = (None, "2", "25", "individuell")
-
-# --------------------------------------------------------------------------------------------------------
-# Input
-# --------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SzenarioKasse:
-    name: str
-    zusatzbeitrag: Decimal
-    u1_satz: Decimal
-    u2_satz: Decimal
-    u1_erstattung: Decimal | None = None
-    ag_anteile_erstattet: bool = False
+ZUSCHLAGSARTEN = ("nacht", "nacht_0_4", "sonntag", "feiertag", "weihnachten_maifeiertag", "heiligabend_silvester")
+LOHNFELDER = {"stundenlohn": Lohnform.STUNDENLOHN, "tageslohn": Lohnform.TAGESLOHN, "monatslohn": Lohnform.MONATSLOHN}
+#: Standby weighting when the file gives none (seed 004, 1.6.2 uses 30 %).
+BEREITSCHAFT_VORGABE = Decimal(30)
 
 
-@dataclass(frozen=True, slots=True)
-class Schicht:
-    beginn: datetime
-    ende: datetime
-    bereitschaft: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Abwesenheit:
-    art: str
-    von: date
-    bis: date
-
-
-@dataclass(frozen=True, slots=True)
-class Einmalzahlung:
-    art: str
-    betrag: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class SzenarioKraft:
-    id: str
-    geburtsdatum: date
-    krankenkasse: str
-    beschaeftigung: str = "auto"
-    steuerklasse: int = 1
-    kinderfreibetraege: Decimal = NULL
-    kirchensteuer: bool = False
-    pauschalsteuer: str | None = None
-    kinder_unter_25: int = 0
-    elterneigenschaft: bool = False
-    rv_befreiung: bool = False
-    student: bool = False
-    stundenlohn: Decimal | None = None
-    tageslohn: Decimal | None = None
-    monatslohn: Decimal | None = None
-    bereitschaft_prozent: Decimal = Decimal(30)
-    zuschlaege: Zuschlagssaetze = field(default_factory=Zuschlagssaetze)
-    schichten: tuple[Schicht, ...] = ()
-    abwesenheiten: tuple[Abwesenheit, ...] = ()
-    einmalzahlungen: tuple[Einmalzahlung, ...] = ()
-    vorbeschaeftigung_tage_im_jahr: int = 0
-    befristung: Befristung | None = None  # extension: a kurzfristige Beschäftigung's contract period
-    berufsmaessig: bool | None = None  # extension
+def standard_eintritt(jahr: int) -> date:
+    """Start of employment when a scenario gives none: "long before the month" — 1 January of the year before,
+    so no EFZG waiting period applies and the whole year counts as employed. The store writes the same date."""
+    return date(jahr - 1, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
 class Szenario:
     jahr: int
     monat: int
-    bundesland: str
-    privathaushalt: bool
-    unfallversicherung_prozent: Decimal
-    krankenkassen: Mapping[str, SzenarioKasse]
-    assistenzkraefte: tuple[SzenarioKraft, ...]
+    arbeitgeber: Arbeitgeberdaten
+    krankenkassen: Mapping[str, Kasse]
+    eingaben: tuple[Monatseingabe, ...]
 
 
 class _Leser:
@@ -358,47 +318,94 @@ def lies_szenario(daten: Any) -> Szenario:
         raise oben.fehler("monat", f"{monat} ist kein Monat (1 bis 12).")
     regelwert("mindestlohn_stunde", date(jahr, monat, 1))  # unknown year → clear message naming the years
 
-    ag = _Leser(oben.roh("arbeitgeber", pflicht=True), "arbeitgeber")
+    arbeitgeber = _lies_arbeitgeber(oben.roh("arbeitgeber", pflicht=True))
+
+    kassen_roh = oben.roh("krankenkassen") or {}
+    if not isinstance(kassen_roh, dict):
+        raise oben.fehler("krankenkassen", "hier wird ein Objekt {Name: {…}} erwartet.")
+    kassen = {name: _lies_kasse(name, roh) for name, roh in kassen_roh.items()}
+
+    kraefte_roh = oben.liste("assistenzkraefte")
+    if not kraefte_roh:
+        raise oben.fehler("assistenzkraefte", "es ist keine Assistenzkraft angegeben.")
+    eingaben = tuple(
+        _lies_kraft(roh, f"assistenzkraefte[{i}]", i + 1, jahr, monat, arbeitgeber, kassen)
+        for i, roh in enumerate(kraefte_roh)
+    )
+    ids = [e.person.personalnummer for e in eingaben]
+    doppelt = sorted({i for i in ids if ids.count(i) > 1})
+    if doppelt:
+        raise oben.fehler("assistenzkraefte", f"die id „{doppelt[0]}“ kommt mehrfach vor; jede id nur einmal.")
+    oben.fertig()
+    return Szenario(jahr, monat, arbeitgeber, kassen, eingaben)
+
+
+def _kennung(r: _Leser, name: str, pruefung: Any) -> str:
+    """An optional identifier: read and checked (used by §8 and the reports), never by the calculation."""
+    if r.roh(name) is None:
+        return ""
+    wert = r.text(name)
+    fehler = pruefung(wert)
+    if fehler is not None:
+        raise r.fehler(name, fehler)
+    return wert
+
+
+def _lies_arbeitgeber(roh: Any) -> Arbeitgeberdaten:
+    ag = _Leser(roh, "arbeitgeber")
     land = ag.text("bundesland", pflicht=True)
     if land not in BUNDESLAENDER:
         raise ag.fehler("bundesland", f"„{land}“ ist kein Bundesland-Kürzel. Erlaubt: {', '.join(BUNDESLAENDER)}.")
     privathaushalt = ag.wahrheitswert("privathaushalt", True)
     uv = ag.betrag("unfallversicherung_prozent", NULL, hoechstens=HUNDERT)
     assert uv is not None
+    katholisch = ag.wahrheitswert("katholisch", False)
+    name = ag.text("name", "")
+    iban = _kennung(ag, "iban", pruefe_iban)
+    betriebsnummer = _kennung(ag, "betriebsnummer", pruefe_betriebsnummer)
+    steuernummer = _kennung(ag, "steuernummer", lambda t: pruefe_steuernummer(t, land))
     ag.fertig()
-
-    kassen_roh = oben.roh("krankenkassen") or {}
-    if not isinstance(kassen_roh, dict):
-        raise oben.fehler("krankenkassen", "hier wird ein Objekt {Name: {…}} erwartet.")
-    kassen: dict[str, SzenarioKasse] = {}
-    for name, roh in kassen_roh.items():
-        k = _Leser(roh, f"krankenkassen[{name!r}]".replace("'", "„", 1).replace("'", "“", 1))
-        zusatz = k.betrag("zusatzbeitrag", pflicht=True, hoechstens=HUNDERT)
-        u1 = k.betrag("u1_satz", pflicht=True, hoechstens=HUNDERT)
-        u2 = k.betrag("u2_satz", pflicht=True, hoechstens=HUNDERT)
-        erstattung = k.betrag("u1_erstattung", hoechstens=HUNDERT)
-        ag_anteile = k.wahrheitswert("ag_anteile_erstattet", False)
-        k.fertig()
-        assert zusatz is not None and u1 is not None and u2 is not None
-        kassen[name] = SzenarioKasse(name, zusatz, u1, u2, erstattung, ag_anteile)
-
-    kraefte_roh = oben.liste("assistenzkraefte")
-    if not kraefte_roh:
-        raise oben.fehler("assistenzkraefte", "es ist keine Assistenzkraft angegeben.")
-    kraefte = tuple(_lies_kraft(roh, f"assistenzkraefte[{i}]", kassen) for i, roh in enumerate(kraefte_roh))
-    ids = [k.id for k in kraefte]
-    doppelt = sorted({i for i in ids if ids.count(i) > 1})
-    if doppelt:
-        raise oben.fehler("assistenzkraefte", f"die id „{doppelt[0]}“ kommt mehrfach vor; jede id nur einmal.")
-    oben.fertig()
-    return Szenario(jahr, monat, land, privathaushalt, uv, kassen, kraefte)
+    return Arbeitgeberdaten(land, privathaushalt, uv, katholisch, name, iban, betriebsnummer, steuernummer)
 
 
-def _lies_kraft(roh: Any, pfad: str, kassen: Mapping[str, SzenarioKasse]) -> SzenarioKraft:
+def _lies_kasse(name: str, roh: Any) -> Kasse:
+    k = _Leser(roh, f"krankenkassen[{name!r}]".replace("'", "„", 1).replace("'", "“", 1))
+    zusatz = k.betrag("zusatzbeitrag", pflicht=True, hoechstens=HUNDERT)
+    u1 = k.betrag("u1_satz", pflicht=True, hoechstens=HUNDERT)
+    u2 = k.betrag("u2_satz", pflicht=True, hoechstens=HUNDERT)
+    erstattung = k.betrag("u1_erstattung", hoechstens=HUNDERT)
+    ag_anteile = k.wahrheitswert("ag_anteile_erstattet", False)
+    betriebsnummer = _kennung(k, "betriebsnummer", pruefe_betriebsnummer)
+    k.fertig()
+    assert zusatz is not None and u1 is not None and u2 is not None
+    return Kasse(
+        zusatzbeitrag_prozent=zusatz,
+        u1_prozent=u1,
+        u2_prozent=u2,
+        name=name,
+        u1_erstattung_prozent=erstattung,
+        ag_anteile_erstattet=ag_anteile,
+        betriebsnummer=betriebsnummer,
+    )
+
+
+def _lies_kraft(
+    roh: Any,
+    pfad: str,
+    nummer: int,
+    jahr: int,
+    monat: int,
+    arbeitgeber: Arbeitgeberdaten,
+    kassen: Mapping[str, Kasse],
+) -> Monatseingabe:
     r = _Leser(roh, pfad)
     ident = r.text("id", pflicht=True)
     r.pfad = f"{pfad} („{ident}“)"
     geburtsdatum = r.datum("geburtsdatum")
+    if geburtsdatum > date(jahr, monat, calendar.monthrange(jahr, monat)[1]):
+        raise r.fehler(
+            "geburtsdatum", f"{geburtsdatum:%d.%m.%Y} liegt nach dem Abrechnungsmonat; bitte das Geburtsdatum prüfen."
+        )
     kasse = r.text("krankenkasse", pflicht=True)
     if kasse != "privat" and kasse not in kassen:
         bekannt = ", ".join(f"„{k}“" for k in kassen) or "keine"
@@ -420,7 +427,7 @@ def _lies_kraft(roh: Any, pfad: str, kassen: Mapping[str, SzenarioKasse]) -> Sze
             "pauschalsteuer", f'„{pauschal_roh}“ ist nicht vorgesehen; möglich: null, "2", "25", "individuell".'
         )
 
-    loehne = {n: r.betrag(n) for n in ("stundenlohn", "tageslohn", "monatslohn")}
+    loehne = {n: r.betrag(n) for n in LOHNFELDER}
     angegeben = [n for n, w in loehne.items() if w is not None]
     if len(angegeben) != 1:
         raise r.fehler(
@@ -428,49 +435,127 @@ def _lies_kraft(roh: Any, pfad: str, kassen: Mapping[str, SzenarioKasse]) -> Sze
             "bitte genau eine der Angaben stundenlohn, tageslohn oder monatslohn machen"
             + (f" (angegeben: {', '.join(angegeben)})." if angegeben else "."),
         )
+    lohnfeld = angegeben[0]
+    satz = loehne[lohnfeld]
+    assert satz is not None
 
     zuschlaege = _lies_zuschlaege(r)
-    schichten = tuple(_lies_schicht(s, f"{r.pfad}.schichten[{i}]") for i, s in enumerate(r.liste("schichten")))
-    abwesenheiten = tuple(
-        _lies_abwesenheit(a, f"{r.pfad}.abwesenheiten[{i}]") for i, a in enumerate(r.liste("abwesenheiten"))
-    )
+    schichten = tuple(_lies_schicht(s, f"{r.pfad}.schichten[{i}]", nummer) for i, s in enumerate(r.liste("schichten")))
+    abwesenheiten = _lies_abwesenheiten(r, nummer, ident)
     einmal = tuple(_lies_einmal(e, f"{r.pfad}.einmalzahlungen[{i}]") for i, e in enumerate(r.liste("einmalzahlungen")))
+    sachbezuege = tuple(_lies_sachbezug(e, f"{r.pfad}.sachbezuege[{i}]") for i, e in enumerate(r.liste("sachbezuege")))
+    vorschuesse = tuple(_lies_vorschuss(e, f"{r.pfad}.vorschuesse[{i}]") for i, e in enumerate(r.liste("vorschuesse")))
     befristung = _lies_befristung(r)
     berufsmaessig_roh = r.roh("berufsmaessig")
     if berufsmaessig_roh is not None and not isinstance(berufsmaessig_roh, bool):
         raise r.fehler("berufsmaessig", "bitte true, false oder null angeben.")
-    bereitschaft = r.betrag("bereitschaft_prozent", Decimal(30), hoechstens=HUNDERT)
+    bereitschaft = r.betrag("bereitschaft_prozent", BEREITSCHAFT_VORGABE, hoechstens=HUNDERT)
     kinderfreibetraege = r.betrag("kinderfreibetraege", NULL)
-    kraft = SzenarioKraft(
-        id=ident,
+    wochenstunden = r.betrag("wochenstunden", hoechstens=Decimal(168))
+    plus_max = r.betrag("zeitkonto_plus_max", hoechstens=Decimal(10_000))
+    minus_max = r.betrag("zeitkonto_minus_max", hoechstens=Decimal(10_000))
+    eintritt_roh = r.roh("eintritt")
+    eintritt = r.datum("eintritt") if eintritt_roh is not None else None
+    austritt = r.datum("austritt") if r.roh("austritt") is not None else None
+    person_name = r.text("name", "")
+    iban = _kennung(r, "iban", pruefe_iban)
+    steuer_id = _kennung(r, "steuer_id", pruefe_steuer_id)
+    versicherungsnummer = _kennung(
+        r, "versicherungsnummer", lambda t: pruefe_versicherungsnummer(t, geburtsdatum=geburtsdatum)
+    )
+    vorbeschaeftigung = r.ganzzahl("vorbeschaeftigung_tage_im_jahr", 0)
+    kinder = r.ganzzahl("kinder_unter_25", 0)
+    kirchensteuer = r.wahrheitswert("kirchensteuer", False)
+    elterneigenschaft = r.wahrheitswert("elterneigenschaft", False)
+    rv_befreiung = r.wahrheitswert("rv_befreiung", False)
+    student = r.wahrheitswert("student", False)
+    r.fertig()
+
+    vertragsbeginn = befristung[0] if befristung is not None else (eintritt or standard_eintritt(jahr))
+    if eintritt is None:
+        eintritt = vertragsbeginn
+    vertragsende = befristung[1] if befristung is not None else None
+    if austritt is not None:
+        if austritt < eintritt:
+            raise r.fehler("austritt", "der Austritt liegt vor dem Eintritt.")
+        vertragsende = austritt if vertragsende is None else min(vertragsende, austritt)
+    if vertragsende is not None and vertragsende < vertragsbeginn:
+        raise r.fehler("befristung", "die Befristung endet vor dem Eintritt.")
+    vertrag = Vertragsdaten(
+        assistenzkraft_id=nummer,
+        name=person_name or ident,
+        beginn=vertragsbeginn,
+        ende=vertragsende,
+        beschaeftigung=None if art == "auto" else Beschaeftigungsart(art),
+        lohnform=LOHNFELDER[lohnfeld],
+        satz=satz,
+        bereitschaft_prozent=bereitschaft if bereitschaft is not None else BEREITSCHAFT_VORGABE,
+        tage_pro_woche=befristung[3] if befristung is not None else None,
+        befristet_bis=befristung[1] if befristung is not None else None,
         geburtsdatum=geburtsdatum,
-        krankenkasse=kasse,
-        beschaeftigung=art,
+        vorbeschaeftigung_tage_im_jahr=vorbeschaeftigung,
+        zuschlaege=zuschlaege,
+        wochenstunden=wochenstunden,
+        zeitkonto_plus_max=plus_max,
+        zeitkonto_minus_max=minus_max,
+        geplante_arbeitstage=befristung[2] if befristung is not None else None,
+    )
+    person = Personaldaten(
+        assistenzkraft_id=nummer,
+        personalnummer=ident,
+        geburtsdatum=geburtsdatum,
+        eintritt=eintritt,
+        austritt=austritt,
+        name=person_name,
+        krankenkasse=None if kasse == "privat" else kasse,
         steuerklasse=steuerklasse,
         kinderfreibetraege=kinderfreibetraege if kinderfreibetraege is not None else NULL,
-        kirchensteuer=r.wahrheitswert("kirchensteuer", False),
+        kirchensteuer=kirchensteuer,
         pauschalsteuer=pauschal,
-        kinder_unter_25=r.ganzzahl("kinder_unter_25", 0),
-        elterneigenschaft=r.wahrheitswert("elterneigenschaft", False),
-        rv_befreiung=r.wahrheitswert("rv_befreiung", False),
-        student=r.wahrheitswert("student", False),
-        stundenlohn=loehne["stundenlohn"],
-        tageslohn=loehne["tageslohn"],
-        monatslohn=loehne["monatslohn"],
-        bereitschaft_prozent=bereitschaft if bereitschaft is not None else Decimal(30),
-        zuschlaege=zuschlaege,
+        kinder_unter_25=kinder,
+        elterneigenschaft=elterneigenschaft,
+        rv_befreiung=rv_befreiung,
+        student=student,
+        berufsmaessig=berufsmaessig_roh,
+        iban=iban,
+        steuer_id=steuer_id,
+        versicherungsnummer=versicherungsnummer,
+    )
+    _pruefe_schichten(ident, schichten, jahr, monat)
+    return Monatseingabe(
+        jahr=jahr,
+        monat=monat,
+        arbeitgeber=arbeitgeber,
+        person=person,
+        kasse=None if kasse == "privat" else kassen[kasse],
+        vertraege=(vertrag,),
         schichten=schichten,
         abwesenheiten=abwesenheiten,
         einmalzahlungen=einmal,
-        vorbeschaeftigung_tage_im_jahr=r.ganzzahl("vorbeschaeftigung_tage_im_jahr", 0),
-        befristung=befristung,
-        berufsmaessig=berufsmaessig_roh,
+        sachbezuege=sachbezuege,
+        vorschuesse=vorschuesse,
     )
-    r.fertig()
-    return kraft
 
 
-ZUSCHLAGSARTEN = ("nacht", "nacht_0_4", "sonntag", "feiertag", "weihnachten_maifeiertag", "heiligabend_silvester")
+def _pruefe_schichten(ident: str, schichten: tuple[Schicht, ...], jahr: int, monat: int) -> None:
+    """No overlapping shifts; each touches the payroll month (a scenario is one month)."""
+    geordnet = sorted(schichten, key=lambda s: s.beginn_utc)
+    for vorher, nachher in pairwise(geordnet):
+        if dauer(nachher.beginn, vorher.ende) > timedelta(0):
+            raise EingabeFehler(
+                f"Assistenzkraft „{ident}“: Die Schichten ab {vorher.beginn:%d.%m.%Y %H:%M} und ab "
+                f"{nachher.beginn:%d.%m.%Y %H:%M} überschneiden sich. Bitte korrigieren Sie die Zeiten.",
+                feld="schichten",
+            )
+    erster, folgender = monatsgrenzen(jahr, monat)
+    monatsbeginn, monatsende = tagesbeginn(erster), tagesbeginn(folgender)
+    for s in geordnet:
+        if dauer(s.ende, monatsbeginn) >= timedelta(0) or dauer(monatsende, s.beginn) >= timedelta(0):
+            raise EingabeFehler(
+                f"Assistenzkraft „{ident}“: Die Schicht ab {s.beginn:%d.%m.%Y %H:%M} liegt nicht im Abrechnungsmonat "
+                f"{monat:02d}/{jahr}. Bitte nur Schichten dieses Monats angeben.",
+                feld="schichten",
+            )
 
 
 def _lies_zuschlaege(r: _Leser) -> Zuschlagssaetze:
@@ -490,30 +575,66 @@ def _lies_zuschlaege(r: _Leser) -> Zuschlagssaetze:
     )
 
 
-def _lies_schicht(roh: Any, pfad: str) -> Schicht:
+def _lies_schicht(roh: Any, pfad: str, nummer: int) -> Schicht:
     s = _Leser(roh, pfad)
     beginn = s.zeitpunkt("beginn")
     ende = s.zeitpunkt("ende")
     bereitschaft = s.wahrheitswert("bereitschaft", False)
+    leistungsart = s.text("leistungsart", "") or None
     s.fertig()
     if dauer(beginn, ende) <= timedelta(0):
         raise s.fehler("ende", "die Schicht endet nicht nach ihrem Beginn. Bitte Beginn und Ende prüfen.")
     if dauer(beginn, ende) > timedelta(days=7):
         raise s.fehler("ende", "die Schicht dauert länger als sieben Tage. Bitte Beginn und Ende prüfen.")
-    return Schicht(beginn, ende, bereitschaft)
+    return Schicht(
+        assistenzkraft_id=nummer,
+        beginn=beginn.astimezone(BERLIN),
+        ende=ende.astimezone(BERLIN),
+        arbeitsart=Arbeitsart.BEREITSCHAFT if bereitschaft else Arbeitsart.ARBEIT,
+        leistungsart=leistungsart,
+    )
 
 
-def _lies_abwesenheit(roh: Any, pfad: str) -> Abwesenheit:
-    a = _Leser(roh, pfad)
-    art = a.text("art", pflicht=True)
-    if art not in ABWESENHEITSARTEN:
-        raise a.fehler("art", f"„{art}“ ist nicht vorgesehen; möglich: {', '.join(ABWESENHEITSARTEN)}.")
-    von = a.datum("von")
-    bis = a.datum("bis")
-    a.fertig()
-    if bis < von:
-        raise a.fehler("bis", "das Ende liegt vor dem Beginn.")
-    return Abwesenheit(art, von, bis)
+def _lies_abwesenheiten(r: _Leser, nummer: int, ident: str) -> tuple[Abwesenheit, ...]:
+    """Absences with ids: the file's own (`id`) or numbered after them; `fortsetzung_von` must name one of them."""
+    gelesen: list[tuple[str, Abwesenheitsart, date, date, int | None, int | None]] = []
+    for i, roh in enumerate(r.liste("abwesenheiten")):
+        pfad = f"{r.pfad}.abwesenheiten[{i}]"
+        a = _Leser(roh, pfad)
+        art = a.text("art", pflicht=True)
+        if art not in ABWESENHEITSARTEN:
+            raise a.fehler("art", f"„{art}“ ist nicht vorgesehen; möglich: {', '.join(ABWESENHEITSARTEN)}.")
+        von = a.datum("von")
+        bis = a.datum("bis")
+        eigene_id = a.ganzzahl("id", min=1) if a.roh("id") is not None else None
+        fortsetzung = a.ganzzahl("fortsetzung_von", min=1) if a.roh("fortsetzung_von") is not None else None
+        a.fertig()
+        if bis < von:
+            raise a.fehler("bis", "das Ende liegt vor dem Beginn.")
+        gelesen.append((pfad, Abwesenheitsart(art), von, bis, eigene_id, fortsetzung))
+    vergeben = [g[4] for g in gelesen if g[4] is not None]
+    doppelt = sorted({i for i in vergeben if vergeben.count(i) > 1})
+    if doppelt:
+        raise r.fehler("abwesenheiten", f"die id {doppelt[0]} kommt mehrfach vor; jede id nur einmal.")
+    naechste = max(vergeben, default=0)
+    ergebnis: list[Abwesenheit] = []
+    for pfad, art, von, bis, eigene_id, fortsetzung in gelesen:
+        if eigene_id is None:
+            naechste += 1
+            eigene_id = naechste
+        if fortsetzung is not None and fortsetzung not in vergeben:
+            raise EingabeFehler(
+                f"{pfad}.fortsetzung_von: eine Abwesenheit mit der id {fortsetzung} gibt es nicht. Bitte die id der "
+                "früheren Krankheit angeben.",
+                feld=f"{pfad}.fortsetzung_von",
+            )
+        abw = Abwesenheit(nummer, art, von, bis, id=eigene_id, fortsetzung_von=fortsetzung)
+        try:
+            pruefe_abwesenheit(abw, ergebnis, {nummer: f"„{ident}“"})
+        except EingabeFehler as fehler:
+            raise EingabeFehler(f"{pfad}: {fehler}", feld=pfad) from None
+        ergebnis.append(abw)
+    return tuple(ergebnis)
 
 
 def _lies_einmal(roh: Any, pfad: str) -> Einmalzahlung:
@@ -527,7 +648,41 @@ def _lies_einmal(roh: Any, pfad: str) -> Einmalzahlung:
     return Einmalzahlung(art, betrag)
 
 
-def _lies_befristung(r: _Leser) -> Befristung | None:
+def _lies_sachbezug(roh: Any, pfad: str) -> Sachbezug:
+    s = _Leser(roh, pfad)
+    art = s.text("art", pflicht=True)
+    if art not in SACHBEZUGSARTEN:
+        raise s.fehler("art", f"„{art}“ ist nicht vorgesehen; möglich: {', '.join(SACHBEZUGSARTEN)}.")
+    tage = s.ganzzahl("tage", min=0) if s.roh("tage") is not None else None
+    if tage is not None and tage > 31:
+        raise s.fehler("tage", f"{tage} Tage hat kein Monat.")
+    im_haushalt = s.wahrheitswert("im_haushalt", False)
+    wert = s.betrag("wert")
+    zuzahlung = s.betrag("zuzahlung", NULL)
+    text = s.text("text", "")
+    s.fertig()
+    if art == "sonstig" and wert is None:
+        raise s.fehler("wert", "für einen sonstigen Sachbezug bitte den Wert angeben.")
+    if art != "sonstig" and wert is not None:
+        raise s.fehler("wert", "Unterkunft und Verpflegung gelten mit den amtlichen Werten; bitte keinen Wert angeben.")
+    for name, betrag in (("wert", wert), ("zuzahlung", zuzahlung)):
+        if betrag is not None and betrag != cent(betrag):
+            raise s.fehler(name, f"{betrag} hat mehr als zwei Nachkommastellen.")
+    return Sachbezug(art, tage, im_haushalt, wert, zuzahlung or NULL, text)
+
+
+def _lies_vorschuss(roh: Any, pfad: str) -> Vorschuss:
+    v = _Leser(roh, pfad)
+    betrag = v.betrag("betrag", pflicht=True)
+    text = v.text("text", "Vorschuss")
+    v.fertig()
+    assert betrag is not None
+    if betrag != cent(betrag):
+        raise v.fehler("betrag", f"{betrag} hat mehr als zwei Nachkommastellen.")
+    return Vorschuss(betrag, text)
+
+
+def _lies_befristung(r: _Leser) -> tuple[date, date, int | None, Decimal | None] | None:
     roh = r.roh("befristung")
     if roh is None:
         return None
@@ -540,676 +695,4 @@ def _lies_befristung(r: _Leser) -> Befristung | None:
     b.fertig()
     if bis < von:
         raise b.fehler("bis", "das Ende liegt vor dem Beginn.")
-    return Befristung(von, bis, arbeitstage, tage)
-
-
-# --------------------------------------------------------------------------------------------------------
-# Computation
-# --------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class KraftErgebnis:
-    id: str
-    beschaeftigung: Beschaeftigungsart
-    begruendung: tuple[str, ...]
-    hinweise: tuple[Hinweis, ...]
-    stunden: Decimal
-    bereitschaftsstunden: Decimal
-    brutto: Decimal
-    steuerfreie_zuschlaege: Decimal
-    steuerbrutto: Decimal
-    sv_brutto: Decimal
-    lohnsteuer: Decimal
-    solidaritaetszuschlag: Decimal
-    kirchensteuer: Decimal
-    kv_an: Decimal
-    pv_an: Decimal
-    rv_an: Decimal
-    av_an: Decimal
-    netto: Decimal
-    kv_ag: Decimal
-    pv_ag: Decimal
-    rv_ag: Decimal
-    av_ag: Decimal
-    umlage_u1: Decimal
-    umlage_u2: Decimal
-    insolvenzgeldumlage: Decimal
-    pauschsteuer: Decimal
-    unfallversicherung: Decimal
-    arbeitgeberkosten: Decimal
-    grundverguetung: Decimal
-    zuschlaege: Decimal
-    lohnfortzahlung: Decimal
-    einmalzahlungen: Decimal
-
-    def als_dict(self) -> dict[str, Any]:
-        geld = als_text
-        return {
-            "id": self.id,
-            "beschaeftigung": self.beschaeftigung.value,
-            "hinweise": [h.als_dict() for h in self.hinweise],
-            "stunden": geld(self.stunden),
-            "bereitschaftsstunden": geld(self.bereitschaftsstunden),
-            "brutto": geld(self.brutto),
-            "steuerfreie_zuschlaege": geld(self.steuerfreie_zuschlaege),
-            "steuerbrutto": geld(self.steuerbrutto),
-            "sv_brutto": geld(self.sv_brutto),
-            "lohnsteuer": geld(self.lohnsteuer),
-            "solidaritaetszuschlag": geld(self.solidaritaetszuschlag),
-            "kirchensteuer": geld(self.kirchensteuer),
-            "kv_an": geld(self.kv_an),
-            "pv_an": geld(self.pv_an),
-            "rv_an": geld(self.rv_an),
-            "av_an": geld(self.av_an),
-            "netto": geld(self.netto),
-            "kv_ag": geld(self.kv_ag),
-            "pv_ag": geld(self.pv_ag),
-            "rv_ag": geld(self.rv_ag),
-            "av_ag": geld(self.av_ag),
-            "umlage_u1": geld(self.umlage_u1),
-            "umlage_u2": geld(self.umlage_u2),
-            "insolvenzgeldumlage": geld(self.insolvenzgeldumlage),
-            "pauschsteuer": geld(self.pauschsteuer),
-            "unfallversicherung": geld(self.unfallversicherung),
-            "arbeitgeberkosten": geld(self.arbeitgeberkosten),
-            # extensions (CONTRACTS: extend freely)
-            "begruendung": list(self.begruendung),
-            "grundverguetung": geld(self.grundverguetung),
-            "zuschlaege": geld(self.zuschlaege),
-            "lohnfortzahlung": geld(self.lohnfortzahlung),
-            "einmalzahlungen": geld(self.einmalzahlungen),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class SzenarioErgebnis:
-    jahr: int
-    monat: int
-    bundesland: str
-    privathaushalt: bool
-    assistenzkraefte: tuple[KraftErgebnis, ...]
-
-    def als_dict(self) -> dict[str, Any]:
-        return {
-            "jahr": self.jahr,
-            "monat": self.monat,
-            "assistenzkraefte": [k.als_dict() for k in self.assistenzkraefte],
-        }
-
-
-def berechne_szenario(s: Szenario) -> SzenarioErgebnis:
-    return SzenarioErgebnis(
-        s.jahr, s.monat, s.bundesland, s.privathaushalt, tuple(_berechne_kraft(s, k) for k in s.assistenzkraefte)
-    )
-
-
-@dataclass
-class _Stunden:
-    """Hours and pay of the month, before classification and deductions."""
-
-    arbeit: Decimal = NULL
-    bereitschaft: Decimal = NULL
-    ausfall_arbeit: Decimal = NULL
-    ausfall_bereitschaft: Decimal = NULL
-    arbeitstage: set[date] = field(default_factory=set)
-    ausfalltage: set[date] = field(default_factory=set)
-    zeitraeume: list[tuple[Schicht, datetime, datetime, bool]] = field(default_factory=list)  # (.., geleistet)
-
-
-def _berechne_kraft(s: Szenario, k: SzenarioKraft) -> KraftErgebnis:
-    hinweise: list[Hinweis] = []
-    erster = date(s.jahr, s.monat, 1)
-    tage_im_monat = calendar.monthrange(s.jahr, s.monat)[1]
-    letzter = date(s.jahr, s.monat, tage_im_monat)
-    abwesend = _abwesenheitstage(k, erster, letzter)
-    st = _stunden(s, k, erster, abwesend, hinweise)
-    anteil = k.bereitschaft_prozent / HUNDERT
-
-    # --- pay for the hours and the Grundlohn per hour for § 3b ---
-    gewichtet = st.arbeit + st.bereitschaft * anteil
-    gewichtet_ausfall = st.ausfall_arbeit + st.ausfall_bereitschaft * anteil
-    lohnfortzahlung_basis = NULL
-    if k.stundenlohn is not None:
-        stundensatz = k.stundenlohn
-        grund = cent(st.arbeit * stundensatz) + cent(st.bereitschaft * stundensatz * anteil)
-        lohnfortzahlung_basis = cent(gewichtet_ausfall * stundensatz)
-    elif k.tageslohn is not None:
-        grund = k.tageslohn * len(st.arbeitstage)
-        lohnfortzahlung_basis = k.tageslohn * len(st.ausfalltage)
-        stundensatz = grund / gewichtet if gewichtet else NULL
-        if not gewichtet and gewichtet_ausfall:
-            stundensatz = lohnfortzahlung_basis / gewichtet_ausfall
-    else:
-        assert k.monatslohn is not None
-        grund = k.monatslohn
-        unbezahlt = sum(1 for art in abwesend.values() if art == "unbezahlt")
-        if unbezahlt:
-            kuerzung = cent(k.monatslohn * unbezahlt / tage_im_monat)
-            grund -= kuerzung
-            hinweise.append(
-                Hinweis(
-                    "MONATSLOHN_GEKUERZT",
-                    Schwere.INFO,
-                    f"Unbezahlte Abwesenheit an {unbezahlt} Kalendertagen: Der Monatslohn ist um "
-                    f"{format_eur(kuerzung)} gekürzt ({unbezahlt}/{tage_im_monat} des Monats).",
-                    "§ 611a BGB (kein Entgelt ohne Arbeit bei unbezahltem Urlaub)",
-                )
-            )
-        alle = gewichtet + gewichtet_ausfall
-        stundensatz = k.monatslohn / alle if alle else NULL
-    grund = cent(grund)
-
-    # --- surcharges (worked and not worked) ---
-    zeitraeume = [
-        Arbeitszeitraum(a, b, stundensatz * (anteil if sch.bereitschaft else 1), geleistet)
-        for sch, a, b, geleistet in st.zeitraeume
-    ]
-    zu = berechne_zuschlaege(zeitraeume, k.zuschlaege, s.bundesland)
-    hinweise.extend(zu.hinweise)
-
-    # --- absences without listed shifts: average per calendar day stands in for the 13-week average ---
-    ersatz = _abwesenheit_ohne_schichten(k, abwesend, st, grund, tage_im_monat, hinweise)
-    lohnfortzahlung = lohnfortzahlung_basis + ersatz
-    if k.monatslohn is not None:
-        lohnfortzahlung = NULL  # the monthly pay simply continues
-    einmal = sum((e.betrag for e in k.einmalzahlungen), NULL)
-
-    brutto = grund + lohnfortzahlung + zu.zuschlag + einmal
-    steuerbrutto = brutto - zu.steuerfrei
-    sv_brutto = brutto - zu.svfrei
-    laufend_steuer = steuerbrutto - einmal
-    laufend_sv = sv_brutto - einmal
-
-    _mindestlohn(s, k, st, grund, hinweise)
-
-    # --- classification ---
-    kl_eingabe = KlassifikationsEingabe(
-        monat=erster,
-        monatsentgelt=sv_brutto,
-        regelmaessiges_monatsentgelt=laufend_sv,
-        jahresentgelt_prognose=laufend_sv * 12 + einmal if einmal else None,
-        befristung=k.befristung,
-        vorbeschaeftigung_tage_im_jahr=k.vorbeschaeftigung_tage_im_jahr,
-        berufsmaessig=k.berufsmaessig,
-        student=k.student,
-        wochenstunden=(st.arbeit + st.bereitschaft) * 7 / tage_im_monat,
-        privathaushalt=s.privathaushalt,
-        vorgabe=None if k.beschaeftigung == "auto" else Beschaeftigungsart(k.beschaeftigung),
-    )
-    if einmal:
-        hinweise.append(
-            Hinweis(
-                "SZENARIO_JAHRESPROGNOSE",
-                Schwere.INFO,
-                "Für die Einstufung ist angenommen, dass das laufende Entgelt dieses Monats das ganze Jahr gilt und "
-                "die Einmalzahlungen einmal im Jahr gezahlt werden.",
-                "Geringfügigkeits-Richtlinien B 2.2.1",
-            )
-        )
-    kl = klassifiziere(kl_eingabe)
-    art = kl.art
-    hinweise[:0] = list(kl.hinweise)
-
-    # --- contributions ---
-    kasse = s.krankenkassen.get(k.krankenkasse)
-    u1_pflichtig = True
-    if art is Beschaeftigungsart.KURZFRISTIG and k.befristung is not None:
-        wochen = regelwert("u1_umlagefrei_bis_wochen", erster).wert
-        u1_pflichtig = (k.befristung.ende - k.befristung.beginn).days + 1 > wochen * 7
-    beitraege = berechne_beitraege(
-        BeitragsEingabe(
-            monat=erster,
-            art=art,
-            laufendes_entgelt=laufend_sv,
-            geburtsdatum=k.geburtsdatum,
-            bundesland=s.bundesland,
-            kasse=None if kasse is None else Kasse(kasse.zusatzbeitrag, kasse.u1_satz, kasse.u2_satz, name=kasse.name),
-            einmalzahlung=einmal,
-            zweige=kl.zweige,
-            privathaushalt=s.privathaushalt,
-            kinder_unter_25=k.kinder_unter_25,
-            elterneigenschaft=k.elterneigenschaft,
-            rv_befreiung=k.rv_befreiung,
-            weitere_entgelte_uebergangsbereich=max(kl.gesamtentgelt - kl.regelmaessiges_entgelt, NULL),
-            unfallversicherung_prozent=s.unfallversicherung_prozent,
-            u1_pflichtig=u1_pflichtig,
-        )
-    )
-    hinweise.extend(beitraege.hinweise)
-    if k.rv_befreiung and art is not Beschaeftigungsart.MINIJOB:
-        hinweise.append(
-            Hinweis(
-                "RV_BEFREIUNG_NUR_MINIJOB",
-                Schwere.WARNUNG,
-                "Eine Befreiung von der Rentenversicherungspflicht gibt es nur im Minijob; sie ist hier ohne Wirkung.",
-                "§ 6 Abs. 1b SGB VI",
-            )
-        )
-
-    # --- taxes ---
-    lst = soli = kist = pausch = NULL
-    modus = _steuermodus(k, art)
-    if modus == "2":
-        p = steuer.pauschsteuer_minijob(s.jahr, s.monat, sv_brutto)
-        hinweise.extend(p.hinweise)
-        pausch = p.gesamt
-    else:
-        individuell = True
-        if modus == "25":
-            p = steuer.pauschsteuer_kurzfristig(
-                s.jahr,
-                s.monat,
-                arbeitslohn=steuerbrutto,
-                arbeitstage=max(len(st.arbeitstage | st.ausfalltage), 1),
-                arbeitsstunden=max(
-                    st.arbeit + st.bereitschaft + st.ausfall_arbeit + st.ausfall_bereitschaft, Decimal(1)
-                ),
-                bundesland=landeskuerzel(s.bundesland),
-            )
-            hinweise.extend(p.hinweise)
-            if p.zulaessig:
-                pausch = p.gesamt
-                individuell = False
-        if individuell:
-            lst, soli, kist = _individuelle_steuer(s, k, art, kl.zweige, kasse, laufend_steuer, einmal, hinweise)
-
-    netto = brutto - lst - soli - kist - beitraege.an_gesamt
-    return KraftErgebnis(
-        id=k.id,
-        beschaeftigung=art,
-        begruendung=kl.gruende,
-        hinweise=_eindeutig(hinweise),
-        stunden=cent(st.arbeit),
-        bereitschaftsstunden=cent(st.bereitschaft),
-        brutto=brutto,
-        steuerfreie_zuschlaege=zu.steuerfrei,
-        steuerbrutto=steuerbrutto,
-        sv_brutto=sv_brutto,
-        lohnsteuer=lst,
-        solidaritaetszuschlag=soli,
-        kirchensteuer=kist,
-        kv_an=beitraege.kv_an,
-        pv_an=beitraege.pv.an,
-        rv_an=beitraege.rv.an,
-        av_an=beitraege.av.an,
-        netto=netto,
-        kv_ag=beitraege.kv_ag,
-        pv_ag=beitraege.pv.ag,
-        rv_ag=beitraege.rv.ag,
-        av_ag=beitraege.av.ag,
-        umlage_u1=beitraege.umlage_u1,
-        umlage_u2=beitraege.umlage_u2,
-        insolvenzgeldumlage=beitraege.insolvenzgeldumlage,
-        pauschsteuer=pausch,
-        unfallversicherung=beitraege.unfallversicherung,
-        arbeitgeberkosten=brutto + beitraege.ag_gesamt + pausch,
-        grundverguetung=grund,
-        zuschlaege=zu.zuschlag,
-        lohnfortzahlung=lohnfortzahlung,
-        einmalzahlungen=einmal,
-    )
-
-
-def _eindeutig(hinweise: Sequence[Hinweis]) -> tuple[Hinweis, ...]:
-    gesehen: set[tuple[str, str]] = set()
-    ergebnis = []
-    for h in hinweise:
-        if (h.code, h.text) not in gesehen:
-            gesehen.add((h.code, h.text))
-            ergebnis.append(h)
-    return tuple(ergebnis)
-
-
-def _abwesenheitstage(k: SzenarioKraft, erster: date, letzter: date) -> dict[date, str]:
-    tage: dict[date, str] = {}
-    for a in k.abwesenheiten:
-        tag = max(a.von, erster)
-        while tag <= min(a.bis, letzter):
-            if tag in tage and tage[tag] != a.art:
-                raise EingabeFehler(
-                    f"Assistenzkraft „{k.id}“: Am {tag:%d.%m.%Y} sind zwei verschiedene Abwesenheiten eingetragen "
-                    f"({tage[tag]} und {a.art}). Bitte nur eine angeben.",
-                    feld="abwesenheiten",
-                )
-            tage[tag] = a.art
-            tag += timedelta(days=1)
-    return tage
-
-
-def _stunden(
-    s: Szenario, k: SzenarioKraft, erster: date, abwesend: Mapping[date, str], hinweise: list[Hinweis]
-) -> _Stunden:
-    monatsbeginn = tagesbeginn(erster)
-    monatsende = tagesbeginn(monatsgrenzen(s.jahr, s.monat)[1])
-    st = _Stunden()
-    geordnet = sorted(k.schichten, key=lambda x: x.beginn.astimezone(BERLIN).timestamp())
-    for vorher, nachher in pairwise(geordnet):
-        if dauer(nachher.beginn, vorher.ende) > timedelta(0):
-            raise EingabeFehler(
-                f"Assistenzkraft „{k.id}“: Die Schichten ab {vorher.beginn:%d.%m.%Y %H:%M} und ab "
-                f"{nachher.beginn:%d.%m.%Y %H:%M} überschneiden sich. Bitte korrigieren Sie die Zeiten.",
-                feld="schichten",
-            )
-    abgeschnitten = False
-    vorheriges_ende: datetime | None = None
-    kettenbeginn: datetime | None = None
-    starttag = erster
-    for sch in geordnet:
-        # A shift that continues the previous one without a break (work, then standby) belongs to the working day
-        # on which that stretch began, as long as it starts within 24 hours of it.
-        fortsetzung = (
-            vorheriges_ende is not None
-            and kettenbeginn is not None
-            and dauer(vorheriges_ende, sch.beginn) == timedelta(0)
-            and dauer(kettenbeginn, sch.beginn) < timedelta(hours=24)
-        )
-        if not fortsetzung:
-            kettenbeginn = sch.beginn
-            starttag = sch.beginn.astimezone(BERLIN).date()
-        vorheriges_ende = sch.ende
-        a = sch.beginn if dauer(monatsbeginn, sch.beginn) >= timedelta(0) else monatsbeginn
-        b = sch.ende if dauer(sch.ende, monatsende) >= timedelta(0) else monatsende
-        if dauer(a, b) <= timedelta(0):
-            raise EingabeFehler(
-                f"Assistenzkraft „{k.id}“: Die Schicht ab {sch.beginn:%d.%m.%Y %H:%M} liegt nicht im Abrechnungsmonat "
-                f"{s.monat:02d}/{s.jahr}. Bitte nur Schichten dieses Monats angeben.",
-                feld="schichten",
-            )
-        if (a, b) != (sch.beginn, sch.ende):
-            abgeschnitten = True
-        h = stunden(dauer(a, b))
-        abwesenheit = abwesend.get(starttag)
-        if abwesenheit is None:
-            st.zeitraeume.append((sch, a, b, True))
-            if sch.bereitschaft:
-                st.bereitschaft += h
-            else:
-                st.arbeit += h
-            if starttag >= erster:
-                st.arbeitstage.add(starttag)
-        elif abwesenheit in ("krank", "urlaub"):
-            st.zeitraeume.append((sch, a, b, False))
-            if sch.bereitschaft:
-                st.ausfall_bereitschaft += h
-            else:
-                st.ausfall_arbeit += h
-            if starttag >= erster:
-                st.ausfalltage.add(starttag)
-    if abgeschnitten:
-        hinweise.append(
-            Hinweis(
-                "SCHICHT_MONATSGRENZE",
-                Schwere.INFO,
-                "Eine Schicht reicht über die Monatsgrenze; berücksichtigt ist nur der Teil in diesem Monat.",
-                "§ 38a Abs. 1 EStG (Lohnzahlungszeitraum)",
-            )
-        )
-    arten = set(abwesend.values())
-    if "krank" in arten:
-        wartezeit = regelwert("entgeltfortzahlung_wartezeit_wochen", erster).wert
-        hoechstdauer = regelwert("entgeltfortzahlung_wochen", erster).wert
-        hinweise.append(
-            Hinweis(
-                "ENTGELTFORTZAHLUNG_KRANKHEIT",
-                Schwere.INFO,
-                "Krankheit: Das Entgelt der ausgefallenen Schichten ist fortgezahlt (Lohnausfallprinzip), "
-                f"Zuschläge dafür sind steuer- und beitragspflichtig. Wartezeit ({format_zahl(wartezeit, None)} "
-                f"Wochen) und Höchstdauer ({format_zahl(hoechstdauer, None)} Wochen) sind in einem Szenario nicht "
-                "geprüft; U1-Erstattung beantragen.",
-                "§§ 3, 4 EFZG, § 1 AAG",
-            )
-        )
-    if "urlaub" in arten:
-        hinweise.append(
-            Hinweis(
-                "URLAUBSENTGELT_ANNAHME",
-                Schwere.INFO,
-                "Urlaub: Das Urlaubsentgelt richtet sich nach dem Durchschnitt der letzten 13 Wochen; im Szenario "
-                "sind stattdessen die geplanten (ausgefallenen) Schichten angesetzt.",
-                "§ 11 BUrlG",
-            )
-        )
-    return st
-
-
-def _abwesenheit_ohne_schichten(
-    k: SzenarioKraft,
-    abwesend: Mapping[date, str],
-    st: _Stunden,
-    grund: Decimal,
-    tage_im_monat: int,
-    hinweise: list[Hinweis],
-) -> Decimal:
-    """Paid absence periods without any listed shift: average pay per calendar day of the rest of the month."""
-    if k.monatslohn is not None:
-        return NULL
-    ohne: set[date] = set()
-    for a in k.abwesenheiten:
-        if a.art == "unbezahlt":
-            continue
-        tage = {t for t, art in abwesend.items() if a.von <= t <= a.bis and art == a.art}
-        if tage and not any(a.von <= t <= a.bis for t in st.ausfalltage):
-            ohne |= tage
-    if not ohne:
-        return NULL
-    uebrige_tage = tage_im_monat - len(abwesend)
-    je_tag = grund / uebrige_tage if uebrige_tage > 0 else NULL
-    betrag = cent(je_tag * len(ohne))
-    hinweise.append(
-        Hinweis(
-            "ABWESENHEIT_OHNE_SCHICHTEN",
-            Schwere.WARNUNG,
-            f"Für {len(ohne)} Abwesenheitstag(e) ohne eingetragene Schicht ist keine ausgefallene Arbeitszeit bekannt. "
-            f"Angesetzt ist der Durchschnitt je Kalendertag der übrigen Tage dieses Monats ({format_eur(je_tag)}, "
-            f"zusammen {format_eur(betrag)}) anstelle des Durchschnitts der letzten 13 Wochen. Bitte tragen Sie die "
-            "geplanten Schichten ein, dann wird nach dem Lohnausfallprinzip gerechnet.",
-            "§ 4 EFZG, § 11 BUrlG",
-        )
-    )
-    return betrag
-
-
-def _mindestlohn(s: Szenario, k: SzenarioKraft, st: _Stunden, grund: Decimal, hinweise: list[Hinweis]) -> None:
-    """BAG 29.06.2016 – 5 AZR 716/15: the Mindestlohn is owed for work plus standby in the month."""
-    stunden_gesamt = st.arbeit + st.bereitschaft
-    if k.monatslohn is not None:
-        stunden_gesamt += st.ausfall_arbeit + st.ausfall_bereitschaft
-        verguetung = k.monatslohn
-    else:
-        verguetung = grund
-    if not stunden_gesamt:
-        return
-    ml = regelwert("mindestlohn_stunde", date(s.jahr, s.monat, 1)).wert
-    soll = cent(stunden_gesamt * ml)
-    rg = "§ 1 MiLoG; BAG 29.06.2016 – 5 AZR 716/15"
-    if verguetung >= soll:
-        hinweise.append(
-            Hinweis(
-                "MINDESTLOHN_OK",
-                Schwere.INFO,
-                f"Mindestlohn eingehalten: {format_eur(verguetung)} für {format_zahl(stunden_gesamt)} Stunden "
-                f"Arbeit und Bereitschaft (mindestens {format_eur(soll)} bei {format_eur(ml)} je Stunde).",
-                rg,
-            )
-        )
-    else:
-        hinweise.append(
-            Hinweis(
-                "MINDESTLOHN_UNTERSCHRITTEN",
-                Schwere.FEHLER,
-                f"Mindestlohn unterschritten: {format_eur(verguetung)} für {format_zahl(stunden_gesamt)} Stunden "
-                f"Arbeit und Bereitschaft, nötig sind {format_eur(soll)} ({format_eur(ml)} je Stunde). Es fehlen "
-                f"{format_eur(soll - verguetung)}; bitte Bereitschaftsgewichtung oder Lohn anpassen.",
-                rg,
-            )
-        )
-
-
-def _steuermodus(k: SzenarioKraft, art: Beschaeftigungsart) -> str:
-    if k.pauschalsteuer is None:
-        return "2" if art is Beschaeftigungsart.MINIJOB else "individuell"
-    if k.pauschalsteuer == "2" and art is not Beschaeftigungsart.MINIJOB:
-        raise EingabeFehler(
-            f"Assistenzkraft „{k.id}“: Die Pauschsteuer von 2 % gibt es nur für Minijobs, die Beschäftigung ist aber "
-            f"eine {BEZEICHNUNG[art]}. Bitte pauschalsteuer auf null setzen.",
-            feld="pauschalsteuer",
-        )
-    if k.pauschalsteuer == "25" and art is not Beschaeftigungsart.KURZFRISTIG:
-        raise EingabeFehler(
-            f"Assistenzkraft „{k.id}“: Die Pauschsteuer von 25 % gibt es nur für kurzfristige Beschäftigungen, die "
-            f"Beschäftigung ist aber eine {BEZEICHNUNG[art]}. Bitte pauschalsteuer auf null setzen.",
-            feld="pauschalsteuer",
-        )
-    return k.pauschalsteuer
-
-
-def _individuelle_steuer(
-    s: Szenario,
-    k: SzenarioKraft,
-    art: Beschaeftigungsart,
-    zweige: frozenset[Zweig],
-    kasse: SzenarioKasse | None,
-    laufend: Decimal,
-    einmal: Decimal,
-    hinweise: list[Hinweis],
-) -> tuple[Decimal, Decimal, Decimal]:
-    if art in (Beschaeftigungsart.MINIJOB, Beschaeftigungsart.KURZFRISTIG):
-        kv = steuer.Krankenversicherung.KEINE  # no employee KV/PV contributions from this job
-        rv = art is Beschaeftigungsart.MINIJOB and not k.rv_befreiung
-        av = False
-    else:
-        kv = steuer.Krankenversicherung.GESETZLICH if kasse is not None else steuer.Krankenversicherung.PRIVAT
-        rv = Zweig.RV in zweige
-        av = Zweig.AV in zweige
-        if Zweig.KV not in zweige and kasse is not None:
-            hinweise.append(
-                Hinweis(
-                    "LST_WERKSTUDENT_KV",
-                    Schwere.INFO,
-                    "Für die Vorsorgepauschale ist angenommen, dass die Assistenzkraft gesetzlich kranken- und "
-                    "pflegeversichert ist (z. B. studentische Versicherung); bitte prüfen.",
-                    "§ 39b Abs. 2 Satz 5 Nr. 3 EStG",
-                )
-            )
-    if kv is steuer.Krankenversicherung.PRIVAT:
-        hinweise.append(
-            Hinweis(
-                "LST_PKV_BEITRAG_FEHLT",
-                Schwere.WARNUNG,
-                "Privat versichert: Der Beitrag zur privaten Basis-Kranken- und Pflegeversicherung ist im Szenario "
-                "nicht angegeben und daher bei der Lohnsteuer nicht berücksichtigt.",
-                "§ 39b Abs. 2 Satz 5 Nr. 3 EStG",
-            )
-        )
-    merkmale = steuer.Steuermerkmale(
-        steuerklasse=k.steuerklasse,
-        geburtsdatum=k.geburtsdatum,
-        bundesland=landeskuerzel(s.bundesland),
-        kinderfreibetraege=k.kinderfreibetraege,
-        kirchensteuerpflichtig=k.kirchensteuer,
-        krankenversicherung=kv,
-        kv_zusatzbeitrag_prozent=kasse.zusatzbeitrag if kasse is not None else NULL,
-        elterneigenschaft=k.elterneigenschaft,
-        kinder_unter_25=k.kinder_unter_25,
-        rv_pflichtig=rv,
-        av_pflichtig=av,
-    )
-    jahreslohn = None
-    if einmal:
-        jahreslohn = steuer.voraussichtlicher_jahresarbeitslohn(s.monat, laufend, laufend * (s.monat - 1))
-        hinweise.append(
-            Hinweis(
-                "LST_SONSTIGER_BEZUG_ANNAHME",
-                Schwere.INFO,
-                "Die Einmalzahlung ist als sonstiger Bezug versteuert. Als bisheriger Arbeitslohn des Jahres ist das "
-                "laufende Entgelt dieses Monats für jeden Vormonat angenommen; bitte mit den echten Vormonaten prüfen.",
-                "§ 39b Abs. 3 EStG, R 39b.6 LStR",
-            )
-        )
-    abzug = steuer.lohnsteuer_monat(
-        merkmale,
-        s.jahr,
-        s.monat,
-        laufend,
-        sonstige_bezuege=einmal,
-        voraussichtlicher_jahresarbeitslohn=jahreslohn,
-    )
-    hinweise.extend(abzug.hinweise)
-    return abzug.lohnsteuer, abzug.solidaritaetszuschlag, abzug.kirchensteuer
-
-
-# --------------------------------------------------------------------------------------------------------
-# Readable German table
-# --------------------------------------------------------------------------------------------------------
-
-_SCHWERE = {Schwere.INFO: "Info", Schwere.WARNUNG: "Warnung", Schwere.FEHLER: "Fehler"}
-
-
-def als_tabelle(e: SzenarioErgebnis) -> str:
-    """One block per assistant, "Bezeichnung … Betrag" per line: easy to read and to hear with a screen reader."""
-    art = "Privathaushalt" if e.privathaushalt else "gewerblicher Arbeitgeber"
-    zeilen = [f"Lohnabrechnung {MONATE[e.monat - 1]} {e.jahr} – {BUNDESLAENDER[e.bundesland]}, {art}", ""]
-    gesamt = NULL
-    for k in e.assistenzkraefte:
-        gesamt += k.arbeitgeberkosten
-        zeilen.append(f"Assistenzkraft „{k.id}“: {BEZEICHNUNG[k.beschaeftigung]}")
-        for grund in k.begruendung:
-            zeilen.append(f"  Begründung: {grund}")
-        zeilen.append(f"  {'Arbeitsstunden':<34}{format_zahl(k.stunden):>14}")
-        zeilen.append(f"  {'Bereitschaftsstunden':<34}{format_zahl(k.bereitschaftsstunden):>14}")
-        for titel, werte in (
-            (
-                "Verdienst",
-                [
-                    ("Grundvergütung", k.grundverguetung),
-                    ("Zuschläge", k.zuschlaege),
-                    ("Entgeltfortzahlung", k.lohnfortzahlung),
-                    ("Einmalzahlungen", k.einmalzahlungen),
-                    ("Brutto", k.brutto),
-                    ("davon steuerfreie Zuschläge", k.steuerfreie_zuschlaege),
-                    ("Steuerbrutto", k.steuerbrutto),
-                    ("SV-Brutto", k.sv_brutto),
-                ],
-            ),
-            (
-                "Abzüge der Assistenzkraft",
-                [
-                    ("Lohnsteuer", k.lohnsteuer),
-                    ("Solidaritätszuschlag", k.solidaritaetszuschlag),
-                    ("Kirchensteuer", k.kirchensteuer),
-                    ("Krankenversicherung", k.kv_an),
-                    ("Pflegeversicherung", k.pv_an),
-                    ("Rentenversicherung", k.rv_an),
-                    ("Arbeitslosenversicherung", k.av_an),
-                    ("Netto", k.netto),
-                ],
-            ),
-            (
-                "Kosten der Arbeitgeberin",
-                [
-                    ("Krankenversicherung", k.kv_ag),
-                    ("Pflegeversicherung", k.pv_ag),
-                    ("Rentenversicherung", k.rv_ag),
-                    ("Arbeitslosenversicherung", k.av_ag),
-                    ("Umlage U1", k.umlage_u1),
-                    ("Umlage U2", k.umlage_u2),
-                    ("Insolvenzgeldumlage", k.insolvenzgeldumlage),
-                    ("Pauschsteuer", k.pauschsteuer),
-                    ("Unfallversicherung", k.unfallversicherung),
-                    ("Arbeitgeberkosten gesamt", k.arbeitgeberkosten),
-                ],
-            ),
-        ):
-            zeilen.append(f"  {titel}:")
-            for name, betrag in werte:
-                zeilen.append(f"    {name:<32}{format_eur(betrag):>14}")
-        if k.hinweise:
-            zeilen.append("  Hinweise:")
-            for h in k.hinweise:
-                zeilen.append(
-                    f"    {_SCHWERE[h.schwere]}: {h.text}" + (f" ({h.rechtsgrundlage})" if h.rechtsgrundlage else "")
-                )
-        zeilen.append("")
-    zeilen.append(f"{'Arbeitgeberkosten aller Assistenzkräfte':<38}{format_eur(gesamt):>14}")
-    return "\n".join(zeilen) + "\n"
+    return von, bis, arbeitstage, tage

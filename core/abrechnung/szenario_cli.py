@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.abrechnung.szenario import als_tabelle, berechne_szenario, lade_szenario
+from core.abrechnung.darstellung import als_json, als_tabelle
+from core.abrechnung.rechnen import berechne
+from core.abrechnung.szenario import lade_szenario
 from core.fehler import EingabeFehler
 
 
@@ -27,12 +29,12 @@ def registriere(unterbefehle: Any) -> None:
 def _berechnen(args: argparse.Namespace) -> int:
     szenario = lade_szenario(args.szenario)
     try:
-        ergebnis = berechne_szenario(szenario)
+        ergebnisse = [berechne(eingabe) for eingabe in szenario.eingaben]
     except EingabeFehler as fehler:
         raise EingabeFehler(f"Szenario „{args.szenario.name}“ – {fehler}", feld=fehler.feld) from None
     if args.json:
-        json.dump(ergebnis.als_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(als_json(szenario.jahr, szenario.monat, ergebnisse), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(als_tabelle(ergebnis))
+        sys.stdout.write(als_tabelle(szenario.jahr, szenario.monat, szenario.arbeitgeber, ergebnisse))
     return 0

@@ -1,4 +1,4 @@
-"""Abwesenheiten (Urlaub, Krank, Kind krank, Beschäftigungsverbot, Mutterschutz, unbezahlt) and Vertretung."""
+"""Abwesenheiten (Urlaub, Krank, Kind krank, Beschäftigungsverbot, Mutterschutz, Feiertag, unbezahlt), Vertretung."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class Abwesenheitsart(StrEnum):
     KIND_KRANK = "kind_krank"
     BESCHAEFTIGUNGSVERBOT = "beschaeftigungsverbot"
     MUTTERSCHUTZ = "mutterschutz"
+    FEIERTAG = "feiertag"  # a planned shift falls out because of a public holiday (§ 2 EFZG)
     UNBEZAHLT = "unbezahlt"
 
     @property
@@ -32,6 +33,19 @@ class Abwesenheitsart(StrEnum):
     def entgelt(self) -> str:
         """Who pays for the missed time (for the payroll colleague and the legend)."""
         return _BEZEICHNUNG[self][2]
+
+    @property
+    def fortgezahlt(self) -> bool:
+        """The employer keeps paying the missed shifts (Lohnausfallprinzip): Urlaub (§ 11 BUrlG), Krank (§ 3 EFZG,
+        within its limits), Beschäftigungsverbot (Mutterschutzlohn, § 18 MuSchG), Feiertag (§ 2 EFZG). Not paid:
+        Kind krank (Kinderkrankengeld, § 45 SGB V), Mutterschutz (Mutterschaftsgeld and the employer's Zuschuss,
+        § 20 MuSchG, instead of pay), unbezahlt."""
+        return self in (
+            Abwesenheitsart.URLAUB,
+            Abwesenheitsart.KRANK,
+            Abwesenheitsart.BESCHAEFTIGUNGSVERBOT,
+            Abwesenheitsart.FEIERTAG,
+        )
 
     @property
     def mit_bescheinigung(self) -> bool:
@@ -61,13 +75,23 @@ _BEZEICHNUNG: dict[Abwesenheitsart, tuple[str, str, str]] = {
         "MuSchu",
         "Mutterschaftsgeld und Zuschuss des Arbeitgebers (§ 20 MuSchG), Erstattung über U2",
     ),
+    Abwesenheitsart.FEIERTAG: (
+        "Feiertag (Schicht fällt aus)",
+        "Feiert.",
+        "Feiertagsvergütung (§ 2 EFZG): das Entgelt der ausgefallenen Schicht",
+    ),
     Abwesenheitsart.UNBEZAHLT: ("Unbezahlt frei", "unbez.", "kein Entgelt"),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Abwesenheit:
-    """Whole days von..bis (inclusive). `bescheinigung_am`: day the (e)AU or certificate was received."""
+    """Whole days von..bis (inclusive). `bescheinigung_am`: day the (e)AU or certificate was received.
+
+    `fortsetzung_von`: for Krank, the id of an earlier absence for the same illness (Fortsetzungserkrankung,
+    § 3 Abs. 1 Satz 2 EFZG, marked by the user from the doctor's or the Krankenkasse's statement); their days of
+    continued pay add up.
+    """
 
     assistenzkraft_id: int
     art: Abwesenheitsart
@@ -76,6 +100,7 @@ class Abwesenheit:
     bescheinigung_am: date | None = None
     notiz: str = ""
     id: int | None = None
+    fortsetzung_von: int | None = None
 
     def umfasst(self, tag: date) -> bool:
         return self.von <= tag <= self.bis
@@ -109,6 +134,18 @@ def pruefe_abwesenheit(
         raise EingabeFehler(
             f"Für „{abwesenheit.art.bezeichnung}“ wird keine Bescheinigung erfasst.", feld="bescheinigung_am"
         )
+    if abwesenheit.fortsetzung_von is not None:
+        if abwesenheit.art is not Abwesenheitsart.KRANK:
+            raise EingabeFehler(
+                "Nur eine Krankheit kann die Fortsetzung einer früheren Krankheit sein. Bitte die Angabe "
+                "„Fortsetzung von“ leeren oder die Art „Krank“ wählen.",
+                feld="fortsetzung_von",
+            )
+        if abwesenheit.id is not None and abwesenheit.fortsetzung_von == abwesenheit.id:
+            raise EingabeFehler(
+                "Eine Krankheit kann nicht die Fortsetzung ihrer selbst sein. Bitte eine frühere Krankheit wählen.",
+                feld="fortsetzung_von",
+            )
     for andere_abw in andere:
         if andere_abw.assistenzkraft_id != abwesenheit.assistenzkraft_id:
             continue

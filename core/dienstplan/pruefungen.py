@@ -540,14 +540,13 @@ def _jugendliche(k: _Kontext, person: int) -> list[Pruefhinweis]:
 
 
 def _bezahlte_schichten(k: _Kontext, person: int) -> list[Schicht]:
-    """Her shifts of the month that are paid: not those in unpaid absence (unbezahlt, Kind krank)."""
-    unbezahlt = (Abwesenheitsart.UNBEZAHLT, Abwesenheitsart.KIND_KRANK)
+    """Her shifts of the month that are paid: not those in unpaid absence (unbezahlt, Kind krank, Mutterschutz)."""
     ergebnis = []
     for s in k.nach_person.get(person, ()):
         if not k.im_monat_tag(s.tag):
             continue
         abw = k.abwesend.am(person, s.tag)
-        if abw is not None and abw.art in unbezahlt:
+        if abw is not None and not abw.art.fortgezahlt:
             continue
         ergebnis.append(s)
     return ergebnis
@@ -640,16 +639,15 @@ def kurzfristige_arbeitstage(
     """Working days in the sense of § 8 Abs. 1 Nr. 2 SGB IV from (assistant, covered-for, start day) of shifts:
     a night over midnight is one day (its start day); paid absence on a planned day (Urlaub, Krank) counts too
     (Geringfügigkeits-Richtlinien B.2.2.1)."""
-    bezahlt = (Abwesenheitsart.URLAUB, Abwesenheitsart.KRANK, Abwesenheitsart.BESCHAEFTIGUNGSVERBOT)
     tage: set[date] = set()
     for assistenzkraft_id, vertretung_fuer, tag in eintraege:
         if assistenzkraft_id == person:
             abw = abwesend.am(person, tag)
-            if abw is None or abw.art in bezahlt:
+            if abw is None or abw.art.fortgezahlt:
                 tage.add(tag)
         elif vertretung_fuer == person:
             abw = abwesend.am(person, tag)
-            if abw is not None and abw.art in bezahlt:
+            if abw is not None and abw.art.fortgezahlt:
                 tage.add(tag)
     return tage
 

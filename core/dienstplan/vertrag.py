@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
 from core.regeln.klassifikation import Beschaeftigungsart
+from core.regeln.zuschlaege import Zuschlagssaetze
 
 
 class Lohnform(StrEnum):
@@ -21,7 +22,13 @@ class Lohnform(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Vertragsdaten:
-    """One contract period of an assistant. `ende` is the last day employed (fixed-term end or notice)."""
+    """One contract period of an assistant. `ende` is the last day employed (fixed-term end or notice).
+
+    For the payroll: `zuschlaege` are the contract's surcharges (percent of the Grundlohn); `wochenstunden` the
+    agreed hours a week (a Monatslohn's Zeitkonto is kept against them, seed 004, 2.5); `zeitkonto_plus_max` /
+    `zeitkonto_minus_max` the agreed limits of that account in hours (None: none agreed); `geplante_arbeitstage`
+    the working days planned for a fixed-term kurzfristige Beschäftigung (§ 8 Abs. 1 Nr. 2 SGB IV).
+    """
 
     assistenzkraft_id: int
     name: str
@@ -40,6 +47,11 @@ class Vertragsdaten:
     arbzg_ausgenommen: bool = False
     schwerbehindert: bool = False
     vorbeschaeftigung_tage_im_jahr: int = 0
+    zuschlaege: Zuschlagssaetze = field(default_factory=Zuschlagssaetze)
+    wochenstunden: Decimal | None = None
+    zeitkonto_plus_max: Decimal | None = None
+    zeitkonto_minus_max: Decimal | None = None
+    geplante_arbeitstage: int | None = None
 
     def gilt_am(self, tag: date) -> bool:
         return self.beginn <= tag and (self.ende is None or tag <= self.ende)

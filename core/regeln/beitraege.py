@@ -19,12 +19,20 @@ ZWEI = Decimal(2)
 
 @dataclass(frozen=True, slots=True)
 class Kasse:
-    """The person's Krankenkasse as the employer keeps it: Zusatzbeitrag and the chosen U1 level."""
+    """The person's Krankenkasse as the employer keeps it for the year: Zusatzbeitrag and the chosen U1 level.
+
+    `u1_erstattung_prozent` (None: the statutory 80 %, § 1 Abs. 1 AAG) and `ag_anteile_erstattet` describe the
+    chosen U1 level for refund claims; `betriebsnummer` is the Kasse's (reports only).
+    """
 
     zusatzbeitrag_prozent: Decimal
     u1_prozent: Decimal
     u2_prozent: Decimal
     name: str = ""
+    u1_erstattung_prozent: Decimal | None = None
+    ag_anteile_erstattet: bool = False
+    u2_erstattung_prozent: Decimal = Decimal(100)
+    betriebsnummer: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +93,8 @@ class Beitraege:
     beitragspflichtige_einnahme: Decimal  # BE (Übergangsbereich) or the pay the contributions were taken from
     beitragspflichtige_einnahme_an: Decimal  # BE_AN in the Übergangsbereich, else the same as above
     hinweise: tuple[Hinweis, ...]
+    umlage_basis: Decimal = NULL  # the pay U1 and U2 were computed from
+    insolvenzgeld_basis: Decimal = NULL  # the pay the Insolvenzgeldumlage was computed from (0: none due)
 
     @property
     def kv_an(self) -> Decimal:
@@ -244,6 +254,8 @@ def _ergebnis_geringfuegig(e: BeitragsEingabe, p: _Protokoll, *, kv: Anteil, rv:
         beitragspflichtige_einnahme=ae,
         beitragspflichtige_einnahme_an=ae,
         hinweise=tuple(p.hinweise),
+        umlage_basis=e.laufendes_entgelt,
+        insolvenzgeld_basis=NULL if e.privathaushalt else ae,
     )
 
 
@@ -283,18 +295,26 @@ def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
         pv = _pv_uebergang(e, p, be, be_an) if Zweig.PV in zweige else Anteil()
         rv = _uebergang_anteil(be, be_an, p.satz("rv_prozent") / ZWEI) if Zweig.RV in zweige else Anteil()
         av = _uebergang_anteil(be, be_an, p.satz("av_prozent") / ZWEI) if Zweig.AV in zweige else Anteil()
-        # Umlagen and Insolvenzgeldumlage are taken from the pay the RV contribution is measured by (§ 7 Abs. 2 AAG,
-        # § 358 Abs. 2 SGB III), i.e. the reduced BE; U1/U2 only from its share for the running pay.
-        umlage_basis = be * e.laufendes_entgelt / ae if ae else NULL
+        # U1/U2 come from the actual running pay (Spitzenverbände's practice as reported by Haufe Personal Office,
+        # "Umlageverfahren bei Mutterschaft", 8.2); the Insolvenzgeldumlage from the reduced BE including one-offs
+        # (Gemeinsames Rundschreiben Übergangsbereich vom 20.12.2022, Ziffer 4.3.9 Abs. 2; § 358 Abs. 2 SGB III).
+        umlage_basis = min(e.laufendes_entgelt, _bbg(p, "bbg_rv_monat", e.sv_tage))
         insolvenz_basis = be
+        insolvenz_text = (
+            ""
+            if e.privathaushalt
+            else f" Die Insolvenzgeldumlage wird dagegen von der reduzierten beitragspflichtigen Einnahme "
+            f"({format_eur(be)}, einschließlich Einmalzahlungen) berechnet."
+        )
         p.hinweis(
             "UMLAGEN_UEBERGANGSBEREICH",
             Schwere.INFO,
-            f"Übergangsbereich: Die Umlagen U1/U2 und die Insolvenzgeldumlage werden von der reduzierten "
-            f"beitragspflichtigen Einnahme ({format_eur(be)}) berechnet, nicht vom tatsächlichen Entgelt; U1/U2 nur "
-            "vom Anteil des laufenden Entgelts.",
-            "§ 7 Abs. 2 AAG, § 358 Abs. 2 SGB III; Gemeinsames Rundschreiben Übergangsbereich vom 20.12.2022 "
-            "(Insolvenzgeldumlage: Abschnitt 4.3.9)",
+            f"Übergangsbereich: Die Umlagen U1/U2 werden vom tatsächlichen laufenden Arbeitsentgelt "
+            f"({format_eur(umlage_basis)}) berechnet, nicht von der reduzierten beitragspflichtigen Einnahme."
+            + insolvenz_text,
+            "§ 7 Abs. 2 AAG (Haufe Personal Office, „Umlageverfahren bei Mutterschaft“, 8.2: Übergangsbereich vom "
+            "tatsächlich erzielten Arbeitsentgelt); § 358 Abs. 2 SGB III mit Gemeinsamem Rundschreiben "
+            "Übergangsbereich vom 20.12.2022, Ziffer 4.3.9",
         )
         bemessung, bemessung_an = be, be_an
     else:
@@ -342,6 +362,8 @@ def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
         beitragspflichtige_einnahme=bemessung,
         beitragspflichtige_einnahme_an=bemessung_an,
         hinweise=tuple(p.hinweise),
+        umlage_basis=cent(umlage_basis) if e.kasse is not None else NULL,
+        insolvenzgeld_basis=NULL if e.privathaushalt else insolvenz_basis,
     )
 
 

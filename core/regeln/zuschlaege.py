@@ -65,6 +65,18 @@ class Zuschlagssaetze:
 
 
 @dataclass(frozen=True, slots=True)
+class Zuschlagsposten:
+    """The surcharge of one contractual kind for one input stretch, unrounded (for payslip lines and cost
+    attribution): what is paid, the tax-free and the SV-free part."""
+
+    zeitraum: int  # index of the stretch in the input order
+    art: str  # "nacht", "nacht_0_4", "sonntag", "feiertag", "weihnachten_maifeiertag", "heiligabend_silvester"
+    betrag: Decimal
+    steuerfrei: Decimal
+    svfrei: Decimal
+
+
+@dataclass(frozen=True, slots=True)
 class Zuschlagsergebnis:
     zuschlag: Decimal  # what the contract pays, rounded to cents
     steuerfrei: Decimal  # § 3b EStG
@@ -72,6 +84,7 @@ class Zuschlagsergebnis:
     stunden: dict[Kategorie, Decimal]  # worked hours per § 3b category (exact)
     betraege: dict[str, Decimal]  # paid surcharge per contractual kind, rounded to cents
     hinweise: tuple[Hinweis, ...]
+    posten: tuple[Zuschlagsposten, ...] = ()  # per stretch and kind, unrounded
 
 
 @dataclass
@@ -81,6 +94,7 @@ class _Summen:
     svfrei: Decimal = NULL
     stunden: dict[Kategorie, Decimal] = field(default_factory=lambda: {k: NULL for k in Kategorie})
     betraege: dict[str, Decimal] = field(default_factory=dict)
+    posten: dict[tuple[int, str], list[Decimal]] = field(default_factory=dict)  # (stretch, kind) → paid, free, free
     ueber_hoechstsatz: bool = False
     oster_pfingstsonntag: bool = False  # paid work on Easter/Whit Sunday where the Land's law has no holiday
 
@@ -94,12 +108,14 @@ def berechne_zuschlaege(
 ) -> Zuschlagsergebnis:
     """Split the stretches by § 3b category (real hours over DST), price them by contract, cap the free parts."""
     pruefe_land(bundesland)
-    liste = sorted(zeitraeume, key=lambda z: z.beginn.astimezone(UTC))
+    eingabe = list(zeitraeume)
+    reihenfolge = sorted(range(len(eingabe)), key=lambda i: eingabe[i].beginn.astimezone(UTC))
+    liste = [eingabe[i] for i in reihenfolge]
     s = _Summen()
     hinweise: list[Hinweis] = []
     kettenbeginn: datetime | None = None
     vorheriges_ende: datetime | None = None
-    for z in liste:
+    for index, z in zip(reihenfolge, liste, strict=True):
         if z.grundlohn < NULL:
             raise EingabeFehler("Der Grundlohn darf nicht negativ sein.", feld="grundlohn")
         beginn, ende = als_berlin(z.beginn), als_berlin(z.ende)
@@ -111,7 +127,7 @@ def berechne_zuschlaege(
         vorheriges_ende = ende
         for tag, von, bis in teile_nach_kalendertagen(beginn, ende):
             for a, b in _stundenabschnitte(tag, von, bis, saetze):
-                _bewerte(s, tag, a, b, z, saetze, bundesland, katholisch, kettenbeginn)
+                _bewerte(s, index, tag, a, b, z, saetze, bundesland, katholisch, kettenbeginn)
 
     _sammle_hinweise(liste, s, hinweise)
     return Zuschlagsergebnis(
@@ -121,6 +137,9 @@ def berechne_zuschlaege(
         stunden=s.stunden,
         betraege={k: cent(v) for k, v in s.betraege.items()},
         hinweise=tuple(hinweise),
+        posten=tuple(
+            Zuschlagsposten(index, art, werte[0], werte[1], werte[2]) for (index, art), werte in s.posten.items()
+        ),
     )
 
 
@@ -194,6 +213,7 @@ def _vertraglicher_tagessatz(
 
 def _bewerte(
     s: _Summen,
+    index: int,
     tag: date,
     a: datetime,
     b: datetime,
@@ -238,8 +258,11 @@ def _bewerte(
     gl_sv = min(gl, regelwert("svfrei_grundlohn_max_stunde", tag).wert)
     for kategorie, vertrag, art in ((nacht, v_nacht, nacht_art), (tageskat, v_tag, tag_art)):
         gezahlt = gl * vertrag / HUNDERT * h
+        posten: list[Decimal] | None = None
         if gezahlt:
             s.betraege[art] = s.betraege.get(art, NULL) + gezahlt
+            posten = s.posten.setdefault((index, art), [NULL, NULL, NULL])
+            posten[0] += gezahlt
         s.zuschlag += gezahlt
         if kategorie is None:
             continue
@@ -256,6 +279,9 @@ def _bewerte(
             s.oster_pfingstsonntag = True
         s.steuerfrei += steuerfrei
         s.svfrei += svfrei
+        if posten is not None:
+            posten[1] += steuerfrei
+            posten[2] += svfrei
 
 
 def _oster_oder_pfingstsonntag(tag: date) -> bool:

@@ -20,9 +20,9 @@ SZENARIO = ROOT / "tests" / "data" / "szenarien" / "minijob_privathaushalt.json"
 _PROGRAMM_MIT_FEHLER = """
 import sys
 import core.abrechnung.szenario_cli as befehl
-def kaputt(_szenario):
+def kaputt(_eingabe):
     raise ZeroDivisionError("interner Fehler")
-befehl.berechne_szenario = kaputt
+befehl.berechne = kaputt
 from desktop.start import main
 sys.exit(main(sys.argv[1:]))
 """

@@ -42,7 +42,7 @@ def pruefe(kraft: dict[str, Any], erwartet: dict[str, str]) -> None:
     ist = {k: kraft[k] for k in erwartet}
     assert ist == erwartet
     # Contract definitions: netto = brutto − AN-Steuern − AN-SV; AG-Kosten = brutto + jede AG-Abgabe
-    d = {k: Decimal(v) for k, v in kraft.items() if isinstance(v, str) and k not in ("id", "beschaeftigung")}
+    d = {k: Decimal(kraft[k]) for k in FELDER if k not in ("id", "beschaeftigung", "hinweise")}
     assert d["netto"] == d["brutto"] - sum(
         d[k] for k in ("lohnsteuer", "solidaritaetszuschlag", "kirchensteuer", "kv_an", "pv_an", "rv_an", "av_an")
     )
@@ -96,13 +96,13 @@ def test_minijob_privathaushalt(capsys: pytest.CaptureFixture[str]) -> None:
 def test_midijob_rechengroessen_beispiel(capsys: pytest.CaptureFixture[str]) -> None:
     # 15 Schichten × 5 h = 75 h × 16,00 € = 1.200,00 € → Übergangsbereich 2026, kinderlos, Zusatzbeitrag 2,9 %
     # RECHENGROESSEN: KV 62,39 + Zusatz 12,39 = 74,78 AN; 95,77 + 19,03 = 114,80 AG; PV 15,38 + 6,50 = 21,88 AN,
-    # 23,62 AG; RV 79,49 / 121,99; AV 11,11 / 17,05. U1/U2 von der reduzierten BE 1.083,25 (§ 7 Abs. 2 AAG; Haufe
-    # Übergangsbereich 9.1): U1 × 2,1 % = 22,74825 → 22,75; U2 × 0,40 % = 4,333 → 4,33; UV 1,0 % = 12,00;
-    # Privathaushalt: keine Insolvenzgeldumlage.
+    # 23,62 AG; RV 79,49 / 121,99; AV 11,11 / 17,05. U1/U2 vom tatsächlichen Entgelt (Haufe Personal Office,
+    # „Umlageverfahren bei Mutterschaft“, 8.2; RECHENGROESSEN): U1 1.200 × 2,1 % = 25,20; U2 × 0,40 % = 4,80;
+    # UV 1,0 % = 12,00; Privathaushalt: keine Insolvenzgeldumlage.
     # Lohnsteuer 0: Jahreslohn 14.400 − 1.230 (§ 9a) − 36 (§ 10c) − Vorsorgepauschale (RV allein ≥ 12 × 79,49 = 953)
     # < 12.348 Grundfreibetrag 2026.
     # netto 1.200 − (74,78 + 21,88 + 79,49 + 11,11) = 1.012,74
-    # AG 1.200 + 114,80 + 23,62 + 121,99 + 17,05 + 22,75 + 4,33 + 12,00 = 1.516,54
+    # AG 1.200 + 114,80 + 23,62 + 121,99 + 17,05 + 25,20 + 4,80 + 12,00 = 1.519,46
     k = berechne("midijob.json", capsys)
     pruefe(
         k,
@@ -118,13 +118,13 @@ def test_midijob_rechengroessen_beispiel(capsys: pytest.CaptureFixture[str]) -> 
             "pv_ag": "23.62",
             "rv_ag": "121.99",
             "av_ag": "17.05",
-            "umlage_u1": "22.75",
-            "umlage_u2": "4.33",
+            "umlage_u1": "25.20",
+            "umlage_u2": "4.80",
             "insolvenzgeldumlage": "0.00",
             "unfallversicherung": "12.00",
             "lohnsteuer": "0.00",
             "netto": "1012.74",
-            "arbeitgeberkosten": "1516.54",
+            "arbeitgeberkosten": "1519.46",
         },
     )
     assert "UMLAGEN_UEBERGANGSBEREICH" in codes(k)
@@ -257,7 +257,7 @@ def test_tabelle_ohne_json(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     assert "Lohnabrechnung März 2026 – Baden-Württemberg, Privathaushalt" in text
     assert "Assistenzkraft „ben“: Beschäftigung im Übergangsbereich (Midijob)" in text
-    assert "1.516,54" in text and "Netto" in text and "Begründung:" in text
+    assert "1.519,46" in text and "Netto" in text and "Begründung:" in text
 
 
 def test_keine_datenbank(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

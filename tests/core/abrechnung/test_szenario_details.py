@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from core.abrechnung.szenario import KraftErgebnis, berechne_szenario, lies_szenario
+from core.abrechnung.modell import Monatsergebnis
+from core.abrechnung.rechnen import berechne
+from core.abrechnung.szenario import lies_szenario
 from core.fehler import EingabeFehler
 from core.regeln.beitraege import uebergangsbereich_bemessung
 from core.regeln.klassifikation import Beschaeftigungsart
@@ -31,8 +33,8 @@ def szenario(kraft: dict[str, Any], *, land: str = "BW", monat: int = 3) -> dict
     }
 
 
-def rechne(daten: dict[str, Any]) -> KraftErgebnis:
-    return berechne_szenario(lies_szenario(daten)).assistenzkraefte[0]
+def rechne(daten: dict[str, Any]) -> Monatsergebnis:
+    return berechne(lies_szenario(daten).eingaben[0])
 
 
 def tagschichten(tage: list[int], von: str = "08:00", bis: str = "16:00", monat: int = 3) -> list[dict[str, Any]]:
