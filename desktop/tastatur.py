@@ -5,7 +5,8 @@
 - A menu opens with its first entry selected, so Return works at once (Qt selects nothing when a menu is opened from
   a button or by the mouse).
 - Dialog buttons: every button in a button box gets a mnemonic (Qt's "OK" and "Abbrechen" have none), with a letter no
-  other control of the window uses; Tab visits the buttons from left to right as they are shown, whatever order they
+  other control of the window uses (OK first; "Abbrechen" may stay without one where all its letters are taken:
+  Escape cancels every dialog); Tab visits the buttons from left to right as they are shown, whatever order they
   were added in.
 - A dialog (and each page of a wizard) opens with the cursor in its first field when it did not set one itself.
 - A focus ring: the control with the keyboard focus is surrounded by a thick frame in the palette's highlight colour
@@ -77,19 +78,29 @@ def mit_kuerzel(text: str, belegt: set[str]) -> str:
     return text
 
 
+def _rang(knopf: QAbstractButton) -> int:
+    """Accepting buttons choose their letter first; Cancel last (Escape closes a dialog in any case)."""
+    kasten = knopf.parentWidget()
+    if not isinstance(kasten, QDialogButtonBox):
+        return 1
+    rolle = kasten.buttonRole(knopf)
+    if rolle in (QDialogButtonBox.ButtonRole.RejectRole, QDialogButtonBox.ButtonRole.NoRole):
+        return 2
+    return 0 if rolle in (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole) else 1
+
+
 def knoepfe_mit_kuerzel(fenster: QWidget) -> None:
     """Every button of the window's button boxes (and a wizard's own buttons) gets an Alt+letter of its own."""
     belegt = belegte_kuerzel(fenster)
     knoepfe = [k for kasten in fenster.findChildren(QDialogButtonBox) for k in kasten.buttons()]
     if isinstance(fenster, QWizard):
         knoepfe += [k for k in fenster.findChildren(QAbstractButton) if k.parentWidget() is fenster]
-    for knopf in knoepfe:
-        if knopf.isVisible() or isinstance(knopf.parentWidget(), QDialogButtonBox):
-            if kuerzel(knopf.text()) is None and knopf.text():
-                knopf.setText(mit_kuerzel(knopf.text(), belegt))
-                neu = kuerzel(knopf.text())
-                if neu:
-                    belegt.add(neu)
+    for knopf in sorted(knoepfe, key=_rang):
+        if knopf.text() and kuerzel(knopf.text()) is None:
+            knopf.setText(mit_kuerzel(knopf.text(), belegt))
+            neu = kuerzel(knopf.text())
+            if neu:
+                belegt.add(neu)
 
 
 def knoepfe_in_zeigereihenfolge(fenster: QWidget) -> None:
