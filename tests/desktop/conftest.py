@@ -121,7 +121,7 @@ def _demo_vorlage(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example household of `assistenzbuero demo` (this month and the next), built once per test process."""
     from datetime import date
 
-    from core.dienstplan.demo import lege_demo_an
+    from core.demo import lege_demo_an
 
     pfad = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     lege_demo_an(pfad, heute=date.today())
