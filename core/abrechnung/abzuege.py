@@ -42,7 +42,8 @@ class Bemessung:
     stunden: Decimal  # all paid hours (kurzfristig Pauschsteuer: Ø per hour)
     arbeitstage: int
     wochenstunden: Decimal | None
-    sv_tage: int
+    sv_tage: int  # without days with Krankengeld etc. (SV-pflichtig, Übergangsbereich)
+    sv_tage_geringfuegig: int  # Minijob, kurzfristig: unpaid days count (§ 7 Abs. 3 SGB IV)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Annahmen:
 class Abzuege:
     klassifikation: Klassifikation
     beitraege: Beitraege
+    sv_tage: int
     lohnsteuer: Decimal = NULL
     solidaritaetszuschlag: Decimal = NULL
     kirchensteuer: Decimal = NULL
@@ -104,6 +106,8 @@ def berechne_abzuege(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, erster:
     )
     art = kl.art
 
+    geringfuegig = art in (Beschaeftigungsart.MINIJOB, Beschaeftigungsart.KURZFRISTIG)
+    sv_tage = b.sv_tage_geringfuegig if geringfuegig else b.sv_tage
     u1_pflichtig = True
     if art is Beschaeftigungsart.KURZFRISTIG and befristung is not None:
         wochen = regelwert("u1_umlagefrei_bis_wochen", erster).wert
@@ -125,7 +129,7 @@ def berechne_abzuege(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, erster:
             weitere_entgelte_uebergangsbereich=max(kl.gesamtentgelt - kl.regelmaessiges_entgelt, NULL),
             unfallversicherung_prozent=e.arbeitgeber.unfallversicherung_prozent,
             u1_pflichtig=u1_pflichtig,
-            sv_tage=b.sv_tage,
+            sv_tage=sv_tage,
             bisher_im_jahr=annahmen.bisher_im_jahr,
         )
     )
@@ -139,7 +143,7 @@ def berechne_abzuege(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, erster:
                 "§ 6 Abs. 1b SGB VI",
             )
         )
-    ergebnis = Abzuege(kl, beitraege, hinweise=hinweise)
+    ergebnis = Abzuege(kl, beitraege, sv_tage, hinweise=hinweise)
     _steuern(e, b, annahmen, ergebnis, erster)
     _zeilen(e, ergebnis)
     return ergebnis

@@ -120,7 +120,7 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         if m.beschaeftigt(s.arbeitstag) or m.beschaeftigt(s.beginn.date())
     ]
     _hinweis_monatsgrenze(e, m, hinweise)
-    efzg = entgeltfortzahlung(abwesenheiten, m.erster, m.letzter)
+    efzg = entgeltfortzahlung(abwesenheiten, e.person.eintritt, m.erster, m.letzter)
     hinweise.extend(efzg.hinweise)
     unbezahlte_tage = _unbezahlte_tage(abwesenheiten, efzg, m)
 
@@ -165,7 +165,6 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
     _mindestlohn(e, m, entgelt, hinweise)
 
     annahmen = _annahmen(e, sv_brutto - einmal_sv, einmal_sv, hinweise)
-    sv_tage = _sv_tage(m, abwesenheiten, efzg)
     arbeitstage = len(entgelt.arbeitstage | entgelt.ausfalltage)
     abz = berechne_abzuege(
         e,
@@ -177,13 +176,15 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
             stunden=entgelt.arbeit + entgelt.bereitschaft + entgelt.ausfall_arbeit + entgelt.ausfall_bereitschaft,
             arbeitstage=arbeitstage,
             wochenstunden=(entgelt.arbeit + entgelt.bereitschaft) * 7 / m.tage,
-            sv_tage=sv_tage,
+            sv_tage=_sv_tage(m, abwesenheiten, efzg, entgeltersatz=True),
+            sv_tage_geringfuegig=_sv_tage(m, abwesenheiten, efzg, entgeltersatz=False),
         ),
         annahmen,
         m.erster,
     )
     kl, bt = abz.klassifikation, abz.beitraege
     art = kl.art
+    sv_tage = abz.sv_tage
     hinweise[:0] = kl.hinweise
     hinweise.extend(abz.hinweise)
 
@@ -344,11 +345,13 @@ def _unbezahlte_tage(abwesenheiten: Iterable[Abwesenheit], efzg: Entgeltfortzahl
     return tage
 
 
-def _sv_tage(m: _Monat, abwesenheiten: Iterable[Abwesenheit], efzg: Entgeltfortzahlung) -> int:
-    """SV-Tage: 30 for a whole month; else the calendar days employed, without days with Krankengeld,
-    Kinderkrankengeld or Mutterschaftsgeld (beitragsfrei, § 224 SGB V; § 223 Abs. 2 SGB V)."""
+def _sv_tage(m: _Monat, abwesenheiten: Iterable[Abwesenheit], efzg: Entgeltfortzahlung, *, entgeltersatz: bool) -> int:
+    """SV-Tage: 30 for a whole month; else the calendar days employed (§ 223 Abs. 2 SGB V). With `entgeltersatz`
+    (insured through this job): without the days with Krankengeld, Kinderkrankengeld or Mutterschaftsgeld
+    (beitragsfrei, § 224 SGB V). A Minijob or kurzfristige Beschäftigung has no such benefit from this job: unpaid
+    days of up to a month keep the employment (§ 7 Abs. 3 SGB IV) and count."""
     frei: set[date] = set()
-    for abw in abwesenheiten:
+    for abw in abwesenheiten if entgeltersatz else ():
         for tag in m.tage_im_monat(abw):
             if abw.art in ENTGELTERSATZ or (abw.art is Abwesenheitsart.KRANK and not efzg.bezahlt(abw, tag)):
                 frei.add(tag)
@@ -402,7 +405,6 @@ def _ersatz_ohne_schichten(
                 dict(entgelt.stunden_je_leistungsart) or {None: Decimal(1)},
             )
         )
-        entgelt.lohnfortzahlung += betrag
     hinweise.append(
         Hinweis(
             "ABWESENHEIT_OHNE_SCHICHTEN",
