@@ -44,12 +44,13 @@ from core.abrechnung.modell import (
     Monatsergebnis,
     Sachbezug,
 )
+from core.abrechnung.urlaubsentgelt import urlaubsentgelt
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart, Abwesenheitsindex
 from core.dienstplan.lohnzeiten import lohnstuecke
 from core.dienstplan.vertrag import Lohnform, Vertragsdaten, Vertragsindex
 from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
-from core.domain.kalender import monatsgrenzen
+from core.domain.kalender import feiertag, monatsgrenzen
 from core.domain.zeit import dauer, tagesbeginn
 from core.fehler import EingabeFehler
 from core.regeln.beitraege import Beitraege
@@ -145,8 +146,19 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         if v.lohnform is Lohnform.MONATSLOHN and id(v) not in mit_stuecken:
             monatslohn_ohne_schichten(entgelt, v, monatslohn_tage(v))
     hinweise.extend(entgelt.hinweise)
+    urlaube = [a for a in abwesenheiten if a.art is Abwesenheitsart.URLAUB]
+    urlaubsentgelt(
+        entgelt,
+        urlaube,
+        {id(a): m.tage_im_monat(a) for a in urlaube},
+        eintritt=e.person.eintritt,
+        erster=m.erster,
+        vorgeschichte=e.vorgeschichte,
+        monatslohn=all(v.lohnform is Lohnform.MONATSLOHN for v in m.vertraege),
+        hinweise=hinweise,
+    )
     _ersatz_ohne_schichten(e, m, abwesenheiten, efzg, entgelt, hinweise)
-    _hinweis_urlaub(abwesenheiten, m, hinweise)
+    _pruefe_feiertage(e, m, abwesenheiten, hinweise)
 
     zeilen = list(entgelt.zeilen)
     zeilen.extend(_einmalzahlungen(e, entgelt))
@@ -375,8 +387,8 @@ def _ersatz_ohne_schichten(
     abwesend = {t for a in abwesenheiten for t in m.tage_im_monat(a)}
     ohne: list[tuple[Abwesenheit, list[date]]] = []
     for abw in abwesenheiten:
-        if abw.art not in FORTZAHLUNG or abw.id in mit_zeile:
-            continue
+        if abw.art not in FORTZAHLUNG or abw.art is Abwesenheitsart.FEIERTAG or abw.id in mit_zeile:
+            continue  # a holiday without a planned shift makes nothing fall out (§ 2 EFZG)
         tage = [t for t in m.tage_im_monat(abw) if efzg.bezahlt(abw, t)]
         if tage and not any(abw.umfasst(t) for t in entgelt.ausfalltage):
             ohne.append((abw, tage))
@@ -418,17 +430,27 @@ def _ersatz_ohne_schichten(
     )
 
 
-def _hinweis_urlaub(abwesenheiten: Iterable[Abwesenheit], m: _Monat, hinweise: list[Hinweis]) -> None:
-    if any(a.art is Abwesenheitsart.URLAUB and m.tage_im_monat(a) for a in abwesenheiten):
-        hinweise.append(
-            Hinweis(
-                "URLAUBSENTGELT_ANNAHME",
-                Schwere.INFO,
-                "Urlaub: Das Urlaubsentgelt richtet sich nach dem Durchschnitt der letzten 13 Wochen; im Szenario "
-                "sind stattdessen die geplanten (ausgefallenen) Schichten angesetzt.",
-                "§ 11 BUrlG",
+def _pruefe_feiertage(
+    e: Monatseingabe, m: _Monat, abwesenheiten: Iterable[Abwesenheit], hinweise: list[Hinweis]
+) -> None:
+    """An absence "Feiertag" is for shifts that fall out because of a public holiday at the place of work."""
+    land, katholisch = e.arbeitgeber.bundesland, e.arbeitgeber.katholisch
+    for abw in abwesenheiten:
+        if abw.art is not Abwesenheitsart.FEIERTAG:
+            continue
+        kein = [t for t in m.tage_im_monat(abw) if feiertag(land, t, katholisch=katholisch) is None]
+        if kein:
+            tage = ", ".join(f"{t:%d.%m.%Y}" for t in kein)
+            hinweise.append(
+                Hinweis(
+                    "FEIERTAG_KEIN_FEIERTAG",
+                    Schwere.WARNUNG,
+                    f"Als „Feiertag“ eingetragen, aber kein gesetzlicher Feiertag am Arbeitsort: {tage}. "
+                    "Feiertagsvergütung gibt es nur für Arbeit, die wegen eines Feiertags ausfällt; bitte die "
+                    "Abwesenheit prüfen (sonst z. B. Urlaub oder unbezahlt).",
+                    "§ 2 Abs. 1 EFZG",
+                )
             )
-        )
 
 
 # --------------------------------------------------------------------------------------------------------
