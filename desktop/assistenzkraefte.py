@@ -29,6 +29,7 @@ from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.operationen import Hintergrundoperation
 from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
+from desktop.zieldatei import ersetzen_erlaubt
 
 Zeile = dienst.AssistenzkraftZeile
 
@@ -257,11 +258,13 @@ class AssistenzkraefteBereich(QWidget):
         if not pfad:
             return
         ziel = Path(pfad).with_suffix(".pdf")
+        if not ersetzen_erlaubt(self, [ziel], schon_bestaetigt=Path(pfad)):
+            return
         db = self.kontext.datenbank
         kraft_id = None if z is None else z.id
 
         def arbeit(_f: Fortschritt) -> Path:
-            return dsgvo.personalbogen_pdf(db, kraft_id, ziel)
+            return dsgvo.personalbogen_pdf(db, kraft_id, ziel, ueberschreiben=True)
 
         Hintergrundoperation(self, tr("Personalbogen wird erstellt"), arbeit).bei_erfolg(
             lambda p: self.kontext.melde(tr("Personalbogen gespeichert: {pfad}").format(pfad=p))
@@ -278,11 +281,13 @@ class AssistenzkraefteBereich(QWidget):
         )
         if not ordner:
             return
-        ziel = Path(ordner) / f"Auskunft_{z.vorname}_{z.nachname}_{date.today():%Y-%m-%d}"
+        ziel = Path(ordner) / f"Auskunft_{dsgvo.dateiname(z.name)}_{date.today():%Y-%m-%d}"
         db = self.kontext.datenbank
+        if not ersetzen_erlaubt(self, dsgvo.auskunftsdateien(db, z.id, ziel)):
+            return
 
         def arbeit(_f: Fortschritt) -> list[Path]:
-            return dsgvo.schreibe_auskunft(db, z.id, ziel)
+            return dsgvo.schreibe_auskunft(db, z.id, ziel, ueberschreiben=True)
 
         def fertig(dateien: list[Path]) -> None:
             liste = "\n".join(str(d) for d in dateien)

@@ -16,6 +16,7 @@ shifts must touch the month.
 
 from __future__ import annotations
 
+import calendar
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -401,6 +402,10 @@ def _lies_kraft(
     ident = r.text("id", pflicht=True)
     r.pfad = f"{pfad} („{ident}“)"
     geburtsdatum = r.datum("geburtsdatum")
+    if geburtsdatum > date(jahr, monat, calendar.monthrange(jahr, monat)[1]):
+        raise r.fehler(
+            "geburtsdatum", f"{geburtsdatum:%d.%m.%Y} liegt nach dem Abrechnungsmonat; bitte das Geburtsdatum prüfen."
+        )
     kasse = r.text("krankenkasse", pflicht=True)
     if kasse != "privat" and kasse not in kassen:
         bekannt = ", ".join(f"„{k}“" for k in kassen) or "keine"

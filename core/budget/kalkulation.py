@@ -31,6 +31,9 @@ class Einheit(StrEnum):
     PROZENT = "%"
 
 
+HOECHSTWERT = Decimal(1_000_000_000)  # upper bound of every input
+
+
 @dataclass(frozen=True, slots=True)
 class Feld:
     """One input of the sheet: key, German label as in the sheet, unit, group and the explanation in her words."""
@@ -392,6 +395,10 @@ class KalkulationsParameter:
                     f"„{FELD[f.name].bezeichnung}“ darf nicht negativ sein (eingegeben: {format_zahl(wert, None)}).",
                     feld=f.name,
                 )
+            if wert > HOECHSTWERT:  # keeps every line exact and printable; no household comes near it
+                raise EingabeFehler(
+                    f"„{FELD[f.name].bezeichnung}“ ist zu groß (höchstens eine Milliarde).", feld=f.name
+                )
         if self.tage <= 0:
             raise EingabeFehler("„Anzahl Tage“ muss größer als 0 sein.", feld="tage")
 
@@ -658,11 +665,52 @@ def berechne(p: KalkulationsParameter, *, stichtag: date | None = None) -> Kalku
             summe=True,
         ),
     )
-    return KalkulationsErgebnis(zeilen=zeilen, hinweise=tuple(_pruefe(p, je_tag, stichtag)))
+    return KalkulationsErgebnis(zeilen=zeilen, hinweise=tuple(_pruefe(p, je_tag, stichtag, gesamt)))
 
 
-def _pruefe(p: KalkulationsParameter, je_tag: Decimal, stichtag: date | None) -> list[Hinweis]:
+# Above these a figure is almost certainly mistyped (a surcharge of 150 % is legal on holidays; 100 % is the most any
+# other share can be). Warnings, not refusals: the user may have a reason, but must see it before saving or printing.
+PROZENT_PLAUSIBEL = Decimal(100)
+ZUSCHLAG_PLAUSIBEL = Decimal(150)
+
+
+def _plausibilitaet(p: KalkulationsParameter, gesamt: Decimal) -> list[Hinweis]:
     hinweise: list[Hinweis] = []
+    for feld in FELD.values():
+        wert = getattr(p, feld.schluessel)
+        grenze = ZUSCHLAG_PLAUSIBEL if "zuschlag" in feld.schluessel else PROZENT_PLAUSIBEL
+        if feld.einheit is Einheit.PROZENT and wert > grenze and feld.schluessel != "erstattung_prozent":
+            hinweise.append(
+                Hinweis(
+                    "KALKULATION_PROZENT_UNPLAUSIBEL",
+                    Schwere.WARNUNG,
+                    f"„{feld.bezeichnung}“ ist mit {format_zahl(wert, None)} % unplausibel hoch (erwartet höchstens "
+                    f"{format_zahl(grenze, None)} %). Bitte prüfen Sie die Eingabe.",
+                )
+            )
+    if p.tage > 366:
+        hinweise.append(
+            Hinweis(
+                "KALKULATION_TAGE_UNPLAUSIBEL",
+                Schwere.WARNUNG,
+                f"„Anzahl Tage“ ist {format_zahl(p.tage, None)} – ein Jahr hat höchstens 366 Tage.",
+            )
+        )
+    if gesamt < 0:
+        hinweise.append(
+            Hinweis(
+                "KALKULATION_GESAMT_NEGATIV",
+                Schwere.FEHLER,
+                f"Die Gesamtkosten im Jahr sind negativ ({format_zahl(gesamt)} €): die Erstattung oder ein anderer "
+                "Wert ist viel zu groß eingetragen. So kann die Kalkulation nicht stimmen; bitte prüfen Sie die "
+                "Eingaben, bevor Sie sie verwenden.",
+            )
+        )
+    return hinweise
+
+
+def _pruefe(p: KalkulationsParameter, je_tag: Decimal, stichtag: date | None, gesamt: Decimal) -> list[Hinweis]:
+    hinweise: list[Hinweis] = _plausibilitaet(p, gesamt)
     if p.arbeit1_stunden + p.arbeit2_stunden > 24:
         hinweise.append(
             Hinweis(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -21,9 +22,10 @@ from core.budget.kalkulation import KalkulationsParameter, Umlagesaetze, berechn
 from core.budget.modelle import Kalkulation
 from core.domain.geld import format_eur
 from core.fehler import EingabeFehler
+from core.io.ausgabe import pruefe_ziel
 from core.io.kalkulation_export import Kopf, exportiere_datei
 from core.io.kalkulation_import import ImportErgebnis, importiere
-from core.persistence.datenbank import Datenbank
+from core.persistence.datenbank import Datenbank, ziel_pfad
 
 NAME_LAENGE = 120
 
@@ -192,12 +194,21 @@ def kassen_umlagen(db: Datenbank, jahr: int) -> list[Umlagesaetze]:
     return saetze
 
 
-def exportiere_version(version: KalkulationsVersion, ziel: Path, *, gedruckt_am: date | None = None) -> Path:
+def exportiere_version(
+    version: KalkulationsVersion,
+    ziel: Path,
+    *,
+    gedruckt_am: date | None = None,
+    ueberschreiben: bool = False,
+    eingaben: Iterable[Path] = (),
+) -> Path:
     return exportiere_datei(
         version.parameter,
         ziel,
         Kopf(name=version.name, stand=version.stand, notiz=version.notiz),
         gedruckt_am=gedruckt_am or date.today(),
+        ueberschreiben=ueberschreiben,
+        eingaben=eingaben,
     )
 
 
@@ -208,14 +219,20 @@ def _oeffne(db_pfad: Path | None, *, nur_lesen: bool = False) -> Datenbank:
     return oeffne_zum_lesen(db_pfad) if nur_lesen else oeffne(db_pfad)
 
 
-def exportiere(db_pfad: Path | None, ziel: Path, *, name: str | None, aus_datei: Path | None) -> Path:
+def exportiere(
+    db_pfad: Path | None, ziel: Path, *, name: str | None, aus_datei: Path | None, ueberschreiben: bool = False
+) -> Path:
+    # before reading anything: never onto the source sheet or the database, an existing file only when agreed
+    eingaben = [aus_datei] if aus_datei is not None else [ziel_pfad(db_pfad)]
+    pruefe_ziel(ziel, ueberschreiben=ueberschreiben, eingaben=eingaben)
     if aus_datei is not None:
         version = als_version(aus_datei.stem, importiere(aus_datei, anzeigename=str(aus_datei)))
-        return exportiere_version(version, ziel)
-    assert name is not None
+        return exportiere_version(version, ziel, ueberschreiben=ueberschreiben, eingaben=eingaben)
+    if name is None:
+        raise EingabeFehler("Bitte mit --name die gespeicherte Kalkulation oder mit --aus-datei eine Tabelle angeben.")
     with _oeffne(db_pfad, nur_lesen=True) as db:
         version = lade(db, name)
-    return exportiere_version(version, ziel)
+        return exportiere_version(version, ziel, ueberschreiben=ueberschreiben, eingaben=eingaben)
 
 
 def cli_speichere_import(db_pfad: Path | None, name: str, ergebnis: ImportErgebnis) -> KalkulationsVersion:

@@ -7,13 +7,12 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from core.dienstplan.abwesenheit import Abwesenheitsart
 from core.dienstplan.monat import Monatsplan
@@ -22,32 +21,35 @@ from core.dienstplan.stundenzettel import Stundenzettel
 from core.dienstplan.tage import monatsname
 from core.dienstplan.verguetung import std
 from core.domain.kalender import BUNDESLAENDER
+from core.io.pdf import SCHRIFT, absatz, einzeilig, kuerze, schreibe_pdf, stil
 
 ZEHNTEL_MM = mm / 10  # geometry in tenths of a millimetre: no float literals in core/
 GRAU = colors.HexColor("#DDDDDD")
 HELLGRAU = colors.HexColor("#F0F0F0")
 DUNKEL = colors.HexColor("#444444")
 
-_TITEL = ParagraphStyle("titel", fontName="Helvetica-Bold", fontSize=15, leading=18)
-_UNTER = ParagraphStyle("unter", fontName="Helvetica", fontSize=9, leading=11, textColor=DUNKEL)
-_ZELLE = ParagraphStyle("zelle", fontName="Helvetica", fontSize=8, leading=9)
-_ZELLE_FETT = ParagraphStyle("zelle_fett", parent=_ZELLE, fontName="Helvetica-Bold")
-_KOPF = ParagraphStyle("kopf", fontName="Helvetica-Bold", fontSize=8, leading=9)
-_LEGENDE = ParagraphStyle("legende", fontName="Helvetica", fontSize=7, leading=9, textColor=DUNKEL)
-_ZELLE_GROSS = ParagraphStyle("zelle_gross", fontName="Helvetica", fontSize=10, leading=12)
-_KOPF_KLEIN = ParagraphStyle("kopf_klein", fontName="Helvetica-Bold", fontSize=7, leading=8)
+NAME = 200  # characters of a name in a header or cell: more never fits beside the rest of the page
+
+_TITEL = stil("titel", fett=True, fontSize=15, leading=18)
+_UNTER = stil("unter", fontSize=9, leading=11, textColor=DUNKEL)
+_ZELLE = stil("zelle", fontSize=8, leading=9)
+_ZELLE_FETT = stil("zelle_fett", fett=True, parent=_ZELLE)
+_KOPF = stil("kopf", fett=True, fontSize=8, leading=9)
+_LEGENDE = stil("legende", fontSize=7, leading=9, textColor=DUNKEL)
+_ZELLE_GROSS = stil("zelle_gross", fontSize=10, leading=12)
+_KOPF_KLEIN = stil("kopf_klein", fett=True, fontSize=7, leading=8)
 
 
 def _p(text: str, stil: ParagraphStyle = _ZELLE) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), stil)
+    return absatz(text, stil)
 
 
 def _fusszeile(text: str) -> Any:
     def zeichnen(canvas: Any, doc: Any) -> None:
         canvas.saveState()
-        canvas.setFont("Helvetica", 7)
+        canvas.setFont(SCHRIFT, 7)
         canvas.setFillColor(DUNKEL)
-        canvas.drawString(doc.leftMargin, 60 * ZEHNTEL_MM, text)
+        canvas.drawString(doc.leftMargin, 60 * ZEHNTEL_MM, einzeilig(text, doc.width - 80, groesse=7))
         canvas.drawRightString(doc.leftMargin + doc.width, 60 * ZEHNTEL_MM, f"Seite {doc.page}")
         canvas.restoreState()
 
@@ -61,23 +63,11 @@ def _legende_abwesenheit() -> str:
 # --- Dienstplan -------------------------------------------------------------------------------------------------
 
 
-def dienstplan_pdf(plan: Monatsplan, ziel: Path, *, gedruckt_am: date) -> None:
+def dienstplan_pdf(plan: Monatsplan, ziel: Path, *, gedruckt_am: date, ueberschreiben: bool = False) -> None:
     """The month as the seed's printed plan: days × shift columns with names, absences in the cell text
     ("(Jörg Url.) Sabine"), holidays and weekends named (and shaded), legend, "gedruckt am"."""
     seite = landscape(A4)
     rand = 100 * ZEHNTEL_MM
-    doc = SimpleDocTemplate(
-        str(ziel),
-        pagesize=seite,
-        leftMargin=rand,
-        rightMargin=rand,
-        topMargin=rand,
-        bottomMargin=120 * ZEHNTEL_MM,
-        title=plan.titel,
-        author=plan.arbeitgeber or "Assistenzbüro",
-        subject=f"Dienstplan {monatsname(plan.jahr, plan.monat)}",
-        creator="Assistenzbüro",
-    )
     breite = seite[0] - 2 * rand
     spalten = plan.raster.spalten
     kopf: list[Any] = [_p(f"Tag\n{monatsname(plan.jahr, plan.monat)}", _KOPF)]
@@ -106,14 +96,14 @@ def dienstplan_pdf(plan: Monatsplan, ziel: Path, *, gedruckt_am: date) -> None:
         )
         if besonders:
             stil.append(("BACKGROUND", (0, zeile_nr), (-1, zeile_nr), HELLGRAU))
-    tag_breite = 180 * ZEHNTEL_MM
+    tag_breite = 210 * ZEHNTEL_MM  # "September" in bold DejaVu fits without breaking the word
     bemerkung_breite = 700 * ZEHNTEL_MM
     rest = (breite - tag_breite - bemerkung_breite) / max(1, len(spalten))
     tabelle = Table(daten, colWidths=[tag_breite, *([rest] * len(spalten)), bemerkung_breite], repeatRows=1)
     tabelle.setStyle(TableStyle(stil))
 
     land = BUNDESLAENDER.get(plan.land, plan.land)
-    unter = f"Arbeitgeberin: {plan.arbeitgeber}" if plan.arbeitgeber else ""
+    unter = f"Arbeitgeberin: {kuerze(plan.arbeitgeber, NAME)}" if plan.arbeitgeber else ""
     unter += f"{' · ' if unter else ''}Feiertage: {land}"
     legende = [
         "Schichten: " + "; ".join(f"{sp.titel} {sp.zeiten}" for sp in spalten if sp.zeiten) + ".",
@@ -131,7 +121,21 @@ def dienstplan_pdf(plan: Monatsplan, ziel: Path, *, gedruckt_am: date) -> None:
         *[_p(z, _LEGENDE) for z in legende],
     ]
     fuss = _fusszeile(f"{plan.titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
-    doc.build(inhalt, onFirstPage=fuss, onLaterPages=fuss)
+    schreibe_pdf(
+        ziel,
+        inhalt,
+        ueberschreiben=ueberschreiben,
+        erste_seite=fuss,
+        pagesize=seite,
+        leftMargin=rand,
+        rightMargin=rand,
+        topMargin=rand,
+        bottomMargin=120 * ZEHNTEL_MM,
+        title=plan.titel,
+        author=kuerze(plan.arbeitgeber, NAME) or "Assistenzbüro",
+        subject=f"Dienstplan {monatsname(plan.jahr, plan.monat)}",
+        creator="Assistenzbüro",
+    )
 
 
 # --- Stundenzettel ----------------------------------------------------------------------------------------------
@@ -192,22 +196,14 @@ def summentext(zettel: Stundenzettel) -> str:
     return std(zettel.summe_bezahlt)
 
 
-def stundenzettel_pdf(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, gedruckt_am: date) -> None:
+def stundenzettel_pdf(
+    zettel_liste: Sequence[Stundenzettel], ziel: Path, *, gedruckt_am: date, ueberschreiben: bool = False
+) -> None:
     """One A4 page per assistant in the layout of seed 004, 2.5; actual times (else the plan, marked)."""
     rand = 120 * ZEHNTEL_MM
     titel = "Stundenzettel"
     if zettel_liste:
         titel = f"Stundenzettel {monatsname(zettel_liste[0].jahr, zettel_liste[0].monat)}"
-    doc = SimpleDocTemplate(
-        str(ziel),
-        pagesize=A4,
-        leftMargin=rand,
-        rightMargin=rand,
-        topMargin=rand,
-        bottomMargin=rand,
-        title=titel,
-        creator="Assistenzbüro",
-    )
     breite = A4[0] - 2 * rand
     inhalt: list[Any] = []
     for nr, zettel in enumerate(zettel_liste):
@@ -219,7 +215,7 @@ def stundenzettel_pdf(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, gedr
                 _p(f"Stundenzettel für den Monat {monatsname(zettel.jahr, zettel.monat)}", _TITEL),
                 _p("Arbeitgeberin:", _UNTER),
             ],
-            [_p(zettel.name, _ZELLE_GROSS), "", _p(zettel.arbeitgeber, _ZELLE_GROSS)],
+            [_p(kuerze(zettel.name, NAME), _ZELLE_GROSS), "", _p(kuerze(zettel.arbeitgeber, NAME), _ZELLE_GROSS)],
         ]
         kopf_tabelle = Table(kopf, colWidths=[breite * 3 / 10, breite * 4 / 10, breite * 3 / 10])
         kopf_tabelle.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (1, 0), (1, 1))]))
@@ -246,7 +242,7 @@ def stundenzettel_pdf(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, gedr
         )
         letzte = len(daten) - 1
         stil += [("SPAN", (0, letzte), (7, letzte)), ("SPAN", (8, letzte), (-1, letzte))]
-        w = [130, 200, 110, 110, 130, 110, 110, 130, 140, 130]
+        w = [125, 200, 105, 110, 140, 105, 110, 140, 140, 125]  # "Stunden" in bold DejaVu fits one line
         spalten = [x * ZEHNTEL_MM for x in w]
         spalten.append(breite - sum(spalten))
         tabelle = Table(daten, colWidths=spalten, repeatRows=1)
@@ -288,4 +284,16 @@ def stundenzettel_pdf(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, gedr
     if not inhalt:
         inhalt.append(_p("Keine Stundenzettel für diesen Monat.", _UNTER))
     fuss = _fusszeile(f"{titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
-    doc.build(inhalt, onFirstPage=fuss, onLaterPages=fuss)
+    schreibe_pdf(
+        ziel,
+        inhalt,
+        ueberschreiben=ueberschreiben,
+        erste_seite=fuss,
+        pagesize=A4,
+        leftMargin=rand,
+        rightMargin=rand,
+        topMargin=rand,
+        bottomMargin=rand,
+        title=titel,
+        creator="Assistenzbüro",
+    )

@@ -19,6 +19,7 @@ from core.dienstplan.tage import monatsname
 from core.domain.geld import format_zahl, runde
 from core.domain.kalender import BUNDESLAENDER
 from core.io.dienstplan_pdf import KOPF_STUNDENZETTEL, _legende_abwesenheit, stundenzettel_zeilen, summentext
+from core.io.excel import schreibe, schreibe_in, speichere
 
 _DUENN = Side(style="thin", color="000000")
 _RAHMEN = Border(left=_DUENN, right=_DUENN, top=_DUENN, bottom=_DUENN)
@@ -31,11 +32,12 @@ _FETT = Font(bold=True)
 def _blattname(text: str) -> str:
     for zeichen in "[]:*?/\\":
         text = text.replace(zeichen, " ")
-    return text[:31]
+    # a sheet name must not start or end with an apostrophe, and holds no control characters
+    return "".join(z if z.isprintable() else " " for z in text[:31]).strip("' ") or "Blatt"
 
 
 def _zelle(blatt: Worksheet, zeile: int, spalte: int, wert: object, *, fett: bool = False, kopf: bool = False) -> None:
-    z = blatt.cell(row=zeile, column=spalte, value=wert)
+    z = schreibe_in(blatt, zeile, spalte, wert)
     z.border = _RAHMEN
     z.alignment = _UMBRUCH
     if fett or kopf:
@@ -53,16 +55,15 @@ def _druck(blatt: Worksheet, *, quer: bool) -> None:
     blatt.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def dienstplan_xlsx(plan: Monatsplan, ziel: Path, *, gedruckt_am: date) -> None:
+def dienstplan_xlsx(plan: Monatsplan, ziel: Path, *, gedruckt_am: date, ueberschreiben: bool = False) -> None:
     """One sheet: title, header row (Tag, one column per shift, Bemerkungen), one row per day, legend."""
     mappe = Workbook()
     blatt = mappe.active
     assert blatt is not None
     blatt.title = _blattname(plan.titel)
-    blatt["A1"] = plan.titel
-    blatt["A1"].font = Font(bold=True, size=14)
+    schreibe(blatt["A1"], plan.titel).font = Font(bold=True, size=14)
     land = BUNDESLAENDER.get(plan.land, plan.land)
-    blatt["A2"] = (f"Arbeitgeberin: {plan.arbeitgeber} · " if plan.arbeitgeber else "") + f"Feiertage: {land}"
+    schreibe(blatt["A2"], (f"Arbeitgeberin: {plan.arbeitgeber} · " if plan.arbeitgeber else "") + f"Feiertage: {land}")
     spalten = plan.raster.spalten
     kopf = ["Tag"]
     for i, sp in enumerate(spalten, start=1):
@@ -97,10 +98,10 @@ def dienstplan_xlsx(plan: Monatsplan, ziel: Path, *, gedruckt_am: date) -> None:
         f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro",
     ]
     for i, text in enumerate(legende):
-        blatt.cell(row=unten + i, column=1, value=text)
+        schreibe_in(blatt, unten + i, 1, text)
     _druck(blatt, quer=True)
     blatt.print_title_rows = f"{erste}:{erste}"
-    mappe.save(ziel)
+    speichere(mappe, ziel, ueberschreiben=ueberschreiben)
 
 
 def _zahl(text: str) -> Decimal | str:
@@ -110,14 +111,16 @@ def _zahl(text: str) -> Decimal | str:
     return text
 
 
-def stundenzettel_xlsx(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, gedruckt_am: date) -> None:
+def stundenzettel_xlsx(
+    zettel_liste: Sequence[Stundenzettel], ziel: Path, *, gedruckt_am: date, ueberschreiben: bool = False
+) -> None:
     """One sheet per assistant, layout of seed 004, 2.5; hours are numbers (format 0,00), sums at the end."""
     mappe = Workbook()
     erstes = mappe.active
     assert erstes is not None
     if not zettel_liste:
         erstes.title = "Stundenzettel"
-        erstes["A1"] = "Keine Stundenzettel für diesen Monat."
+        schreibe(erstes["A1"], "Keine Stundenzettel für diesen Monat.")
     namen: set[str] = set()
     for nr, zettel in enumerate(zettel_liste):
         blatt = erstes if nr == 0 else mappe.create_sheet()
@@ -126,12 +129,12 @@ def stundenzettel_xlsx(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, ged
             name = _blattname(f"{name} {nr}")
         namen.add(name)
         blatt.title = name
-        blatt["A1"] = f"Stundenzettel für den Monat {monatsname(zettel.jahr, zettel.monat)}"
+        schreibe(blatt["A1"], f"Stundenzettel für den Monat {monatsname(zettel.jahr, zettel.monat)}")
         blatt["A1"].font = Font(bold=True, size=14)
-        blatt["A2"] = "Name des Assistenten/ der Assistentin:"
-        blatt["F2"] = zettel.name
-        blatt["A3"] = "Arbeitgeberin:"
-        blatt["F3"] = zettel.arbeitgeber
+        schreibe(blatt["A2"], "Name des Assistenten/ der Assistentin:")
+        schreibe(blatt["F2"], zettel.name)
+        schreibe(blatt["A3"], "Arbeitgeberin:")
+        schreibe(blatt["F3"], zettel.arbeitgeber)
         for zelle in ("F2", "F3"):
             blatt[zelle].font = _FETT
         erste = 5
@@ -152,20 +155,21 @@ def stundenzettel_xlsx(zettel_liste: Sequence[Stundenzettel], ziel: Path, *, ged
         _zelle(blatt, summe, 10, runde(zettel.summe_bereitschaft), kopf=True)
         blatt.cell(row=summe, column=10).number_format = "0.00"
         _zelle(blatt, summe, 11, summentext(zettel), kopf=True)
-        blatt.cell(
-            row=summe + 2,
-            column=1,
-            value="Geplant: laut Dienstplan. Zeit 1/2: tatsächlich gearbeitet "
+        schreibe_in(
+            blatt,
+            summe + 2,
+            1,
+            "Geplant: laut Dienstplan. Zeit 1/2: tatsächlich gearbeitet "
             "(„wie geplant“: keine Abweichung erfasst). Bereitschaft gewichtet mit "
             f"{format_zahl(zettel.bereitschaft_prozent, None)} %.",
         )
-        blatt.cell(row=summe + 3, column=1, value=f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
-        blatt.cell(row=summe + 5, column=1, value="Datum, Unterschrift Assistent/in: ____________________")
-        blatt.cell(row=summe + 5, column=7, value="Datum, Unterschrift Arbeitgeberin: ____________________")
+        schreibe_in(blatt, summe + 3, 1, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
+        schreibe_in(blatt, summe + 5, 1, "Datum, Unterschrift Assistent/in: ____________________")
+        schreibe_in(blatt, summe + 5, 7, "Datum, Unterschrift Arbeitgeberin: ____________________")
         for s, breite in enumerate([9, 13, 8, 8, 9, 8, 8, 9, 10, 11, 28], start=1):
             blatt.column_dimensions[get_column_letter(s)].width = breite
         blatt.row_dimensions[erste].height = 30
         blatt.freeze_panes = blatt.cell(row=erste + 1, column=2)
         _druck(blatt, quer=False)
         blatt.print_title_rows = f"{erste}:{erste}"
-    mappe.save(ziel)
+    speichere(mappe, ziel, ueberschreiben=ueberschreiben)

@@ -1,8 +1,10 @@
 """`assistenzbuero export ART --db PFAD --monat JJJJ-MM --ausgabe DATEI [--assistenzkraft NAME]` (CONTRACTS §6).
 
 The file type follows the extension (.pdf, .xlsx). Later issues add an ART with one line in `EXPORTARTEN`:
-"art": "modul:funktion", where `funktion(db, jahr, monat, ziel: Path, endung: str, assistenzkraft: str | None)`
-writes the file and returns a German one-line summary.
+"art": "modul:funktion", where `funktion(db, jahr, monat, ziel: Path, endung: str, assistenzkraft: str | None, *,
+ueberschreiben: bool)` writes the file and returns a German one-line summary. Write it with the helpers of
+`core.io.excel` / `core.io.pdf` (or `core.io.ausgabe.ausgabedatei` for other types) and pass `ueberschreiben` on:
+they refuse to write onto the database or an existing file without `--ueberschreiben`, and leave no half file.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from core.fehler import EingabeFehler, schreibfehler
+from core.io.ausgabe import pruefe_ziel, ueberschreiben_option
+from core.io.pdf import kuerze
 from core.persistence.datenbank import Datenbank, ziel_pfad
 
 EXPORTARTEN: dict[str, str] = {
@@ -23,7 +27,7 @@ EXPORTARTEN: dict[str, str] = {
 }
 ENDUNGEN = (".pdf", ".xlsx")
 
-Exporter = Callable[[Datenbank, int, int, Path, str, "str | None"], str]
+Exporter = Callable[..., str]  # (db, jahr, monat, ziel, endung, assistenzkraft, *, ueberschreiben) -> summary
 
 
 def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,6 +44,7 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
     exp.add_argument("--monat", metavar="JJJJ-MM", required=True, help="Monat, z. B. 2026-03")
     exp.add_argument("--ausgabe", metavar="DATEI", type=Path, required=True, help="Zieldatei (.pdf oder .xlsx)")
     exp.add_argument("--assistenzkraft", metavar="NAME", default=None, help="nur diese Assistenzkraft (Stundenzettel)")
+    ueberschreiben_option(exp)
     exp.set_defaults(handler=_export)
 
 
@@ -62,24 +67,30 @@ def _export(args: argparse.Namespace) -> int:
     endung = ziel.suffix.lower()
     if endung not in ENDUNGEN:
         raise EingabeFehler(f"Die Ausgabedatei {ziel} hat keine bekannte Endung. Bitte .pdf oder .xlsx verwenden.")
-    if not ziel.parent.exists():
-        raise EingabeFehler(f"Den Ordner {ziel.parent} gibt es nicht. Bitte einen vorhandenen Ordner angeben.")
-    if ziel.is_dir():
-        raise EingabeFehler(f"{ziel} ist ein Ordner; bitte einen Dateinamen angeben.")
     pfad = ziel_pfad(getattr(args, "db", None))
+    pruefe_ziel(ziel, ueberschreiben=args.ueberschreiben, eingaben=[pfad])  # before any work: a clear refusal
     if not pfad.exists():
         raise EingabeFehler(f"Die Datenbank {pfad} gibt es nicht. Bitte mit --db PFAD die richtige Datei angeben.")
     from core.stammdaten.start import oeffne_zum_lesen
 
     # Read-only: a payroll office can export while the program window has the file open.
     with oeffne_zum_lesen(pfad) as db:
-        zusammenfassung = _exporter(args.art)(db, jahr, monat, ziel, endung, args.assistenzkraft)
+        zusammenfassung = _exporter(args.art)(
+            db, jahr, monat, ziel, endung, args.assistenzkraft, ueberschreiben=args.ueberschreiben
+        )
     print(zusammenfassung)
     return 0
 
 
 def exportiere_dienstplan(
-    db: Datenbank, jahr: int, monat: int, ziel: Path, endung: str, assistenzkraft: str | None
+    db: Datenbank,
+    jahr: int,
+    monat: int,
+    ziel: Path,
+    endung: str,
+    assistenzkraft: str | None,
+    *,
+    ueberschreiben: bool = False,
 ) -> str:
     from core.dienstplan.monat import monat_oeffnen
 
@@ -90,18 +101,25 @@ def exportiere_dienstplan(
         if endung == ".pdf":
             from core.io.dienstplan_pdf import dienstplan_pdf
 
-            dienstplan_pdf(plan, ziel, gedruckt_am=date.today())
+            dienstplan_pdf(plan, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
         else:
             from core.io.dienstplan_xlsx import dienstplan_xlsx
 
-            dienstplan_xlsx(plan, ziel, gedruckt_am=date.today())
+            dienstplan_xlsx(plan, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
     except OSError as fehler:
         raise schreibfehler(ziel, fehler) from None
     return f"{plan.titel} mit {len(plan.schichten)} Schichten geschrieben: {ziel}"
 
 
 def exportiere_stundenzettel(
-    db: Datenbank, jahr: int, monat: int, ziel: Path, endung: str, assistenzkraft: str | None
+    db: Datenbank,
+    jahr: int,
+    monat: int,
+    ziel: Path,
+    endung: str,
+    assistenzkraft: str | None,
+    *,
+    ueberschreiben: bool = False,
 ) -> str:
     from core.dienstplan.konten import stundenzettel_fuer
 
@@ -115,12 +133,12 @@ def exportiere_stundenzettel(
         if endung == ".pdf":
             from core.io.dienstplan_pdf import stundenzettel_pdf
 
-            stundenzettel_pdf(zettel, ziel, gedruckt_am=date.today())
+            stundenzettel_pdf(zettel, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
         else:
             from core.io.dienstplan_xlsx import stundenzettel_xlsx
 
-            stundenzettel_xlsx(zettel, ziel, gedruckt_am=date.today())
+            stundenzettel_xlsx(zettel, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
     except OSError as fehler:
         raise schreibfehler(ziel, fehler) from None
-    wer = ", ".join(z.name for z in zettel) or "niemand"
+    wer = ", ".join(kuerze(z.name, 60) for z in zettel) or "niemand"
     return f"{len(zettel)} Stundenzettel ({wer}) geschrieben: {ziel}"

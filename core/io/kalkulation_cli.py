@@ -10,6 +10,7 @@ from typing import Any
 
 from core.budget.kalkulation import FELD, KalkulationsErgebnis, KalkulationsParameter, wert_mit_einheit
 from core.domain.geld import format_eur
+from core.io.ausgabe import ueberschreiben_option
 from core.io.kalkulation_import import ImportErgebnis, importiere
 
 
@@ -48,6 +49,7 @@ def registriere(unterbefehle: Any) -> None:
     quelle.add_argument("--name", metavar="NAME", help="Name der gespeicherten Kalkulation, z. B. „Antrag 2027“")
     quelle.add_argument("--aus-datei", metavar="DATEI", type=Path, help="alte Kalkulationstabelle als Quelle")
     exp.add_argument("--ausgabe", metavar="DATEI", type=Path, required=True, help="Zieldatei (.xlsx oder .pdf)")
+    ueberschreiben_option(exp)
     exp.set_defaults(handler=_export)
 
     liste = kalk_befehle.add_parser(
@@ -119,7 +121,9 @@ def tabelle_import(r: ImportErgebnis) -> str:
 def _export(args: argparse.Namespace) -> int:
     from core.budget.kalkulation_dienst import exportiere
 
-    ziel = exportiere(args.db, args.ausgabe, name=args.name, aus_datei=args.aus_datei)
+    ziel = exportiere(
+        args.db, args.ausgabe, name=args.name, aus_datei=args.aus_datei, ueberschreiben=args.ueberschreiben
+    )
     print(f"Geschrieben: {ziel}")
     return 0
 

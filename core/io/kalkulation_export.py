@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -15,9 +15,8 @@ from openpyxl.utils.cell import absolute_coordinate
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from core.budget.kalkulation import (
     FELD,
@@ -27,7 +26,9 @@ from core.budget.kalkulation import (
     wert_mit_einheit,
 )
 from core.domain.geld import format_eur
-from core.fehler import EingabeFehler, schreibfehler
+from core.fehler import EingabeFehler
+from core.io import pdf
+from core.io.excel import Formel, schreibe, speichere, text_sicher
 
 GELD = '#,##0.00" €"'
 PROZENT_ANTEIL = "0%"
@@ -54,7 +55,14 @@ def _zahl(wert: Decimal) -> int | Decimal:
     return int(wert) if wert == wert.to_integral_value() else wert
 
 
-def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> Path:
+def schreibe_xlsx(
+    parameter: KalkulationsParameter,
+    ziel: Path,
+    kopf: Kopf,
+    *,
+    ueberschreiben: bool = False,
+    eingaben: Iterable[Path] = (),
+) -> Path:
     """The ForseA sheet again, cell for cell in its structure (one row for the Zusatzbeitrag added), every computed
     line a formula, inputs yellow *and* named "Eingabe" in column H, explanations in column H and as comments."""
     mappe = Workbook()
@@ -67,8 +75,7 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     z: dict[str, str] = {}  # logical name → cell
 
     def setze(zelle: str, wert: object, fmt: str | None = None, *, eingabe: bool = False, bold: bool = False) -> None:
-        c = ws[zelle]
-        c.value = wert
+        c = schreibe(ws[zelle], wert)  # text stays text (a name like "=1+1"); formulas only as Formel
         if fmt:
             c.number_format = fmt
         if eingabe:
@@ -78,8 +85,7 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
             c.font = fett
 
     def erklaere(zeile: int, text: str, *, eingabe: bool = False) -> None:
-        c = ws[f"H{zeile}"]
-        c.value = ("Eingabe: " if eingabe else "") + text
+        c = schreibe(ws[f"H{zeile}"], ("Eingabe: " if eingabe else "") + text)
         c.alignment = Alignment(wrap_text=True, vertical="top")
 
     def eingabe(name: str, zelle: str, wert: Decimal, fmt: str, *, anteil: bool = False) -> None:
@@ -127,7 +133,7 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     s, t = absolute_coordinate(z["stundensatz"]), absolute_coordinate(z["tage"])
     a1p, a2p = absolute_coordinate(z["arbeit1_prozent"]), absolute_coordinate(z["arbeit2_prozent"])
     z["je_tag"] = f"E{r}"
-    setze(f"E{r}", f"={s}*(C{r}*{a1p}+D{r}*{a2p})", GELD)
+    setze(f"E{r}", Formel(f"={s}*(C{r}*{a1p}+D{r}*{a2p})"), GELD)
     erklaere(
         r,
         "Stunden Arbeit I und Arbeit II je Arbeitstag. Kosten je Arbeitstag = Stundensatz × (Stunden × "
@@ -138,7 +144,7 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     r += 1
     setze(f"A{r}", "Bruttoverdienst im Jahr", bold=True)
     z["brutto"] = f"G{r}"
-    setze(f"G{r}", f"={je_tag}*{t}", GELD, bold=True)
+    setze(f"G{r}", Formel(f"={je_tag}*{t}"), GELD, bold=True)
     erklaere(r, "Kosten je Arbeitstag × Anzahl Tage.")
     r += 2
     setze(f"A{r}", "Einmalbezüge")
@@ -146,7 +152,7 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
         eingabe(feld, f"B{r}", getattr(p, feld), PROZENT_ANTEIL, anteil=True)
         setze(f"C{r}", text)
         z[text] = f"G{r}"
-        setze(f"G{r}", f"={z['brutto']}/12*B{r}", GELD)
+        setze(f"G{r}", Formel(f"={z['brutto']}/12*B{r}"), GELD)
         erklaere(r, FELD[feld].erklaerung, eingabe=True)
         r += 1
     r += 1
@@ -165,17 +171,19 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     ):
         setze(f"C{r}", text)
         eingabe(feld, f"D{r}", getattr(p, feld), "0.00")
-        setze(f"E{r}", f"=D{r}*{je_tag}", GELD)
+        setze(f"E{r}", Formel(f"=D{r}*{je_tag}"), GELD)
         erklaere(r, FELD[feld].erklaerung, eingabe=True)
         r += 1
     letzte_pauschale = r - 1
     z["krankheit_betrag"] = f"E{erste_pauschale}"
     z["pauschalen"] = f"G{letzte_pauschale}"
-    setze(z["pauschalen"], f"=SUM(E{erste_pauschale}:E{letzte_pauschale})", GELD)
+    setze(z["pauschalen"], Formel(f"=SUM(E{erste_pauschale}:E{letzte_pauschale})"), GELD)
     r += 1
     setze(f"A{r}", "Bruttolohnkosten", bold=True)
     z["bruttolohnkosten"] = f"G{r}"
-    setze(f"G{r}", f"={z['brutto']}+{z['Urlaubsgeld']}+{z['Weihnachtsgeld']}+{z['pauschalen']}", GELD, bold=True)
+    setze(
+        f"G{r}", Formel(f"={z['brutto']}+{z['Urlaubsgeld']}+{z['Weihnachtsgeld']}+{z['pauschalen']}"), GELD, bold=True
+    )
     erklaere(r, "Bruttoverdienst im Jahr + Urlaubsgeld + Weihnachtsgeld + kalkulatorische Pauschalen.")
     r += 2
     setze(f"A{r}", "Arbeitgeberanteile:")
@@ -195,11 +203,11 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
         erklaere(r, FELD[feld].erklaerung, eingabe=True)
         r += 1
     setze(f"C{r}", "Summe")
-    setze(f"D{r}", f"=SUM(D{erste_sv}:D{r - 1})", PROZENT_ZAHL)
+    setze(f"D{r}", Formel(f"=SUM(D{erste_sv}:D{r - 1})"), PROZENT_ZAHL)
     summe_sv = r
     r += 1
     setze(f"C{r}", "davon die Hälfte")
-    setze(f"D{r}", f"=D{summe_sv}/2", PROZENT_ZAHL)
+    setze(f"D{r}", Formel(f"=D{summe_sv}/2"), PROZENT_ZAHL)
     haelfte = r
     r += 1
     setze(f"B{r}", "Umlage")
@@ -212,13 +220,13 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     erklaere(r, FELD["u2_prozent"].erklaerung, eingabe=True)
     r += 1
     setze(f"C{r}", "Arbeitgeberanteil in %")
-    setze(f"D{r}", f"=D{haelfte}+{z['u1_prozent']}+{z['u2_prozent']}", PROZENT_ZAHL)
+    setze(f"D{r}", Formel(f"=D{haelfte}+{z['u1_prozent']}+{z['u2_prozent']}"), PROZENT_ZAHL)
     ag_prozent = r
     erklaere(r, "Die Hälfte der Beitragssätze + Umlage U1 + Umlage U2.")
     r += 1
     setze(f"C{r}", "Arbeitgeberanteil in €", bold=True)
     z["ag"] = f"G{r}"
-    setze(f"G{r}", f"={z['bruttolohnkosten']}*D{ag_prozent}/100", GELD, bold=True)
+    setze(f"G{r}", Formel(f"={z['bruttolohnkosten']}*D{ag_prozent}/100"), GELD, bold=True)
     erklaere(r, "Bruttolohnkosten × Arbeitgeberanteil in %.")
     r += 2
     setze(f"A{r}", "Steuer- und sozialversicherungsfreie Zuschläge", bold=True)
@@ -237,17 +245,17 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
         setze(f"A{r}", text)
         eingabe(f"{art}_stunden", f"C{r}", getattr(p, f"{art}_stunden"), "0.00")
         eingabe(f"{art}_zuschlag_prozent", f"D{r}", getattr(p, f"{art}_zuschlag_prozent"), PROZENT_ANTEIL, anteil=True)
-        formel = f"=C{r}*{s}*{gewicht}*D{r}*{t}" + ("/7" if siebtel else "")
+        formel = Formel(f"=C{r}*{s}*{gewicht}*D{r}*{t}" + ("/7" if siebtel else ""))
         setze(f"E{r}", formel, GELD)
         erklaere(r, FELD[f"{art}_stunden"].erklaerung, eingabe=True)
         r += 1
     z["zuschlaege"] = f"G{r - 1}"
-    setze(z["zuschlaege"], f"=SUM(E{erste_zuschlag}:E{r - 1})", GELD)
+    setze(z["zuschlaege"], Formel(f"=SUM(E{erste_zuschlag}:E{r - 1})"), GELD)
     r += 1
     setze(f"A{r}", "./. Erstattung der fiktiven Lohnfortzahlungskosten in %")
     eingabe("erstattung_prozent", f"D{r}", p.erstattung_prozent, PROZENT_ANTEIL, anteil=True)
     z["erstattung"] = f"G{r}"
-    setze(f"G{r}", f"=-{z['krankheit_betrag']}*D{r}", GELD)
+    setze(f"G{r}", Formel(f"=-{z['krankheit_betrag']}*D{r}"), GELD)
     erklaere(r, FELD["erstattung_prozent"].erklaerung, eingabe=True)
     r += 1
     erste_sonstige = r
@@ -264,13 +272,13 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
         erklaere(r, FELD[feld].erklaerung, eingabe=True)
         r += 1
     z["sonstige"] = f"G{r - 1}"
-    setze(z["sonstige"], f"=SUM(E{erste_sonstige}:E{r - 1})", GELD)
+    setze(z["sonstige"], Formel(f"=SUM(E{erste_sonstige}:E{r - 1})"), GELD)
     r += 1
     setze(f"A{r}", "Gesamtkosten im Jahr", bold=True)
     z["gesamt"] = f"G{r}"
     setze(
         f"G{r}",
-        f"={z['bruttolohnkosten']}+{z['ag']}+{z['zuschlaege']}+{z['erstattung']}+{z['sonstige']}",
+        Formel(f"={z['bruttolohnkosten']}+{z['ag']}+{z['zuschlaege']}+{z['erstattung']}+{z['sonstige']}"),
         GELD,
         bold=True,
     )
@@ -278,12 +286,12 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     r += 1
     setze(f"A{r}", "umgerechnet auf den Monat", bold=True)
     z["monat"] = f"G{r}"
-    setze(f"G{r}", f"={z['gesamt']}/12", GELD, bold=True)
+    setze(f"G{r}", Formel(f"={z['gesamt']}/12"), GELD, bold=True)
     erklaere(r, "Gesamtkosten im Jahr ÷ 12.")
     r += 1
     setze(f"A{r}", "umgerechnet auf die Stunde", bold=True)
     z["stunde"] = f"G{r}"
-    setze(f"G{r}", f"={z['gesamt']}/({t}*24)", GELD, bold=True)
+    setze(f"G{r}", Formel(f"={z['gesamt']}/({t}*24)"), GELD, bold=True)
     erklaere(r, "Gesamtkosten im Jahr ÷ (Anzahl Tage × 24).")
 
     for spalte, breite in zip("ABCDEFGH", (44, 9, 22, 13, 14, 12, 16, 90), strict=True):
@@ -292,43 +300,40 @@ def schreibe_xlsx(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf) -> P
     ws.print_options.gridLines = False
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
-    mappe.properties.title = f"Kostenkalkulation {kopf.name}"
+    mappe.properties.title = text_sicher(f"Kostenkalkulation {kopf.name}")[:200]
     mappe.properties.creator = "Assistenzbüro"
-    try:
-        mappe.save(ziel)
-    except OSError as fehler:
-        raise schreibfehler(ziel, fehler) from None
-    return ziel
+    return speichere(mappe, ziel, ueberschreiben=ueberschreiben, eingaben=eingaben)
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # PDF
 # ---------------------------------------------------------------------------------------------------------------
 def _pdf_text(text: str) -> str:
-    """The standard PDF fonts have no U+2212 minus; everything else we use is in WinAnsi."""
-    return escape(text.replace("−", "–"))
+    return pdf.markup(text)
 
 
-def schreibe_pdf(
+def schreibe_kalkulation_pdf(
     parameter: KalkulationsParameter,
     ziel: Path,
     kopf: Kopf,
     *,
     gedruckt_am: date,
     ergebnis: KalkulationsErgebnis | None = None,
+    ueberschreiben: bool = False,
+    eingaben: Iterable[Path] = (),
 ) -> Path:
     """A4 PDF for the application: totals first, then every line with its explanation, then the inputs."""
     ergebnis = ergebnis or berechne(parameter)
-    stile = getSampleStyleSheet()
-    normal = ParagraphStyle("normal", parent=stile["BodyText"], fontSize=9, leading=11)
-    klein = ParagraphStyle("klein", parent=normal, fontSize=8, leading=10)
-    rechts = ParagraphStyle("rechts", parent=normal, alignment=TA_RIGHT)
-    rechts_fett = ParagraphStyle("rechts_fett", parent=rechts, fontName="Helvetica-Bold")
-    fett = ParagraphStyle("fett", parent=normal, fontName="Helvetica-Bold")
+    stile = pdf.standardstile()
+    normal = pdf.stil("normal", parent=stile["BodyText"], fontSize=9, leading=11)
+    klein = pdf.stil("klein", parent=normal, fontSize=8, leading=10)
+    rechts = pdf.stil("rechts", parent=normal, alignment=TA_RIGHT)
+    rechts_fett = pdf.stil("rechts_fett", fett=True, parent=rechts)
+    fett = pdf.stil("fett", fett=True, parent=normal)
 
-    inhalt: list[object] = [
+    inhalt: list[Flowable] = [
         Paragraph(_pdf_text("Kostenkalkulation der persönlichen Assistenz"), stile["Title"]),
-        Paragraph(_pdf_text(f"„{kopf.name}“ – Stand {kopf.stand:%d.%m.%Y}"), stile["Heading2"]),
+        Paragraph(_pdf_text(f"„{pdf.kuerze(kopf.name, 200)}“ – Stand {kopf.stand:%d.%m.%Y}"), stile["Heading2"]),
         Paragraph(
             _pdf_text(
                 "Berechnung der durchschnittlichen Lohnkosten im Arbeitgebermodell nach dem Muster der ForseA "
@@ -388,18 +393,18 @@ def schreibe_pdf(
     inhalt.append(tabelle)
 
     inhalt += [Spacer(1, 5 * mm), Paragraph("Eingaben", stile["Heading3"])]
-    eingaben = [
+    eingabe_zeilen = [
         [Paragraph("<b>Angabe</b>", normal), Paragraph("<b>Wert</b>", rechts), Paragraph("<b>Erläuterung</b>", normal)]
     ]
     for feld in FELD.values():
-        eingaben.append(
+        eingabe_zeilen.append(
             [
                 Paragraph(_pdf_text(feld.bezeichnung), normal),
                 Paragraph(_pdf_text(wert_mit_einheit(getattr(parameter, feld.schluessel), feld.einheit)), rechts),
                 Paragraph(_pdf_text(feld.erklaerung), klein),
             ]
         )
-    eingabe_tabelle = Table(eingaben, colWidths=[52 * mm, 28 * mm, 100 * mm], repeatRows=1)
+    eingabe_tabelle = Table(eingabe_zeilen, colWidths=[52 * mm, 28 * mm, 100 * mm], repeatRows=1)
     eingabe_tabelle.setStyle(
         TableStyle(
             [
@@ -430,39 +435,52 @@ def schreibe_pdf(
 
     def fusszeile(canvas: object, doc: object) -> None:
         canvas.saveState()  # type: ignore[attr-defined]
-        canvas.setFont("Helvetica", 8)  # type: ignore[attr-defined]
+        canvas.setFont(pdf.SCHRIFT, 8)  # type: ignore[attr-defined]
         canvas.drawString(  # type: ignore[attr-defined]
-            20 * mm, 10 * mm, f"Kostenkalkulation „{kopf.name}“ – gedruckt am {gedruckt_am:%d.%m.%Y} – Assistenzbüro"
+            20 * mm,
+            10 * mm,
+            pdf.einzeilig(
+                f"Kostenkalkulation „{kopf.name}“ – gedruckt am {gedruckt_am:%d.%m.%Y} – Assistenzbüro", 150 * mm
+            ),
         )
         canvas.drawRightString(190 * mm, 10 * mm, f"Seite {doc.page}")  # type: ignore[attr-defined]
         canvas.restoreState()  # type: ignore[attr-defined]
 
-    dokument = SimpleDocTemplate(
-        str(ziel),
+    return pdf.schreibe_pdf(
+        ziel,
+        inhalt,
+        ueberschreiben=ueberschreiben,
+        eingaben=eingaben,
+        erste_seite=fusszeile,
         pagesize=A4,
         leftMargin=15 * mm,
         rightMargin=15 * mm,
         topMargin=15 * mm,
         bottomMargin=18 * mm,
-        title=f"Kostenkalkulation {kopf.name}",
+        title=pdf.kuerze(f"Kostenkalkulation {kopf.name}", 200),
         author="Assistenzbüro",
         subject="Berechnung der durchschnittlichen Lohnkosten",
         lang="de-DE",
     )
-    try:
-        dokument.build(inhalt, onFirstPage=fusszeile, onLaterPages=fusszeile)
-    except OSError as fehler:
-        raise schreibfehler(ziel, fehler) from None
-    return ziel
 
 
-def exportiere_datei(parameter: KalkulationsParameter, ziel: Path, kopf: Kopf, *, gedruckt_am: date) -> Path:
+def exportiere_datei(
+    parameter: KalkulationsParameter,
+    ziel: Path,
+    kopf: Kopf,
+    *,
+    gedruckt_am: date,
+    ueberschreiben: bool = False,
+    eingaben: Iterable[Path] = (),
+) -> Path:
     """Pick the format by the file extension (.xlsx or .pdf), as the CLI contract for exports does."""
     endung = ziel.suffix.lower()
     if endung == ".xlsx":
-        return schreibe_xlsx(parameter, ziel, kopf)
+        return schreibe_xlsx(parameter, ziel, kopf, ueberschreiben=ueberschreiben, eingaben=eingaben)
     if endung == ".pdf":
-        return schreibe_pdf(parameter, ziel, kopf, gedruckt_am=gedruckt_am)
+        return schreibe_kalkulation_pdf(
+            parameter, ziel, kopf, gedruckt_am=gedruckt_am, ueberschreiben=ueberschreiben, eingaben=eingaben
+        )
     raise EingabeFehler(
         f"„{ziel.name}“: Die Kalkulation kann als .xlsx oder .pdf ausgegeben werden, nicht als „{endung}“."
     )

@@ -7,6 +7,7 @@ import logging
 import multiprocessing
 import queue
 import re
+import time
 import unicodedata
 import zipfile
 from collections import Counter
@@ -29,9 +30,10 @@ from core.budget.kalkulation import (
     KalkulationsParameter,
     berechne,
 )
-from core.domain.geld import als_text, geld
+from core.domain.geld import als_text, format_eur, geld
 from core.domain.hinweis import Hinweis, Schwere
 from core.fehler import EingabeFehler, dateigrund
+from core.io.tabellen_umfang import pruefe_umfang
 
 log = logging.getLogger(__name__)
 
@@ -193,8 +195,12 @@ def _leer(wert: Any) -> bool:
     return wert is None or (isinstance(wert, str) and not wert.strip())
 
 
-def _als_decimal(wert: Any) -> Decimal | None:
-    """A cell value as Decimal: numbers directly, text only if it reads as an amount ("13,79", "1.234,56 €")."""
+# Larger than any figure of a household's Kalkulation, small enough that every sum stays exact: 1e308 in a cell or
+# "1e400" as text is refused with the cell named instead of overflowing the computation.
+HOECHSTER_WERT = Decimal(1_000_000_000)
+
+
+def _als_decimal_roh(wert: Any) -> Decimal | None:
     if isinstance(wert, bool):
         return None
     if isinstance(wert, int):
@@ -202,12 +208,28 @@ def _als_decimal(wert: Any) -> Decimal | None:
     if isinstance(wert, float):
         # str() of a float is its shortest round-trip form: 13.79 stays 13.79, not 13.7899999…
         return Decimal(str(wert))
-    if isinstance(wert, str):
+    if isinstance(wert, str) and len(wert) <= 1000:
         try:
             return geld(wert)
         except ValueError:
             return None
     return None
+
+
+def _zu_gross(wert: Any) -> bool:
+    zahl = _als_decimal_roh(wert)
+    return zahl is not None and (not zahl.is_finite() or abs(zahl) > HOECHSTER_WERT)
+
+
+def _als_decimal(wert: Any) -> Decimal | None:
+    """A cell value as Decimal: numbers directly, text only if it reads as an amount ("13,79", "1.234,56 €").
+
+    None for anything else, also for values beyond HOECHSTER_WERT (a cached total of 1e308 is no total).
+    """
+    zahl = _als_decimal_roh(wert)
+    if zahl is None or not zahl.is_finite() or abs(zahl) > HOECHSTER_WERT:
+        return None
+    return zahl
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,10 +314,17 @@ class _Blatt:
                 f"(Zelle {zelladresse(zeile, spalte)}). Bitte tragen Sie ihn ein und importieren Sie erneut."
             )
         zahl = _als_decimal(roh)
+        if zahl is None and _zu_gross(roh):
+            raise EingabeFehler(
+                f"Datei „{self.datei}“, Tabellenblatt „{self.name}“, Zelle {zelladresse(zeile, spalte)} "
+                f"(„{was}“): der Wert {str(roh).strip()[:40]} ist für eine Kalkulation zu groß (höchstens "
+                f"{format_eur(HOECHSTER_WERT, symbol=False)}). Bitte korrigieren Sie die Zelle und importieren Sie "
+                "erneut; es wurde nichts übernommen."
+            )
         if zahl is None:
             raise EingabeFehler(
                 f"Datei „{self.datei}“, Tabellenblatt „{self.name}“, Zelle {zelladresse(zeile, spalte)} "
-                f"(„{was}“): dort steht „{str(roh).strip()}“, es muss aber eine Zahl stehen. Bitte korrigieren "
+                f"(„{was}“): dort steht „{str(roh).strip()[:60]}“, es muss aber eine Zahl stehen. Bitte korrigieren "
                 "Sie die Zelle und importieren Sie erneut; es wurde nichts übernommen."
             )
         return zahl
@@ -385,6 +414,8 @@ _BIFF_BOF = {0x0809, 0x0409, 0x0209, 0x0009}
 _BIFF_FILEPASS = 0x002F
 _BIFF_EOF = 0x000A
 LESEZEIT_SEKUNDEN = 30
+HOECHSTE_DATEIGROESSE = 50_000_000  # bytes; the ForseA sheets are 20–60 KB
+SPEICHER_BYTES = 3_000_000_000  # address space of the reading process
 
 
 def _pruefe_container(pfad: Path, anzeigename: str) -> None:
@@ -397,16 +428,18 @@ def _pruefe_container(pfad: Path, anzeigename: str) -> None:
     endung = pfad.suffix.lower()
     if kopf == _OLE_SIGNATUR:
         _pruefe_ole(pfad, anzeigename, endung)
-    elif endung == ".xls":
+        return
+    if endung == ".xls":
         raise _beschaedigt(anzeigename, "keine Excel-97-2003-Datei")
-    elif endung == ".ods" and zipfile.is_zipfile(pfad):
+    if endung == ".ods" and zipfile.is_zipfile(pfad):
         try:
             with zipfile.ZipFile(pfad) as archiv:
                 manifest = archiv.read("META-INF/manifest.xml")
         except (KeyError, zipfile.BadZipFile):
-            return
+            manifest = b""
         if b"encryption-data" in manifest:
             raise _geschuetzt(anzeigename)
+    pruefe_umfang(pfad, anzeigename)
 
 
 def _pruefe_ole(pfad: Path, anzeigename: str, endung: str) -> None:
@@ -425,6 +458,7 @@ def _pruefe_ole(pfad: Path, anzeigename: str, endung: str) -> None:
         log.info("%s: OLE-Container unlesbar: %s", anzeigename, fehler)
         raise _beschaedigt(anzeigename, _UNLESBAR) from None
     _pruefe_biff(strom, anzeigename)
+    pruefe_umfang(pfad, anzeigename, xls_strom=strom)
 
 
 def _pruefe_biff(strom: bytes, anzeigename: str) -> None:
@@ -459,8 +493,23 @@ def _beschaedigt(anzeigename: str, grund: str) -> EingabeFehler:
     )
 
 
+def _begrenze_speicher() -> None:
+    """Second line of defence behind `pruefe_umfang`: the reading process may not take more than SPEICHER_BYTES."""
+    try:
+        import resource  # POSIX only
+    except ImportError:
+        return
+    try:
+        _weich, hart = resource.getrlimit(resource.RLIMIT_AS)
+        grenze = SPEICHER_BYTES if hart == resource.RLIM_INFINITY else min(SPEICHER_BYTES, hart)
+        resource.setrlimit(resource.RLIMIT_AS, (grenze, hart))
+    except (ValueError, OSError):
+        log.info("Speichergrenze für das Lesen nicht gesetzt", exc_info=True)
+
+
 def _lies_im_kindprozess(pfad: str, ausgang: Any) -> None:
     """Runs in a separate process: the reader is native code and must not be able to hang the program."""
+    _begrenze_speicher()
     try:
         mappe = python_calamine.CalamineWorkbook.from_path(pfad)
         blaetter = []
@@ -479,12 +528,23 @@ def _lies_roh(pfad: Path, anzeigename: str) -> list[tuple[str, list[list[Any]]]]
     ausgang = kontext.Queue()
     prozess = kontext.Process(target=_lies_im_kindprozess, args=(str(pfad), ausgang), daemon=True)
     prozess.start()
-    try:
-        art, inhalt = ausgang.get(timeout=LESEZEIT_SEKUNDEN)
-    except queue.Empty:
-        prozess.kill()
-        prozess.join()
-        raise _beschaedigt(anzeigename, f"das Lesen wurde nach {LESEZEIT_SEKUNDEN} Sekunden abgebrochen") from None
+    ende = time.monotonic() + LESEZEIT_SEKUNDEN
+    while True:
+        try:
+            art, inhalt = ausgang.get(timeout=1)
+            break
+        except queue.Empty:
+            if time.monotonic() < ende and prozess.is_alive():
+                continue
+            gestorben = not prozess.is_alive()
+            prozess.kill()
+            prozess.join()
+            if gestorben:  # out of memory (SPEICHER_BYTES) or a crash of the native reader
+                log.info("%s: Leseprozess beendet mit Code %s", anzeigename, prozess.exitcode)
+                raise _beschaedigt(
+                    anzeigename, "das Lesen ist abgebrochen, die Datei ist zu groß oder kaputt"
+                ) from None
+            raise _beschaedigt(anzeigename, f"das Lesen wurde nach {LESEZEIT_SEKUNDEN} Sekunden abgebrochen") from None
     prozess.join()
     if art == "ok":
         return inhalt
@@ -497,6 +557,11 @@ def _lies_roh(pfad: Path, anzeigename: str) -> list[tuple[str, list[list[Any]]]]
 def _lies_blaetter(pfad: Path, anzeigename: str) -> list[_Blatt]:
     if not pfad.is_file():
         raise EingabeFehler(f"Die Datei „{anzeigename}“ gibt es nicht. Bitte prüfen Sie den Pfad.")
+    if pfad.stat().st_size > HOECHSTE_DATEIGROESSE:
+        raise EingabeFehler(
+            f"Die Datei „{anzeigename}“ ist mit {pfad.stat().st_size // 1_000_000} MB viel zu groß für eine "
+            "Kalkulationstabelle. Bitte prüfen Sie, ob es die richtige Datei ist."
+        )
     if pfad.suffix.lower() not in ENDUNGEN:
         raise EingabeFehler(
             f"Die Datei „{anzeigename}“ hat keine unterstützte Endung: erwartet wird .xlsx, .xls oder .ods."
@@ -765,7 +830,7 @@ def importiere(pfad: str | Path, *, anzeigename: str | None = None) -> ImportErg
     reihenfolge = list(_SUMMEN_BEZEICHNUNG)
     abweichungen.sort(key=lambda a: reihenfolge.index(a.schluessel))
 
-    hinweise: list[Hinweis] = []
+    hinweise: list[Hinweis] = list(ergebnis.hinweise)  # implausible figures are named on import, not only later
     if nicht_gefunden:
         hinweise.append(
             Hinweis(
@@ -800,6 +865,4 @@ def importiere(pfad: str | Path, *, anzeigename: str | None = None) -> ImportErg
 
 
 def _de(betrag: Decimal) -> str:
-    from core.domain.geld import format_eur
-
     return format_eur(betrag, symbol=False)

@@ -11,19 +11,16 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -32,6 +29,7 @@ from reportlab.platypus import (
 from core.domain.geld import format_eur, format_zahl
 from core.domain.kennungen import AUSBILDUNGSABSCHLUESSE, SCHULABSCHLUESSE
 from core.domain.staaten import staatsname
+from core.io.pdf import SCHRIFT, absatz, einzeilig, kuerze, schreibe_pdf, stil
 from core.stammdaten.assistenzkraefte import (
     ARBEITSERLAUBNIS_ARTEN,
     BESCHAEFTIGUNGSARTEN,
@@ -45,14 +43,13 @@ from core.stammdaten.assistenzkraefte import (
 ZEHNTEL_MM = mm / 10
 LINIE = 2 * ZEHNTEL_MM
 BREITE = A4[0] - 30 * mm
-_LABEL = ParagraphStyle("label", fontName="Helvetica", fontSize=7, leading=9, textColor=colors.HexColor("#444444"))
-_WERT = ParagraphStyle("wert", fontName="Helvetica", fontSize=10, leading=12, alignment=TA_LEFT)
-_TITEL = ParagraphStyle("titel", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceAfter=2 * mm)
-_ABSCHNITT = ParagraphStyle(
-    "abschnitt", fontName="Helvetica-Bold", fontSize=11, leading=13, spaceBefore=4 * mm, spaceAfter=15 * ZEHNTEL_MM
-)
-_TEXT = ParagraphStyle("text", fontName="Helvetica", fontSize=9, leading=11)
-_KLEIN = ParagraphStyle("klein", fontName="Helvetica", fontSize=8, leading=10, textColor=colors.HexColor("#444444"))
+_LABEL = stil("label", fontSize=7, leading=9, textColor=colors.HexColor("#444444"))
+_WERT = stil("wert", fontSize=10, leading=12, alignment=TA_LEFT)
+_TITEL = stil("titel", fett=True, fontSize=16, leading=20, spaceAfter=2 * mm)
+_ABSCHNITT = stil("abschnitt", fett=True, fontSize=11, leading=13, spaceBefore=4 * mm, spaceAfter=15 * ZEHNTEL_MM)
+_TEXT = stil("text", fontSize=9, leading=11)
+_KLEIN = stil("klein", fontSize=8, leading=10, textColor=colors.HexColor("#444444"))
+_POLSTER = 15 * ZEHNTEL_MM  # left padding of a box
 
 
 class Kaestchen(Flowable):
@@ -63,7 +60,7 @@ class Kaestchen(Flowable):
         self.text = text
         self.an = an
         self.groesse = 32 * ZEHNTEL_MM
-        self.width = self.groesse + 15 * ZEHNTEL_MM + stringWidth(text, "Helvetica", 9)
+        self.width = self.groesse + 15 * ZEHNTEL_MM + stringWidth(text, SCHRIFT, 9)
         self.height = 42 * ZEHNTEL_MM
 
     def wrap(self, verfuegbar_breite: Any, verfuegbar_hoehe: Any) -> tuple[Any, Any]:
@@ -79,7 +76,7 @@ class Kaestchen(Flowable):
         if self.an:
             c.line(rand, unten + rand, g - rand, unten + g - rand)
             c.line(rand, unten + g - rand, g - rand, unten + rand)
-        c.setFont("Helvetica", 9)
+        c.setFont(SCHRIFT, 9)
         c.drawString(g + 15 * ZEHNTEL_MM, 1 * mm, self.text)
 
 
@@ -93,14 +90,15 @@ def _zahl(wert: Decimal | None) -> str:
     return format_zahl(wert, None)
 
 
-def _feld(label: str, wert: str) -> list[Any]:
-    return [Paragraph(escape(label), _LABEL), Paragraph(escape(wert) if wert else "&nbsp;", _WERT)]
+def _feld(label: str, wert: str, breite: Any) -> list[Any]:
+    # the boxes have a fixed height (a paper form): a value longer than the box is cut to one line
+    return [absatz(label, _LABEL), absatz(einzeilig(wert, breite - 2 * _POLSTER, groesse=10), _WERT)]
 
 
 def _zeile(felder: Sequence[tuple[str, str, int]], *, hoehe: Any = 11 * mm) -> Table:
     """One row of labelled boxes; widths in percent of the text width."""
     tabelle = Table(
-        [[_feld(label, wert) for label, wert, _anteil in felder]],
+        [[_feld(label, wert, BREITE * anteil / 100) for label, wert, anteil in felder]],
         colWidths=[BREITE * anteil / 100 for _l, _w, anteil in felder],
         rowHeights=[hoehe],
     )
@@ -119,7 +117,7 @@ def _zeile(felder: Sequence[tuple[str, str, int]], *, hoehe: Any = 11 * mm) -> T
 
 
 def _kaestchenzeile(label: str, optionen: Sequence[tuple[str, bool | None]]) -> Table:
-    zellen: list[Any] = [Paragraph(escape(label), _LABEL)]
+    zellen: list[Any] = [absatz(label, _LABEL)]
     kaestchen = [Kaestchen(text, an) for text, an in optionen]
     zeile = Table([kaestchen], colWidths=[k.width + 3 * mm for k in kaestchen], hAlign="LEFT")
     zeile.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm)]))
@@ -139,9 +137,9 @@ def _kaestchenzeile(label: str, optionen: Sequence[tuple[str, bool | None]]) -> 
 
 
 def _liste(kopf: Sequence[str], zeilen: Sequence[Sequence[str]], anteile: Sequence[int], leer: int) -> Table:
-    daten: list[list[Any]] = [[Paragraph(escape(k), _LABEL) for k in kopf]]
-    for zeile in zeilen:
-        daten.append([Paragraph(escape(z) if z else "&nbsp;", _WERT) for z in zeile])
+    daten: list[list[Any]] = [[absatz(k, _LABEL) for k in kopf]]
+    for eintrag in zeilen:
+        daten.append([absatz(kuerze(z, 200), _WERT) for z in eintrag])
     for _ in range(max(0, leer - len(zeilen))):
         daten.append([Paragraph("&nbsp;", _WERT) for _ in kopf])
     hoehen = [None] + [None] * len(zeilen) + [75 * ZEHNTEL_MM] * (len(daten) - 1 - len(zeilen))
@@ -179,7 +177,7 @@ def _inhalt(d: AssistenzkraftDaten | None, arbeitgeber_name: str, krankenkasse_n
     kopf = "Angaben zur Person für das Arbeitsverhältnis"
     if arbeitgeber_name:
         kopf += f" bei {arbeitgeber_name}"
-    teile.append(Paragraph(escape(kopf) + " (persönlicher Arbeitgeber im Arbeitgebermodell).", _TEXT))
+    teile.append(absatz(kuerze(kopf, 300) + " (persönlicher Arbeitgeber im Arbeitgebermodell).", _TEXT))
 
     teile.append(Paragraph("1. Person", _ABSCHNITT))
     teile += [
@@ -250,7 +248,7 @@ def _inhalt(d: AssistenzkraftDaten | None, arbeitgeber_name: str, krankenkasse_n
         _liste(
             ["Vorname des Kindes", "geboren am", "Art", "Nachweis eingegangen am", "Art des Nachweises"],
             [] if leer else kinder,
-            [25, 15, 18, 17, 25],
+            [24, 14, 16, 21, 25],
             leer=3,
         )
     )
@@ -387,31 +385,32 @@ def schreibe_personalbogen(
     *,
     arbeitgeber_name: str = "",
     krankenkasse_name: str = "",
+    ueberschreiben: bool = False,
 ) -> Path:
     """Write the form to `ziel` (blank when `daten` is None) and return the path."""
     name = f" – {daten.name}" if daten is not None else " (Vordruck)"
 
     def fusszeile(canvas: Any, doc: Any) -> None:
         canvas.saveState()
-        canvas.setFont("Helvetica", 8)
+        canvas.setFont(SCHRIFT, 8)
         canvas.setFillColor(colors.HexColor("#444444"))
-        canvas.drawString(15 * mm, 9 * mm, f"Personalbogen{name}")
+        canvas.drawString(15 * mm, 9 * mm, einzeilig(f"Personalbogen{name}", A4[0] - 50 * mm))
         canvas.drawRightString(A4[0] - 15 * mm, 9 * mm, f"Seite {doc.page}")
         canvas.restoreState()
 
-    ziel.parent.mkdir(parents=True, exist_ok=True)
-    dokument = SimpleDocTemplate(
-        str(ziel),
+    return schreibe_pdf(
+        ziel,
+        _inhalt(daten, arbeitgeber_name, krankenkasse_name),
+        ueberschreiben=ueberschreiben,
+        erste_seite=fusszeile,
         pagesize=A4,
         leftMargin=15 * mm,
         rightMargin=15 * mm,
         topMargin=14 * mm,
         bottomMargin=15 * mm,
-        title=f"Personalbogen{name}",
-        author=arbeitgeber_name or "Assistenzbüro",
+        title=kuerze(f"Personalbogen{name}", 200),
+        author=kuerze(arbeitgeber_name, 200) or "Assistenzbüro",
         subject="Personalbogen (ForseA-Handbuch 2.6.3)",
         creator="Assistenzbüro",
         lang="de-DE",
     )
-    dokument.build(_inhalt(daten, arbeitgeber_name, krankenkasse_name), onFirstPage=fusszeile, onLaterPages=fusszeile)
-    return ziel

@@ -17,6 +17,7 @@ import logging
 import os
 import sqlite3
 import stat
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -204,6 +205,14 @@ def _uebersetze(fehler: exc.DBAPIError, pfad: Path) -> DatenbankFehler:
     )
 
 
+_offen: weakref.WeakSet[Datenbank] = weakref.WeakSet()
+
+
+def offene_datenbanken() -> list[Path]:
+    """The files this process has open now (exports must never write onto them: core.io.ausgabe)."""
+    return [db.pfad for db in list(_offen) if not db.geschlossen]
+
+
 class Datenbank:
     """An open, locked, migrated database file. Create with `Datenbank.oeffnen`."""
 
@@ -211,8 +220,10 @@ class Datenbank:
         self.pfad = pfad
         self.engine = engine
         self.letzte_sicherung = letzte_sicherung
+        self.geschlossen = False
         self._sperre = sperre
         self._sitzungen = sessionmaker(engine, expire_on_commit=False)
+        _offen.add(self)
 
     @classmethod
     def oeffnen(
@@ -299,6 +310,7 @@ class Datenbank:
             sitzung.close()
 
     def schliessen(self) -> None:
+        self.geschlossen = True
         if self._sperre is None:  # opened read-only: nothing to checkpoint, no lock held
             self.engine.dispose()
             return

@@ -405,20 +405,25 @@ def lade_assistenzkraft(db: Datenbank, assistenzkraft_id: int) -> Assistenzkraft
         return _daten(zeile)
 
 
+def _suchform(text: str) -> str:
+    return " ".join(text.replace(",", " ").split()).casefold()
+
+
 def finde_assistenzkraft(db: Datenbank, name: str) -> AssistenzkraftDaten:
     """By "Vorname Nachname", "Nachname, Vorname", surname or first name alone; must be unique (CLI)."""
-    suche = " ".join(name.replace(",", " ").split()).casefold()
+    suche = _suchform(name)
     with einheit(db) as e:
         alle = e.assistenzkraefte.nur_zeilen()
+        # Both sides in the same form: a comma inside a name ("Muster, jun.") must not make her unfindable.
         treffer = [
             a
             for a in alle
             if suche
             in {
-                f"{a.vorname} {a.nachname}".casefold(),
-                f"{a.nachname} {a.vorname}".casefold(),
-                a.nachname.casefold(),
-                a.vorname.casefold(),
+                _suchform(f"{a.vorname} {a.nachname}"),
+                _suchform(f"{a.nachname} {a.vorname}"),
+                _suchform(a.nachname),
+                _suchform(a.vorname),
             }
         ]
         if not treffer:

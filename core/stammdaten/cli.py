@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from core.fehler import EingabeFehler
+from core.io.ausgabe import pruefe_ziel, ueberschreiben_option
+from core.io.pdf import kuerze
 from core.persistence.datenbank import Datenbank, stelle_wieder_her, ziel_pfad
 from core.persistence.sicherung import sicherungen
 
@@ -35,6 +37,7 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
     )
     auskunft.add_argument("name", metavar="NAME", help="Name der Assistenzkraft, z. B. „Sabine Muster“")
     auskunft.add_argument("--ausgabe", type=Path, default=Path("."), metavar="ORDNER", help="Zielordner (Standard: .)")
+    ueberschreiben_option(auskunft)
     auskunft.set_defaults(handler=_auskunft)
 
     bogen = unterbefehle.add_parser(
@@ -44,6 +47,7 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
     )
     bogen.add_argument("--ausgabe", type=Path, required=True, metavar="DATEI.pdf", help="PDF-Datei")
     bogen.add_argument("--assistenzkraft", metavar="NAME", help="Name der Assistenzkraft (ausgefüllter Bogen)")
+    ueberschreiben_option(bogen)
     bogen.set_defaults(handler=_personalbogen)
 
     loeschen = unterbefehle.add_parser(
@@ -113,8 +117,8 @@ def _auskunft(args: argparse.Namespace) -> int:
     with _oeffne(args, nur_lesen=True) as db:
         person = assistenzkraefte.finde_assistenzkraft(db, args.name)
         assert person.id is not None
-        dateien = dsgvo.schreibe_auskunft(db, person.id, args.ausgabe)
-    print(f"Auskunft für {person.name} geschrieben:")
+        dateien = dsgvo.schreibe_auskunft(db, person.id, args.ausgabe, ueberschreiben=args.ueberschreiben)
+    print(f"Auskunft für {kuerze(person.name, 80)} geschrieben:")
     for datei in dateien:
         print(f"  {datei}")
     return 0
@@ -125,19 +129,20 @@ def _personalbogen(args: argparse.Namespace) -> int:
 
     if args.ausgabe.suffix.lower() != ".pdf":
         raise EingabeFehler(f"Die Ausgabedatei {args.ausgabe} muss auf .pdf enden.")
+    pruefe_ziel(args.ausgabe, ueberschreiben=args.ueberschreiben, eingaben=[_db_pfad(args)])
     if args.assistenzkraft is None:
         pfad = _db_pfad(args)
         if pfad.exists():  # the employer's name goes into the heading when there is a household file
             with _oeffne(args, nur_lesen=True) as db:
-                dsgvo.personalbogen_pdf(db, None, args.ausgabe)
+                dsgvo.personalbogen_pdf(db, None, args.ausgabe, ueberschreiben=args.ueberschreiben)
         else:
-            dsgvo.personalbogen_pdf(None, None, args.ausgabe)
+            dsgvo.personalbogen_pdf(None, None, args.ausgabe, ueberschreiben=args.ueberschreiben)
         print(f"Leerer Personalbogen geschrieben: {args.ausgabe}")
         return 0
     with _oeffne(args, nur_lesen=True) as db:
         person = assistenzkraefte.finde_assistenzkraft(db, args.assistenzkraft)
-        dsgvo.personalbogen_pdf(db, person.id, args.ausgabe)
-    print(f"Personalbogen von {person.name} geschrieben: {args.ausgabe}")
+        dsgvo.personalbogen_pdf(db, person.id, args.ausgabe, ueberschreiben=args.ueberschreiben)
+    print(f"Personalbogen von {kuerze(person.name, 80)} geschrieben: {args.ausgabe}")
     return 0
 
 

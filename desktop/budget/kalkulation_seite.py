@@ -70,6 +70,7 @@ from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.meldungen import fehler as zeige_fehler
 from desktop.operationen import Hintergrundoperation
+from desktop.zieldatei import ersetzen_erlaubt
 
 
 def _eingabetext(wert: Decimal) -> str:
@@ -326,6 +327,7 @@ class KalkulationSeite(QWidget):
         self.eingaben: dict[str, DezimalEingabe] = {}
         self.datei_waehlen = self._datei_dialog  # replaced in tests
         self.ziel_waehlen = self._ziel_dialog
+        self._bestaetigt: Path | None = None  # the name the save dialog already asked about
 
         aussen = QVBoxLayout(self)
         teiler = QSplitter(Qt.Orientation.Horizontal)
@@ -734,7 +736,7 @@ class KalkulationSeite(QWidget):
         pfad, _ = QFileDialog.getSaveFileName(self, tr("Exportieren als"), vorschlag, f"*{endung}")
         if not pfad:
             return None
-        ziel = Path(pfad)
+        ziel = self._bestaetigt = Path(pfad)  # the dialog asked about replacing this name
         return ziel if ziel.suffix.lower() == endung else ziel.with_suffix(endung)
 
     def importieren(self) -> None:
@@ -795,7 +797,7 @@ class KalkulationSeite(QWidget):
             self._fehler(tr("Nicht exportiert"), f)
             return None
         ziel = self.ziel_waehlen(endung)
-        if ziel is None:
+        if ziel is None or not ersetzen_erlaubt(self, [ziel], schon_bestaetigt=self._bestaetigt):
             return None
 
         def fertig(_ergebnis: object) -> None:
@@ -805,7 +807,11 @@ class KalkulationSeite(QWidget):
             )
 
         return (
-            Hintergrundoperation(self, tr("Kalkulation wird exportiert"), lambda _f: exportiere_version(version, ziel))
+            Hintergrundoperation(
+                self,
+                tr("Kalkulation wird exportiert"),
+                lambda _f: exportiere_version(version, ziel, ueberschreiben=True),  # the user was asked
+            )
             .bei_erfolg(fertig)
             .bei_fehler(lambda f: self._fehler(tr("Nicht exportiert"), f))
             .starten()

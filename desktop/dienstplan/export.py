@@ -15,6 +15,7 @@ from desktop import meldungen
 from desktop.hintergrund import Vorgang
 from desktop.i18n import tr
 from desktop.operationen import datei_schreiben
+from desktop.zieldatei import ersetzen_erlaubt
 
 ARTEN = {"dienstplan": tr("Dienstplan"), "stundenzettel": tr("Stundenzettel")}
 TYPEN = {".pdf": tr("PDF-Dokument (*.pdf)"), ".xlsx": tr("Excel-Arbeitsmappe (*.xlsx)")}
@@ -54,14 +55,23 @@ def exportiere(
     pfad_text, _filter = QFileDialog.getSaveFileName(parent, titel, vorschlag, TYPEN[endung])
     if not pfad_text:
         return None
-    pfad = Path(pfad_text)
-    if pfad.suffix.lower() != endung:
-        pfad = pfad.with_suffix(endung)
-    return starte_export(parent, db, art, pfad, jahr, monat, person)
+    gewaehlt = Path(pfad_text)
+    pfad = gewaehlt if gewaehlt.suffix.lower() == endung else gewaehlt.with_suffix(endung)
+    if not ersetzen_erlaubt(parent, [pfad], schon_bestaetigt=gewaehlt):
+        return None
+    return starte_export(parent, db, art, pfad, jahr, monat, person, ueberschreiben=True)
 
 
 def starte_export(
-    parent: QWidget, db: Any, art: str, pfad: Path, jahr: int, monat: int, person: Person | None = None
+    parent: QWidget,
+    db: Any,
+    art: str,
+    pfad: Path,
+    jahr: int,
+    monat: int,
+    person: Person | None = None,
+    *,
+    ueberschreiben: bool = False,
 ) -> Vorgang:
     """Run the command line's exporter (core.io.export_cli.EXPORTARTEN) off the GUI thread."""
     modul, funktion = EXPORTARTEN[art].split(":")
@@ -78,6 +88,6 @@ def starte_export(
     return datei_schreiben(
         parent,
         tr("{art} wird erstellt").format(art=ARTEN[art]),
-        lambda: str(exporter(db, jahr, monat, pfad, pfad.suffix.lower(), name)),
+        lambda: str(exporter(db, jahr, monat, pfad, pfad.suffix.lower(), name, ueberschreiben=ueberschreiben)),
         fertig,
     )

@@ -21,6 +21,7 @@ from core.cli import main
 
 DATEN = Path(__file__).resolve().parents[1] / "data"
 SZENARIEN = sorted((DATEN / "feindlich" / "szenarien").glob("*.json"))
+TABELLEN = sorted((DATEN / "feindlich" / "tabellen").iterdir())
 VORLAGE = json.loads((DATEN / "szenarien" / "minijob_privathaushalt.json").read_text(encoding="utf-8"))
 
 
@@ -42,6 +43,48 @@ def test_feindliches_szenario_eine_zeile_exit_2(datei: Path, capsys: pytest.Capt
     ausgabe = capsys.readouterr()
     assert ausgabe.out == ""
     _eine_deutsche_zeile(ausgabe.err)
+
+
+@pytest.mark.parametrize("datei", TABELLEN, ids=lambda p: p.name)
+def test_feindliche_tabelle_eine_zeile_exit_2(datei: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["kalkulation", "import", str(datei), "--json"]) == 2
+    ausgabe = capsys.readouterr()
+    assert ausgabe.out == ""
+    _eine_deutsche_zeile(ausgabe.err)
+
+
+@pytest.mark.parametrize(
+    ("datei", "erwartet"),
+    [
+        ("streuzelle_XFD1048576.xlsx", "bis zur Zelle XFD1048576"),
+        ("streuzelle_XFD1048576.ods", "bis zur Zelle XFD1048576"),
+        ("bis_IV65536.xls", "bis zur Zelle IV65536"),
+        ("stundensatz_1e308_zahl.xlsx", "Zelle C5 („Stundensatz“): der Wert 1e+308 ist für eine Kalkulation zu groß"),
+        ("stundensatz_1e400_text.xlsx", "Zelle C5 („Stundensatz“): der Wert 1e400 ist für eine Kalkulation zu groß"),
+        ("zipbombe_300mb.xlsx", "mehr als 50 MB Tabellendaten"),
+    ],
+)
+def test_tabelle_nennt_die_stelle(datei: str, erwartet: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["kalkulation", "import", str(DATEN / "feindlich" / "tabellen" / datei)]) == 2
+    assert erwartet in _eine_deutsche_zeile(capsys.readouterr().err)
+
+
+def test_unplausible_kalkulation_wird_gewarnt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Erstattung 1e6 % gave Gesamtkosten of −11.7 billion € without a word; now the import says so."""
+    from openpyxl import load_workbook
+
+    mappe = load_workbook(DATEN / "kalkulation" / "forsea-kalkulation-2016.xlsx")
+    blatt = mappe.active
+    assert blatt is not None
+    blatt["D44"] = 10_000  # the sheet holds a fraction: 1,000,000 %
+    mappe.save(tmp_path / "unplausibel.xlsx")
+    assert main(["kalkulation", "import", str(tmp_path / "unplausibel.xlsx"), "--json"]) == 0
+    ergebnis = json.loads(capsys.readouterr().out)
+    assert ergebnis["ergebnis"]["gesamtkosten_jahr"].startswith("-")
+    codes = {h["code"] for h in ergebnis["hinweise"]}
+    assert {"KALKULATION_GESAMT_NEGATIV", "KALKULATION_ERSTATTUNG_HOCH"} <= codes
+    assert main(["kalkulation", "import", str(tmp_path / "unplausibel.xlsx")]) == 0
+    assert "Hinweis: Die Gesamtkosten im Jahr sind negativ" in capsys.readouterr().out
 
 
 def test_riesige_zahl_nennt_feld_und_grenze(capsys: pytest.CaptureFixture[str]) -> None:

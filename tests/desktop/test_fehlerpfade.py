@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -128,10 +127,8 @@ def test_auskunft_in_geschuetzten_ordner(qtbot, fenster: Hauptfenster, monkeypat
     assistenzkraefte.speichere_assistenzkraft(
         fenster.kontext.datenbank, assistenzkraefte.AssistenzkraftDaten(vorname="Sabine", nachname="Berger")
     )
-    monkeypatch.setattr(core.stammdaten.dsgvo, "schreibe_personalbogen", _verweigert)
+    monkeypatch.setattr(core.stammdaten.dsgvo, "privater_ordner", _verweigert)  # the folder cannot be made
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: "/nur/lesen")
-    monkeypatch.setattr(Path, "mkdir", lambda *_a, **_k: None)
-    monkeypatch.setattr(Path, "write_text", lambda *_a, **_k: 0)
     meldungen = Meldungen(monkeypatch)
     qtbot.keyClick(fenster, Qt.Key.Key_2, STRG)
     fenster.navigation.setFocus()
@@ -144,7 +141,7 @@ def test_auskunft_in_geschuetzten_ordner(qtbot, fenster: Hauptfenster, monkeypat
     assert not any(wort in box["text"] for wort in ENGLISCH)
 
 
-def test_kalkulation_export_in_geschuetzten_ordner(qtbot, kontext: Kontext, monkeypatch) -> None:
+def test_kalkulation_export_in_geschuetzten_ordner(qtbot, kontext: Kontext, monkeypatch, tmp_path) -> None:
     import openpyxl
 
     from desktop.budget.kalkulation_seite import KalkulationSeite
@@ -154,7 +151,7 @@ def test_kalkulation_export_in_geschuetzten_ordner(qtbot, kontext: Kontext, monk
     qtbot.addWidget(seite)
     seite.show()
     aktiv(qtbot, seite)
-    seite.ziel_waehlen = lambda endung: Path("/nur/lesen/Kalkulation" + endung)
+    seite.ziel_waehlen = lambda endung: tmp_path / ("Kalkulation" + endung)  # saving there is refused
     meldungen = Meldungen(monkeypatch)
     seite.name.setFocus()
     taste(qtbot, Qt.Key.Key_E, ALT)  # Als &Excel exportieren …

@@ -117,5 +117,7 @@ def test_cli_import_speichern_liste_export(tmp_path: Path) -> None:
     export = _cli("--db", datenbank, "kalkulation", "export", "--name", "Ist 2011", "--ausgabe", str(pdf))
     assert export.returncode == 0, export.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
-    fehlt = _cli("--db", datenbank, "kalkulation", "export", "--name", "Antrag 2099", "--ausgabe", str(pdf))
+    fehlt = _cli(
+        "--db", datenbank, "kalkulation", "export", "--name", "Antrag 2099", "--ausgabe", str(pdf), "--ueberschreiben"
+    )  # fmt: skip
     assert fehlt.returncode == 2 and "Antrag 2099" in fehlt.stderr and len(fehlt.stderr.strip().splitlines()) == 1

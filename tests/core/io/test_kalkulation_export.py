@@ -15,7 +15,7 @@ import pytest
 from core.budget.kalkulation import ERGEBNIS_SCHLUESSEL, SEED_BEISPIEL, KalkulationsParameter, berechne, vorbelegen
 from core.domain.geld import cent
 from core.fehler import EingabeFehler
-from core.io.kalkulation_export import Kopf, exportiere_datei, schreibe_pdf, schreibe_xlsx
+from core.io.kalkulation_export import Kopf, exportiere_datei, schreibe_kalkulation_pdf, schreibe_xlsx
 from core.io.kalkulation_import import importiere
 from tests.core.io.kalkulation_varianten import FORSEA_2011
 
@@ -97,7 +97,7 @@ def test_export_hat_formeln_und_markierte_eingaben(tmp_path: Path) -> None:
 
 def test_pdf_enthaelt_summen_erklaerungen_notiz_und_druckdatum(tmp_path: Path) -> None:
     v = vorbelegen(date(2026, 3, 1))
-    ziel = schreibe_pdf(
+    ziel = schreibe_kalkulation_pdf(
         v.parameter, tmp_path / "k.pdf", Kopf("Antrag 2026", date(2026, 3, 1), v.notiz), gedruckt_am=date(2026, 3, 5)
     )
     text = subprocess.run(["pdftotext", "-layout", str(ziel), "-"], capture_output=True, text=True, check=True).stdout

@@ -42,6 +42,7 @@ DATEIEN: dict[str, str] = {
     "vorbeschaeftigung_riesig.json": _ersetze(LOHN, LOHN + ', "vorbeschaeftigung_tage_im_jahr": 1' + "0" * 40),
     # dates at the edge of the calendar
     "geburt_jahr_1.json": _ersetze('"1990-05-20"', '"0001-01-01"'),
+    "geburt_in_der_zukunft.json": _ersetze('"1990-05-20"', '"2030-05-20"'),
     "schicht_jahr_9999.json": _ersetze('"2026-03-02T13:00"', '"9999-12-31T23:59"'),
     # text the rest of the program cannot encode
     "id_surrogat.json": _ersetze('"anna"', '"\\ud800"'),
