@@ -6,17 +6,17 @@ turns their results into the payslip's deduction lines (`Abzug`), each with its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
 
-from core.abrechnung.modell import Abzug, Monatseingabe
+from core.abrechnung.modell import Abzug, Jahreswerte, Monatseingabe
 from core.domain.geld import NULL, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import landeskuerzel
 from core.fehler import EingabeFehler
 from core.regeln import steuer
-from core.regeln.beitraege import Beitraege, BeitragsEingabe, BisherImJahr, berechne_beitraege
+from core.regeln.beitraege import Anteil, Beitraege, BeitragsEingabe, BisherImJahr, berechne_beitraege
 from core.regeln.klassifikation import (
     BEZEICHNUNG,
     Befristung,
@@ -50,12 +50,17 @@ class Bemessung:
 class Annahmen:
     """Inputs for the rules that come from the year so far (Vorgeschichte) or from the scenario's assumptions."""
 
-    jahresprognose: Decimal | None = None  # forecast annual SV pay (Minijob/Übergangsbereich)
+    jahresprognose: Decimal | None = None  # forecast SV pay of the year's months of employment
+    prognose_monate: int = 12
+    jahresgrenze: Decimal | None = None  # sum of those months' Minijob limits
     ueberschreitung_unvorhersehbar: bool = False
     fruehere_ueberschreitungen: int = 0
     vorbeschaeftigung_tage: int = 0
+    arbeitstage_bisher: int | None = None  # this employer, this calendar year, before the month
     bisher_im_jahr: BisherImJahr | None = None
+    vorjahr: Jahreswerte | None = None  # last calendar year's totals (§ 23a Abs. 4 SGB IV)
     bisheriger_arbeitslohn: Decimal | None = None  # steuerpflichtig this year before the month (JRE4)
+    monate_vorher: int | None = None  # without history: months of employment this year before the month
 
 
 @dataclass
@@ -63,6 +68,7 @@ class Abzuege:
     klassifikation: Klassifikation
     beitraege: Beitraege
     sv_tage: int
+    vorjahr: Beitraege | None  # contributions on a one-off assigned to last December (March clause)
     lohnsteuer: Decimal = NULL
     solidaritaetszuschlag: Decimal = NULL
     kirchensteuer: Decimal = NULL
@@ -84,6 +90,19 @@ def berechne_abzuege(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, erster:
     hinweise: list[Hinweis] = []
     vertrag = e.vertraege[-1]
     befristung = befristung_aus_vertrag(e)
+    if befristung is not None and befristung.arbeitstage is not None and annahmen.arbeitstage_bisher is not None:
+        gearbeitet = annahmen.arbeitstage_bisher + b.arbeitstage
+        if gearbeitet > befristung.arbeitstage:
+            befristung = replace(befristung, arbeitstage=gearbeitet)
+            hinweise.append(
+                Hinweis(
+                    "KURZFRISTIG_MEHR_ARBEITSTAGE",
+                    Schwere.WARNUNG,
+                    f"Schon {gearbeitet} Arbeitstage in diesem Kalenderjahr, mehr als die geplanten; gezählt werden "
+                    "die tatsächlichen.",
+                    "§ 8 Abs. 1 Nr. 2 SGB IV; Geringfügigkeits-Richtlinien B 2.3",
+                )
+            )
     laufend_sv = b.sv_brutto - b.einmal_sv
     kl = klassifiziere(
         KlassifikationsEingabe(
@@ -91,6 +110,8 @@ def berechne_abzuege(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, erster:
             monatsentgelt=b.sv_brutto,
             regelmaessiges_monatsentgelt=laufend_sv,
             jahresentgelt_prognose=annahmen.jahresprognose,
+            prognose_monate=annahmen.prognose_monate,
+            jahresgrenze=annahmen.jahresgrenze,
             ueberschreitung_unvorhersehbar=annahmen.ueberschreitung_unvorhersehbar,
             fruehere_ueberschreitungsmonate_im_zeitjahr=annahmen.fruehere_ueberschreitungen,
             weitere_beschaeftigungen=e.person.weitere_beschaeftigungen,
@@ -112,27 +133,30 @@ def berechne_abzuege(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, erster:
     if art is Beschaeftigungsart.KURZFRISTIG and befristung is not None:
         wochen = regelwert("u1_umlagefrei_bis_wochen", erster).wert
         u1_pflichtig = (befristung.ende - befristung.beginn).days + 1 > wochen * 7
-    beitraege = berechne_beitraege(
-        BeitragsEingabe(
-            monat=erster,
-            art=art,
-            laufendes_entgelt=laufend_sv,
-            geburtsdatum=e.person.geburtsdatum,
-            bundesland=e.arbeitgeber.bundesland,
-            kasse=e.kasse,
-            einmalzahlung=b.einmal_sv,
-            zweige=kl.zweige,
-            privathaushalt=e.arbeitgeber.privathaushalt,
-            kinder_unter_25=e.person.kinder_unter_25,
-            elterneigenschaft=e.person.elterneigenschaft,
-            rv_befreiung=e.person.rv_befreiung,
-            weitere_entgelte_uebergangsbereich=max(kl.gesamtentgelt - kl.regelmaessiges_entgelt, NULL),
-            unfallversicherung_prozent=e.arbeitgeber.unfallversicherung_prozent,
-            u1_pflichtig=u1_pflichtig,
-            sv_tage=sv_tage,
-            bisher_im_jahr=annahmen.bisher_im_jahr,
-        )
+    eingabe = BeitragsEingabe(
+        monat=erster,
+        art=art,
+        laufendes_entgelt=laufend_sv,
+        geburtsdatum=e.person.geburtsdatum,
+        bundesland=e.arbeitgeber.bundesland,
+        kasse=e.kasse,
+        einmalzahlung=b.einmal_sv,
+        zweige=kl.zweige,
+        privathaushalt=e.arbeitgeber.privathaushalt,
+        kinder_unter_25=e.person.kinder_unter_25,
+        elterneigenschaft=e.person.elterneigenschaft,
+        rv_befreiung=e.person.rv_befreiung,
+        weitere_entgelte_uebergangsbereich=max(kl.gesamtentgelt - kl.regelmaessiges_entgelt, NULL),
+        unfallversicherung_prozent=e.arbeitgeber.unfallversicherung_prozent,
+        u1_pflichtig=u1_pflichtig,
+        sv_tage=sv_tage,
+        bisher_im_jahr=annahmen.bisher_im_jahr,
     )
+    vorjahr_beitraege = _maerzklausel(eingabe, kl.zweige, annahmen, hinweise)
+    if vorjahr_beitraege is None:
+        beitraege = berechne_beitraege(eingabe)
+    else:
+        beitraege = summe_beitraege(berechne_beitraege(replace(eingabe, einmalzahlung=NULL)), vorjahr_beitraege)
     hinweise.extend(beitraege.hinweise)
     if e.person.rv_befreiung and art is not Beschaeftigungsart.MINIJOB:
         hinweise.append(
@@ -143,10 +167,85 @@ def berechne_abzuege(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, erster:
                 "§ 6 Abs. 1b SGB VI",
             )
         )
-    ergebnis = Abzuege(kl, beitraege, sv_tage, hinweise=hinweise)
+    ergebnis = Abzuege(kl, beitraege, sv_tage, vorjahr_beitraege, hinweise=hinweise)
     _steuern(e, b, annahmen, ergebnis, erster)
     _zeilen(e, ergebnis)
     return ergebnis
+
+
+def _maerzklausel(
+    eingabe: BeitragsEingabe, zweige: frozenset[Zweig], annahmen: Annahmen, hinweise: list[Hinweis]
+) -> Beitraege | None:
+    """§ 23a Abs. 4 SGB IV: a one-off paid from January to March that does not fit into this year's pro-rata annual
+    BBG (KV's for the KV-insured, else RV's) belongs to last December — if this employment existed then. Returns the
+    contributions on it by last year's figures, or None when the clause does not apply."""
+    bisher = annahmen.bisher_im_jahr
+    if (
+        not eingabe.einmalzahlung
+        or eingabe.monat.month > 3
+        or eingabe.art is not Beschaeftigungsart.SV_PFLICHTIG
+        or bisher is None
+    ):
+        return None
+    kv = Zweig.KV in zweige and eingabe.kasse is not None
+    schluessel, bisher_entgelt = ("bbg_kv_monat", bisher.entgelt_kv) if kv else ("bbg_rv_monat", bisher.entgelt_rv)
+    bbg = regelwert(schluessel, eingabe.monat).wert
+    jahres_bbg = bbg * (bisher.sv_tage + eingabe.sv_tage) / 30
+    laufend = min(eingabe.laufendes_entgelt, bbg * eingabe.sv_tage / 30)
+    if bisher_entgelt + laufend + eingabe.einmalzahlung <= jahres_bbg:
+        return None
+    vorjahr = annahmen.vorjahr
+    rg = "§ 23a Abs. 4 SGB IV"
+    if vorjahr is None or vorjahr.sv_tage == 0:
+        hinweise.append(
+            Hinweis(
+                "MAERZKLAUSEL_OHNE_VORJAHR",
+                Schwere.INFO,
+                "Die Einmalzahlung übersteigt die anteilige Beitragsbemessungsgrenze dieses Jahres; einem Vorjahr "
+                "zuordnen (Märzklausel) lässt sie sich nicht, weil die Beschäftigung im Vorjahr nicht bestand oder "
+                "nicht bekannt ist. Sie ist diesem Jahr bis zur anteiligen Grenze zugeordnet.",
+                rg,
+            )
+        )
+        return None
+    dezember = date(eingabe.monat.year - 1, 12, 1)
+    ergebnis = berechne_beitraege(
+        replace(
+            eingabe,
+            monat=dezember,
+            laufendes_entgelt=NULL,
+            sv_tage=0,
+            bisher_im_jahr=BisherImJahr(vorjahr.sv_tage, vorjahr.entgelt_kv, vorjahr.entgelt_rv),
+        )
+    )
+    hinweise.append(
+        Hinweis(
+            "MAERZKLAUSEL",
+            Schwere.WARNUNG,
+            f"Märzklausel: Die Einmalzahlung ({format_eur(eingabe.einmalzahlung)}) passt nicht mehr in die anteilige "
+            f"Beitragsbemessungsgrenze dieses Jahres und wird beitragsrechtlich dem Dezember {dezember.year} "
+            "zugeordnet: Beiträge mit den Werten des Vorjahres bis zu dessen anteiliger Jahres-BBG. Bitte eine "
+            "Sondermeldung (DEÜV, Grund 54) für das Vorjahr abgeben. Als Zusatzbeitrag ist der jetzige angesetzt.",
+            rg,
+        )
+    )
+    return ergebnis
+
+
+def summe_beitraege(a: Beitraege, b: Beitraege) -> Beitraege:
+    """Two contribution results of one month added up (running pay now + a one-off assigned to last year)."""
+    werte: dict[str, object] = {}
+    for f in fields(a):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(x, Anteil):
+            werte[f.name] = Anteil(x.bemessung + y.bemessung, x.an + y.an, x.ag + y.ag)
+        elif f.name == "hinweise":
+            werte[f.name] = x + tuple(h for h in y if h not in x)
+        elif f.name == "umlage_basis":
+            werte[f.name] = x
+        else:
+            werte[f.name] = x + y
+    return Beitraege(**werte)  # type: ignore[arg-type]
 
 
 def _steuermodus(e: Monatseingabe, art: Beschaeftigungsart) -> str:
@@ -242,14 +341,15 @@ def _individuelle_steuer(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, a: 
         if annahmen.bisheriger_arbeitslohn is not None:
             bisher = annahmen.bisheriger_arbeitslohn
         else:
-            bisher = b.steuerbrutto * (e.monat - 1)
+            monate = annahmen.monate_vorher if annahmen.monate_vorher is not None else e.monat - 1
+            bisher = b.steuerbrutto * monate
             a.hinweise.append(
                 Hinweis(
                     "LST_SONSTIGER_BEZUG_ANNAHME",
                     Schwere.INFO,
                     "Die Einmalzahlung ist als sonstiger Bezug versteuert. Als bisheriger Arbeitslohn des Jahres ist "
-                    "das laufende Entgelt dieses Monats für jeden Vormonat angenommen; bitte mit den echten Vormonaten "
-                    "prüfen.",
+                    "das laufende Entgelt dieses Monats für jeden Vormonat der Beschäftigung angenommen; bitte mit den "
+                    "echten Vormonaten prüfen.",
                     "§ 39b Abs. 3 EStG, R 39b.6 LStR",
                 )
             )

@@ -273,6 +273,8 @@ class Monatseingabe(_Json):
     vorschuesse: tuple[Vorschuss, ...] = ()
     verrechnungen: tuple[Verrechnung, ...] = ()
     vorgeschichte: Vorgeschichte = field(default_factory=Vorgeschichte)
+    ueberschreitung_unvorhersehbar: bool = False  # the user: this month's excess over the Minijob limit was
+    # occasional and not foreseeable (e.g. covering for a sick colleague), § 8 Abs. 1b SGB IV
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -438,6 +440,7 @@ class Monatsergebnis(_Ergebnis):
     insolvenzgeld_basis: Decimal
     laufendes_steuerbrutto: Decimal
     sonstige_bezuege: Decimal
+    einmalzahlung_vorjahr: Decimal  # SV: the part of a one-off assigned to last December (§ 23a Abs. 4 SGB IV)
     zuschuss_mutterschaftsgeld: Decimal
     minijob_ueberschreitung: bool
     arbeitstage: int

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
-from core.abrechnung.abzuege import Annahmen, Bemessung, berechne_abzuege
+from core.abrechnung.abzuege import Bemessung, berechne_abzuege
 from core.abrechnung.efzg import Entgeltfortzahlung, entgeltfortzahlung
 from core.abrechnung.entgelt import (
     FORTZAHLUNG,
@@ -35,6 +35,8 @@ from core.abrechnung.entgelt import (
     berechne_entgelt,
     monatslohn_ohne_schichten,
 )
+from core.abrechnung.jahr import annahmen as jahresannahmen
+from core.abrechnung.jahr import hinweis_prognose_gebrochen
 from core.abrechnung.modell import (
     Fortzahlung,
     Jahreswerte,
@@ -176,8 +178,8 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
 
     _mindestlohn(e, m, entgelt, hinweise)
 
-    annahmen = _annahmen(e, sv_brutto - einmal_sv, einmal_sv, hinweise)
     arbeitstage = len(entgelt.arbeitstage | entgelt.ausfalltage)
+    annahmen = jahresannahmen(e, sv_brutto - einmal_sv, einmal_sv, arbeitstage, hinweise)
     abz = berechne_abzuege(
         e,
         Bemessung(
@@ -197,6 +199,9 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
     kl, bt = abz.klassifikation, abz.beitraege
     art = kl.art
     sv_tage = abz.sv_tage
+    hinweis_prognose_gebrochen(e, art is Beschaeftigungsart.MINIJOB, annahmen, hinweise)
+    vorjahr_kv = abz.vorjahr.kv.bemessung if abz.vorjahr is not None else NULL
+    vorjahr_rv = abz.vorjahr.rv.bemessung if abz.vorjahr is not None else NULL
     hinweise[:0] = kl.hinweise
     hinweise.extend(abz.hinweise)
 
@@ -246,8 +251,8 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         arbeitgeberkosten=arbeitgeberkosten,
         einmalzahlungen=einmal,
         sv_tage=sv_tage,
-        entgelt_kv=bt.kv.bemessung if art is not Beschaeftigungsart.MINIJOB else NULL,
-        entgelt_rv=bt.rv.bemessung,
+        entgelt_kv=bt.kv.bemessung - vorjahr_kv if art is not Beschaeftigungsart.MINIJOB else NULL,
+        entgelt_rv=bt.rv.bemessung - vorjahr_rv,
         arbeitstage=arbeitstage,
     )
     return Monatsergebnis(
@@ -305,12 +310,13 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         beitragspflichtige_einnahme=bt.beitragspflichtige_einnahme,
         beitragspflichtige_einnahme_an=bt.beitragspflichtige_einnahme_an,
         kv_entgelt=diesen_monat.entgelt_kv,
-        rv_entgelt=bt.rv.bemessung,
+        rv_entgelt=diesen_monat.entgelt_rv,
         u1_basis=bt.umlage_basis if bt.umlage_u1 else NULL,
         u2_basis=bt.umlage_basis,
         insolvenzgeld_basis=bt.insolvenzgeld_basis,
         laufendes_steuerbrutto=laufend_steuer,
         sonstige_bezuege=sonstige,
+        einmalzahlung_vorjahr=vorjahr_rv if art is Beschaeftigungsart.SV_PFLICHTIG else NULL,
         zuschuss_mutterschaftsgeld=zuschuss,
         minijob_ueberschreitung=any(h.code == "MINIJOB_GELEGENTLICH_UEBERSCHRITTEN" for h in kl.hinweise),
         arbeitstage=arbeitstage,
@@ -539,23 +545,6 @@ def _mindestlohn(e: Monatseingabe, m: _Monat, entgelt: Entgelt, hinweise: list[H
                 rg,
             )
         )
-
-
-def _annahmen(e: Monatseingabe, laufend_sv: Decimal, einmal_sv: Decimal, hinweise: list[Hinweis]) -> Annahmen:
-    prognose = None
-    if einmal_sv:
-        prognose = laufend_sv * 12 + einmal_sv
-        hinweise.append(
-            Hinweis(
-                "SZENARIO_JAHRESPROGNOSE",
-                Schwere.INFO,
-                "Für die Einstufung ist angenommen, dass das laufende Entgelt dieses Monats das ganze Jahr gilt und "
-                "die Einmalzahlungen einmal im Jahr gezahlt werden.",
-                "Geringfügigkeits-Richtlinien B 2.2.1",
-            )
-        )
-    vorbeschaeftigung = max((v.vorbeschaeftigung_tage_im_jahr for v in e.vertraege), default=0)
-    return Annahmen(jahresprognose=prognose, vorbeschaeftigung_tage=vorbeschaeftigung)
 
 
 # --------------------------------------------------------------------------------------------------------
