@@ -20,7 +20,7 @@ program without carried-over figures) these assumptions apply, each reported as 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -45,8 +45,12 @@ from core.abrechnung.modell import (
     Monatseingabe,
     Monatsergebnis,
     Sachbezug,
+    Zeitkonto,
 )
+from core.abrechnung.mutterschutz import ZUSCHUSS
+from core.abrechnung.mutterschutz import zuschuss as zuschuss_mutterschaftsgeld
 from core.abrechnung.urlaubsentgelt import urlaubsentgelt
+from core.abrechnung.zeitkonto import WOCHEN_JE_MONAT, zeitkonto
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart, Abwesenheitsindex
 from core.dienstplan.lohnzeiten import lohnstuecke
 from core.dienstplan.vertrag import Lohnform, Vertragsdaten, Vertragsindex
@@ -63,7 +67,6 @@ HUNDERT = Decimal(100)
 STUNDEN = Decimal("0.01")
 EINMAL = "3000"
 SACHBEZUG = "4000"
-ZUSCHUSS_MUTTERSCHAFTSGELD = "2400"
 EINMALTEXT = {"weihnachtsgeld": "Weihnachtsgeld", "urlaubsgeld": "Urlaubsgeld", "praemie": "Prämie"}
 ANLASS = {
     Abwesenheitsart.KRANK: ("U1", "arbeitsunfaehigkeit"),
@@ -161,8 +164,14 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
     )
     _ersatz_ohne_schichten(e, m, abwesenheiten, efzg, entgelt, hinweise)
     _pruefe_feiertage(e, m, abwesenheiten, hinweise)
+    konto = _zeitkonto(e, m, abwesenheiten, efzg, entgelt, monatslohn_tage, hinweise)
 
     zeilen = list(entgelt.zeilen)
+    for abw in abwesenheiten:
+        if abw.art is Abwesenheitsart.MUTTERSCHUTZ:
+            zeile = zuschuss_mutterschaftsgeld(abw, m.tage_im_monat(abw), e.vorgeschichte, hinweise)
+            if zeile is not None:
+                zeilen.append(zeile)
     zeilen.extend(_einmalzahlungen(e, entgelt))
     zeilen.extend(_sachbezuege(e, m, entgelt, hinweise))
     lohnarten = [z.lohnart for z in zeilen]
@@ -174,7 +183,7 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
     einmal_sv = sum((z.betrag for z in lohnarten if z.sv_brutto and z.einmalig), NULL)
     einmal = sum((z.betrag for z in lohnarten if z.einmalig), NULL)
     sachbezuege = sum((z.betrag for z in lohnarten if z.schluessel == SACHBEZUG), NULL)
-    zuschuss = sum((z.betrag for z in lohnarten if z.schluessel == ZUSCHUSS_MUTTERSCHAFTSGELD), NULL)
+    zuschuss = sum((z.betrag for z in lohnarten if z.schluessel == ZUSCHUSS), NULL)
 
     _mindestlohn(e, m, entgelt, hinweise)
 
@@ -323,7 +332,7 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         fortzahlungen=fortzahlungen,
         kosten=kosten,
         tagesverdienste=entgelt.tagesverdienste,
-        zeitkonto=None,
+        zeitkonto=konto,
         jahreswerte=e.vorgeschichte.jahreswerte.plus(diesen_monat),
         vorgeschichte_bekannt=e.vorgeschichte.bekannt,
     )
@@ -433,6 +442,44 @@ def _ersatz_ohne_schichten(
             "geplanten Schichten ein, dann wird nach dem Lohnausfallprinzip gerechnet.",
             "§ 4 EFZG, § 11 BUrlG",
         )
+    )
+
+
+def _zeitkonto(
+    e: Monatseingabe,
+    m: _Monat,
+    abwesenheiten: Iterable[Abwesenheit],
+    efzg: Entgeltfortzahlung,
+    entgelt: Entgelt,
+    monatslohn_tage: Callable[[Vertragsdaten], MonatslohnTage],
+    hinweise: list[Hinweis],
+) -> Zeitkonto | None:
+    vertraege = []
+    for v in m.vertraege:
+        if v.lohnform is Lohnform.MONATSLOHN:
+            tage = monatslohn_tage(v)
+            vertraege.append((v, tage.vertragstage - tage.unbezahlt))
+    if not any(v.wochenstunden for v, _ in vertraege):
+        return None
+    ohne_schicht = {
+        t
+        for a in abwesenheiten
+        if a.art.fortgezahlt
+        for t in m.tage_im_monat(a)
+        if efzg.bezahlt(a, t) and t not in entgelt.ausfalltage
+    }
+    letzter_vertrag = next(v for v, _ in reversed(vertraege) if v.wochenstunden)
+    assert letzter_vertrag.wochenstunden is not None
+    return zeitkonto(
+        vertraege,
+        m.tage,
+        sum(entgelt.stunden_je_leistungsart.values(), NULL),
+        len(ohne_schicht),
+        e.vorgeschichte.zeitkonto_saldo,
+        austritt=e.person.austritt,
+        letzter=m.letzter,
+        stundensatz=letzter_vertrag.satz / (letzter_vertrag.wochenstunden * WOCHEN_JE_MONAT),
+        hinweise=hinweise,
     )
 
 
@@ -572,7 +619,7 @@ def _fortzahlungen(
             (
                 z.lohnart.betrag
                 for z in zeilen
-                if z.lohnart.abwesenheit_id == abw.id and z.lohnart.schluessel != ZUSCHUSS_MUTTERSCHAFTSGELD
+                if z.lohnart.abwesenheit_id == abw.id and z.lohnart.schluessel != ZUSCHUSS
             ),
             NULL,
         )
@@ -581,7 +628,7 @@ def _fortzahlungen(
             (
                 z.lohnart.betrag
                 for z in zeilen
-                if z.lohnart.abwesenheit_id == abw.id and z.lohnart.schluessel == ZUSCHUSS_MUTTERSCHAFTSGELD
+                if z.lohnart.abwesenheit_id == abw.id and z.lohnart.schluessel == ZUSCHUSS
             ),
             NULL,
         )
