@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 # Each module listed here provides `registriere(unterbefehle)`, which adds its subparsers and sets
 # `handler=<function(args) -> int>` as default. Keep the list sorted; one line per feature.
 BEFEHLSMODULE: tuple[str, ...] = (
+    "core.abrechnung.lauf_cli",
     "core.abrechnung.szenario_cli",
     "core.dienstplan.demo",
     "core.io.export_cli",

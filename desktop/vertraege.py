@@ -104,6 +104,13 @@ class VertragDialog(QDialog):
             stellen=0,
             beschreibung=tr("bei kurzfristiger Beschäftigung: Arbeitstage der ganzen Befristung"),
         )
+        lohn.auswahl("pauschalsteuer", tr("Lohnsteuer pausc&hal"), list(dienst.PAUSCHALSTEUER.items()))
+        lohn.auswahl(
+            "berufsmaessig",
+            tr("be&rufsmäßig ausgeübt"),
+            [(None, tr("nicht geprüft")), (True, tr("ja")), (False, tr("nein"))],
+            beschreibung=tr("nur für kurzfristige Beschäftigung"),
+        )
         lohn.mehrzeilig("arbeitszeit", tr("Arbeits&zeit (Regelung)"))
         lohn.mehrzeilig("kuendigungsfrist", tr("&Kündigungsfrist"))
 

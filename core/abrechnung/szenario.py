@@ -338,6 +338,7 @@ def lies_szenario(daten: Any) -> Szenario:
     doppelt = sorted({i for i in ids if ids.count(i) > 1})
     if doppelt:
         raise oben.fehler("assistenzkraefte", f"die id „{doppelt[0]}“ kommt mehrfach vor; jede id nur einmal.")
+    oben.roh("bewilligungen")  # CONTRACTS §8/§10: read by `szenario laden`, not used by the calculation
     oben.fertig()
     return Szenario(jahr, monat, arbeitgeber, kassen, eingaben)
 

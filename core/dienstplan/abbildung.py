@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from decimal import Decimal
+from typing import Any
 
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.bedarf import Bedarfsblock, Bedarfsprofil, Bedarfsstufe
@@ -21,6 +23,7 @@ from core.dienstplan.vertrag import Lohnform
 from core.dienstplan.vorlagen import Schichtvorlage, VorlagenPause, VorlagenTeil
 from core.domain.zeit import BERLIN
 from core.regeln.klassifikation import Beschaeftigungsart
+from core.regeln.zuschlaege import Zuschlagssaetze
 
 LOHNFORMEN = {"stunde": Lohnform.STUNDENLOHN, "tag": Lohnform.TAGESLOHN, "monat": Lohnform.MONATSLOHN}
 
@@ -98,7 +101,16 @@ def setze_schicht(z: SchichtZeile, s: Schicht) -> None:
 
 
 def abwesenheit_aus_zeile(z: AbwesenheitZeile) -> Abwesenheit:
-    return Abwesenheit(z.assistenzkraft_id, Abwesenheitsart(z.art), z.von, z.bis, z.bescheinigung_am, z.notiz, z.id)
+    return Abwesenheit(
+        z.assistenzkraft_id,
+        Abwesenheitsart(z.art),
+        z.von,
+        z.bis,
+        z.bescheinigung_am,
+        z.notiz,
+        z.id,
+        fortsetzung_von=z.fortsetzung_von,
+    )
 
 
 def setze_abwesenheit(z: AbwesenheitZeile, a: Abwesenheit) -> None:
@@ -108,6 +120,7 @@ def setze_abwesenheit(z: AbwesenheitZeile, a: Abwesenheit) -> None:
     z.bis = a.bis
     z.bescheinigung_am = a.bescheinigung_am
     z.notiz = a.notiz
+    z.fortsetzung_von = a.fortsetzung_von
 
 
 # --- Vorlage, Muster, Bedarf -----------------------------------------------------------------------------------
@@ -175,6 +188,24 @@ class Person:
     vorname: str
     nachname: str
     status: str
+
+
+#: Contract surcharge kinds (core.stammdaten.vertraege.ZUSCHLAGSARTEN) → fields of the payroll's Zuschlagssaetze.
+#: "samstag" and "ueberstunden" have no field there: the payroll does not price them (yet).
+ZUSCHLAG_FELDER = {
+    "nacht": "nacht",
+    "nacht_0_4": "nacht_0_4",
+    "sonntag": "sonntag",
+    "feiertag": "feiertag",
+    "weihnachten_maifeiertag": "weihnachten_maifeiertag",
+    "weihnachten_silvester": "heiligabend_silvester",
+}
+
+
+def zuschlagssaetze(prozente: dict[str, Decimal]) -> Zuschlagssaetze:
+    """The contract's surcharges as the payroll's type (percent of the Grundlohn)."""
+    werte: dict[str, Any] = {ZUSCHLAG_FELDER[art]: p for art, p in prozente.items() if art in ZUSCHLAG_FELDER}
+    return Zuschlagssaetze(**werte)
 
 
 def beschaeftigung_aus(wert: str) -> Beschaeftigungsart | None:

@@ -337,7 +337,11 @@ class Stammdatenblick:
     ) -> list[Vertragsdaten]:
         """Contract periods from the versioned contracts: a version runs until the next one, the exit date or the
         end of the fixed term. Standby without an agreed weighting is paid in full (100 %)."""
-        abfrage = select(Vertrag).order_by(Vertrag.assistenzkraft_id, Vertrag.gueltig_ab)
+        abfrage = (
+            select(Vertrag)
+            .options(selectinload(Vertrag.zuschlaege))
+            .order_by(Vertrag.assistenzkraft_id, Vertrag.gueltig_ab)
+        )
         if personen_ids is not None:
             ids = list(personen_ids)
             abfrage = abfrage.where(Vertrag.assistenzkraft_id.in_(ids))
@@ -395,6 +399,11 @@ class Stammdatenblick:
                         geburtsdatum=kraft.geburtsdatum,
                         arbzg_ausgenommen=person in ausgenommen,
                         vorbeschaeftigung_tage_im_jahr=vorbeschaeftigung.get(person, 0),
+                        zuschlaege=ab.zuschlagssaetze({z.art: z.prozent for z in v.zuschlaege}),
+                        wochenstunden=v.wochenstunden,
+                        zeitkonto_plus_max=v.zeitkonto_plus_max,
+                        zeitkonto_minus_max=v.zeitkonto_minus_max,
+                        geplante_arbeitstage=v.geplante_arbeitstage,
                     )
                 )
         return ergebnis

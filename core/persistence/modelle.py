@@ -71,6 +71,8 @@ class Arbeitgeber(Zeitstempel, Base):
     bank: Mapped[str] = mapped_column(String(200), default="")
     iban: Mapped[str] = mapped_column(String(34), default="")
     bic: Mapped[str] = mapped_column(String(11), default="")
+    # UV contribution in % of gross for assistants outside the Haushaltsscheck (the Unfallkasse's assessment).
+    unfallversicherung_prozent: Mapped[Decimal] = mapped_column(DezimalText(), default=Decimal(0))
 
     unfallversicherungstraeger: Mapped[Unfallversicherungstraeger | None] = relationship()
 
@@ -284,6 +286,10 @@ class Vertrag(Zeitstempel, Base):
     zeitkonto_minus_max: Mapped[Decimal | None] = mapped_column(DezimalText(), default=None)
     # Kurzfristig: working days planned for the fixed term (§ 8 Abs. 1 Nr. 2 SGB IV).
     geplante_arbeitstage: Mapped[int | None] = mapped_column(Integer, default=None)
+    # Lohnsteuer: None = 2 % for a Minijob, individual otherwise; "2", "25" or "individuell" as chosen.
+    pauschalsteuer: Mapped[str | None] = mapped_column(String(12), default=None)
+    # Kurzfristig: employment pursued as a profession (berufsmäßig); None = not assessed.
+    berufsmaessig: Mapped[bool | None] = mapped_column(Boolean, default=None)
     notiz: Mapped[str] = mapped_column(Text, default="")
 
     assistenzkraft: Mapped[Assistenzkraft] = relationship(back_populates="vertraege")

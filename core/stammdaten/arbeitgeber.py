@@ -10,6 +10,7 @@ gives the preselection. Field names of the dict are the dataclass field names.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from core.domain.kalender import BUNDESLAENDER, landeskuerzel
 from core.domain.kennungen import (
@@ -46,6 +47,7 @@ class ArbeitgeberDaten:
     bank: str = ""
     iban: str = ""
     bic: str = ""
+    unfallversicherung_prozent: Decimal = Decimal(0)  # UV in % of gross outside the Haushaltsscheck
     id: int | None = None
 
     @property

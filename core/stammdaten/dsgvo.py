@@ -71,6 +71,8 @@ VERTRAG_FELDNAMEN: dict[str, str] = {
     "zeitkonto_plus_max": "Zeitkonto: höchstens Plusstunden",
     "zeitkonto_minus_max": "Zeitkonto: höchstens Minusstunden",
     "geplante_arbeitstage": "geplante Arbeitstage (kurzfristige Beschäftigung)",
+    "pauschalsteuer": "Lohnsteuer pauschal",
+    "berufsmaessig": "berufsmäßig ausgeübt",
     "gesetzlicher_mindesturlaub": "gesetzlicher Mindesturlaub (Tage)",
     "zuschlaege": "Zuschläge in %",
     "notiz": "Notiz",

@@ -33,11 +33,19 @@ BESCHAEFTIGUNG: dict[str, str] = {
 }
 ZUSCHLAGSARTEN: dict[str, str] = {
     "nacht": "Nachtarbeit",
+    "nacht_0_4": "Nachtarbeit 0–4 Uhr (Beginn vor 0 Uhr)",
     "sonntag": "Sonntagsarbeit",
     "feiertag": "Feiertagsarbeit",
+    "weihnachten_maifeiertag": "25./26.12. und 1.5.",
     "samstag": "Samstagsarbeit",
     "weihnachten_silvester": "24.12./31.12. ab 14 Uhr",
     "ueberstunden": "Überstunden",
+}
+PAUSCHALSTEUER: dict[str | None, str] = {
+    None: "automatisch (Minijob 2 % pauschal, sonst individuell)",
+    "2": "2 % pauschal (Minijob)",
+    "25": "25 % pauschal (kurzfristige Beschäftigung)",
+    "individuell": "individuell nach Steuerklasse",
 }
 PROBEZEIT_HOECHSTENS_MONATE = 6  # § 622 Abs. 3 BGB: shortened notice only for up to six months
 
@@ -65,6 +73,8 @@ class VertragDaten:
     zeitkonto_plus_max: Decimal | None = None  # Monatslohn: agreed limits of the Zeitkonto in hours
     zeitkonto_minus_max: Decimal | None = None
     geplante_arbeitstage: int | None = None  # kurzfristig: working days planned for the fixed term
+    pauschalsteuer: str | None = None  # None: 2 % for a Minijob, else individual; "2", "25", "individuell"
+    berufsmaessig: bool | None = None  # kurzfristig: pursued as a profession; None: not assessed
     notiz: str = ""
     zuschlaege: dict[str, Decimal] = field(default_factory=dict)
     id: int | None = None
@@ -131,6 +141,8 @@ def pruefe_vertrag(daten: VertragDaten) -> dict[str, str]:
         wert = getattr(daten, name)
         if wert is not None and (isinstance(wert, float) or not Decimal(0) <= wert <= Decimal(1000)):
             fehler[name] = f"Höchstens vereinbarte {bezeichnung} des Zeitkontos: 0 bis 1000 Stunden."
+    if daten.pauschalsteuer not in PAUSCHALSTEUER:
+        fehler["pauschalsteuer"] = "Bitte wählen Sie die Besteuerung aus der Liste."
     if daten.geplante_arbeitstage is not None and (
         int(daten.geplante_arbeitstage) != daten.geplante_arbeitstage or not 1 <= daten.geplante_arbeitstage <= 366
     ):

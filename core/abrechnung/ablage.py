@@ -1,0 +1,256 @@
+"""The payroll store's read API for every lane: finalised months, their results (all versions), year totals.
+
+Other lanes (payslips, Lohnjournal, Lohnkonto, SEPA, reports, U1/U2 claims, budget) read finalised results only here
+and compute nothing twice:
+
+- `lade_monat(db, jahr, monat) -> GespeicherterMonat`: status ("entwurf" | "abgeschlossen"), who/when finalised, and per
+  assistant the valid result (`Monatsergebnis`, read back with `aus_dict`) with her Personalnummer, all versions
+  (original and corrections) and the corrections settled in this month.
+- `lade_jahr(db, jahr, assistenzkraft_id=None) -> list[GespeichertesErgebnis]`: the valid results of a year, month by
+  month (Lohnkonto, Lohnsteuerbescheinigung, budget).
+- `versionen(db, jahr, monat, assistenzkraft_id)`: every stored version, oldest first (original and corrected payslip).
+- `status(db, jahr, monat)`, `abgeschlossene_monate(db)`.
+
+Writing is `core.abrechnung.lauf`'s job (finalise, corrections) through the helpers at the end of this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.abrechnung.modell import Monatseingabe, Monatsergebnis
+from core.abrechnung.modelle import Abrechnungsergebnis, Abrechnungsmonat
+from core.persistence.datenbank import Datenbank
+
+ENTWURF = "entwurf"
+ABGESCHLOSSEN = "abgeschlossen"
+
+
+@dataclass(frozen=True, slots=True)
+class GespeichertesErgebnis:
+    """One stored version of one assistant's month. `art` "abrechnung" (version 1) or "korrektur"."""
+
+    jahr: int
+    monat: int
+    assistenzkraft_id: int
+    personalnummer: str
+    version: int
+    art: str
+    ergebnis: Monatsergebnis
+    erstellt_am: datetime
+    erstellt_von: str
+    pruefsumme: str
+    verrechnet_jahr: int | None = None  # a correction: the month whose payout settled its difference
+    verrechnet_monat: int | None = None
+    differenz: tuple[tuple[str, str, str], ...] = ()  # (field, before, after) against the version it replaced
+    grund: str = ""
+
+    def eingabe(self, db: Datenbank) -> Monatseingabe:
+        """The input snapshot this version was computed from (to reproduce it)."""
+        with db.arbeitseinheit() as sitzung:
+            zeile = sitzung.scalars(
+                select(Abrechnungsergebnis.eingabe).where(
+                    Abrechnungsergebnis.jahr == self.jahr,
+                    Abrechnungsergebnis.monat == self.monat,
+                    Abrechnungsergebnis.assistenzkraft_id == self.assistenzkraft_id,
+                    Abrechnungsergebnis.version == self.version,
+                )
+            ).one()
+        return Monatseingabe.aus_dict(json.loads(zeile))
+
+
+@dataclass(frozen=True, slots=True)
+class GespeicherterMonat:
+    jahr: int
+    monat: int
+    status: str
+    abgeschlossen_am: datetime | None
+    abgeschlossen_von: str
+    ergebnisse: tuple[GespeichertesErgebnis, ...]  # the valid (newest) version per assistant, by Personalnummer
+    korrekturen: tuple[GespeichertesErgebnis, ...]  # corrections of earlier months settled in this month
+
+    @property
+    def abgeschlossen(self) -> bool:
+        return self.status == ABGESCHLOSSEN
+
+
+def pruefsumme(daten: dict[str, Any]) -> str:
+    return hashlib.sha256(json_text(daten).encode("utf-8")).hexdigest()
+
+
+def json_text(daten: dict[str, Any]) -> str:
+    return json.dumps(daten, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _differenz(text: str) -> tuple[tuple[str, str, str], ...]:
+    if not text:
+        return ()
+    return tuple((str(a), str(b), str(c)) for a, b, c in json.loads(text))
+
+
+def _gespeichert(z: Abrechnungsergebnis) -> GespeichertesErgebnis:
+    return GespeichertesErgebnis(
+        jahr=z.jahr,
+        monat=z.monat,
+        assistenzkraft_id=z.assistenzkraft_id,
+        personalnummer=z.personalnummer,
+        version=z.version,
+        art=z.art,
+        ergebnis=Monatsergebnis.aus_dict(json.loads(z.ergebnis)),
+        erstellt_am=z.erstellt_am,
+        erstellt_von=z.erstellt_von,
+        pruefsumme=z.pruefsumme,
+        verrechnet_jahr=z.verrechnet_jahr,
+        verrechnet_monat=z.verrechnet_monat,
+        differenz=_differenz(z.differenz),
+        grund=z.grund,
+    )
+
+
+def status_in(sitzung: Session, jahr: int, monat: int) -> Abrechnungsmonat | None:
+    return sitzung.scalars(
+        select(Abrechnungsmonat).where(Abrechnungsmonat.jahr == jahr, Abrechnungsmonat.monat == monat)
+    ).first()
+
+
+def status(db: Datenbank, jahr: int, monat: int) -> str:
+    with db.arbeitseinheit() as sitzung:
+        zeile = status_in(sitzung, jahr, monat)
+        return zeile.status if zeile is not None else ENTWURF
+
+
+def abgeschlossene_monate(db: Datenbank) -> list[tuple[int, int]]:
+    with db.arbeitseinheit() as sitzung:
+        return abgeschlossene_in(sitzung)
+
+
+def abgeschlossene_in(sitzung: Session) -> list[tuple[int, int]]:
+    return [
+        (z.jahr, z.monat)
+        for z in sitzung.scalars(
+            select(Abrechnungsmonat)
+            .where(Abrechnungsmonat.status == ABGESCHLOSSEN)
+            .order_by(Abrechnungsmonat.jahr, Abrechnungsmonat.monat)
+        )
+    ]
+
+
+def gueltige_zeilen(
+    sitzung: Session, *, jahr: int | None = None, monat: int | None = None, assistenzkraft_id: int | None = None
+) -> list[Abrechnungsergebnis]:
+    """The newest version per (month, assistant), ordered by month and Personalnummer."""
+    abfrage = select(Abrechnungsergebnis)
+    if jahr is not None:
+        abfrage = abfrage.where(Abrechnungsergebnis.jahr == jahr)
+    if monat is not None:
+        abfrage = abfrage.where(Abrechnungsergebnis.monat == monat)
+    if assistenzkraft_id is not None:
+        abfrage = abfrage.where(Abrechnungsergebnis.assistenzkraft_id == assistenzkraft_id)
+    neueste: dict[tuple[int, int, int], Abrechnungsergebnis] = {}
+    for z in sitzung.scalars(abfrage):
+        schluessel = (z.jahr, z.monat, z.assistenzkraft_id)
+        if schluessel not in neueste or neueste[schluessel].version < z.version:
+            neueste[schluessel] = z
+    return sorted(neueste.values(), key=lambda z: (z.jahr, z.monat, _sortierbar(z.personalnummer)))
+
+
+def _sortierbar(nummer: str) -> tuple[int, int, str]:
+    return (0, int(nummer), "") if nummer.isdigit() else (1, 0, nummer)
+
+
+def lade_monat(db: Datenbank, jahr: int, monat: int) -> GespeicherterMonat:
+    """Status and stored results of a month (empty results while it is open: compute them with `lauf`)."""
+    with db.arbeitseinheit() as sitzung:
+        kopf = status_in(sitzung, jahr, monat)
+        ergebnisse = tuple(_gespeichert(z) for z in gueltige_zeilen(sitzung, jahr=jahr, monat=monat))
+        korrekturen = tuple(
+            _gespeichert(z)
+            for z in sitzung.scalars(
+                select(Abrechnungsergebnis)
+                .where(
+                    Abrechnungsergebnis.verrechnet_jahr == jahr,
+                    Abrechnungsergebnis.verrechnet_monat == monat,
+                    Abrechnungsergebnis.art == "korrektur",
+                )
+                .order_by(Abrechnungsergebnis.jahr, Abrechnungsergebnis.monat, Abrechnungsergebnis.id)
+            )
+        )
+    return GespeicherterMonat(
+        jahr=jahr,
+        monat=monat,
+        status=kopf.status if kopf is not None else ENTWURF,
+        abgeschlossen_am=kopf.abgeschlossen_am if kopf is not None else None,
+        abgeschlossen_von=kopf.abgeschlossen_von if kopf is not None else "",
+        ergebnisse=ergebnisse,
+        korrekturen=korrekturen,
+    )
+
+
+def lade_jahr(db: Datenbank, jahr: int, assistenzkraft_id: int | None = None) -> list[GespeichertesErgebnis]:
+    """The valid result of every finalised month of the year (optionally one assistant), month by month."""
+    with db.arbeitseinheit() as sitzung:
+        return [_gespeichert(z) for z in gueltige_zeilen(sitzung, jahr=jahr, assistenzkraft_id=assistenzkraft_id)]
+
+
+def versionen(db: Datenbank, jahr: int, monat: int, assistenzkraft_id: int) -> list[GespeichertesErgebnis]:
+    """Every stored version of one assistant's month, oldest first (original and corrected payslips)."""
+    with db.arbeitseinheit() as sitzung:
+        return [
+            _gespeichert(z)
+            for z in sitzung.scalars(
+                select(Abrechnungsergebnis)
+                .where(
+                    Abrechnungsergebnis.jahr == jahr,
+                    Abrechnungsergebnis.monat == monat,
+                    Abrechnungsergebnis.assistenzkraft_id == assistenzkraft_id,
+                )
+                .order_by(Abrechnungsergebnis.version)
+            )
+        ]
+
+
+# --- writing (core.abrechnung.lauf only) ---------------------------------------------------------------------------
+
+
+def speichere_version(
+    sitzung: Session,
+    eingabe: Monatseingabe,
+    ergebnis: Monatsergebnis,
+    *,
+    version: int,
+    art: str,
+    benutzer: str,
+    verrechnet: tuple[int, int] | None = None,
+    differenz: tuple[tuple[str, str, str], ...] = (),
+    grund: str = "",
+) -> None:
+    eingabe_dict = eingabe.als_dict()
+    sitzung.add(
+        Abrechnungsergebnis(
+            jahr=eingabe.jahr,
+            monat=eingabe.monat,
+            assistenzkraft_id=eingabe.person.assistenzkraft_id,
+            personalnummer=eingabe.person.personalnummer,
+            version=version,
+            art=art,
+            ergebnis=json_text(ergebnis.als_dict()),
+            eingabe=json_text(eingabe_dict),
+            pruefsumme=pruefsumme(eingabe_dict),
+            erstellt_von=benutzer,
+            verrechnet_jahr=verrechnet[0] if verrechnet else None,
+            verrechnet_monat=verrechnet[1] if verrechnet else None,
+            differenz=json.dumps([list(d) for d in differenz], ensure_ascii=False) if differenz else "",
+            grund=grund,
+        )
+    )
+
+
+def zeile_lesen(z: Abrechnungsergebnis) -> GespeichertesErgebnis:
+    return _gespeichert(z)

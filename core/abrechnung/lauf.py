@@ -1,0 +1,775 @@
+"""The monthly payroll run: store → `Monatseingabe` (roster types), the one calculation, finalise, corrections.
+
+Service API (what a page, the CLI and the benchmark use):
+- `abrechnung(db, jahr, monat) -> Monatsabrechnung`: the finalised month as stored, or the open month computed now
+  (one `Zeile` per assistant with a contract in the month: class, hours, gross, net, employer cost, Hinweise with
+  warnings first, the full result for the detail view) plus the corrections of finalised months it settles.
+- `zeilen(db, jahr, monat)`: the same rows one by one (a generator), so a background worker can report progress and
+  stop between assistants; `personen_im_monat(db, jahr, monat)` says how many to expect.
+- `schliesse_ab(db, jahr, monat)`: finalise in one transaction (refused with one German sentence while an earlier month
+  is open, the month lies before the Abrechnungsbeginn, or a blocking Hinweis stands); stores each result as JSON with
+  its input snapshot, the corrections as new versions of their months, and an audit entry.
+- `offene_korrekturen(db)`: finalised months whose data changed since (shifts, contracts, absences …), recomputed,
+  with their differences; they are settled in the next open month (`naechster_offener_monat`).
+
+Nothing here computes pay: `core.abrechnung.rechnen.berechne` does, for the run and `berechnen` alike.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from core.abrechnung import ablage
+from core.abrechnung.erfassung import ist_abgeschlossen, monatstext, vortrag_in_sitzung
+from core.abrechnung.modell import (
+    Arbeitgeberdaten,
+    Einmalzahlung,
+    Jahreswerte,
+    Monatseingabe,
+    Monatsergebnis,
+    Personaldaten,
+    Sachbezug,
+    Verrechnung,
+    Vorgeschichte,
+    Vormonat,
+    Vorschuss,
+)
+from core.abrechnung.modelle import Abrechnungsbeginn, Abrechnungsergebnis, Abrechnungsmonat
+from core.abrechnung.modelle import Einmalzahlung as EinmalzahlungZeile
+from core.abrechnung.modelle import Sachbezug as SachbezugZeile
+from core.abrechnung.modelle import Vorschuss as VorschussZeile
+from core.abrechnung.protokoll import benutzer, protokolliere
+from core.abrechnung.rechnen import berechne
+from core.dienstplan import abbildung as ab
+from core.dienstplan.modelle import AbwesenheitZeile, SchichtZeile
+from core.dienstplan.repository import Stammdatenblick
+from core.dienstplan.vertrag import Vertragsdaten
+from core.domain.hinweis import Hinweis, Schwere
+from core.domain.kalender import monatsgrenzen
+from core.fehler import EingabeFehler
+from core.persistence.basis import jetzt_utc
+from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Arbeitgeber, Assistenzkraft, KassenJahr, Krankenkasse, Vertrag
+from core.regeln.beitraege import Kasse
+from core.regeln.klassifikation import BEZEICHNUNG, WeitereArt, WeitereBeschaeftigung
+
+#: Absences this far back are passed to the calculation (EFZG counts a continuing illness across 12 months).
+ABWESENHEITEN_RUECKBLICK = timedelta(days=400)
+#: Finalised months this far back are passed as `Vormonat` (13 weeks for § 11 BUrlG, 12 months for the Minijob).
+VORMONATE = 13
+_SCHWERE_REIHENFOLGE = {Schwere.FEHLER: 0, Schwere.WARNUNG: 1, Schwere.INFO: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Zeile:
+    """One assistant in the month: what the list shows, and the full result for the detail view.
+
+    `ergebnis` is None when her data do not allow a payroll at all (`fehler` says why, in German).
+    `nach_plan`: days of shifts paid by the plan because no actual time was entered.
+    """
+
+    assistenzkraft_id: int
+    personalnummer: str
+    name: str
+    ergebnis: Monatsergebnis | None
+    eingabe: Monatseingabe | None
+    fehler: str = ""
+    nach_plan: tuple[date, ...] = ()
+    gespeichert: bool = False
+    version: int = 1
+
+    @property
+    def hinweise(self) -> tuple[Hinweis, ...]:
+        """Errors first, then warnings, then information."""
+        if self.ergebnis is None:
+            return (Hinweis("ABRECHNUNG_NICHT_MOEGLICH", Schwere.FEHLER, self.fehler),)
+        return tuple(sorted(self.ergebnis.hinweise, key=lambda h: _SCHWERE_REIHENFOLGE[h.schwere]))
+
+    @property
+    def sperrend(self) -> tuple[Hinweis, ...]:
+        """Hinweise that make a payslip wrong; while one stands, the month cannot be finalised."""
+        return tuple(h for h in self.hinweise if h.schwere is Schwere.FEHLER)
+
+    @property
+    def beschaeftigung(self) -> str:
+        return BEZEICHNUNG[self.ergebnis.beschaeftigung] if self.ergebnis is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Korrektur:
+    """A finalised month recomputed after a change: the new result and what differs from the valid version."""
+
+    jahr: int
+    monat: int
+    assistenzkraft_id: int
+    personalnummer: str
+    vorher: Monatsergebnis
+    nachher: Monatsergebnis
+    eingabe: Monatseingabe
+    version: int
+    differenz: tuple[tuple[str, str, str], ...]
+
+    @property
+    def auszahlung_differenz(self) -> Decimal:
+        return self.nachher.auszahlung - self.vorher.auszahlung
+
+    def text(self) -> str:
+        return f"Korrektur {self.monat:02d}/{self.jahr}"
+
+
+@dataclass(frozen=True, slots=True)
+class Monatsabrechnung:
+    jahr: int
+    monat: int
+    status: str
+    zeilen: tuple[Zeile, ...]
+    korrekturen: tuple[Korrektur, ...] = ()
+
+    @property
+    def sperrend(self) -> list[tuple[Zeile, Hinweis]]:
+        return [(z, h) for z in self.zeilen for h in z.sperrend]
+
+
+# --- reading the store ---------------------------------------------------------------------------------------------
+
+
+def _monat_pruefen(jahr: int, monat: int) -> None:
+    if not 1 <= monat <= 12 or not 2000 <= jahr <= 2100:
+        raise EingabeFehler(f"{monat:02d}/{jahr} ist kein gültiger Abrechnungsmonat. Bitte JJJJ-MM angeben.")
+
+
+def _beginn(sitzung: Session) -> date | None:
+    return sitzung.scalar(select(Abrechnungsbeginn.monat).order_by(Abrechnungsbeginn.id))
+
+
+def _vor_dem_beginn(sitzung: Session, jahr: int, monat: int) -> None:
+    beginn = _beginn(sitzung)
+    if beginn is not None and (jahr, monat) < (beginn.year, beginn.month):
+        raise EingabeFehler(
+            f"{monatstext(jahr, monat)} liegt vor dem Abrechnungsbeginn ({monatstext(beginn.year, beginn.month)}); "
+            "dieser Monat wurde außerhalb des Programms abgerechnet. Bitte einen späteren Monat wählen."
+        )
+
+
+def _vertraege_im_monat(sitzung: Session, jahr: int, monat: int) -> dict[int, list[Vertragsdaten]]:
+    erster, letzter = monatsgrenzen(jahr, monat)
+    namen = {
+        k.id: (f"{k.vorname} {k.nachname}".strip() or k.personalnummer) for k in sitzung.scalars(select(Assistenzkraft))
+    }
+    ergebnis: dict[int, list[Vertragsdaten]] = {}
+    for v in Stammdatenblick(sitzung).vertragsdaten(jahr, namen=namen):
+        if v.beginn <= letzter and (v.ende is None or v.ende >= erster):
+            ergebnis.setdefault(v.assistenzkraft_id, []).append(v)
+    return ergebnis
+
+
+def personen_im_monat(db: Datenbank, jahr: int, monat: int) -> list[int]:
+    """Ids of the assistants with a contract in the month (the rows `zeilen` will give), by Personalnummer."""
+    _monat_pruefen(jahr, monat)
+    with db.arbeitseinheit() as sitzung:
+        return _personen(sitzung, jahr, monat)
+
+
+def _personen(sitzung: Session, jahr: int, monat: int) -> list[int]:
+    ids = list(_vertraege_im_monat(sitzung, jahr, monat))
+    nummern = {i: n for i, n in sitzung.execute(select(Assistenzkraft.id, Assistenzkraft.personalnummer))}
+    return sorted(ids, key=lambda i: ablage._sortierbar(nummern.get(i, "")))
+
+
+def _arbeitgeber(sitzung: Session) -> Arbeitgeberdaten:
+    ag = sitzung.scalars(select(Arbeitgeber).order_by(Arbeitgeber.id)).first()
+    if ag is None:
+        raise EingabeFehler(
+            "Es ist noch keine Arbeitgeberin erfasst. Bitte zuerst unter Stammdaten die Arbeitgeberin mit "
+            "Bundesland anlegen."
+        )
+    return Arbeitgeberdaten(
+        bundesland=ag.bundesland,
+        privathaushalt=ag.privathaushalt,
+        unfallversicherung_prozent=ag.unfallversicherung_prozent,
+        katholisch=ag.katholische_gemeinde,
+        name=f"{ag.vorname} {ag.nachname}".strip(),
+        iban=ag.iban,
+        betriebsnummer=ag.betriebsnummer,
+        steuernummer=ag.steuernummer,
+    )
+
+
+def _kasse(sitzung: Session, kraft: Assistenzkraft, jahr: int, wer: str) -> Kasse | None:
+    if kraft.krankenkasse_id is None:
+        if kraft.privat_versichert:
+            return None
+        raise EingabeFehler(
+            f"{wer}: Im Personalbogen ist keine Krankenkasse eingetragen (und nicht „privat versichert“). "
+            "Bitte die Krankenkasse im Personalbogen, Reiter Sozialversicherung, eintragen."
+        )
+    kasse = sitzung.get(Krankenkasse, kraft.krankenkasse_id)
+    assert kasse is not None  # foreign key
+    jahreswerte = sitzung.scalars(
+        select(KassenJahr)
+        .options(selectinload(KassenJahr.u1_stufen))
+        .where(KassenJahr.krankenkasse_id == kasse.id, KassenJahr.jahr == jahr)
+    ).first()
+    stufe = next((s for s in jahreswerte.u1_stufen if s.gewaehlt), None) if jahreswerte else None
+    if jahreswerte is None or jahreswerte.zusatzbeitrag_prozent is None or jahreswerte.u2_prozent is None:
+        raise EingabeFehler(
+            f"{wer}: Für die Krankenkasse „{kasse.name}“ fehlen die Sätze für {jahr} (Zusatzbeitrag, U2). "
+            "Bitte unter Stammdaten › Krankenkassen das Jahr anlegen."
+        )
+    if stufe is None:
+        raise EingabeFehler(
+            f"{wer}: Für die Krankenkasse „{kasse.name}“ ist für {jahr} keine U1-Stufe gewählt. "
+            "Bitte unter Stammdaten › Krankenkassen die gewählte U1-Stufe markieren."
+        )
+    return Kasse(
+        zusatzbeitrag_prozent=jahreswerte.zusatzbeitrag_prozent,
+        u1_prozent=stufe.umlage_prozent,
+        u2_prozent=jahreswerte.u2_prozent,
+        name=kasse.name,
+        u1_erstattung_prozent=stufe.erstattung_prozent,
+        ag_anteile_erstattet=stufe.ag_anteile_erstattet,
+        u2_erstattung_prozent=jahreswerte.u2_erstattung_prozent,
+        betriebsnummer=kasse.betriebsnummer,
+    )
+
+
+_WEITERE_ARTEN = {"minijob": WeitereArt.MINIJOB, "midijob": WeitereArt.HAUPTBESCHAEFTIGUNG}
+_WEITERE_ARTEN["sv_pflichtig"] = WeitereArt.HAUPTBESCHAEFTIGUNG
+
+
+def _person(kraft: Assistenzkraft, version: Vertrag, erster: date, letzter: date, wer: str) -> Personaldaten:
+    if kraft.geburtsdatum is None:
+        raise EingabeFehler(
+            f"{wer}: Im Personalbogen fehlt das Geburtsdatum (es bestimmt Rentenversicherung, "
+            "Pflegeversicherung und Lohnsteuer). Bitte im Personalbogen, Reiter Person, eintragen."
+        )
+    grenze_25 = date(erster.year - 25, erster.month, 1)
+    kinder = sum(1 for k in kraft.kinder if k.geburtsdatum is None or k.geburtsdatum > grenze_25)
+    nachweis = kraft.elterneigenschaft_nachweis_am is not None or any(k.nachweis_am for k in kraft.kinder)
+    weitere = tuple(
+        WeitereBeschaeftigung(_WEITERE_ARTEN[w.art], w.monatsentgelt, w.beginn)
+        for w in kraft.weitere_beschaeftigungen
+        if w.art in _WEITERE_ARTEN
+        and (w.ende is None or w.ende >= erster)
+        and (w.beginn is None or w.beginn <= letzter)
+    )
+    return Personaldaten(
+        assistenzkraft_id=kraft.id,
+        personalnummer=kraft.personalnummer,
+        geburtsdatum=kraft.geburtsdatum,
+        eintritt=version.eintritt,
+        austritt=version.austritt,
+        name=f"{kraft.vorname} {kraft.nachname}".strip(),
+        krankenkasse=kraft.krankenkasse.name if kraft.krankenkasse is not None else None,
+        steuerklasse=kraft.steuerklasse if kraft.steuerklasse is not None else 6,
+        kinderfreibetraege=kraft.kinderfreibetraege if kraft.steuerklasse is not None else Decimal(0),
+        kirchensteuer=kraft.konfession not in ("", "--"),
+        pauschalsteuer=version.pauschalsteuer,
+        kinder_unter_25=kinder,
+        elterneigenschaft=(kraft.hat_kinder or bool(kraft.kinder)) and nachweis,
+        rv_befreiung=kraft.rv_befreiung_antrag_am is not None and kraft.rv_befreiung_antrag_am <= letzter,
+        student=kraft.student,
+        berufsmaessig=version.berufsmaessig,
+        weitere_beschaeftigungen=weitere,
+        iban=kraft.iban,
+        steuer_id=kraft.steuer_id,
+        versicherungsnummer=kraft.versicherungsnummer,
+    )
+
+
+def _version_im_monat(kraft: Assistenzkraft, letzter: date) -> Vertrag:
+    versionen = sorted(kraft.vertraege, key=lambda v: v.gueltig_ab)
+    gueltig = [v for v in versionen if v.gueltig_ab <= letzter]
+    return gueltig[-1] if gueltig else versionen[0]
+
+
+# --- history -------------------------------------------------------------------------------------------------------
+
+Stand = dict[tuple[int, int, int], tuple[Monatseingabe, Monatsergebnis]]
+
+
+def _gespeicherter_stand(sitzung: Session, personen: Sequence[int], bis_jahr: int) -> Stand:
+    """The valid version of every finalised month of these assistants in this and the previous year."""
+    neueste: dict[tuple[int, int, int], Abrechnungsergebnis] = {}
+    for z in sitzung.scalars(
+        select(Abrechnungsergebnis).where(
+            Abrechnungsergebnis.assistenzkraft_id.in_(list(personen)),
+            Abrechnungsergebnis.jahr >= bis_jahr - 1,
+            Abrechnungsergebnis.jahr <= bis_jahr,
+        )
+    ):
+        schluessel = (z.jahr, z.monat, z.assistenzkraft_id)
+        if schluessel not in neueste or neueste[schluessel].version < z.version:
+            neueste[schluessel] = z
+    return {
+        k: (Monatseingabe.aus_dict(json.loads(z.eingabe)), Monatsergebnis.aus_dict(json.loads(z.ergebnis)))
+        for k, z in neueste.items()
+    }
+
+
+def _version(sitzung: Session, schluessel: tuple[int, int, int]) -> int:
+    jahr, monat, person = schluessel
+    return max(
+        sitzung.scalars(
+            select(Abrechnungsergebnis.version).where(
+                Abrechnungsergebnis.jahr == jahr,
+                Abrechnungsergebnis.monat == monat,
+                Abrechnungsergebnis.assistenzkraft_id == person,
+            )
+        ),
+        default=0,
+    )
+
+
+def _minus(a: Jahreswerte, b: Jahreswerte) -> Jahreswerte:
+    return Jahreswerte(**{f.name: getattr(a, f.name) - getattr(b, f.name) for f in fields(Jahreswerte)})
+
+
+def _monatswerte(eingabe: Monatseingabe, ergebnis: Monatsergebnis) -> Jahreswerte:
+    """The month's own share of the year totals (its result's totals minus those it started from)."""
+    return _minus(ergebnis.jahreswerte, eingabe.vorgeschichte.jahreswerte)
+
+
+def _vortrag_als_jahreswerte(sitzung: Session, person: int, jahr: int) -> tuple[Jahreswerte, Decimal] | None:
+    v = vortrag_in_sitzung(sitzung, person, jahr)
+    if v is None:
+        return None
+    namen = {f.name for f in fields(Jahreswerte)}
+    werte = {name: getattr(v, name) for name in namen if hasattr(v, name)}
+    return Jahreswerte(**werte), v.zeitkonto_stunden
+
+
+def _vorgeschichte(sitzung: Session, person: int, jahr: int, monat: int, beginn: date, stand: Stand) -> Vorgeschichte:
+    vortrag = _vortrag_als_jahreswerte(sitzung, person, jahr)
+    eigene = sorted((j, m) for (j, m, p) in stand if p == person and (j, m) < (jahr, monat))
+    jahreswerte = vortrag[0] if vortrag is not None else Jahreswerte()
+    vorjahr: Jahreswerte | None = None
+    for j, m in eigene:
+        werte = _monatswerte(*stand[(j, m, person)])
+        if j == jahr:
+            jahreswerte = jahreswerte.plus(werte)
+        elif j == jahr - 1:
+            vorjahr = werte if vorjahr is None else vorjahr.plus(werte)
+    vormonate = tuple(
+        Vormonat.aus_ergebnis(stand[(j, m, person)][1]) for j, m in eigene if (jahr - j) * 12 + monat - m <= VORMONATE
+    )
+    saldo = Decimal(0)
+    if eigene and stand[(eigene[-1][0], eigene[-1][1], person)][1].zeitkonto is not None:
+        konto = stand[(eigene[-1][0], eigene[-1][1], person)][1].zeitkonto
+        assert konto is not None
+        saldo = konto.saldo
+    elif vortrag is not None:
+        saldo = vortrag[1]
+    # Unknown only in the household's first month in the program without carried-over figures (whoever started
+    # when): then the calculation makes the same documented assumptions as for a scenario (PAYROLL.md, seams).
+    bekannt = vortrag is not None or (jahr, monat) > (beginn.year, beginn.month) or bool(eigene)
+    return Vorgeschichte(
+        bekannt=bekannt, jahreswerte=jahreswerte, vorjahr=vorjahr, vormonate=vormonate, zeitkonto_saldo=saldo
+    )
+
+
+# --- building one assistant's input --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Monatsdaten:
+    """What is read once per month for all assistants."""
+
+    jahr: int
+    monat: int
+    erster: date
+    letzter: date
+    arbeitgeber: Arbeitgeberdaten
+    vertraege: dict[int, list[Vertragsdaten]]
+    beginn: date
+
+
+def _monatsdaten(sitzung: Session, jahr: int, monat: int) -> _Monatsdaten:
+    erster, letzter = monatsgrenzen(jahr, monat)
+    beginn = _beginn(sitzung)
+    if beginn is None:
+        frueheste = sitzung.scalars(select(Abrechnungsmonat).order_by(Abrechnungsmonat.jahr, Abrechnungsmonat.monat))
+        zeile = frueheste.first()
+        beginn = date(zeile.jahr, zeile.monat, 1) if zeile is not None else erster
+    return _Monatsdaten(
+        jahr, monat, erster, letzter, _arbeitgeber(sitzung), _vertraege_im_monat(sitzung, jahr, monat), beginn
+    )
+
+
+def _eingabe(
+    sitzung: Session, md: _Monatsdaten, person: int, stand: Stand, verrechnungen: Sequence[Verrechnung]
+) -> tuple[Monatseingabe, tuple[date, ...]]:
+    kraft = sitzung.scalars(
+        select(Assistenzkraft)
+        .options(
+            selectinload(Assistenzkraft.kinder),
+            selectinload(Assistenzkraft.weitere_beschaeftigungen),
+            selectinload(Assistenzkraft.vertraege),
+            selectinload(Assistenzkraft.krankenkasse),
+        )
+        .where(Assistenzkraft.id == person)
+    ).one()
+    wer = f"{kraft.vorname} {kraft.nachname}".strip() or f"Assistenzkraft {kraft.personalnummer}"
+    wer = f"{wer} (Personalnummer {kraft.personalnummer})"
+    version = _version_im_monat(kraft, md.letzter)
+    personaldaten = _person(kraft, version, md.erster, md.letzter, wer)
+    kasse = _kasse(sitzung, kraft, md.jahr, wer)
+    schichtzeilen = sitzung.scalars(
+        select(SchichtZeile)
+        .where(
+            or_(SchichtZeile.assistenzkraft_id == person, SchichtZeile.vertretung_fuer == person),
+            SchichtZeile.tag >= md.erster - timedelta(days=1),
+            SchichtZeile.tag <= md.letzter,
+        )
+        .order_by(SchichtZeile.beginn, SchichtZeile.id)
+    ).all()
+    schichten = tuple(ab.schicht_aus_zeile(z) for z in schichtzeilen)
+    nach_plan = tuple(
+        sorted(
+            {
+                s.tag
+                for s in schichten
+                if s.assistenzkraft_id == person and s.ist is None and md.erster <= s.tag <= md.letzter
+            }
+        )
+    )
+    abwesenheiten = tuple(
+        ab.abwesenheit_aus_zeile(z)
+        for z in sitzung.scalars(
+            select(AbwesenheitZeile)
+            .where(
+                AbwesenheitZeile.assistenzkraft_id == person,
+                AbwesenheitZeile.bis >= md.erster - ABWESENHEITEN_RUECKBLICK,
+                AbwesenheitZeile.von <= md.letzter,
+            )
+            .order_by(AbwesenheitZeile.von, AbwesenheitZeile.id)
+        )
+    )
+
+    def im_monat(modell: Any) -> list[Any]:
+        return list(
+            sitzung.scalars(
+                select(modell)
+                .where(modell.assistenzkraft_id == person, modell.jahr == md.jahr, modell.monat == md.monat)
+                .order_by(modell.id)
+            )
+        )
+
+    einmal = tuple(Einmalzahlung(z.art, z.betrag, z.id) for z in im_monat(EinmalzahlungZeile))
+    sachbezuege = tuple(
+        Sachbezug(z.art, z.tage, z.im_haushalt, z.wert, z.zuzahlung, z.text, z.id) for z in im_monat(SachbezugZeile)
+    )
+    vorschuesse = tuple(
+        Vorschuss(z.betrag, z.text or "Vorschuss", z.ausgezahlt_am, z.id) for z in im_monat(VorschussZeile)
+    )
+    vorgeschichte = _vorgeschichte(sitzung, person, md.jahr, md.monat, md.beginn, stand)
+    eingabe = Monatseingabe(
+        jahr=md.jahr,
+        monat=md.monat,
+        arbeitgeber=md.arbeitgeber,
+        person=personaldaten,
+        kasse=kasse,
+        vertraege=tuple(md.vertraege.get(person, ())),
+        schichten=schichten,
+        abwesenheiten=abwesenheiten,
+        einmalzahlungen=einmal,
+        sachbezuege=sachbezuege,
+        vorschuesse=vorschuesse,
+        verrechnungen=tuple(verrechnungen),
+        vorgeschichte=vorgeschichte,
+    )
+    return eingabe, nach_plan
+
+
+def _lauf_hinweise(
+    sitzung: Session, eingabe: Monatseingabe, ergebnis: Monatsergebnis, nach_plan: Sequence[date]
+) -> list[Hinweis]:
+    """What the store knows and the calculation cannot: no tax class, a contract without pay, unconfirmed shifts."""
+    hinweise: list[Hinweis] = []
+    kraft = sitzung.get(Assistenzkraft, eingabe.person.assistenzkraft_id)
+    assert kraft is not None
+    pauschal = ergebnis.pauschsteuer > 0 or eingabe.person.pauschalsteuer in ("2", "25")
+    if kraft.steuerklasse is None and not pauschal:
+        hinweise.append(
+            Hinweis(
+                "STEUERKLASSE_FEHLT",
+                Schwere.FEHLER,
+                "Im Personalbogen fehlt die Steuerklasse; gerechnet ist vorläufig mit Steuerklasse VI, wie es ohne "
+                "Lohnsteuerabzugsmerkmale vorgeschrieben ist. Bitte die Steuerklasse aus den ELStAM eintragen.",
+                "§ 39c Abs. 1 EStG",
+            )
+        )
+    if any(v.satz <= 0 for v in eingabe.vertraege):
+        hinweise.append(
+            Hinweis(
+                "VERTRAG_OHNE_LOHN",
+                Schwere.FEHLER,
+                "Der Arbeitsvertrag nennt keinen Lohn (Lohnsatz 0). Bitte im Vertrag den Stunden-, Tages- oder "
+                "Monatslohn eintragen.",
+                "§ 611a BGB",
+            )
+        )
+    if nach_plan:
+        tage = ", ".join(f"{t:%d.%m.}" for t in nach_plan[:8]) + (" …" if len(nach_plan) > 8 else "")
+        hinweise.append(
+            Hinweis(
+                "NACH_PLAN",
+                Schwere.WARNUNG,
+                f"Für {len(nach_plan)} Tag(e) ist keine tatsächliche Arbeitszeit erfasst ({tage}); abgerechnet ist "
+                "nach Plan. Bitte die Zeiten im Dienstplan bestätigen oder korrigieren.",
+            )
+        )
+    return hinweise
+
+
+def _rechne(
+    sitzung: Session, md: _Monatsdaten, person: int, stand: Stand, verrechnungen: Sequence[Verrechnung]
+) -> Zeile:
+    kraft = sitzung.get(Assistenzkraft, person)
+    assert kraft is not None
+    name = f"{kraft.vorname} {kraft.nachname}".strip()
+    try:
+        eingabe, nach_plan = _eingabe(sitzung, md, person, stand, verrechnungen)
+        ergebnis = berechne(eingabe)
+    except EingabeFehler as fehler:
+        return Zeile(person, kraft.personalnummer, name, None, None, fehler=str(fehler))
+    zusatz = _lauf_hinweise(sitzung, eingabe, ergebnis, nach_plan)
+    if zusatz:
+        ergebnis = replace(ergebnis, hinweise=(*ergebnis.hinweise, *zusatz))
+    return Zeile(person, kraft.personalnummer, name, ergebnis, eingabe, nach_plan=nach_plan)
+
+
+# --- corrections ---------------------------------------------------------------------------------------------------
+
+
+def _unterschiede(vorher: Monatsergebnis, nachher: Monatsergebnis) -> tuple[tuple[str, str, str], ...]:
+    a, b = vorher.als_dict(), nachher.als_dict()
+    ergebnis = []
+    for schluessel in a:
+        if schluessel in ("hinweise", "jahreswerte", "tagesverdienste", "kosten", "fortzahlungen", "abzuege"):
+            continue
+        if a[schluessel] != b.get(schluessel):
+            ergebnis.append((schluessel, _kurz(a[schluessel]), _kurz(b.get(schluessel))))
+    return tuple(ergebnis)
+
+
+def _kurz(wert: Any) -> str:
+    return wert if isinstance(wert, str) else json.dumps(wert, ensure_ascii=False)
+
+
+def naechster_offener_monat(db: Datenbank) -> tuple[int, int]:
+    with db.arbeitseinheit() as sitzung:
+        return _naechster_offener(sitzung)
+
+
+def _naechster_offener(sitzung: Session) -> tuple[int, int]:
+    abgeschlossen = ablage.abgeschlossene_in(sitzung)
+    if abgeschlossen:
+        j, m = abgeschlossen[-1]
+        return (j + 1, 1) if m == 12 else (j, m + 1)
+    beginn = _beginn(sitzung)
+    if beginn is not None:
+        return beginn.year, beginn.month
+    heute = date.today()
+    return heute.year, heute.month
+
+
+def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand) -> list[Korrektur]:
+    """Recompute every finalised month of this and the previous year, oldest first; each that differs from its
+    valid version becomes a correction (and the corrected result is what later months build on)."""
+    ergebnis: list[Korrektur] = []
+    monate = [(j, m) for j, m in ablage.abgeschlossene_in(sitzung) if j >= bis[0] - 1 and (j, m) < bis]
+    for jahr, monat in monate:
+        md = _monatsdaten(sitzung, jahr, monat)
+        personen = sorted({p for (j, m, p) in stand if (j, m) == (jahr, monat)} | set(md.vertraege))
+        for person in personen:
+            alt = stand.get((jahr, monat, person))
+            zeile = _rechne(sitzung, md, person, stand, alt[0].verrechnungen if alt else ())
+            if zeile.ergebnis is None or zeile.eingabe is None or alt is None:
+                continue  # cannot be recomputed now (e.g. data removed) or was not part of the month: left alone
+            if ablage.pruefsumme(zeile.eingabe.als_dict()) == ablage.pruefsumme(alt[0].als_dict()):
+                continue
+            differenz = _unterschiede(alt[1], zeile.ergebnis)
+            if not differenz:
+                continue
+            stand[(jahr, monat, person)] = (zeile.eingabe, zeile.ergebnis)
+            ergebnis.append(
+                Korrektur(
+                    jahr,
+                    monat,
+                    person,
+                    zeile.personalnummer,
+                    alt[1],
+                    zeile.ergebnis,
+                    zeile.eingabe,
+                    _version(sitzung, (jahr, monat, person)) + 1,
+                    differenz,
+                )
+            )
+    return ergebnis
+
+
+def offene_korrekturen(db: Datenbank) -> list[Korrektur]:
+    """Finalised months whose data changed since they were closed, recomputed (settled in the next open month)."""
+    with db.arbeitseinheit() as sitzung:
+        ziel = _naechster_offener(sitzung)
+        stand = _gespeicherter_stand(sitzung, list(_alle_personen(sitzung)), ziel[0])
+        return _korrekturen(sitzung, ziel, stand)
+
+
+def _alle_personen(sitzung: Session) -> list[int]:
+    return list(sitzung.scalars(select(Assistenzkraft.id)))
+
+
+def _verrechnungen(korrekturen: Sequence[Korrektur], person: int) -> list[Verrechnung]:
+    return [
+        Verrechnung(k.text(), k.auszahlung_differenz, f"{k.jahr:04d}-{k.monat:02d}")
+        for k in korrekturen
+        if k.assistenzkraft_id == person and k.auszahlung_differenz != 0
+    ]
+
+
+# --- the month ----------------------------------------------------------------------------------------------------
+
+
+def _gespeicherte_zeilen(sitzung: Session, jahr: int, monat: int) -> list[Zeile]:
+    zeilen = []
+    for z in ablage.gueltige_zeilen(sitzung, jahr=jahr, monat=monat):
+        kraft = sitzung.get(Assistenzkraft, z.assistenzkraft_id)
+        name = f"{kraft.vorname} {kraft.nachname}".strip() if kraft is not None else ""
+        zeilen.append(
+            Zeile(
+                z.assistenzkraft_id,
+                z.personalnummer,
+                name,
+                Monatsergebnis.aus_dict(json.loads(z.ergebnis)),
+                Monatseingabe.aus_dict(json.loads(z.eingabe)),
+                gespeichert=True,
+                version=z.version,
+            )
+        )
+    return zeilen
+
+
+def zeilen(db: Datenbank, jahr: int, monat: int) -> Iterator[Zeile]:
+    """The month's rows one assistant at a time (finalised: as stored). Stop iterating to cancel."""
+    _monat_pruefen(jahr, monat)
+    with db.arbeitseinheit() as sitzung:
+        _vor_dem_beginn(sitzung, jahr, monat)
+        if ist_abgeschlossen(sitzung, jahr, monat):
+            yield from _gespeicherte_zeilen(sitzung, jahr, monat)
+            return
+        md = _monatsdaten(sitzung, jahr, monat)
+        personen = _personen(sitzung, jahr, monat)
+        stand = _gespeicherter_stand(sitzung, _alle_personen(sitzung), jahr)
+        korrekturen = (
+            _korrekturen(sitzung, (jahr, monat), stand) if (jahr, monat) == _naechster_offener(sitzung) else []
+        )
+        for person in personen:
+            yield _rechne(sitzung, md, person, stand, _verrechnungen(korrekturen, person))
+
+
+def abrechnung(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:
+    """The month as the Abrechnung page and `assistenzbuero abrechnung` show it."""
+    _monat_pruefen(jahr, monat)
+    with db.arbeitseinheit() as sitzung:
+        _vor_dem_beginn(sitzung, jahr, monat)
+        if ist_abgeschlossen(sitzung, jahr, monat):
+            # The corrections settled in this month are in `ablage.lade_monat(...).korrekturen`.
+            return Monatsabrechnung(
+                jahr, monat, ablage.ABGESCHLOSSEN, tuple(_gespeicherte_zeilen(sitzung, jahr, monat))
+            )
+        return _offen(sitzung, jahr, monat)
+
+
+def _offen(sitzung: Session, jahr: int, monat: int) -> Monatsabrechnung:
+    md = _monatsdaten(sitzung, jahr, monat)
+    stand = _gespeicherter_stand(sitzung, _alle_personen(sitzung), jahr)
+    korrekturen = _korrekturen(sitzung, (jahr, monat), stand) if (jahr, monat) == _naechster_offener(sitzung) else []
+    zeilen_ = tuple(
+        _rechne(sitzung, md, p, stand, _verrechnungen(korrekturen, p)) for p in _personen(sitzung, jahr, monat)
+    )
+    return Monatsabrechnung(jahr, monat, ablage.ENTWURF, zeilen_, tuple(korrekturen))
+
+
+def schliesse_ab(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:
+    """Finalise the month in one transaction; refused (EingabeFehler, one German sentence) when it must not be."""
+    _monat_pruefen(jahr, monat)
+    wer = benutzer()
+    with db.arbeitseinheit() as sitzung:
+        _vor_dem_beginn(sitzung, jahr, monat)
+        if ist_abgeschlossen(sitzung, jahr, monat):
+            raise EingabeFehler(f"Die Abrechnung {monatstext(jahr, monat)} ist bereits abgeschlossen.")
+        offen = _naechster_offener(sitzung)
+        if (jahr, monat) > offen:
+            raise EingabeFehler(
+                f"{monatstext(*offen)} ist noch nicht abgeschlossen. Bitte die Monate der Reihe nach abschließen, "
+                f"zuerst {monatstext(*offen)}."
+            )
+        if (jahr, monat) < offen:
+            raise EingabeFehler(
+                f"{monatstext(jahr, monat)} liegt vor dem nächsten offenen Monat ({monatstext(*offen)}); "
+                "Änderungen an abgeschlossenen Monaten werden als Korrektur im nächsten offenen Monat abgerechnet."
+            )
+        monatsabrechnung = _offen(sitzung, jahr, monat)
+        if not monatsabrechnung.zeilen:
+            raise EingabeFehler(
+                f"Im {monatstext(jahr, monat)} hat keine Assistenzkraft einen Arbeitsvertrag; "
+                "es gibt nichts abzuschließen."
+            )
+        sperrend = monatsabrechnung.sperrend
+        if sperrend:
+            zeile, hinweis = sperrend[0]
+            wer_text = zeile.name or f"Personalnummer {zeile.personalnummer}"
+            weitere = f" (und {len(sperrend) - 1} weitere)" if len(sperrend) > 1 else ""
+            raise EingabeFehler(
+                f"{monatstext(jahr, monat)} kann nicht abgeschlossen werden: {wer_text}: {hinweis.text}{weitere}"
+            )
+        for k in monatsabrechnung.korrekturen:
+            ablage.speichere_version(
+                sitzung,
+                k.eingabe,
+                k.nachher,
+                version=k.version,
+                art="korrektur",
+                benutzer=wer,
+                verrechnet=(jahr, monat),
+                differenz=k.differenz,
+                grund="Daten des abgeschlossenen Monats nachträglich geändert",
+            )
+            protokolliere(
+                sitzung,
+                "korrektur",
+                f"{k.text()} (Version {k.version}) im {monatstext(jahr, monat)} verrechnet: "
+                + "; ".join(f"{f}: {a} → {b}" for f, a, b in k.differenz[:6]),
+                jahr=k.jahr,
+                monat=k.monat,
+                assistenzkraft_id=k.assistenzkraft_id,
+            )
+        for z in monatsabrechnung.zeilen:
+            assert z.ergebnis is not None and z.eingabe is not None  # no blocking row left
+            ablage.speichere_version(sitzung, z.eingabe, z.ergebnis, version=1, art="abrechnung", benutzer=wer)
+        kopf = ablage.status_in(sitzung, jahr, monat)
+        if kopf is None:
+            kopf = Abrechnungsmonat(jahr=jahr, monat=monat)
+            sitzung.add(kopf)
+        kopf.status = ablage.ABGESCHLOSSEN
+        kopf.abgeschlossen_am = jetzt_utc()
+        kopf.abgeschlossen_von = wer
+        protokolliere(
+            sitzung,
+            "abschluss",
+            f"Abrechnung {monatstext(jahr, monat)} abgeschlossen ({len(monatsabrechnung.zeilen)} Assistenzkräfte, "
+            f"{len(monatsabrechnung.korrekturen)} Korrekturen)",
+            jahr=jahr,
+            monat=monat,
+        )
+    return replace(monatsabrechnung, status=ablage.ABGESCHLOSSEN)
