@@ -28,7 +28,13 @@ from core.dienstplan.lohnzeiten import Lohnstueck
 from core.dienstplan.vertrag import Lohnform, Vertragsdaten
 from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
-from core.regeln.zuschlaege import Arbeitszeitraum, Zuschlagsergebnis, Zuschlagssaetze, berechne_zuschlaege
+from core.regeln.zuschlaege import (
+    Arbeitszeitraum,
+    Zuschlagsergebnis,
+    Zuschlagssaetze,
+    berechne_zuschlaege,
+    ohne_zuschlag,
+)
 
 HUNDERT = Decimal(100)
 STUNDEN = Decimal("0.01")
@@ -405,6 +411,9 @@ def _zuschlaege(
     for feiertag_ausfall, stuecke in gruppen.items():
         saetze = _ohne_feiertagszuschlag(vertrag.zuschlaege) if feiertag_ausfall else vertrag.zuschlaege
         if not stuecke or not grundlohn or not _hat_zuschlaege(saetze):
+            continue
+        stuecke = [s for s in stuecke if not ohne_zuschlag(s.beginn, s.ende, saetze, land, katholisch)]
+        if not stuecke:
             continue
         zeitraeume = [Arbeitszeitraum(s.beginn, s.ende, grundlohn * _gewicht(s, vertrag), s.geleistet) for s in stuecke]
         ergebnis: Zuschlagsergebnis = berechne_zuschlaege(zeitraeume, saetze, land, katholisch=katholisch)

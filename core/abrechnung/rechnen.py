@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from decimal import Decimal
 
 from core.abrechnung.abzuege import Bemessung, berechne_abzuege
@@ -57,7 +57,7 @@ from core.dienstplan.vertrag import Lohnform, Vertragsdaten, Vertragsindex
 from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import feiertag, monatsgrenzen
-from core.domain.zeit import dauer, tagesbeginn
+from core.domain.zeit import tagesbeginn
 from core.fehler import EingabeFehler
 from core.regeln.beitraege import Beitraege
 from core.regeln.klassifikation import Beschaeftigungsart, Zweig
@@ -345,12 +345,13 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
 
 def _hinweis_monatsgrenze(e: Monatseingabe, m: _Monat, hinweise: list[Hinweis]) -> None:
     pid = e.person.assistenzkraft_id
-    start, stopp = tagesbeginn(m.erster), tagesbeginn(m.letzter + timedelta(days=1))
+    start = tagesbeginn(m.erster).astimezone(UTC)
+    stopp = tagesbeginn(m.letzter + timedelta(days=1)).astimezone(UTC)
     for s in e.schichten:
         if pid not in (s.assistenzkraft_id, s.vertretung_fuer):
             continue
-        innen = dauer(start, s.ende) > timedelta(0) and dauer(s.beginn, stopp) > timedelta(0)
-        if innen and (dauer(s.beginn, start) > timedelta(0) or dauer(stopp, s.ende) > timedelta(0)):
+        beginn, ende = s.beginn_utc, s.ende_utc
+        if start < ende and beginn < stopp and (beginn < start or ende > stopp):
             hinweise.append(
                 Hinweis(
                     "SCHICHT_MONATSGRENZE",

@@ -70,7 +70,11 @@ def referenz(
     if von > bis:
         return None
     vor_dem_monat = min(bis, erster - timedelta(days=1))
-    noetig = {(t.year, t.month) for t in (von + timedelta(days=i) for i in range((vor_dem_monat - von).days + 1))}
+    noetig: set[tuple[int, int]] = set()
+    j, m = von.year, von.month
+    while vor_dem_monat >= von and (j, m) <= (vor_dem_monat.year, vor_dem_monat.month):
+        noetig.add((j, m))
+        j, m = (j + 1, 1) if m == 12 else (j, m + 1)
     bekannt = {(v.jahr, v.monat) for v in vorgeschichte.vormonate}
     if noetig and not (vorgeschichte.bekannt and noetig <= bekannt):
         return None
