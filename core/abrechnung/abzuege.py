@@ -381,7 +381,8 @@ def _individuelle_steuer(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, a: 
 
 
 def _zeilen(e: Monatseingabe, a: Abzuege) -> None:
-    """The deduction lines in payslip order: taxes, then the SV shares; the employer's charges apart."""
+    """The deduction lines in payslip order: taxes, then the SV shares; the employer's charges apart. Each with the
+    base it was taken from and a German sentence saying how."""
     bt = a.beitraege
     art = a.klassifikation.art
     steuern: list[Abzug] = []
@@ -393,8 +394,8 @@ def _zeilen(e: Monatseingabe, a: Abzuege) -> None:
                 a.lohnsteuer,
                 None,
                 None,
-                f"Nach den Lohnsteuerabzugsmerkmalen (Steuerklasse {e.person.steuerklasse}), Programmablaufplan des "
-                "Bundesfinanzministeriums.",
+                f"Nach den Lohnsteuerabzugsmerkmalen (Steuerklasse {e.person.steuerklasse}) und dem "
+                "Programmablaufplan des Bundesfinanzministeriums; Einmalzahlungen als sonstige Bezüge.",
                 "§§ 38, 39b EStG",
             )
         )
@@ -404,19 +405,16 @@ def _zeilen(e: Monatseingabe, a: Abzuege) -> None:
                 "SOLI",
                 "Solidaritätszuschlag",
                 a.solidaritaetszuschlag,
+                a.lohnsteuer,
                 None,
-                None,
-                "5,5 % der Lohnsteuer oberhalb der Freigrenze.",
+                "5,5 % der Lohnsteuer, soweit sie die Freigrenze übersteigt (Milderungszone).",
                 "§§ 3, 4 SolZG 1995",
             )
         )
     a.an[:0] = steuern
-    be_text = ""
-    if art is Beschaeftigungsart.MIDIJOB:
-        be_text = (
-            f" Übergangsbereich: beitragspflichtige Einnahme {format_eur(bt.beitragspflichtige_einnahme)}, "
-            f"Arbeitnehmeranteil aus {format_eur(bt.beitragspflichtige_einnahme_an)}."
-        )
+    uebergang = (
+        art is Beschaeftigungsart.MIDIJOB and bt.beitragspflichtige_einnahme != bt.beitragspflichtige_einnahme_an
+    )
     if art is Beschaeftigungsart.MINIJOB:
         if bt.rv.an:
             a.an.append(
@@ -426,40 +424,103 @@ def _zeilen(e: Monatseingabe, a: Abzuege) -> None:
                     bt.rv.an,
                     bt.rv.bemessung,
                     None,
-                    "Eigenanteil zum Rentenbeitrag im Minijob (Unterschied zum vollen Beitrag).",
-                    "§ 168 Abs. 1 Nr. 1b, 1c SGB VI",
+                    "Eigenanteil zum Rentenbeitrag im Minijob: der volle Beitrag (18,6 %, mindestens von 175 €) "
+                    "abzüglich des Pauschalbeitrags der Arbeitgeberin.",
+                    "§ 168 Abs. 1 Nr. 1b, 1c SGB VI; § 163 Abs. 8 SGB VI",
                 )
             )
     else:
         for schluessel, text, anteil, rg in (
-            ("KV_AN", "Krankenversicherung", bt.kv_an, "§§ 241, 242, 249 SGB V"),
-            ("PV_AN", "Pflegeversicherung", bt.pv.an, "§§ 55, 58 SGB XI"),
-            ("RV_AN", "Rentenversicherung", bt.rv.an, "§§ 157, 158, 168 SGB VI"),
-            ("AV_AN", "Arbeitslosenversicherung", bt.av.an, "§§ 341, 346 SGB III"),
+            ("KV_AN", "Krankenversicherung", bt.kv, "§§ 241, 242, 249 SGB V"),
+            ("PV_AN", "Pflegeversicherung", bt.pv, "§§ 55, 58 SGB XI"),
+            ("RV_AN", "Rentenversicherung", bt.rv, "§§ 157, 158, 168 SGB VI"),
+            ("AV_AN", "Arbeitslosenversicherung", bt.av, "§§ 341, 346 SGB III"),
         ):
-            if anteil:
-                bemessung = bt.kv.bemessung if schluessel == "KV_AN" else None
-                a.an.append(Abzug(schluessel, text, anteil, bemessung, None, f"Arbeitnehmeranteil.{be_text}", rg))
-    for schluessel, text, betrag, rg in (
+            betrag = bt.kv_an if schluessel == "KV_AN" else anteil.an
+            if not betrag:
+                continue
+            if uebergang:
+                basis = bt.beitragspflichtige_einnahme_an
+                erklaerung = (
+                    f"Arbeitnehmeranteil im Übergangsbereich, berechnet von {format_eur(basis)} (reduzierte "
+                    f"beitragspflichtige Einnahme für den Arbeitnehmeranteil; für den Gesamtbeitrag "
+                    f"{format_eur(bt.beitragspflichtige_einnahme)})."
+                )
+                rg += "; § 20 Abs. 2a SGB IV"
+            else:
+                basis = anteil.bemessung
+                erklaerung = f"Arbeitnehmeranteil vom beitragspflichtigen Entgelt {format_eur(basis)}."
+            if schluessel == "KV_AN" and bt.kv_zusatz.an:
+                erklaerung += (
+                    f" Davon allgemeiner Beitrag {format_eur(bt.kv.an)} und halber Zusatzbeitrag der Krankenkasse "
+                    f"{format_eur(bt.kv_zusatz.an)}."
+                )
+            if schluessel == "PV_AN":
+                erklaerung += " Ein Zuschlag für Kinderlose trägt der Arbeitnehmer allein; Kinder unter 25 senken ihn."
+            a.an.append(Abzug(schluessel, text, betrag, basis, None, erklaerung, rg))
+    pauschal = art is Beschaeftigungsart.MINIJOB
+    ag_zeilen: tuple[tuple[str, str, Decimal, Decimal | None, str, str], ...] = (
         (
             "KV_AG",
-            "Krankenversicherung" + (" (pauschal)" if art is Beschaeftigungsart.MINIJOB else ""),
+            "Krankenversicherung" + (" (pauschal)" if pauschal else ""),
             bt.kv_ag,
-            "§ 249 SGB V; § 249b SGB V (Minijob)",
+            bt.kv.bemessung,
+            "Pauschalbeitrag der Arbeitgeberin." if pauschal else "Arbeitgeberanteil.",
+            "§ 249b SGB V" if pauschal else "§ 249 SGB V",
         ),
-        ("PV_AG", "Pflegeversicherung", bt.pv.ag, "§ 58 SGB XI"),
+        ("PV_AG", "Pflegeversicherung", bt.pv.ag, bt.pv.bemessung, "Arbeitgeberanteil.", "§ 58 SGB XI"),
         (
             "RV_AG",
-            "Rentenversicherung" + (" (pauschal)" if art is Beschaeftigungsart.MINIJOB else ""),
+            "Rentenversicherung" + (" (pauschal)" if pauschal else ""),
             bt.rv.ag,
-            "§ 168 SGB VI; § 172 Abs. 3, 3a SGB VI (Minijob)",
+            bt.rv.bemessung,
+            "Pauschalbeitrag der Arbeitgeberin." if pauschal else "Arbeitgeberanteil.",
+            "§ 172 Abs. 3, 3a SGB VI" if pauschal else "§ 168 SGB VI",
         ),
-        ("AV_AG", "Arbeitslosenversicherung", bt.av.ag, "§ 346 SGB III"),
-        ("U1", "Umlage U1 (Entgeltfortzahlung)", bt.umlage_u1, "§ 7 AAG"),
-        ("U2", "Umlage U2 (Mutterschaft)", bt.umlage_u2, "§ 7 AAG"),
-        ("INSO", "Insolvenzgeldumlage", bt.insolvenzgeldumlage, "§ 358 SGB III"),
-        ("UV", "Unfallversicherung", bt.unfallversicherung, "§ 185 SGB VII; § 2 Abs. 1 Nr. 1 SGB VII"),
-        ("PAUSCH", "Pauschsteuer", a.pauschsteuer, "§ 40a EStG"),
-    ):
+        ("AV_AG", "Arbeitslosenversicherung", bt.av.ag, bt.av.bemessung, "Arbeitgeberanteil.", "§ 346 SGB III"),
+        (
+            "U1",
+            "Umlage U1 (Entgeltfortzahlung)",
+            bt.umlage_u1,
+            bt.umlage_basis,
+            "Vom laufenden Entgelt, ohne Einmalzahlungen; erstattet wird die Entgeltfortzahlung bei Krankheit.",
+            "§ 7 AAG",
+        ),
+        (
+            "U2",
+            "Umlage U2 (Mutterschaft)",
+            bt.umlage_u2,
+            bt.umlage_basis,
+            "Vom laufenden Entgelt, ohne Einmalzahlungen; erstattet werden Mutterschutzlohn und Zuschuss zum "
+            "Mutterschaftsgeld.",
+            "§ 7 AAG",
+        ),
+        (
+            "INSO",
+            "Insolvenzgeldumlage",
+            bt.insolvenzgeldumlage,
+            bt.insolvenzgeld_basis,
+            "Vom rentenversicherungspflichtigen Entgelt einschließlich Einmalzahlungen.",
+            "§ 358 SGB III",
+        ),
+        (
+            "UV",
+            "Unfallversicherung",
+            bt.unfallversicherung,
+            None,
+            "Beitrag zur gesetzlichen Unfallversicherung (Unfallkasse bzw. Haushaltsscheck).",
+            "§ 2 Abs. 1 Nr. 1, § 185 SGB VII",
+        ),
+        (
+            "PAUSCH",
+            "Pauschsteuer",
+            a.pauschsteuer,
+            None,
+            "Pauschale Lohnsteuer, die die Arbeitgeberin trägt (einschließlich Solidaritätszuschlag und "
+            "Kirchensteuer).",
+            "§ 40a EStG",
+        ),
+    )
+    for schluessel, text, betrag, ag_basis, erklaerung, rg in ag_zeilen:
         if betrag:
-            a.ag.append(Abzug(schluessel, text, betrag, None, None, "Trägt die Arbeitgeberin.", rg))
+            a.ag.append(Abzug(schluessel, text, betrag, ag_basis, None, erklaerung, rg))
