@@ -25,7 +25,7 @@ from core.dienstplan.tage import monatsname, montag_der_woche
 from core.domain.kalender import monatsgrenzen
 from core.domain.kennungen import betriebsnummer_pruefziffern, bic_zur_iban, versicherungsnummer_pruefziffer
 from core.fehler import EingabeFehler
-from core.persistence.datenbank import Datenbank
+from core.persistence.datenbank import Datenbank, neue_datenbankdatei, ziel_pfad
 from core.stammdaten import start
 from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber, vorgeschlagene_unfallkasse
 from core.stammdaten.assistenzkraefte import AssistenzkraftDaten, KindDaten, speichere_assistenzkraft
@@ -82,25 +82,18 @@ def _iban(konto: str) -> str:
 
 
 def lege_demo_an(pfad: Path, *, heute: date) -> Demo:
-    """Create the example household in a new file; refuses an existing file (nothing is touched then)."""
-    pfad = pfad.expanduser()
-    if pfad.exists():
-        raise EingabeFehler(
-            f"Die Datei {pfad} gibt es schon. Der Beispielhaushalt wird nur in einer neuen Datei angelegt; "
-            "bitte einen anderen Dateinamen wählen."
-        )
-    if not pfad.parent.exists():
-        raise EingabeFehler(f"Den Ordner {pfad.parent} gibt es nicht. Bitte einen vorhandenen Ordner angeben.")
-    db = start.oeffne(pfad)
-    try:
-        demo = _fuelle(db, pfad, heute)
-    except BaseException:
-        db.schliessen()
-        # A half-built demo is no use: remove the file we just created (an existing file was refused above).
-        for endung in ("", "-wal", "-shm", ".lock"):
-            pfad.with_name(pfad.name + endung).unlink(missing_ok=True)
-        raise
-    db.schliessen()
+    """Create the example household in a new file; refuses an existing file (nothing is touched then).
+
+    The household is built under a temporary name and appears under `pfad` only when complete: a killed `demo`
+    leaves nothing that blocks the path.
+    """
+    pfad = ziel_pfad(pfad)
+    with neue_datenbankdatei(pfad) as teil:
+        db = start.oeffne(teil)
+        try:
+            demo = _fuelle(db, pfad, heute)
+        finally:
+            db.schliessen()
     return demo
 
 

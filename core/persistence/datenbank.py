@@ -6,16 +6,20 @@ Use:
         ...
     db.schliessen()
 
-Errors are `DatenbankFehler` subclasses with one German message: `DatenbankGesperrt` (second instance),
-`DatenbankNurLesbar`, `DatenbankBeschaedigt` (carries `.sicherungen`, newest first, for "restore the newest
-backup" → `stelle_wieder_her(pfad)`), `DatenbankZuNeu` (made by a newer program version).
+Errors are `DatenbankFehler` subclasses with one German message: `DatenbankGesperrt` (second instance, or another
+program holds SQLite's lock: in use, never "damaged"), `DatenbankNurLesbar`, `DatenbankBeschaedigt` (carries
+`.sicherungen`, newest first, for "restore the newest backup" → `stelle_wieder_her(pfad)`), `DatenbankZuNeu` (made
+by a newer program version), `KennwortNoetig` / `FalschesKennwort` (an encrypted file, see core.persistence.schutz).
+
+Order on opening: lock → full check (integrity_check, ours, not too new) → verified backup → migrate → only then
+rotate the backups. A refused or failed open never takes or removes a backup. The file, its companions and the lock
+are owner-only (0600) on POSIX; a folder the program creates is 0700.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import stat
 import weakref
 from collections.abc import Iterator
@@ -28,9 +32,19 @@ from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.dateirechte import DATEIMODUS, ORDNERMODUS, datenbank_nur_eigentuemer, privater_ordner
 from core.fehler import DatenbankFehler, EingabeFehler, dateigrund, ist_platzmangel
 from core.persistence import migration
-from core.persistence.sicherung import STANDARD_ANZAHL, Sicherung, kopiere_zurueck, sichere, sicherungen
+from core.persistence.sicherung import (
+    STANDARD_ANZAHL,
+    Aufbewahrung,
+    Sicherung,
+    kopiere_zurueck,
+    raeume_auf,
+    sichere,
+    sicherungen,
+)
+from core.persistence.verbindung import FalschesKennwort, dbapi_modul, ist_verschluesselt, verbinde
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +72,14 @@ class DatenbankBeschaedigt(DatenbankFehler):
 
 class DatenbankZuNeu(DatenbankFehler):
     """The file was migrated by a newer program version."""
+
+
+class KennwortNoetig(DatenbankFehler):
+    """The file is encrypted and no password was given (the GUI asks; the CLI reads ASSISTENZBUERO_KENNWORT)."""
+
+    def __init__(self, meldung: str, *, pfad: Path) -> None:
+        super().__init__(meldung)
+        self.pfad = pfad
 
 
 def standard_pfad() -> Path:
@@ -96,7 +118,10 @@ def _schreibgeschuetzt(pfad: Path) -> bool:
 def _pruefe_schreibbar(pfad: Path) -> None:
     ordner = pfad.parent
     try:
-        ordner.mkdir(parents=True, exist_ok=True)
+        if ordner == standard_pfad().parent:
+            privater_ordner(ordner)  # the program's own data folder: 0700
+        elif not ordner.exists():
+            ordner.mkdir(parents=True, mode=ORDNERMODUS)  # a folder we make for the user's file: 0700 too
     except OSError as fehler:
         raise DatenbankNurLesbar(
             f"Der Ordner {ordner} für die Datenbank kann nicht angelegt werden ({dateigrund(fehler)}). "
@@ -132,28 +157,91 @@ def _beschaedigt(pfad: Path, grund: str) -> DatenbankBeschaedigt:
     )
 
 
-def _pruefe_datei(pfad: Path) -> None:
-    """Damage check before anything writes: quick_check, and the file must be ours (or empty)."""
+def _ist_sperre(fehler: BaseException) -> bool:
+    """SQLite's "database is locked" / "busy" (sqlite3 or sqlcipher3): another program is writing, nothing is wrong."""
+    text = str(fehler).lower()
+    return type(fehler).__name__ == "OperationalError" and ("locked" in text or "busy" in text)
+
+
+def _in_benutzung(pfad: Path) -> DatenbankGesperrt:
+    return DatenbankGesperrt(
+        f"Die Datenbank {pfad} wird gerade von einem anderen Programm benutzt (es schreibt gerade hinein). "
+        "Die Datei ist in Ordnung. Bitte warten Sie einen Moment oder schließen Sie das andere Programm und "
+        "versuchen Sie es dann noch einmal."
+    )
+
+
+VERSCHLUESSELT_MARKE = ".verschluesselt"  # empty file beside an encrypted database: "ask for the password"
+
+
+def ist_als_verschluesselt_markiert(pfad: Path) -> bool:
+    return pfad.with_name(pfad.name + VERSCHLUESSELT_MARKE).exists()
+
+
+def _pruefe_datei(pfad: Path, kennwort: str | None = None) -> None:
+    """Before anything writes: the whole file checked (integrity_check, not only quick_check), it must be ours (or
+    empty) and not from a newer version. Another program's write lock is "in use", never "damaged"."""
     if not pfad.exists() or pfad.stat().st_size == 0:
         return
+    if kennwort is None and ist_verschluesselt(pfad) and ist_als_verschluesselt_markiert(pfad):
+        raise KennwortNoetig(
+            f"Die Datenbank {pfad} ist verschlüsselt. Bitte geben Sie das Kennwort ein (auf der Kommandozeile "
+            "in der Umgebungsvariable ASSISTENZBUERO_KENNWORT).",
+            pfad=pfad,
+        )
     try:
-        verbindung = sqlite3.connect(pfad)
+        verbindung = verbinde(pfad, kennwort=kennwort, nur_lesen=True)
         try:
-            ergebnis = verbindung.execute("PRAGMA quick_check").fetchall()
+            ergebnis = [z[0] for z in verbindung.execute("PRAGMA integrity_check(20)").fetchall()]
             tabellen = {z[0] for z in verbindung.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            stand = None
+            if "alembic_version" in tabellen:
+                zeile = verbindung.execute("SELECT version_num FROM alembic_version").fetchone()
+                stand = zeile[0] if zeile else None
         finally:
             verbindung.close()
-    except sqlite3.DatabaseError as fehler:
+    except FalschesKennwort:
+        raise
+    except Exception as fehler:  # sqlite3 / sqlcipher3 errors
+        if _ist_sperre(fehler):
+            raise _in_benutzung(pfad) from fehler
+        if type(fehler).__name__ not in ("DatabaseError", "OperationalError", "IntegrityError"):
+            raise
         log.info("Datenbankdatei %s unlesbar: %s", pfad, fehler)  # SQLite's English words stay in the log
         raise _beschaedigt(pfad, "sie lässt sich nicht als Datenbank lesen") from fehler
-    if [z[0] for z in ergebnis] != ["ok"]:
-        log.info("Prüfung von %s: %s", pfad, "; ".join(str(z[0]) for z in ergebnis[:3]))
+    if ergebnis != ["ok"]:
+        log.info("Prüfung von %s: %s", pfad, "; ".join(str(z) for z in ergebnis[:5]))
         raise _beschaedigt(pfad, "die Prüfung der Datei hat Fehler in ihrem Inhalt gefunden")
     if tabellen and "alembic_version" not in tabellen:
         raise DatenbankFehler(
             f"Die Datei {pfad} ist eine SQLite-Datenbank, aber keine von Assistenzbüro. "
             "Bitte wählen Sie mit --db eine andere Datei; diese wird nicht verändert."
         )
+    if stand is not None and not migration.ist_bekannt(stand):
+        raise _zu_neu(pfad, stand)  # before any backup: a refused start never touches the backups
+
+
+def _engine(ziel: Path, kennwort: str | None, *, nur_lesen: bool = False) -> Engine:
+    """The SQLAlchemy engine: plain sqlite3 as always, or SQLCipher keyed on every new connection (creator=)."""
+    if kennwort is None:
+        engine = create_engine(f"sqlite:///{ziel}")
+    else:
+        engine = create_engine(
+            f"sqlite:///{ziel}",
+            module=dbapi_modul(kennwort),
+            creator=lambda: verbinde(ziel, kennwort=kennwort, pruefen=False, check_same_thread=False),
+        )
+    _richte_engine_ein(engine, nur_lesen=nur_lesen)
+    return engine
+
+
+def _neu_anlegen(ziel: Path) -> None:
+    """A new database file is created 0600 before SQLite opens it (its -wal and -shm take the same mode)."""
+    if not ziel.exists():
+        try:
+            os.close(os.open(ziel, os.O_CREAT | os.O_EXCL | os.O_WRONLY, DATEIMODUS))
+        except FileExistsError:
+            pass
 
 
 def _richte_engine_ein(engine: Engine, *, nur_lesen: bool = False) -> None:
@@ -221,25 +309,33 @@ class Datenbank:
         self.engine = engine
         self.letzte_sicherung = letzte_sicherung
         self.geschlossen = False
+        self.kennwort: str | None = None  # held in memory while open (backups, erasure); never written anywhere
         self._sperre = sperre
         self._sitzungen = sessionmaker(engine, expire_on_commit=False)
         _offen.add(self)
 
     @classmethod
     def oeffnen(
-        cls, pfad: Path | str | None = None, *, sicherungen_behalten: int = STANDARD_ANZAHL, sichern: bool = True
+        cls,
+        pfad: Path | str | None = None,
+        *,
+        sicherungen_behalten: int = STANDARD_ANZAHL,
+        sichern: bool = True,
+        kennwort: str | None = None,
     ) -> Datenbank:
-        """Lock, check, back up (keep the newest `sicherungen_behalten`), migrate to head."""
+        """Lock, check, back up (verified), migrate to head; then rotate the backups (newest
+        `sicherungen_behalten` and daily/weekly/monthly generations). `kennwort` opens an encrypted file."""
         ziel = ziel_pfad(pfad)
         if ziel.is_dir():
             raise DatenbankFehler(f"{ziel} ist ein Ordner; bitte geben Sie eine Datei an (z. B. {ziel / DATEINAME}).")
         _pruefe_schreibbar(ziel)
         sperre = _sperre_fuer(ziel)
         try:
-            _pruefe_datei(ziel)
-            letzte = sichere(ziel, behalten=sicherungen_behalten) if sichern else None
-            engine = create_engine(f"sqlite:///{ziel}")
-            _richte_engine_ein(engine)
+            _pruefe_datei(ziel, kennwort)
+            letzte = sichere(ziel, kennwort=kennwort) if sichern else None
+            _neu_anlegen(ziel)
+            datenbank_nur_eigentuemer(ziel)
+            engine = _engine(ziel, kennwort)
             try:
                 with engine.begin() as verbindung:
                     stand = migration.aktuelle_revision(verbindung)
@@ -252,13 +348,18 @@ class Datenbank:
             except BaseException:
                 engine.dispose()
                 raise
+            datenbank_nur_eigentuemer(ziel)
+            if sichern:  # only now: the file opened and is at the current schema
+                raeume_auf(ziel, Aufbewahrung(neueste=sicherungen_behalten))
         except BaseException:
             sperre.release()
             raise
-        return cls(ziel, engine, sperre, letzte)
+        db = cls(ziel, engine, sperre, letzte)
+        db.kennwort = kennwort
+        return db
 
     @classmethod
-    def oeffnen_zum_lesen(cls, pfad: Path | str | None = None) -> Datenbank:
+    def oeffnen_zum_lesen(cls, pfad: Path | str | None = None, *, kennwort: str | None = None) -> Datenbank:
         """Read-only access for exports and reports, also while the program window has the file open.
 
         No lock, no backup, no migration (SQLite lets readers work beside the one writer); every write fails.
@@ -269,9 +370,8 @@ class Datenbank:
             raise DatenbankFehler(
                 f"Die Datenbank {ziel} gibt es nicht. Bitte geben Sie mit --db die richtige Datei an."
             )
-        _pruefe_datei(ziel)
-        engine = create_engine(f"sqlite:///{ziel}")
-        _richte_engine_ein(engine, nur_lesen=True)
+        _pruefe_datei(ziel, kennwort)
+        engine = _engine(ziel, kennwort, nur_lesen=True)
         try:
             with engine.connect() as verbindung:
                 stand = migration.aktuelle_revision(verbindung)
@@ -286,7 +386,9 @@ class Datenbank:
                 f"Die Datenbank {ziel} hat einen älteren Stand. Bitte starten Sie Assistenzbüro einmal mit dieser "
                 "Datei (assistenzbuero --db …); dabei wird sie gesichert und aktualisiert."
             )
-        return cls(ziel, engine, None, None)
+        db = cls(ziel, engine, None, None)
+        db.kennwort = kennwort
+        return db
 
     @contextmanager
     def arbeitseinheit(self) -> Iterator[Session]:
@@ -330,7 +432,7 @@ class Datenbank:
 
 
 def _sperre_fuer(pfad: Path) -> FileLock:
-    sperre = FileLock(_sperrdatei(pfad), timeout=0, thread_local=False)
+    sperre = FileLock(_sperrdatei(pfad), timeout=0, thread_local=False, mode=DATEIMODUS)
     try:
         sperre.acquire()
     except Timeout as fehler:
@@ -346,7 +448,61 @@ def _sperre_fuer(pfad: Path) -> FileLock:
     return sperre
 
 
-def stelle_wieder_her(pfad: Path | str | None = None, sicherung: Sicherung | Path | None = None) -> Path | None:
+def _raeume_verwaiste_neubauten_auf(ziel: Path) -> None:
+    """Remove what a killed earlier attempt left (`.<name>.neu-<pid>` and its companions): a file whose lock
+    nobody holds any more belongs to no running process."""
+    for teil in ziel.parent.glob(f".{ziel.name}.neu-*"):
+        if not teil.name.removeprefix(f".{ziel.name}.neu-").isdigit():
+            continue  # a companion (-wal, .lock): removed with its file below
+        sperre = FileLock(_sperrdatei(teil), timeout=0, thread_local=False, mode=DATEIMODUS)
+        try:
+            sperre.acquire()
+        except (Timeout, OSError):
+            continue  # still being built by a running process
+        try:
+            for datei in (teil, *(teil.with_name(teil.name + e) for e in ("-wal", "-shm", "-journal"))):
+                datei.unlink(missing_ok=True)
+        finally:
+            sperre.release()
+            _sperrdatei(teil).unlink(missing_ok=True)
+
+
+@contextmanager
+def neue_datenbankdatei(ziel: Path) -> Iterator[Path]:
+    """Build a new database file under a temporary name beside `ziel`; it appears under `ziel` only when complete.
+
+    For commands that create a whole file (`demo`, `szenario laden`): if the process is killed half-way, no
+    half-built file blocks the path (only a hidden `.<name>.neu-*` file may remain, which nothing reads). The block
+    must close the database before it ends. Refuses an existing `ziel`; never replaces one that appears meanwhile.
+    """
+    ziel = ziel_pfad(ziel)
+    if ziel.exists():
+        raise EingabeFehler(
+            f"Die Datei {ziel} gibt es schon; sie wird nicht überschrieben. Bitte einen neuen Namen wählen."
+        )
+    if not ziel.parent.is_dir():
+        raise EingabeFehler(f"Den Ordner {ziel.parent} gibt es nicht. Bitte einen vorhandenen Ordner angeben.")
+    _raeume_verwaiste_neubauten_auf(ziel)
+    teil = ziel.with_name(f".{ziel.name}.neu-{os.getpid()}")
+    aufraeumen = [teil, _sperrdatei(teil), *(teil.with_name(teil.name + e) for e in ("-wal", "-shm", "-journal"))]
+    try:
+        yield teil
+        if any(teil.with_name(teil.name + e).exists() for e in ("-wal", "-journal")):
+            raise DatenbankFehler("Die neue Datenbank wurde nicht ordentlich geschlossen.")
+        try:
+            os.link(teil, ziel)  # never replaces: fails if `ziel` appeared meanwhile
+        except (AttributeError, NotImplementedError, PermissionError):
+            os.rename(teil, ziel)  # Windows and file systems without hard links: refuses an existing target too
+        except FileExistsError:
+            raise EingabeFehler(f"Die Datei {ziel} ist inzwischen entstanden; sie wurde nicht verändert.") from None
+    finally:
+        for datei in aufraeumen:
+            datei.unlink(missing_ok=True)
+
+
+def stelle_wieder_her(
+    pfad: Path | str | None = None, sicherung: Sicherung | Path | None = None, *, kennwort: str | None = None
+) -> Path | None:
     """Replace the database with a backup (default: the newest). The replaced file is kept aside, never deleted.
 
     Refuses while another instance has the file open. Returns where the replaced file was put.
@@ -361,6 +517,6 @@ def stelle_wieder_her(pfad: Path | str | None = None, sicherung: Sicherung | Pat
         quelle = sicherung.pfad if isinstance(sicherung, Sicherung) else Path(sicherung)
     sperre = _sperre_fuer(ziel)
     try:
-        return kopiere_zurueck(quelle, ziel)
+        return kopiere_zurueck(quelle, ziel, kennwort=kennwort)
     finally:
         sperre.release()

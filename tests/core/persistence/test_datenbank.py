@@ -194,7 +194,7 @@ def test_sicherung_scheitert_mit_deutschem_grund(tmp_path: Path, monkeypatch: py
     def voll(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(sicherung_modul.sqlite3, "connect", voll)
+    monkeypatch.setattr(sicherung_modul, "verbinde", voll)
     with pytest.raises(DatenbankFehler) as info:
         sicherung_modul.sichere(pfad)
     assert "kein freier Speicherplatz mehr" in str(info.value)
@@ -210,7 +210,7 @@ def test_zurueckspielen_scheitert_mit_deutschem_grund(tmp_path: Path, monkeypatc
     def verweigert(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(sicherung_modul.shutil, "copy2", verweigert)
+    monkeypatch.setattr(sicherung_modul.shutil, "copyfile", verweigert)
     with pytest.raises(DatenbankFehler) as info:
         stelle_wieder_her(pfad)
     assert "keine Berechtigung" in str(info.value) and "Permission" not in str(info.value)
