@@ -212,3 +212,4 @@ exportiere_entgeltbescheinigung  # core/io/belege_export.py, named in core.cli.e
 exportiere_lohnjournal  # core/io/belege_export.py, named in core.cli.export.EXPORTARTEN
 exportiere_lohnkonto  # core/io/belege_export.py, named in core.cli.export.EXPORTARTEN
 exportiere_zahlungen  # core/io/belege_export.py, named in core.cli.export.EXPORTARTEN
+einmalzahlung_vorjahr  # core/abrechnung/modell.py: a field of the payroll model (its JSON contract)
