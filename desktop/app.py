@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop import meldungen
+from desktop import meldungen, tastatur
 from desktop.bildschirm import folge_dem_fokus
 from desktop.einstellungen import SCHRIFTGROESSE, Einstellungen, wende_schriftgroesse_an
 from desktop.hintergrund import sammle_nur_im_gui_thread
@@ -34,6 +34,7 @@ def richte_anwendung_ein(app: QApplication, einstellungen: Einstellungen | None 
     app.setDesktopFileName(DESKTOP_DATEI)  # Wayland/X11: taskbar and window list match the menu entry's icon
     installiere_uebersetzungen(app)
     folge_dem_fokus(app)
+    tastatur.installiere(app)
     sammle_nur_im_gui_thread(app)
     if einstellungen is None:
         einstellungen = Einstellungen(QSettings())

@@ -159,8 +159,11 @@ class AssistenzkraefteBereich(QWidget):
         spalte.addLayout(oben)
         spalte.addWidget(self.tabelle, 1)
         spalte.addLayout(unten)
-        self.setFocusProxy(self.tabelle)
         self.personalbogen: QWidget | None = None
+
+    def startfeld(self) -> QWidget:
+        """Where the cursor goes when the area is entered: the list (search and filters are one Shift+Tab away)."""
+        return self.tabelle
 
     def tastenkuerzel(self) -> list[str]:
         """For the main window's F1 help."""

@@ -243,9 +243,12 @@ class Hauptfenster(QMainWindow):
             self.resize(breite, hoehe)
 
     def _fokus_in(self, seite: QWidget) -> None:
-        seite.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if not seite.hasFocus():
-            self._erstes_feld(seite).setFocus(Qt.FocusReason.TabFocusReason)
+        """Into the area: its `startfeld()` if it names one (the grid, the list), else its first control."""
+        startfeld = getattr(seite, "startfeld", None)
+        ziel = startfeld() if callable(startfeld) else None
+        if not isinstance(ziel, QWidget) or not ziel.isVisible():
+            ziel = self._erstes_feld(seite)
+        ziel.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @staticmethod
     def _erstes_feld(seite: QWidget) -> QWidget:

@@ -24,8 +24,20 @@ from core.persistence.datenbank import Datenbank, ziel_pfad
 EXPORTARTEN: dict[str, str] = {
     "dienstplan": "core.io.export_cli:exportiere_dienstplan",
     "stundenzettel": "core.io.export_cli:exportiere_stundenzettel",
+    # CONTRACTS §7: the payroll documents
+    "entgeltbescheinigung": "core.io.belege_export:exportiere_entgeltbescheinigung",
+    "lohnjournal": "core.io.belege_export:exportiere_lohnjournal",
+    "lohnkonto": "core.io.belege_export:exportiere_lohnkonto",
+    "zahlungen": "core.io.belege_export:exportiere_zahlungen",
 }
 ENDUNGEN = (".pdf", ".xlsx")
+#: File types per kind where they differ from ENDUNGEN.
+ENDUNGEN_JE_ART: dict[str, tuple[str, ...]] = {
+    "entgeltbescheinigung": (".pdf",),
+    "zahlungen": (".xml", ".pdf", ".xlsx"),
+}
+#: Kinds about a whole year: they take --jahr JJJJ (the months finalised so far) instead of --monat.
+JAHRESARTEN = {"lohnkonto"}
 
 Exporter = Callable[..., str]  # (db, jahr, monat, ziel, endung, assistenzkraft, *, ueberschreiben) -> summary
 
@@ -33,17 +45,24 @@ Exporter = Callable[..., str]  # (db, jahr, monat, ziel, endung, assistenzkraft,
 def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exp = unterbefehle.add_parser(
         "export",
-        help="Dienstplan oder Stundenzettel eines Monats als PDF oder Excel-Datei ausgeben",
-        description="Schreibt eine Auswertung eines Monats. Die Dateiart folgt der Endung von --ausgabe "
-        "(.pdf oder .xlsx). Beispiel: assistenzbuero export dienstplan --db haushalt.sqlite --monat 2026-03 "
-        "--ausgabe dienstplan-2026-03.pdf",
+        help="Dienstplan, Stundenzettel, Entgeltbescheinigungen, Lohnjournal, Lohnkonto oder Zahlungen ausgeben",
+        description="Schreibt eine Auswertung eines Monats (lohnkonto: eines Jahres). Die Dateiart folgt der Endung "
+        "von --ausgabe: .pdf oder .xlsx; Entgeltbescheinigungen nur .pdf; zahlungen .xml (SEPA-Überweisung "
+        "pain.001.001.09) oder .pdf/.xlsx (Zahlungsliste). Beispiel: assistenzbuero export dienstplan --db "
+        "haushalt.sqlite --monat 2026-03 --ausgabe dienstplan-2026-03.pdf",
     )
     exp.add_argument("art", metavar="ART", choices=sorted(EXPORTARTEN), help="was: " + ", ".join(sorted(EXPORTARTEN)))
     # SUPPRESS: a --db given before "export" (main parser) is not overwritten by this default.
     exp.add_argument("--db", metavar="PFAD", type=Path, default=argparse.SUPPRESS, help="Datenbankdatei")
-    exp.add_argument("--monat", metavar="JJJJ-MM", required=True, help="Monat, z. B. 2026-03")
-    exp.add_argument("--ausgabe", metavar="DATEI", type=Path, required=True, help="Zieldatei (.pdf oder .xlsx)")
-    exp.add_argument("--assistenzkraft", metavar="NAME", default=None, help="nur diese Assistenzkraft (Stundenzettel)")
+    exp.add_argument("--monat", metavar="JJJJ-MM", default=None, help="Monat, z. B. 2026-03")
+    exp.add_argument("--jahr", metavar="JJJJ", default=None, help="Jahr (nur lohnkonto), z. B. 2026")
+    exp.add_argument("--ausgabe", metavar="DATEI", type=Path, required=True, help="Zieldatei (.pdf, .xlsx, .xml)")
+    exp.add_argument(
+        "--assistenzkraft",
+        metavar="NAME",
+        default=None,
+        help="nur diese Assistenzkraft (Stundenzettel, Entgeltbescheinigung, Lohnkonto)",
+    )
     ueberschreiben_option(exp)
     exp.set_defaults(handler=_export)
 
@@ -55,6 +74,33 @@ def monat_aus_text(text: str) -> tuple[int, int]:
     return int(treffer.group(1)), int(treffer.group(2))
 
 
+def jahr_aus_text(text: str) -> int:
+    treffer = re.fullmatch(r"\s*(\d{4})\s*", text)
+    if treffer is None:
+        raise EingabeFehler(f"„{text}“ ist kein Jahr. Bitte als JJJJ angeben, z. B. 2026.")
+    return int(treffer.group(1))
+
+
+def _zeitraum(args: argparse.Namespace) -> tuple[int, int]:
+    """(jahr, monat) from --monat, or for a year's kind from --jahr (then through December)."""
+    if args.art in JAHRESARTEN:
+        if args.monat is not None:
+            jahr, monat = monat_aus_text(args.monat)
+            if args.jahr is not None and jahr_aus_text(args.jahr) != jahr:
+                raise EingabeFehler("--jahr und --monat nennen verschiedene Jahre. Bitte nur eines angeben.")
+            return jahr, monat
+        if args.jahr is None:
+            raise EingabeFehler(f"Für {args.art} bitte das Jahr angeben: --jahr JJJJ, z. B. --jahr 2026.")
+        return jahr_aus_text(args.jahr), 12
+    if args.jahr is not None:
+        raise EingabeFehler(
+            f"--jahr gilt nur für {', '.join(sorted(JAHRESARTEN))}; für {args.art} bitte --monat JJJJ-MM."
+        )
+    if args.monat is None:
+        raise EingabeFehler(f"Für {args.art} bitte den Monat angeben: --monat JJJJ-MM, z. B. --monat 2026-03.")
+    return monat_aus_text(args.monat)
+
+
 def _exporter(art: str) -> Exporter:
     modul, funktion = EXPORTARTEN[art].split(":")
     exporter: Exporter = getattr(importlib.import_module(modul), funktion)
@@ -62,11 +108,15 @@ def _exporter(art: str) -> Exporter:
 
 
 def _export(args: argparse.Namespace) -> int:
-    jahr, monat = monat_aus_text(args.monat)
+    jahr, monat = _zeitraum(args)
     ziel: Path = args.ausgabe.expanduser()
     endung = ziel.suffix.lower()
-    if endung not in ENDUNGEN:
-        raise EingabeFehler(f"Die Ausgabedatei {ziel} hat keine bekannte Endung. Bitte .pdf oder .xlsx verwenden.")
+    erlaubt = ENDUNGEN_JE_ART.get(args.art, ENDUNGEN)
+    if endung not in erlaubt:
+        raise EingabeFehler(
+            f"Die Ausgabedatei {ziel} hat keine bekannte Endung für {args.art}. Bitte {' oder '.join(erlaubt)} "
+            "verwenden."
+        )
     pfad = ziel_pfad(getattr(args, "db", None))
     pruefe_ziel(ziel, ueberschreiben=args.ueberschreiben, eingaben=[pfad])  # before any work: a clear refusal
     if not pfad.exists():

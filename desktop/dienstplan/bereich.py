@@ -172,7 +172,14 @@ class DienstplanBereich(QWidget):
         spalte.addWidget(teiler, 1)
 
         self._baue_aktionen()
-        self.setFocusProxy(self.raster)
+
+    def startfeld(self) -> QWidget:
+        """Where the cursor goes when the area is entered (F6, Ctrl+3): the grid's current cell.
+
+        Not a focus proxy: Qt then sends Tab from anywhere before the page straight to the proxy, and every
+        control above the grid (months, menus) fell out of the Tab order.
+        """
+        return self.raster
 
     def showEvent(self, ereignis: QShowEvent) -> None:
         super().showEvent(ereignis)
@@ -258,7 +265,7 @@ class DienstplanBereich(QWidget):
         m = self.knopf_schicht.menu()
         self.a_neu = self._aktion(m, tr("&Neue Schicht …"), op.neue_schicht, ("Ins",), nur_im_raster=True)
         self.a_bearbeiten = self._aktion(
-            m, tr("&Bearbeiten …"), op.bearbeiten, ("Return", "Enter", "F2"), nur_im_raster=True
+            m, tr("&Bearbeiten …"), op.bearbeiten, ("F2", "Return", "Enter"), nur_im_raster=True
         )
         self.a_zuweisen = self._aktion(
             m, tr("Assistenzkraft &zuweisen …"), op.zuweisen, ("Ctrl+B",), nur_im_raster=True

@@ -101,8 +101,7 @@ def kontext(db: Any, einstellungen: Einstellungen) -> Kontext:
     return Kontext(datenbank=db, einstellungen=einstellungen, db_pfad=db.pfad)
 
 
-@pytest.fixture
-def fenster(qtbot: Any, kontext: Kontext) -> Hauptfenster:
+def _zeige_fenster(qtbot: Any, kontext: Kontext) -> Hauptfenster:
     f = Hauptfenster(kontext)
     qtbot.addWidget(f)
     f.show()
@@ -110,3 +109,41 @@ def fenster(qtbot: Any, kontext: Kontext) -> Hauptfenster:
     f.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is f)
     return f
+
+
+@pytest.fixture
+def fenster(qtbot: Any, kontext: Kontext) -> Hauptfenster:
+    return _zeige_fenster(qtbot, kontext)
+
+
+@pytest.fixture(scope="session")
+def _demo_vorlage(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example household of `assistenzbuero demo` (this month and the next), built once per test process."""
+    from datetime import date
+
+    from core.dienstplan.demo import lege_demo_an
+
+    pfad = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    lege_demo_an(pfad, heute=date.today())
+    return pfad
+
+
+@pytest.fixture
+def demo_kontext(tmp_path: Path, _demo_vorlage: Path, einstellungen: Einstellungen) -> Iterator[Kontext]:
+    """A copy of the example household, opened as the program does."""
+    import shutil
+
+    from core.stammdaten.start import oeffne
+
+    ziel = tmp_path / "demo.sqlite"
+    shutil.copy(_demo_vorlage, ziel)
+    datenbank = oeffne(ziel)
+    kontext = Kontext(datenbank=datenbank, einstellungen=einstellungen, db_pfad=ziel)
+    yield kontext
+    kontext.schliessen()
+
+
+@pytest.fixture
+def demo_fenster(qtbot: Any, demo_kontext: Kontext) -> Hauptfenster:
+    """The main window on the example household."""
+    return _zeige_fenster(qtbot, demo_kontext)

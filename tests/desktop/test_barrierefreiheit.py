@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from barrierefreiheit import bedienelemente, doppelte_kuerzel, pruefe_barrierefreiheit
+from dialogkatalog import DIALOGE
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.bereiche import BEREICHE
@@ -96,3 +97,20 @@ def test_dialog(qtbot, kontext: Kontext, name: str, monkeypatch) -> None:
             assert dialog.currentPage() is dialog.seiten[seite]
             assert pruefe_barrierefreiheit(dialog) == []
             assert doppelte_kuerzel(dialog) == [], seite
+
+
+@pytest.mark.parametrize("name", sorted(DIALOGE))
+def test_jeder_dialog_des_katalogs(qtbot, demo_kontext: Kontext, name: str, monkeypatch) -> None:
+    """Every dialog of the program (tests/desktop/dialogkatalog.py) on the example household, every tab of it."""
+    from fokuskette import jede_ansicht
+
+    from desktop import meldungen
+
+    monkeypatch.setattr(meldungen, "frage", lambda *a, **k: True)
+    dialog = DIALOGE[name](demo_kontext)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowTitle() and dialog.accessibleName()
+    for wo in jede_ansicht(dialog):
+        assert pruefe_barrierefreiheit(dialog) == [], wo
+        assert doppelte_kuerzel(dialog) == [], wo
