@@ -28,7 +28,13 @@ from core.dienstplan.lohnzeiten import Lohnstueck
 from core.dienstplan.vertrag import Lohnform, Vertragsdaten
 from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
-from core.regeln.zuschlaege import Arbeitszeitraum, Zuschlagsergebnis, Zuschlagssaetze, berechne_zuschlaege
+from core.regeln.zuschlaege import (
+    Arbeitszeitraum,
+    Zuschlagsergebnis,
+    Zuschlagssaetze,
+    berechne_zuschlaege,
+    ohne_zuschlag,
+)
 
 HUNDERT = Decimal(100)
 STUNDEN = Decimal("0.01")
@@ -50,6 +56,9 @@ FORTZAHLUNG = {
     Abwesenheitsart.FEIERTAG: ("2300", "Feiertagsvergütung"),
 }
 ZUSCHLAG_AUSFALL = "2900"  # surcharges of missed shifts (Lohnausfallprinzip): taxable
+GRUNDLOHN = (ARBEIT, BEREITSCHAFT, TAGESLOHN, MONATSLOHN, MONATSLOHN_KUERZUNG)
+ZUSCHLAEGE = (ZUSCHLAG_FREI, ZUSCHLAG_STEUERFREI, ZUSCHLAG_PFLICHTIG, ZUSCHLAG_AUSFALL)
+FORTZAHLUNG_SCHLUESSEL = tuple(nr for nr, _ in FORTZAHLUNG.values())
 
 ZUSCHLAGSTEXT = {
     "nacht": "Nachtzuschlag",
@@ -80,24 +89,56 @@ class Entgelt:
     ausfall_bereitschaft: Decimal = NULL
     arbeitstage: set[date] = field(default_factory=set)  # worked working days in the month
     ausfalltage: set[date] = field(default_factory=set)  # paid missed working days in the month
-    grundverguetung: Decimal = NULL  # pay for worked time (base), or the Monatslohn
-    lohnfortzahlung: Decimal = NULL  # base pay for missed time (not for a Monatslohn: it just continues)
-    zuschlaege: Decimal = NULL
-    steuerfrei: Decimal = NULL
-    svfrei: Decimal = NULL
     stunden_je_leistungsart: Verteilung = field(default_factory=dict)  # paid weighted hours
     fortzahlung_je_abwesenheit: dict[int | None, Decimal] = field(default_factory=dict)  # unrounded, Monatslohn
     ausfallstunden_je_abwesenheit: dict[int | None, Decimal] = field(default_factory=dict)
     tagesverdienste: tuple[Tagesverdienst, ...] = ()
     hinweise: list[Hinweis] = field(default_factory=list)
 
+    def summe(self, schluessel: Iterable[str], *, nur: Callable[[Lohnart], bool] = lambda _: True) -> Decimal:
+        arten = set(schluessel)
+        return sum((z.lohnart.betrag for z in self.zeilen if z.lohnart.schluessel in arten and nur(z.lohnart)), NULL)
+
     @property
-    def gewichtete_stunden(self) -> Decimal:
-        return self.arbeit + self.ausfall_arbeit
+    def grundverguetung(self) -> Decimal:
+        """Pay for worked time (base), or the Monatslohn."""
+        return self.summe(GRUNDLOHN)
+
+    @property
+    def lohnfortzahlung(self) -> Decimal:
+        """Base pay for missed time (not for a Monatslohn: it just continues)."""
+        return self.summe(FORTZAHLUNG_SCHLUESSEL)
+
+    @property
+    def zuschlaege(self) -> Decimal:
+        return self.summe(ZUSCHLAEGE)
+
+    @property
+    def steuerfrei(self) -> Decimal:
+        return self.summe(ZUSCHLAEGE, nur=lambda z: not z.steuerbrutto)
+
+    @property
+    def svfrei(self) -> Decimal:
+        return self.summe(ZUSCHLAEGE, nur=lambda z: not z.sv_brutto)
 
 
 def _gewicht(stueck: Lohnstueck, vertrag: Vertragsdaten) -> Decimal:
     return vertrag.bereitschaft_prozent / HUNDERT if stueck.bereitschaft else Decimal(1)
+
+
+def _hat_zuschlaege(saetze: Zuschlagssaetze) -> bool:
+    """Whether the contract pays any surcharge at all (without, there is nothing to split by § 3b category)."""
+    return any(
+        wert
+        for wert in (
+            saetze.nacht,
+            saetze.nacht_0_4,
+            saetze.sonntag,
+            saetze.feiertag,
+            saetze.weihnachten_maifeiertag,
+            saetze.heiligabend_silvester,
+        )
+    )
 
 
 def _ohne_feiertagszuschlag(saetze: Zuschlagssaetze) -> Zuschlagssaetze:
@@ -294,7 +335,7 @@ def _vertrag(
         text = f"{text} {_zeitraum(stuecke, erster, letzter)}"
         if vertrag.lohnform is Lohnform.STUNDENLOHN:
             betrag = cent(g * vertrag.satz)
-            _zeile(e, nr, text, g, vertrag.satz, betrag, ausfall_la, einheit="Std.", abwesenheit=abw.id, ausfall=True)
+            _zeile(e, nr, text, g, vertrag.satz, betrag, ausfall_la, einheit="Std.", abwesenheit=abw.id)
         else:
             tage = {s.arbeitstag for s in stuecke if s.arbeitstag >= erster}
             betrag = cent(vertrag.satz * len(tage))
@@ -308,7 +349,6 @@ def _vertrag(
                 ausfall_la,
                 einheit="Tage",
                 abwesenheit=abw.id,
-                ausfall=True,
             )
 
     # --- surcharges ---
@@ -326,7 +366,6 @@ def _monatslohn_zeilen(e: Entgelt, vertrag: Vertragsdaten, tage: MonatslohnTage,
         _zeile(e, MONATSLOHN, text, Decimal(bezahlt), None, betrag, verteilung, einheit="Tage")
     else:
         _zeile(e, MONATSLOHN, "Monatslohn", None, None, betrag, verteilung)
-    e.grundverguetung += betrag
     if unbezahlt_tage and im_monat:
         kuerzung = cent(vertrag.satz * unbezahlt_tage / im_monat)
         _zeile(
@@ -339,7 +378,6 @@ def _monatslohn_zeilen(e: Entgelt, vertrag: Vertragsdaten, tage: MonatslohnTage,
             verteilung,
             einheit="Tage",
         )
-        e.grundverguetung -= kuerzung
         e.hinweise.append(
             Hinweis(
                 "MONATSLOHN_GEKUERZT",
@@ -371,9 +409,12 @@ def _zuschlaege(
     ausfall_betrag: dict[int | None, Decimal] = defaultdict(lambda: NULL)
     ausfall_la: dict[int | None, Verteilung] = {}
     for feiertag_ausfall, stuecke in gruppen.items():
-        if not stuecke or not grundlohn:
-            continue
         saetze = _ohne_feiertagszuschlag(vertrag.zuschlaege) if feiertag_ausfall else vertrag.zuschlaege
+        if not stuecke or not grundlohn or not _hat_zuschlaege(saetze):
+            continue
+        stuecke = [s for s in stuecke if not ohne_zuschlag(s.beginn, s.ende, saetze, land, katholisch)]
+        if not stuecke:
+            continue
         zeitraeume = [Arbeitszeitraum(s.beginn, s.ende, grundlohn * _gewicht(s, vertrag), s.geleistet) for s in stuecke]
         ergebnis: Zuschlagsergebnis = berechne_zuschlaege(zeitraeume, saetze, land, katholisch=katholisch)
         e.hinweise.extend(h for h in ergebnis.hinweise if h not in e.hinweise)
@@ -410,7 +451,6 @@ def _zuschlaege(
                 verteilung,
                 steuer=False,
                 sv=False,
-                zuschlag=True,
             )
         if steuerfrei_c - svfrei_c:
             _zeile(
@@ -423,7 +463,6 @@ def _zuschlaege(
                 verteilung,
                 steuer=False,
                 sv=True,
-                zuschlag=True,
             )
         if bezahlt_c - steuerfrei_c:
             _zeile(
@@ -434,10 +473,7 @@ def _zuschlaege(
                 None,
                 bezahlt_c - steuerfrei_c,
                 verteilung,
-                zuschlag=True,
             )
-        e.steuerfrei += steuerfrei_c
-        e.svfrei += svfrei_c
     for schluessel, betrag in ausfall_betrag.items():
         betrag_c = cent(betrag)
         if not betrag_c:
@@ -453,7 +489,6 @@ def _zuschlaege(
             betrag_c,
             ausfall_la[schluessel],
             abwesenheit=abw.id,
-            zuschlag=True,
         )
         if vertrag.lohnform is Lohnform.MONATSLOHN:
             e.fortzahlung_je_abwesenheit[abw.id] = e.fortzahlung_je_abwesenheit.get(abw.id, NULL) + betrag_c
@@ -472,8 +507,6 @@ def _zeile(
     steuer: bool = True,
     sv: bool = True,
     abwesenheit: int | None = None,
-    ausfall: bool = False,
-    zuschlag: bool = False,
 ) -> None:
     e.zeilen.append(
         Zeile(
@@ -491,12 +524,6 @@ def _zeile(
             dict(verteilung),
         )
     )
-    if zuschlag:
-        e.zuschlaege += betrag
-    elif ausfall:
-        e.lohnfortzahlung += betrag
-    elif schluessel in (ARBEIT, BEREITSCHAFT, TAGESLOHN):
-        e.grundverguetung += betrag
 
 
 def _stunden_je_la(stuecke: Iterable[Lohnstueck], vertrag: Vertragsdaten | None = None) -> Verteilung:

@@ -41,6 +41,16 @@ class _Json:
         return aus_json(cls, daten)
 
 
+_FELDNAMEN: dict[type, tuple[str, ...]] = {}
+
+
+def _feldnamen(typ: type) -> tuple[str, ...]:
+    namen = _FELDNAMEN.get(typ)
+    if namen is None:
+        namen = _FELDNAMEN[typ] = tuple(f.name for f in fields(typ))
+    return namen
+
+
 class _Ergebnis(_Json):
     """Output types: every Decimal field is an amount or hours with two decimals ("0.00", not "0"), except the
     fields named in `_GENAU` (rates)."""
@@ -49,10 +59,10 @@ class _Ergebnis(_Json):
     _GENAU: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for f in fields(self):  # type: ignore[arg-type]
-            wert = getattr(self, f.name)
-            if isinstance(wert, Decimal) and f.name not in self._GENAU:
-                object.__setattr__(self, f.name, cent(wert))
+        for name in _feldnamen(type(self)):
+            wert = getattr(self, name)
+            if wert.__class__ is Decimal and name not in self._GENAU:
+                object.__setattr__(self, name, cent(wert))
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -273,6 +283,8 @@ class Monatseingabe(_Json):
     vorschuesse: tuple[Vorschuss, ...] = ()
     verrechnungen: tuple[Verrechnung, ...] = ()
     vorgeschichte: Vorgeschichte = field(default_factory=Vorgeschichte)
+    ueberschreitung_unvorhersehbar: bool = False  # the user: this month's excess over the Minijob limit was
+    # occasional and not foreseeable (e.g. covering for a sick colleague), § 8 Abs. 1b SGB IV
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -438,6 +450,7 @@ class Monatsergebnis(_Ergebnis):
     insolvenzgeld_basis: Decimal
     laufendes_steuerbrutto: Decimal
     sonstige_bezuege: Decimal
+    einmalzahlung_vorjahr: Decimal  # SV: the part of a one-off assigned to last December (§ 23a Abs. 4 SGB IV)
     zuschuss_mutterschaftsgeld: Decimal
     minijob_ueberschreitung: bool
     arbeitstage: int

@@ -20,11 +20,11 @@ program without carried-over figures) these assumptions apply, each reported as 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, timedelta
 from decimal import Decimal
 
-from core.abrechnung.abzuege import Annahmen, Bemessung, berechne_abzuege
+from core.abrechnung.abzuege import Bemessung, berechne_abzuege
 from core.abrechnung.efzg import Entgeltfortzahlung, entgeltfortzahlung
 from core.abrechnung.entgelt import (
     FORTZAHLUNG,
@@ -35,6 +35,8 @@ from core.abrechnung.entgelt import (
     berechne_entgelt,
     monatslohn_ohne_schichten,
 )
+from core.abrechnung.jahr import annahmen as jahresannahmen
+from core.abrechnung.jahr import hinweis_prognose_gebrochen
 from core.abrechnung.modell import (
     Fortzahlung,
     Jahreswerte,
@@ -43,14 +45,19 @@ from core.abrechnung.modell import (
     Monatseingabe,
     Monatsergebnis,
     Sachbezug,
+    Zeitkonto,
 )
+from core.abrechnung.mutterschutz import ZUSCHUSS
+from core.abrechnung.mutterschutz import zuschuss as zuschuss_mutterschaftsgeld
+from core.abrechnung.urlaubsentgelt import urlaubsentgelt
+from core.abrechnung.zeitkonto import WOCHEN_JE_MONAT, zeitkonto
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart, Abwesenheitsindex
 from core.dienstplan.lohnzeiten import lohnstuecke
 from core.dienstplan.vertrag import Lohnform, Vertragsdaten, Vertragsindex
 from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
-from core.domain.kalender import monatsgrenzen
-from core.domain.zeit import dauer, tagesbeginn
+from core.domain.kalender import feiertag, monatsgrenzen
+from core.domain.zeit import tagesbeginn
 from core.fehler import EingabeFehler
 from core.regeln.beitraege import Beitraege
 from core.regeln.klassifikation import Beschaeftigungsart, Zweig
@@ -60,7 +67,6 @@ HUNDERT = Decimal(100)
 STUNDEN = Decimal("0.01")
 EINMAL = "3000"
 SACHBEZUG = "4000"
-ZUSCHUSS_MUTTERSCHAFTSGELD = "2400"
 EINMALTEXT = {"weihnachtsgeld": "Weihnachtsgeld", "urlaubsgeld": "Urlaubsgeld", "praemie": "Prämie"}
 ANLASS = {
     Abwesenheitsart.KRANK: ("U1", "arbeitsunfaehigkeit"),
@@ -120,7 +126,7 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         if m.beschaeftigt(s.arbeitstag) or m.beschaeftigt(s.beginn.date())
     ]
     _hinweis_monatsgrenze(e, m, hinweise)
-    efzg = entgeltfortzahlung(abwesenheiten, m.erster, m.letzter)
+    efzg = entgeltfortzahlung(abwesenheiten, e.person.eintritt, m.erster, m.letzter)
     hinweise.extend(efzg.hinweise)
     unbezahlte_tage = _unbezahlte_tage(abwesenheiten, efzg, m)
 
@@ -145,10 +151,27 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         if v.lohnform is Lohnform.MONATSLOHN and id(v) not in mit_stuecken:
             monatslohn_ohne_schichten(entgelt, v, monatslohn_tage(v))
     hinweise.extend(entgelt.hinweise)
+    urlaube = [a for a in abwesenheiten if a.art is Abwesenheitsart.URLAUB]
+    urlaubsentgelt(
+        entgelt,
+        urlaube,
+        {id(a): m.tage_im_monat(a) for a in urlaube},
+        eintritt=e.person.eintritt,
+        erster=m.erster,
+        vorgeschichte=e.vorgeschichte,
+        monatslohn=all(v.lohnform is Lohnform.MONATSLOHN for v in m.vertraege),
+        hinweise=hinweise,
+    )
     _ersatz_ohne_schichten(e, m, abwesenheiten, efzg, entgelt, hinweise)
-    _hinweis_urlaub(abwesenheiten, m, hinweise)
+    _pruefe_feiertage(e, m, abwesenheiten, hinweise)
+    konto = _zeitkonto(e, m, abwesenheiten, efzg, entgelt, monatslohn_tage, hinweise)
 
     zeilen = list(entgelt.zeilen)
+    for abw in abwesenheiten:
+        if abw.art is Abwesenheitsart.MUTTERSCHUTZ:
+            zeile = zuschuss_mutterschaftsgeld(abw, m.tage_im_monat(abw), e.vorgeschichte, hinweise)
+            if zeile is not None:
+                zeilen.append(zeile)
     zeilen.extend(_einmalzahlungen(e, entgelt))
     zeilen.extend(_sachbezuege(e, m, entgelt, hinweise))
     lohnarten = [z.lohnart for z in zeilen]
@@ -160,13 +183,12 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
     einmal_sv = sum((z.betrag for z in lohnarten if z.sv_brutto and z.einmalig), NULL)
     einmal = sum((z.betrag for z in lohnarten if z.einmalig), NULL)
     sachbezuege = sum((z.betrag for z in lohnarten if z.schluessel == SACHBEZUG), NULL)
-    zuschuss = sum((z.betrag for z in lohnarten if z.schluessel == ZUSCHUSS_MUTTERSCHAFTSGELD), NULL)
+    zuschuss = sum((z.betrag for z in lohnarten if z.schluessel == ZUSCHUSS), NULL)
 
     _mindestlohn(e, m, entgelt, hinweise)
 
-    annahmen = _annahmen(e, sv_brutto - einmal_sv, einmal_sv, hinweise)
-    sv_tage = _sv_tage(m, abwesenheiten, efzg)
     arbeitstage = len(entgelt.arbeitstage | entgelt.ausfalltage)
+    annahmen = jahresannahmen(e, sv_brutto - einmal_sv, einmal_sv, arbeitstage, hinweise)
     abz = berechne_abzuege(
         e,
         Bemessung(
@@ -177,13 +199,18 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
             stunden=entgelt.arbeit + entgelt.bereitschaft + entgelt.ausfall_arbeit + entgelt.ausfall_bereitschaft,
             arbeitstage=arbeitstage,
             wochenstunden=(entgelt.arbeit + entgelt.bereitschaft) * 7 / m.tage,
-            sv_tage=sv_tage,
+            sv_tage=_sv_tage(m, abwesenheiten, efzg, entgeltersatz=True),
+            sv_tage_geringfuegig=_sv_tage(m, abwesenheiten, efzg, entgeltersatz=False),
         ),
         annahmen,
         m.erster,
     )
     kl, bt = abz.klassifikation, abz.beitraege
     art = kl.art
+    sv_tage = abz.sv_tage
+    hinweis_prognose_gebrochen(e, art is Beschaeftigungsart.MINIJOB, annahmen, hinweise)
+    vorjahr_kv = abz.vorjahr.kv.bemessung if abz.vorjahr is not None else NULL
+    vorjahr_rv = abz.vorjahr.rv.bemessung if abz.vorjahr is not None else NULL
     hinweise[:0] = kl.hinweise
     hinweise.extend(abz.hinweise)
 
@@ -233,8 +260,8 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         arbeitgeberkosten=arbeitgeberkosten,
         einmalzahlungen=einmal,
         sv_tage=sv_tage,
-        entgelt_kv=bt.kv.bemessung if art is not Beschaeftigungsart.MINIJOB else NULL,
-        entgelt_rv=bt.rv.bemessung,
+        entgelt_kv=bt.kv.bemessung - vorjahr_kv if art is not Beschaeftigungsart.MINIJOB else NULL,
+        entgelt_rv=bt.rv.bemessung - vorjahr_rv,
         arbeitstage=arbeitstage,
     )
     return Monatsergebnis(
@@ -292,19 +319,20 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         beitragspflichtige_einnahme=bt.beitragspflichtige_einnahme,
         beitragspflichtige_einnahme_an=bt.beitragspflichtige_einnahme_an,
         kv_entgelt=diesen_monat.entgelt_kv,
-        rv_entgelt=bt.rv.bemessung,
+        rv_entgelt=diesen_monat.entgelt_rv,
         u1_basis=bt.umlage_basis if bt.umlage_u1 else NULL,
         u2_basis=bt.umlage_basis,
         insolvenzgeld_basis=bt.insolvenzgeld_basis,
         laufendes_steuerbrutto=laufend_steuer,
         sonstige_bezuege=sonstige,
+        einmalzahlung_vorjahr=vorjahr_rv if art is Beschaeftigungsart.SV_PFLICHTIG else NULL,
         zuschuss_mutterschaftsgeld=zuschuss,
         minijob_ueberschreitung=any(h.code == "MINIJOB_GELEGENTLICH_UEBERSCHRITTEN" for h in kl.hinweise),
         arbeitstage=arbeitstage,
         fortzahlungen=fortzahlungen,
         kosten=kosten,
         tagesverdienste=entgelt.tagesverdienste,
-        zeitkonto=None,
+        zeitkonto=konto,
         jahreswerte=e.vorgeschichte.jahreswerte.plus(diesen_monat),
         vorgeschichte_bekannt=e.vorgeschichte.bekannt,
     )
@@ -317,12 +345,13 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
 
 def _hinweis_monatsgrenze(e: Monatseingabe, m: _Monat, hinweise: list[Hinweis]) -> None:
     pid = e.person.assistenzkraft_id
-    start, stopp = tagesbeginn(m.erster), tagesbeginn(m.letzter + timedelta(days=1))
+    start = tagesbeginn(m.erster).astimezone(UTC)
+    stopp = tagesbeginn(m.letzter + timedelta(days=1)).astimezone(UTC)
     for s in e.schichten:
         if pid not in (s.assistenzkraft_id, s.vertretung_fuer):
             continue
-        innen = dauer(start, s.ende) > timedelta(0) and dauer(s.beginn, stopp) > timedelta(0)
-        if innen and (dauer(s.beginn, start) > timedelta(0) or dauer(stopp, s.ende) > timedelta(0)):
+        beginn, ende = s.beginn_utc, s.ende_utc
+        if start < ende and beginn < stopp and (beginn < start or ende > stopp):
             hinweise.append(
                 Hinweis(
                     "SCHICHT_MONATSGRENZE",
@@ -344,11 +373,13 @@ def _unbezahlte_tage(abwesenheiten: Iterable[Abwesenheit], efzg: Entgeltfortzahl
     return tage
 
 
-def _sv_tage(m: _Monat, abwesenheiten: Iterable[Abwesenheit], efzg: Entgeltfortzahlung) -> int:
-    """SV-Tage: 30 for a whole month; else the calendar days employed, without days with Krankengeld,
-    Kinderkrankengeld or Mutterschaftsgeld (beitragsfrei, § 224 SGB V; § 223 Abs. 2 SGB V)."""
+def _sv_tage(m: _Monat, abwesenheiten: Iterable[Abwesenheit], efzg: Entgeltfortzahlung, *, entgeltersatz: bool) -> int:
+    """SV-Tage: 30 for a whole month; else the calendar days employed (§ 223 Abs. 2 SGB V). With `entgeltersatz`
+    (insured through this job): without the days with Krankengeld, Kinderkrankengeld or Mutterschaftsgeld
+    (beitragsfrei, § 224 SGB V). A Minijob or kurzfristige Beschäftigung has no such benefit from this job: unpaid
+    days of up to a month keep the employment (§ 7 Abs. 3 SGB IV) and count."""
     frei: set[date] = set()
-    for abw in abwesenheiten:
+    for abw in abwesenheiten if entgeltersatz else ():
         for tag in m.tage_im_monat(abw):
             if abw.art in ENTGELTERSATZ or (abw.art is Abwesenheitsart.KRANK and not efzg.bezahlt(abw, tag)):
                 frei.add(tag)
@@ -372,8 +403,8 @@ def _ersatz_ohne_schichten(
     abwesend = {t for a in abwesenheiten for t in m.tage_im_monat(a)}
     ohne: list[tuple[Abwesenheit, list[date]]] = []
     for abw in abwesenheiten:
-        if abw.art not in FORTZAHLUNG or abw.id in mit_zeile:
-            continue
+        if abw.art not in FORTZAHLUNG or abw.art is Abwesenheitsart.FEIERTAG or abw.id in mit_zeile:
+            continue  # a holiday without a planned shift makes nothing fall out (§ 2 EFZG)
         tage = [t for t in m.tage_im_monat(abw) if efzg.bezahlt(abw, t)]
         if tage and not any(abw.umfasst(t) for t in entgelt.ausfalltage):
             ohne.append((abw, tage))
@@ -402,7 +433,6 @@ def _ersatz_ohne_schichten(
                 dict(entgelt.stunden_je_leistungsart) or {None: Decimal(1)},
             )
         )
-        entgelt.lohnfortzahlung += betrag
     hinweise.append(
         Hinweis(
             "ABWESENHEIT_OHNE_SCHICHTEN",
@@ -416,17 +446,65 @@ def _ersatz_ohne_schichten(
     )
 
 
-def _hinweis_urlaub(abwesenheiten: Iterable[Abwesenheit], m: _Monat, hinweise: list[Hinweis]) -> None:
-    if any(a.art is Abwesenheitsart.URLAUB and m.tage_im_monat(a) for a in abwesenheiten):
-        hinweise.append(
-            Hinweis(
-                "URLAUBSENTGELT_ANNAHME",
-                Schwere.INFO,
-                "Urlaub: Das Urlaubsentgelt richtet sich nach dem Durchschnitt der letzten 13 Wochen; im Szenario "
-                "sind stattdessen die geplanten (ausgefallenen) Schichten angesetzt.",
-                "§ 11 BUrlG",
+def _zeitkonto(
+    e: Monatseingabe,
+    m: _Monat,
+    abwesenheiten: Iterable[Abwesenheit],
+    efzg: Entgeltfortzahlung,
+    entgelt: Entgelt,
+    monatslohn_tage: Callable[[Vertragsdaten], MonatslohnTage],
+    hinweise: list[Hinweis],
+) -> Zeitkonto | None:
+    vertraege = []
+    for v in m.vertraege:
+        if v.lohnform is Lohnform.MONATSLOHN:
+            tage = monatslohn_tage(v)
+            vertraege.append((v, tage.vertragstage - tage.unbezahlt))
+    if not any(v.wochenstunden for v, _ in vertraege):
+        return None
+    ohne_schicht = {
+        t
+        for a in abwesenheiten
+        if a.art.fortgezahlt
+        for t in m.tage_im_monat(a)
+        if efzg.bezahlt(a, t) and t not in entgelt.ausfalltage
+    }
+    letzter_vertrag = next(v for v, _ in reversed(vertraege) if v.wochenstunden)
+    assert letzter_vertrag.wochenstunden is not None
+    return zeitkonto(
+        vertraege,
+        m.tage,
+        sum(entgelt.stunden_je_leistungsart.values(), NULL),
+        len(ohne_schicht),
+        e.vorgeschichte.zeitkonto_saldo,
+        austritt=e.person.austritt,
+        letzter=m.letzter,
+        stundensatz=letzter_vertrag.satz / (letzter_vertrag.wochenstunden * WOCHEN_JE_MONAT),
+        hinweise=hinweise,
+    )
+
+
+def _pruefe_feiertage(
+    e: Monatseingabe, m: _Monat, abwesenheiten: Iterable[Abwesenheit], hinweise: list[Hinweis]
+) -> None:
+    """An absence "Feiertag" is for shifts that fall out because of a public holiday at the place of work."""
+    land, katholisch = e.arbeitgeber.bundesland, e.arbeitgeber.katholisch
+    for abw in abwesenheiten:
+        if abw.art is not Abwesenheitsart.FEIERTAG:
+            continue
+        kein = [t for t in m.tage_im_monat(abw) if feiertag(land, t, katholisch=katholisch) is None]
+        if kein:
+            tage = ", ".join(f"{t:%d.%m.%Y}" for t in kein)
+            hinweise.append(
+                Hinweis(
+                    "FEIERTAG_KEIN_FEIERTAG",
+                    Schwere.WARNUNG,
+                    f"Als „Feiertag“ eingetragen, aber kein gesetzlicher Feiertag am Arbeitsort: {tage}. "
+                    "Feiertagsvergütung gibt es nur für Arbeit, die wegen eines Feiertags ausfällt; bitte die "
+                    "Abwesenheit prüfen (sonst z. B. Urlaub oder unbezahlt).",
+                    "§ 2 Abs. 1 EFZG",
+                )
             )
-        )
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -517,23 +595,6 @@ def _mindestlohn(e: Monatseingabe, m: _Monat, entgelt: Entgelt, hinweise: list[H
         )
 
 
-def _annahmen(e: Monatseingabe, laufend_sv: Decimal, einmal_sv: Decimal, hinweise: list[Hinweis]) -> Annahmen:
-    prognose = None
-    if einmal_sv:
-        prognose = laufend_sv * 12 + einmal_sv
-        hinweise.append(
-            Hinweis(
-                "SZENARIO_JAHRESPROGNOSE",
-                Schwere.INFO,
-                "Für die Einstufung ist angenommen, dass das laufende Entgelt dieses Monats das ganze Jahr gilt und "
-                "die Einmalzahlungen einmal im Jahr gezahlt werden.",
-                "Geringfügigkeits-Richtlinien B 2.2.1",
-            )
-        )
-    vorbeschaeftigung = max((v.vorbeschaeftigung_tage_im_jahr for v in e.vertraege), default=0)
-    return Annahmen(jahresprognose=prognose, vorbeschaeftigung_tage=vorbeschaeftigung)
-
-
 # --------------------------------------------------------------------------------------------------------
 # Claims, budget, report keys
 # --------------------------------------------------------------------------------------------------------
@@ -559,7 +620,7 @@ def _fortzahlungen(
             (
                 z.lohnart.betrag
                 for z in zeilen
-                if z.lohnart.abwesenheit_id == abw.id and z.lohnart.schluessel != ZUSCHUSS_MUTTERSCHAFTSGELD
+                if z.lohnart.abwesenheit_id == abw.id and z.lohnart.schluessel != ZUSCHUSS
             ),
             NULL,
         )
@@ -568,7 +629,7 @@ def _fortzahlungen(
             (
                 z.lohnart.betrag
                 for z in zeilen
-                if z.lohnart.abwesenheit_id == abw.id and z.lohnart.schluessel == ZUSCHUSS_MUTTERSCHAFTSGELD
+                if z.lohnart.abwesenheit_id == abw.id and z.lohnart.schluessel == ZUSCHUSS
             ),
             NULL,
         )

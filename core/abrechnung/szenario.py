@@ -8,7 +8,9 @@ field's path.
 
 Beyond CONTRACTS §3 the reader accepts (extensions, all optional): per assistant `austritt`, `berufsmaessig`,
 `befristung` {von, bis, arbeitstage, tage_je_woche}, `wochenstunden`, `zeitkonto_plus_max`, `zeitkonto_minus_max`,
-`sachbezuege` [{art, tage, im_haushalt, wert, zuzahlung}], `vorschuesse` [{betrag, text}]; per shift `leistungsart`;
+`sachbezuege` [{art, tage, im_haushalt, wert, zuzahlung}], `vorschuesse` [{betrag, text}],
+`ueberschreitung_unvorhersehbar` (this month's excess over the Minijob limit was not foreseeable); per shift
+`leistungsart`;
 per absence `id` and `fortsetzung_von` (and the kinds kind_krank, beschaeftigungsverbot, mutterschutz, feiertag);
 for the employer `katholisch`. Absences may lie before the month (a continuing illness counts across months);
 shifts must touch the month.
@@ -470,6 +472,7 @@ def _lies_kraft(
     elterneigenschaft = r.wahrheitswert("elterneigenschaft", False)
     rv_befreiung = r.wahrheitswert("rv_befreiung", False)
     student = r.wahrheitswert("student", False)
+    unvorhersehbar = r.wahrheitswert("ueberschreitung_unvorhersehbar", False)
     r.fertig()
 
     vertragsbeginn = befristung[0] if befristung is not None else (eintritt or standard_eintritt(jahr))
@@ -535,6 +538,7 @@ def _lies_kraft(
         einmalzahlungen=einmal,
         sachbezuege=sachbezuege,
         vorschuesse=vorschuesse,
+        ueberschreitung_unvorhersehbar=unvorhersehbar,
     )
 
 

@@ -15,15 +15,15 @@ the pieces the payroll prices. Rules it applies (the scenario calculation had th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsindex
 from core.dienstplan.schicht import Arbeitsart, Schicht, Stunden, stunden_aus_stuecken, tagesstuecke, zeitstuecke
 from core.dienstplan.tage import tagesinfo
-from core.domain.zeit import dauer, stunden, tagesbeginn
+from core.domain.zeit import BERLIN, dauer, stunden, tagesbeginn
 from core.regeln.zuschlaege import Arbeitszeitraum
 
 HUNDERT = Decimal(100)
@@ -53,15 +53,14 @@ class Lohnstueck:
     leistungsart: str | None
     arbeitstag: date
     abwesenheit: Abwesenheit | None = None
+    stunden: Decimal = field(init=False)  # real hours (exact; a DST night has its real length)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stunden", stunden(dauer(self.beginn, self.ende)))
 
     @property
     def geleistet(self) -> bool:
         return self.abwesenheit is None
-
-    @property
-    def stunden(self) -> Decimal:
-        """Real hours (exact; a DST night has its real length)."""
-        return stunden(dauer(self.beginn, self.ende))
 
     @property
     def bereitschaft(self) -> bool:
@@ -104,8 +103,8 @@ def lohnstuecke(
     """
     quellen = [s for s in schichten if assistenzkraft_id in (s.assistenzkraft_id, s.vertretung_fuer)]
     tage = arbeitstage(quellen)
-    start = tagesbeginn(von) if von is not None else None
-    stopp = tagesbeginn(bis + timedelta(days=1)) if bis is not None else None
+    start = tagesbeginn(von).astimezone(UTC) if von is not None else None
+    stopp = tagesbeginn(bis + timedelta(days=1)).astimezone(UTC) if bis is not None else None
     ergebnis: list[Lohnstueck] = []
     for schicht in quellen:
         tag = tage[schicht]
@@ -116,11 +115,12 @@ def lohnstuecke(
         quelle = schicht.bezahlt() if abw is None else schicht
         for stueck in zeitstuecke(quelle):
             a, b = stueck.beginn, stueck.ende
-            if start is not None and dauer(a, start) > timedelta(0):
-                a = start
-            if stopp is not None and dauer(stopp, b) > timedelta(0):
-                b = stopp
-            if dauer(a, b) <= timedelta(0):
+            a_utc, b_utc = a.astimezone(UTC), b.astimezone(UTC)
+            if start is not None and a_utc < start:
+                a, a_utc = start.astimezone(BERLIN), start
+            if stopp is not None and b_utc > stopp:
+                b, b_utc = stopp.astimezone(BERLIN), stopp
+            if b_utc <= a_utc:
                 continue
             ergebnis.append(Lohnstueck(schicht, a, b, stueck.arbeitsart, stueck.leistungsart, tag, abw))
     ergebnis.sort(key=lambda s: s.beginn.timestamp())

@@ -78,6 +78,8 @@ class KlassifikationsEingabe:
     monatsentgelt: Decimal
     regelmaessiges_monatsentgelt: Decimal | None = None
     jahresentgelt_prognose: Decimal | None = None
+    prognose_monate: int = 12  # months of employment the forecast covers (a shorter year: fewer)
+    jahresgrenze: Decimal | None = None  # sum of the monthly limits of those months (the limit may change)
     entgelt_schwankt: bool = False
     ueberschreitung_unvorhersehbar: bool = False
     fruehere_ueberschreitungsmonate_im_zeitjahr: int = 0
@@ -248,10 +250,13 @@ def klassifiziere(e: KlassifikationsEingabe) -> Klassifikation:
 def _regelmaessiges_entgelt(e: KlassifikationsEingabe, p: _Protokoll) -> tuple[Decimal, bool]:
     """The regular monthly pay: the annual forecast / 12 for fluctuating pay, else the contractual monthly pay."""
     if e.jahresentgelt_prognose is not None:
-        regelmaessig = e.jahresentgelt_prognose / 12
+        monate = e.prognose_monate
+        if monate < 1:
+            raise EingabeFehler("Die Jahresprognose braucht mindestens einen Monat.", feld="prognose_monate")
+        regelmaessig = e.jahresentgelt_prognose / monate
         p.grund(
             f"Maßgebend ist das regelmäßige Entgelt nach der Jahresprognose: {format_eur(e.jahresentgelt_prognose)} "
-            f"/ 12 = {format_eur(regelmaessig)} im Monat (einschließlich sicher erwarteter Einmalzahlungen)."
+            f"/ {monate} = {format_eur(regelmaessig)} im Monat (einschließlich sicher erwarteter Einmalzahlungen)."
         )
         return regelmaessig, True
     regelmaessig = e.regelmaessiges_monatsentgelt if e.regelmaessiges_monatsentgelt is not None else e.monatsentgelt
@@ -413,6 +418,14 @@ def _nach_entgelt(
     andere_minijobs = [w for w in e.weitere_beschaeftigungen if w.art is WeitereArt.MINIJOB]
 
     geringfuegig = regelmaessig <= grenze
+    if prognose_genutzt and e.jahresgrenze is not None and e.jahresentgelt_prognose is not None:
+        # The limit changes with the Mindestlohn: the forecast is measured against the sum of the months' limits.
+        geringfuegig = e.jahresentgelt_prognose <= e.jahresgrenze
+        p.grund(
+            f"Die Jahresprognose ({format_eur(e.jahresentgelt_prognose)}) "
+            + ("übersteigt" if not geringfuegig else "übersteigt nicht")
+            + f" die Summe der Minijob-Grenzen dieser {e.prognose_monate} Monate ({format_eur(e.jahresgrenze)})."
+        )
     if geringfuegig and e.monatsentgelt > grenze:
         geringfuegig = _ueberschreiten_unschaedlich(e, p, grenze, prognose_genutzt)
         if not geringfuegig:
@@ -462,7 +475,7 @@ def _nach_entgelt(
 
 def _ueberschreiten_unschaedlich(e: KlassifikationsEingabe, p: _Protokoll, grenze: Decimal, prognose: bool) -> bool:
     """This month's pay is above the limit although the regular pay is not: foreseen in the forecast, or § 8 Abs. 1b."""
-    if prognose:
+    if prognose and not e.ueberschreitung_unvorhersehbar:
         p.grund(
             f"In diesem Monat liegt das Entgelt ({format_eur(e.monatsentgelt)}) über der Grenze; das ist in der "
             "Jahresprognose enthalten und bei schwankendem Entgelt unschädlich."

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from itertools import pairwise
 
 from core.domain.geld import NULL, cent, format_eur, format_zahl
@@ -126,7 +127,16 @@ def berechne_zuschlaege(
             kettenbeginn = beginn
         vorheriges_ende = ende
         for tag, von, bis in teile_nach_kalendertagen(beginn, ende):
+            gewoehnlich = _gewoehnlicher_tag(tag, bundesland, katholisch)
+            tag_von, tag_bis = _stunde(tag, "stfrei_nacht_ende_stunde"), _stunde(tag, "stfrei_nacht_beginn_stunde")
             for a, b in _stundenabschnitte(tag, von, bis, saetze):
+                stunde = a.hour
+                if (
+                    gewoehnlich
+                    and tag_von <= stunde < tag_bis
+                    and not _in_fenster(stunde, saetze.nacht_von, saetze.nacht_bis)
+                ):
+                    continue  # a weekday's daytime hour: no § 3b category, no contractual surcharge
                 _bewerte(s, index, tag, a, b, z, saetze, bundesland, katholisch, kettenbeginn)
 
     _sammle_hinweise(liste, s, hinweise)
@@ -147,23 +157,73 @@ def _stundenabschnitte(
     tag: date, von: datetime, bis: datetime, saetze: Zuschlagssaetze
 ) -> list[tuple[datetime, datetime]]:
     """Cut one day's piece at every hour where a § 3b or contractual category can change."""
+    von_utc, bis_utc = von.astimezone(UTC), bis.astimezone(UTC)
+    schnitte = _schnitte(tag, saetze.nacht_von, saetze.nacht_bis)
+    punkte = [von, *(t for t, t_utc in schnitte if von_utc < t_utc < bis_utc), bis]
+    return list(pairwise(punkte))
+
+
+@lru_cache(maxsize=4096)
+def _schnitte(tag: date, nacht_von: int, nacht_bis: int) -> tuple[tuple[datetime, datetime], ...]:
+    """The day's local times where a category can change (the law's night and 14 Uhr limits, the contract's)."""
     grenzen = {
         _stunde(tag, "stfrei_nacht_erhoeht_ende_stunde"),
         _stunde(tag, "stfrei_nacht_ende_stunde"),
         _stunde(tag, "stfrei_24_31_dezember_ab_stunde"),
         _stunde(tag, "stfrei_nacht_beginn_stunde"),
-        saetze.nacht_von,
-        saetze.nacht_bis,
+        nacht_von,
+        nacht_bis,
     }
-    schnitte = [lokal(tag, time(h)) for h in sorted(grenzen) if 0 < h < 24]
-    punkte = [von] + [t for t in schnitte if dauer(von, t) > timedelta(0) and dauer(t, bis) > timedelta(0)] + [bis]
-    return list(pairwise(punkte))
+    zeiten = [lokal(tag, time(h)) for h in sorted(grenzen) if 0 < h < 24]
+    return tuple((t, t.astimezone(UTC)) for t in zeiten)
 
 
+@lru_cache(maxsize=4096)
+def _gewoehnlicher_tag(tag: date, land: str, katholisch: bool) -> bool:
+    """Neither Sunday nor holiday nor one of the days § 3b or a contract treats apart (24.–26.12., 31.12., 1.5.)."""
+    besondere = ((12, 24), (12, 25), (12, 26), (12, 31), (5, 1))
+    return (
+        tag.weekday() != 6
+        and (tag.month, tag.day) not in besondere
+        and feiertag(land, tag, katholisch=katholisch) is None
+        and not _oster_oder_pfingstsonntag(tag)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _mitternacht_utc(tag: date) -> datetime:
+    return tagesbeginn(tag).astimezone(UTC)
+
+
+@lru_cache(maxsize=4096)
+def _wert(schluessel: str, tag: date) -> Decimal:
+    """A figure of the year's table for a day; many hours of a month ask for the same few (memoised)."""
+    return regelwert(schluessel, tag).wert
+
+
+@lru_cache(maxsize=4096)
 def _stunde(tag: date, schluessel: str) -> int:
-    return int(regelwert(schluessel, tag).wert)
+    return int(_wert(schluessel, tag))
 
 
+def ohne_zuschlag(
+    beginn: datetime, ende: datetime, saetze: Zuschlagssaetze, land: str, katholisch: bool = False
+) -> bool:
+    """True when a stretch cannot earn any surcharge: daytime of one ordinary weekday, outside the contract's night
+    window (a quick test that spares the hour-by-hour split for most day shifts)."""
+    von, bis = als_berlin(beginn), als_berlin(ende)
+    tag = von.date()
+    if not _gewoehnlicher_tag(tag, land, katholisch) or not (
+        bis.date() == tag or bis == tagesbeginn(tag + timedelta(1))
+    ):
+        return False
+    erste, letzte = von.hour, (bis - timedelta(microseconds=1)).hour if bis.date() == tag else 23
+    if erste < _stunde(tag, "stfrei_nacht_ende_stunde") or letzte >= _stunde(tag, "stfrei_nacht_beginn_stunde"):
+        return False
+    return not any(_in_fenster(h, saetze.nacht_von, saetze.nacht_bis) for h in range(erste, letzte + 1))
+
+
+@lru_cache(maxsize=8192)
 def _tageskategorie(tag: date, stunde: int, land: str, katholisch: bool) -> Kategorie | None:
     ab = _stunde(tag, "stfrei_24_31_dezember_ab_stunde")
     if (tag.month, tag.day) in ((12, 25), (12, 26), (5, 1)):
@@ -189,10 +249,12 @@ _GESETZLICHER_SATZ = {
 }
 
 
+@lru_cache(maxsize=8192)
 def _rang(tag: date, kategorie: Kategorie | None) -> Decimal:
-    return NULL if kategorie is None else regelwert(_GESETZLICHER_SATZ[kategorie], tag).wert
+    return NULL if kategorie is None else _wert(_GESETZLICHER_SATZ[kategorie], tag)
 
 
+@lru_cache(maxsize=8192)
 def _vertraglicher_tagessatz(
     tag: date, stunde: int, saetze: Zuschlagssaetze, land: str, katholisch: bool
 ) -> tuple[Decimal, str]:
@@ -227,7 +289,7 @@ def _bewerte(
     if h == NULL:
         return
     stunde = a.astimezone(BERLIN).hour
-    vor_mitternacht = dauer(kettenbeginn, tagesbeginn(tag)) > timedelta(0)
+    vor_mitternacht = kettenbeginn.astimezone(UTC) < _mitternacht_utc(tag)
     nacht_beginn = _stunde(tag, "stfrei_nacht_beginn_stunde")
     nacht_ende = _stunde(tag, "stfrei_nacht_ende_stunde")
     erhoeht_ende = _stunde(tag, "stfrei_nacht_erhoeht_ende_stunde")
@@ -254,8 +316,8 @@ def _bewerte(
     nacht_art = "nacht_0_4" if nacht is Kategorie.NACHT_40 and saetze.nacht_0_4 is not None else "nacht"
 
     gl = z.grundlohn
-    gl_steuer = min(gl, regelwert("stfrei_grundlohn_max_stunde", tag).wert)
-    gl_sv = min(gl, regelwert("svfrei_grundlohn_max_stunde", tag).wert)
+    gl_steuer = min(gl, _wert("stfrei_grundlohn_max_stunde", tag))
+    gl_sv = min(gl, _wert("svfrei_grundlohn_max_stunde", tag))
     for kategorie, vertrag, art in ((nacht, v_nacht, nacht_art), (tageskat, v_tag, tag_art)):
         gezahlt = gl * vertrag / HUNDERT * h
         posten: list[Decimal] | None = None
@@ -284,6 +346,7 @@ def _bewerte(
             posten[2] += svfrei
 
 
+@lru_cache(maxsize=8192)
 def _oster_oder_pfingstsonntag(tag: date) -> bool:
     # Brandenburg's holiday law names both Sundays, so its calendar tells the dates.
     return tag.weekday() == 6 and feiertag("BB", tag) in ("Ostersonntag", "Pfingstsonntag")

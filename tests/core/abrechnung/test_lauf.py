@@ -71,7 +71,15 @@ def test_szenario_laden_und_abrechnung_gleich_berechnen(tmp_path: Path, szenario
         zeile = nach_nummer[eingabe.person.personalnummer]
         assert zeile.eingabe is not None and zeile.ergebnis is not None, zeile.fehler
         assert _ohne_kennungen(zeile.eingabe) == _ohne_kennungen(eingabe)
-        assert zeile.ergebnis.als_dict() == berechne(eingabe).als_dict()
+        assert _ohne_abwesenheits_ids(zeile.ergebnis.als_dict()) == _ohne_abwesenheits_ids(berechne(eingabe).als_dict())
+
+
+def _ohne_abwesenheits_ids(ergebnis: dict[str, Any]) -> dict[str, Any]:
+    """Results name the absence they pay for by its id (the store's row id, the scenario's own number)."""
+    for liste in ("lohnarten", "fortzahlungen"):
+        for eintrag in ergebnis[liste]:
+            eintrag["abwesenheit_id"] = None
+    return ergebnis
 
 
 def test_cli_json_status_id_und_lohnarten(tmp_path: Path) -> None:

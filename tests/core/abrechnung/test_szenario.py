@@ -305,3 +305,84 @@ def test_falsche_eingabe_exit_2_eine_zeile(datei: Path, capsys: pytest.CaptureFi
 def test_datei_fehlt(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["berechnen", str(tmp_path / "gibt-es-nicht.json")]) == 2
     assert "gibt es nicht" in capsys.readouterr().err
+
+
+def test_sv_pflichtig_feiertag_nacht_sonntag(capsys: pytest.CaptureFixture[str]) -> None:
+    # April 2026, BW, 20 €/h. 20 weekdays 8–16 Uhr (without Karfreitag 03.04. and Ostermontag 06.04.) = 160 h;
+    # Ostermontag 8–16 Uhr 8 h; Sa 11.04. 22 Uhr – So 12.04. 6 Uhr 8 h → 176 h × 20 = 3.520,00
+    # Zuschläge within § 3b EStG (Grundlohn 20 ≤ 25, also SV-free): Feiertag 125 % × 8 h × 20 = 200,00;
+    # Nacht 25 % × 8 h × 20 = 40,00; Sonntag 50 % × 6 h (0–6 Uhr) × 20 = 60,00 → 300,00
+    # Brutto 3.820,00; Steuer-/SV-Brutto 3.520,00. SV 2026, 1 Kind: KV 7,3 % 256,96 + Zusatz 1,45 % 51,04 = 308,00;
+    # PV 1,8 % 63,36; RV 9,3 % 327,36; AV 1,3 % 45,76 (AN = AG); U1 2,1 % 73,92; U2 0,40 % 14,08; UV 1,0 % 35,20
+    # AG 3.820 + 308,00 + 63,36 + 327,36 + 45,76 + 73,92 + 14,08 + 35,20 = 4.687,68
+    k = berechne("sv_pflichtig_feiertag.json", capsys)
+    pruefe(
+        k,
+        {
+            "beschaeftigung": "sv_pflichtig",
+            "stunden": "176.00",
+            "brutto": "3820.00",
+            "steuerfreie_zuschlaege": "300.00",
+            "steuerbrutto": "3520.00",
+            "sv_brutto": "3520.00",
+            "kv_an": "308.00",
+            "pv_an": "63.36",
+            "rv_an": "327.36",
+            "av_an": "45.76",
+            "kv_ag": "308.00",
+            "umlage_u1": "73.92",
+            "umlage_u2": "14.08",
+            "unfallversicherung": "35.20",
+            "arbeitgeberkosten": "4687.68",
+        },
+    )
+    pap = berechne_pap(
+        2026,
+        {"LZZ": 2, "STKL": 1, "RE4": 352000, "ZKF": Decimal("1"), "R": 0, "KVZ": Decimal("2.9"), "PKV": 0,
+         "PVZ": 0, "PVA": Decimal(0), "PVS": 0, "KRV": 0, "ALV": 0},
+    )  # fmt: skip
+    assert (Decimal(k["lohnsteuer"]), Decimal(k["solidaritaetszuschlag"])) == (
+        pap["LSTLZZ"] / 100,
+        pap["SOLZLZZ"] / 100,
+    )
+    zuschlaege = {z["text"]: z["betrag"] for z in k["lohnarten"] if z["schluessel"] == "1100"}
+    assert zuschlaege == {
+        "Feiertagszuschlag (steuer- und beitragsfrei)": "200.00",
+        "Nachtzuschlag (steuer- und beitragsfrei)": "40.00",
+        "Sonntagszuschlag (steuer- und beitragsfrei)": "60.00",
+    }
+
+
+def test_midijob_mit_drei_kindern(capsys: pytest.CaptureFixture[str]) -> None:
+    # As the RECHENGROESSEN example (AE 1.200, BE 1.083,25, BE_AN 854,69), but 3 children under 25: no childless
+    # surcharge; PV discount 2 × 0,25 = 0,5 % × BE_AN = 4,27345 → 4,27 (§ 55 Abs. 3 Satz 4 SGB XI, § 2 Abs. 2 BVV):
+    # PV AN 15,38 − 4,27 = 11,11; AG 23,62. netto 1.200 − (74,78 + 11,11 + 79,49 + 11,11) = 1.023,51
+    # AG 1.200 + 114,80 + 23,62 + 121,99 + 17,05 + 25,20 + 4,80 + 12,00 = 1.519,46
+    k = berechne("midijob_drei_kinder.json", capsys)
+    pruefe(
+        k,
+        {
+            "beschaeftigung": "midijob",
+            "kv_an": "74.78",
+            "pv_an": "11.11",
+            "rv_an": "79.49",
+            "av_an": "11.11",
+            "pv_ag": "23.62",
+            "netto": "1023.51",
+            "arbeitgeberkosten": "1519.46",
+        },
+    )
+    assert k["beitragsgruppe"] == "1111" and k["personengruppe"] == "101" and k["uebergangsbereich"]
+
+
+@pytest.mark.parametrize("datei", ["sv_pflichtig_feiertag.json", "midijob.json", "minijob_privathaushalt.json"])
+def test_abzuege_erklaert_und_vollstaendig(datei: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # Every deduction line names its legal source and explains itself; together they are brutto − netto
+    # (employee) and the employer's charges (arbeitgeberkosten − brutto), as the EBV wants them itemised.
+    k = berechne(datei, capsys)
+    for zeile in k["abzuege"] + k["arbeitgeberanteile"]:
+        assert zeile["rechtsgrundlage"] and zeile["erklaerung"], zeile
+    an = sum((Decimal(z["betrag"]) for z in k["abzuege"]), Decimal(0))
+    ag = sum((Decimal(z["betrag"]) for z in k["arbeitgeberanteile"]), Decimal(0))
+    assert an == Decimal(k["brutto"]) - Decimal(k["netto"])
+    assert ag == Decimal(k["arbeitgeberkosten"]) - Decimal(k["brutto"])
