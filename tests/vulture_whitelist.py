@@ -213,3 +213,7 @@ exportiere_lohnjournal  # core/io/belege_export.py, named in core.cli.export.EXP
 exportiere_lohnkonto  # core/io/belege_export.py, named in core.cli.export.EXPORTARTEN
 exportiere_zahlungen  # core/io/belege_export.py, named in core.cli.export.EXPORTARTEN
 einmalzahlung_vorjahr  # core/abrechnung/modell.py: a field of the payroll model (its JSON contract)
+# data-safety lane: what the Auskunft covers, checked by tests/core/stammdaten/test_auskunft_vollstaendig.py
+personentabellen  # core/persistence/personenbezug.py
+abgedeckte_tabellen  # core/stammdaten/dsgvo.py
+setze_status  # core/stammdaten/assistenzkraefte.py: a master-data service (tests change the status with it)

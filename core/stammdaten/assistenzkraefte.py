@@ -480,6 +480,16 @@ def speichere_assistenzkraft(db: Datenbank, daten: AssistenzkraftDaten) -> Assis
         return _daten(zeile)
 
 
+def setze_status(db: Datenbank, assistenzkraft_id: int, status: str) -> None:
+    if status not in STATUS:
+        raise EingabeFehler(f"Unbekannter Status „{status}“.", feld="status")
+    with einheit(db) as e:
+        zeile = e.assistenzkraefte.zeile(assistenzkraft_id)
+        if zeile is None:
+            raise EingabeFehler("Diese Assistenzkraft gibt es nicht (mehr).")
+        zeile.status = status
+
+
 # German labels of every Personalbogen field (GUI labels, DSGVO export, PDF).
 FELDNAMEN: dict[str, str] = {
     "personalnummer": "Personalnummer",
