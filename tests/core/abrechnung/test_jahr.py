@@ -14,32 +14,16 @@ import pytest
 
 from core.abrechnung.modell import Einmalzahlung, Jahreswerte, Monatseingabe, Vorgeschichte, Vormonat
 from core.abrechnung.rechnen import berechne
-from core.abrechnung.szenario import lies_szenario
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.regeln.lohnsteuer import berechne_pap
+from tests.core.abrechnung.hilfe import eingabe
 
 d = Decimal
 MINI = Beschaeftigungsart.MINIJOB
 
 
 def monatslohn(betrag: str, monat: int = 3, **weiter: Any) -> Monatseingabe:
-    kraft = {
-        "id": "j",
-        "geburtsdatum": "1990-01-01",
-        "krankenkasse": "K",
-        "elterneigenschaft": True,
-        "kinder_unter_25": 1,
-        "monatslohn": betrag,
-        **weiter,
-    }
-    daten = {
-        "jahr": 2026,
-        "monat": monat,
-        "arbeitgeber": {"bundesland": "BW"},
-        "krankenkassen": {"K": {"zusatzbeitrag": "2.9", "u1_satz": "2.1", "u2_satz": "0.40"}},
-        "assistenzkraefte": [kraft],
-    }
-    return lies_szenario(daten).eingaben[0]
+    return eingabe(monat=monat, id="j", kinder_unter_25=1, monatslohn=betrag, **weiter)
 
 
 def mit(e: Monatseingabe, *vormonate: Vormonat, **weiter: Any) -> Monatseingabe:
