@@ -201,6 +201,7 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
             wochenstunden=(entgelt.arbeit + entgelt.bereitschaft) * 7 / m.tage,
             sv_tage=_sv_tage(m, abwesenheiten, efzg, entgeltersatz=True),
             sv_tage_geringfuegig=_sv_tage(m, abwesenheiten, efzg, entgeltersatz=False),
+            steuertage=None if m.ganzer_monat else (m.bis - m.von).days + 1,
         ),
         annahmen,
         m.erster,

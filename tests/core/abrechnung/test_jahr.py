@@ -155,3 +155,24 @@ def test_jahreswerte_laufen_weiter(bekannt: bool) -> None:
     assert k.jahreswerte.brutto == d("1000.00") + (d("2000.00") if bekannt else 0)
     assert k.jahreswerte.sv_tage == 30 + (60 if bekannt else 0)
     assert k.vorgeschichte_bekannt is bekannt
+
+
+def test_eintritt_im_monat_lohnsteuer_nach_tagen() -> None:
+    # Eintritt Mo 16.03.2026: employed 16 calendar days (16.–31.). 12 days × 8 h × 20 € = 1.920 € → SV-pflichtig by
+    # the forecast? No history: by this month's pay, Übergangsbereich (1.920 ≤ 2.000). Lohnsteuer for a
+    # Teillohnzahlungszeitraum (R 39b.5 Abs. 2 LStR): daily wage 1.920 / 16 = 120,00 € (RE4 12000 Cent, LZZ 4 = Tag),
+    # tax of one day × 16. StKl I, 1 Kind (PV no surcharge), Zusatzbeitrag 2,9 %, no church tax.
+    tage = [16, 17, 18, 19, 20, 23, 24, 25, 26, 27, 30, 31]
+    schichten = [{"beginn": f"2026-03-{t:02d}T08:00", "ende": f"2026-03-{t:02d}T16:00"} for t in tage]
+    e = eingabe(
+        id="t", stundenlohn="20.00", schichten=schichten, eintritt="2026-03-16", steuerklasse=3, kinder_unter_25=1
+    )
+    k = berechne(e)
+    assert (k.brutto, k.steuertage) == (d("1920.00"), 16)
+    pap = berechne_pap(
+        2026,
+        {"LZZ": 4, "STKL": 3, "RE4": 12000, "KVZ": d("2.9"), "PKV": 0, "PVZ": 0, "PVA": d(0), "KRV": 0, "ALV": 0,
+         "R": 0},
+    )  # fmt: skip
+    assert k.lohnsteuer == pap["LSTLZZ"] * 16 / 100
+    assert "LST_TEILMONAT" in {h.code for h in k.hinweise}
