@@ -330,11 +330,12 @@ class AssistenzkraefteBereich(QWidget):
             return
         reihe = self.tabelle.currentIndex().row()
         try:
-            name = dsgvo.loesche_bewerberin(db, z.id)
+            bericht = dsgvo.loesche_bewerberin(db, z.id)
         except EingabeFehler as fehler:
             meldungen.fehler(self, tr("Nicht gelöscht"), str(fehler))
             return
-        self.kontext.melde(tr("Die Daten von {name} wurden gelöscht.").format(name=name))
+        self.kontext.melde(tr("Die Daten von {name} wurden gelöscht.").format(name=bericht.name))
+        meldungen.hinweis(self, tr("Gelöscht"), bericht.als_text())  # what was done, also in the backups
         self.aktivieren()
         if self.filter.rowCount():  # the cursor stays where the erased person was (the next one in the list)
             self.tabelle.setCurrentIndex(self.filter.index(min(reihe, self.filter.rowCount() - 1), 0))

@@ -251,6 +251,8 @@ def _richte_engine_ein(engine: Engine, *, nur_lesen: bool = False) -> None:
         dbapi_verbindung.isolation_level = None
         cursor = dbapi_verbindung.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        # deleted rows are overwritten with zeros, not left readable in free pages (Art. 17 DSGVO, issue 14)
+        cursor.execute("PRAGMA secure_delete=ON")
         if nur_lesen:
             # query_only rather than a mode=ro URI: a WAL reader must be able to create the -shm file.
             cursor.execute("PRAGMA query_only=ON")

@@ -131,7 +131,7 @@ def sichere(db_pfad: Path, *, kennwort: str | None = None) -> Sicherung | None:
     teil = ziel.with_name(ziel.name + _TEIL)
     try:
         privater_ordner(ordner)
-        _kopiere(db_pfad, teil, kennwort)
+        kopiere_datenbank(db_pfad, teil, kennwort)
         grund = pruefe_datei(teil, kennwort=kennwort, tabellen=_tabellen_von(db_pfad, kennwort))
         if grund is not None:
             raise DatenbankFehler(
@@ -170,7 +170,7 @@ def _tabellen_von(db_pfad: Path, kennwort: str | None) -> set[str]:
         verbindung.close()
 
 
-def _kopiere(quelle_pfad: Path, ziel: Path, kennwort: str | None) -> None:
+def kopiere_datenbank(quelle_pfad: Path, ziel: Path, kennwort: str | None) -> None:
     """Online backup into `ziel` (created 0600), then a rollback journal so the copy stands alone."""
     _entferne(ziel)
     os.close(os.open(ziel, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))

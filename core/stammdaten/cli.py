@@ -159,7 +159,6 @@ def _loeschen(args: argparse.Namespace) -> int:
             raise EingabeFehler(
                 f"{person.name} kann gelöscht werden. Zum Löschen bitte den Befehl mit --ja wiederholen."
             )
-        name = dsgvo.loesche_bewerberin(db, person.id)
-    print(f"Die Daten von {name} wurden gelöscht (Personalbogen, Kinder, weitere Beschäftigungen).")
-    print("Hinweis: Ältere Sicherungskopien enthalten die Daten noch, bis sie turnusmäßig ersetzt werden.")
+        bericht = dsgvo.loesche_bewerberin(db, person.id)
+    print(bericht.als_text())
     return 0

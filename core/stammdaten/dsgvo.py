@@ -5,16 +5,30 @@ GUI/CLI: `auskunft(db, id)` → dict with German headings (JSON-ready); `schreib
 allowed, else the German reason; `loesche_bewerberin(db, id)` erases or raises `EingabeFehler` with that reason.
 `personalbogen_pdf(db, id | None, ziel)` writes the filled (or blank) form.
 
-Other feature modules add their records about a person with `registriere_auskunftsteil(titel, fn)` and, where
-records must be kept, `registriere_aufbewahrungspflicht(fn)` (fn returns a German reason or None).
+Erasure (Art. 17) reaches every copy: the person and everything hanging on her (by the file's foreign keys) go from
+the database with `secure_delete` on, then VACUUM and an emptied WAL; every backup and every file a restore put aside
+is rewritten without her (or deleted when it cannot be); `Loeschbericht` says what was done and where her name is
+still written in a note.
+
+How a table with a person's data gets into the Auskunft (Art. 15): the test
+`tests/core/stammdaten/test_auskunft_vollstaendig.py` fails for every table that refers to `assistenzkraft`
+(directly or through other tables) and is in no section. To add one:
+1. Simplest: one line in `core/stammdaten/auskunftsteile.py` (or a module of your feature listed in
+   `AUSKUNFTSMODULE`): `registriere_tabellenteil("Lohnpfändungen", "lohnpfaendung", felder={"betrag": "Betrag"})`
+   gives every row of the table whose `assistenzkraft_id` is hers (another `spalte=` if the column differs).
+2. For a section built by hand: `registriere_auskunftsteil(titel, fn, tabellen={"tabelle", ...})`, where
+   `fn(sitzung, assistenzkraft_id)` returns JSON-able data and `tabellen` names what it covers.
+Records that must be kept (tax, social security): `registriere_aufbewahrungspflicht(fn)`, fn returns a German
+reason or None; erasure is then refused with that reason.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
-from collections.abc import Callable
-from dataclasses import asdict, fields
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -31,6 +45,7 @@ from core.io.ausgabe import pruefe_ziel, schreibe_text
 from core.io.personalbogen_pdf import schreibe_personalbogen
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, Krankenkasse, Vertrag
+from core.persistence.personenbezug import bereinige_kopie, kopien, loesche_person, namensreste, verdichte
 from core.stammdaten import arbeitgeber, assistenzkraefte, vertraege
 from core.stammdaten.assistenzkraefte import (
     ARBEITSERLAUBNIS_ARTEN,
@@ -47,8 +62,20 @@ from core.stammdaten.assistenzkraefte import (
 AuskunftsTeil = Callable[[Session, int], Any]
 Aufbewahrungspflicht = Callable[[Session, int], str | None]
 
-_WEITERE_TEILE: list[tuple[str, AuskunftsTeil]] = []
+
+@dataclass(frozen=True)
+class Auskunftsteil:
+    titel: str
+    teil: AuskunftsTeil
+    tabellen: frozenset[str]
+
+
+_WEITERE_TEILE: list[Auskunftsteil] = []
 _PFLICHTEN: list[Aufbewahrungspflicht] = []
+# Modules that register sections (imported before the first Auskunft); one line per feature module.
+AUSKUNFTSMODULE: tuple[str, ...] = ("core.stammdaten.auskunftsteile",)
+# Tables the built-in sections (Personalbogen, Kinder, weitere Beschäftigungen, Arbeitsverträge) show.
+EINGEBAUTE_TABELLEN = frozenset({"assistenzkraft", "kind", "weitere_beschaeftigung", "vertrag", "vertrag_zuschlag"})
 
 VERTRAG_FELDNAMEN: dict[str, str] = {
     "gueltig_ab": "gültig ab",
@@ -79,9 +106,45 @@ VERTRAG_FELDNAMEN: dict[str, str] = {
 }
 
 
-def registriere_auskunftsteil(titel: str, teil: AuskunftsTeil) -> None:
-    """Add a section (e.g. "Schichten") to every access export: `teil(sitzung, assistenzkraft_id)` → JSON-able."""
-    _WEITERE_TEILE.append((titel, teil))
+def registriere_auskunftsteil(titel: str, teil: AuskunftsTeil, *, tabellen: Iterable[str]) -> None:
+    """Add a section (e.g. "Schichten") to every access export: `teil(sitzung, assistenzkraft_id)` → JSON-able;
+    `tabellen`: the tables whose rows about her it shows (checked by the completeness test)."""
+    if any(t.titel == titel for t in _WEITERE_TEILE):
+        raise ValueError(f"Auskunftsteil „{titel}“ ist schon angemeldet.")
+    _WEITERE_TEILE.append(Auskunftsteil(titel, teil, frozenset(tabellen)))
+
+
+def registriere_tabellenteil(
+    titel: str,
+    tabelle: str,
+    *,
+    spalte: str = "assistenzkraft_id",
+    felder: Mapping[str, str] | None = None,
+    ordnung: Iterable[str] = ("id",),
+) -> None:
+    """A section with every row of `tabelle` whose `spalte` is the person: `felder` maps column → German heading
+    (without it: every column but `spalte`, by its name)."""
+    from core.persistence.modelle_registry import lade_alle_modelle
+
+    def teil(sitzung: Session, assistenzkraft_id: int) -> list[dict[str, Any]]:
+        t = lade_alle_modelle().tables[tabelle]
+        namen = dict(felder) if felder else {c.name: c.name for c in t.columns if c.name != spalte}
+        reihenfolge = [t.c[o] for o in ordnung if o in t.c]
+        zeilen = sitzung.execute(select(t).where(t.c[spalte] == assistenzkraft_id).order_by(*reihenfolge)).mappings()
+        return [{ueberschrift: _json_wert(z[name]) for name, ueberschrift in namen.items()} for z in zeilen]
+
+    registriere_auskunftsteil(titel, teil, tabellen={tabelle})
+
+
+def _lade_auskunftsmodule() -> None:
+    for modul in AUSKUNFTSMODULE:
+        importlib.import_module(modul)
+
+
+def abgedeckte_tabellen() -> frozenset[str]:
+    """Every table some section of the Auskunft shows."""
+    _lade_auskunftsmodule()
+    return EINGEBAUTE_TABELLEN.union(*(t.tabellen for t in _WEITERE_TEILE))
 
 
 def registriere_aufbewahrungspflicht(pruefung: Aufbewahrungspflicht) -> None:
@@ -129,7 +192,8 @@ def auskunft(db: Datenbank, assistenzkraft_id: int) -> dict[str, Any]:
     ag = arbeitgeber.lade_arbeitgeber(db)
     with db.arbeitseinheit() as sitzung:
         kassen = {k.id: k.name for k in sitzung.scalars(select(Krankenkasse))}
-        weitere = {titel: _json_wert(teil(sitzung, assistenzkraft_id)) for titel, teil in _WEITERE_TEILE}
+        _lade_auskunftsmodule()
+        weitere = {t.titel: _json_wert(t.teil(sitzung, assistenzkraft_id)) for t in _WEITERE_TEILE}
         zeitstempel = sitzung.get(Assistenzkraft, assistenzkraft_id)
         erfasst = zeitstempel.erstellt_am if zeitstempel else None
         geaendert = zeitstempel.geaendert_am if zeitstempel else None
@@ -264,8 +328,58 @@ def loeschgrund(db: Datenbank, assistenzkraft_id: int) -> str | None:
     return None
 
 
-def loesche_bewerberin(db: Datenbank, assistenzkraft_id: int) -> str:
-    """Erase an applicant with children and other jobs in one transaction; returns the name erased."""
+@dataclass
+class Loeschbericht:
+    """What an erasure did (Art. 17 DSGVO), for the user to read and keep."""
+
+    name: str
+    geloescht: dict[str, int] = field(default_factory=dict)  # table → rows removed from the database
+    bereinigt: list[Path] = field(default_factory=list)  # backups rewritten without her
+    entfernt: list[Path] = field(default_factory=list)  # backups that could not be rewritten: deleted
+    ohne_sie: int = 0  # backups that never held her
+    namensreste: dict[str, int] = field(default_factory=dict)  # table.column → texts still naming her
+
+    def als_text(self) -> str:
+        zeilen = [f"Die Daten von {self.name} wurden gelöscht:"]
+        zeilen.append(
+            "  in der Datenbank: "
+            + ", ".join(f"{TABELLENNAMEN.get(t, t)} {n}" for t, n in sorted(self.geloescht.items()))
+            + " (gelöschte Stellen überschrieben, Datei neu aufgebaut)"
+        )
+        zeilen.append(
+            f"  in den Sicherungen und beiseitegelegten Dateien: {len(self.bereinigt)} ohne sie neu geschrieben, "
+            f"{len(self.entfernt)} entfernt (nicht lesbar), {self.ohne_sie} enthielten sie nicht"
+        )
+        if self.namensreste:
+            orte = ", ".join(
+                f"{TABELLENNAMEN.get(ort.split('.')[0], ort.split('.')[0])}, Feld {ort.split('.')[-1]} ({n})"
+                for ort, n in sorted(self.namensreste.items())
+            )
+            zeilen.append(f"  Ihr Name steht noch in Notizen anderer Einträge: {orte}. Bitte prüfen Sie diese Texte.")
+        zeilen.append(
+            "  Nicht erreichbar für das Programm: Ausdrucke und Dateien, die Sie selbst gespeichert oder verschickt "
+            "haben (Exporte, Auskünfte) – bitte löschen Sie diese selbst."
+        )
+        return "\n".join(zeilen)
+
+
+TABELLENNAMEN = {
+    "assistenzkraft": "Personalbogen",
+    "kind": "Kinder",
+    "weitere_beschaeftigung": "weitere Beschäftigungen",
+    "vertrag": "Vertragsfassungen",
+    "schicht": "Schichten",
+    "abwesenheit": "Abwesenheiten",
+    "muster_eintrag": "Einträge in Dienstplan-Mustern",
+    "urlaub_uebertrag": "Urlaubsüberträge",
+}
+
+
+def loesche_bewerberin(db: Datenbank, assistenzkraft_id: int) -> Loeschbericht:
+    """Erase an applicant everywhere: the database (secure_delete, VACUUM) and every backup; returns the report.
+
+    Refuses (EingabeFehler with the reason) when records must be kept. One transaction for the database itself.
+    """
     with db.arbeitseinheit() as sitzung:
         kraft = sitzung.get(Assistenzkraft, assistenzkraft_id)
         if kraft is None:
@@ -274,6 +388,30 @@ def loesche_bewerberin(db: Datenbank, assistenzkraft_id: int) -> str:
             grund = pruefung(sitzung, assistenzkraft_id)
             if grund:
                 raise EingabeFehler(grund)
-        name = f"{kraft.vorname} {kraft.nachname}"
-        sitzung.delete(kraft)
-    return name
+        vorname, nachname = kraft.vorname, kraft.nachname
+    bericht = Loeschbericht(f"{vorname} {nachname}".strip())
+    verbindung = db.engine.raw_connection()
+    try:
+        roh = verbindung.driver_connection
+        try:
+            bericht.geloescht = loesche_person(roh, [assistenzkraft_id])
+        except Exception as fehler:
+            if type(fehler).__name__ == "IntegrityError":
+                raise EingabeFehler(
+                    f"{bericht.name} kann nicht gelöscht werden: es gibt noch Abrechnungen, die aufbewahrt werden "
+                    "müssen. Nichts wurde gelöscht."
+                ) from fehler
+            raise
+        verdichte(roh)
+        bericht.namensreste = namensreste(roh, vorname, nachname)
+    finally:
+        verbindung.close()
+    for kopie in kopien(db.pfad):
+        ergebnis = bereinige_kopie(kopie, assistenzkraft_id, vorname, nachname, kennwort=db.kennwort)
+        if ergebnis.entfernt:
+            bericht.entfernt.append(kopie)
+        elif ergebnis.geloescht:
+            bericht.bereinigt.append(kopie)
+        else:
+            bericht.ohne_sie += 1
+    return bericht

@@ -433,7 +433,9 @@ def test_bewerberin_nach_bestaetigung_loeschen(qtbot, fenster: Hauptfenster, mon
     meldungen_ja = Meldungen(monkeypatch, ja=True)
     taste(qtbot, Qt.Key.Key_L, ALT)
     qtbot.waitUntil(lambda: len(assistenzkraefte.liste_assistenzkraefte(db)) == 2)
-    assert len(meldungen_ja.boxen) == 1
+    assert len(meldungen_ja.boxen) == 2  # the question, then the report of what was erased where
+    bericht = meldungen_ja.boxen[1]
+    assert bericht["titel"].startswith("Gelöscht") and "in den Sicherungen" in bericht["text"]
     assert [z.id for z in assistenzkraefte.liste_assistenzkraefte(db)] == [ids[0], ids[2]]
     assert "Die Daten von Berta Bauer wurden gelöscht." in fenster.statusBar().currentMessage()
     aktiv(qtbot, fenster)

@@ -94,14 +94,14 @@ def test_gescheiterte_sicherung_hinterlaesst_nichts_und_zaehlt_nicht(
     _haushalt(pfad)
     gute = sicherungen(pfad)
     assert len(gute) == 1
-    echte_kopie = sicherung_modul._kopiere
+    echte_kopie = sicherung_modul.kopiere_datenbank
 
     def platte_voll(quelle: Path, ziel: Path, kennwort: str | None) -> None:
         echte_kopie(quelle, ziel, kennwort)
         ziel.write_bytes(b"")  # what a full disk leaves
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(sicherung_modul, "_kopiere", platte_voll)
+    monkeypatch.setattr(sicherung_modul, "kopiere_datenbank", platte_voll)
     for _ in range(12):  # twelve starts on a full disk
         with pytest.raises(DatenbankFehler, match="Festplatte ist voll"):
             Datenbank.oeffnen(pfad)

@@ -65,7 +65,9 @@ def test_auskunft_enthaelt_alles_mit_deutschen_feldnamen(db: Datenbank, tmp_path
 
 def test_weitere_module_koennen_teile_und_pflichten_anmelden(db: Datenbank, monkeypatch: pytest.MonkeyPatch) -> None:
     sabine, ulrike = _haushalt(db)
-    monkeypatch.setattr(dsgvo, "_WEITERE_TEILE", [("Schichten", lambda _s, pid: [{"Person": pid}])])
+    monkeypatch.setattr(
+        dsgvo, "_WEITERE_TEILE", [dsgvo.Auskunftsteil("Schichten", lambda _s, pid: [{"Person": pid}], frozenset())]
+    )
     monkeypatch.setattr(dsgvo, "_PFLICHTEN", [lambda _s, pid: "Schichten aufbewahren" if pid == ulrike else None])
     assert dsgvo.auskunft(db, sabine)["Schichten"] == [{"Person": sabine}]
     assert dsgvo.loeschgrund(db, ulrike) == "Schichten aufbewahren"
@@ -74,7 +76,7 @@ def test_weitere_module_koennen_teile_und_pflichten_anmelden(db: Datenbank, monk
 def test_bewerberin_loeschen(db: Datenbank) -> None:
     _sabine, ulrike = _haushalt(db)
     assert dsgvo.loeschgrund(db, ulrike) is None
-    assert dsgvo.loesche_bewerberin(db, ulrike) == "Ulrike Bewerberin"
+    assert dsgvo.loesche_bewerberin(db, ulrike).name == "Ulrike Bewerberin"
     with pytest.raises(EingabeFehler):
         assistenzkraefte.lade_assistenzkraft(db, ulrike)
     with db.engine.connect() as verbindung:  # children went with her
