@@ -176,3 +176,21 @@ def test_eintritt_im_monat_lohnsteuer_nach_tagen() -> None:
     )  # fmt: skip
     assert k.lohnsteuer == pap["LSTLZZ"] * 16 / 100
     assert "LST_TEILMONAT" in {h.code for h in k.hinweise}
+
+
+def test_kurzfristig_mehr_tage_als_geplant_zaehlen() -> None:
+    # Befristet 01.01.–30.06.2026, planned 65 working days (≤ 70: kurzfristig, § 8 Abs. 1 Nr. 2 SGB IV). By March
+    # 60 days were worked (history) and 12 more this month: 72 > 70 → no longer kurzfristig (by pay: Übergangsbereich).
+    tage = [2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16, 17]
+    schichten = [{"beginn": f"2026-03-{t:02d}T08:00", "ende": f"2026-03-{t:02d}T16:00"} for t in tage]
+    e = eingabe(
+        id="k",
+        stundenlohn="15.00",
+        schichten=schichten,
+        befristung={"von": "2026-01-01", "bis": "2026-06-30", "arbeitstage": 65},
+        berufsmaessig=False,
+    )
+    assert berechne(e).beschaeftigung is Beschaeftigungsart.KURZFRISTIG  # without history: planned 65 days
+    k = berechne(mit(e, jahreswerte=Jahreswerte(arbeitstage=60)))
+    assert k.beschaeftigung is Beschaeftigungsart.MIDIJOB
+    assert {"KURZFRISTIG_MEHR_ARBEITSTAGE", "KURZFRISTIG_ZEITGRENZE_UEBERSCHRITTEN"} <= {h.code for h in k.hinweise}
