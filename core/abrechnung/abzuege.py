@@ -44,6 +44,7 @@ class Bemessung:
     wochenstunden: Decimal | None
     sv_tage: int  # without days with Krankengeld etc. (SV-pflichtig, Übergangsbereich)
     sv_tage_geringfuegig: int  # Minijob, kurzfristig: unpaid days count (§ 7 Abs. 3 SGB IV)
+    steuertage: int | None = None  # calendar days employed, when fewer than the month has
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +362,7 @@ def _individuelle_steuer(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, a: 
         b.steuerbrutto,
         sonstige_bezuege=b.sonstige_bezuege,
         voraussichtlicher_jahresarbeitslohn=jahreslohn,
+        kalendertage=b.steuertage,
     )
     a.hinweise.extend(abzug.hinweise)
     a.lohnsteuer = abzug.lohnsteuer

@@ -462,7 +462,3 @@ class Monatsergebnis(_Ergebnis):
     zeitkonto: Zeitkonto | None
     jahreswerte: Jahreswerte  # this calendar year including this month
     vorgeschichte_bekannt: bool
-
-    def als_vertrag(self) -> dict[str, Any]:
-        """The CONTRACTS §3 fields plus its extensions, as printed by `berechnen --json`."""
-        return self.als_dict()

@@ -85,8 +85,11 @@ class _Monat:
         self.erster, folgender = monatsgrenzen(e.jahr, e.monat)
         self.letzter = folgender - timedelta(days=1)
         self.tage = calendar.monthrange(e.jahr, e.monat)[1]
+        pid = e.person.assistenzkraft_id
         self.vertraege = [
-            v for v in e.vertraege if v.beginn <= self.letzter and (v.ende is None or v.ende >= self.erster)
+            v
+            for v in e.vertraege
+            if v.assistenzkraft_id == pid and v.beginn <= self.letzter and (v.ende is None or v.ende >= self.erster)
         ]
         if not self.vertraege:
             raise EingabeFehler(
@@ -201,6 +204,7 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
             wochenstunden=(entgelt.arbeit + entgelt.bereitschaft) * 7 / m.tage,
             sv_tage=_sv_tage(m, abwesenheiten, efzg, entgeltersatz=True),
             sv_tage_geringfuegig=_sv_tage(m, abwesenheiten, efzg, entgeltersatz=False),
+            steuertage=None if m.ganzer_monat else (m.bis - m.von).days + 1,
         ),
         annahmen,
         m.erster,

@@ -313,8 +313,13 @@ def lohnsteuer_monat(
     *,
     sonstige_bezuege: Decimal = _NULL,
     voraussichtlicher_jahresarbeitslohn: Decimal | None = None,
+    kalendertage: int | None = None,
 ) -> Steuerabzug:
     """Lohnsteuer, Soli and Kirchensteuer for a monthly Lohnzahlungszeitraum by the BMF PAP (LZZ = 2).
+
+    `kalendertage`: employed on fewer days than the month has (start or end of the employment in the month): the
+    month's wage is spread over those calendar days, the tax computed for one day (LZZ = 4, the daily wage in whole
+    cents, fractions dropped) and multiplied by the days (R 39b.5 Abs. 2 LStR, Teillohnzahlungszeitraum).
 
     `laufender_arbeitslohn` is the month's taxable current wage; `sonstige_bezuege` are one-off payments in the
     month (Weihnachtsgeld, Urlaubsgeld, Einmalzahlungen) which go through the PAP's sonstige-Bezüge path and need
@@ -340,7 +345,31 @@ def lohnsteuer_monat(
         sonstige_bezuege,
         voraussichtlicher_jahresarbeitslohn if voraussichtlicher_jahresarbeitslohn is not None else _NULL,
     )
-    ergebnis = lohnsteuer.berechne_pap(jahr, eingaben)
+    tage = 1
+    if kalendertage is not None and 0 < kalendertage < calendar.monthrange(jahr, monat)[1]:
+        tage = kalendertage
+        eingaben["LZZ"] = 4
+        for name in ("RE4", "LZZFREIB", "LZZHINZU"):
+            monatlich = Decimal(eingaben[name])
+            teiler = tage if name == "RE4" else 30
+            eingaben[name] = _ABSCHNEIDEN.divide(monatlich, Decimal(teiler)).quantize(
+                Decimal(1), rounding=ROUND_DOWN, context=_ABSCHNEIDEN
+            )
+        hinweise.append(
+            Hinweis(
+                code="LST_TEILMONAT",
+                schwere=Schwere.INFO,
+                text=(
+                    f"Beschäftigt an {tage} Kalendertagen dieses Monats: Lohnsteuer nach dem Tageslohn (Arbeitslohn "
+                    f"je Kalendertag, Steuer eines Tages × {tage})."
+                ),
+                rechtsgrundlage="R 39b.5 Abs. 2 LStR",
+            )
+        )
+    ergebnis = dict(lohnsteuer.berechne_pap(jahr, eingaben))
+    if tage > 1:
+        for name in ("LSTLZZ", "SOLZLZZ", "BK"):
+            ergebnis[name] = ergebnis[name] * tage
 
     satz = _NULL
     if merkmale.kirchensteuerpflichtig:

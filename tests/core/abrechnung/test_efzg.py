@@ -16,37 +16,16 @@ import pytest
 from core.abrechnung.efzg import entgeltfortzahlung
 from core.abrechnung.modell import Monatsergebnis
 from core.abrechnung.rechnen import berechne
-from core.abrechnung.szenario import lies_szenario
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
+from tests.core.abrechnung.hilfe import eingabe, tagschichten
 
 d = Decimal
 KRANK = Abwesenheitsart.KRANK
 
 
-def jeden_tag(monat: int, bis: int) -> list[dict[str, str]]:
-    return [{"beginn": f"2026-{monat:02d}-{t:02d}T08:00", "ende": f"2026-{monat:02d}-{t:02d}T16:00"} for t in
-            range(1, bis + 1)]  # fmt: skip
-
-
 def rechne(abwesenheiten: list[dict[str, Any]], **weiter: Any) -> Monatsergebnis:
-    kraft = {
-        "id": "k",
-        "geburtsdatum": "1990-01-01",
-        "krankenkasse": "K",
-        "elterneigenschaft": True,
-        "stundenlohn": "15.00",
-        "schichten": jeden_tag(3, 31),
-        "abwesenheiten": abwesenheiten,
-        **weiter,
-    }
-    daten = {
-        "jahr": 2026,
-        "monat": 3,
-        "arbeitgeber": {"bundesland": "BW"},
-        "krankenkassen": {"K": {"zusatzbeitrag": "2.9", "u1_satz": "2.1", "u2_satz": "0.40"}},
-        "assistenzkraefte": [kraft],
-    }
-    return berechne(lies_szenario(daten).eingaben[0])
+    kraft = {"stundenlohn": "15.00", "schichten": tagschichten(list(range(1, 32))), "abwesenheiten": abwesenheiten}
+    return berechne(eingabe(**{**kraft, **weiter}))
 
 
 def codes(k: Monatsergebnis) -> set[str]:

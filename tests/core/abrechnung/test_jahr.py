@@ -14,32 +14,16 @@ import pytest
 
 from core.abrechnung.modell import Einmalzahlung, Jahreswerte, Monatseingabe, Vorgeschichte, Vormonat
 from core.abrechnung.rechnen import berechne
-from core.abrechnung.szenario import lies_szenario
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.regeln.lohnsteuer import berechne_pap
+from tests.core.abrechnung.hilfe import eingabe
 
 d = Decimal
 MINI = Beschaeftigungsart.MINIJOB
 
 
 def monatslohn(betrag: str, monat: int = 3, **weiter: Any) -> Monatseingabe:
-    kraft = {
-        "id": "j",
-        "geburtsdatum": "1990-01-01",
-        "krankenkasse": "K",
-        "elterneigenschaft": True,
-        "kinder_unter_25": 1,
-        "monatslohn": betrag,
-        **weiter,
-    }
-    daten = {
-        "jahr": 2026,
-        "monat": monat,
-        "arbeitgeber": {"bundesland": "BW"},
-        "krankenkassen": {"K": {"zusatzbeitrag": "2.9", "u1_satz": "2.1", "u2_satz": "0.40"}},
-        "assistenzkraefte": [kraft],
-    }
-    return lies_szenario(daten).eingaben[0]
+    return eingabe(monat=monat, id="j", kinder_unter_25=1, monatslohn=betrag, **weiter)
 
 
 def mit(e: Monatseingabe, *vormonate: Vormonat, **weiter: Any) -> Monatseingabe:
@@ -171,3 +155,42 @@ def test_jahreswerte_laufen_weiter(bekannt: bool) -> None:
     assert k.jahreswerte.brutto == d("1000.00") + (d("2000.00") if bekannt else 0)
     assert k.jahreswerte.sv_tage == 30 + (60 if bekannt else 0)
     assert k.vorgeschichte_bekannt is bekannt
+
+
+def test_eintritt_im_monat_lohnsteuer_nach_tagen() -> None:
+    # Eintritt Mo 16.03.2026: employed 16 calendar days (16.–31.). 12 days × 8 h × 20 € = 1.920 € → SV-pflichtig by
+    # the forecast? No history: by this month's pay, Übergangsbereich (1.920 ≤ 2.000). Lohnsteuer for a
+    # Teillohnzahlungszeitraum (R 39b.5 Abs. 2 LStR): daily wage 1.920 / 16 = 120,00 € (RE4 12000 Cent, LZZ 4 = Tag),
+    # tax of one day × 16. StKl I, 1 Kind (PV no surcharge), Zusatzbeitrag 2,9 %, no church tax.
+    tage = [16, 17, 18, 19, 20, 23, 24, 25, 26, 27, 30, 31]
+    schichten = [{"beginn": f"2026-03-{t:02d}T08:00", "ende": f"2026-03-{t:02d}T16:00"} for t in tage]
+    e = eingabe(
+        id="t", stundenlohn="20.00", schichten=schichten, eintritt="2026-03-16", steuerklasse=3, kinder_unter_25=1
+    )
+    k = berechne(e)
+    assert (k.brutto, k.steuertage) == (d("1920.00"), 16)
+    pap = berechne_pap(
+        2026,
+        {"LZZ": 4, "STKL": 3, "RE4": 12000, "KVZ": d("2.9"), "PKV": 0, "PVZ": 0, "PVA": d(0), "KRV": 0, "ALV": 0,
+         "R": 0},
+    )  # fmt: skip
+    assert k.lohnsteuer == pap["LSTLZZ"] * 16 / 100
+    assert "LST_TEILMONAT" in {h.code for h in k.hinweise}
+
+
+def test_kurzfristig_mehr_tage_als_geplant_zaehlen() -> None:
+    # Befristet 01.01.–30.06.2026, planned 65 working days (≤ 70: kurzfristig, § 8 Abs. 1 Nr. 2 SGB IV). By March
+    # 60 days were worked (history) and 12 more this month: 72 > 70 → no longer kurzfristig (by pay: Übergangsbereich).
+    tage = [2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16, 17]
+    schichten = [{"beginn": f"2026-03-{t:02d}T08:00", "ende": f"2026-03-{t:02d}T16:00"} for t in tage]
+    e = eingabe(
+        id="k",
+        stundenlohn="15.00",
+        schichten=schichten,
+        befristung={"von": "2026-01-01", "bis": "2026-06-30", "arbeitstage": 65},
+        berufsmaessig=False,
+    )
+    assert berechne(e).beschaeftigung is Beschaeftigungsart.KURZFRISTIG  # without history: planned 65 days
+    k = berechne(mit(e, jahreswerte=Jahreswerte(arbeitstage=60)))
+    assert k.beschaeftigung is Beschaeftigungsart.MIDIJOB
+    assert {"KURZFRISTIG_MEHR_ARBEITSTAGE", "KURZFRISTIG_ZEITGRENZE_UEBERSCHRITTEN"} <= {h.code for h in k.hinweise}

@@ -16,29 +16,13 @@ from core.fehler import EingabeFehler
 from core.regeln.beitraege import uebergangsbereich_bemessung
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.regeln.lohnsteuer import berechne_pap
+from tests.core.abrechnung.hilfe import szenario, tagschichten
 
 d = Decimal
-KASSE = {"K": {"zusatzbeitrag": "2.9", "u1_satz": "2.1", "u2_satz": "0.40"}}
-
-
-def szenario(kraft: dict[str, Any], *, land: str = "BW", monat: int = 3) -> dict[str, Any]:
-    basis = {"id": "x", "geburtsdatum": "1990-01-01", "krankenkasse": "K", "elterneigenschaft": True}
-    basis.update(kraft)
-    return {
-        "jahr": 2026,
-        "monat": monat,
-        "arbeitgeber": {"bundesland": land},
-        "krankenkassen": KASSE,
-        "assistenzkraefte": [basis],
-    }
 
 
 def rechne(daten: dict[str, Any]) -> Monatsergebnis:
     return berechne(lies_szenario(daten).eingaben[0])
-
-
-def tagschichten(tage: list[int], von: str = "08:00", bis: str = "16:00", monat: int = 3) -> list[dict[str, Any]]:
-    return [{"beginn": f"2026-{monat:02d}-{t:02d}T{von}", "ende": f"2026-{monat:02d}-{t:02d}T{bis}"} for t in tage]
 
 
 def test_tageslohn_rund_um_die_uhr() -> None:

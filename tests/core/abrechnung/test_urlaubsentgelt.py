@@ -9,31 +9,22 @@ from typing import Any
 
 from core.abrechnung.modell import Monatseingabe, Monatsergebnis, Tagesverdienst, Vorgeschichte, Vormonat
 from core.abrechnung.rechnen import berechne
-from core.abrechnung.szenario import lies_szenario
 from core.regeln.klassifikation import Beschaeftigungsart
+from tests.core.abrechnung.hilfe import eingabe as szenario_eingabe
+from tests.core.abrechnung.hilfe import tagschichten
 
 d = Decimal
 
 
 def eingabe(tage: list[int], urlaub: tuple[str, str], **weiter: Any) -> Monatseingabe:
-    kraft = {
-        "id": "u",
-        "geburtsdatum": "1990-01-01",
-        "krankenkasse": "K",
-        "elterneigenschaft": True,
-        "stundenlohn": "15.00",
-        "schichten": [{"beginn": f"2026-03-{t:02d}T08:00", "ende": f"2026-03-{t:02d}T16:00"} for t in tage],
-        "abwesenheiten": [{"id": 1, "art": "urlaub", "von": urlaub[0], "bis": urlaub[1]}],
+    return szenario_eingabe(
+        id="u",
+        elterneigenschaft=False,
+        stundenlohn="15.00",
+        schichten=tagschichten(tage),
+        abwesenheiten=[{"id": 1, "art": "urlaub", "von": urlaub[0], "bis": urlaub[1]}],
         **weiter,
-    }
-    daten = {
-        "jahr": 2026,
-        "monat": 3,
-        "arbeitgeber": {"bundesland": "BW"},
-        "krankenkassen": {"K": {"zusatzbeitrag": "2.9", "u1_satz": "2.1", "u2_satz": "0.40"}},
-        "assistenzkraefte": [kraft],
-    }
-    return lies_szenario(daten).eingaben[0]
+    )
 
 
 def vormonat(jahr: int, monat: int, tage: list[int], betrag: str) -> Vormonat:
@@ -113,30 +104,17 @@ def test_feiertagsverguetung_ohne_feiertagszuschlag() -> None:
     # Karfreitag 03.04.2026 is a holiday in BW: the planned shift 8–16 Uhr falls out (absence "feiertag", § 2 EFZG):
     # 8 h × 15 € = 120,00, but no holiday surcharge (she would not have worked on a holiday otherwise).
     # Good Friday's planned shift and one worked Monday; a "Feiertag" on Thursday 02.04. is no holiday → Warnung.
-    daten = {
-        "jahr": 2026,
-        "monat": 4,
-        "arbeitgeber": {"bundesland": "BW"},
-        "krankenkassen": {"K": {"zusatzbeitrag": "2.9", "u1_satz": "2.1", "u2_satz": "0.40"}},
-        "assistenzkraefte": [
-            {
-                "id": "f",
-                "geburtsdatum": "1990-01-01",
-                "krankenkasse": "K",
-                "stundenlohn": "15.00",
-                "zuschlaege_prozent": {"feiertag": "125"},
-                "schichten": [
-                    {"beginn": "2026-04-03T08:00", "ende": "2026-04-03T16:00"},
-                    {"beginn": "2026-04-06T08:00", "ende": "2026-04-06T16:00"},
-                ],
-                "abwesenheiten": [
-                    {"id": 1, "art": "feiertag", "von": "2026-04-03", "bis": "2026-04-03"},
-                    {"id": 2, "art": "feiertag", "von": "2026-04-02", "bis": "2026-04-02"},
-                ],
-            }
+    e = szenario_eingabe(
+        monat=4,
+        stundenlohn="15.00",
+        zuschlaege_prozent={"feiertag": "125"},
+        schichten=tagschichten([3, 6], monat=4),
+        abwesenheiten=[
+            {"id": 1, "art": "feiertag", "von": "2026-04-03", "bis": "2026-04-03"},
+            {"id": 2, "art": "feiertag", "von": "2026-04-02", "bis": "2026-04-02"},
         ],
-    }
-    k = berechne(lies_szenario(daten).eingaben[0])
+    )
+    k = berechne(e)
     # Ostermontag 06.04. worked: 120 + 125 % holiday surcharge 150 (tax-free); Karfreitag: 120 Feiertagsvergütung
     assert (k.grundverguetung, k.lohnfortzahlung, k.zuschlaege) == (d("120.00"), d("120.00"), d("150.00"))
     assert "FEIERTAG_KEIN_FEIERTAG" in {h.code for h in k.hinweise}

@@ -9,27 +9,14 @@ from typing import Any
 
 from core.abrechnung.modell import Monatseingabe, Monatsergebnis, Vorgeschichte, Vormonat, Vorschuss
 from core.abrechnung.rechnen import berechne
-from core.abrechnung.szenario import lies_szenario
 from core.regeln.klassifikation import Beschaeftigungsart
+from tests.core.abrechnung.hilfe import eingabe, tagschichten
 
 d = Decimal
 
 
-def eingabe(**kraft: Any) -> Monatseingabe:
-    daten = {
-        "jahr": 2026,
-        "monat": 3,
-        "arbeitgeber": {"bundesland": "BW"},
-        "krankenkassen": {"K": {"zusatzbeitrag": "2.9", "u1_satz": "2.1", "u2_satz": "0.40"}},
-        "assistenzkraefte": [
-            {"id": "z", "geburtsdatum": "1990-01-01", "krankenkasse": "K", "elterneigenschaft": True, **kraft}
-        ],
-    }
-    return lies_szenario(daten).eingaben[0]
-
-
 def tage(*nummern: int) -> list[dict[str, str]]:
-    return [{"beginn": f"2026-03-{t:02d}T08:00", "ende": f"2026-03-{t:02d}T16:00"} for t in nummern]
+    return tagschichten(list(nummern))
 
 
 def festlohn(**weiter: Any) -> Monatseingabe:
