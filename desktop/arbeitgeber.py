@@ -82,7 +82,9 @@ class ArbeitgeberMaske:
         )
         p.ja_nein(
             "katholische_gemeinde",
-            tr("überwiegend katholische Gemeinde (für Feiertage in Bayern, Sachsen, Thüringen)"),
+            tr("Überwiegend katholische Gemeinde"),
+            # a check box's text cannot wrap: the long part is the description (tooltip, screen reader)
+            beschreibung=tr("Nur für die Feiertage in Bayern, Sachsen und Thüringen von Bedeutung"),
         )
         b = self.abschnitte["betrieb"]
         b.text(

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from core.stammdaten import assistenzkraefte as dienst
 from core.stammdaten import vertraege
 from desktop import meldungen
+from desktop.fluss import flusszeile, paar
 from desktop.formular import datum_als_text, dezimal_als_text
 from desktop.hintergrund import Fortschritt
 from desktop.i18n import tr
@@ -111,18 +111,13 @@ class AssistenzkraefteBereich(QWidget):
         self.absteigend.toggled.connect(lambda _an: self._sortiere())
         self.tabelle.horizontalHeader().sortIndicatorChanged.connect(self._sortierung_von_kopf)
 
-        oben = QHBoxLayout()
-        for w in (
-            suche_label,
-            self.suche,
-            status_label,
-            self.status,
-            sortierung_label,
-            self.sortierung,
+        # wraps at a large font instead of widening the page (each label stays with its field)
+        oben = flusszeile(
+            paar(suche_label, self.suche),
+            paar(status_label, self.status),
+            paar(sortierung_label, self.sortierung),
             self.absteigend,
-        ):
-            oben.addWidget(w)
-        oben.setStretch(1, 1)
+        )
 
         self.anzahl = QLabel()
         self.knopf_neu = QPushButton(tr("N&eue Assistenzkraft …"))
@@ -155,8 +150,7 @@ class AssistenzkraefteBereich(QWidget):
         self.knopf_auskunft.clicked.connect(self.auskunft)
         self.knopf_eingaben.clicked.connect(self.lohneingaben)
         self.knopf_loeschen.clicked.connect(self.loeschen)
-        unten = QHBoxLayout()
-        unten.addWidget(self.anzahl, 1)
+        unten = flusszeile(self.anzahl)
         for k in (
             self.knopf_neu,
             self.knopf_oeffnen,

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop import meldungen
 from desktop.bereiche import BEREICHE, Bereich
-from desktop.bildschirm import ANTEIL_BREITE, ANTEIL_HOEHE, passende_groesse, rollbar
+from desktop.bildschirm import ANTEIL_BREITE, ANTEIL_HOEHE, passende_groesse, rollbar, schmal_machen
 from desktop.einstellungen import FENSTER_GEOMETRIE, LETZTEN_BEREICH_ZEIGEN, LETZTER_BEREICH
 from desktop.formular import ohne_mnemonic
 from desktop.i18n import tr
@@ -184,6 +184,7 @@ class Hauptfenster(QMainWindow):
             neu.setObjectName(f"bereich_{schluessel}")
             # With a large font an area may need more room than the screen has: it scrolls instead of being cut
             # off (a focused control is scrolled into view).
+            schmal_machen(neu)
             rolle = rollbar(neu)
             rolle.setObjectName(f"rolle_{schluessel}")
             alt = self.stapel.widget(zeile)
@@ -213,6 +214,7 @@ class Hauptfenster(QMainWindow):
         aktivieren = getattr(seite, "aktivieren", None)
         if callable(aktivieren):
             aktivieren()
+            schmal_machen(seite)  # texts filled in just now wrap too
         if im_inhalt:
             # Ctrl+number from inside an area: the cursor goes into the new area, not to wherever Qt moves the
             # focus of the page that was hidden (from the navigation list it stays there, for browsing)

@@ -12,6 +12,7 @@
 - A focus ring: the control with the keyboard focus is surrounded by a thick frame in the palette's highlight colour
   (or its text colour where the highlight is too faint against the window), so it follows dark and high-contrast
   themes (WCAG 2.4.7 and 2.4.11).
+- Room: every dialog gets `desktop.bildschirm.dialog_passend` when it is shown (content scrolls, buttons visible).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 from shiboken6 import isValid
+
+from desktop.bildschirm import dialog_passend
 
 #: Width of the focus ring in device-independent pixels (WCAG 2.4.11 asks for at least 2).
 RINGBREITE = 3
@@ -265,6 +268,7 @@ class Tastaturregeln(QObject):
                 self._erster_eintrag(ziel)
             elif isinstance(ziel, QDialog) and not ereignis.spontaneous():
                 # the dialog is laid out and its children are shown by now; its own focus choice is made
+                dialog_passend(ziel)  # content scrolls, buttons stay visible, the whole dialog on the screen
                 knoepfe_mit_kuerzel(ziel)
                 self._dialog_bereit(ziel)
                 if isinstance(ziel, QWizard):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.domain.kalender import BUNDESLAENDER
 from core.stammdaten import arbeitgeber, assistenzkraefte, checkliste
+from desktop.fluss import flusszeile
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 
@@ -29,10 +30,7 @@ class Uebersicht(QWidget):
         self.knopf_arbeitgeber.clicked.connect(lambda: self._einstellungen("arbeitgeber"))
         self.knopf_checkliste.clicked.connect(lambda: self._einstellungen("checkliste"))
         self.knopf_team.clicked.connect(lambda: kontext.zeige_bereich("assistenzkraefte"))
-        zeile = QHBoxLayout()
-        for k in (self.knopf_einrichten, self.knopf_arbeitgeber, self.knopf_team, self.knopf_checkliste):
-            zeile.addWidget(k)
-        zeile.addStretch(1)
+        zeile = flusszeile(self.knopf_einrichten, self.knopf_arbeitgeber, self.knopf_team, self.knopf_checkliste)
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.text)
         spalte.addLayout(zeile)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -47,6 +46,7 @@ from desktop.dienstplan.modelle import (
 )
 from desktop.dienstplan.operationen import Dienstplanoperationen
 from desktop.dienstplan.person import PersonAnsicht
+from desktop.fluss import Flusszeile
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.tabellen import Index
@@ -189,8 +189,8 @@ class DienstplanBereich(QWidget):
             self.teiler.setSizes([gesamt * 2 // 3, gesamt - gesamt * 2 // 3])
 
     # building ----------------------------------------------------------------------------------------------
-    def _baue_kopf(self) -> QHBoxLayout:
-        zeile = QHBoxLayout()
+    def _baue_kopf(self) -> Flusszeile:
+        zeile = Flusszeile()  # wraps at a large font instead of pushing Export beyond the window's edge
         self.zurueck = QPushButton(tr("◀ Vorheriger Monat"))
         self.zurueck.setObjectName("vorheriger_monat")
         self.zurueck.setAccessibleName(tr("Vorheriger Monat"))
@@ -215,7 +215,6 @@ class DienstplanBereich(QWidget):
         zeile.addWidget(self.titel)
         zeile.addWidget(self.vor)
         zeile.addWidget(self.heute_knopf)
-        zeile.addStretch(1)
         self.knopf_schicht = self._menueknopf(tr("&Schicht"), "menue_schicht")
         self.knopf_abwesenheit = self._menueknopf(tr("Ab&wesenheit"), "menue_abwesenheit")
         self.knopf_planung = self._menueknopf(tr("&Planung"), "menue_planung")

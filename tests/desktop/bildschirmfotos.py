@@ -1,0 +1,134 @@
+"""Every area and every dialog on a 1280×800 screen at a given scale, as PNGs, with what does not fit.
+
+Run in its own process, because the scale (QT_SCALE_FACTOR) and the screen are fixed when Qt starts:
+
+    QT_SCALE_FACTOR=2 QT_QPA_PLATFORM=offscreen:configfile=tests/data/bildschirm/1280x800.json \\
+        python -m tests.desktop.bildschirmfotos OUT_DIR
+
+It writes OUT_DIR/<name>.png for each area (every tab) and dialog of `dialogkatalog`, and prints one line per
+problem (nothing when all is well):
+- an area needs sideways scrolling (its content is wider than the room the window gives it);
+- a dialog is larger than the screen's free area or not fully on it;
+- a dialog button lies outside the dialog (cut off or off screen).
+`tests/desktop/test_bildschirm.py` runs it at 100 % and 200 %; the PNGs are there to be looked at.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QScrollArea, QTabWidget, QWidget
+
+
+def _ansichten(seite: QWidget):
+    """Yield once per visible tab combination (first level of tabs is enough to see every page)."""
+    yield ""
+    for reiter in seite.findChildren(QTabWidget):
+        if not reiter.isVisible():
+            continue
+        for i in range(1, reiter.count()):
+            if reiter.isTabEnabled(i):
+                reiter.setCurrentIndex(i)
+                yield f"-{i + 1}"
+        reiter.setCurrentIndex(0)
+
+
+def _warte(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def pruefe_bereiche(app: QApplication, fenster, ausgabe: Path) -> list[str]:
+    from desktop.bereiche import BEREICHE
+
+    probleme: list[str] = []
+    for b in BEREICHE:
+        fenster.zeige_bereich(b.schluessel)
+        _warte(app)
+        seite = fenster.seite(b.schluessel)
+        rolle = fenster.stapel.currentWidget()
+        for name in list(_ansichten(seite)):
+            _warte(app)
+            fenster.grab().save(str(ausgabe / f"bereich-{b.schluessel}{name}.png"))
+            if isinstance(rolle, QScrollArea) and rolle.horizontalScrollBar().maximum() > 0:
+                probleme.append(
+                    f"Bereich {b.schluessel}{name}: rollt seitwärts (Inhalt {seite.width()} Pixel breit, "
+                    f"Platz {rolle.viewport().width()})"
+                )
+            for innen in seite.findChildren(QScrollArea):
+                if innen.isVisible() and innen.widget() is not None and innen.horizontalScrollBar().maximum() > 0:
+                    probleme.append(
+                        f"Bereich {b.schluessel}{name}: {innen.objectName() or 'Rollbereich'} rollt seitwärts"
+                    )
+    return probleme
+
+
+def pruefe_dialoge(app: QApplication, kontext, ausgabe: Path) -> list[str]:
+    from dialogkatalog import DIALOGE
+
+    probleme: list[str] = []
+    for name, fabrik in DIALOGE.items():
+        dialog: QDialog = fabrik(kontext)
+        dialog.show()
+        _warte(app)
+        dialog.grab().save(str(ausgabe / f"dialog-{name}.png"))
+        frei = (dialog.screen() or app.primaryScreen()).availableGeometry()
+        rahmen = dialog.frameGeometry()
+        if not frei.contains(rahmen):
+            probleme.append(
+                f"Dialog {name}: {rahmen.width()}×{rahmen.height()} bei ({rahmen.x()}, {rahmen.y()}) "
+                f"passt nicht auf den Bildschirm {frei.width()}×{frei.height()}"
+            )
+        innen = QRect(0, 0, dialog.width(), dialog.height())
+        for kasten in dialog.findChildren(QDialogButtonBox):
+            for knopf in kasten.buttons():
+                if not knopf.isVisible():
+                    continue
+                ort = QRect(knopf.mapTo(dialog, knopf.rect().topLeft()), knopf.size())
+                if not innen.contains(ort) or knopf.visibleRegion().isEmpty():
+                    probleme.append(f"Dialog {name}: Schaltfläche „{knopf.text()}“ ist nicht zu sehen")
+        dialog.close()
+        dialog.deleteLater()
+        _warte(app)
+    return probleme
+
+
+def main(ausgabe: Path) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # dialogkatalog, as in the tests
+    ausgabe.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from core.demo import lege_demo_an
+    from core.stammdaten.start import oeffne
+    from desktop.app import richte_anwendung_ein
+    from desktop.einstellungen import Einstellungen
+    from desktop.hauptfenster import Hauptfenster
+    from desktop.kontext import Kontext
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ort = Path(tmp)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ort / "qsettings"))
+        einstellungen = Einstellungen(QSettings(str(ort / "einstellungen.ini"), QSettings.Format.IniFormat))
+        richte_anwendung_ein(app, einstellungen)
+        pfad = ort / "demo.sqlite"
+        lege_demo_an(pfad, heute=date.today())
+        db = oeffne(pfad)
+        kontext = Kontext(datenbank=db, einstellungen=einstellungen, db_pfad=pfad)
+        fenster = Hauptfenster(kontext)
+        fenster.show()
+        _warte(app)
+        probleme = pruefe_bereiche(app, fenster, ausgabe) + pruefe_dialoge(app, kontext, ausgabe)
+        fenster.close()
+        kontext.schliessen()
+        shutil.rmtree(ort / "qsettings", ignore_errors=True)
+    for p in probleme:
+        print(p)
+    return 1 if probleme else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))

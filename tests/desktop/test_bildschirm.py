@@ -1,0 +1,68 @@
+"""200 % on a 1280×800 screen (issue 13, finding 3): no area scrolls sideways, every dialog fits the screen with its
+buttons visible. Each scale runs in its own process (Qt fixes the scale when it starts) over every area, every tab
+and every dialog of `dialogkatalog`, and leaves the screenshots in the test's folder to be looked at.
+
+Before the fix at 200 %: "Neue Schicht" was 850 pixels high on an 800-pixel screen (Speichern off screen), the
+Assistenzkräfte showed 2 of their buttons, the Dienstplan cut "Export", every area scrolled sideways.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from desktop.fluss import Flusszeile
+
+pytestmark = pytest.mark.gui
+WURZEL = Path(__file__).resolve().parents[2]
+BILDSCHIRM = WURZEL / "tests" / "data" / "bildschirm" / "1280x800.json"
+
+
+@pytest.mark.parametrize("skalierung", ["1", "2"])
+def test_alles_passt_auf_1280x800(tmp_path: Path, skalierung: str) -> None:
+    umgebung = {
+        **os.environ,
+        "QT_SCALE_FACTOR": skalierung,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={BILDSCHIRM}",
+        "XDG_DATA_HOME": str(tmp_path / "daten"),
+        "XDG_STATE_HOME": str(tmp_path / "zustand"),
+    }
+    umgebung.pop("QT_ACCESSIBILITY", None)
+    lauf = subprocess.run(
+        [sys.executable, "-m", "tests.desktop.bildschirmfotos", str(tmp_path / "bilder")],
+        cwd=WURZEL,
+        env=umgebung,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert lauf.returncode == 0, lauf.stdout + lauf.stderr[-3000:]
+    bilder = sorted(p.name for p in (tmp_path / "bilder").glob("*.png"))
+    assert "bereich-dienstplan.png" in bilder and "dialog-schicht_neu.png" in bilder
+
+
+def test_knopfzeile_bricht_um_statt_breiter_zu_werden(qtbot) -> None:
+    traeger = QWidget()
+    qtbot.addWidget(traeger)
+    zeile = Flusszeile(traeger)
+    zeile.setContentsMargins(0, 0, 0, 0)
+    knoepfe = [QPushButton(f"Schaltfläche Nummer {i}") for i in range(6)]
+    zeile.neben(*knoepfe)
+    breitester = max(k.sizeHint().width() for k in knoepfe)
+    # as narrow as its widest button (a QHBoxLayout would need all six side by side)
+    assert zeile.minimumSize().width() <= breitester + 1
+    assert zeile.sizeHint().width() > 5 * breitester
+    einzeilig = zeile.heightForWidth(zeile.sizeHint().width())
+    assert zeile.heightForWidth(breitester * 2) > 2 * einzeilig  # three lines of two
+    traeger.resize(breitester * 2 + 20, zeile.heightForWidth(breitester * 2 + 20))
+    traeger.show()
+    qtbot.waitExposed(traeger)
+    # reading order: left to right, then the next line
+    orte = [(k.y(), k.x()) for k in knoepfe]
+    assert orte == sorted(orte) and knoepfe[2].y() > knoepfe[0].y()
+    assert all(traeger.rect().contains(k.geometry()) for k in knoepfe)
