@@ -31,12 +31,24 @@ KURZFRISTIG_VORWARNUNG_TAGE = 10
 
 @dataclass(frozen=True, slots=True)
 class Pruefhinweis:
-    """A Hinweis placed in the roster: the day, the assistant and the shifts it is about (for the grid)."""
+    """A Hinweis placed in the roster: the day, the assistant and the shifts it is about (for the grid).
+
+    `tag` is the first day (where the list of Hinweise jumps to); `weitere_tage` the other days a Hinweis that
+    sums up several days names in its text, so the grid marks every day the text names, not only the first.
+    """
 
     hinweis: Hinweis
     tag: date | None = None
     assistenzkraft_id: int | None = None
     schicht_ids: tuple[int, ...] = ()
+    weitere_tage: tuple[date, ...] = ()
+
+    @property
+    def tage(self) -> tuple[date, ...]:
+        """Every day this Hinweis is about, in order (none for one about the whole month)."""
+        if self.tag is None:
+            return ()
+        return tuple(sorted({self.tag, *self.weitere_tage}))
 
     @property
     def code(self) -> str:
@@ -483,6 +495,7 @@ def _pausen(k: _Kontext, regeln: Arbeitszeitregeln, person: int, schichten: Sequ
             min(tage),
             person,
             tuple(dict.fromkeys(ids)),
+            tuple(sorted(set(tage) - {min(tage)})),
         )
     ]
 

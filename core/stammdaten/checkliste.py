@@ -3,6 +3,13 @@
 GUI: `checkliste(db)` → `ChecklistenPunkt` rows in order (`erledigt`, `automatisch` = derived from the data,
 `erlaeuterung` says why/what is missing); `hake_ab(db, schluessel, erledigt=True)` stores a manual tick.
 A derived item is done when the data show it; a manual tick also marks any item done.
+
+Honest ticks (issue 13): a derived item may tick itself only on a fact that proves the step was taken, never on a
+default or on the mere use of this program. "Lohnprogramm gefunden" was always ticked ("Sie nutzen Assistenzbüro")
+while no payroll existed, and "bei der Unfallkasse angemeldet" ticked as soon as the Unfallkasse of her Land was
+preselected; registration shows in the membership number the Unfallkasse gives, so that is what counts now, and the
+Lohnprogramm is hers to tick. `tests/core/stammdaten/test_checkliste_ehrlich.py` checks that on an empty household
+and on one built from defaults only nothing ticks itself.
 """
 
 from __future__ import annotations
@@ -54,13 +61,15 @@ def _vertrag(e: Stammdateneinheit, _tag: date) -> tuple[bool, str]:
 
 def _unfallversicherung(e: Stammdateneinheit, _tag: date) -> tuple[bool, str]:
     ag = e.arbeitgeber.erster()
-    if ag is not None and ag.unfallversicherungstraeger is not None:
-        return True, f"Unfallversicherungsträger: {ag.unfallversicherungstraeger.name}."
-    return False, "Noch kein Unfallversicherungsträger eingetragen (Arbeitgeberdaten)."
-
-
-def _lohnprogramm(_e: Stammdateneinheit, _tag: date) -> tuple[bool, str]:
-    return True, "Sie nutzen Assistenzbüro für die Lohnabrechnung."
+    if ag is None or ag.unfallversicherungstraeger is None:
+        return False, "Noch kein Unfallversicherungsträger eingetragen (Arbeitgeberdaten)."
+    name = ag.unfallversicherungstraeger.name
+    if ag.uv_mitgliedsnummer.strip():
+        return True, f"Bei {name} angemeldet, Mitgliedsnummer {ag.uv_mitgliedsnummer.strip()}."
+    return False, (
+        f"Zuständig ist {name}. Nach der Anmeldung erhalten Sie eine Mitgliedsnummer; "
+        "tragen Sie sie in den Arbeitgeberdaten ein, dann ist dieser Punkt erledigt."
+    )
 
 
 def _stammdaten(e: Stammdateneinheit, _tag: date) -> tuple[bool, str]:
@@ -95,7 +104,7 @@ ERSTE_ABRECHNUNG: tuple[tuple[str, str, Ableitung | None], ...] = (
         "Voll- und Teilzeitbeschäftigte bei der zuständigen Unfallkasse angemeldet?",
         _unfallversicherung,
     ),
-    ("lohnprogramm", "Steuerberater beauftragt oder ein Lohnprogramm gefunden?", _lohnprogramm),
+    ("lohnprogramm", "Steuerberater beauftragt oder ein Lohnprogramm gefunden?", None),
     ("stammdaten", "Stammdaten erstellt (Arbeitgeber, Assistentinnen, Lohnarten)?", _stammdaten),
     ("umlagestufen", "Umlagestufen und Erstattungssätze bei den Krankenkassen gewählt?", _umlagestufen),
     ("einzug_kassen", "Den Krankenkassen Lastschriftmandate (Bankeinzug) erteilt?", None),

@@ -108,12 +108,13 @@ class MonatsModell(QAbstractTableModel):
             self._spalten.append((Art.PRUEFUNG, None))
             tage = {e.schicht.id: z.info.tag for z in daten.raster.zeilen for v in z.zellen.values() for e in v}
             for h in daten.hinweise:
-                if h.tag is None:
-                    continue  # about the whole month (e.g. the Minijob limit): listed below, not marked in cells
-                self._hinweise_tag.setdefault(h.tag, []).append(h)
+                # every day the Hinweis names gets it (a missing break on the 4th, 5th and 6th: three days), none
+                # for one about the whole month (e.g. the Minijob limit): that is listed below only
+                for t in h.tage:
+                    self._hinweise_tag.setdefault(t, []).append(h)
                 for sid in h.schicht_ids:
                     tag = tage.get(sid)
-                    if tag is not None and abs((tag - h.tag).days) <= 1:
+                    if tag is not None and any(abs((tag - t).days) <= 1 for t in h.tage):
                         self._hinweise_schicht.setdefault(sid, []).append(h)
         self.endResetModel()
 
@@ -348,7 +349,7 @@ class MonatsModell(QAbstractTableModel):
             text = f"{tag}, {kopf}: {inhalt}"
             hinweise = self._hinweise(zeile, art, sp)
             if hinweise:
-                text += ". " + "; ".join(f"{texte.SCHWERE_TEXT[h.schwere]}: {h.text}" for h in hinweise)
+                text += ". " + texte.hinweise_kurz(hinweise)
             return text
         if art is Art.BEMERKUNG:
             teile = self.tagesbemerkung(zeile)
@@ -359,9 +360,7 @@ class MonatsModell(QAbstractTableModel):
             hinweise = self._hinweise_tag.get(zeile.info.tag, [])
             if not hinweise:
                 return f"{tag}, {tr('Prüfung')}: {tr('in Ordnung')}"
-            return f"{tag}, {tr('Prüfung')}: " + "; ".join(
-                f"{texte.SCHWERE_TEXT[h.schwere]}: {h.text}" for h in hinweise
-            )
+            return f"{tag}, {tr('Prüfung')}: " + texte.hinweise_kurz(hinweise)
         return tag
 
     def _tooltip(self, zeile: Rasterzeile, art: Art, sp: Spalte | None) -> str | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time
 
+from core.dienstplan.pruefungen import Pruefhinweis
 from core.dienstplan.tage import MONATE, WOCHENTAGE, WOCHENTAGE_KURZ
 from core.domain.hinweis import Schwere
 from core.domain.zeit import BERLIN
@@ -69,3 +71,25 @@ def anzahl_hinweise(anzahlen: dict[Schwere, int]) -> str:
         if n:
             teile.append(f"{n} {SCHWERE_TEXT[schwere] if n == 1 else SCHWERE_MEHRZAHL[schwere]}")
     return ", ".join(teile)
+
+
+#: Where a Hinweis's text is cut for a cell: its detail (dates, rules, advice) follows one of these.
+_DETAIL_BEGINNT = (" (", ": ", " – ")
+KURZ_HOECHSTENS = 120
+
+
+def hinweis_kurz(text: str) -> str:
+    """The gist of a Hinweis for a grid cell: up to where its detail begins, at most `KURZ_HOECHSTENS` characters.
+
+    A screen reader read each cell's Hinweise in full, e.g. a 400-character break warning with 23 dates on every
+    shift of the month; the full text is in the list "Hinweise des Monats" (Alt+N) and in the tooltip.
+    """
+    schnitt = min((i for i in (text.find(t) for t in _DETAIL_BEGINNT) if i >= 15), default=len(text))
+    kurz = text[:schnitt].rstrip(" .,;")
+    return kurz if len(kurz) <= KURZ_HOECHSTENS else kurz[: KURZ_HOECHSTENS - 1].rstrip() + "…"
+
+
+def hinweise_kurz(hinweise: Sequence[Pruefhinweis]) -> str:
+    """The Hinweise of one cell, each once and short, with where to read them in full."""
+    teile = list(dict.fromkeys(f"{SCHWERE_TEXT[h.schwere]}: {hinweis_kurz(h.text)}" for h in hinweise))
+    return "; ".join(teile) + tr(". Einzelheiten unter „Hinweise des Monats“ (Alt+N)")

@@ -293,7 +293,13 @@ def test_checkliste_mit_der_leertaste_abhaken(qtbot, fenster: Hauptfenster) -> N
     taste(qtbot, Qt.Key.Key_Space)  # and back
     assert not checkliste.checkliste(db)[zeile].erledigt and stand() == "offen"
 
-    # a point done because the data show it (e.g. "Lohnprogramm gefunden") is not unticked by Space
+    # a point done because the data show it (the Betriebsnummer is entered) is not unticked by Space
+    from core.stammdaten import arbeitgeber
+
+    arbeitgeber.speichere_arbeitgeber(
+        db, arbeitgeber.ArbeitgeberDaten(nachname="Beispiel", bundesland="BW", betriebsnummer="67334480")
+    )
+    ansicht.aktivieren()
     automatisch = next(i for i, p in enumerate(checkliste.checkliste(db)) if p.automatisch and p.erledigt)
     taste(qtbot, Qt.Key.Key_Home, STRG)
     for _ in range(automatisch):

@@ -154,6 +154,7 @@ def test_checkliste_aus_den_daten(db: Datenbank) -> None:
         nachname="A", bundesland="BW", betriebsnummer="67334480", steuernummer="93815/08152"
     )
     ag.unfallversicherungstraeger_id = arbeitgeber.vorgeschlagene_unfallkasse(db, "BW")
+    ag.uv_mitgliedsnummer = "123456789"  # registered: the Unfallkasse gave her a membership number
     arbeitgeber.speichere_arbeitgeber(db, ag)
     bkk = next(k for k in krankenkassen.liste_krankenkassen(db) if k.name == "BKK Mitte")
     assert bkk.id is not None

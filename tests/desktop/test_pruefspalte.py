@@ -1,0 +1,65 @@
+"""The "Prüfung" column says what the "Hinweise des Monats" say (issue 13, finding 7).
+
+Before: the break warning of the example household named 04., 05. and 06.01., the column flagged only the 4th (the
+screen-reader text too), and every shift cell read the 400-character warning with its 23 dates out loud.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from desktop.dienstplan.modelle import Art
+from desktop.dienstplan.texte import KURZ_HOECHSTENS, hinweis_kurz
+from desktop.hauptfenster import Hauptfenster
+
+pytestmark = pytest.mark.gui
+DATUM = re.compile(r"\b(\d\d)\.(\d\d)\.(?!\d)")
+
+
+def test_jeder_genannte_tag_ist_in_der_spalte_markiert(demo_fenster: Hauptfenster) -> None:
+    demo_fenster.zeige_bereich("dienstplan")
+    seite = demo_fenster.seite("dienstplan")
+    modell = seite.modell
+    daten = modell.daten
+    assert daten is not None
+    spalte = next(i for i in range(modell.columnCount()) if modell.art(i) is Art.PRUEFUNG)
+    mehrtaegig = [h for h in daten.hinweise if len(h.tage) > 1]
+    assert mehrtaegig, "the example household has a break warning over several days"
+    probleme = []
+    for h in daten.hinweise:
+        for tag_text, monat_text in DATUM.findall(h.text):
+            if int(monat_text) != seite.monat:
+                continue
+            tag = date(seite.jahr, seite.monat, int(tag_text))
+            reihe = modell.reihe_von(tag)
+            assert reihe is not None
+            angezeigt = modell.data(modell.index(reihe, spalte))
+            vorgelesen = modell.vorlesetext(modell.zeile(reihe), Art.PRUEFUNG, None)
+            if angezeigt == "in Ordnung" or hinweis_kurz(h.text) not in vorgelesen:
+                probleme.append(f"{tag:%d.%m.}: {h.code} fehlt in der Spalte Prüfung ({angezeigt})")
+    assert probleme == []
+
+
+def test_zellen_lesen_hinweise_kurz_vor(demo_fenster: Hauptfenster) -> None:
+    demo_fenster.zeige_bereich("dienstplan")
+    modell = demo_fenster.seite("dienstplan").modell
+    from PySide6.QtCore import Qt
+
+    laengster = max(
+        len(modell.data(modell.index(r, c), Qt.ItemDataRole.AccessibleTextRole) or "")
+        for r in range(modell.rowCount())
+        for c in range(modell.columnCount())
+    )
+    # a day, a shift and two short Hinweise fit; the warning with 23 dates (400 characters each time) does not
+    assert laengster <= 2 * KURZ_HOECHSTENS + 160, laengster
+
+
+def test_kurzfassung_eines_hinweises() -> None:
+    text = (
+        "Sabine arbeitet an 3 Tagen mehr als 6 Stunden ohne die vorgeschriebene Pause (0,5 bzw. 0,75 Stunden, in "
+        "Blöcken von mindestens 15 Minuten): 04.01., 05.01., 06.01. – bitte tragen Sie die Pause ein."
+    )
+    assert hinweis_kurz(text) == "Sabine arbeitet an 3 Tagen mehr als 6 Stunden ohne die vorgeschriebene Pause"
