@@ -43,9 +43,23 @@ def _ensure_environment() -> None:
         return
     print("Installiere die benötigten Pakete (nur beim ersten Start oder nach einem Update) …", flush=True)
     pip = [str(_python()), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
-    subprocess.run([*pip, "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "--editable", f"{ROOT}[test]"], check=True)
+    _still([*pip, "--upgrade", "pip"])
+    _still([*pip, "--editable", f"{ROOT}[test]"])
     STAMP.write_text(_fingerprint(), encoding="utf-8")
+
+
+def _still(befehl: list[str]) -> None:
+    """Run an installation step without showing its output: pip and setuptools print English warnings meant for
+    developers (deprecations, build notes) that a user cannot act on. On failure the output is shown after one
+    German sentence, so that help can be asked with it."""
+    ergebnis = subprocess.run(befehl, capture_output=True, text=True, encoding="utf-8", errors="replace")
+    if ergebnis.returncode != 0:
+        print(
+            "Die Installation ist fehlgeschlagen. Die folgenden Meldungen von pip helfen bei der Fehlersuche:",
+            file=sys.stderr,
+        )
+        print((ergebnis.stdout + ergebnis.stderr)[-4000:], file=sys.stderr)
+        raise subprocess.CalledProcessError(ergebnis.returncode, befehl)
 
 
 # The static checks CI runs before the tests (.ci/run) and pre-commit runs locally; which packages mypy checks
@@ -63,10 +77,11 @@ def main(argv: list[str]) -> int:
                 return ergebnis
         return 0
     if argv[:1] == ["--tests"]:
-        command = [str(_python()), "-m", "pytest", *argv[1:]]
-    else:
-        command = [str(_python()), "-m", "desktop.start", *argv]
-    return subprocess.run(command, cwd=ROOT).returncode
+        return subprocess.run([str(_python()), "-m", "pytest", *argv[1:]], cwd=ROOT).returncode
+    # The program runs where the user stands, so `--db daten.sqlite` or an export target is relative to her folder,
+    # not to the project's. -P keeps that folder off the import path (a folder named "Desktop" there would shadow
+    # the package `desktop` on Windows); the editable install makes the program importable from anywhere.
+    return subprocess.run([str(_python()), "-P", "-m", "desktop.start", *argv], cwd=Path.cwd()).returncode
 
 
 if __name__ == "__main__":
