@@ -3,14 +3,15 @@
 Run in its own process, because the scale (QT_SCALE_FACTOR) and the screen are fixed when Qt starts:
 
     QT_SCALE_FACTOR=2 QT_QPA_PLATFORM=offscreen:configfile=tests/data/bildschirm/1280x800.json \\
-        python -m tests.desktop.bildschirmfotos OUT_DIR
+        python -m tests.desktop.bildschirmfotos OUT_DIR [--dunkel]
 
 It writes OUT_DIR/<name>.png for each area (every tab) and dialog of `dialogkatalog`, and prints one line per
 problem (nothing when all is well):
 - an area needs sideways scrolling (its content is wider than the room the window gives it);
 - a dialog is larger than the screen's free area or not fully on it;
 - a dialog button lies outside the dialog (cut off or off screen).
-`tests/desktop/test_bildschirm.py` runs it at 100 % and 200 %; the PNGs are there to be looked at.
+`tests/desktop/test_bildschirm.py` runs it at 100 % and 200 %; the PNGs are there to be looked at. `--dunkel` uses a
+black high-contrast palette (the program must follow the system's colours).
 """
 
 from __future__ import annotations
@@ -98,10 +99,36 @@ def pruefe_dialoge(app: QApplication, kontext, ausgabe: Path) -> list[str]:
     return probleme
 
 
-def main(ausgabe: Path) -> int:
+def dunkle_palette(app: QApplication) -> None:
+    """A dark system theme, as a user with a dark or high-contrast desktop has it (light text on black)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    p = QPalette()
+    for rolle, farbe in (
+        (QPalette.ColorRole.Window, "#000000"),
+        (QPalette.ColorRole.WindowText, "#ffffff"),
+        (QPalette.ColorRole.Base, "#000000"),
+        (QPalette.ColorRole.AlternateBase, "#1a1a1a"),
+        (QPalette.ColorRole.Text, "#ffffff"),
+        (QPalette.ColorRole.Button, "#000000"),
+        (QPalette.ColorRole.ButtonText, "#ffffff"),
+        (QPalette.ColorRole.Highlight, "#ffff00"),
+        (QPalette.ColorRole.HighlightedText, "#000000"),
+        (QPalette.ColorRole.ToolTipBase, "#000000"),
+        (QPalette.ColorRole.ToolTipText, "#ffffff"),
+        (QPalette.ColorRole.PlaceholderText, "#c0c0c0"),
+    ):
+        p.setColor(rolle, QColor(farbe))
+    app.setStyle("Fusion")
+    app.setPalette(p)
+
+
+def main(ausgabe: Path, *, dunkel: bool = False) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))  # dialogkatalog, as in the tests
     ausgabe.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if dunkel:
+        dunkle_palette(app)
     from core.demo import lege_demo_an
     from core.stammdaten.start import oeffne
     from desktop.app import richte_anwendung_ein
@@ -131,4 +158,4 @@ def main(ausgabe: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1])))
+    sys.exit(main(Path(sys.argv[1]), dunkel="--dunkel" in sys.argv[2:]))
