@@ -117,6 +117,7 @@ class VertragDialog(QDialog):
         urlaub = self._seite(tr("&3 Urlaub und Zuschläge"))
         urlaub.dezimal("urlaubstage", tr("&Urlaubstage im Jahr (vereinbart)"))
         self.mindesturlaub = QLabel()
+        self.mindesturlaub.setWordWrap(True)  # a long explanation must not widen the tab beyond the screen
         self.mindesturlaub.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         urlaub.zeile(self.mindesturlaub, tr("Gesetzlicher Mindesturlaub"))
         urlaub.ueberschrift(tr("Zuschläge in Prozent des Grundlohns"))
@@ -184,8 +185,9 @@ class VertragDialog(QDialog):
             text = tr("Bitte „Arbeitstage je Woche“ angeben, dann steht hier der gesetzliche Mindesturlaub.")
         elif minimum is None:
             text = tr(
-                "Für {jahr} sind im Programm keine Rechengrößen hinterlegt; der gesetzliche Mindesturlaub kann "
-                "für diese Fassung nicht angezeigt werden."
+                "Der gesetzliche Mindesturlaub für {jahr} ist in diesem Programmstand noch nicht hinterlegt. "
+                "Nach § 3 BUrlG sind es mindestens 4 Wochen (24 Werktage bei 6 Arbeitstagen je Woche); "
+                "bitte prüfen Sie die vereinbarten Tage selbst oder holen Sie ein Programm-Update."
             ).format(jahr=ab.year)
         else:
             text = tr("{tage} bei {n} Arbeitstagen je Woche (§ 3 BUrlG)").format(

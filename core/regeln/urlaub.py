@@ -6,7 +6,12 @@ from datetime import date
 from decimal import Decimal
 
 from core.fehler import EingabeFehler
-from core.regeln.tabellen import wert
+from core.regeln.tabellen import unterstuetzte_jahre, wert
+
+#: § 3 Abs. 1 BUrlG in its present wording ("mindestens 24 Werktage") applies since 01.01.1995 (Art. 2 of the
+#: Arbeitszeitrechtsgesetz of 06.06.1994, BGBl. I S. 1170). The year files start later; for a contract version
+#: from before them the same law holds, so its minimum is shown with the figures of the first year the program has.
+BURLG_24_WERKTAGE_SEIT = date(1995, 1, 1)
 
 
 def gesetzlicher_urlaub(tage_pro_woche: Decimal, stichtag: date) -> Decimal:
@@ -27,7 +32,11 @@ def gesetzlicher_mindesturlaub(arbeitstage_woche: Decimal, stichtag: date) -> De
     """The statutory minimum for display beside the agreed leave: whole days, else two decimals.
 
     For a five-day week that is 20 days; a seven-day week gives 28. § 5 BUrlG part years: core.dienstplan.urlaub.
+    A contract version from before the program's first year (e.g. 2024) gets the same minimum: the law is older.
     """
+    erstes_jahr = min(unterstuetzte_jahre())
+    if BURLG_24_WERKTAGE_SEIT <= stichtag < date(erstes_jahr, 1, 1):
+        stichtag = date(erstes_jahr, 1, 1)
     ergebnis = gesetzlicher_urlaub(arbeitstage_woche, stichtag)
     if ergebnis == ergebnis.to_integral_value():
         return ergebnis.quantize(Decimal(1))

@@ -196,3 +196,9 @@ def test_meldung_zum_mindesturlaub_mit_deutschem_komma() -> None:
     fehler = vertraege.pruefe_vertrag(_vertrag(1, arbeitstage_woche=Decimal("2.5"), urlaubstage=Decimal("9.5")))
     assert "Vereinbart sind 9,5 Tage" in fehler["urlaubstage"]
     assert "bei 2,5 Arbeitstagen je Woche mindestens 10 Tage" in fehler["urlaubstage"], fehler
+
+
+def test_mindesturlaub_auch_fuer_eine_fassung_von_2024() -> None:
+    """§ 3 BUrlG (24 Werktage) gilt seit 01.01.1995; a contract version of 2024 is shown its minimum (issue 13,
+    finding 4: the dialog said the program had no figures for 2024 and left the value empty)."""
+    assert gesetzlicher_mindesturlaub(Decimal(5), date(2024, 2, 1)) == Decimal(20)
