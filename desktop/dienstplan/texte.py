@@ -90,6 +90,9 @@ def hinweis_kurz(text: str) -> str:
 
 
 def hinweise_kurz(hinweise: Sequence[Pruefhinweis]) -> str:
-    """The Hinweise of one cell, each once and short, with where to read them in full."""
-    teile = list(dict.fromkeys(f"{SCHWERE_TEXT[h.schwere]}: {hinweis_kurz(h.text)}" for h in hinweise))
-    return "; ".join(teile) + tr(". Einzelheiten unter „Hinweise des Monats“ (Alt+N)")
+    """The Hinweise of one cell, each once and short, with where to read them in full if one was shortened."""
+    kurz = {h.text: hinweis_kurz(h.text) for h in hinweise}
+    gekuerzt = any(k != t.rstrip(" .") for t, k in kurz.items())
+    teile = list(dict.fromkeys(f"{SCHWERE_TEXT[h.schwere]}: {kurz[h.text] if gekuerzt else h.text}" for h in hinweise))
+    text = "; ".join(teile)
+    return text + tr(". Einzelheiten unter „Hinweise des Monats“ (Alt+N)") if gekuerzt else text
