@@ -55,6 +55,11 @@ BEFEHLE: tuple[Befehl, ...] = (
     Befehl("kalkulation", "Kostenkalkulation: alte Kalkulationstabellen einlesen, exportieren", "core.cli.kalkulation"),
     Befehl("loeschen", "Daten einer Bewerberin auf ihren Wunsch löschen (Art. 17 DSGVO)", "core.cli.stammdaten"),
     Befehl("personalbogen", "Personalbogen als PDF: leer (für Bewerberinnen) oder ausgefüllt", "core.cli.stammdaten"),
+    Befehl(
+        "rechengroessen",
+        "Rechengrößen eines Jahres zeigen, Lohnsteuer-PAP oder Werte einspielen",
+        "core.cli.rechengroessen",
+    ),
     Befehl("sicherung", "Sicherungen der Datenbank anzeigen, anlegen oder zurückspielen", "core.cli.stammdaten"),
     Befehl("szenario", "Szenario-Dateien (JSON) in eine Datenbank laden", "core.cli.abrechnung"),
 )
