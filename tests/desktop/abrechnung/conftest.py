@@ -1,22 +1,18 @@
-"""Fixtures for the Abrechnung area: a household loaded from a §8 scenario, the main window on it, the page."""
+"""Fixtures for the Abrechnung area: a household loaded from a §8 scenario (helpers for the page: seite_hilfe.py)."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from core.abrechnung.szenario_laden import lade
 from core.stammdaten import start
-from desktop.abrechnung.bereich import AbrechnungBereich
-from desktop.abrechnung.monatsabrechnung import Monatsabrechnung
 from desktop.einstellungen import Einstellungen
-from desktop.hauptfenster import Hauptfenster
 from desktop.kontext import Kontext
+from tests.desktop.abrechnung.seite_hilfe import GeduldigerFuehrer
 
 SZENARIEN = Path(__file__).resolve().parents[2] / "data" / "szenarien"
 
@@ -54,23 +50,10 @@ def haushalt(
         kontext.schliessen()
 
 
-def warte(qtbot: Any, seite: Monatsabrechnung) -> None:
-    """Until the background computation has come back (the page shows the month or says why not)."""
-    qtbot.waitUntil(lambda: not seite.rechnet, timeout=20000)
-
-
-def oeffne_seite(qtbot: Any, kontext: Kontext) -> tuple[Hauptfenster, Monatsabrechnung]:
-    """The main window on `kontext`, showing Abrechnung › Monatsabrechnung with the month computed."""
-    fenster = Hauptfenster(kontext)
-    qtbot.addWidget(fenster)
-    fenster.resize(1280, 800)
-    fenster.show()
-    qtbot.waitExposed(fenster)
-    fenster.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is fenster)
-    fenster.zeige_bereich("abrechnung")
-    bereich = fenster.seite("abrechnung")
-    assert isinstance(bereich, AbrechnungBereich)
-    seite = bereich.reiter(Monatsabrechnung)
-    warte(qtbot, seite)
-    return fenster, seite
+@pytest.fixture
+def fuehrer() -> Iterator[GeduldigerFuehrer]:
+    """Drives the modal dialogs a test opens (patiently, see GeduldigerFuehrer); none may stay open."""
+    f = GeduldigerFuehrer()
+    yield f
+    f.beendet = True
+    assert f.offen_geblieben == []

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 from barrierefreiheit import doppelte_kuerzel, fokus, pruefe_barrierefreiheit
-from conftest import oeffne_seite, warte
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
@@ -25,7 +24,8 @@ from core.persistence.modelle import Assistenzkraft
 from desktop.abrechnung.modelle import SPALTEN
 from desktop.abrechnung.monatsabrechnung import Monatsabrechnung
 from desktop.kontext import Kontext
-from tests.desktop.dienstplan.tasten import Dialogfuehrer
+from tests.desktop.abrechnung.seite_hilfe import GeduldigerFuehrer as Dialogfuehrer
+from tests.desktop.abrechnung.seite_hilfe import oeffne_seite, warte
 from tests.pdf import pdf_text
 
 pytestmark = pytest.mark.gui
