@@ -45,6 +45,7 @@ BEFEHLE: tuple[Befehl, ...] = (
     Befehl(
         "berechnen", "einen Abrechnungsmonat aus einer Szenario-Datei berechnen (ohne Datenbank)", "core.cli.berechnen"
     ),
+    Befehl("budget", "Bewilligungen mit Verbrauch, Prognose und Rest eines Jahres vergleichen", "core.cli.budget"),
     Befehl("demo", "Beispielhaushalt anlegen (Team und Dienstplan aus dem ForseA-Ratgeber)", "core.cli.demo"),
     Befehl(
         "export",
