@@ -39,7 +39,7 @@ from decimal import Decimal
 from core.abrechnung.modell import Fortzahlung
 from core.domain.geld import NULL, cent, format_eur
 from core.domain.hinweis import Hinweis, Schwere
-from core.regeln.tabellen import FehlenderRegelwert, UnbekanntesJahr, regelwert, unterstuetzte_jahre
+from core.regeln.tabellen import regelwert
 
 HUNDERT = Decimal(100)
 U1 = "U1"
@@ -142,25 +142,9 @@ def gruppiere(teile: Iterable[Teil]) -> list[list[Teil]]:
     return [sorted(g, key=lambda t: (t.jahr, t.monat)) for g in gruppen.values()]
 
 
-def frist_bis(jahr: int, hinweise: list[Hinweis] | None = None) -> date:
+def frist_bis(jahr: int) -> date:
     """Last day before the claim lapses: 31 December of the fourth year after the year it arose in."""
-    try:
-        jahre = int(regelwert("aag_verjaehrung_jahre", date(jahr, 1, 1)).wert)
-    except (FehlenderRegelwert, UnbekanntesJahr):
-        # The Verjährung is statute, not a yearly figure: the nearest year table that has it stands in.
-        bekannt = [j for j in unterstuetzte_jahre() if j != jahr]
-        naechstes = min(bekannt, key=lambda j: abs(j - jahr))
-        jahre = int(regelwert("aag_verjaehrung_jahre", date(naechstes, 1, 1)).wert)
-        if hinweise is not None:
-            hinweise.append(
-                Hinweis(
-                    "ERSTATTUNG_FRIST_ANNAHME",
-                    Schwere.INFO,
-                    f"Die Verjährungsfrist ist in den Rechengrößen für {jahr} nicht hinterlegt; angesetzt sind "
-                    f"{jahre} Jahre wie {naechstes}.",
-                    RG_FRIST,
-                )
-            )
+    jahre = int(regelwert("aag_verjaehrung_jahre", date(jahr, 1, 1)).wert)
     return date(jahr + jahre, 12, 31)
 
 
@@ -289,6 +273,6 @@ def berechne_antrag(
         erstattungssatz=satz,
         erstattungsbetrag=betrag,
         zwischenabrechnung=laeuft_weiter,
-        frist_bis=frist_bis(jahr, hinweise),
+        frist_bis=frist_bis(jahr),
         hinweise=tuple(hinweise),
     )
