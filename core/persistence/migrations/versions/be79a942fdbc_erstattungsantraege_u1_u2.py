@@ -1,7 +1,7 @@
 """Erstattungsantraege U1 U2: tracking table; U2 rate for a Beschaeftigungsverbot and its employer shares
 
 Revision ID: be79a942fdbc
-Revises: 1d49e7a13bbf
+Revises: 5525339cc7c2
 Create Date: 2026-12-03 02:36:56.508985
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'be79a942fdbc'
-down_revision: str | Sequence[str] | None = '1d49e7a13bbf'
+down_revision: str | Sequence[str] | None = '5525339cc7c2'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
