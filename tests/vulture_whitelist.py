@@ -217,3 +217,4 @@ einmalzahlung_vorjahr  # core/abrechnung/modell.py: a field of the payroll model
 personentabellen  # core/persistence/personenbezug.py
 abgedeckte_tabellen  # core/stammdaten/dsgvo.py
 setze_status  # core/stammdaten/assistenzkraefte.py: a master-data service (tests change the status with it)
+exportiere_beitragsnachweis  # EXPORTARTEN "modul:funktion" (core/meldungen/beitragsnachweis_export.py)

@@ -462,3 +462,8 @@ class Monatsergebnis(_Ergebnis):
     zeitkonto: Zeitkonto | None
     jahreswerte: Jahreswerte  # this calendar year including this month
     vorgeschichte_bekannt: bool
+    # --- added later (default for months stored before) ---
+    # The Kasse's Zusatzbeitrag inside kv_an / kv_ag: the Beitragsnachweis lists it apart from the allgemeiner
+    # Beitrag (field "Zusatzbeitrag zur Krankenversicherung", Datensatz BW02).
+    kv_zusatzbeitrag_an: Decimal = NULL
+    kv_zusatzbeitrag_ag: Decimal = NULL

@@ -338,6 +338,8 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         tagesverdienste=entgelt.tagesverdienste,
         zeitkonto=konto,
         jahreswerte=e.vorgeschichte.jahreswerte.plus(diesen_monat),
+        kv_zusatzbeitrag_an=bt.kv_zusatz.an,
+        kv_zusatzbeitrag_ag=bt.kv_zusatz.ag,
         vorgeschichte_bekannt=e.vorgeschichte.bekannt,
     )
 

@@ -29,6 +29,8 @@ EXPORTARTEN: dict[str, str] = {
     "lohnjournal": "core.io.belege_export:exportiere_lohnjournal",
     "lohnkonto": "core.io.belege_export:exportiere_lohnkonto",
     "zahlungen": "core.io.belege_export:exportiere_zahlungen",
+    # CONTRACTS §6: reports to the authorities (issue 9)
+    "beitragsnachweis": "core.meldungen.beitragsnachweis_export:exportiere_beitragsnachweis",
 }
 ENDUNGEN = (".pdf", ".xlsx")
 #: File types per kind where they differ from ENDUNGEN.
