@@ -35,7 +35,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.dateirechte import DATEIMODUS, ORDNERMODUS, datenbank_nur_eigentuemer, privater_ordner
 from core.fehler import DatenbankFehler, EingabeFehler, dateigrund, ist_platzmangel
 from core.persistence import migration
-from core.persistence.schutz import UMGEBUNG_KENNWORT, braucht_kennwort, gemerktes_kennwort, markiere
+from core.persistence.schutz import (
+    UMGEBUNG_KENNWORT,
+    braucht_kennwort,
+    gemerktes_kennwort,
+    ist_als_verschluesselt_markiert,
+    markiere,
+)
 from core.persistence.sicherung import (
     STANDARD_ANZAHL,
     Aufbewahrung,
@@ -533,7 +539,7 @@ def stelle_wieder_her(
         quelle = sicherung.pfad if isinstance(sicherung, Sicherung) else Path(sicherung)
     if kennwort is None and ist_verschluesselt(quelle):
         kennwort = gemerktes_kennwort(ziel)
-        if kennwort is None:
+        if kennwort is None and ist_als_verschluesselt_markiert(ziel):  # else: garbage, "selbst beschädigt"
             raise KennwortNoetig(
                 f"Die Sicherung {quelle.name} ist verschlüsselt. Bitte geben Sie das Kennwort der Datenbank ein.",
                 pfad=ziel,
