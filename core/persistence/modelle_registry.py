@@ -14,6 +14,7 @@ MODELLMODULE: tuple[str, ...] = (
     "core.abrechnung.modelle",
     "core.budget.modelle",
     "core.dienstplan.modelle",
+    "core.erstattung.modelle",
     "core.persistence.modelle",
 )
 
