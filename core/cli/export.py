@@ -31,15 +31,17 @@ EXPORTARTEN: dict[str, str] = {
     "zahlungen": "core.io.belege_export:exportiere_zahlungen",
     # CONTRACTS §6: reports to the authorities (issue 9)
     "beitragsnachweis": "core.meldungen.beitragsnachweis_export:exportiere_beitragsnachweis",
+    "fristen": "core.meldungen.kalender_ics:exportiere_fristen",
 }
 ENDUNGEN = (".pdf", ".xlsx")
 #: File types per kind where they differ from ENDUNGEN.
 ENDUNGEN_JE_ART: dict[str, tuple[str, ...]] = {
     "entgeltbescheinigung": (".pdf",),
     "zahlungen": (".xml", ".pdf", ".xlsx"),
+    "fristen": (".ics",),
 }
 #: Kinds about a whole year: they take --jahr JJJJ (the months finalised so far) instead of --monat.
-JAHRESARTEN = {"lohnkonto"}
+JAHRESARTEN = {"lohnkonto", "fristen"}
 
 Exporter = Callable[..., str]  # (db, jahr, monat, ziel, endung, assistenzkraft, *, ueberschreiben) -> summary
 

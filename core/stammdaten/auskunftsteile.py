@@ -61,3 +61,4 @@ registriere_tabellenteil("Vorträge aus früheren Abrechnungen", "abrechnung_vor
 registriere_tabellenteil("Einmalzahlungen", "einmalzahlung")
 registriere_tabellenteil("Sachbezüge", "sachbezug")
 registriere_tabellenteil("Vorschüsse", "vorschuss")
+registriere_tabellenteil("Erledigte Meldefristen", "frist_erledigt", ordnung=("erledigt_am", "id"))
