@@ -140,6 +140,10 @@ class AssistenzkraefteBereich(QWidget):
         self.knopf_auskunft.setAccessibleDescription(
             tr("Alle gespeicherten Daten der Person in einen Ordner schreiben")
         )
+        self.knopf_eingaben = QPushButton(tr("Lohn-Ein&gaben …"))
+        self.knopf_eingaben.setAccessibleDescription(
+            tr("Einmalzahlungen, Sachbezüge, Vorschüsse und übernommene Werte der gewählten Person")
+        )
         self.knopf_loeschen = QPushButton(tr("Bewerberin &löschen …"))
         self.knopf_loeschen.setAccessibleDescription(
             tr("Nur Bewerberinnen ohne Arbeitsvertrag können gelöscht werden; sonst nennt das Programm den Grund")
@@ -149,10 +153,18 @@ class AssistenzkraefteBereich(QWidget):
         self.aktion_pdf_ausgefuellt.triggered.connect(lambda: self.personalbogen_pdf(leer=False))
         self.aktion_pdf_leer.triggered.connect(lambda: self.personalbogen_pdf(leer=True))
         self.knopf_auskunft.clicked.connect(self.auskunft)
+        self.knopf_eingaben.clicked.connect(self.lohneingaben)
         self.knopf_loeschen.clicked.connect(self.loeschen)
         unten = QHBoxLayout()
         unten.addWidget(self.anzahl, 1)
-        for k in (self.knopf_neu, self.knopf_oeffnen, self.knopf_pdf, self.knopf_auskunft, self.knopf_loeschen):
+        for k in (
+            self.knopf_neu,
+            self.knopf_oeffnen,
+            self.knopf_eingaben,
+            self.knopf_pdf,
+            self.knopf_auskunft,
+            self.knopf_loeschen,
+        ):
             unten.addWidget(k)
 
         spalte = QVBoxLayout(self)
@@ -172,6 +184,7 @@ class AssistenzkraefteBereich(QWidget):
             tr("Eingabetaste in der Liste: Personalbogen öffnen"),
             tr("Im Personalbogen: Alt+1 … Alt+8 Abschnitte, Strg+S speichern, Esc schließen"),
             tr("In „Personalbogen als PDF“: A ausgefüllt, L leer"),
+            tr("Alt+G: Lohn-Eingaben (Einmalzahlungen, Sachbezüge, Vorschüsse, übernommene Werte)"),
         ]
 
     # list ---------------------------------------------------------------------------------------------------
@@ -200,7 +213,7 @@ class AssistenzkraefteBereich(QWidget):
 
     def _knoepfe(self) -> None:
         z = aktuelle_zeile(self.tabelle, self.modell)
-        for k in (self.knopf_oeffnen, self.knopf_auskunft):
+        for k in (self.knopf_oeffnen, self.knopf_auskunft, self.knopf_eingaben):
             k.setEnabled(z is not None)
         self.aktion_pdf_ausgefuellt.setEnabled(z is not None)
         # enabled for everyone: a greyed-out button cannot be reached and would never say why it is refused
@@ -242,6 +255,17 @@ class AssistenzkraefteBereich(QWidget):
         z = aktuelle_zeile(self.tabelle, self.modell)
         if z is not None:
             self._oeffne_bogen(z.id)
+
+    def lohneingaben(self) -> None:
+        """One-off payments, benefits in kind, advances and carried-over figures of the chosen person."""
+        from desktop.abrechnung.eingaben import LohneingabenDialog
+        from desktop.dialoge import modal
+
+        z = aktuelle_zeile(self.tabelle, self.modell)
+        if z is None:
+            return
+        modal(LohneingabenDialog(self.kontext, z.id, parent=self))
+        self.tabelle.setFocus()
 
     def _ordner(self) -> str:
         """Documents if it exists, else the home folder (not the program's working directory)."""

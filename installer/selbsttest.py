@@ -48,7 +48,7 @@ def erwarte(bedingung: bool, meldung: str) -> None:
 def _regeltabellen() -> str:
     from core.regeln import tabellen
 
-    jahre = tabellen.unterstuetzte_jahre()
+    jahre = tabellen.programm_jahre()  # the shipped files; imported years are the user's
     erwarte(len(jahre) > 0, "keine Datei resources/regeln/<jahr>.toml gefunden")
     for jahr in jahre:
         erwarte(tabellen.wert("mindestlohn_stunde", date(jahr, 12, 31)) > 0, f"Mindestlohn {jahr} fehlt")

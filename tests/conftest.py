@@ -34,6 +34,7 @@ def _keine_echten_nutzerdaten(tmp_path_factory: pytest.TempPathFactory, monkeypa
     ordner: Path = tmp_path_factory.mktemp("nutzerdaten")
     monkeypatch.setenv("ASSISTENZBUERO_DB", str(ordner / "assistenzbuero.sqlite"))
     monkeypatch.setenv("ASSISTENZBUERO_LOG", str(ordner / "protokoll"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(ordner / "daten"))  # imported year figures and PAPs (platformdirs)
 
 
 # --- Widgets of a test live until pytest-qt has closed them, then Qt deletes them ----------------------------

@@ -45,6 +45,7 @@ BEFEHLE: tuple[Befehl, ...] = (
     Befehl(
         "berechnen", "einen Abrechnungsmonat aus einer Szenario-Datei berechnen (ohne Datenbank)", "core.cli.berechnen"
     ),
+    Befehl("budget", "Bewilligungen mit Verbrauch, Prognose und Rest eines Jahres vergleichen", "core.cli.budget"),
     Befehl("demo", "Beispielhaushalt anlegen (Team und Dienstplan aus dem ForseA-Ratgeber)", "core.cli.demo"),
     Befehl(
         "export",
@@ -54,6 +55,11 @@ BEFEHLE: tuple[Befehl, ...] = (
     Befehl("kalkulation", "Kostenkalkulation: alte Kalkulationstabellen einlesen, exportieren", "core.cli.kalkulation"),
     Befehl("loeschen", "Daten einer Bewerberin auf ihren Wunsch löschen (Art. 17 DSGVO)", "core.cli.stammdaten"),
     Befehl("personalbogen", "Personalbogen als PDF: leer (für Bewerberinnen) oder ausgefüllt", "core.cli.stammdaten"),
+    Befehl(
+        "rechengroessen",
+        "Rechengrößen eines Jahres zeigen, Lohnsteuer-PAP oder Werte einspielen",
+        "core.cli.rechengroessen",
+    ),
     Befehl("sicherung", "Sicherungen der Datenbank anzeigen, anlegen oder zurückspielen", "core.cli.stammdaten"),
     Befehl("szenario", "Szenario-Dateien (JSON) in eine Datenbank laden", "core.cli.abrechnung"),
 )

@@ -23,7 +23,7 @@ from decimal import (
 from pathlib import Path
 from typing import Any
 
-from core.ressourcen import ressource
+from core.ressourcen import nutzerdaten, ressource
 
 __all__ = [
     "PapPlan",
@@ -33,10 +33,13 @@ __all__ = [
     "berechne_pap",
     "eingaben",
     "fuehre_aus",
+    "herkunft",
     "java_double_als_bigdecimal",
+    "pap_datei",
     "plan_aus_xml",
     "quelltext",
     "unterstuetzte_jahre",
+    "vergiss_plan",
 ]
 
 # Java's BigDecimal is exact for add/subtract/multiply and for divide() without a scale (it throws on a
@@ -934,25 +937,63 @@ def _verzeichnis() -> Path:
     return ressource("pap")
 
 
+def nutzer_verzeichnis() -> Path:
+    """Where an imported PAP lives: <user data>/pap/<jahr>/pap.xml (survives program updates)."""
+    return nutzerdaten("pap")
+
+
+MITGELIEFERT = "mitgeliefert"
+EINGESPIELT = "eingespielt"
+FEHLT = "fehlt"
+
+
+def pap_datei(jahr: int) -> Path | None:
+    """The pap.xml used for `jahr`: the one shipped with the program wins over one the user imported."""
+    for ordner in (_verzeichnis(), nutzer_verzeichnis()):
+        datei = ordner / str(jahr) / "pap.xml"
+        if datei.is_file():
+            return datei
+    return None
+
+
+def herkunft(jahr: int) -> str:
+    """CONTRACTS §11 "pap": mitgeliefert, eingespielt or fehlt."""
+    datei = pap_datei(jahr)
+    if datei is None:
+        return FEHLT
+    return MITGELIEFERT if datei.is_relative_to(_verzeichnis()) else EINGESPIELT
+
+
 def unterstuetzte_jahre() -> tuple[int, ...]:
-    """Years with a resources/pap/<jahr>/pap.xml."""
-    return tuple(sorted(int(p.parent.name) for p in _verzeichnis().glob("[0-9][0-9][0-9][0-9]/pap.xml")))
+    """Years with a resources/pap/<jahr>/pap.xml or an imported one."""
+    jahre = {int(p.parent.name) for p in _verzeichnis().glob("[0-9][0-9][0-9][0-9]/pap.xml")}
+    eigene = nutzer_verzeichnis()
+    if eigene.is_dir():
+        jahre |= {int(p.parent.name) for p in eigene.glob("[0-9][0-9][0-9][0-9]/pap.xml")}
+    return tuple(sorted(jahre))
 
 
 _SPERRE = threading.Lock()
-_PLAENE: dict[int, PapPlan] = {}
+_PLAENE: dict[Path, PapPlan] = {}
 
 
-def _plan(jahr: int) -> PapPlan:
-    """The translated plan of `jahr`, made at first use and kept (translation is the expensive part)."""
-    plan = _PLAENE.get(jahr)
+def _plan(datei: Path, jahr: int) -> PapPlan:
+    """The translated plan of one pap.xml, made at first use and kept (translation is the expensive part)."""
+    plan = _PLAENE.get(datei)
     if plan is None:
         with _SPERRE:
-            plan = _PLAENE.get(jahr)
+            plan = _PLAENE.get(datei)
             if plan is None:
-                plan = plan_aus_xml(jahr, (_verzeichnis() / str(jahr) / "pap.xml").read_bytes())
-                _PLAENE[jahr] = plan
+                plan = plan_aus_xml(jahr, datei.read_bytes())
+                _PLAENE[datei] = plan
     return plan
+
+
+def vergiss_plan(jahr: int) -> None:
+    """After importing a PAP for `jahr`: translate the file again at next use."""
+    with _SPERRE:
+        for datei in [d for d, p in _PLAENE.items() if p.jahr == jahr]:
+            del _PLAENE[datei]
 
 
 def plan_aus_xml(jahr: int, xml: bytes | str) -> PapPlan:
@@ -982,13 +1023,14 @@ def plan_aus_xml(jahr: int, xml: bytes | str) -> PapPlan:
 
 
 def _plan_fuer(jahr: int) -> PapPlan:
-    plan = _PLAENE.get(jahr)
-    if plan is not None:
-        return plan
-    if isinstance(jahr, bool) or not isinstance(jahr, int) or jahr not in unterstuetzte_jahre():
+    datei = pap_datei(jahr) if isinstance(jahr, int) and not isinstance(jahr, bool) else None
+    if datei is None:
         jahre = ", ".join(str(j) for j in unterstuetzte_jahre())
-        raise ValueError(f"Für das Jahr {jahr} liegt kein Programmablaufplan vor. Unterstützt werden: {jahre}.")
-    return _plan(jahr)
+        raise ValueError(
+            f"Für das Jahr {jahr} liegt kein Programmablaufplan vor. Unterstützt werden: {jahre}. Den PAP des BMF "
+            "spielen Sie mit dem Befehl „assistenzbuero rechengroessen pap-einspielen“ ein."
+        )
+    return _plan(datei, jahr)
 
 
 def _umwandeln(name: str, typ: str, wert: object) -> object:

@@ -13,7 +13,7 @@ from core.domain.geld import format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import landeskuerzel
 from core.fehler import EingabeFehler
-from core.ressourcen import ressource
+from core.ressourcen import nutzerdaten, ressource
 
 
 class UnbekanntesJahr(EingabeFehler, ValueError):
@@ -27,6 +27,14 @@ class FehlenderRegelwert(EingabeFehler, KeyError):
         return str(self.args[0])
 
 
+# Where a figure came from: shipped with the program, or imported by the user (user's data folder).
+HERKUNFT_PROGRAMM = "programm"
+HERKUNFT_NUTZER = "nutzer"
+# status of a shipped entry: "Q" found in a source, "B" computed from sourced figures, "?" not verified
+STATUS_UNVERIFIZIERT = "?"
+AMTLICHE_STATUS = ("Q", "B")
+
+
 @dataclass(frozen=True, slots=True)
 class Regelwert:
     schluessel: str
@@ -34,9 +42,22 @@ class Regelwert:
     gueltig_ab: date
     quelle: str
     unverifiziert: bool
+    eigener_wert: bool = False
 
     def hinweis(self) -> Hinweis | None:
-        """A Hinweis to show wherever an unverified figure influenced a result."""
+        """A Hinweis to show wherever an unverified or user-entered figure influenced a result."""
+        if self.eigener_wert:
+            return Hinweis(
+                code="REGELWERT_EIGENER_WERT",
+                schwere=Schwere.WARNUNG,
+                text=(
+                    f"Der Wert „{self.schluessel}“ = {format_zahl(self.wert, None)} (gültig ab "
+                    f"{self.gueltig_ab:%d.%m.%Y}) wurde von Ihnen eingespielt, nicht mit dem Programm geliefert. "
+                    "Bitte prüfen Sie ihn anhand der genannten Quelle (Befehl „assistenzbuero rechengroessen --jahr "
+                    f"{self.gueltig_ab.year}“)."
+                ),
+                rechtsgrundlage=self.quelle,
+            )
         if not self.unverifiziert:
             return None
         return Hinweis(
@@ -45,44 +66,124 @@ class Regelwert:
             text=(
                 f"Der Wert „{self.schluessel}“ = {format_zahl(self.wert, None)} (gültig ab "
                 f"{self.gueltig_ab:%d.%m.%Y}) ist nicht amtlich bestätigt. Bitte prüfen Sie ihn anhand der genannten "
-                "Quelle. Weicht er ab, rechnen Sie den betroffenen Betrag bitte von Hand nach; der Wert steht in der "
-                f"Programmdatei resources/regeln/{self.gueltig_ab.year}.toml."
+                "Quelle. Weicht er ab, spielen Sie den amtlichen Wert mit seiner Quelle ein (Befehl „assistenzbuero "
+                "rechengroessen einspielen“) und rechnen Sie neu; geliefert steht er in der Programmdatei "
+                f"resources/regeln/{self.gueltig_ab.year}.toml."
             ),
             rechtsgrundlage=self.quelle,
         )
+
+
+Eintraege = dict[str, list[dict[str, object]]]
 
 
 def _verzeichnis() -> Path:
     return ressource("regeln")
 
 
-@cache
-def unterstuetzte_jahre() -> tuple[int, ...]:
-    return tuple(sorted(int(p.stem) for p in _verzeichnis().glob("[0-9][0-9][0-9][0-9].toml")))
+def nutzer_verzeichnis() -> Path:
+    """Where imported figures files live: <user data>/rechengroessen/<jahr>.toml."""
+    return nutzerdaten("rechengroessen")
 
 
-@cache
-def _tabelle(jahr: int) -> dict[str, list[dict[str, object]]]:
-    if jahr not in unterstuetzte_jahre():
-        jahre = ", ".join(str(j) for j in unterstuetzte_jahre())
-        raise UnbekanntesJahr(f"Für das Jahr {jahr} sind keine Rechengrößen hinterlegt. Unterstützt werden: {jahre}.")
-    with (_verzeichnis() / f"{jahr}.toml").open("rb") as datei:
+def lies_tabelle(pfad: Path, herkunft: str) -> Eintraege:
+    """One figures file as name → entries sorted by gueltig_ab, each marked with its `herkunft`."""
+    with pfad.open("rb") as datei:
         roh = tomllib.load(datei)
-    tabelle: dict[str, list[dict[str, object]]] = {}
+    tabelle: Eintraege = {}
     for schluessel, eintrag in roh.items():
         if schluessel == "jahr":
             continue
         eintraege = eintrag if isinstance(eintrag, list) else [eintrag]
-        tabelle[schluessel] = sorted(eintraege, key=lambda e: e["gueltig_ab"])  # type: ignore[arg-type,return-value]
+        tabelle[schluessel] = sorted(
+            ({**e, "_herkunft": herkunft} for e in eintraege),
+            key=lambda e: e["gueltig_ab"],  # type: ignore[arg-type,return-value]
+        )
     return tabelle
+
+
+@cache
+def _dauerhaft() -> Eintraege:
+    """Figures that stand in the law itself (ArbZG, BUrlG, EFZG): kept once, valid in every year."""
+    return lies_tabelle(_verzeichnis() / "dauerhaft.toml", HERKUNFT_PROGRAMM)
+
+
+def programm_jahre() -> tuple[int, ...]:
+    return tuple(sorted(int(p.stem) for p in _verzeichnis().glob("[0-9][0-9][0-9][0-9].toml")))
+
+
+def unterstuetzte_jahre() -> tuple[int, ...]:
+    """Years with a shipped or an imported figures file."""
+    return _jahre(nutzer_verzeichnis())
+
+
+@cache
+def _jahre(ordner: Path) -> tuple[int, ...]:
+    eigene = {int(p.stem) for p in ordner.glob("[0-9][0-9][0-9][0-9].toml")} if ordner.is_dir() else set()
+    return tuple(sorted(set(programm_jahre()) | eigene))
+
+
+def ist_amtlich(eintraege: list[dict[str, object]]) -> bool:
+    return all(e.get("_herkunft") == HERKUNFT_PROGRAMM and e.get("status") in AMTLICHE_STATUS for e in eintraege)
+
+
+def schichten(jahr: int) -> tuple[Eintraege, Eintraege, Eintraege]:
+    """The three layers of a year: shipped year file, year-independent figures, the user's imported file."""
+    return _schichten(jahr, nutzer_verzeichnis())
+
+
+@cache
+def _schichten(jahr: int, ordner: Path) -> tuple[Eintraege, Eintraege, Eintraege]:
+    programm_datei = _verzeichnis() / f"{jahr}.toml"
+    nutzer_datei = ordner / f"{jahr}.toml"
+    programm = lies_tabelle(programm_datei, HERKUNFT_PROGRAMM) if programm_datei.is_file() else {}
+    nutzer = lies_tabelle(nutzer_datei, HERKUNFT_NUTZER) if nutzer_datei.is_file() else {}
+    return programm, _dauerhaft(), nutzer
+
+
+def _tabelle(jahr: int) -> Eintraege:
+    if jahr not in unterstuetzte_jahre():
+        jahre = ", ".join(str(j) for j in unterstuetzte_jahre())
+        raise UnbekanntesJahr(f"Für das Jahr {jahr} sind keine Rechengrößen hinterlegt. Unterstützt werden: {jahre}.")
+    return _zusammengesetzt(jahr, nutzer_verzeichnis())
+
+
+@cache
+def _zusammengesetzt(jahr: int, ordner: Path) -> Eintraege:
+    """Which layer wins, name by name: an official shipped value (a later program version that ships the year wins
+    over what the user imported), then a year-independent one, then the user's own, then an unverified shipped one."""
+    programm, dauerhaft, nutzer = _schichten(jahr, ordner)
+    tabelle: Eintraege = {}
+    for name in programm.keys() | dauerhaft.keys() | nutzer.keys():
+        if name in programm and ist_amtlich(programm[name]):
+            tabelle[name] = programm[name]
+        elif name in dauerhaft:
+            tabelle[name] = dauerhaft[name]
+        elif name in nutzer:
+            tabelle[name] = nutzer[name]
+        else:
+            tabelle[name] = programm[name]
+    return tabelle
+
+
+def eintraege(jahr: int) -> Eintraege:
+    """Every figure of `jahr` as it is used (all layers merged); raises UnbekanntesJahr for a year without any file."""
+    return _tabelle(jahr)
+
+
+def vergiss_zwischenspeicher() -> None:
+    """After an import: read the files again at the next lookup."""
+    _jahre.cache_clear()
+    _schichten.cache_clear()
+    _zusammengesetzt.cache_clear()
 
 
 def _eintrag(schluessel: str, stichtag: date) -> dict[str, object]:
     tabelle = _tabelle(stichtag.year)
     if schluessel not in tabelle:
         raise FehlenderRegelwert(
-            f"Für {stichtag.year} ist der Wert „{schluessel}“ noch nicht hinterlegt "
-            f"(Datei resources/regeln/{stichtag.year}.toml)."
+            f"Für {stichtag.year} ist der Wert „{schluessel}“ noch nicht hinterlegt. Spielen Sie ihn mit seiner "
+            "Quelle ein (Befehl „assistenzbuero rechengroessen einspielen“)."
         )
     passende = [e for e in tabelle[schluessel] if e["gueltig_ab"] <= stichtag]  # type: ignore[operator]
     if not passende:
@@ -112,7 +213,8 @@ def regelwert(
         wert=Decimal(str(wert)),
         gueltig_ab=eintrag["gueltig_ab"],  # type: ignore[arg-type]
         quelle=str(eintrag.get("quelle", "")),
-        unverifiziert=eintrag.get("status") == "?",
+        unverifiziert=eintrag.get("status") == STATUS_UNVERIFIZIERT,
+        eigener_wert=eintrag.get("_herkunft") == HERKUNFT_NUTZER,
     )
     if hinweise is not None and (h := ergebnis.hinweis()) is not None and h not in hinweise:
         hinweise.append(h)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import QDialog
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QDialog
 from desktop.kontext import Kontext
 
 #: Dialog classes that are only bases of others (never shown themselves).
-BASISKLASSEN = {"desktop.dienstplan.eingaben.Eingabedialog"}
+BASISKLASSEN = {"desktop.dienstplan.eingaben.Eingabedialog", "desktop.abrechnung.eingaben._EintragDialog"}
 
 
 def _plan(kontext: Kontext) -> Any:
@@ -178,6 +179,51 @@ def kalkulation_import(_k: Kontext) -> QDialog:
     return ImportVorschau(importiere(datei), "Import")
 
 
+def lohneingaben(k: Kontext) -> QDialog:
+    from desktop.abrechnung.eingaben import LohneingabenDialog
+
+    return LohneingabenDialog(k, _erste_kraft(k).id)
+
+
+def einmalzahlung(k: Kontext) -> QDialog:
+    from core.abrechnung import erfassung
+    from desktop.abrechnung.eingaben import EinmalzahlungDialog
+
+    heute = date.today()
+    daten = erfassung.EinmalzahlungDaten(_erste_kraft(k).id, heute.year, heute.month, "weihnachtsgeld", Decimal(0))
+    return EinmalzahlungDialog(k, daten)
+
+
+def sachbezug(k: Kontext) -> QDialog:
+    from core.abrechnung import erfassung
+    from desktop.abrechnung.eingaben import SachbezugDialog
+
+    heute = date.today()
+    return SachbezugDialog(k, erfassung.SachbezugDaten(_erste_kraft(k).id, heute.year, heute.month, "unterkunft"))
+
+
+def vorschuss(k: Kontext) -> QDialog:
+    from core.abrechnung import erfassung
+    from desktop.abrechnung.eingaben import VorschussDialog
+
+    heute = date.today()
+    daten = erfassung.VorschussDaten(_erste_kraft(k).id, heute, heute.year, heute.month, Decimal(0))
+    return VorschussDialog(k, daten)
+
+
+def vortrag(k: Kontext) -> QDialog:
+    from core.abrechnung import erfassung
+    from desktop.abrechnung.eingaben import VortragDialog
+
+    return VortragDialog(k, erfassung.VortragDaten(_erste_kraft(k).id, date.today().year), "Sabine")
+
+
+def abrechnungsbeginn(k: Kontext) -> QDialog:
+    from desktop.abrechnung.eingaben import AbrechnungsbeginnDialog
+
+    return AbrechnungsbeginnDialog(k)
+
+
 #: name → factory; every dialog class of desktop/ appears at least once.
 DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "schicht_neu": schicht_neu,
@@ -200,6 +246,12 @@ DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "ersteinrichtung": ersteinrichtung,
     "kalkulation_vorbelegen": kalkulation_vorbelegen,
     "kalkulation_import": kalkulation_import,
+    "lohneingaben": lohneingaben,
+    "einmalzahlung": einmalzahlung,
+    "sachbezug": sachbezug,
+    "vorschuss": vorschuss,
+    "vortrag": vortrag,
+    "abrechnungsbeginn": abrechnungsbeginn,
 }
 
 

@@ -1,0 +1,77 @@
+"""Command line `assistenzbuero rechengroessen …` (CONTRACTS §11): list a year's figures, import a PAP or figures."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from typing import Any
+
+from core.domain.geld import format_zahl
+from core.fehler import EingabeFehler
+from core.regeln.katalog import GRUPPEN
+from core.regeln.rechengroessen import PAP_TEXT, STATUS_TEXT, Eintrag, Uebersicht, uebersicht
+
+
+def registriere(unterbefehle: Any) -> None:
+    befehl = unterbefehle.add_parser(
+        "rechengroessen",
+        description="Listet jede Rechengröße, die das Programm für ein Jahr verwendet, mit Wert, gültig ab, Quelle "
+        "und Status (amtlich, vorläufig, eigener Wert, fehlt), dazu den Stand des Lohnsteuer-PAP.",
+    )
+    befehl.add_argument("--jahr", metavar="JJJJ", type=int, default=None, help="das Jahr, z. B. 2027")
+    befehl.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    befehl.set_defaults(handler=_liste)
+
+
+def _jahr(args: argparse.Namespace) -> int:
+    jahr: int | None = args.jahr
+    if jahr is None:
+        raise EingabeFehler("Bitte geben Sie das Jahr mit --jahr JJJJ an, z. B. --jahr 2027.")
+    if not 2000 <= jahr <= 2100:
+        raise EingabeFehler(f"Das Jahr {jahr} liegt außerhalb von 2000 bis 2100.")
+    return jahr
+
+
+def _liste(args: argparse.Namespace) -> int:
+    stand = uebersicht(_jahr(args))
+    if args.json:
+        json.dump(stand.als_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(tabelle(stand))
+    return 0
+
+
+def zahl_text(wert: Decimal) -> str:
+    """German notation with the decimals the source gives ("14,60", not "14,6")."""
+    exponent = wert.as_tuple().exponent
+    return format_zahl(wert, max(0, -exponent) if isinstance(exponent, int) else None)
+
+
+def wert_text(eintrag: Eintrag) -> str:
+    if eintrag.wert is None:
+        return "–"
+    if isinstance(eintrag.wert, dict):
+        return ", ".join(f"{land} {zahl_text(w)}" for land, w in sorted(eintrag.wert.items()))
+    return zahl_text(eintrag.wert)
+
+
+def tabelle(stand: Uebersicht) -> str:
+    """The year's figures as plain text, grouped; the status in words."""
+    zeilen = [f"Rechengrößen {stand.jahr}", ""]
+    for gruppe in GRUPPEN:
+        eintraege = [e for e in stand.werte if e.groesse.gruppe == gruppe]
+        if not eintraege:
+            continue
+        zeilen.append(gruppe)
+        for e in eintraege:
+            ab = "" if e.gueltig_ab is None else f" ab {e.gueltig_ab:%d.%m.%Y}"
+            quelle = f" – {e.quelle}" if e.quelle else ""
+            zeilen.append(f"  {e.groesse.bezeichnung} ({e.name}): {wert_text(e)}{ab} [{STATUS_TEXT[e.status]}]{quelle}")
+        zeilen.append("")
+    fehlend = len({e.name for e in stand.fehlende})
+    zeilen.append(f"Lohnsteuer-PAP {stand.jahr}: {PAP_TEXT[stand.pap]}")
+    zeilen.append(f"Es fehlen {fehlend} Werte." if fehlend else "Alle Werte sind vorhanden.")
+    return "\n".join(zeilen) + "\n"
