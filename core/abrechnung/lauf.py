@@ -18,7 +18,7 @@ Nothing here computes pay: `core.abrechnung.rechnen.berechne` does, for the run 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -611,6 +611,31 @@ def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand) -> list[K
                 )
             )
     return ergebnis
+
+
+def korrektur_hinweis(db: Datenbank, tage: Iterable[date] = (), *, ab: date | None = None) -> str:
+    """One German sentence when a change touches a finalised month ("" otherwise), for the Dienstplan and the
+    contracts to show: the change is stored, but the finalised result stays as it is; the difference is computed
+    and settled as a correction in the next open month (`offene_korrekturen`, `schliesse_ab`).
+
+    `tage`: the days a change to shifts or absences touches; `ab`: a contract version valid from this day on
+    (it touches every finalised month from then).
+    """
+    monate = {(t.year, t.month) for t in tage}
+    with db.arbeitseinheit() as sitzung:
+        abgeschlossen = ablage.abgeschlossene_in(sitzung)
+        betroffen = [m for m in abgeschlossen if m in monate or (ab is not None and m >= (ab.year, ab.month))]
+        if not betroffen:
+            return ""
+        ziel = _naechster_offener(sitzung)
+    if len(betroffen) == 1:
+        was = f"Die Abrechnung {monatstext(*betroffen[0])} ist abgeschlossen"
+    else:
+        was = f"Die Abrechnungen {monatstext(*betroffen[0])} bis {monatstext(*betroffen[-1])} sind abgeschlossen"
+    return (
+        f"{was}: eine Änderung an Schichten, Abwesenheiten oder Verträgen ändert sie nicht, sondern wird als "
+        f"Korrektur mit der Abrechnung {monatstext(*ziel)} verrechnet."
+    )
 
 
 def offene_korrekturen(db: Datenbank) -> list[Korrektur]:

@@ -336,6 +336,8 @@ class Fortzahlung(_Ergebnis):
     "arbeitsunfaehigkeit", "beschaeftigungsverbot" or "mutterschutzfrist". `von`/`bis`: the days of this month
     with continued pay. The employer's SV shares are those attributable to the continued pay (its share of the
     month's contributory pay). Absences without continued pay (EFZG waiting period, after 6 weeks) are not listed.
+    `ohne_schichten`: no planned shift on the paid days, so the continued pay is an estimate (average per day) or,
+    for a Monatslohn, unknown (0) — a refund claim must not be filed on it until the shifts are entered.
     """
 
     abwesenheit_id: int | None
@@ -352,6 +354,7 @@ class Fortzahlung(_Ergebnis):
     pv_ag: Decimal = NULL
     rv_ag: Decimal = NULL
     av_ag: Decimal = NULL
+    ohne_schichten: bool = False
 
     @property
     def ag_anteile(self) -> Decimal:

@@ -421,6 +421,7 @@ def _ersatz_ohne_schichten(
     summe = NULL
     anzahl = 0
     for abw, tage in ohne:
+        entgelt.geschaetzt.add(abw.id)
         nr, text = FORTZAHLUNG[abw.art]
         betrag = cent(je_tag * len(tage))
         summe += betrag
@@ -638,7 +639,10 @@ def _fortzahlungen(
             ),
             NULL,
         )
-        if not tage or not (betrag or zuschuss):
+        # No planned shift and nothing paid for a sick day or a Beschäftigungsverbot (a Monatslohn just goes on):
+        # listed all the same, so that the claim is found and reported as incomplete instead of missing.
+        unbekannt = not (betrag or zuschuss) and abw.art is not Abwesenheitsart.MUTTERSCHUTZ
+        if not tage or not (betrag or zuschuss or unbekannt):
             continue
         anteil = betrag / laufend_sv if laufend_sv else NULL
         verfahren, anlass = ANLASS[abw.art]
@@ -658,6 +662,7 @@ def _fortzahlungen(
                 pv_ag=cent(bt.pv.ag * anteil),
                 rv_ag=cent(bt.rv.ag * anteil),
                 av_ag=cent(bt.av.ag * anteil),
+                ohne_schichten=unbekannt or abw.id in entgelt.geschaetzt,
             )
         )
     return tuple(ergebnis)

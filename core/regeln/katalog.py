@@ -113,6 +113,7 @@ KATALOG: tuple[Groesse, ...] = (
         ("u1_max_beschaeftigte", "U1-Pflicht bis Beschäftigte"),
         ("u1_gesetzliche_erstattung_prozent", "U1 gesetzliche Erstattung (%)"),
         ("u1_umlagefrei_bis_wochen", "Keine U1 bei Beschäftigung bis Wochen"),
+        ("aag_verjaehrung_jahre", "U1/U2-Erstattung verjährt nach Jahren (nach Ablauf des Entstehungsjahres)"),
         ("insolvenzgeldumlage_prozent", "Insolvenzgeldumlage (%)"),
         ("mutterschaftsgeld_kasse_max_tag", "Mutterschaftsgeld der Kasse höchstens je Tag (€)"),
     ),

@@ -1,7 +1,7 @@
 """Meldefristen erledigt
 
 Revision ID: 5b91a120f291
-Revises: 5525339cc7c2
+Revises: be79a942fdbc
 Create Date: 2026-12-03 02:44:09.873921
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '5b91a120f291'
-down_revision: str | Sequence[str] | None = '5525339cc7c2'
+down_revision: str | Sequence[str] | None = 'be79a942fdbc'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
