@@ -220,3 +220,4 @@ personentabellen  # core/persistence/personenbezug.py
 abgedeckte_tabellen  # core/stammdaten/dsgvo.py
 setze_status  # core/stammdaten/assistenzkraefte.py: a master-data service (tests change the status with it)
 exportiere_beitragsnachweis  # EXPORTARTEN "modul:funktion" (core/meldungen/beitragsnachweis_export.py)
+exportiere_fristen  # EXPORTARTEN "modul:funktion" (core/meldungen/kalender_ics.py)
