@@ -54,7 +54,7 @@ def _pdf_inhalt(blaetter: list[Antragsblatt]) -> list[Any]:
             stile: list[tuple[Any, ...]] = [
                 ("SPAN", (0, 0), (-1, 0)),
                 ("BACKGROUND", (0, 0), (-1, 0), HELLGRAU),
-                ("GRID", (0, 0), (-1, -1), 0.5, GRAU),
+                ("GRID", (0, 0), (-1, -1), 2 * ZEHNTEL_MM, GRAU),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
