@@ -469,6 +469,10 @@ class Monatsabrechnung(QWidget):
                 text += " " + tr("Mit ihm wurden {n} Korrekturen früherer Monate verrechnet.").format(
                     n=len(stand.verrechnet)
                 )
+            if stand.versionen:
+                text += " " + tr(
+                    "Für {n} Assistenzkräfte gilt eine Korrektur; die Einzelheiten zeigen alle Versionen."
+                ).format(n=len(stand.versionen))
             return text
         text = tr("Status: Entwurf, noch nicht abgeschlossen.")
         if stand.naechster_offener is not None and (stand.jahr, stand.monat) > stand.naechster_offener:
