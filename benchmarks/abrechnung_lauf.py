@@ -43,15 +43,19 @@ def main() -> None:
             beginn = uhr.perf_counter()
             anzeige = lauf.abrechnung(db, daten["jahr"], daten["monat"])
             berechnet = uhr.perf_counter() - beginn
-            beginn = uhr.perf_counter()
+            beginn, cpu = uhr.perf_counter(), uhr.process_time()
             m = lauf.schliesse_ab(db, daten["jahr"], daten["monat"])
-            dauer = uhr.perf_counter() - beginn
+            dauer, cpu = uhr.perf_counter() - beginn, uhr.process_time() - cpu
         finally:
             db.schliessen()
     assert len(m.zeilen) == len(anzeige.zeilen) == ANZAHL
     schichten = sum(len(z.eingabe.schichten) for z in m.zeilen if z.eingabe is not None)
     print(f"Monat mit {ANZAHL} Assistenzkräften ({schichten} Schichten) berechnet: {berechnet * 1000:.0f} ms")
-    print(f"Monat mit {ANZAHL} Assistenzkräften abgeschlossen: {dauer * 1000:.0f} ms (Ziel: unter 1000 ms)")
+    # CPU time beside the wall clock: on a shared machine the wall clock also counts other processes' work
+    print(
+        f"Monat mit {ANZAHL} Assistenzkräften abgeschlossen: {dauer * 1000:.0f} ms Wanduhr, "
+        f"{cpu * 1000:.0f} ms Rechenzeit (Ziel: unter 1000 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -26,7 +26,14 @@ def nutzerdaten(*teile: str) -> Path:
     What the user adds to the installed program (imported year figures, a BMF PAP) lives here, so that it survives
     an update of the program and never writes into the installation.
     """
-    return _nutzerdaten_wurzel(os.environ.get("XDG_DATA_HOME")).joinpath(*teile)
+    return _nutzerpfad(os.environ.get("XDG_DATA_HOME"), teile)
+
+
+@cache
+def _nutzerpfad(xdg_data_home: str | None, teile: tuple[str, ...]) -> Path:
+    # one Path object per folder: the rule tables' cache is keyed by it, and hashing a fresh Path at each of the
+    # ~25 lookups of a payroll month cost more than the calculation's own arithmetic (benchmarks/abrechnung.py)
+    return _nutzerdaten_wurzel(xdg_data_home).joinpath(*teile)
 
 
 @cache

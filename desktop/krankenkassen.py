@@ -171,6 +171,12 @@ class KrankenkassenSeite(QWidget):
         self.jahr_formular.dezimal("zusatzbeitrag_prozent", tr("&Zusatzbeitrag in Prozent"))
         self.jahr_formular.dezimal("u2_prozent", tr("&Umlagesatz U2 in Prozent"))
         self.jahr_formular.dezimal("u2_erstattung_prozent", tr("Erstattung U2 in &Prozent"))
+        self.jahr_formular.dezimal(
+            "u2_bv_erstattung_prozent", tr("Erstattung U2 bei Beschäftigungs&verbot in Prozent (leer: wie U2)")
+        )
+        self.jahr_formular.ja_nein(
+            "u2_ag_anteile_erstattet", tr("U2: Arbeitgeberanteile gesondert erstattet (&keine Pauschale im Satz)")
+        )
         self.jahr_formular.text("quelle", tr("&Quelle der Sätze"))
 
         self.stufen_modell: ZeilenModell[Stufe] = ZeilenModell(STUFEN_SPALTEN, self)
@@ -347,6 +353,8 @@ class KrankenkassenSeite(QWidget):
                     "zusatzbeitrag_prozent": jahr.zusatzbeitrag_prozent,
                     "u2_prozent": jahr.u2_prozent,
                     "u2_erstattung_prozent": jahr.u2_erstattung_prozent,
+                    "u2_bv_erstattung_prozent": jahr.u2_bv_erstattung_prozent,
+                    "u2_ag_anteile_erstattet": jahr.u2_ag_anteile_erstattet,
                     "quelle": jahr.quelle,
                 }
             )
@@ -402,6 +410,8 @@ class KrankenkassenSeite(QWidget):
         jahr.u2_prozent = werte["u2_prozent"]
         if werte["u2_erstattung_prozent"] is not None:
             jahr.u2_erstattung_prozent = werte["u2_erstattung_prozent"]
+        jahr.u2_bv_erstattung_prozent = werte["u2_bv_erstattung_prozent"]
+        jahr.u2_ag_anteile_erstattet = bool(werte["u2_ag_anteile_erstattet"])
         jahr.quelle = werte["quelle"]
         return True
 

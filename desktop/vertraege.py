@@ -315,7 +315,17 @@ class VertraegeSeite(QWidget):
             self.kontext.melde(
                 tr("Vertragsfassung ab {datum} gespeichert.").format(datum=datum_als_text(dialog.ergebnis.gueltig_ab))
             )
+            neu_ab = dialog.ergebnis.gueltig_ab  # a changed version also touches the months it no longer covers
+            self._korrektur_nennen(min(vertrag.gueltig_ab, neu_ab) if vertrag.id else neu_ab)
             self.tabelle.setFocus()
+
+    def _korrektur_nennen(self, ab: date) -> None:
+        """A contract that reaches into a finalised payroll month: say that it becomes a correction there."""
+        from core.abrechnung.lauf import korrektur_hinweis  # here: the Personalbogen opens without the payroll
+
+        text = korrektur_hinweis(self.kontext.datenbank, ab=ab)
+        if text:
+            meldungen.hinweis(self, tr("Abgeschlossene Abrechnung"), text)
 
     def loeschen(self) -> None:
         vertrag = aktuelle_zeile(self.tabelle, self.modell)
@@ -330,4 +340,5 @@ class VertraegeSeite(QWidget):
         ):
             return
         self.aktualisiere()
+        self._korrektur_nennen(vertrag.gueltig_ab)
         self.tabelle.setFocus()

@@ -10,6 +10,8 @@ and compute nothing twice:
   month (Lohnkonto, Lohnsteuerbescheinigung, budget).
 - `versionen(db, jahr, monat, assistenzkraft_id)`: every stored version, oldest first (original and corrected payslip).
 - `status(db, jahr, monat)`, `abgeschlossene_monate(db)`.
+- `lade_kosten(db, von, bis)`: only the cost split per Leistungsart of the valid results of a range of months
+  (the budget reads years of them when its view opens).
 
 Writing is `core.abrechnung.lauf`'s job (finalise, corrections) through the helpers at the end of this module.
 """
@@ -25,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.abrechnung.modell import Monatseingabe, Monatsergebnis
+from core.abrechnung.modell import Kostenanteil, Monatseingabe, Monatsergebnis
 from core.abrechnung.modelle import Abrechnungsergebnis, Abrechnungsmonat
 from core.persistence.datenbank import Datenbank
 
@@ -254,3 +256,53 @@ def speichere_version(
 
 def zeile_lesen(z: Abrechnungsergebnis) -> GespeichertesErgebnis:
     return _gespeichert(z)
+
+
+# --- the budget's view ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GespeicherteKosten:
+    """The cost split (`Monatsergebnis.kosten`) of one valid finalised result, without the rest of the result."""
+
+    jahr: int
+    monat: int
+    assistenzkraft_id: int
+    personalnummer: str
+    name: str
+    kosten: tuple[Kostenanteil, ...]
+
+
+def lade_kosten(db: Datenbank, von: tuple[int, int], bis: tuple[int, int]) -> list[GespeicherteKosten]:
+    """The employer costs per Leistungsart of every valid finalised result from month `von` to `bis` (the budget
+    reads years of them at once: only the `kosten` of each stored result are read back, not the whole result)."""
+    abfrage = select(
+        Abrechnungsergebnis.jahr,
+        Abrechnungsergebnis.monat,
+        Abrechnungsergebnis.assistenzkraft_id,
+        Abrechnungsergebnis.personalnummer,
+        Abrechnungsergebnis.version,
+        Abrechnungsergebnis.ergebnis,
+    ).where(Abrechnungsergebnis.jahr >= von[0], Abrechnungsergebnis.jahr <= bis[0])
+    neueste: dict[tuple[int, int, int], Any] = {}
+    with db.arbeitseinheit() as sitzung:
+        for z in sitzung.execute(abfrage):
+            if not von <= (z.jahr, z.monat) <= bis:
+                continue
+            schluessel = (z.jahr, z.monat, z.assistenzkraft_id)
+            if schluessel not in neueste or neueste[schluessel].version < z.version:
+                neueste[schluessel] = z
+    ergebnis = []
+    for z in sorted(neueste.values(), key=lambda z: (z.jahr, z.monat, _sortierbar(z.personalnummer))):
+        daten = json.loads(z.ergebnis)
+        ergebnis.append(
+            GespeicherteKosten(
+                z.jahr,
+                z.monat,
+                z.assistenzkraft_id,
+                z.personalnummer,
+                str(daten.get("name", "")),
+                tuple(Kostenanteil.aus_dict(k) for k in daten.get("kosten", ())),
+            )
+        )
+    return ergebnis

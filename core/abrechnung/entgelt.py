@@ -93,6 +93,7 @@ class Entgelt:
     stunden_je_leistungsart: Verteilung = field(default_factory=dict)  # paid weighted hours
     fortzahlung_je_abwesenheit: dict[int | None, Decimal] = field(default_factory=dict)  # unrounded, Monatslohn
     ausfallstunden_je_abwesenheit: dict[int | None, Decimal] = field(default_factory=dict)
+    geschaetzt: set[int | None] = field(default_factory=set)  # absences paid by an average: no planned shifts
     tagesverdienste: tuple[Tagesverdienst, ...] = ()
     hinweise: list[Hinweis] = field(default_factory=list)
 

@@ -9,6 +9,7 @@ Service API (what a page, the CLI and the benchmark use):
 - `schliesse_ab(db, jahr, monat)`: finalise in one transaction (refused with one German sentence while an earlier month
   is open, the month lies before the Abrechnungsbeginn, or a blocking Hinweis stands); stores each result as JSON with
   its input snapshot, the corrections as new versions of their months, and an audit entry.
+  `abschluss_hindernis(db, jahr, monat)` gives the sentence it would refuse with (or None) without finalising.
 - `offene_korrekturen(db)`: finalised months whose data changed since (shifts, contracts, absences …), recomputed,
   with their differences; they are settled in the next open month (`naechster_offener_monat`).
 
@@ -18,7 +19,7 @@ Nothing here computes pay: `core.abrechnung.rechnen.berechne` does, for the run 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -369,8 +370,17 @@ def _vorgeschichte(sitzung: Session, person: int, jahr: int, monat: int, beginn:
     # Unknown only in the household's first month in the program without carried-over figures (whoever started
     # when): then the calculation makes the same documented assumptions as for a scenario (PAYROLL.md, seams).
     bekannt = vortrag is not None or (jahr, monat) > (beginn.year, beginn.month) or bool(eigene)
+    # the illness running at the Abrechnungsbeginn keeps counting its days paid elsewhere, also in a later year
+    beim_beginn = vortrag_in_sitzung(sitzung, person, beginn.year)
+    efzg_vorher = beim_beginn.krank_fortzahlung_tage if beim_beginn is not None else 0
     return Vorgeschichte(
-        bekannt=bekannt, jahreswerte=jahreswerte, vorjahr=vorjahr, vormonate=vormonate, zeitkonto_saldo=saldo
+        bekannt=bekannt,
+        jahreswerte=jahreswerte,
+        vorjahr=vorjahr,
+        vormonate=vormonate,
+        zeitkonto_saldo=saldo,
+        efzg_tage_vorher=efzg_vorher,
+        abrechnungsbeginn=beginn if efzg_vorher else None,
     )
 
 
@@ -613,6 +623,31 @@ def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand) -> list[K
     return ergebnis
 
 
+def korrektur_hinweis(db: Datenbank, tage: Iterable[date] = (), *, ab: date | None = None) -> str:
+    """One German sentence when a change touches a finalised month ("" otherwise), for the Dienstplan and the
+    contracts to show: the change is stored, but the finalised result stays as it is; the difference is computed
+    and settled as a correction in the next open month (`offene_korrekturen`, `schliesse_ab`).
+
+    `tage`: the days a change to shifts or absences touches; `ab`: a contract version valid from this day on
+    (it touches every finalised month from then).
+    """
+    monate = {(t.year, t.month) for t in tage}
+    with db.arbeitseinheit() as sitzung:
+        abgeschlossen = ablage.abgeschlossene_in(sitzung)
+        betroffen = [m for m in abgeschlossen if m in monate or (ab is not None and m >= (ab.year, ab.month))]
+        if not betroffen:
+            return ""
+        ziel = _naechster_offener(sitzung)
+    if len(betroffen) == 1:
+        was = f"Die Abrechnung {monatstext(*betroffen[0])} ist abgeschlossen"
+    else:
+        was = f"Die Abrechnungen {monatstext(*betroffen[0])} bis {monatstext(*betroffen[-1])} sind abgeschlossen"
+    return (
+        f"{was}: eine Änderung an Schichten, Abwesenheiten oder Verträgen ändert sie nicht, sondern wird als "
+        f"Korrektur mit der Abrechnung {monatstext(*ziel)} verrechnet."
+    )
+
+
 def offene_korrekturen(db: Datenbank) -> list[Korrektur]:
     """Finalised months whose data changed since they were closed, recomputed (settled in the next open month)."""
     with db.arbeitseinheit() as sitzung:
@@ -696,39 +731,58 @@ def _offen(sitzung: Session, jahr: int, monat: int) -> Monatsabrechnung:
     return Monatsabrechnung(jahr, monat, ablage.ENTWURF, zeilen_, tuple(korrekturen))
 
 
+def abschluss_hindernis(db: Datenbank, jahr: int, monat: int) -> str | None:
+    """Why the month cannot be finalised now (the very sentence `schliesse_ab` refuses with), or None.
+
+    For a page that asks "really finalise?" only when finalising can succeed; it computes the month once.
+    """
+    _monat_pruefen(jahr, monat)
+    with db.arbeitseinheit() as sitzung:
+        try:
+            _pruefe_abschluss(sitzung, jahr, monat)
+        except EingabeFehler as fehler:
+            return str(fehler)
+    return None
+
+
+def _pruefe_abschluss(sitzung: Session, jahr: int, monat: int) -> Monatsabrechnung:
+    """The month computed now, if it may be finalised; else EingabeFehler with one German sentence."""
+    _vor_dem_beginn(sitzung, jahr, monat)
+    if ist_abgeschlossen(sitzung, jahr, monat):
+        raise EingabeFehler(f"Die Abrechnung {monatstext(jahr, monat)} ist bereits abgeschlossen.")
+    offen = _naechster_offener(sitzung)
+    if (jahr, monat) > offen:
+        raise EingabeFehler(
+            f"{monatstext(*offen)} ist noch nicht abgeschlossen. Bitte die Monate der Reihe nach abschließen, "
+            f"zuerst {monatstext(*offen)}."
+        )
+    if (jahr, monat) < offen:
+        raise EingabeFehler(
+            f"{monatstext(jahr, monat)} liegt vor dem nächsten offenen Monat ({monatstext(*offen)}); "
+            "Änderungen an abgeschlossenen Monaten werden als Korrektur im nächsten offenen Monat abgerechnet."
+        )
+    monatsabrechnung = _offen(sitzung, jahr, monat)
+    if not monatsabrechnung.zeilen:
+        raise EingabeFehler(
+            f"Im {monatstext(jahr, monat)} hat keine Assistenzkraft einen Arbeitsvertrag; es gibt nichts abzuschließen."
+        )
+    sperrend = monatsabrechnung.sperrend
+    if sperrend:
+        zeile, hinweis = sperrend[0]
+        wer_text = zeile.name or f"Personalnummer {zeile.personalnummer}"
+        weitere = f" (und {len(sperrend) - 1} weitere)" if len(sperrend) > 1 else ""
+        raise EingabeFehler(
+            f"{monatstext(jahr, monat)} kann nicht abgeschlossen werden: {wer_text}: {hinweis.text}{weitere}"
+        )
+    return monatsabrechnung
+
+
 def schliesse_ab(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:
     """Finalise the month in one transaction; refused (EingabeFehler, one German sentence) when it must not be."""
     _monat_pruefen(jahr, monat)
     wer = benutzer()
     with db.arbeitseinheit() as sitzung:
-        _vor_dem_beginn(sitzung, jahr, monat)
-        if ist_abgeschlossen(sitzung, jahr, monat):
-            raise EingabeFehler(f"Die Abrechnung {monatstext(jahr, monat)} ist bereits abgeschlossen.")
-        offen = _naechster_offener(sitzung)
-        if (jahr, monat) > offen:
-            raise EingabeFehler(
-                f"{monatstext(*offen)} ist noch nicht abgeschlossen. Bitte die Monate der Reihe nach abschließen, "
-                f"zuerst {monatstext(*offen)}."
-            )
-        if (jahr, monat) < offen:
-            raise EingabeFehler(
-                f"{monatstext(jahr, monat)} liegt vor dem nächsten offenen Monat ({monatstext(*offen)}); "
-                "Änderungen an abgeschlossenen Monaten werden als Korrektur im nächsten offenen Monat abgerechnet."
-            )
-        monatsabrechnung = _offen(sitzung, jahr, monat)
-        if not monatsabrechnung.zeilen:
-            raise EingabeFehler(
-                f"Im {monatstext(jahr, monat)} hat keine Assistenzkraft einen Arbeitsvertrag; "
-                "es gibt nichts abzuschließen."
-            )
-        sperrend = monatsabrechnung.sperrend
-        if sperrend:
-            zeile, hinweis = sperrend[0]
-            wer_text = zeile.name or f"Personalnummer {zeile.personalnummer}"
-            weitere = f" (und {len(sperrend) - 1} weitere)" if len(sperrend) > 1 else ""
-            raise EingabeFehler(
-                f"{monatstext(jahr, monat)} kann nicht abgeschlossen werden: {wer_text}: {hinweis.text}{weitere}"
-            )
+        monatsabrechnung = _pruefe_abschluss(sitzung, jahr, monat)
         for k in monatsabrechnung.korrekturen:
             ablage.speichere_version(
                 sitzung,

@@ -186,9 +186,12 @@ class Protokolleintrag(Base):
 
 
 class Bewilligung(Zeitstempel, Base):
-    """An approval (Persönliches Budget, Eingliederungshilfe …) as a §8 scenario states it (CONTRACTS §10).
+    """An approval (Persönliches Budget, Eingliederungshilfe …): CONTRACTS §10, written by a §8 scenario or the
+    Budget area (`core.budget.bewilligungen`). Later Bescheide that change it from a date: `core.budget.modelle`.
 
-    Minimal on purpose: the budget lane extends this table (charging shifts, refunds, Verwendungsnachweis).
+    `leistungsarten`: the Leistungsart Kürzel it pays for, comma-separated; empty = every Leistungsart.
+    `dynamisierung_prozent`: yearly increase of the monthly amounts, from each anniversary of the (latest) Bescheid.
+    `nachweis`: what its Verwendungsnachweis shows (Zielvereinbarung), comma-separated switches; empty = all.
     """
 
     __tablename__ = "bewilligung"
@@ -201,3 +204,10 @@ class Bewilligung(Zeitstempel, Base):
     betrag_monat: Mapped[Decimal] = mapped_column(Cent())
     stunden_monat: Mapped[Decimal | None] = mapped_column(DezimalText(), default=None)
     notiz: Mapped[str] = mapped_column(Text, default="")
+    aktenzeichen: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    dynamisierung_prozent: Mapped[Decimal] = mapped_column(DezimalText(), default=Decimal(0), server_default="0")
+    leistungsarten: Mapped[str] = mapped_column(String(400), default="", server_default="")
+    kalkulation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("kalkulation.id", ondelete="SET NULL"), default=None, nullable=True
+    )
+    nachweis: Mapped[str] = mapped_column(String(400), default="", server_default="")

@@ -129,7 +129,9 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         if m.beschaeftigt(s.arbeitstag) or m.beschaeftigt(s.beginn.date())
     ]
     _hinweis_monatsgrenze(e, m, hinweise)
-    efzg = entgeltfortzahlung(abwesenheiten, e.person.eintritt, m.erster, m.letzter)
+    vg = e.vorgeschichte
+    vorher = (vg.abrechnungsbeginn, vg.efzg_tage_vorher) if vg.abrechnungsbeginn and vg.efzg_tage_vorher else None
+    efzg = entgeltfortzahlung(abwesenheiten, e.person.eintritt, m.erster, m.letzter, vorher=vorher)
     hinweise.extend(efzg.hinweise)
     unbezahlte_tage = _unbezahlte_tage(abwesenheiten, efzg, m)
 
@@ -421,6 +423,7 @@ def _ersatz_ohne_schichten(
     summe = NULL
     anzahl = 0
     for abw, tage in ohne:
+        entgelt.geschaetzt.add(abw.id)
         nr, text = FORTZAHLUNG[abw.art]
         betrag = cent(je_tag * len(tage))
         summe += betrag
@@ -638,7 +641,10 @@ def _fortzahlungen(
             ),
             NULL,
         )
-        if not tage or not (betrag or zuschuss):
+        # No planned shift and nothing paid for a sick day or a Beschäftigungsverbot (a Monatslohn just goes on):
+        # listed all the same, so that the claim is found and reported as incomplete instead of missing.
+        unbekannt = not (betrag or zuschuss) and abw.art is not Abwesenheitsart.MUTTERSCHUTZ
+        if not tage or not (betrag or zuschuss or unbekannt):
             continue
         anteil = betrag / laufend_sv if laufend_sv else NULL
         verfahren, anlass = ANLASS[abw.art]
@@ -658,6 +664,7 @@ def _fortzahlungen(
                 pv_ag=cent(bt.pv.ag * anteil),
                 rv_ag=cent(bt.rv.ag * anteil),
                 av_ag=cent(bt.av.ag * anteil),
+                ohne_schichten=unbekannt or abw.id in entgelt.geschaetzt,
             )
         )
     return tuple(ergebnis)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import shutil
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -113,7 +113,7 @@ def _bewilligungen(pfad: Path) -> list[Bewilligung]:
                 name=name.strip()[:200],
                 kostentraeger=kostentraeger.strip()[:200],
                 von=von,
-                bis=monatsgrenzen(bis.year, bis.month)[1],
+                bis=monatsgrenzen(bis.year, bis.month)[1] - timedelta(days=1),  # last day of the month
                 betrag_monat=betrag,
                 stunden_monat=_zahl(b.get("stunden_monat"), f"{wo}.stunden_monat", pflicht=False),
             )

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from core.domain.geld import format_zahl
@@ -23,6 +24,28 @@ def registriere(unterbefehle: Any) -> None:
     befehl.add_argument("--jahr", metavar="JJJJ", type=int, default=None, help="das Jahr, z. B. 2027")
     befehl.add_argument("--json", action="store_true", help="als JSON ausgeben")
     befehl.set_defaults(handler=_liste)
+    aktionen = befehl.add_subparsers(dest="rechengroessen_aktion", metavar="AKTION", title="Aktionen")
+
+    pap = aktionen.add_parser(
+        "pap-einspielen",
+        help="Lohnsteuer-PAP des BMF für ein neues Jahr prüfen und einspielen",
+        description="Übersetzt den Programmablaufplan (XML) des BMF, rechnet jede Zeile der maschinellen "
+        "Prüftabelle des BMF nach und speichert den PAP im Benutzerdatenverzeichnis nur, wenn jede Zeile auf den "
+        "Cent stimmt (Rückgabe 0); sonst Rückgabe 2 und nichts wird gespeichert.",
+    )
+    pap.add_argument("--jahr", metavar="JJJJ", type=int, required=True, help="das Jahr des PAP, z. B. 2027")
+    pap.add_argument("pap", metavar="PAP.xml", type=Path, help="der PAP als XML-Datei des BMF")
+    pap.add_argument("tabelle", metavar="PRUEFTABELLE.csv", type=Path, help="die maschinelle Prüftabelle (CSV, „;“)")
+    pap.set_defaults(handler=_pap_einspielen)
+
+    werte = aktionen.add_parser(
+        "einspielen",
+        help="Rechengrößen eines Jahres aus einer Datei (Aufbau wie resources/regeln/<jahr>.toml) einspielen",
+        description="Prüft die Datei ganz (bekannte Namen, Zahlen, Datum im Jahr der Datei, Quelle zu jedem "
+        "Wert), zeigt die Änderungen und übernimmt sie nur vollständig oder gar nicht.",
+    )
+    werte.add_argument("datei", metavar="DATEI.toml", type=Path, help="die Datei mit den Rechengrößen")
+    werte.set_defaults(handler=_einspielen)
 
 
 def _jahr(args: argparse.Namespace) -> int:
@@ -48,6 +71,27 @@ def zahl_text(wert: Decimal) -> str:
     """German notation with the decimals the source gives ("14,60", not "14,6")."""
     exponent = wert.as_tuple().exponent
     return format_zahl(wert, max(0, -exponent) if isinstance(exponent, int) else None)
+
+
+def _pap_einspielen(args: argparse.Namespace) -> int:
+    from core.jahreswechsel.pap import pap_einspielen
+
+    pruefung = pap_einspielen(_jahr(args), args.pap, args.tabelle)
+    if not pruefung.bestanden:
+        print(f"Fehler: {pruefung.meldung()}", file=sys.stderr)
+        return 2
+    print(pruefung.meldung())
+    return 0
+
+
+def _einspielen(args: argparse.Namespace) -> int:
+    from core.jahreswechsel.werte import einspielen
+
+    pruefung = einspielen(args.datei)
+    for aenderung in pruefung.aenderungen:
+        print(f"  {aenderung.text()}")
+    print(pruefung.meldung())
+    return 0
 
 
 def wert_text(eintrag: Eintrag) -> str:

@@ -126,6 +126,11 @@ class KassenJahr(Base):
     zusatzbeitrag_prozent: Mapped[Decimal | None] = mapped_column(DezimalText(), default=None)
     u2_prozent: Mapped[Decimal | None] = mapped_column(DezimalText(), default=None)
     u2_erstattung_prozent: Mapped[Decimal] = mapped_column(DezimalText(), default=Decimal(100))
+    # U2 for a Beschäftigungsverbot (Mutterschutzlohn): the rate when the Satzung sets its own (e.g. 120 % with the
+    # employer's shares settled by it, § 9 Abs. 2 Nr. 2 AAG); None: as `u2_erstattung_prozent`. Without the flag
+    # the employer's shares are settled by the rate (pauschal), else refunded as paid (§ 1 Abs. 2 Nr. 3 AAG).
+    u2_bv_erstattung_prozent: Mapped[Decimal | None] = mapped_column(DezimalText(), default=None)
+    u2_ag_anteile_erstattet: Mapped[bool] = mapped_column(Boolean, default=True)
     quelle: Mapped[str] = mapped_column(Text, default="")
 
     krankenkasse: Mapped[Krankenkasse] = relationship(back_populates="jahre")

@@ -14,6 +14,8 @@ MODELLMODULE: tuple[str, ...] = (
     "core.abrechnung.modelle",
     "core.budget.modelle",
     "core.dienstplan.modelle",
+    "core.erstattung.modelle",
+    "core.meldungen.modelle",
     "core.persistence.modelle",
 )
 

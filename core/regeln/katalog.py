@@ -113,6 +113,7 @@ KATALOG: tuple[Groesse, ...] = (
         ("u1_max_beschaeftigte", "U1-Pflicht bis Beschäftigte"),
         ("u1_gesetzliche_erstattung_prozent", "U1 gesetzliche Erstattung (%)"),
         ("u1_umlagefrei_bis_wochen", "Keine U1 bei Beschäftigung bis Wochen"),
+        ("aag_verjaehrung_jahre", "U1/U2-Erstattung verjährt nach Jahren (nach Ablauf des Entstehungsjahres)"),
         ("insolvenzgeldumlage_prozent", "Insolvenzgeldumlage (%)"),
         ("mutterschaftsgeld_kasse_max_tag", "Mutterschaftsgeld der Kasse höchstens je Tag (€)"),
     ),
@@ -134,6 +135,8 @@ KATALOG: tuple[Groesse, ...] = (
         ("solidaritaetszuschlag_prozent", "Solidaritätszuschlag (%)"),
         ("haushaltsnahe_steuerermaessigung_prozent", "Steuerermäßigung § 35a EStG (%)"),
         ("haushaltsnahe_steuerermaessigung_max_jahr", "Steuerermäßigung § 35a EStG höchstens je Jahr (€)"),
+        ("lst_anmeldung_monatlich_ueber", "Lohnsteuer-Anmeldung monatlich bei Vorjahressteuer über (€)"),
+        ("lst_anmeldung_vierteljaehrlich_ueber", "Lohnsteuer-Anmeldung vierteljährlich bei Vorjahressteuer über (€)"),
     ),
     *_g(
         SACHBEZUEGE,

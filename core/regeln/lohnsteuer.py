@@ -23,9 +23,11 @@ from decimal import (
 from pathlib import Path
 from typing import Any
 
+from core.fehler import EingabeFehler
 from core.ressourcen import nutzerdaten, ressource
 
 __all__ = [
+    "FehlenderPap",
     "PapPlan",
     "PapRechenFehler",
     "PapUebersetzungsFehler",
@@ -83,6 +85,10 @@ _ROUNDINGMODE = {
 
 class PapUebersetzungsFehler(Exception):
     """pap.xml contains something the translator does not know; extend the translator, never guess."""
+
+
+class FehlenderPap(EingabeFehler, ValueError):
+    """No PAP for the year, neither shipped nor imported: a business condition, said in one German sentence."""
 
 
 class PapRechenFehler(ArithmeticError):
@@ -1026,7 +1032,7 @@ def _plan_fuer(jahr: int) -> PapPlan:
     datei = pap_datei(jahr) if isinstance(jahr, int) and not isinstance(jahr, bool) else None
     if datei is None:
         jahre = ", ".join(str(j) for j in unterstuetzte_jahre())
-        raise ValueError(
+        raise FehlenderPap(
             f"Für das Jahr {jahr} liegt kein Programmablaufplan vor. Unterstützt werden: {jahre}. Den PAP des BMF "
             "spielen Sie mit dem Befehl „assistenzbuero rechengroessen pap-einspielen“ ein."
         )

@@ -41,6 +41,8 @@ class KassenJahrDaten:
     u2_prozent: Decimal | None = None
     u2_erstattung_prozent: Decimal = Decimal(100)
     u1_stufen: list[U1StufeDaten] = field(default_factory=list)
+    u2_bv_erstattung_prozent: Decimal | None = None  # None: as u2_erstattung_prozent
+    u2_ag_anteile_erstattet: bool = True  # False: the employer's shares are settled by the U2 rate (pauschal)
     quelle: str = ""
     id: int | None = None
 
@@ -82,6 +84,14 @@ def pruefe_krankenkasse(daten: KrankenkasseDaten) -> dict[str, str]:
         )
         prozent_im_bereich(fehler, f"{wo}.u2_prozent", jahr.u2_prozent, "Umlagesatz U2", hoechstens=10)
         prozent_im_bereich(fehler, f"{wo}.u2_erstattung_prozent", jahr.u2_erstattung_prozent, "Erstattung U2")
+        if jahr.u2_bv_erstattung_prozent is not None:
+            prozent_im_bereich(
+                fehler,
+                f"{wo}.u2_bv_erstattung_prozent",
+                jahr.u2_bv_erstattung_prozent,
+                "Erstattung U2 bei Beschäftigungsverbot",
+                hoechstens=200,
+            )
         if sum(1 for s in jahr.u1_stufen if s.gewaehlt) > 1:
             fehler[f"{wo}.u1_stufen"] = f"Für {jahr.jahr} kann nur eine U1-Stufe gewählt sein."
         for k, stufe in enumerate(jahr.u1_stufen):
@@ -177,6 +187,8 @@ def uebernimm_jahr(db: Datenbank, kassen_id: int, von_jahr: int, nach_jahr: int)
             zusatzbeitrag_prozent=quelle.zusatzbeitrag_prozent,
             u2_prozent=quelle.u2_prozent,
             u2_erstattung_prozent=quelle.u2_erstattung_prozent,
+            u2_bv_erstattung_prozent=quelle.u2_bv_erstattung_prozent,
+            u2_ag_anteile_erstattet=quelle.u2_ag_anteile_erstattet,
             quelle=f"aus {von_jahr} übernommen – bitte prüfen",
             u1_stufen=[
                 U1Stufe(
@@ -256,6 +268,8 @@ def _jahr_aus_eintrag(eintrag: dict[str, object]) -> KassenJahr:
         zusatzbeitrag_prozent=_prozent(eintrag.get("zusatzbeitrag_prozent")),
         u2_prozent=_prozent(eintrag.get("u2_prozent")),
         u2_erstattung_prozent=Decimal(str(eintrag.get("u2_erstattung_prozent", "100"))),
+        u2_bv_erstattung_prozent=_prozent(eintrag.get("u2_bv_erstattung_prozent")),
+        u2_ag_anteile_erstattet=bool(eintrag.get("u2_ag_anteile", True)),
         quelle=str(eintrag.get("quelle", "")),
         u1_stufen=[
             U1Stufe(

@@ -8,6 +8,7 @@ keyboard: the grid keeps the focus and the keys act on the current cell (see `TA
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -358,7 +359,8 @@ class DienstplanBereich(QWidget):
             self._zeige_meldung(str(fehler))
             self.person.setze_plan(None)
             return
-        self._zeige_meldung("")
+        # a finalised payroll month: say (in words, above the grid) what a change here becomes
+        self._zeige_meldung(self._abschluss_text())
         plan = self.plan
         raster = mit_allen_vorlagen(plan.raster, list(plan.vorlagen))
         self.modell.setze(Monatsdaten(raster, plan.hinweise, plan.namen, plan.abwesenheiten))
@@ -419,7 +421,16 @@ class DienstplanBereich(QWidget):
         ids = [s.id for s in (*aenderung.schichten_neu, *(n for _v, n in aenderung.schichten_geaendert)) if s.id]
         im_monat = [t for t in tage if (t.year, t.month) == (self.jahr, self.monat)]
         self.lade(tag=im_monat[0] if im_monat else None, schicht_id=ids[0] if ids else None)
-        self.kontext.melde(aenderung.beschreibung)
+        korrektur = self._abschluss_text(tage)
+        self.kontext.melde(f"{aenderung.beschreibung}. {korrektur}" if korrektur else aenderung.beschreibung)
+
+    def _abschluss_text(self, tage: Sequence[date] | None = None) -> str:
+        """The payroll's sentence for a change in a finalised month ("" for an open one or without a data file)."""
+        if self.db is None:
+            return ""
+        from core.abrechnung.lauf import korrektur_hinweis  # here: showing a plan needs no payroll at start
+
+        return korrektur_hinweis(self.db, tage if tage is not None else [date(self.jahr, self.monat, 1)])
 
     def modal(self, dialog: QDialog) -> int:
         """Run a dialog (freed afterwards); then the keyboard focus is back where it was (normally the grid's cell)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
@@ -129,3 +129,16 @@ def test_gerundet_hin_und_zurueck_ist_kaufmaennisch_gerundet(zahl: Decimal, stel
     from core.domain.geld import runde
 
     assert lies_zahl(format_zahl(zahl, stellen)) == runde(zahl, stellen)
+
+
+@pytest.mark.parametrize(
+    "wert",
+    ["0", "-0.004", "0.005", "-0.005", "1", "-1", "999.995", "1000", "-1234.565", "1234567.891", "0.1", "12.345"],
+)
+def test_format_eur_schreibt_wie_babel(wert: str) -> None:
+    """format_eur formats by hand with Babel's de_DE signs: the text must be Babel's own, to the character."""
+    from babel.numbers import format_currency, format_decimal
+
+    gerundet = Decimal(wert).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    assert format_eur(Decimal(wert)) == format_currency(gerundet, "EUR", locale="de_DE")
+    assert format_eur(Decimal(wert), symbol=False) == format_decimal(gerundet, format="#,##0.00", locale="de_DE")

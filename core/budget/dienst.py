@@ -1,0 +1,308 @@
+"""The budget from the store: Bewilligungen, finalised payroll, forecast, refunds → `core.budget.stand`.
+
+`budgetstand(db, jahr)` is what the Budget area, the start page and `assistenzbuero budget` show. It reads the
+finalised months only through `core.abrechnung.ablage.lade_kosten` and computes the open months (the forecast) with
+the draft run `core.abrechnung.lauf.abrechnung` — the one payroll calculation, never a second one.
+
+The forecast is the costly part (a draft payroll per open month). It is computed once per change of the data: each
+open month's costs are kept in memory with a fingerprint of everything a payroll reads (`datenstand`: row count and
+newest change of each table, the whole content of the small tables without a change stamp); while the fingerprint
+is unchanged the kept figures are used, after any change they are computed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from threading import Lock
+from typing import Any
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+
+from core.abrechnung import ablage, lauf
+from core.abrechnung.modelle import Abrechnungsbeginn
+from core.budget.bewilligung import Monat, letzter_tag, monate
+from core.budget.bewilligungen import bewilligungen_in, posten_in
+from core.budget.kalkulation import HUNDERT, KalkulationsParameter, berechne
+from core.budget.modelle import Kalkulation
+from core.budget.stand import (
+    ABGESCHLOSSEN,
+    ENTWURF,
+    VOR_BEGINN,
+    Budgetstand,
+    Erstattung,
+    Kostenposten,
+    Reserve,
+    berechne_stand,
+)
+from core.domain.hinweis import Hinweis, Schwere
+from core.fehler import EingabeFehler
+from core.persistence.basis import Base
+from core.persistence.datenbank import Datenbank
+
+#: Tables a payroll never reads (the budget's own, audit, roster tools): a change there keeps the forecast.
+_OHNE_EINFLUSS = frozenset(
+    {
+        "abrechnung_protokoll",
+        "bewilligung",
+        "bewilligung_bescheid",
+        "budget_posten",
+        "kalkulation",
+        "checklisten_haken",
+        "einstellung",
+        "bedarfsprofil",
+        "bedarfsblock",
+        "muster",
+        "muster_eintrag",
+        "schichtvorlage",
+    }
+)
+_KLEIN = 2000  # a table without change stamp and at most this many rows is fingerprinted by its whole content
+
+Fortschritt = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Gemerkt:
+    stand: str
+    kosten: tuple[Kostenposten, ...]
+    fehler: str
+
+
+_PROGNOSEN: dict[tuple[str, int, int], _Gemerkt] = {}
+_SPERRE = Lock()
+
+
+def datenstand(sitzung: Session) -> str:
+    """A fingerprint of everything the payroll of an open month depends on (see the module docstring)."""
+    teile: list[str] = []
+    for tabelle in Base.metadata.sorted_tables:
+        if tabelle.name in _OHNE_EINFLUSS:
+            continue
+        teile.append(_tabellenstand(sitzung, tabelle))
+    return hashlib.sha256("|".join(teile).encode("utf-8")).hexdigest()
+
+
+def _tabellenstand(sitzung: Session, tabelle: Table) -> str:
+    if "geaendert_am" in tabelle.c:
+        anzahl, neueste = sitzung.execute(select(func.count(), func.max(tabelle.c.geaendert_am))).one()
+        return f"{tabelle.name}:{anzahl}:{neueste}"
+    anzahl = sitzung.scalar(select(func.count()).select_from(tabelle)) or 0
+    if anzahl > _KLEIN and "id" in tabelle.c:  # only ever added to (payroll results): count and newest id tell
+        return f"{tabelle.name}:{anzahl}:{sitzung.scalar(select(func.max(tabelle.c.id)))}"
+    zeilen = sitzung.execute(select(tabelle).order_by(*tabelle.primary_key.columns)).all()
+    return f"{tabelle.name}:{hashlib.sha256(repr(zeilen).encode('utf-8')).hexdigest()}"
+
+
+def _kostenposten(monat: Monat, person: int, name: str, kosten: Any) -> list[Kostenposten]:
+    return [Kostenposten(monat, person, name, k.leistungsart, k.stunden, k.arbeitgeberkosten) for k in kosten]
+
+
+def _prognose(db: Datenbank, monat: Monat, stand: str) -> _Gemerkt:
+    schluessel = (str(db.pfad), *monat)
+    with _SPERRE:
+        gemerkt = _PROGNOSEN.get(schluessel)
+    if gemerkt is not None and gemerkt.stand == stand:
+        return gemerkt
+    kosten: list[Kostenposten] = []
+    fehler = ""
+    try:
+        for zeile in lauf.abrechnung(db, *monat).zeilen:
+            if zeile.ergebnis is None:
+                fehler = fehler or f"{zeile.name or zeile.personalnummer}: {zeile.fehler}"
+                continue
+            kosten += _kostenposten(monat, zeile.assistenzkraft_id, zeile.name, zeile.ergebnis.kosten)
+    except EingabeFehler as f:
+        fehler = str(f)
+    gemerkt = _Gemerkt(stand, tuple(kosten), fehler)
+    with _SPERRE:
+        _PROGNOSEN[schluessel] = gemerkt
+    return gemerkt
+
+
+def prognose_bekannt(db: Datenbank, jahr: int) -> bool:
+    """Whether the forecast of `jahr` is in memory for the current data (the view then opens without waiting)."""
+    with db.arbeitseinheit() as sitzung:
+        stand = datenstand(sitzung)
+    with _SPERRE:
+        return all(
+            (g := _PROGNOSEN.get((str(db.pfad), jahr, m))) is not None and g.stand == stand for m in range(1, 13)
+        )
+
+
+def erhaltene_erstattungen(db: Datenbank, von: date, bis: date) -> list[Erstattung]:
+    """U1/U2 refunds received, from the claims lane (`core.erstattung.erhaltene_erstattungen`); none while that
+    service is not installed. The budget keeps no refund store of its own."""
+    modul = importlib.import_module("core.erstattung")
+    quelle = getattr(modul, "erhaltene_erstattungen", None)
+    if quelle is None:
+        return []
+    return [
+        Erstattung(
+            e.assistenzkraft_id, str(e.verfahren), str(e.kasse), e.zeitraum_von, e.zeitraum_bis, e.erhalten_am, e.betrag
+        )
+        for e in quelle(db, von, bis)
+    ]
+
+
+def _beginn(sitzung: Session) -> Monat | None:
+    beginn = sitzung.scalar(select(Abrechnungsbeginn.monat).order_by(Abrechnungsbeginn.id))
+    if beginn is not None:
+        return beginn.year, beginn.month
+    fertig = ablage.abgeschlossene_in(sitzung)
+    return fertig[0] if fertig else None
+
+
+def reserve_aus(kalkulation: Kalkulation) -> Reserve:
+    """The sickness cost a Kalkulation assumed for a year: Krankheit (kalk.) with the employer's share on it, less the
+    refund (ForseA sheet, seed 004 1.6.2: Arbeitgeberanteil = Bruttolohnkosten × AG-%, Erstattung = Krankheit × %)."""
+    import json
+
+    ergebnis = berechne(KalkulationsParameter.aus_dict(json.loads(kalkulation.parameter)))
+    krankheit = ergebnis["krankheit"] * (HUNDERT + ergebnis["arbeitgeberanteil_prozent"]) / HUNDERT
+    return Reserve(kalkulation.name, krankheit - ergebnis["erstattung"])
+
+
+def _status(sitzung: Session, bereich: list[Monat]) -> dict[Monat, str]:
+    fertig = set(ablage.abgeschlossene_in(sitzung))
+    beginn = _beginn(sitzung)
+    return {
+        m: ABGESCHLOSSEN if m in fertig else (VOR_BEGINN if beginn is not None and m < beginn else ENTWURF)
+        for m in bereich
+    }
+
+
+def budgetstand(
+    db: Datenbank,
+    jahr: int,
+    *,
+    mit_prognose: bool = True,
+    heute: date | None = None,
+    fortschritt: Fortschritt | None = None,
+    zeitraum: tuple[Monat, Monat] | None = None,
+) -> Budgetstand:
+    """The budget of a calendar year (or of the months of `zeitraum`). `mit_prognose=False`: open months without
+    forecast costs (instant)."""
+    von, bis = zeitraum or ((jahr, 1), (jahr, 12))
+    if not (2000, 1) <= von <= bis <= (2100, 12):
+        raise EingabeFehler(f"{jahr} ist kein gültiges Jahr. Bitte als JJJJ angeben, z. B. 2026.")
+    with db.arbeitseinheit() as sitzung:
+        alle = bewilligungen_in(sitzung)
+        im_jahr = [b for b in alle if b.von <= bis and b.bis >= von]
+        erster = min([b.von for b in im_jahr], default=von)
+        erster = min(erster, von)
+        status = _status(sitzung, monate(erster, bis))
+        posten = posten_in(sitzung)
+        stand = datenstand(sitzung) if mit_prognose else ""
+        reserven = {
+            b.id: reserve_aus(k)
+            for b in im_jahr
+            if b.id is not None
+            and b.kalkulation_id is not None
+            and (k := sitzung.get(Kalkulation, b.kalkulation_id)) is not None
+        }
+    kosten: list[Kostenposten] = []
+    for g in ablage.lade_kosten(db, erster, bis):
+        kosten += _kostenposten((g.jahr, g.monat), g.assistenzkraft_id, g.name, g.kosten)
+    hinweise: list[Hinweis] = []
+    # the forecast covers the open months of the year in which some Bewilligung runs
+    offen = [m for m, s in status.items() if s == ENTWURF and von <= m and any(b.deckt(m) for b in im_jahr)]
+    for nr, m in enumerate(offen, start=1):
+        if not mit_prognose:
+            break
+        gemerkt = _prognose(db, m, stand)
+        kosten += gemerkt.kosten
+        if gemerkt.fehler:
+            hinweise.append(
+                Hinweis(
+                    "PROGNOSE_UNVOLLSTAENDIG",
+                    Schwere.WARNUNG,
+                    f"Prognose {m[1]:02d}/{m[0]} unvollständig: {gemerkt.fehler}",
+                )
+            )
+        if fortschritt is not None:
+            fortschritt(nr, len(offen))
+    erstattungen = erhaltene_erstattungen(db, date(*erster, 1), letzter_tag(bis)) if im_jahr else []
+    ergebnis = berechne_stand(
+        jahr,
+        alle,
+        kosten,
+        status,
+        posten=posten,
+        erstattungen=erstattungen,
+        reserven=reserven,
+        heute=heute,
+        zeitraum=(von, bis),
+    )
+    if not hinweise:
+        return ergebnis
+    return Budgetstand(
+        ergebnis.jahr,
+        ergebnis.bewilligungen,
+        ergebnis.nicht_zugeordnet,
+        (*ergebnis.hinweise, *hinweise),
+        ergebnis.monate,
+    )
+
+
+def als_json(stand: Budgetstand) -> dict[str, Any]:
+    """CONTRACTS §10: keys and order fixed; amounts as strings with two decimals."""
+    from core.budget.stand import betrag_text
+
+    def stunden(wert: Decimal | None) -> str | None:
+        return None if wert is None else betrag_text(wert)
+
+    return {
+        "jahr": stand.jahr,
+        "bewilligungen": [
+            {
+                "name": s.bewilligung.name,
+                "kostentraeger": s.bewilligung.kostentraeger,
+                "von": f"{s.bewilligung.von[0]:04d}-{s.bewilligung.von[1]:02d}",
+                "bis": f"{s.bewilligung.bis[0]:04d}-{s.bewilligung.bis[1]:02d}",
+                "bewilligt": betrag_text(s.bewilligt),
+                "bewilligte_stunden": stunden(s.bewilligte_stunden),
+                "verbraucht": betrag_text(s.verbraucht),
+                "stunden": betrag_text(s.stunden),
+                "erstattungen": betrag_text(s.erstattungen),
+                "prognose": betrag_text(s.prognose),
+                "rest": betrag_text(s.rest),
+                "monate": [
+                    {
+                        "monat": f"{m.monat[0]:04d}-{m.monat[1]:02d}",
+                        "kosten": betrag_text(m.kosten),
+                        "stunden": betrag_text(m.stunden),
+                        "status": m.status,
+                        "bewilligt": betrag_text(m.bewilligt),
+                        "sonstige": betrag_text(m.sonstige),
+                        "erstattungen": betrag_text(m.erstattungen),
+                    }
+                    for m in s.monate
+                ],
+                "aktenzeichen": s.bewilligung.aktenzeichen,
+                "leistungsarten": list(s.bewilligung.leistungsarten),
+                "uebertrag": betrag_text(s.uebertrag),
+                "sonstige": betrag_text(s.sonstige),
+                "hinweise": [h.als_dict() for h in s.hinweise],
+            }
+            for s in stand.bewilligungen
+        ],
+        "nicht_zugeordnet": [
+            {
+                "monat": f"{n.monat[0]:04d}-{n.monat[1]:02d}",
+                "name": n.name,
+                "leistungsart": n.leistungsart,
+                "stunden": betrag_text(n.stunden),
+                "kosten": betrag_text(n.arbeitgeberkosten),
+                "grund": n.grund,
+                "status": n.status,
+            }
+            for n in stand.nicht_zugeordnet
+        ],
+        "hinweise": [h.als_dict() for h in stand.hinweise],
+    }
