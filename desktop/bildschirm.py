@@ -13,14 +13,21 @@ anything, so new pages and dialogs get them too:
 
 from __future__ import annotations
 
+import html
+from typing import Any
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QGuiApplication, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QBoxLayout,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QScrollArea,
@@ -140,9 +147,164 @@ def folge_dem_fokus(app: QApplication) -> None:
 LANGER_TEXT = 40
 
 
+def _nur_knoepfe(zeile: QBoxLayout) -> list[QWidget] | None:
+    """The buttons of a left-to-right row that holds nothing but buttons and spacing (None for any other row)."""
+    if zeile.direction() not in (QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.RightToLeft):
+        return None
+    knoepfe: list[QWidget] = []
+    for i in range(zeile.count()):
+        teil = zeile.itemAt(i)
+        if teil is None:
+            continue
+        w = teil.widget()
+        if isinstance(w, QAbstractButton):
+            knoepfe.append(w)
+        elif teil.spacerItem() is None:
+            return None
+    return knoepfe if len(knoepfe) >= 2 else None
+
+
+def knopfzeilen_umbrechen(wurzel: QWidget) -> None:
+    """Every row of only buttons under `wurzel` (a `QHBoxLayout`, as most pages build them) becomes a wrapping
+    `Flusszeile`: six buttons side by side were wider than the window at 200 %. The buttons keep their order,
+    parent and Tab order."""
+    from desktop.fluss import Flusszeile
+
+    for zeile in wurzel.findChildren(QHBoxLayout):
+        knoepfe = _nur_knoepfe(zeile)
+        if knoepfe is None:
+            continue
+        eltern = zeile.parent()
+        raender = zeile.contentsMargins()
+        if isinstance(eltern, QBoxLayout):
+            stelle = next((i for i in range(eltern.count()) if eltern.itemAt(i) is zeile), -1)
+            if stelle < 0:
+                continue
+            streckung = eltern.stretch(stelle)
+            while zeile.count():
+                zeile.takeAt(0)
+            eltern.takeAt(stelle)
+            fluss = Flusszeile()
+            fluss.setContentsMargins(raender)
+            eltern.insertLayout(stelle, fluss, streckung)
+            zeile.deleteLater()
+        elif isinstance(eltern, QWidget) and eltern.layout() is zeile:
+            while zeile.count():
+                zeile.takeAt(0)
+            QWidget().setLayout(zeile)  # takes the emptied row away from its widget (and deletes it with itself)
+            fluss = Flusszeile(eltern)
+            fluss.setContentsMargins(raender)
+        else:
+            continue
+        fluss.neben(*knoepfe)
+        _neu_vermessen(fluss.parentWidget())
+
+
+#: A check box wider than this share of the screen's free width gets its text wrapped beside it.
+ANTEIL_KAESTCHEN = 0.6
+
+
+class Kaestchentext(QLabel):
+    """The wrapped text of a check box whose own text (which Qt never wraps) was too wide; a click on it ticks the
+    box as a click on the box's own text would."""
+
+    def __init__(self, text: str, kaestchen: QCheckBox) -> None:
+        super().__init__(text)
+        self.kaestchen = kaestchen
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+
+    def mouseReleaseEvent(self, ereignis: QMouseEvent) -> None:
+        if ereignis.button() == Qt.MouseButton.LeftButton and self.kaestchen.isEnabled():
+            self.kaestchen.click()
+        super().mouseReleaseEvent(ereignis)
+
+
+def _neu_vermessen(w: QWidget | None) -> None:
+    """Make every layout from `w` up to its window measure again. Qt does that by itself only for shown widgets;
+    a changed row on a tab that is not shown kept its old (wide) size in the layouts above it."""
+    while w is not None:
+        lay = w.layout()
+        if lay is not None:
+            lay.invalidate()
+        w.updateGeometry()
+        if w.isWindow():
+            break
+        w = w.parentWidget()
+
+
+def _stelle_tauschen(alt: QWidget, neu: QWidget) -> bool:
+    """Put `neu` where `alt` sits in its parent's layouts (box, form or grid); False where it sits in none."""
+    eltern = alt.parentWidget()
+    if eltern is None:
+        return False
+    layouts = [eltern.layout(), *eltern.findChildren(QLayout)] if eltern.layout() is not None else []
+    for lay in layouts:
+        if lay is None or lay.indexOf(alt) < 0:
+            continue
+        if isinstance(lay, QBoxLayout):
+            stelle = lay.indexOf(alt)
+            streckung = lay.stretch(stelle)
+            lay.removeWidget(alt)
+            lay.insertWidget(stelle, neu, streckung)
+            return True
+        if isinstance(lay, QFormLayout):
+            position: Any = lay.getWidgetPosition(alt)  # (row, role); the stubs say "object"
+            lay.removeWidget(alt)
+            lay.setWidget(position[0], position[1], neu)
+            return True
+        if isinstance(lay, QGridLayout):
+            ort: Any = lay.getItemPosition(lay.indexOf(alt))  # (row, column, row span, column span)
+            lay.removeWidget(alt)
+            lay.addWidget(neu, ort[0], ort[1], ort[2], ort[3])
+            return True
+    return False
+
+
+def lange_kaestchen_umbrechen(wurzel: QWidget) -> None:
+    """A check box wider than `ANTEIL_KAESTCHEN` of the screen gets its text as a wrapping label beside the box.
+
+    Qt never wraps a check box's text: one long one ("U2: Arbeitgeberanteile gesondert erstattet (keine Pauschale
+    …)") made a whole page scroll sideways at 200 %. The box keeps its name for screen readers and its Alt+letter.
+    """
+    bildschirm = wurzel.screen() or QGuiApplication.primaryScreen()
+    if bildschirm is None:
+        return
+    grenze = bildschirm.availableGeometry().width() * ANTEIL_KAESTCHEN
+    for kaestchen in wurzel.findChildren(QCheckBox):
+        text = kaestchen.text()
+        if not text or kaestchen.sizeHint().width() <= grenze:
+            continue
+        behaelter = QWidget()
+        behaelter.setObjectName(f"{kaestchen.objectName()}_zeile")
+        if not _stelle_tauschen(kaestchen, behaelter):
+            behaelter.deleteLater()
+            continue
+        ohne = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        if not kaestchen.accessibleName():
+            kaestchen.setAccessibleName(ohne)
+        teile = text.replace("&&", "\0").split("&", 1)
+        if len(teile) == 2 and teile[1]:
+            buchstabe = teile[1][0]
+            anzeige = html.escape(teile[0]) + f"<u>{html.escape(buchstabe)}</u>" + html.escape(teile[1][1:])
+        else:
+            anzeige = html.escape(ohne)
+        kaestchen.setText("")  # (this also drops the Alt+letter Qt took from the text: set again below)
+        if len(teile) == 2 and teile[1]:
+            kaestchen.setShortcut(QKeySequence(f"Alt+{teile[1][0].upper()}"))
+        zeile = QHBoxLayout(behaelter)
+        zeile.setContentsMargins(0, 0, 0, 0)
+        zeile.addWidget(kaestchen, 0, Qt.AlignmentFlag.AlignTop)
+        zeile.addWidget(Kaestchentext(anzeige.replace("\0", "&amp;"), kaestchen), 1)
+        behaelter.setVisible(kaestchen.isVisibleTo(wurzel) or not wurzel.isVisible())
+        _neu_vermessen(behaelter)
+
+
 def schmal_machen(wurzel: QWidget) -> None:
-    """Let `wurzel` become narrow: form fields go under their label where both do not fit side by side, and long
-    label texts wrap. Safe to call again (e.g. after a page has filled in its texts)."""
+    """Let `wurzel` become narrow: rows of buttons wrap, form fields go under their label where both do not fit
+    side by side, and long label texts wrap. Safe to call again (e.g. after a page has filled in its texts)."""
+    knopfzeilen_umbrechen(wurzel)
+    lange_kaestchen_umbrechen(wurzel)
     for formular in wurzel.findChildren(QFormLayout):
         if formular.rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows:
             formular.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)

@@ -65,6 +65,9 @@ def belegte_kuerzel(fenster: QWidget) -> set[str]:
             texte.append(w.text())
         elif isinstance(w, QAbstractButton):
             texte.append(w.text())
+            taste = w.shortcut().toString()  # a check box whose text moved into a label keeps its Alt+letter
+            if taste.startswith("Alt+") and len(taste) == 5:
+                texte.append(f"&{taste[-1]}")
         elif isinstance(w, QTabBar):
             texte += [w.tabText(i) for i in range(w.count())]
         elif isinstance(w, QGroupBox):

@@ -53,7 +53,7 @@ def pruefe_bereiche(app: QApplication, fenster, ausgabe: Path) -> list[str]:
         _warte(app)
         seite = fenster.seite(b.schluessel)
         rolle = fenster.stapel.currentWidget()
-        for name in list(_ansichten(seite)):
+        for name in _ansichten(seite):
             _warte(app)
             fenster.grab().save(str(ausgabe / f"bereich-{b.schluessel}{name}.png"))
             if isinstance(rolle, QScrollArea) and rolle.horizontalScrollBar().maximum() > 0:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from desktop.fluss import Flusszeile
 
@@ -66,3 +66,43 @@ def test_knopfzeile_bricht_um_statt_breiter_zu_werden(qtbot) -> None:
     orte = [(k.y(), k.x()) for k in knoepfe]
     assert orte == sorted(orte) and knoepfe[2].y() > knoepfe[0].y()
     assert all(traeger.rect().contains(k.geometry()) for k in knoepfe)
+
+
+def test_seiten_anderer_werden_von_selbst_schmal(qtbot) -> None:
+    """A page built the usual way (a QHBoxLayout of buttons, a check box with a long text in a form) gets narrow
+    without doing anything: `schmal_machen` runs on every area and dialog. The box keeps its name and Alt+letter."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout
+
+    from desktop.bildschirm import ANTEIL_KAESTCHEN, schmal_machen
+
+    seite = QWidget()
+    qtbot.addWidget(seite)
+    spalte = QVBoxLayout(seite)
+    zeile = QHBoxLayout()
+    for i in range(6):
+        zeile.addWidget(QPushButton(f"Schaltfläche Nummer {i} …"))
+    zeile.addStretch(1)
+    spalte.addLayout(zeile)
+    formular = QFormLayout()
+    feld = QLineEdit()
+    formular.addRow("&Name", feld)
+    frei = (seite.screen()).availableGeometry().width()
+    kaestchen = QCheckBox("Ein sehr langer Text an einem Kästchen, &wie ihn Qt nie umbricht " * 3)
+    assert kaestchen.sizeHint().width() > frei * ANTEIL_KAESTCHEN
+    formular.addRow(kaestchen)
+    spalte.addLayout(formular)
+    vorher = seite.minimumSizeHint().width()
+
+    schmal_machen(seite)
+
+    assert seite.minimumSizeHint().width() < min(vorher, frei) // 2
+    assert kaestchen.text() == "" and kaestchen.accessibleName().startswith("Ein sehr langer Text")
+    seite.show()
+    qtbot.waitExposed(seite)
+    seite.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is seite)
+    feld.setFocus()
+    qtbot.waitUntil(feld.hasFocus)
+    qtbot.keyClick(feld, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(kaestchen.isChecked)  # Alt+W ticks it as before (Qt clicks it after a short delay)
