@@ -165,39 +165,22 @@ def _nur_knoepfe(zeile: QBoxLayout) -> list[QWidget] | None:
 
 
 def knopfzeilen_umbrechen(wurzel: QWidget) -> None:
-    """Every row of only buttons under `wurzel` (a `QHBoxLayout`, as most pages build them) becomes a wrapping
-    `Flusszeile`: six buttons side by side were wider than the window at 200 %. The buttons keep their order,
-    parent and Tab order."""
+    """Every row of only buttons under `wurzel` (a `QHBoxLayout`, as most pages build them) wraps: its buttons
+    move into a `Flusszeile` that becomes the row's only item (six buttons side by side were wider than the
+    window at 200 %). The row itself stays where it is, so nothing is deleted under its owner; the buttons keep
+    their order, parent and Tab order."""
     from desktop.fluss import Flusszeile
 
     for zeile in wurzel.findChildren(QHBoxLayout):
         knoepfe = _nur_knoepfe(zeile)
         if knoepfe is None:
             continue
-        eltern = zeile.parent()
-        raender = zeile.contentsMargins()
-        if isinstance(eltern, QBoxLayout):
-            stelle = next((i for i in range(eltern.count()) if eltern.itemAt(i) is zeile), -1)
-            if stelle < 0:
-                continue
-            streckung = eltern.stretch(stelle)
-            while zeile.count():
-                zeile.takeAt(0)
-            eltern.takeAt(stelle)
-            fluss = Flusszeile()
-            fluss.setContentsMargins(raender)
-            eltern.insertLayout(stelle, fluss, streckung)
-            zeile.deleteLater()
-        elif isinstance(eltern, QWidget) and eltern.layout() is zeile:
-            while zeile.count():
-                zeile.takeAt(0)
-            QWidget().setLayout(zeile)  # takes the emptied row away from its widget (and deletes it with itself)
-            fluss = Flusszeile(eltern)
-            fluss.setContentsMargins(raender)
-        else:
-            continue
+        while zeile.count():
+            zeile.takeAt(0)
+        fluss = Flusszeile()
+        zeile.addLayout(fluss, 1)
         fluss.neben(*knoepfe)
-        _neu_vermessen(fluss.parentWidget())
+        _neu_vermessen(zeile.parentWidget())
 
 
 #: A check box wider than this share of the screen's free width gets its text wrapped beside it.

@@ -97,21 +97,31 @@ class Flusszeile(QLayout):
         return max(wert, 0)
 
     def _anordnen(self, rechteck: QRect, *, nur_messen: bool) -> int:
+        """Lines left to right, each item centred in the height of its line (a label beside buttons stays on
+        their text line); returns the height needed."""
         m = self.contentsMargins()
         innen = rechteck.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y, zeilenhoehe = innen.x(), innen.y(), 0
+        zeilen: list[list[tuple[QLayoutItem, QSize, int]]] = [[]]
+        x = innen.x()
         for teil in self._sichtbare():
             groesse = teil.sizeHint().boundedTo(QSize(max(innen.width(), teil.minimumSize().width()), 1 << 20))
-            quer = self._abstand(teil, Qt.Orientation.Horizontal)
-            if x > innen.x() and x + groesse.width() > innen.right() + 1:
+            if zeilen[-1] and x + groesse.width() > innen.right() + 1:
+                zeilen.append([])
                 x = innen.x()
-                y += zeilenhoehe + self._abstand(teil, Qt.Orientation.Vertical)
-                zeilenhoehe = 0
+            zeilen[-1].append((teil, groesse, x))
+            x += groesse.width() + self._abstand(teil, Qt.Orientation.Horizontal)
+        y = innen.y()
+        for nummer, zeile in enumerate(zeilen):
+            if not zeile:
+                continue
+            if nummer:
+                y += self._abstand(zeile[0][0], Qt.Orientation.Vertical)
+            hoehe = max(g.height() for _t, g, _x in zeile)
             if not nur_messen:
-                teil.setGeometry(QRect(QPoint(x, y), groesse))
-            x += groesse.width() + quer
-            zeilenhoehe = max(zeilenhoehe, groesse.height())
-        return y + zeilenhoehe - rechteck.y() + m.bottom()
+                for teil, groesse, links in zeile:
+                    teil.setGeometry(QRect(QPoint(links, y + (hoehe - groesse.height()) // 2), groesse))
+            y += hoehe
+        return y - rechteck.y() + m.bottom()
 
 
 def flusszeile(*widgets: QWidget) -> Flusszeile:

@@ -67,15 +67,27 @@ def _fokus() -> QWidget:
     return w
 
 
-def tab_runde(qtbot: Any, *, rueckwaerts: bool = False, hoechstens: int = 300) -> tuple[list[QWidget], str]:
-    """Tab (or Shift+Tab) from the current focus until it is back; returns the stops and a trap message ("" if none)."""
+def tab_runde(
+    qtbot: Any,
+    *,
+    rueckwaerts: bool = False,
+    hoechstens: int = 300,
+    rueckschritte: list[tuple[QWidget, QWidget]] | None = None,
+) -> tuple[list[QWidget], str]:
+    """Tab (or Shift+Tab) from the current focus until it is back; returns the stops and a trap message ("" if none).
+
+    `rueckschritte` collects the steps against reading order, judged the moment each step is made: a scrolled page
+    moves its controls as the focus goes down, so their places after the round say nothing about the step."""
     mod = Qt.KeyboardModifier.ShiftModifier if rueckwaerts else Qt.KeyboardModifier.NoModifier
     taste = Qt.Key.Key_Backtab if rueckwaerts else Qt.Key.Key_Tab
     start = _fokus()
     runde = [start]
     for _ in range(hoechstens):
-        qtbot.keyClick(_fokus(), taste, mod)
+        vorher = _fokus()
+        qtbot.keyClick(vorher, taste, mod)
         jetzt = _fokus()
+        if rueckschritte is not None and gegen_lesereihenfolge(vorher, jetzt):
+            rueckschritte.append((vorher, jetzt))
         if jetzt is start:
             return runde, ""
         if jetzt in runde:
@@ -108,7 +120,8 @@ def pruefe_fokuskette(qtbot: Any, wurzel: QWidget, start: QWidget) -> list[str]:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
     probleme: list[str] = []
     soll = [w for w in [start, *soll_erreichbar(wurzel)] if w is start or wurzel.isAncestorOf(w)]
-    runde, falle = tab_runde(qtbot)
+    rueckwaerts: list[tuple[QWidget, QWidget]] = []
+    runde, falle = tab_runde(qtbot, rueckschritte=rueckwaerts)
     if falle:
         return [falle]
     for w in runde:
@@ -119,7 +132,6 @@ def pruefe_fokuskette(qtbot: Any, wurzel: QWidget, start: QWidget) -> list[str]:
             probleme.append(f"mit Tab nicht erreichbar: {_name(w)}")
     # the round is a circle: once it must jump back from the last control to the first (the wrap); any other
     # step backwards is a control out of reading order
-    rueckwaerts = [(a, b) for a, b in zip(runde, [*runde[1:], runde[0]], strict=True) if gegen_lesereihenfolge(a, b)]
     if len(rueckwaerts) > 1:
         probleme += [f"gegen die Lesereihenfolge: {_name(a)} → {_name(b)}" for a, b in rueckwaerts]
     rueck, falle = tab_runde(qtbot, rueckwaerts=True)
