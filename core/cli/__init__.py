@@ -191,7 +191,7 @@ def ausfuehren(args: argparse.Namespace) -> int:
         print("Fehler: kein Unterbefehl angegeben. Hilfe: assistenzbuero --help", file=sys.stderr)
         return 2
     try:
-        return handler(args)
+        return _mit_kennwort(handler, args)
     except AssistenzbueroFehler as fehler:
         log.info("Abgewiesen: %s", fehler)
         _zeile(f"Fehler: {fehler}")
@@ -212,6 +212,32 @@ def ausfuehren(args: argparse.Namespace) -> int:
         return 2
     except Exception as fehler:  # last line of defence: never show a traceback to the user
         return _unerwartet(fehler)
+
+
+def _mit_kennwort(handler: Handler, args: argparse.Namespace) -> int:
+    """Run the handler; on an encrypted file without a known password ask for it at a terminal (three tries).
+
+    Without a terminal (batch runs) the password comes from ASSISTENZBUERO_PASSWORT or the run stops with one line.
+    """
+    from core.persistence.datenbank import KennwortNoetig
+    from core.persistence.schutz import merke_kennwort
+    from core.persistence.verbindung import FalschesKennwort
+
+    versuche, zuletzt = 0, None
+    while True:
+        try:
+            return handler(args)
+        except (KennwortNoetig, FalschesKennwort) as fehler:
+            pfad = getattr(fehler, "pfad", None) or zuletzt
+            if not sys.stdin.isatty() or pfad is None or versuche >= 3:
+                raise
+            if versuche:
+                _zeile(f"Fehler: {fehler}")
+            versuche += 1
+            import getpass
+
+            zuletzt = Path(pfad)
+            merke_kennwort(zuletzt, getpass.getpass(f"Kennwort für {zuletzt.name}: "))
 
 
 # Errors of the operating system that say what is wrong with a file, not with the program.

@@ -35,6 +35,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.dateirechte import DATEIMODUS, ORDNERMODUS, datenbank_nur_eigentuemer, privater_ordner
 from core.fehler import DatenbankFehler, EingabeFehler, dateigrund, ist_platzmangel
 from core.persistence import migration
+from core.persistence.schutz import (
+    UMGEBUNG_KENNWORT,
+    braucht_kennwort,
+    gemerktes_kennwort,
+    ist_als_verschluesselt_markiert,
+    markiere,
+)
 from core.persistence.sicherung import (
     STANDARD_ANZAHL,
     Aufbewahrung,
@@ -44,7 +51,7 @@ from core.persistence.sicherung import (
     sichere,
     sicherungen,
 )
-from core.persistence.verbindung import FalschesKennwort, dbapi_modul, ist_verschluesselt, verbinde
+from core.persistence.verbindung import FalschesKennwort, dbapi_modul, ist_klar, ist_verschluesselt, verbinde
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +82,8 @@ class DatenbankZuNeu(DatenbankFehler):
 
 
 class KennwortNoetig(DatenbankFehler):
-    """The file is encrypted and no password was given (the GUI asks; the CLI reads ASSISTENZBUERO_KENNWORT)."""
+    """The file is encrypted and no password was given (the GUI asks; the CLI prompts or reads
+    ASSISTENZBUERO_PASSWORT)."""
 
     def __init__(self, meldung: str, *, pfad: Path) -> None:
         super().__init__(meldung)
@@ -171,11 +179,14 @@ def _in_benutzung(pfad: Path) -> DatenbankGesperrt:
     )
 
 
-VERSCHLUESSELT_MARKE = ".verschluesselt"  # empty file beside an encrypted database: "ask for the password"
-
-
-def ist_als_verschluesselt_markiert(pfad: Path) -> bool:
-    return pfad.with_name(pfad.name + VERSCHLUESSELT_MARKE).exists()
+def _kennwort(ziel: Path, kennwort: str | None) -> str | None:
+    """None for a plain file; the given password, else for an encrypted file the one this process knows
+    (core.persistence.schutz); a new file is encrypted when a password is given (set-up with encryption)."""
+    if ist_klar(ziel):
+        return None
+    if kennwort is not None:
+        return kennwort
+    return gemerktes_kennwort(ziel) if ist_verschluesselt(ziel) else None
 
 
 def _pruefe_datei(pfad: Path, kennwort: str | None = None) -> None:
@@ -183,10 +194,10 @@ def _pruefe_datei(pfad: Path, kennwort: str | None = None) -> None:
     empty) and not from a newer version. Another program's write lock is "in use", never "damaged"."""
     if not pfad.exists() or pfad.stat().st_size == 0:
         return
-    if kennwort is None and ist_verschluesselt(pfad) and ist_als_verschluesselt_markiert(pfad):
+    if kennwort is None and braucht_kennwort(pfad):
         raise KennwortNoetig(
             f"Die Datenbank {pfad} ist verschlüsselt. Bitte geben Sie das Kennwort ein (auf der Kommandozeile "
-            "in der Umgebungsvariable ASSISTENZBUERO_KENNWORT).",
+            f"wird es abgefragt oder aus der Umgebungsvariable {UMGEBUNG_KENNWORT} gelesen).",
             pfad=pfad,
         )
     try:
@@ -331,6 +342,7 @@ class Datenbank:
         if ziel.is_dir():
             raise DatenbankFehler(f"{ziel} ist ein Ordner; bitte geben Sie eine Datei an (z. B. {ziel / DATEINAME}).")
         _pruefe_schreibbar(ziel)
+        kennwort = _kennwort(ziel, kennwort)
         sperre = _sperre_fuer(ziel)
         try:
             _pruefe_datei(ziel, kennwort)
@@ -352,6 +364,8 @@ class Datenbank:
                 engine.dispose()
                 raise
             datenbank_nur_eigentuemer(ziel)
+            if kennwort is not None:
+                markiere(ziel)  # a new file made encrypted at set-up
             if sichern:  # only now: the file opened and is at the current schema
                 raeume_auf(ziel, Aufbewahrung(neueste=sicherungen_behalten))
         except BaseException:
@@ -373,12 +387,15 @@ class Datenbank:
             raise DatenbankFehler(
                 f"Die Datenbank {ziel} gibt es nicht. Bitte geben Sie mit --db die richtige Datei an."
             )
+        kennwort = _kennwort(ziel, kennwort)
         _pruefe_datei(ziel, kennwort)
         engine = _engine(ziel, kennwort, nur_lesen=True)
         try:
             with engine.connect() as verbindung:
                 if migration.ist_aktuell(verbindung):
-                    return cls(ziel, engine, None, None)
+                    lesend = cls(ziel, engine, None, None)
+                    lesend.kennwort = kennwort
+                    return lesend
                 stand = migration.aktuelle_revision(verbindung)
         except exc.DBAPIError as fehler:
             engine.dispose()
@@ -520,8 +537,17 @@ def stelle_wieder_her(
         quelle = vorhandene[0].pfad
     else:
         quelle = sicherung.pfad if isinstance(sicherung, Sicherung) else Path(sicherung)
+    if kennwort is None and ist_verschluesselt(quelle):
+        kennwort = gemerktes_kennwort(ziel)
+        if kennwort is None and ist_als_verschluesselt_markiert(ziel):  # else: garbage, "selbst beschädigt"
+            raise KennwortNoetig(
+                f"Die Sicherung {quelle.name} ist verschlüsselt. Bitte geben Sie das Kennwort der Datenbank ein.",
+                pfad=ziel,
+            )
     sperre = _sperre_fuer(ziel)
     try:
-        return kopiere_zurueck(quelle, ziel, kennwort=kennwort)
+        beiseite = kopiere_zurueck(quelle, ziel, kennwort=kennwort)
+        markiere(ziel)  # the marker follows the restored file: encrypted or not
+        return beiseite
     finally:
         sperre.release()

@@ -3,7 +3,8 @@
 `verbinde(pfad, kennwort=None, nur_lesen=False)` is used by the damage check, backups, their verification, the
 restore and (through `creator=`) by the SQLAlchemy engine, so an encrypted file is opened the same way everywhere:
 the SQLCipher key is the first statement on every connection, then one read proves it (a wrong password →
-`FalschesKennwort`). `dbapi_modul(kennwort)` is the DB-API module SQLAlchemy needs for its error translation.
+`FalschesKennwort`); a plain file given a password (a backup from before the encryption) opens plain.
+`dbapi_modul(kennwort)` is the DB-API module SQLAlchemy needs for its error translation.
 
 `ist_verschluesselt(pfad)`: an existing, non-empty file without SQLite's plain header is taken for SQLCipher (its
 first 16 bytes are a random salt); a damaged plain file looks the same, which the key check then reports.
@@ -33,6 +34,14 @@ def ist_verschluesselt(pfad: Path) -> bool:
     except OSError:
         return False
     return len(kopf) == len(SQLITE_KOPF) and kopf != SQLITE_KOPF
+
+
+def ist_klar(pfad: Path) -> bool:
+    try:
+        with pfad.open("rb") as datei:
+            return datei.read(len(SQLITE_KOPF)) == SQLITE_KOPF
+    except OSError:
+        return False
 
 
 def dbapi_modul(kennwort: str | None) -> ModuleType:
@@ -81,6 +90,8 @@ def verbinde(
 
     `optionen` go to `connect` (the engine passes check_same_thread=False: its pool hands connections to workers).
     """
+    if kennwort and ist_klar(Path(pfad)):
+        kennwort = None  # a plain file (an older backup from before the encryption) opens without a key
     modul = dbapi_modul(kennwort)
     ziel = Path(pfad).absolute().as_uri() + ("?mode=ro" if nur_lesen else "")  # as_uri: "#", "?", "%" escaped
     optionen.setdefault("timeout", WARTEN_SEKUNDEN)

@@ -1,0 +1,208 @@
+"""Issue 14, privacy at rest: converting a household file to SQLCipher (verified backup first, export, verify,
+swap), backups encrypted with the same password, the password never on disk, German messages, restore."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from core.cli import ausfuehren, build_parser
+from core.fehler import DatenbankFehler, EingabeFehler
+from core.persistence import schutz
+from core.persistence.datenbank import Datenbank, KennwortNoetig, stelle_wieder_her
+from core.persistence.modelle import Arbeitgeber
+from core.persistence.sicherung import sichere, sicherungen
+from core.persistence.verbindung import FalschesKennwort, dbapi_modul, ist_verschluesselt
+
+KENNWORT = "Vier Wörter als Satz"
+NAME = "Geheimname-Wuestenrot"
+
+
+def schnelle_schluesselableitung() -> None:
+    """SQLCipher derives the key with 256,000 PBKDF2 rounds on every connection (about 0.3 s here); the tests use
+    SQLCipher's process-wide default of 1,000 rounds so the suite stays fast. The program never lowers it."""
+    verbindung = dbapi_modul("x").connect(":memory:")
+    verbindung.execute("PRAGMA cipher_default_kdf_iter = 1000")
+    verbindung.close()
+
+
+@pytest.fixture(autouse=True)
+def _nichts_gemerkt(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.delenv(schutz.UMGEBUNG_KENNWORT, raising=False)
+    schutz.vergiss_kennwoerter()
+    schnelle_schluesselableitung()
+    yield
+    schutz.vergiss_kennwoerter()
+
+
+def _haushalt(pfad: Path) -> None:
+    with Datenbank.oeffnen(pfad) as db, db.arbeitseinheit() as sitzung:
+        sitzung.add(Arbeitgeber(nachname=NAME, bundesland="BW"))
+
+
+def _namen(pfad: Path, kennwort: str | None = None) -> list[str]:
+    with Datenbank.oeffnen(pfad, kennwort=kennwort) as db, db.arbeitseinheit() as sitzung:
+        return list(sitzung.scalars(select(Arbeitgeber.nachname)))
+
+
+def _alle_dateien(ordner: Path) -> list[Path]:
+    return [p for p in ordner.rglob("*") if p.is_file()]
+
+
+@pytest.fixture
+def verschluesselt(tmp_path: Path) -> Path:
+    pfad = tmp_path / "haushalt.sqlite"
+    _haushalt(pfad)
+    _namen(pfad)
+    _namen(pfad)  # two more starts: two plain backups exist before the conversion
+    assert len(sicherungen(pfad)) == 2
+    ergebnis = schutz.verschluessele(pfad, KENNWORT)
+    assert ergebnis.sicherung_vorher is not None and ergebnis.sicherungen_verschluesselt == 3
+    assert ergebnis.sicherungen_nicht_verschluesselt == []
+    schutz.vergiss_kennwoerter()
+    return pfad
+
+
+def test_datei_und_alle_sicherungen_verschluesselt_ohne_klartext(verschluesselt: Path) -> None:
+    assert ist_verschluesselt(verschluesselt)
+    assert schutz.ist_als_verschluesselt_markiert(verschluesselt)
+    dateien = _alle_dateien(verschluesselt.parent)
+    assert len(sicherungen(verschluesselt)) == 3
+    for datei in dateien:
+        inhalt = datei.read_bytes()
+        assert NAME.encode() not in inhalt, datei  # neither the data file nor any backup holds the name in clear
+        assert KENNWORT.encode() not in inhalt, datei  # the password is stored nowhere
+        assert not inhalt.startswith(b"SQLite format 3"), datei
+
+
+def test_oeffnen_nur_mit_dem_kennwort(verschluesselt: Path) -> None:
+    with pytest.raises(KennwortNoetig, match="ist verschlüsselt"):
+        Datenbank.oeffnen(verschluesselt)
+    with pytest.raises(FalschesKennwort, match=r"Das Kennwort öffnet die Datenbank .* nicht"):
+        Datenbank.oeffnen(verschluesselt, kennwort="falsch-falsch")
+    with pytest.raises(KennwortNoetig):
+        Datenbank.oeffnen_zum_lesen(verschluesselt)
+    assert _namen(verschluesselt, KENNWORT) == [NAME]
+    schutz.merke_kennwort(verschluesselt, KENNWORT)  # the GUI's or CLI's prompt, for this process only
+    with Datenbank.oeffnen_zum_lesen(verschluesselt) as db, db.arbeitseinheit() as sitzung:
+        assert list(sitzung.scalars(select(Arbeitgeber.nachname))) == [NAME]
+
+
+def test_neue_sicherungen_verschluesselt_und_mit_dem_schluessel_geprueft(verschluesselt: Path) -> None:
+    vorher = {s.pfad for s in sicherungen(verschluesselt)}
+    assert _namen(verschluesselt, KENNWORT) == [NAME]  # each start makes a backup
+    neu = [s for s in sicherungen(verschluesselt) if s.pfad not in vorher]
+    assert len(neu) == 1 and ist_verschluesselt(neu[0].pfad)
+    with pytest.raises(FalschesKennwort):
+        sichere(verschluesselt, kennwort="nicht-das-kennwort")
+    assert len(sicherungen(verschluesselt)) == 4  # the failed one left nothing
+
+
+def test_wiederherstellen_einer_verschluesselten_sicherung(verschluesselt: Path) -> None:
+    with pytest.raises(KennwortNoetig):
+        stelle_wieder_her(verschluesselt)
+    beiseite = stelle_wieder_her(verschluesselt, kennwort=KENNWORT)
+    assert beiseite is not None and ist_verschluesselt(beiseite)
+    assert schutz.ist_als_verschluesselt_markiert(verschluesselt)
+    assert _namen(verschluesselt, KENNWORT) == [NAME]
+
+
+def test_alte_unverschluesselte_sicherung_laesst_sich_zurueckspielen(tmp_path: Path) -> None:
+    pfad = tmp_path / "haushalt.sqlite"
+    _haushalt(pfad)
+    _namen(pfad)
+    klar = sicherungen(pfad)[0].pfad
+    kopie = tmp_path / "klar.sqlite"
+    kopie.write_bytes(klar.read_bytes())  # e.g. a backup on a USB stick from before the encryption
+    schutz.verschluessele(pfad, KENNWORT)
+    stelle_wieder_her(pfad, kopie, kennwort=KENNWORT)
+    assert not ist_verschluesselt(pfad) and not schutz.ist_als_verschluesselt_markiert(pfad)
+    assert _namen(pfad) == [NAME]
+
+
+def test_gescheiterte_pruefung_laesst_die_datei_unveraendert(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pfad = tmp_path / "haushalt.sqlite"
+    _haushalt(pfad)
+    monkeypatch.setattr(schutz, "pruefe_datei", lambda *_a, **_k: "die Prüfung hat Fehler gefunden")
+    with pytest.raises(DatenbankFehler, match="weiter unverschlüsselt"):
+        schutz.verschluessele(pfad, KENNWORT)
+    assert not ist_verschluesselt(pfad) and not schutz.ist_als_verschluesselt_markiert(pfad)
+    erwartet = ["haushalt-sicherungen", "haushalt.sqlite", "haushalt.sqlite.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == erwartet
+    assert _namen(pfad) == [NAME]
+
+
+def test_verschluesselt_von_anfang_an(tmp_path: Path) -> None:
+    pfad = tmp_path / "neu.sqlite"
+    with Datenbank.oeffnen(pfad, kennwort=KENNWORT) as db, db.arbeitseinheit() as sitzung:
+        sitzung.add(Arbeitgeber(nachname=NAME, bundesland="BW"))
+    assert ist_verschluesselt(pfad) and schutz.ist_als_verschluesselt_markiert(pfad)
+    assert NAME.encode() not in pfad.read_bytes()
+    with pytest.raises(KennwortNoetig):
+        Datenbank.oeffnen(pfad)
+
+
+def test_bereits_verschluesselt_wird_abgelehnt(verschluesselt: Path) -> None:
+    with pytest.raises(EingabeFehler, match="bereits verschlüsselt"):
+        schutz.verschluessele(verschluesselt, KENNWORT)
+
+
+def _cli(*argv: str) -> int:
+    return ausfuehren(build_parser(list(argv)).parse_args(list(argv)))
+
+
+def test_kommandozeile_kennwort_aus_der_umgebung(
+    verschluesselt: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert _cli("sicherung", "anlegen", "--db", str(verschluesselt)) == 2
+    fehler = capsys.readouterr().err.strip()
+    assert fehler.count("\n") == 0 and "ist verschlüsselt" in fehler and schutz.UMGEBUNG_KENNWORT in fehler
+    monkeypatch.setenv(schutz.UMGEBUNG_KENNWORT, "falsch-falsch")
+    assert _cli("sicherung", "anlegen", "--db", str(verschluesselt)) == 2
+    assert "Das Kennwort öffnet die Datenbank" in capsys.readouterr().err
+    monkeypatch.setenv(schutz.UMGEBUNG_KENNWORT, KENNWORT)
+    assert _cli("sicherung", "anlegen", "--db", str(verschluesselt)) == 0
+    assert "Sicherung angelegt" in capsys.readouterr().out
+
+
+def test_kommandozeile_fragt_am_terminal(
+    verschluesselt: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    eingaben = iter(["falsch-falsch", KENNWORT])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda _frage: next(eingaben))
+    assert _cli("sicherung", "anlegen", "--db", str(verschluesselt)) == 0
+    assert "Das Kennwort öffnet die Datenbank" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("kennwort", "wiederholung", "teil"),
+    [
+        ("kurz", "kurz", "zu kurz"),
+        ("lang-genug-1", "lang-genug-2", "stimmen nicht überein"),
+        (" lang genug ", " lang genug ", "Leerzeichen"),
+        ("lang-genug-1", "lang-genug-1", None),
+    ],
+)
+def test_neues_kennwort_pruefen(kennwort: str, wiederholung: str, teil: str | None) -> None:
+    grund = schutz.kennwort_pruefen(kennwort, wiederholung)
+    assert (grund is None) if teil is None else (grund is not None and teil in grund)
+
+
+def test_kennwort_hinweis() -> None:
+    assert schutz.kennwort_hinweis("abc").startswith("Zu kurz")
+    assert schutz.kennwort_hinweis("abcdefgh").startswith("Schwach")
+    assert schutz.kennwort_hinweis(KENNWORT) == "Stark."
+
+
+def test_datei_rechte(verschluesselt: Path) -> None:
+    if os.name != "posix":
+        pytest.skip("POSIX modes")
+    for datei in _alle_dateien(verschluesselt.parent):
+        if datei.suffix != ".lock":
+            assert datei.stat().st_mode & 0o077 == 0, datei
