@@ -335,9 +335,7 @@ def test_berechnung_laeuft_im_hintergrund_und_laesst_sich_abbrechen(
     assert seite.modell.rowCount() == 0
 
 
-def test_f1_nennt_die_tasten_der_abrechnung(
-    qtbot: Any, haushalt: Haushalt, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_f1_nennt_die_tasten_der_abrechnung(qtbot: Any, haushalt: Haushalt, monkeypatch: pytest.MonkeyPatch) -> None:
     texte: list[str] = []
     fenster, _seite = oeffne_seite(qtbot, haushalt("minijob_privathaushalt"))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: texte.append(box.text()) or 0)
