@@ -370,8 +370,17 @@ def _vorgeschichte(sitzung: Session, person: int, jahr: int, monat: int, beginn:
     # Unknown only in the household's first month in the program without carried-over figures (whoever started
     # when): then the calculation makes the same documented assumptions as for a scenario (PAYROLL.md, seams).
     bekannt = vortrag is not None or (jahr, monat) > (beginn.year, beginn.month) or bool(eigene)
+    # the illness running at the Abrechnungsbeginn keeps counting its days paid elsewhere, also in a later year
+    beim_beginn = vortrag_in_sitzung(sitzung, person, beginn.year)
+    efzg_vorher = beim_beginn.krank_fortzahlung_tage if beim_beginn is not None else 0
     return Vorgeschichte(
-        bekannt=bekannt, jahreswerte=jahreswerte, vorjahr=vorjahr, vormonate=vormonate, zeitkonto_saldo=saldo
+        bekannt=bekannt,
+        jahreswerte=jahreswerte,
+        vorjahr=vorjahr,
+        vormonate=vormonate,
+        zeitkonto_saldo=saldo,
+        efzg_tage_vorher=efzg_vorher,
+        abrechnungsbeginn=beginn if efzg_vorher else None,
     )
 
 

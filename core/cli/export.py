@@ -29,6 +29,7 @@ EXPORTARTEN: dict[str, str] = {
     "lohnjournal": "core.io.belege_export:exportiere_lohnjournal",
     "lohnkonto": "core.io.belege_export:exportiere_lohnkonto",
     "zahlungen": "core.io.belege_export:exportiere_zahlungen",
+    "erstattungsantrag": "core.erstattung.antragsblatt_export:exportiere_erstattungsantrag",  # CONTRACTS §9
     # CONTRACTS §6: reports to the authorities (issue 9)
     "beitragsnachweis": "core.meldungen.beitragsnachweis_export:exportiere_beitragsnachweis",
     "fristen": "core.meldungen.kalender_ics:exportiere_fristen",

@@ -58,7 +58,52 @@ FELDNAMEN = {
     "lohnarten": tr("Lohnarten"),
     "begruendung": tr("Begründung"),
     "verrechnungen": tr("Verrechnungen"),
+    "sachbezuege": tr("Sachbezüge"),
+    "vorschuesse": tr("Vorschüsse"),
+    "beitragspflichtige_einnahme": tr("beitragspflichtige Einnahme"),
+    "beitragspflichtige_einnahme_an": tr("beitragspflichtige Einnahme (Arbeitnehmeranteil)"),
+    "kv_entgelt": tr("KV/PV-pflichtiges Entgelt"),
+    "rv_entgelt": tr("RV/AV-pflichtiges Entgelt"),
+    "u1_basis": tr("Bemessung Umlage U1"),
+    "u2_basis": tr("Bemessung Umlage U2"),
+    "insolvenzgeld_basis": tr("Bemessung Insolvenzgeldumlage"),
+    "laufendes_steuerbrutto": tr("laufendes Steuerbrutto"),
+    "sonstige_bezuege": tr("sonstige Bezüge"),
+    "kv_zusatzbeitrag_an": tr("Zusatzbeitrag (Arbeitnehmer)"),
+    "kv_zusatzbeitrag_ag": tr("Zusatzbeitrag (Arbeitgeber)"),
+    "sv_tage": tr("SV-Tage"),
+    "steuertage": tr("Steuertage"),
+    "arbeitstage": tr("Arbeitstage"),
+    "abzuege": tr("Abzüge"),
+    "arbeitgeberanteile": tr("Abgaben der Arbeitgeberin"),
+    "zeitkonto": tr("Zeitkonto"),
 }
+
+
+def _wert(text: str) -> str | None:
+    """A stored difference value as a German number; None for a list or object (shown in the detail above)."""
+    if text[:1] in "[{":
+        return None
+    if "." not in text:
+        return text  # days, codes, the class: as stored
+    try:
+        return format_zahl(Decimal(text), 2, tausender=True)
+    except ArithmeticError:
+        return text
+
+
+def differenz_zeilen(differenz: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """(German field name, before, after) for the fields with a single value; lists (Lohnarten, Abzüge …) are named
+    once as "geändert", their lines stand in the payslip itself."""
+    zeilen = []
+    for feld, vorher, nachher in differenz:
+        name = FELDNAMEN.get(feld, feld.replace("_", " "))
+        a, b = _wert(vorher), _wert(nachher)
+        if a is None or b is None:
+            zeilen.append((name, "", tr("geändert")))
+        else:
+            zeilen.append((name, a, b))
+    return zeilen
 
 
 def _e(text: object) -> str:
@@ -185,7 +230,7 @@ def _zeitkonto(e: Monatsergebnis) -> str:
 def _differenz(differenz: Sequence[tuple[str, str, str]]) -> str:
     if not differenz:
         return ""
-    zeilen = [(_e(FELDNAMEN.get(f, f)), _e(a), _e(b)) for f, a, b in differenz]
+    zeilen = [(_e(f), _e(a), _e(b)) for f, a, b in differenz_zeilen(differenz)]
     return _tabelle((tr("Feld"), tr("vorher"), tr("nachher")), zeilen)
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from core.abrechnung import ablage
 from core.abrechnung.lauf import Korrektur
 from core.domain.zahlen import format_eur
-from desktop.abrechnung.detail import FELDNAMEN
+from desktop.abrechnung.detail import differenz_zeilen
 from desktop.abrechnung.monatsstand import monatstitel
 from desktop.bildschirm import passende_groesse
 from desktop.i18n import tr
@@ -30,9 +30,8 @@ class Eintrag:
 
 
 def _aenderungen(differenz: Sequence[tuple[str, str, str]]) -> str:
-    return "; ".join(f"{FELDNAMEN.get(f, f)}: {a} → {b}" for f, a, b in differenz[:8]) + (
-        " …" if len(differenz) > 8 else ""
-    )
+    zeilen = [z for z in differenz_zeilen(differenz) if z[1]]
+    return "; ".join(f"{f}: {a} → {b}" for f, a, b in zeilen[:8]) + (" …" if len(zeilen) > 8 else "")
 
 
 def offene(korrekturen: Sequence[Korrektur], ziel: tuple[int, int] | None) -> list[Eintrag]:

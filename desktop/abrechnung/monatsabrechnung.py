@@ -7,8 +7,8 @@ first whether it may (`lauf.abschluss_hindernis`, the same sentence `schliesse_a
 user's yes, then finalises in the background in one transaction.
 
 The action bar is a list: another page part adds a button with `aktion_hinzufuegen(...)` (one call), e.g. the entry
-dialogs for one-off payments and advances. Mnemonics used here: M (tab), N, R, A, K, X, J, T; the main window has
-D, B, H. Left free for additions: E, F, G, I, L, O, P, S, U, W, Z.
+dialogs for one-off payments and advances. Mnemonics used here: M (tab), N, R, A, K, X, J, T, E and G (Lohn-Eingaben,
+Abrechnungsbeginn); the main window has D, B, H. Left free for additions: F, I, L, O, P, S, U, W, Z.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from core.abrechnung import lauf
 from core.domain.zeit import BERLIN
 from core.fehler import AssistenzbueroFehler
 from desktop import meldungen
-from desktop.abrechnung import export, korrekturen
+from desktop.abrechnung import eingaben, export, korrekturen
 from desktop.abrechnung.detail import detail_html
 from desktop.abrechnung.modelle import SPALTEN, AbrechnungsModell, name_von
 from desktop.abrechnung.monatsstand import Monatsstand, lade_monatsstand, monatstitel
@@ -322,6 +322,7 @@ class Monatsabrechnung(QWidget):
             beschreibung=tr("Entgeltbescheinigungen, Lohnjournal, Lohnkonten und Zahlungen als Datei"),
             menue=menue,
         )
+        eingaben.aktionen_einbauen(self)  # Lohn-Eingaben, Abrechnungsbeginn (desktop/abrechnung/eingaben.py)
 
     def _taste(self, taste: str, slot: Callable[[], Any]) -> QAction:
         aktion = QAction(self)
@@ -469,6 +470,10 @@ class Monatsabrechnung(QWidget):
                 text += " " + tr("Mit ihm wurden {n} Korrekturen früherer Monate verrechnet.").format(
                     n=len(stand.verrechnet)
                 )
+            if stand.versionen:
+                text += " " + tr(
+                    "Für {n} Assistenzkräfte gilt eine Korrektur; die Einzelheiten zeigen alle Versionen."
+                ).format(n=len(stand.versionen))
             return text
         text = tr("Status: Entwurf, noch nicht abgeschlossen.")
         if stand.naechster_offener is not None and (stand.jahr, stand.monat) > stand.naechster_offener:

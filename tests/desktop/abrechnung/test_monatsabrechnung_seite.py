@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -226,13 +227,15 @@ def test_korrektur_nach_aenderung_im_abgeschlossenen_monat(
     assert "1 Korrekturen früherer Monate werden mit diesem Monat verrechnet" in seite.status.text()
     text = seite.detail.toPlainText()
     assert "Korrektur 03/2026 (Version 2) wird mit dieser Abrechnung verrechnet" in text
-    assert "Stunden" in text and "183.00" in text and "184.00" in text  # the differences, before → after
+    assert "Stunden\n183,00\n184,00" in text  # the differences, before → after, in German notation
+    assert "Brutto\n3.550,50\n3.568,50" in text  # one hour more at 18,00 € (hand calculation)
+    assert '"schluessel"' not in text  # the payslip's lists are not dumped as JSON
 
     gesehen: list[str] = []
 
     def liste(dialog: Any) -> None:
         gesehen.append(dialog.text.text())
-        gesehen.extend(dialog.modell.zeilen[0].verrechnung for _ in [0])
+        gesehen.extend((dialog.modell.zeilen[0].verrechnung, dialog.modell.zeilen[0].aenderungen))
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     from desktop.abrechnung.korrekturen import KorrekturenDialog
@@ -242,11 +245,58 @@ def test_korrektur_nach_aenderung_im_abgeschlossenen_monat(
     qtbot.waitUntil(lambda: bool(gesehen), timeout=20000)
     assert "1 offene Korrekturen" in gesehen[0] and "mit der Abrechnung April 2026 verrechnet" in gesehen[0]
     assert gesehen[1] == "offen, wird mit April 2026 verrechnet"
+    assert "Stunden: 183,00 → 184,00" in gesehen[2]
 
     lauf.schliesse_ab(db, 2026, 4)  # settles the correction: March now has two versions
     seite.zeige_monat(2026, 3)
     warte(qtbot, seite)
+    assert "Für 1 Assistenzkräfte gilt eine Korrektur" in seite.status.text()
     text = seite.detail.toPlainText()
     assert "Version 1: ursprüngliche Abrechnung" in text and "Version 2: Korrektur" in text
     assert "Differenz verrechnet mit der Abrechnung 04/2026" in text
     assert "Auszahlung 2.478,07" in text  # the original payout (hand calculation in test_szenario.py)
+
+
+def test_sepa_datei_erst_nach_dem_abschluss(
+    qtbot: Any, haushalt: Haushalt, fuehrer: Dialogfuehrer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The transfer file of an open month: the writer's one German sentence, and no file."""
+    from PySide6.QtWidgets import QFileDialog
+
+    _fenster, seite = oeffne_seite(qtbot, haushalt("minijob_privathaushalt"))
+    ziel = tmp_path / "lohn.xml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(ziel), "")))
+    gemeldet: list[str] = []
+
+    def lesen(box: QMessageBox) -> None:
+        gemeldet.append(box.text())
+        box.accept()
+
+    fuehrer.dann(lesen, QMessageBox)
+    seite.export_aktionen["sepa"].trigger()
+    qtbot.waitUntil(lambda: bool(gemeldet), timeout=20000)
+    assert gemeldet[0].startswith("Die Abrechnung 03/2026 ist noch nicht abgeschlossen; die Überweisungsdatei gibt")
+    assert not ziel.exists() and list(tmp_path.glob("*.teil*")) == []
+
+
+def test_lohnjournal_als_excel_im_hintergrund(
+    qtbot: Any, haushalt: Haushalt, fuehrer: Dialogfuehrer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    _fenster, seite = oeffne_seite(qtbot, haushalt("midijob"))
+    ziel = tmp_path / "journal.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(ziel), "")))
+    gemeldet: list[str] = []
+
+    def fertig(box: QMessageBox) -> None:
+        gemeldet.append(box.text())
+        box.accept()
+
+    fuehrer.dann(fertig, QMessageBox)
+    seite.export_aktionen["lohnjournal_xlsx"].trigger()
+    qtbot.waitUntil(lambda: bool(gemeldet), timeout=20000)
+    assert gemeldet[0].startswith("Lohnjournal März 2026 (Entwurf) mit 1 Assistenzkräften geschrieben")
+    werte = [c.value for zeile in load_workbook(ziel).active.iter_rows() for c in zeile]
+    assert Decimal("1200") in [Decimal(str(w)) for w in werte if isinstance(w, int | float)]  # gross, a number
