@@ -226,3 +226,4 @@ abgedeckte_tabellen  # core/stammdaten/dsgvo.py
 setze_status  # core/stammdaten/assistenzkraefte.py: a master-data service (tests change the status with it)
 exportiere_beitragsnachweis  # EXPORTARTEN "modul:funktion" (core/meldungen/beitragsnachweis_export.py)
 exportiere_fristen  # EXPORTARTEN "modul:funktion" (core/meldungen/kalender_ics.py)
+exportiere_lst_anmeldung  # EXPORTARTEN "modul:funktion" (core/meldungen/lohnsteuer_anmeldung_export.py)
