@@ -165,6 +165,11 @@ zeitkonto_plus_max  # unused variable (core/stammdaten/vertraege.py:65)
 zeitkonto_minus_max  # unused variable (core/stammdaten/vertraege.py:66)
 AbrechnungBereich  # unused class (desktop/abrechnung/bereich.py:28)
 _.rechnet  # the tests wait on it (desktop/abrechnung/monatsabrechnung.py)
+_.itemAt  # QLayout virtuals Qt calls (desktop/abrechnung/fliesslayout.py)
+_.takeAt
+_.expandingDirections
+_.hasHeightForWidth
+_.heightForWidth
 ArbeitgeberSeite  # unused class (desktop/arbeitgeber.py:317)
 AssistenzkraefteBereich  # unused class (desktop/assistenzkraefte.py:75)
 _.personalbogen  # unused attribute (desktop/assistenzkraefte.py:162)

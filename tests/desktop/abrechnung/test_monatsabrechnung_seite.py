@@ -342,3 +342,20 @@ def test_f1_nennt_die_tasten_der_abrechnung(qtbot: Any, haushalt: Haushalt, monk
     qtbot.keyClick(fenster, Qt.Key.Key_F1)
     assert "Im Bereich „Abrechnung“:" in texte[0]
     assert "Alt+A: Monat abschließen; Alt+K: Korrekturen; Alt+X: Drucken und Exportieren" in texte[0]
+
+
+def test_passt_bei_200_prozent_in_1280_mal_800(qtbot: Any, haushalt: Haushalt) -> None:
+    """With the font at 200 % the page needs no sideways scrolling in a 1280 × 800 window: the action bar wraps,
+    the title has a line of its own, the table scrolls inside itself."""
+    from desktop.einstellungen import SCHRIFTGROESSE
+
+    kontext = haushalt("sv_pflichtig_nacht_sonntag")
+    kontext.einstellungen[SCHRIFTGROESSE] = 200
+    fenster, seite = oeffne_seite(qtbot, kontext)
+    fenster.resize(1280, 800)
+    qtbot.waitUntil(lambda: fenster.width() == 1280)
+    rolle = fenster.stapel.currentWidget()
+    qtbot.waitUntil(lambda: seite.width() <= rolle.viewport().width())
+    assert seite.minimumSizeHint().width() <= rolle.viewport().width()
+    knoepfe = list(seite.aktionen.values())
+    assert all(seite.rect().contains(k.geometry().translated(k.parentWidget().pos())) for k in knoepfe)
