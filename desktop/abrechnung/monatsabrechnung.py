@@ -7,8 +7,8 @@ first whether it may (`lauf.abschluss_hindernis`, the same sentence `schliesse_a
 user's yes, then finalises in the background in one transaction.
 
 The action bar is a list: another page part adds a button with `aktion_hinzufuegen(...)` (one call), e.g. the entry
-dialogs for one-off payments and advances. Mnemonics used here: M (tab), N, R, A, K, X, J, T; the main window has
-D, B, H. Left free for additions: E, F, G, I, L, O, P, S, U, W, Z.
+dialogs for one-off payments and advances. Mnemonics used here: M (tab), N, R, A, K, X, J, T, E and G (Lohn-Eingaben,
+Abrechnungsbeginn); the main window has D, B, H. Left free for additions: F, I, L, O, P, S, U, W, Z.
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ from core.abrechnung import lauf
 from core.domain.zeit import BERLIN
 from core.fehler import AssistenzbueroFehler
 from desktop import meldungen
-from desktop.abrechnung import export, korrekturen
+from desktop.abrechnung import eingaben, export, korrekturen
 from desktop.abrechnung.detail import detail_html
+from desktop.abrechnung.fliesslayout import Fliesslayout
 from desktop.abrechnung.modelle import SPALTEN, AbrechnungsModell, name_von
 from desktop.abrechnung.monatsstand import Monatsstand, lade_monatsstand, monatstitel
 from desktop.dialoge import modal
@@ -152,8 +153,8 @@ class Monatsabrechnung(QWidget):
 
         spalte = QVBoxLayout(self)
         spalte.addLayout(self._baue_kopf())
-        self.aktionsleiste = QHBoxLayout()
-        self.aktionsleiste.addStretch(1)
+        # the action bar wraps (more buttons, a larger font) instead of widening the page beyond the window
+        self.aktionsleiste = Fliesslayout()
         spalte.addLayout(self.aktionsleiste)
         self._baue_aktionen()
 
@@ -261,7 +262,7 @@ class Monatsabrechnung(QWidget):
         tasten: tuple[str, ...] = (),
         menue: QMenu | None = None,
     ) -> QPushButton:
-        """One more button in the action bar (before the stretch), with its accessible name and optional keys.
+        """One more button at the end of the action bar, with its accessible name and optional keys.
 
         `text` carries the mnemonic (&); keep it unique on the page (see the module docstring for the free letters).
         """
@@ -277,7 +278,7 @@ class Monatsabrechnung(QWidget):
             knopf.clicked.connect(lambda _an=False: slot())
         for t in tasten:
             self._taste(t, slot)
-        self.aktionsleiste.insertWidget(self.aktionsleiste.count() - 1, knopf)
+        self.aktionsleiste.addWidget(knopf)
         self.aktionen[schluessel] = knopf
         return knopf
 
@@ -322,6 +323,7 @@ class Monatsabrechnung(QWidget):
             beschreibung=tr("Entgeltbescheinigungen, Lohnjournal, Lohnkonten und Zahlungen als Datei"),
             menue=menue,
         )
+        eingaben.aktionen_einbauen(self)  # Lohn-Eingaben, Abrechnungsbeginn (desktop/abrechnung/eingaben.py)
 
     def _taste(self, taste: str, slot: Callable[[], Any]) -> QAction:
         aktion = QAction(self)

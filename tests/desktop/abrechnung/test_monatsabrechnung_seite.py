@@ -300,3 +300,62 @@ def test_lohnjournal_als_excel_im_hintergrund(
     assert gemeldet[0].startswith("Lohnjournal März 2026 (Entwurf) mit 1 Assistenzkräften geschrieben")
     werte = [c.value for zeile in load_workbook(ziel).active.iter_rows() for c in zeile]
     assert Decimal("1200") in [Decimal(str(w)) for w in werte if isinstance(w, int | float)]  # gross, a number
+
+
+def test_berechnung_laeuft_im_hintergrund_und_laesst_sich_abbrechen(
+    qtbot: Any, haushalt: Haushalt, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from desktop.abrechnung import monatsstand
+
+    _fenster, seite = oeffne_seite(qtbot, haushalt("minijob_privathaushalt"))
+    weiter = threading.Event()
+    vorher = monatsstand.lauf.personen_im_monat
+
+    def langsam(*args: Any) -> list[int]:
+        weiter.wait(20)  # the run is still busy while the window answers
+        return vorher(*args)
+
+    monkeypatch.setattr(monatsstand.lauf, "personen_im_monat", langsam)
+    qtbot.keyClick(seite.tabelle, Qt.Key.Key_F5)
+    assert seite.rechnet and seite.status.text() == "Status: wird berechnet …"
+    vorgang = seite._laufend
+    assert vorgang is not None
+    qtbot.waitUntil(lambda: vorgang.dialog is not None and vorgang.dialog.isVisible(), timeout=5000)
+    assert vorgang.dialog is not None and vorgang.dialog.labelText()
+    from PySide6.QtWidgets import QPushButton
+
+    abbrechen = vorgang.dialog.findChild(QPushButton)
+    assert abbrechen is not None and abbrechen.text() == "Abbrechen"
+    abbrechen.click()  # the progress dialog's "Abbrechen"
+    weiter.set()
+    warte(qtbot, seite)
+    assert seite.meldung.text() == "Die Berechnung wurde abgebrochen. „Berechnen“ (F5) startet sie neu."
+    assert seite.modell.rowCount() == 0
+
+
+def test_f1_nennt_die_tasten_der_abrechnung(qtbot: Any, haushalt: Haushalt, monkeypatch: pytest.MonkeyPatch) -> None:
+    texte: list[str] = []
+    fenster, _seite = oeffne_seite(qtbot, haushalt("minijob_privathaushalt"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: texte.append(box.text()) or 0)
+    qtbot.keyClick(fenster, Qt.Key.Key_F1)
+    assert "Im Bereich „Abrechnung“:" in texte[0]
+    assert "Alt+A: Monat abschließen; Alt+K: Korrekturen; Alt+X: Drucken und Exportieren" in texte[0]
+
+
+def test_passt_bei_200_prozent_in_1280_mal_800(qtbot: Any, haushalt: Haushalt) -> None:
+    """With the font at 200 % the page needs no sideways scrolling in a 1280 × 800 window: the action bar wraps,
+    the title has a line of its own, the table scrolls inside itself."""
+    from desktop.einstellungen import SCHRIFTGROESSE
+
+    kontext = haushalt("sv_pflichtig_nacht_sonntag")
+    kontext.einstellungen[SCHRIFTGROESSE] = 200
+    fenster, seite = oeffne_seite(qtbot, kontext)
+    fenster.resize(1280, 800)
+    qtbot.waitUntil(lambda: fenster.width() == 1280)
+    rolle = fenster.stapel.currentWidget()
+    qtbot.waitUntil(lambda: seite.width() <= rolle.viewport().width())
+    assert seite.minimumSizeHint().width() <= rolle.viewport().width()
+    knoepfe = list(seite.aktionen.values())
+    assert all(seite.rect().contains(k.geometry().translated(k.parentWidget().pos())) for k in knoepfe)
