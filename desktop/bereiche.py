@@ -70,7 +70,7 @@ BEREICHE: list[Bereich] = [
         "budget",
         tr("B&udget"),
         "Ctrl+6",
-        "desktop.budget.kalkulation_seite:BudgetBereich",
+        "desktop.budget.bereich:BudgetBereich",
         tr("Kostenkalkulation, Bewilligungen, Verwendungsnachweis"),
     ),
     Bereich(

@@ -128,10 +128,10 @@ class Vorgang(QObject):
     def _zeige_fortschritt(self, schritt: int, von: int, text: str) -> None:
         if self.dialog is None:
             return
-        self.dialog.setMaximum(von)
-        self.dialog.setValue(schritt)
         if text:
             self.dialog.setLabelText(text)
+        self.dialog.setMaximum(von)
+        self.dialog.setValue(schritt)  # a modal progress dialog processes events here: it may be closed after it
 
     def _schliesse_dialog(self) -> None:
         Vorgang.laufende.discard(self)
