@@ -29,8 +29,11 @@ EXPORTARTEN: dict[str, str] = {
     "lohnjournal": "core.io.belege_export:exportiere_lohnjournal",
     "lohnkonto": "core.io.belege_export:exportiere_lohnkonto",
     "zahlungen": "core.io.belege_export:exportiere_zahlungen",
+    "erstattungsantrag": "core.erstattung.antragsblatt_export:exportiere_erstattungsantrag",  # CONTRACTS §9
     # CONTRACTS §6: reports to the authorities (issue 9)
     "beitragsnachweis": "core.meldungen.beitragsnachweis_export:exportiere_beitragsnachweis",
+    "fristen": "core.meldungen.kalender_ics:exportiere_fristen",
+    "lst-anmeldung": "core.meldungen.lohnsteuer_anmeldung_export:exportiere_lst_anmeldung",
     # CONTRACTS §10: the budget's proof for the Kostenträger (--von/--bis)
     "verwendungsnachweis": "core.io.verwendungsnachweis:exportiere_verwendungsnachweis",
 }
@@ -39,9 +42,10 @@ ENDUNGEN = (".pdf", ".xlsx")
 ENDUNGEN_JE_ART: dict[str, tuple[str, ...]] = {
     "entgeltbescheinigung": (".pdf",),
     "zahlungen": (".xml", ".pdf", ".xlsx"),
+    "fristen": (".ics",),
 }
 #: Kinds about a whole year: they take --jahr JJJJ (the months finalised so far) instead of --monat.
-JAHRESARTEN = {"lohnkonto"}
+JAHRESARTEN = {"lohnkonto", "fristen"}
 #: Kinds about a range of months: they take --von JJJJ-MM --bis JJJJ-MM; the exporter gets `zeitraum=(von, bis)`.
 ZEITRAUMARTEN = {"verwendungsnachweis"}
 
