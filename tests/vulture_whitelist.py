@@ -227,3 +227,4 @@ setze_status  # core/stammdaten/assistenzkraefte.py: a master-data service (test
 exportiere_beitragsnachweis  # EXPORTARTEN "modul:funktion" (core/meldungen/beitragsnachweis_export.py)
 exportiere_fristen  # EXPORTARTEN "modul:funktion" (core/meldungen/kalender_ics.py)
 exportiere_lst_anmeldung  # EXPORTARTEN "modul:funktion" (core/meldungen/lohnsteuer_anmeldung_export.py)
+exportiere_haushaltsscheck  # EXPORTARTEN "modul:funktion" (core/meldungen/haushaltsscheck_export.py)
