@@ -82,7 +82,7 @@ BEREICHE: list[Bereich] = [
         "budget",
         tr("B&udget"),
         "Ctrl+6",
-        "desktop.budget.kalkulation_seite:BudgetBereich",
+        "desktop.budget.bereich:BudgetBereich",
         tr("Kostenkalkulation, Bewilligungen, Verwendungsnachweis"),
     ),
     Bereich(
