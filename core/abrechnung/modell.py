@@ -475,3 +475,7 @@ class Monatsergebnis(_Ergebnis):
     # Beitrag (field "Zusatzbeitrag zur Krankenversicherung", Datensatz BW02).
     kv_zusatzbeitrag_an: Decimal = NULL
     kv_zusatzbeitrag_ag: Decimal = NULL
+    # Soli and Kirchensteuer inside `pauschsteuer` (25 % for a short-term job): the Lohnsteuer-Anmeldung lists the
+    # flat-rate Lohnsteuer, the Soli and the flat-rate Kirchensteuer each in its own field. The 2 % tax is one sum.
+    pauschsteuer_soli: Decimal = NULL
+    pauschsteuer_kirchensteuer: Decimal = NULL

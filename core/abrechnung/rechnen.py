@@ -342,6 +342,8 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         jahreswerte=e.vorgeschichte.jahreswerte.plus(diesen_monat),
         kv_zusatzbeitrag_an=bt.kv_zusatz.an,
         kv_zusatzbeitrag_ag=bt.kv_zusatz.ag,
+        pauschsteuer_soli=abz.pauschsteuer_soli,
+        pauschsteuer_kirchensteuer=abz.pauschsteuer_kirchensteuer,
         vorgeschichte_bekannt=e.vorgeschichte.bekannt,
     )
 

@@ -43,6 +43,7 @@ from core.fehler import AssistenzbueroFehler
 from desktop import meldungen
 from desktop.abrechnung import eingaben, export, korrekturen
 from desktop.abrechnung.detail import detail_html
+from desktop.abrechnung.fliesslayout import Fliesslayout
 from desktop.abrechnung.modelle import SPALTEN, AbrechnungsModell, name_von
 from desktop.abrechnung.monatsstand import Monatsstand, lade_monatsstand, monatstitel
 from desktop.dialoge import modal
@@ -152,8 +153,8 @@ class Monatsabrechnung(QWidget):
 
         spalte = QVBoxLayout(self)
         spalte.addLayout(self._baue_kopf())
-        self.aktionsleiste = QHBoxLayout()
-        self.aktionsleiste.addStretch(1)
+        # the action bar wraps (more buttons, a larger font) instead of widening the page beyond the window
+        self.aktionsleiste = Fliesslayout()
         spalte.addLayout(self.aktionsleiste)
         self._baue_aktionen()
 
@@ -261,7 +262,7 @@ class Monatsabrechnung(QWidget):
         tasten: tuple[str, ...] = (),
         menue: QMenu | None = None,
     ) -> QPushButton:
-        """One more button in the action bar (before the stretch), with its accessible name and optional keys.
+        """One more button at the end of the action bar, with its accessible name and optional keys.
 
         `text` carries the mnemonic (&); keep it unique on the page (see the module docstring for the free letters).
         """
@@ -277,7 +278,7 @@ class Monatsabrechnung(QWidget):
             knopf.clicked.connect(lambda _an=False: slot())
         for t in tasten:
             self._taste(t, slot)
-        self.aktionsleiste.insertWidget(self.aktionsleiste.count() - 1, knopf)
+        self.aktionsleiste.addWidget(knopf)
         self.aktionen[schluessel] = knopf
         return knopf
 
