@@ -206,3 +206,33 @@ def test_datei_rechte(verschluesselt: Path) -> None:
     for datei in _alle_dateien(verschluesselt.parent):
         if datei.suffix != ".lock":
             assert datei.stat().st_mode & 0o077 == 0, datei
+
+
+def test_loeschen_erreicht_verschluesselte_sicherungen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Art. 17 in an encrypted household: every backup is rewritten without her, and stays encrypted."""
+    from core.cli import main
+    from core.persistence.verbindung import verbinde
+    from core.stammdaten import arbeitgeber, assistenzkraefte, start
+    from core.stammdaten.assistenzkraefte import AssistenzkraftDaten
+
+    pfad = tmp_path / "haushalt.sqlite"
+    with start.oeffne(pfad) as db:
+        arbeitgeber.speichere_arbeitgeber(db, arbeitgeber.ArbeitgeberDaten(nachname="Beispiel", bundesland="BW"))
+        assistenzkraefte.speichere_assistenzkraft(db, AssistenzkraftDaten(vorname="Berta", nachname="Bauer"))
+    start.oeffne(pfad).schliessen()
+    schutz.verschluessele(pfad, KENNWORT)
+    schutz.vergiss_kennwoerter()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    monkeypatch.setenv(schutz.UMGEBUNG_KENNWORT, KENNWORT)
+    assert main(["loeschen", "Berta Bauer", "--ja", "--db", str(pfad)]) == 0, capsys.readouterr().err
+    kopien = [s.pfad for s in sicherungen(pfad)]
+    assert len(kopien) >= 2
+    for datei in [pfad, *kopien]:
+        assert ist_verschluesselt(datei), datei
+        verbindung = verbinde(datei, kennwort=KENNWORT, nur_lesen=True)
+        try:
+            assert verbindung.execute("SELECT count(*) FROM assistenzkraft").fetchone()[0] == 0, datei
+        finally:
+            verbindung.close()
