@@ -77,7 +77,7 @@ LETZTEN_BEREICH_ZEIGEN = option(
 SPERRE_MINUTEN = option(
     "sicherheit/sperre_nach_minuten",
     0,
-    tr("Programm &sperren nach Minuten ohne Eingabe"),
+    tr("Programm sperren nach &Minuten ohne Eingabe"),
     beschreibung=tr(
         "0 heißt nie. Gesperrt zeigt das Fenster nichts mehr an; bei einer verschlüsselten Datenbank fragt es "
         "nach dem Kennwort"

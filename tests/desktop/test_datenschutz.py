@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from core.persistence import schutz
-from core.persistence.verbindung import dbapi_modul, ist_verschluesselt
+from core.persistence.verbindung import ist_verschluesselt
 from core.stammdaten import arbeitgeber
 from core.stammdaten.start import oeffne
 from desktop import schutz as gui_schutz
@@ -20,6 +20,7 @@ from desktop.app import oeffne_hauptfenster
 from desktop.einstellungen import SPERRE_MINUTEN, Einstellungen
 from desktop.hauptfenster import Hauptfenster
 from desktop.schutz import KennwortAbfrage, Sperrbildschirm, VerschluesselnDialog
+from tests.core.persistence.test_verschluesselung import schnelle_schluesselableitung
 
 pytestmark = pytest.mark.gui
 
@@ -29,9 +30,7 @@ KENNWORT = "Vier Wörter als Satz"
 @pytest.fixture(autouse=True)
 def _schnell_und_vergessen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv(schutz.UMGEBUNG_KENNWORT, raising=False)
-    verbindung = dbapi_modul("x").connect(":memory:")  # 1,000 PBKDF2 rounds in tests (see test_verschluesselung)
-    verbindung.execute("PRAGMA cipher_default_kdf_iter = 1000")
-    verbindung.close()
+    schnelle_schluesselableitung(monkeypatch)  # 1,000 PBKDF2 rounds in tests
     schutz.vergiss_kennwoerter()
     yield
     schutz.vergiss_kennwoerter()
