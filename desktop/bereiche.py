@@ -64,7 +64,13 @@ BEREICHE: list[Bereich] = [
         "desktop.dienstplan.bereich:DienstplanBereich",
         tr("Schichten planen und Stunden erfassen"),
     ),
-    Bereich("abrechnung", tr("A&brechnung"), "Ctrl+4", None, tr("Monatliche Lohnabrechnung und Meldungen")),
+    Bereich(
+        "abrechnung",
+        tr("A&brechnung"),
+        "Ctrl+4",
+        "desktop.abrechnung.bereich:AbrechnungBereich",
+        tr("Monatliche Lohnabrechnung und Meldungen"),
+    ),
     Bereich("erstattungen", tr("&Erstattungen"), "Ctrl+5", None, tr("Erstattungsanträge U1 und U2")),
     Bereich(
         "budget",

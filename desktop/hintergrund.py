@@ -126,12 +126,14 @@ class Vorgang(QObject):
         return self
 
     def _zeige_fortschritt(self, schritt: int, von: int, text: str) -> None:
-        if self.dialog is None:
+        dialog = self.dialog
+        if dialog is None:
             return
-        self.dialog.setMaximum(von)
-        self.dialog.setValue(schritt)
         if text:
-            self.dialog.setLabelText(text)
+            dialog.setLabelText(text)
+        dialog.setMaximum(von)
+        # last: a modal progress dialog processes events in setValue, where the work may finish and the dialog close
+        dialog.setValue(schritt)
 
     def _schliesse_dialog(self) -> None:
         Vorgang.laufende.discard(self)

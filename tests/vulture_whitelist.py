@@ -163,6 +163,13 @@ arbeitszeit  # unused variable (core/stammdaten/vertraege.py:56)
 kuendigungsfrist  # unused variable (core/stammdaten/vertraege.py:57)
 zeitkonto_plus_max  # unused variable (core/stammdaten/vertraege.py:65)
 zeitkonto_minus_max  # unused variable (core/stammdaten/vertraege.py:66)
+AbrechnungBereich  # unused class (desktop/abrechnung/bereich.py:28)
+_.rechnet  # the tests wait on it (desktop/abrechnung/monatsabrechnung.py)
+_.itemAt  # QLayout virtuals Qt calls (desktop/abrechnung/fliesslayout.py)
+_.takeAt
+_.expandingDirections
+_.hasHeightForWidth
+_.heightForWidth
 ArbeitgeberSeite  # unused class (desktop/arbeitgeber.py:317)
 AssistenzkraefteBereich  # unused class (desktop/assistenzkraefte.py:75)
 _.personalbogen  # unused attribute (desktop/assistenzkraefte.py:162)
@@ -218,3 +225,6 @@ personentabellen  # core/persistence/personenbezug.py
 abgedeckte_tabellen  # core/stammdaten/dsgvo.py
 setze_status  # core/stammdaten/assistenzkraefte.py: a master-data service (tests change the status with it)
 exportiere_beitragsnachweis  # EXPORTARTEN "modul:funktion" (core/meldungen/beitragsnachweis_export.py)
+exportiere_fristen  # EXPORTARTEN "modul:funktion" (core/meldungen/kalender_ics.py)
+exportiere_lst_anmeldung  # EXPORTARTEN "modul:funktion" (core/meldungen/lohnsteuer_anmeldung_export.py)
+exportiere_haushaltsscheck  # EXPORTARTEN "modul:funktion" (core/meldungen/haushaltsscheck_export.py)

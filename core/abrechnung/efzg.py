@@ -13,6 +13,9 @@ only its own, which the Hinweis says):
   illness: its days add up to the same six weeks — unless she was not unfit for work by this illness for at least
   six months before (Nr. 1), or twelve months have passed since the first sick period of it began (Nr. 2); then a
   new six weeks start.
+- Carried over (a household that starts in the program mid-year): the days a previous Lohnbüro paid for the illness
+  that runs on the Abrechnungsbeginn count against its six weeks; its sick days before that day, if entered, were
+  settled there and are not counted again.
 """
 
 from __future__ import annotations
@@ -54,9 +57,17 @@ class Entgeltfortzahlung:
 
 
 def entgeltfortzahlung(
-    abwesenheiten: Iterable[Abwesenheit], eintritt: date, erster: date, letzter: date
+    abwesenheiten: Iterable[Abwesenheit],
+    eintritt: date,
+    erster: date,
+    letzter: date,
+    *,
+    vorher: tuple[date, int] | None = None,
 ) -> Entgeltfortzahlung:
-    """Continued pay for every sick absence passed (all of them: earlier ones count against the six weeks)."""
+    """Continued pay for every sick absence passed (all of them: earlier ones count against the six weeks).
+
+    `vorher`: (Abrechnungsbeginn, days of continued pay already paid elsewhere for the illness running that day).
+    """
     ergebnis = Entgeltfortzahlung()
     kranke = sorted((a for a in abwesenheiten if a.art is Abwesenheitsart.KRANK), key=lambda a: (a.von, a.bis))
     if not kranke:
@@ -66,7 +77,10 @@ def entgeltfortzahlung(
     anspruch_ab = eintritt + timedelta(weeks=wartewochen)
     gruppen = _krankheiten(kranke)
     for gruppe in gruppen:
-        _rechne_krankheit(gruppe, anspruch_ab, wochen * 7, ergebnis)
+        uebernommen = None
+        if vorher is not None and vorher[1] > 0 and any(a.von <= vorher[0] <= a.bis for a in gruppe):
+            uebernommen = vorher
+        _rechne_krankheit(gruppe, anspruch_ab, wochen * 7, ergebnis, uebernommen)
     _hinweise(kranke, ergebnis, eintritt, anspruch_ab, wochen, wartewochen, erster, letzter)
     return ergebnis
 
@@ -97,9 +111,14 @@ def _krankheiten(kranke: list[Abwesenheit]) -> list[list[Abwesenheit]]:
 
 
 def _rechne_krankheit(
-    gruppe: list[Abwesenheit], anspruch_ab: date, hoechsttage: int, ergebnis: Entgeltfortzahlung
+    gruppe: list[Abwesenheit],
+    anspruch_ab: date,
+    hoechsttage: int,
+    ergebnis: Entgeltfortzahlung,
+    uebernommen: tuple[date, int] | None = None,
 ) -> None:
-    rest = hoechsttage
+    rest = hoechsttage if uebernommen is None else max(hoechsttage - uebernommen[1], 0)
+    schon_abgerechnet = uebernommen[0] if uebernommen is not None else None
     erste_beginn: date | None = None
     letztes_ende: date | None = None
     for abw in gruppe:
@@ -119,6 +138,8 @@ def _rechne_krankheit(
             erste_beginn = abw.von
         eintrag.angerechnet = hoechsttage - rest
         for tag in abw.tage:
+            if schon_abgerechnet is not None and tag < schon_abgerechnet:
+                continue  # paid (and counted) by the previous Lohnbüro: in `uebernommen`
             if tag < anspruch_ab:
                 eintrag.wartezeit.add(tag)
             elif rest > 0:

@@ -9,6 +9,7 @@ Service API (what a page, the CLI and the benchmark use):
 - `schliesse_ab(db, jahr, monat)`: finalise in one transaction (refused with one German sentence while an earlier month
   is open, the month lies before the Abrechnungsbeginn, or a blocking Hinweis stands); stores each result as JSON with
   its input snapshot, the corrections as new versions of their months, and an audit entry.
+  `abschluss_hindernis(db, jahr, monat)` gives the sentence it would refuse with (or None) without finalising.
 - `offene_korrekturen(db)`: finalised months whose data changed since (shifts, contracts, absences …), recomputed,
   with their differences; they are settled in the next open month (`naechster_offener_monat`).
 
@@ -369,8 +370,17 @@ def _vorgeschichte(sitzung: Session, person: int, jahr: int, monat: int, beginn:
     # Unknown only in the household's first month in the program without carried-over figures (whoever started
     # when): then the calculation makes the same documented assumptions as for a scenario (PAYROLL.md, seams).
     bekannt = vortrag is not None or (jahr, monat) > (beginn.year, beginn.month) or bool(eigene)
+    # the illness running at the Abrechnungsbeginn keeps counting its days paid elsewhere, also in a later year
+    beim_beginn = vortrag_in_sitzung(sitzung, person, beginn.year)
+    efzg_vorher = beim_beginn.krank_fortzahlung_tage if beim_beginn is not None else 0
     return Vorgeschichte(
-        bekannt=bekannt, jahreswerte=jahreswerte, vorjahr=vorjahr, vormonate=vormonate, zeitkonto_saldo=saldo
+        bekannt=bekannt,
+        jahreswerte=jahreswerte,
+        vorjahr=vorjahr,
+        vormonate=vormonate,
+        zeitkonto_saldo=saldo,
+        efzg_tage_vorher=efzg_vorher,
+        abrechnungsbeginn=beginn if efzg_vorher else None,
     )
 
 
@@ -721,39 +731,58 @@ def _offen(sitzung: Session, jahr: int, monat: int) -> Monatsabrechnung:
     return Monatsabrechnung(jahr, monat, ablage.ENTWURF, zeilen_, tuple(korrekturen))
 
 
+def abschluss_hindernis(db: Datenbank, jahr: int, monat: int) -> str | None:
+    """Why the month cannot be finalised now (the very sentence `schliesse_ab` refuses with), or None.
+
+    For a page that asks "really finalise?" only when finalising can succeed; it computes the month once.
+    """
+    _monat_pruefen(jahr, monat)
+    with db.arbeitseinheit() as sitzung:
+        try:
+            _pruefe_abschluss(sitzung, jahr, monat)
+        except EingabeFehler as fehler:
+            return str(fehler)
+    return None
+
+
+def _pruefe_abschluss(sitzung: Session, jahr: int, monat: int) -> Monatsabrechnung:
+    """The month computed now, if it may be finalised; else EingabeFehler with one German sentence."""
+    _vor_dem_beginn(sitzung, jahr, monat)
+    if ist_abgeschlossen(sitzung, jahr, monat):
+        raise EingabeFehler(f"Die Abrechnung {monatstext(jahr, monat)} ist bereits abgeschlossen.")
+    offen = _naechster_offener(sitzung)
+    if (jahr, monat) > offen:
+        raise EingabeFehler(
+            f"{monatstext(*offen)} ist noch nicht abgeschlossen. Bitte die Monate der Reihe nach abschließen, "
+            f"zuerst {monatstext(*offen)}."
+        )
+    if (jahr, monat) < offen:
+        raise EingabeFehler(
+            f"{monatstext(jahr, monat)} liegt vor dem nächsten offenen Monat ({monatstext(*offen)}); "
+            "Änderungen an abgeschlossenen Monaten werden als Korrektur im nächsten offenen Monat abgerechnet."
+        )
+    monatsabrechnung = _offen(sitzung, jahr, monat)
+    if not monatsabrechnung.zeilen:
+        raise EingabeFehler(
+            f"Im {monatstext(jahr, monat)} hat keine Assistenzkraft einen Arbeitsvertrag; es gibt nichts abzuschließen."
+        )
+    sperrend = monatsabrechnung.sperrend
+    if sperrend:
+        zeile, hinweis = sperrend[0]
+        wer_text = zeile.name or f"Personalnummer {zeile.personalnummer}"
+        weitere = f" (und {len(sperrend) - 1} weitere)" if len(sperrend) > 1 else ""
+        raise EingabeFehler(
+            f"{monatstext(jahr, monat)} kann nicht abgeschlossen werden: {wer_text}: {hinweis.text}{weitere}"
+        )
+    return monatsabrechnung
+
+
 def schliesse_ab(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:
     """Finalise the month in one transaction; refused (EingabeFehler, one German sentence) when it must not be."""
     _monat_pruefen(jahr, monat)
     wer = benutzer()
     with db.arbeitseinheit() as sitzung:
-        _vor_dem_beginn(sitzung, jahr, monat)
-        if ist_abgeschlossen(sitzung, jahr, monat):
-            raise EingabeFehler(f"Die Abrechnung {monatstext(jahr, monat)} ist bereits abgeschlossen.")
-        offen = _naechster_offener(sitzung)
-        if (jahr, monat) > offen:
-            raise EingabeFehler(
-                f"{monatstext(*offen)} ist noch nicht abgeschlossen. Bitte die Monate der Reihe nach abschließen, "
-                f"zuerst {monatstext(*offen)}."
-            )
-        if (jahr, monat) < offen:
-            raise EingabeFehler(
-                f"{monatstext(jahr, monat)} liegt vor dem nächsten offenen Monat ({monatstext(*offen)}); "
-                "Änderungen an abgeschlossenen Monaten werden als Korrektur im nächsten offenen Monat abgerechnet."
-            )
-        monatsabrechnung = _offen(sitzung, jahr, monat)
-        if not monatsabrechnung.zeilen:
-            raise EingabeFehler(
-                f"Im {monatstext(jahr, monat)} hat keine Assistenzkraft einen Arbeitsvertrag; "
-                "es gibt nichts abzuschließen."
-            )
-        sperrend = monatsabrechnung.sperrend
-        if sperrend:
-            zeile, hinweis = sperrend[0]
-            wer_text = zeile.name or f"Personalnummer {zeile.personalnummer}"
-            weitere = f" (und {len(sperrend) - 1} weitere)" if len(sperrend) > 1 else ""
-            raise EingabeFehler(
-                f"{monatstext(jahr, monat)} kann nicht abgeschlossen werden: {wer_text}: {hinweis.text}{weitere}"
-            )
+        monatsabrechnung = _pruefe_abschluss(sitzung, jahr, monat)
         for k in monatsabrechnung.korrekturen:
             ablage.speichere_version(
                 sitzung,

@@ -253,6 +253,9 @@ class Vorgeschichte(_Json):
     `jahreswerte`: this calendar year's totals before the month (this employment); `vorjahr`: last year's totals
     (§ 23a Abs. 4 SGB IV, March clause), None if there were none; `vormonate`: the finalised months, oldest first
     (at least the last 12 and the 13 weeks before any leave); `zeitkonto_saldo`: hours carried forward.
+    `efzg_tage_vorher`: days of continued sick pay a previous Lohnbüro paid for the illness that runs on
+    `abrechnungsbeginn` (carried-over figures of a household that starts in the program mid-year); they count
+    against that illness's six weeks (§ 3 Abs. 1 EFZG).
     """
 
     bekannt: bool = False
@@ -260,6 +263,8 @@ class Vorgeschichte(_Json):
     vorjahr: Jahreswerte | None = None
     vormonate: tuple[Vormonat, ...] = ()
     zeitkonto_saldo: Decimal = NULL
+    efzg_tage_vorher: int = 0
+    abrechnungsbeginn: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -470,3 +475,7 @@ class Monatsergebnis(_Ergebnis):
     # Beitrag (field "Zusatzbeitrag zur Krankenversicherung", Datensatz BW02).
     kv_zusatzbeitrag_an: Decimal = NULL
     kv_zusatzbeitrag_ag: Decimal = NULL
+    # Soli and Kirchensteuer inside `pauschsteuer` (25 % for a short-term job): the Lohnsteuer-Anmeldung lists the
+    # flat-rate Lohnsteuer, the Soli and the flat-rate Kirchensteuer each in its own field. The 2 % tax is one sum.
+    pauschsteuer_soli: Decimal = NULL
+    pauschsteuer_kirchensteuer: Decimal = NULL

@@ -129,7 +129,9 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         if m.beschaeftigt(s.arbeitstag) or m.beschaeftigt(s.beginn.date())
     ]
     _hinweis_monatsgrenze(e, m, hinweise)
-    efzg = entgeltfortzahlung(abwesenheiten, e.person.eintritt, m.erster, m.letzter)
+    vg = e.vorgeschichte
+    vorher = (vg.abrechnungsbeginn, vg.efzg_tage_vorher) if vg.abrechnungsbeginn and vg.efzg_tage_vorher else None
+    efzg = entgeltfortzahlung(abwesenheiten, e.person.eintritt, m.erster, m.letzter, vorher=vorher)
     hinweise.extend(efzg.hinweise)
     unbezahlte_tage = _unbezahlte_tage(abwesenheiten, efzg, m)
 
@@ -340,6 +342,8 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         jahreswerte=e.vorgeschichte.jahreswerte.plus(diesen_monat),
         kv_zusatzbeitrag_an=bt.kv_zusatz.an,
         kv_zusatzbeitrag_ag=bt.kv_zusatz.ag,
+        pauschsteuer_soli=abz.pauschsteuer_soli,
+        pauschsteuer_kirchensteuer=abz.pauschsteuer_kirchensteuer,
         vorgeschichte_bekannt=e.vorgeschichte.bekannt,
     )
 

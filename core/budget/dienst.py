@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from core.abrechnung import ablage, lauf
 from core.abrechnung.modelle import Abrechnungsbeginn
-from core.budget.bewilligung import Monat, monate
+from core.budget.bewilligung import Monat, letzter_tag, monate
 from core.budget.bewilligungen import bewilligungen_in, posten_in
 from core.budget.kalkulation import HUNDERT, KalkulationsParameter, berechne
 from core.budget.modelle import Kalkulation
@@ -184,16 +184,19 @@ def budgetstand(
     mit_prognose: bool = True,
     heute: date | None = None,
     fortschritt: Fortschritt | None = None,
+    zeitraum: tuple[Monat, Monat] | None = None,
 ) -> Budgetstand:
-    """The budget of a calendar year. `mit_prognose=False`: open months without forecast costs (instant)."""
-    if not 2000 <= jahr <= 2100:
+    """The budget of a calendar year (or of the months of `zeitraum`). `mit_prognose=False`: open months without
+    forecast costs (instant)."""
+    von, bis = zeitraum or ((jahr, 1), (jahr, 12))
+    if not (2000, 1) <= von <= bis <= (2100, 12):
         raise EingabeFehler(f"{jahr} ist kein gültiges Jahr. Bitte als JJJJ angeben, z. B. 2026.")
     with db.arbeitseinheit() as sitzung:
         alle = bewilligungen_in(sitzung)
-        im_jahr = [b for b in alle if b.von <= (jahr, 12) and b.bis >= (jahr, 1)]
-        erster = min([b.von for b in im_jahr], default=(jahr, 1))
-        erster = min(erster, (jahr, 1))
-        status = _status(sitzung, monate(erster, (jahr, 12)))
+        im_jahr = [b for b in alle if b.von <= bis and b.bis >= von]
+        erster = min([b.von for b in im_jahr], default=von)
+        erster = min(erster, von)
+        status = _status(sitzung, monate(erster, bis))
         posten = posten_in(sitzung)
         stand = datenstand(sitzung) if mit_prognose else ""
         reserven = {
@@ -204,11 +207,11 @@ def budgetstand(
             and (k := sitzung.get(Kalkulation, b.kalkulation_id)) is not None
         }
     kosten: list[Kostenposten] = []
-    for g in ablage.lade_kosten(db, erster, (jahr, 12)):
+    for g in ablage.lade_kosten(db, erster, bis):
         kosten += _kostenposten((g.jahr, g.monat), g.assistenzkraft_id, g.name, g.kosten)
     hinweise: list[Hinweis] = []
     # the forecast covers the open months of the year in which some Bewilligung runs
-    offen = [m for m, s in status.items() if s == ENTWURF and m[0] == jahr and any(b.deckt(m) for b in im_jahr)]
+    offen = [m for m, s in status.items() if s == ENTWURF and von <= m and any(b.deckt(m) for b in im_jahr)]
     for nr, m in enumerate(offen, start=1):
         if not mit_prognose:
             break
@@ -224,9 +227,17 @@ def budgetstand(
             )
         if fortschritt is not None:
             fortschritt(nr, len(offen))
-    erstattungen = erhaltene_erstattungen(db, date(*erster, 1), date(jahr, 12, 31)) if im_jahr else []
+    erstattungen = erhaltene_erstattungen(db, date(*erster, 1), letzter_tag(bis)) if im_jahr else []
     ergebnis = berechne_stand(
-        jahr, alle, kosten, status, posten=posten, erstattungen=erstattungen, reserven=reserven, heute=heute
+        jahr,
+        alle,
+        kosten,
+        status,
+        posten=posten,
+        erstattungen=erstattungen,
+        reserven=reserven,
+        heute=heute,
+        zeitraum=(von, bis),
     )
     if not hinweise:
         return ergebnis

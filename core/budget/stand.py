@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from core.budget.bewilligung import BewilligungDaten, Monat, Posten, monat_von, monatstext, ueberschneidungen
+from core.budget.bewilligung import BewilligungDaten, Monat, Posten, monat_von, monate, monatstext, ueberschneidungen
 from core.domain.geld import NULL, cent, format_eur
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.zahlen import format_zahl
@@ -208,12 +208,19 @@ def berechne_stand(
     erstattungen: Iterable[Erstattung] = (),
     reserven: dict[int, Reserve] | None = None,
     heute: date | None = None,
+    zeitraum: tuple[Monat, Monat] | None = None,
 ) -> Budgetstand:
-    """The budget of `jahr`: every Bewilligung touching the year, its months in the year, and the months before
-    (for the carry-over). `kosten` must hold the finalised months of the Bewilligungen' periods up to the year's end
-    and the draft months of the year; `status` says which month is which (missing: `VOR_BEGINN`)."""
+    """The budget of `jahr` (or of `zeitraum`, e.g. a Verwendungsnachweis's months): every Bewilligung touching it,
+    its months in it, and its months before (for the carry-over). `kosten` must hold the finalised months of the
+    Bewilligungen' periods up to the end and the draft months; `status` says which month is which (missing:
+    `VOR_BEGINN`)."""
     reserven = reserven or {}
-    im_jahr = [b for b in bewilligungen if b.von <= (jahr, 12) and b.bis >= (jahr, 1)]
+    von, bis = zeitraum or ((jahr, 1), (jahr, 12))
+
+    def drin(m: Monat) -> bool:
+        return von <= m <= bis
+
+    im_jahr = [b for b in bewilligungen if b.von <= bis and b.bis >= von]
     index = {id(b): i for i, b in enumerate(bewilligungen)}
     # per Bewilligung index and month: [kosten, stunden]; per index and Leistungsart: [stunden, kosten]
     je_monat: dict[tuple[int, Monat], list[Decimal]] = {}
@@ -226,7 +233,7 @@ def berechne_stand(
             continue
         treffer = kandidaten(bewilligungen, k.monat, k.leistungsart)
         if len(treffer) != 1:
-            if k.monat[0] == jahr:
+            if drin(k.monat):
                 offen.append(
                     NichtZugeordnet(
                         k.monat,
@@ -248,7 +255,7 @@ def berechne_stand(
         if st == ABGESCHLOSSEN:
             getragen.setdefault((k.monat, k.assistenzkraft_id), {}).setdefault(i, NULL)
             getragen[(k.monat, k.assistenzkraft_id)][i] += k.arbeitgeberkosten
-            if k.monat[0] == jahr:
+            if drin(k.monat):
                 la = je_la.setdefault((i, k.leistungsart), [NULL, NULL])
                 la[0] += k.stunden
                 la[1] += k.arbeitgeberkosten
@@ -269,7 +276,7 @@ def berechne_stand(
             deckend = [i for i, b in enumerate(bewilligungen) if b.deckt(monat)]
             gewichte = {deckend[0]: Decimal(1)} if len(deckend) == 1 else {}
         if not gewichte:
-            if monat[0] == jahr:
+            if drin(monat):
                 hinweise.append(
                     Hinweis(
                         "ERSTATTUNG_NICHT_ZUGEORDNET",
@@ -287,7 +294,7 @@ def berechne_stand(
         hinweise.append(Hinweis("BEWILLIGUNGEN_UEBERSCHNEIDEN_SICH", Schwere.WARNUNG, text))
     hinweise.extend(_hinweise_offen(offen))
     heute = heute or date.today()
-    unfertig = sorted(m for m, s in status.items() if s == ENTWURF and m[0] == jahr and m < monat_von(heute))
+    unfertig = sorted(m for m, s in status.items() if s == ENTWURF and drin(m) and m < monat_von(heute))
     if unfertig:
         hinweise.append(
             Hinweis(
@@ -298,7 +305,7 @@ def berechne_stand(
             )
         )
 
-    vorher = sorted({m for b in im_jahr for m in b.monate if m[0] == jahr and status.get(m, VOR_BEGINN) == VOR_BEGINN})
+    vorher = sorted({m for b in im_jahr for m in b.monate if drin(m) and status.get(m, VOR_BEGINN) == VOR_BEGINN})
     if vorher:
         hinweise.append(
             Hinweis(
@@ -314,7 +321,7 @@ def berechne_stand(
         i = index[id(b)]
         zeilen = []
         for m in b.monate:
-            if m[0] != jahr:
+            if not drin(m):
                 continue
             betrag, stunden = b.bewilligt(m)
             kosten_m = je_monat.get((i, m), [NULL, NULL])
@@ -332,7 +339,7 @@ def berechne_stand(
             )
         uebertrag = NULL
         for m in b.monate:
-            if m[0] < jahr:
+            if m < von:
                 kosten_m = je_monat.get((i, m), [NULL, NULL]) if status.get(m) == ABGESCHLOSSEN else [NULL, NULL]
                 uebertrag += b.bewilligt(m)[0] - kosten_m[0] - sonstige.get((i, m), NULL) + erstattet.get((i, m), NULL)
         anteile = tuple(
@@ -342,7 +349,7 @@ def berechne_stand(
         )
         stand = Bewilligungsstand(b, tuple(zeilen), anteile, uebertrag)
         staende.append(Bewilligungsstand(b, stand.monate, anteile, uebertrag, tuple(_warnungen(stand, reserven))))
-    monate_des_jahres = {(jahr, m): status.get((jahr, m), VOR_BEGINN) for m in range(1, 13)}
+    monate_des_jahres = {m: status.get(m, VOR_BEGINN) for m in monate(von, bis)}
     return Budgetstand(jahr, tuple(staende), tuple(offen), tuple(hinweise), monate_des_jahres)
 
 

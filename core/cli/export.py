@@ -29,17 +29,26 @@ EXPORTARTEN: dict[str, str] = {
     "lohnjournal": "core.io.belege_export:exportiere_lohnjournal",
     "lohnkonto": "core.io.belege_export:exportiere_lohnkonto",
     "zahlungen": "core.io.belege_export:exportiere_zahlungen",
+    "erstattungsantrag": "core.erstattung.antragsblatt_export:exportiere_erstattungsantrag",  # CONTRACTS §9
     # CONTRACTS §6: reports to the authorities (issue 9)
     "beitragsnachweis": "core.meldungen.beitragsnachweis_export:exportiere_beitragsnachweis",
+    "fristen": "core.meldungen.kalender_ics:exportiere_fristen",
+    "haushaltsscheck": "core.meldungen.haushaltsscheck_export:exportiere_haushaltsscheck",
+    "lst-anmeldung": "core.meldungen.lohnsteuer_anmeldung_export:exportiere_lst_anmeldung",
+    # CONTRACTS §10: the budget's proof for the Kostenträger (--von/--bis)
+    "verwendungsnachweis": "core.io.verwendungsnachweis:exportiere_verwendungsnachweis",
 }
 ENDUNGEN = (".pdf", ".xlsx")
 #: File types per kind where they differ from ENDUNGEN.
 ENDUNGEN_JE_ART: dict[str, tuple[str, ...]] = {
     "entgeltbescheinigung": (".pdf",),
     "zahlungen": (".xml", ".pdf", ".xlsx"),
+    "fristen": (".ics",),
 }
 #: Kinds about a whole year: they take --jahr JJJJ (the months finalised so far) instead of --monat.
-JAHRESARTEN = {"lohnkonto"}
+JAHRESARTEN = {"lohnkonto", "fristen"}
+#: Kinds about a range of months: they take --von JJJJ-MM --bis JJJJ-MM; the exporter gets `zeitraum=(von, bis)`.
+ZEITRAUMARTEN = {"verwendungsnachweis"}
 
 Exporter = Callable[..., str]  # (db, jahr, monat, ziel, endung, assistenzkraft, *, ueberschreiben) -> summary
 
@@ -57,6 +66,8 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
     exp.add_argument("--db", metavar="PFAD", type=Path, default=argparse.SUPPRESS, help="Datenbankdatei")
     exp.add_argument("--monat", metavar="JJJJ-MM", default=None, help="Monat, z. B. 2026-03")
     exp.add_argument("--jahr", metavar="JJJJ", default=None, help="Jahr (nur lohnkonto), z. B. 2026")
+    exp.add_argument("--von", metavar="JJJJ-MM", default=None, help="erster Monat (nur verwendungsnachweis)")
+    exp.add_argument("--bis", metavar="JJJJ-MM", default=None, help="letzter Monat (nur verwendungsnachweis)")
     exp.add_argument("--ausgabe", metavar="DATEI", type=Path, required=True, help="Zieldatei (.pdf, .xlsx, .xml)")
     exp.add_argument(
         "--assistenzkraft",
@@ -108,8 +119,24 @@ def _exporter(art: str) -> Exporter:
     return exporter
 
 
+def _von_bis(args: argparse.Namespace) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """For a kind about a range of months: (von, bis) from --von/--bis; None for every other kind."""
+    if args.art not in ZEITRAUMARTEN:
+        if args.von is not None or args.bis is not None:
+            raise EingabeFehler(f"--von und --bis gelten nur für {', '.join(sorted(ZEITRAUMARTEN))}.")
+        return None
+    if args.von is None or args.bis is None or args.monat is not None or args.jahr is not None:
+        raise EingabeFehler(
+            f"Für {args.art} bitte den Zeitraum angeben: --von JJJJ-MM --bis JJJJ-MM, "
+            "z. B. --von 2026-01 --bis 2026-12."
+        )
+    return monat_aus_text(args.von), monat_aus_text(args.bis)
+
+
 def _export(args: argparse.Namespace) -> int:
-    jahr, monat = _zeitraum(args)
+    von_bis = _von_bis(args)
+    jahr, monat = von_bis[1] if von_bis is not None else _zeitraum(args)
+    extra = {"zeitraum": von_bis} if von_bis is not None else {}
     ziel: Path = args.ausgabe.expanduser()
     endung = ziel.suffix.lower()
     erlaubt = ENDUNGEN_JE_ART.get(args.art, ENDUNGEN)
@@ -127,7 +154,7 @@ def _export(args: argparse.Namespace) -> int:
     # Read-only: a payroll office can export while the program window has the file open.
     with oeffne_zum_lesen(pfad) as db:
         zusammenfassung = _exporter(args.art)(
-            db, jahr, monat, ziel, endung, args.assistenzkraft, ueberschreiben=args.ueberschreiben
+            db, jahr, monat, ziel, endung, args.assistenzkraft, ueberschreiben=args.ueberschreiben, **extra
         )
     print(zusammenfassung)
     return 0

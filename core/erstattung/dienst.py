@@ -122,17 +122,16 @@ class Uebersicht:
     hinweise: tuple[Hinweis, ...]  # sick days without continued pay: why there is no claim
 
 
-def _saetze(db: Datenbank) -> tuple[dict[tuple[str, int], Kassensaetze], str]:
-    """The refund rates of every Kasse and year entered, and the Minijob-Zentrale's name in this file."""
+def _saetze(db: Datenbank) -> dict[tuple[str, int], Kassensaetze]:
+    """The refund rates of every Kasse and year entered."""
     saetze: dict[tuple[str, int], Kassensaetze] = {}
-    mjz = MINIJOB_ZENTRALE
     for kasse in liste_krankenkassen(db):
-        if kasse.ist_minijob_zentrale:
-            mjz = kasse.name
+        # minijobs: the payroll's Einzugsstelle "Minijob-Zentrale" (CONTRACTS §9), whatever the row is called
+        name = MINIJOB_ZENTRALE if kasse.ist_minijob_zentrale else kasse.name
         for j in kasse.jahre:
             stufe = j.gewaehlte_u1_stufe
-            saetze[(kasse.name, j.jahr)] = Kassensaetze(
-                kasse=kasse.name,
+            saetze[(name, j.jahr)] = Kassensaetze(
+                kasse=name,
                 jahr=j.jahr,
                 u1_erstattung_prozent=stufe.erstattung_prozent if stufe is not None else None,
                 ag_anteile_erstattet=stufe.ag_anteile_erstattet if stufe is not None else False,
@@ -142,10 +141,10 @@ def _saetze(db: Datenbank) -> tuple[dict[tuple[str, int], Kassensaetze], str]:
                 u2_bv_erstattung_prozent=j.u2_bv_erstattung_prozent,
                 u2_ag_anteile_erstattet=j.u2_ag_anteile_erstattet,
             )
-    return saetze, mjz
+    return saetze
 
 
-def _teile(db: Datenbank, mjz: str) -> tuple[list[Teil], list[tuple[int, int, Hinweis]], set[tuple[int, int]]]:
+def _teile(db: Datenbank) -> tuple[list[Teil], list[tuple[int, int, Hinweis]], set[tuple[int, int]]]:
     teile: list[Teil] = []
     ohne: list[tuple[int, int, Hinweis]] = []
     monate = set(ablage.abgeschlossene_monate(db))
@@ -153,7 +152,7 @@ def _teile(db: Datenbank, mjz: str) -> tuple[list[Teil], list[tuple[int, int, Hi
         for g in ablage.lade_monat(db, jahr, monat).ergebnisse:
             e = g.ergebnis
             minijob = e.beschaeftigung in (Beschaeftigungsart.MINIJOB, Beschaeftigungsart.KURZFRISTIG)
-            kasse = mjz if minijob else (e.einzugsstelle or None)
+            kasse = MINIJOB_ZENTRALE if minijob else (e.einzugsstelle or None)
             teile.extend(Teil(g.assistenzkraft_id, jahr, monat, f, kasse) for f in e.fortzahlungen)
             for h in e.hinweise:
                 if h.code in OHNE_FORTZAHLUNG:
@@ -253,7 +252,7 @@ def _antrag(
         hinweise.append(h)
     personalnummer, name = personen.get(zeile.assistenzkraft_id, ("", ""))
     return Erstattungsantrag(
-        nr=zeile.id,
+        nr=zeile.id or 0,
         assistenzkraft_id=zeile.assistenzkraft_id,
         personalnummer=personalnummer,
         name=name,
@@ -282,12 +281,20 @@ def _antrag(
 
 
 def antraege(
-    db: Datenbank, *, monat: tuple[int, int] | None = None, heute: date | None = None, alle: bool = False
+    db: Datenbank,
+    *,
+    monat: tuple[int, int] | None = None,
+    heute: date | None = None,
+    alle: bool = False,
+    schreiben: bool = True,
 ) -> Uebersicht:
-    """The claims (see the module text); brings the tracking table up to date in one transaction."""
+    """The claims (see the module text); brings the tracking table up to date in one transaction.
+
+    `schreiben=False` (a file opened read-only, e.g. for an export while the window has it open): nothing is
+    written; a claim not tracked yet shows with `nr` 0."""
     heute = heute or date.today()
-    saetze, mjz = _saetze(db)
-    teile, ohne, abgeschlossen = _teile(db, mjz)
+    saetze = _saetze(db)
+    teile, ohne, abgeschlossen = _teile(db)
     ergebnis: list[tuple[Erstattungsantrag, tuple[tuple[int, int], ...]]] = []
     with db.arbeitseinheit() as sitzung:
         repo = ErstattungsRepository(sitzung)
@@ -339,21 +346,27 @@ def antraege(
                         ablehnungsgrund="",
                         notiz="",
                     )
-                    repo.fuege_hinzu(neu)
+                    if schreiben:
+                        repo.fuege_hinzu(neu)
                 _uebernimm(neu, b)
-                repo.flush()
+                if schreiben:
+                    repo.flush()
                 benutzt.add(neu.id)
                 ergebnis.append((_antrag(neu, b, personen, heute), tuple((t.jahr, t.monat) for t in rest)))
             for zeile in offene:
-                repo.entferne(zeile)
+                if schreiben:
+                    repo.entferne(zeile)
                 benutzt.add(zeile.id)
         for zeile in zeilen:
             if zeile.id in benutzt:
                 continue
             if zeile.status == OFFEN:
-                repo.entferne(zeile)  # its continued pay is gone (absence deleted, month corrected)
+                if schreiben:
+                    repo.entferne(zeile)  # its continued pay is gone (absence deleted, month corrected)
             else:
                 ergebnis.append((_antrag(zeile, None, personen, heute), ()))
+        if not schreiben:
+            sitzung.expunge_all()  # the open claims' figures were brought up to date in memory only
     if monat is not None:
         anfang, folgender = monatsgrenzen(*monat)
         gewaehlt = [

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from core.dienstplan.modelle import AbwesenheitZeile
 from core.erstattung.modelle import ERSTATTET, ErstattungsantragZeile
-from core.persistence.modelle import Assistenzkraft
+from core.persistence.modelle import Arbeitgeber, Assistenzkraft
 
 
 class ErstattungsRepository:
@@ -71,3 +71,15 @@ class ErstattungsRepository:
             )
         )
         return {i: (v, b) for i, v, b in zeilen}
+
+    def geschlechter(self) -> dict[int, str]:
+        """assistenzkraft_id → Geschlecht as entered ("w", "m", "d", "x" or "")."""
+        zeilen = self._sitzung.execute(select(Assistenzkraft.id, Assistenzkraft.geschlecht))
+        return {i: g for i, g in zeilen}
+
+    def ansprechpartner(self) -> tuple[str, str, str]:
+        """The employer as contact of the claim: name, telephone, e-mail ("" when not entered)."""
+        ag = self._sitzung.scalars(select(Arbeitgeber).order_by(Arbeitgeber.id)).first()
+        if ag is None:
+            return "", "", ""
+        return f"{ag.vorname} {ag.nachname}".strip(), ag.telefon, ag.email

@@ -1,20 +1,93 @@
-"""Due dates of the reports and payments, each rule with its legal source.
+"""Due dates of the reports and payments, each rule with its legal source (pure functions, no database).
 
 - Beitragsnachweis: at the Einzugsstelle at the latest at the start of the fünftletzter Bankarbeitstag of the month
   (§ 28f Abs. 3 Satz 1 SGB IV); the contributions are due on the drittletzter Bankarbeitstag of the month in which
   the work was done (§ 23 Abs. 1 Satz 2 SGB IV). Bank working days: `core.meldungen.bankarbeitstage`.
+- Haushaltsscheck: the Minijob-Zentrale debits the levies for January–June on 31 July and for July–December on
+  31 January (§ 23 Abs. 2a SGB IV).
+- Lohnsteuer-Anmeldung and payment: the tenth day after the end of the Anmeldungszeitraum (§ 41a Abs. 1 Satz 1
+  EStG), moved to the next working day when it falls on a weekend or holiday (§ 108 Abs. 3 AO).
+- DEÜV: Anmeldung with the first payroll, at the latest six weeks after the start (§ 6 DEÜV); Abmeldung within six
+  weeks after the end (§ 8 Abs. 1 DEÜV); Jahresmeldung by 15 February of the next year (§ 10 Abs. 1 DEÜV).
+- Lohnsteuerbescheinigung: by the last day of February of the next year (§ 41b Abs. 1 Satz 2 EStG).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
 
-from core.meldungen.bankarbeitstage import letzter_bankarbeitstag
+from core.meldungen.bankarbeitstage import letzter_bankarbeitstag, naechster_arbeitstag
 
-QUELLE_BEITRAGSNACHWEIS = "§ 28f Abs. 3 Satz 1 SGB IV (fünftletzter Bankarbeitstag)"
+QUELLE_BEITRAGSNACHWEIS = "§ 28f Abs. 3 Satz 1 SGB IV (Eingang zu Beginn des fünftletzten Bankarbeitstags)"
 QUELLE_BEITRAGSZAHLUNG = "§ 23 Abs. 1 Satz 2 SGB IV (drittletzter Bankarbeitstag)"
+QUELLE_HAUSHALTSSCHECK = "§ 23 Abs. 2a SGB IV (Lastschrift 31.07. und 31.01.)"
+QUELLE_LST_ANMELDUNG = "§ 41a Abs. 1 Satz 1 EStG, § 108 Abs. 3 AO (10. Tag nach dem Anmeldungszeitraum)"
+QUELLE_ANMELDUNG = "§ 6 DEÜV (spätestens sechs Wochen nach Beschäftigungsbeginn)"
+QUELLE_ABMELDUNG = "§ 8 Abs. 1 DEÜV (innerhalb von sechs Wochen nach dem Ende)"
+QUELLE_JAHRESMELDUNG = "§ 10 Abs. 1 DEÜV (bis 15. Februar des Folgejahres)"
+QUELLE_LST_BESCHEINIGUNG = "§ 41b Abs. 1 Satz 2 EStG (bis Ende Februar des Folgejahres)"
+
+SECHS_WOCHEN = timedelta(weeks=6)
+
+
+@dataclass(frozen=True, slots=True)
+class Frist:
+    """One due date. `schluessel` is stable across runs (it is what a tick "erledigt" is stored under)."""
+
+    schluessel: str
+    art: str
+    titel: str
+    zeitraum: str
+    faellig: date
+    rechtsgrundlage: str
+    betrag: Decimal | None = None
+    vorlaeufig: bool = False  # amount from an open (draft) month: it may still change
+    erledigt_am: date | None = None
+
+    def mit_erledigt(self, am: date | None) -> Frist:
+        return replace(self, erledigt_am=am)
+
+    def zustand(self, heute: date) -> str:
+        """German state as text (never by colour alone): erledigt am …, überfällig, heute fällig, offen."""
+        if self.erledigt_am is not None:
+            return f"erledigt am {self.erledigt_am:%d.%m.%Y}"
+        if self.faellig < heute:
+            return "überfällig"
+        if self.faellig == heute:
+            return "heute fällig"
+        return "offen"
 
 
 def beitragsnachweis_termine(jahr: int, monat: int, land: str) -> tuple[date, date]:
     """(Beitragsnachweis at the Kasse by the start of this day, contributions credited by this day) for a month."""
     return letzter_bankarbeitstag(jahr, monat, land, 5), letzter_bankarbeitstag(jahr, monat, land, 3)
+
+
+def haushaltsscheck_lastschrift(jahr: int, halbjahr: int) -> date:
+    """The day the Minijob-Zentrale debits a half-year's levies: 31.07. (first), 31.01. of the next year (second)."""
+    if halbjahr not in (1, 2):
+        raise ValueError("halbjahr ist 1 oder 2")
+    return date(jahr, 7, 31) if halbjahr == 1 else date(jahr + 1, 1, 31)
+
+
+def lst_anmeldung_faellig(ende: date, land: str) -> date:
+    """Tenth day after the last day `ende` of the Anmeldungszeitraum, moved past weekends and holidays."""
+    return naechster_arbeitstag(ende + timedelta(days=10), land)
+
+
+def anmeldung_faellig(beginn: date) -> date:
+    return beginn + SECHS_WOCHEN
+
+
+def abmeldung_faellig(ende: date) -> date:
+    return ende + SECHS_WOCHEN
+
+
+def jahresmeldung_faellig(jahr: int) -> date:
+    return date(jahr + 1, 2, 15)
+
+
+def lohnsteuerbescheinigung_faellig(jahr: int) -> date:
+    return date(jahr + 1, 3, 1) - timedelta(days=1)

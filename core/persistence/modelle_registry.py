@@ -15,6 +15,7 @@ MODELLMODULE: tuple[str, ...] = (
     "core.budget.modelle",
     "core.dienstplan.modelle",
     "core.erstattung.modelle",
+    "core.meldungen.modelle",
     "core.persistence.modelle",
 )
 

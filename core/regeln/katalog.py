@@ -135,6 +135,8 @@ KATALOG: tuple[Groesse, ...] = (
         ("solidaritaetszuschlag_prozent", "Solidaritätszuschlag (%)"),
         ("haushaltsnahe_steuerermaessigung_prozent", "Steuerermäßigung § 35a EStG (%)"),
         ("haushaltsnahe_steuerermaessigung_max_jahr", "Steuerermäßigung § 35a EStG höchstens je Jahr (€)"),
+        ("lst_anmeldung_monatlich_ueber", "Lohnsteuer-Anmeldung monatlich bei Vorjahressteuer über (€)"),
+        ("lst_anmeldung_vierteljaehrlich_ueber", "Lohnsteuer-Anmeldung vierteljährlich bei Vorjahressteuer über (€)"),
     ),
     *_g(
         SACHBEZUEGE,

@@ -150,17 +150,18 @@ def _tabelle(jahr: int) -> Eintraege:
 
 @cache
 def _zusammengesetzt(jahr: int, ordner: Path) -> Eintraege:
-    """Which layer wins, name by name: an official shipped value (a later program version that ships the year wins
-    over what the user imported), then a year-independent one, then the user's own, then an unverified shipped one."""
+    """Which layer wins, name by name: an official value of the shipped year file (a later program version that
+    ships the year wins over what the user imported), then the user's own (also over a year-independent figure: a
+    change of the law the program does not know yet), then a year-independent one, then an unverified shipped one."""
     programm, dauerhaft, nutzer = _schichten(jahr, ordner)
     tabelle: Eintraege = {}
     for name in programm.keys() | dauerhaft.keys() | nutzer.keys():
         if name in programm and ist_amtlich(programm[name]):
             tabelle[name] = programm[name]
-        elif name in dauerhaft:
-            tabelle[name] = dauerhaft[name]
         elif name in nutzer:
             tabelle[name] = nutzer[name]
+        elif name in dauerhaft:
+            tabelle[name] = dauerhaft[name]
         else:
             tabelle[name] = programm[name]
     return tabelle

@@ -61,4 +61,5 @@ registriere_tabellenteil("Vorträge aus früheren Abrechnungen", "abrechnung_vor
 registriere_tabellenteil("Einmalzahlungen", "einmalzahlung")
 registriere_tabellenteil("Sachbezüge", "sachbezug")
 registriere_tabellenteil("Vorschüsse", "vorschuss")
+registriere_tabellenteil("Erledigte Meldefristen", "frist_erledigt", ordnung=("erledigt_am", "id"))
 registriere_tabellenteil("U1/U2-Erstattungsanträge", "erstattungsantrag", ordnung=("zeitraum_von", "id"))

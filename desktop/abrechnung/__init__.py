@@ -1,1 +1,2 @@
-"""The Abrechnung area: the monthly payroll page and the dialogs for what the run needs besides the Dienstplan."""
+"""The Abrechnung area: the Monatsabrechnung tab, further tabs of other lanes (REITER in bereich.py), and the dialogs
+for what the run needs besides the Dienstplan (eingaben.py)."""

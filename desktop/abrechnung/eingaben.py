@@ -822,3 +822,47 @@ class LohneingabenDialog(QDialog):
             )
         self._zeige_vortrag()
         self.knopf_vortrag.setFocus()
+
+
+# --- the Monatsabrechnung page's actions ---------------------------------------------------------------------------
+
+
+def aktionen_einbauen(seite: Any) -> None:
+    """Add "Lohn-Eingaben …" and "Abrechnungsbeginn …" to the Monatsabrechnung page's action bar (its
+    `aktion_hinzufuegen`; letters E and G are left free there). After a dialog the page computes its month again."""
+
+    def eingaben() -> None:
+        zeile = seite.gewaehlte_zeile()
+        if zeile is None:
+            meldungen.hinweis(
+                seite,
+                tr("Lohn-Eingaben"),
+                tr("Bitte wählen Sie zuerst in der Liste die Assistenzkraft, für die Sie etwas eintragen möchten."),
+            )
+            return
+        jahr, monat = seite.jahr, seite.monat
+        if not jahr or abgeschlossen(seite.kontext, jahr, monat):
+            jahr, monat = vorgeschlagener_monat(seite.kontext)
+        modal(LohneingabenDialog(seite.kontext, zeile.assistenzkraft_id, jahr, monat, seite))
+        seite.lade()
+
+    def beginn() -> None:
+        dialog = AbrechnungsbeginnDialog(seite.kontext, seite)
+        if modal(dialog) == QDialog.DialogCode.Accepted and dialog.ergebnis is not None:
+            seite.kontext.melde(
+                tr("Abrechnungsbeginn {m} gespeichert.").format(m=_monat(dialog.ergebnis.year, dialog.ergebnis.month))
+            )
+            seite.zeige_monat(dialog.ergebnis.year, dialog.ergebnis.month)
+
+    seite.aktion_hinzufuegen(
+        "eingaben",
+        tr("Lohn-&Eingaben …"),
+        eingaben,
+        beschreibung=tr("Einmalzahlungen, Sachbezüge, Vorschüsse und übernommene Werte der gewählten Assistenzkraft"),
+    )
+    seite.aktion_hinzufuegen(
+        "abrechnungsbeginn",
+        tr("Abrechnungsbe&ginn …"),
+        beginn,
+        beschreibung=tr("Der erste Monat, den das Programm abrechnet (bisher ein Lohnbüro)"),
+    )

@@ -191,6 +191,21 @@ def kalkulation_import(_k: Kontext) -> QDialog:
     return ImportVorschau(importiere(datei), "Import")
 
 
+def korrekturen(_k: Kontext) -> QDialog:
+    from desktop.abrechnung.korrekturen import Eintrag, KorrekturenDialog
+
+    eintrag = Eintrag(
+        "03/2026",
+        "1",
+        "Sabine Berger",
+        2,
+        "18,00 €",
+        "Stunden: 183.00 → 184.00",
+        "offen, wird mit April 2026 verrechnet",
+    )
+    return KorrekturenDialog("1 offene Korrekturen; sie werden mit der Abrechnung April 2026 verrechnet.", [eintrag])
+
+
 def lohneingaben(k: Kontext) -> QDialog:
     from desktop.abrechnung.eingaben import LohneingabenDialog
 
@@ -260,6 +275,7 @@ DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "verschluesseln": verschluesseln,
     "kalkulation_vorbelegen": kalkulation_vorbelegen,
     "kalkulation_import": kalkulation_import,
+    "korrekturen": korrekturen,
     "lohneingaben": lohneingaben,
     "einmalzahlung": einmalzahlung,
     "sachbezug": sachbezug,

@@ -39,7 +39,7 @@ def test_strg_zahl_oeffnet_den_bereich(qtbot, fenster: Hauptfenster, nummer: int
     assert fenster.windowTitle().startswith(PRODUKTBEREICHE[nummer - 1])
 
 
-@pytest.mark.parametrize("schluessel", ["abrechnung", "erstattungen"])
+@pytest.mark.parametrize("schluessel", ["erstattungen"])
 def test_spaetere_bereiche_sagen_dass_sie_kommen(fenster: Hauptfenster, schluessel: str) -> None:
     seite = fenster.seite(schluessel)
     assert isinstance(seite, Platzhalter)

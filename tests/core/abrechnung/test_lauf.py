@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -26,8 +27,19 @@ from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft
 from core.stammdaten import start
 
-SZENARIEN = sorted((Path(__file__).resolve().parents[2] / "data" / "szenarien").glob("*.json"))
+SZENARIO_ORDNER = Path(__file__).resolve().parents[2] / "data" / "szenarien"
+#: Every scenario of the folder (not the bad inputs in fehler/): .json, and the CONTRACTS example with comments.
+SZENARIEN = sorted([*SZENARIO_ORDNER.glob("*.json"), *SZENARIO_ORDNER.glob("*.jsonc")])
 SV_PFLICHTIG = next(p for p in SZENARIEN if p.stem == "sv_pflichtig_nacht_sonntag")
+
+
+def _als_json(tmp_path: Path, szenario: Path) -> Path:
+    """A .jsonc scenario (CONTRACTS §3 verbatim, "// …" comments) as the plain JSON both entrances read."""
+    if szenario.suffix != ".jsonc":
+        return szenario
+    ziel = tmp_path / f"{szenario.stem}.json"
+    ziel.write_text(re.sub(r"//[^\n]*", "", szenario.read_text(encoding="utf-8")), encoding="utf-8")
+    return ziel
 
 
 def _geladen(tmp_path: Path, szenario: Path) -> Datenbank:
@@ -56,6 +68,7 @@ def _ohne_kennungen(e: Monatseingabe) -> dict[str, Any]:
 def test_szenario_laden_und_abrechnung_gleich_berechnen(tmp_path: Path, szenario: Path) -> None:
     """CONTRACTS §8: a scenario loaded into a database and run from the store gives, field for field, what
     `berechnen` gives — the results and, apart from store ids, the calculation's input."""
+    szenario = _als_json(tmp_path, szenario)
     erwartet = lade_szenario(szenario)
     db = _geladen(tmp_path, szenario)
     try:
@@ -72,6 +85,13 @@ def test_szenario_laden_und_abrechnung_gleich_berechnen(tmp_path: Path, szenario
         assert zeile.eingabe is not None and zeile.ergebnis is not None, zeile.fehler
         assert _ohne_kennungen(zeile.eingabe) == _ohne_kennungen(eingabe)
         assert _ohne_abwesenheits_ids(zeile.ergebnis.als_dict()) == _ohne_abwesenheits_ids(berechne(eingabe).als_dict())
+
+
+def test_querpruefung_umfasst_jeden_szenario_ordner_eintrag() -> None:
+    """The cross-check above must not silently skip a scenario someone adds in another format or name."""
+    dateien = {p.name for p in SZENARIO_ORDNER.iterdir() if p.is_file()}
+    assert dateien == {p.name for p in SZENARIEN}
+    assert {"contracts_beispiel.jsonc", "minijob_privathaushalt.json", "midijob_drei_kinder.json"} <= dateien
 
 
 def _ohne_abwesenheits_ids(ergebnis: dict[str, Any]) -> dict[str, Any]:

@@ -113,7 +113,7 @@ def test_zahlungen_als_sepa_datei(haushalt: Path, tmp_path: Path) -> None:
         ("zahlungen", ("--monat", "2026-03"), "IBAN von"),  # the scenario without accounts: names the person
         ("entgeltbescheinigung", ("--monat", "2026-03", "--endung", ".xlsx"), "Bitte .pdf verwenden"),
         ("lohnkonto", (), "bitte das Jahr angeben"),
-        ("lohnjournal", ("--jahr", "2026"), "--jahr gilt nur für lohnkonto"),
+        ("lohnjournal", ("--jahr", "2026"), "für lohnjournal bitte --monat JJJJ-MM"),
         ("lohnjournal", ("--monat", "2026-03", "--assistenzkraft", "Carla"), "gilt nicht für das Lohnjournal"),
         ("lohnjournal", ("--monat", "2026-03", "--endung", ".xml"), "Bitte .pdf oder .xlsx verwenden"),
         ("zahlungen", ("--monat", "2026-04", "--endung", ".xml"), "noch nicht abgeschlossen"),

@@ -192,3 +192,26 @@ def test_assistenzkraefte_oeffnen_die_lohneingaben(
     qtbot.waitUntil(lambda: len(geoeffnet) == 1)
     assert isinstance(geoeffnet[0], eingaben.LohneingabenDialog)
     assert geoeffnet[0].assistenzkraft_id == kraft
+
+
+def test_monatsabrechnung_oeffnet_die_lohneingaben_der_gewaehlten_zeile(
+    qtbot: Any, haushalt: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.desktop.abrechnung.seite_hilfe import oeffne_seite, warte
+
+    geoeffnet: list[Any] = []
+    monkeypatch.setattr(eingaben, "modal", lambda d: geoeffnet.append(d) or QDialog.DialogCode.Rejected)
+    _fenster, seite = oeffne_seite(qtbot, haushalt("minijob_privathaushalt"))
+    seite.waehle_reihe(0)
+    gewaehlt = seite.gewaehlte_zeile()
+    assert gewaehlt is not None
+    seite.tabelle.setFocus()
+    qtbot.keyClick(fokus(), Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(geoeffnet) == 1)
+    dialog = geoeffnet[0]
+    assert isinstance(dialog, eingaben.LohneingabenDialog)
+    assert (dialog.assistenzkraft_id, dialog.jahr, dialog.monat) == (gewaehlt.assistenzkraft_id, 2026, 3)
+    warte(qtbot, seite)  # the month is computed again with what was entered
+    qtbot.keyClick(fokus(), Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(geoeffnet) == 2)
+    assert isinstance(geoeffnet[1], eingaben.AbrechnungsbeginnDialog)

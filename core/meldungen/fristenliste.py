@@ -1,0 +1,324 @@
+"""The household's due dates in a window of days, with amounts and the user's ticks (the start page's "Fristen",
+the `.ics` calendar).
+
+Amounts come from the finalised months (`core.abrechnung.ablage`) and, for a month still open, from the draft run
+(`core.abrechnung.lauf`), marked "vorläufig". Nothing is computed twice: Beitragsnachweis amounts are the sums of
+`core.meldungen.beitragsnachweis.posten`, the Lohnsteuer those of the stored results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import delete, select
+
+from core.abrechnung import ablage, lauf
+from core.abrechnung.modell import Monatsergebnis
+from core.domain.geld import NULL
+from core.domain.kalender import MONATE
+from core.fehler import EingabeFehler
+from core.meldungen import fristen as regeln
+from core.meldungen.beitragsnachweis import MINIJOB_ZENTRALE, beitragsnachweise, einzugsstelle, posten
+from core.meldungen.fristen import Frist
+from core.meldungen.lohnsteuer_anmeldung import abzufuehrende_lohnsteuer, anmeldungszeitraum
+from core.meldungen.modelle import FristErledigt
+from core.persistence.datenbank import Datenbank
+from core.regeln.klassifikation import Beschaeftigungsart
+from core.stammdaten.arbeitgeber import lade_arbeitgeber
+from core.stammdaten.assistenzkraefte import liste_assistenzkraefte
+
+VORLAUF = timedelta(weeks=6)  # "the next weeks"
+RUECKSCHAU = timedelta(weeks=8)  # open due dates of the recent past stay in view until ticked
+
+
+@dataclass(frozen=True, slots=True)
+class _Monat:
+    ergebnisse: tuple[Monatsergebnis, ...]
+    vorlaeufig: bool
+    fehler: int = 0  # assistants whose draft cannot be computed yet (master data missing)
+
+
+def _monate(von: date, bis: date) -> list[tuple[int, int]]:
+    jahr, monat = von.year, von.month
+    ergebnis = []
+    while (jahr, monat) <= (bis.year, bis.month):
+        ergebnis.append((jahr, monat))
+        jahr, monat = (jahr + 1, 1) if monat == 12 else (jahr, monat + 1)
+    return ergebnis
+
+
+class _Quelle:
+    """The month's results, read once per month: as first finalised, or the draft."""
+
+    def __init__(self, db: Datenbank) -> None:
+        self.db = db
+        self._cache: dict[tuple[int, int], _Monat | None] = {}
+
+    def monat(self, jahr: int, monat: int) -> _Monat | None:
+        if (jahr, monat) not in self._cache:
+            self._cache[(jahr, monat)] = self._lies(jahr, monat)
+        return self._cache[(jahr, monat)]
+
+    def _lies(self, jahr: int, monat: int) -> _Monat | None:
+        gespeichert = ablage.lade_monat(self.db, jahr, monat)
+        if gespeichert.abgeschlossen:
+            return _Monat(tuple(g.ergebnis for g in gespeichert.ergebnisse), False)
+        try:
+            entwurf = lauf.abrechnung(self.db, jahr, monat)
+        except EingabeFehler:  # before the household's first payroll month, or no employer yet
+            return None
+        ergebnisse = tuple(z.ergebnis for z in entwurf.zeilen if z.ergebnis is not None)
+        return _Monat(ergebnisse, True, len(entwurf.zeilen) - len(ergebnisse))
+
+
+def _summen_je_stelle(ergebnisse: Iterable[Monatsergebnis]) -> dict[str, Decimal]:
+    summen: dict[str, Decimal] = {}
+    for e in ergebnisse:
+        werte = posten(e)
+        if werte:
+            stelle = einzugsstelle(e)
+            summen[stelle] = summen.get(stelle, NULL) + sum(werte.values(), NULL)
+    return summen
+
+
+def _beitragsfristen(quelle: _Quelle, jahr: int, monat: int, land: str) -> list[Frist]:
+    daten = quelle.monat(jahr, monat)
+    if daten is None:
+        return []
+    einreichung, zahlung = regeln.beitragsnachweis_termine(jahr, monat, land)
+    zeitraum = f"{MONATE[monat - 1]} {jahr}"
+    if daten.vorlaeufig:
+        summen = _summen_je_stelle(daten.ergebnisse)
+    else:  # as submitted: first version plus the corrections settled in the month
+        summen = {n.einzugsstelle: n.summe for n in beitragsnachweise(quelle.db, jahr, monat)}
+    unbekannt: dict[str, Decimal | None] = {}
+    if not summen and daten.fehler:  # the dates stand even when the amounts cannot be computed yet
+        unbekannt["die Einzugsstellen (Betrag erst nach Ergänzung der Stammdaten)"] = None
+    fristen = []
+    for stelle, summe in sorted({**summen, **unbekannt}.items()):
+        kennung = f"{stelle}|{jahr}-{monat:02d}"
+        fristen += [
+            Frist(
+                f"beitragsnachweis|{kennung}",
+                "beitragsnachweis",
+                f"Beitragsnachweis an {stelle}",
+                zeitraum,
+                einreichung,
+                regeln.QUELLE_BEITRAGSNACHWEIS,
+                summe,
+                daten.vorlaeufig,
+            ),
+            Frist(
+                f"beitragszahlung|{kennung}",
+                "beitragszahlung",
+                f"Beiträge an {stelle} gutgeschrieben",
+                zeitraum,
+                zahlung,
+                regeln.QUELLE_BEITRAGSZAHLUNG,
+                summe,
+                daten.vorlaeufig,
+            ),
+        ]
+    return fristen
+
+
+def _haushaltsscheck_betrag(e: Monatsergebnis) -> Decimal:
+    """What the Minijob-Zentrale debits for a Haushaltsscheck month: KV, RV (both shares), UV, U1, U2, 2 % tax."""
+    return e.kv_ag + e.rv_ag + e.rv_an + e.unfallversicherung + e.umlage_u1 + e.umlage_u2 + e.pauschsteuer
+
+
+def haushaltsscheck_halbjahr(quelle: _Quelle, jahr: int, halbjahr: int) -> tuple[Decimal, bool, bool]:
+    """(amount, vorläufig, any Haushaltsscheck at all) of a half-year from its six months."""
+    summe, vorlaeufig, vorhanden = NULL, False, False
+    for monat in range(1 + 6 * (halbjahr - 1), 7 + 6 * (halbjahr - 1)):
+        daten = quelle.monat(jahr, monat)
+        if daten is None:
+            continue
+        for e in daten.ergebnisse:
+            if e.haushaltsscheck:
+                vorhanden = True
+                summe += _haushaltsscheck_betrag(e)
+                vorlaeufig = vorlaeufig or daten.vorlaeufig
+    return summe, vorlaeufig, vorhanden
+
+
+def _lst_fristen(quelle: _Quelle, db: Datenbank, jahr: int, land: str, von: date, bis: date) -> list[Frist]:
+    zeitraum = anmeldungszeitraum(db, jahr)
+    fristen = []
+    for erster, letzter, name in zeitraum.zeitraeume():
+        faellig = regeln.lst_anmeldung_faellig(letzter, land)
+        if not von <= faellig <= bis:
+            continue
+        summe, vorlaeufig, steuerpflichtig = NULL, False, False
+        for monat in range(erster.month, letzter.month + 1):
+            daten = quelle.monat(jahr, monat)
+            if daten is None:
+                continue
+            for e in daten.ergebnisse:
+                # every employment outside the 2 % minijob tax needs the Anmeldung, even with no tax due
+                steuerpflichtig = steuerpflichtig or e.beschaeftigung is not Beschaeftigungsart.MINIJOB
+                summe += abzufuehrende_lohnsteuer(e) + e.solidaritaetszuschlag + e.kirchensteuer
+                vorlaeufig = vorlaeufig or daten.vorlaeufig
+        if steuerpflichtig:
+            fristen.append(
+                Frist(
+                    f"lst-anmeldung|{erster:%Y-%m}|{letzter:%Y-%m}",
+                    "lst_anmeldung",
+                    "Lohnsteuer-Anmeldung ans Finanzamt und Zahlung",
+                    name,
+                    faellig,
+                    regeln.QUELLE_LST_ANMELDUNG,
+                    summe,
+                    vorlaeufig,
+                )
+            )
+    return fristen
+
+
+def _personenfristen(db: Datenbank, von: date, bis: date) -> list[tuple[Frist, int]]:
+    ergebnis: list[tuple[Frist, int]] = []
+    for kraft in liste_assistenzkraefte(db, status=("beschaeftigt", "ausgeschieden"), stichtag=bis):
+        if kraft.eintritt is not None:
+            faellig = regeln.anmeldung_faellig(kraft.eintritt)
+            if von <= faellig <= bis + VORLAUF:
+                ergebnis.append(
+                    (
+                        Frist(
+                            f"deuev-anmeldung|{kraft.id}|{kraft.eintritt.isoformat()}",
+                            "deuev_anmeldung",
+                            f"Anmeldung (DEÜV) {kraft.name}",
+                            f"Beginn {kraft.eintritt:%d.%m.%Y}",
+                            faellig,
+                            regeln.QUELLE_ANMELDUNG,
+                        ),
+                        kraft.id,
+                    )
+                )
+        if kraft.austritt is not None:
+            faellig = regeln.abmeldung_faellig(kraft.austritt)
+            if von <= faellig <= bis + VORLAUF:
+                ergebnis.append(
+                    (
+                        Frist(
+                            f"deuev-abmeldung|{kraft.id}|{kraft.austritt.isoformat()}",
+                            "deuev_abmeldung",
+                            f"Abmeldung (DEÜV) {kraft.name}",
+                            f"Ende {kraft.austritt:%d.%m.%Y}",
+                            faellig,
+                            regeln.QUELLE_ABMELDUNG,
+                        ),
+                        kraft.id,
+                    )
+                )
+    return ergebnis
+
+
+def _jahresfristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
+    fristen = []
+    for jahr in range(von.year - 1, bis.year + 1):
+        ergebnisse = [g.ergebnis for g in ablage.lade_jahr(db, jahr)]
+        if not ergebnisse:
+            continue
+        gemeldet = {e.id for e in ergebnisse if not e.haushaltsscheck and e.einzugsstelle}
+        faellig = regeln.jahresmeldung_faellig(jahr)
+        if gemeldet and von <= faellig <= bis:
+            fristen.append(
+                Frist(
+                    f"deuev-jahresmeldung|{jahr}",
+                    "deuev_jahresmeldung",
+                    f"Jahresmeldungen (DEÜV) für {len(gemeldet)} Assistenzkräfte",
+                    f"Jahr {jahr}",
+                    faellig,
+                    regeln.QUELLE_JAHRESMELDUNG,
+                )
+            )
+        besteuert = {e.id for e in ergebnisse if e.lohnsteuer or e.beschaeftigung is not Beschaeftigungsart.MINIJOB}
+        faellig = regeln.lohnsteuerbescheinigung_faellig(jahr)
+        if besteuert and von <= faellig <= bis:
+            fristen.append(
+                Frist(
+                    f"lohnsteuerbescheinigung|{jahr}",
+                    "lohnsteuerbescheinigung",
+                    f"Lohnsteuerbescheinigungen für {len(besteuert)} Assistenzkräfte",
+                    f"Jahr {jahr}",
+                    faellig,
+                    regeln.QUELLE_LST_BESCHEINIGUNG,
+                )
+            )
+    return fristen
+
+
+def fristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
+    """Every due date from `von` to `bis` (inclusive), by date, with the user's ticks."""
+    arbeitgeber = lade_arbeitgeber(db)
+    if arbeitgeber is None or not arbeitgeber.bundesland:
+        return []
+    land = arbeitgeber.bundesland
+    quelle = _Quelle(db)
+    liste: list[Frist] = []
+    personen: dict[str, int] = {}
+    for jahr, monat in _monate(von, bis):
+        liste += [f for f in _beitragsfristen(quelle, jahr, monat, land) if von <= f.faellig <= bis]
+    for jahr in range(von.year - 1, bis.year + 1):
+        for halbjahr in (1, 2):
+            faellig = regeln.haushaltsscheck_lastschrift(jahr, halbjahr)
+            if not von <= faellig <= bis:
+                continue
+            summe, vorlaeufig, vorhanden = haushaltsscheck_halbjahr(quelle, jahr, halbjahr)
+            if vorhanden:
+                liste.append(
+                    Frist(
+                        f"haushaltsscheck|{jahr}-{halbjahr}",
+                        "haushaltsscheck",
+                        f"Lastschrift der {MINIJOB_ZENTRALE} (Haushaltsscheck): Konto gedeckt halten",
+                        f"{halbjahr}. Halbjahr {jahr}",
+                        faellig,
+                        regeln.QUELLE_HAUSHALTSSCHECK,
+                        summe,
+                        vorlaeufig,
+                    )
+                )
+    for jahr in range(von.year, bis.year + 1):
+        liste += _lst_fristen(quelle, db, jahr, land, von, bis)
+    for frist, person in _personenfristen(db, von, bis):
+        liste.append(frist)
+        personen[frist.schluessel] = person
+    liste += _jahresfristen(db, von, bis)
+    erledigt = _erledigt(db, [f.schluessel for f in liste])
+    return sorted((f.mit_erledigt(erledigt.get(f.schluessel)) for f in liste), key=lambda f: (f.faellig, f.titel))
+
+
+def anstehende(db: Datenbank, heute: date) -> list[Frist]:
+    """The start page's list: the next six weeks, and what is overdue and not ticked from the last eight."""
+    return [f for f in fristen(db, heute - RUECKSCHAU, heute + VORLAUF) if f.faellig >= heute or f.erledigt_am is None]
+
+
+def _erledigt(db: Datenbank, schluessel: Sequence[str]) -> dict[str, date]:
+    if not schluessel:
+        return {}
+    with db.arbeitseinheit() as sitzung:
+        return {
+            z.schluessel: z.erledigt_am
+            for z in sitzung.scalars(select(FristErledigt).where(FristErledigt.schluessel.in_(list(schluessel))))
+        }
+
+
+def vermerke_erledigt(db: Datenbank, frist: Frist, am: date) -> None:
+    """Tick a due date as done on `am` (one transaction; a second tick replaces the date)."""
+    if am > date.today() + timedelta(days=1):
+        raise EingabeFehler("Das Datum liegt in der Zukunft. Bitte den Tag angeben, an dem es erledigt wurde.")
+    person = int(frist.schluessel.split("|")[1]) if frist.art in ("deuev_anmeldung", "deuev_abmeldung") else None
+    with db.arbeitseinheit() as sitzung:
+        zeile = sitzung.scalars(select(FristErledigt).where(FristErledigt.schluessel == frist.schluessel)).first()
+        if zeile is None:
+            sitzung.add(FristErledigt(schluessel=frist.schluessel, erledigt_am=am, assistenzkraft_id=person))
+        else:
+            zeile.erledigt_am = am
+
+
+def nimm_zurueck(db: Datenbank, frist: Frist) -> None:
+    with db.arbeitseinheit() as sitzung:
+        sitzung.execute(delete(FristErledigt).where(FristErledigt.schluessel == frist.schluessel))
