@@ -33,6 +33,7 @@ EXPORTARTEN: dict[str, str] = {
     # CONTRACTS §6: reports to the authorities (issue 9)
     "beitragsnachweis": "core.meldungen.beitragsnachweis_export:exportiere_beitragsnachweis",
     "fristen": "core.meldungen.kalender_ics:exportiere_fristen",
+    "haushaltsscheck": "core.meldungen.haushaltsscheck_export:exportiere_haushaltsscheck",
     "lst-anmeldung": "core.meldungen.lohnsteuer_anmeldung_export:exportiere_lst_anmeldung",
     # CONTRACTS §10: the budget's proof for the Kostenträger (--von/--bis)
     "verwendungsnachweis": "core.io.verwendungsnachweis:exportiere_verwendungsnachweis",
