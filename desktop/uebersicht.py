@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from core.domain.kalender import BUNDESLAENDER
 from core.stammdaten import arbeitgeber, assistenzkraefte, checkliste
 from desktop.berichte.fristen import FristenWidget
+from desktop.budget.kurzinfo import BudgetKurzinfo
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 
@@ -36,6 +37,7 @@ class Uebersicht(QWidget):
         zeile.addStretch(1)
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.text)
+        spalte.addWidget(BudgetKurzinfo(kontext))
         spalte.addLayout(zeile)
         spalte.addWidget(FristenWidget(kontext))
         spalte.addStretch(1)

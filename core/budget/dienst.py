@@ -129,10 +129,16 @@ def prognose_bekannt(db: Datenbank, jahr: int) -> bool:
     """Whether the forecast of `jahr` is in memory for the current data (the view then opens without waiting)."""
     with db.arbeitseinheit() as sitzung:
         stand = datenstand(sitzung)
+        offen = _offene_monate(sitzung, (jahr, 1), (jahr, 12))
     with _SPERRE:
-        return all(
-            (g := _PROGNOSEN.get((str(db.pfad), jahr, m))) is not None and g.stand == stand for m in range(1, 13)
-        )
+        return all((g := _PROGNOSEN.get((str(db.pfad), *m))) is not None and g.stand == stand for m in offen)
+
+
+def _offene_monate(sitzung: Session, von: Monat, bis: Monat) -> list[Monat]:
+    """The open months from `von` to `bis` in which some Bewilligung runs: those the forecast computes."""
+    laufend = [b for b in bewilligungen_in(sitzung) if b.von <= bis and b.bis >= von]
+    status = _status(sitzung, monate(von, bis))
+    return [m for m, s in status.items() if s == ENTWURF and any(b.deckt(m) for b in laufend)]
 
 
 def erhaltene_erstattungen(db: Datenbank, von: date, bis: date) -> list[Erstattung]:
@@ -199,6 +205,7 @@ def budgetstand(
         status = _status(sitzung, monate(erster, bis))
         posten = posten_in(sitzung)
         stand = datenstand(sitzung) if mit_prognose else ""
+        offen = _offene_monate(sitzung, von, bis)
         reserven = {
             b.id: reserve_aus(k)
             for b in im_jahr
@@ -210,8 +217,6 @@ def budgetstand(
     for g in ablage.lade_kosten(db, erster, bis):
         kosten += _kostenposten((g.jahr, g.monat), g.assistenzkraft_id, g.name, g.kosten)
     hinweise: list[Hinweis] = []
-    # the forecast covers the open months of the year in which some Bewilligung runs
-    offen = [m for m, s in status.items() if s == ENTWURF and von <= m and any(b.deckt(m) for b in im_jahr)]
     for nr, m in enumerate(offen, start=1):
         if not mit_prognose:
             break

@@ -240,6 +240,20 @@ def abrechnungsbeginn(k: Kontext) -> QDialog:
 
 
 #: name → factory; every dialog class of desktop/ appears at least once.
+def erstattung_status(k: Kontext) -> QDialog:
+    from core.erstattung.dienst import Erstattungsantrag
+    from desktop.erstattungen import StatusDialog
+
+    antrag = Erstattungsantrag(
+        nr=1, assistenzkraft_id=1, personalnummer="1", name="Sabine Muster", verfahren="U1",
+        anlass="arbeitsunfaehigkeit", kasse="AOK BW", jahr=2026, von=date(2026, 3, 10), bis=date(2026, 3, 13),
+        fortgezahltes_entgelt=Decimal("512.00"), ag_anteile=Decimal(0), zuschuss_mutterschaftsgeld=Decimal(0),
+        erstattungssatz=Decimal(70), erstattungsbetrag=Decimal("358.40"), status="gestellt",
+        frist_bis=date(2030, 12, 31), vollstaendig=True, hinweise=(), berechnung=None,
+    )  # fmt: skip
+    return StatusDialog(None, k, antrag, "erstattet")
+
+
 DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "schicht_neu": schicht_neu,
     "schicht_aendern": schicht_aendern,
@@ -268,6 +282,7 @@ DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "vorschuss": vorschuss,
     "vortrag": vortrag,
     "abrechnungsbeginn": abrechnungsbeginn,
+    "erstattung_status": erstattung_status,
 }
 
 

@@ -359,3 +359,31 @@ def test_passt_bei_200_prozent_in_1280_mal_800(qtbot: Any, haushalt: Haushalt) -
     assert seite.minimumSizeHint().width() <= rolle.viewport().width()
     knoepfe = list(seite.aktionen.values())
     assert all(seite.rect().contains(k.geometry().translated(k.parentWidget().pos())) for k in knoepfe)
+
+
+def test_lohnkonto_erst_aus_abgeschlossenen_monaten(
+    qtbot: Any, haushalt: Haushalt, fuehrer: Dialogfuehrer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    kontext = haushalt("minijob_privathaushalt")
+    _fenster, seite = oeffne_seite(qtbot, kontext)
+    ziel = tmp_path / "konten.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(ziel), "")))
+    gemeldet: list[str] = []
+
+    def lesen(box: QMessageBox) -> None:
+        gemeldet.append(box.text())
+        box.accept()
+
+    fuehrer.dann(lesen, QMessageBox)
+    seite.export_aktionen["lohnkonto_pdf"].trigger()
+    qtbot.waitUntil(lambda: bool(gemeldet), timeout=20000)
+    assert gemeldet[0].startswith("Für 2026 ist noch kein Monat abgeschlossen") and not ziel.exists()
+
+    lauf.schliesse_ab(kontext.datenbank, 2026, 3)
+    fuehrer.dann(lesen, QMessageBox)
+    seite.export_aktionen["lohnkonto_pdf"].trigger()
+    qtbot.waitUntil(lambda: len(gemeldet) == 2, timeout=20000)
+    assert gemeldet[1].startswith("1 Lohnkonten 2026") and "Lohnkonto" in pdf_text(ziel)
+    assert "540,00" in pdf_text(ziel)  # the gross of March (hand calculation above)
