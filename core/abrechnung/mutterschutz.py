@@ -123,9 +123,7 @@ def mutterschutzlohn_je_tag(abw: Abwesenheit, vorgeschichte: Vorgeschichte, hinw
             )
         )
         return None
-    summe = sum(
-        ((v.laufendes_brutto if v.laufendes_brutto is not None else v.laufendes_entgelt) for v in davor), NULL
-    )
+    summe = sum(((v.laufendes_brutto if v.laufendes_brutto is not None else v.laufendes_entgelt) for v in davor), NULL)
     kalendertage = sum(_tage_im_monat(v.jahr, v.monat) for v in davor)
     je_tag = cent(summe / kalendertage)
     hinweise.append(

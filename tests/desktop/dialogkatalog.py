@@ -163,6 +163,18 @@ def ersteinrichtung(k: Kontext) -> QDialog:
     return Ersteinrichtung(k)
 
 
+def kennwort_abfrage(k: Kontext) -> QDialog:
+    from desktop.schutz import KennwortAbfrage
+
+    return KennwortAbfrage(k.datenbank.pfad, "Das Kennwort öffnet die Datenbank nicht.")
+
+
+def verschluesseln(_k: Kontext) -> QDialog:
+    from desktop.schutz import VerschluesselnDialog
+
+    return VerschluesselnDialog()
+
+
 def kalkulation_vorbelegen(_k: Kontext) -> QDialog:
     from desktop.budget.kalkulation_seite import VorbelegenDialog
 
@@ -273,6 +285,8 @@ DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "u1_stufe": u1_stufe,
     "unfallkasse": unfallkasse,
     "ersteinrichtung": ersteinrichtung,
+    "kennwort_abfrage": kennwort_abfrage,
+    "verschluesseln": verschluesseln,
     "kalkulation_vorbelegen": kalkulation_vorbelegen,
     "kalkulation_import": kalkulation_import,
     "korrekturen": korrekturen,
