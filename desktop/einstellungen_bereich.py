@@ -18,6 +18,7 @@ REITER: list[tuple[str, str, str]] = [
     ("krankenkassen", tr("&2 Krankenkassen"), "desktop.krankenkassen:KrankenkassenSeite"),
     ("checkliste", tr("&3 Checkliste"), "desktop.checkliste:ChecklistenAnsicht"),
     ("programm", tr("&4 Programm"), "desktop.einstellungen_bereich:ProgrammSeite"),
+    ("rechengroessen", tr("&5 Rechengrößen"), "desktop.rechengroessen:RechengroessenSeite"),
 ]
 
 
@@ -91,7 +92,7 @@ class EinstellungenBereich(QWidget):
     def tastenkuerzel(self) -> list[str]:
         """For the main window's F1 help."""
         return [
-            tr("Alt+1 … Alt+4: Arbeitgeber, Krankenkassen, Checkliste, Programm"),
+            tr("Alt+1 … Alt+5: Arbeitgeber, Krankenkassen, Checkliste, Programm, Rechengrößen"),
             tr("Strg+S: Arbeitgeberdaten oder Krankenkasse speichern"),
             tr("Leertaste in der Checkliste: Punkt abhaken oder Haken entfernen"),
         ]

@@ -63,6 +63,8 @@ _OHNE_EINFLUSS = frozenset(
     }
 )
 _KLEIN = 2000  # a table without change stamp and at most this many rows is fingerprinted by its whole content
+#: Tables whose rows are only ever added (a finalised result is never changed): row count and newest id tell.
+_NUR_ANGEFUEGT = frozenset({"abrechnungsergebnis"})
 
 Fortschritt = Callable[[int, int], None]
 
@@ -93,7 +95,7 @@ def _tabellenstand(sitzung: Session, tabelle: Table) -> str:
         anzahl, neueste = sitzung.execute(select(func.count(), func.max(tabelle.c.geaendert_am))).one()
         return f"{tabelle.name}:{anzahl}:{neueste}"
     anzahl = sitzung.scalar(select(func.count()).select_from(tabelle)) or 0
-    if anzahl > _KLEIN and "id" in tabelle.c:  # only ever added to (payroll results): count and newest id tell
+    if (anzahl > _KLEIN or tabelle.name in _NUR_ANGEFUEGT) and "id" in tabelle.c:
         return f"{tabelle.name}:{anzahl}:{sitzung.scalar(select(func.max(tabelle.c.id)))}"
     zeilen = sitzung.execute(select(tabelle).order_by(*tabelle.primary_key.columns)).all()
     return f"{tabelle.name}:{hashlib.sha256(repr(zeilen).encode('utf-8')).hexdigest()}"
@@ -112,7 +114,8 @@ def _prognose(db: Datenbank, monat: Monat, stand: str) -> _Gemerkt:
     kosten: list[Kostenposten] = []
     fehler = ""
     try:
-        for zeile in lauf.abrechnung(db, *monat).zeilen:
+        # the month's own costs only: corrections of finalised months change payouts, not this month's costs
+        for zeile in lauf.zeilen(db, *monat, korrekturen=False):
             if zeile.ergebnis is None:
                 fehler = fehler or f"{zeile.name or zeile.personalnummer}: {zeile.fehler}"
                 continue

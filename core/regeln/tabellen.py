@@ -53,8 +53,7 @@ class Regelwert:
                 text=(
                     f"Der Wert „{self.schluessel}“ = {format_zahl(self.wert, None)} (gültig ab "
                     f"{self.gueltig_ab:%d.%m.%Y}) wurde von Ihnen eingespielt, nicht mit dem Programm geliefert. "
-                    "Bitte prüfen Sie ihn anhand der genannten Quelle (Befehl „assistenzbuero rechengroessen --jahr "
-                    f"{self.gueltig_ab.year}“)."
+                    "Bitte prüfen Sie ihn anhand der genannten Quelle (Einstellungen → Rechengrößen)."
                 ),
                 rechtsgrundlage=self.quelle,
             )
@@ -66,9 +65,9 @@ class Regelwert:
             text=(
                 f"Der Wert „{self.schluessel}“ = {format_zahl(self.wert, None)} (gültig ab "
                 f"{self.gueltig_ab:%d.%m.%Y}) ist nicht amtlich bestätigt. Bitte prüfen Sie ihn anhand der genannten "
-                "Quelle. Weicht er ab, spielen Sie den amtlichen Wert mit seiner Quelle ein (Befehl „assistenzbuero "
-                "rechengroessen einspielen“) und rechnen Sie neu; geliefert steht er in der Programmdatei "
-                f"resources/regeln/{self.gueltig_ab.year}.toml."
+                "Quelle. Weicht er ab, spielen Sie den amtlichen Wert mit seiner Quelle ein (Einstellungen → "
+                "Rechengrößen → „Werte aus Datei einspielen“) und rechnen Sie neu; geliefert steht er in der "
+                f"Programmdatei resources/regeln/{self.gueltig_ab.year}.toml."
             ),
             rechtsgrundlage=self.quelle,
         )
@@ -184,7 +183,7 @@ def _eintrag(schluessel: str, stichtag: date) -> dict[str, object]:
     if schluessel not in tabelle:
         raise FehlenderRegelwert(
             f"Für {stichtag.year} ist der Wert „{schluessel}“ noch nicht hinterlegt. Spielen Sie ihn mit seiner "
-            "Quelle ein (Befehl „assistenzbuero rechengroessen einspielen“)."
+            "Quelle ein (Einstellungen → Rechengrößen oder Befehl „assistenzbuero rechengroessen einspielen“)."
         )
     passende = [e for e in tabelle[schluessel] if e["gueltig_ab"] <= stichtag]  # type: ignore[operator]
     if not passende:

@@ -251,6 +251,15 @@ def abrechnungsbeginn(k: Kontext) -> QDialog:
     return AbrechnungsbeginnDialog(k)
 
 
+def rechengroessen_aenderungen(k: Kontext) -> QDialog:
+    from core.jahreswechsel.werte import NEU, Aenderung, WertePruefung
+    from desktop.rechengroessen import AenderungenDialog
+
+    eintrag = {"wert": "6000", "gueltig_ab": date(2027, 1, 1), "quelle": "Testquelle"}
+    aenderung = Aenderung("bbg_kv_monat", NEU, None, "6000 ab 01.01.2027")
+    return AenderungenDialog(WertePruefung(2027, "werte-2027.toml", {"bbg_kv_monat": [eintrag]}, (aenderung,)))
+
+
 #: name → factory; every dialog class of desktop/ appears at least once.
 def erstattung_status(k: Kontext) -> QDialog:
     from core.erstattung.dienst import Erstattungsantrag
@@ -296,6 +305,7 @@ DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "vorschuss": vorschuss,
     "vortrag": vortrag,
     "abrechnungsbeginn": abrechnungsbeginn,
+    "rechengroessen_aenderungen": rechengroessen_aenderungen,
     "erstattung_status": erstattung_status,
 }
 
