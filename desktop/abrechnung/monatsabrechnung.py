@@ -59,7 +59,7 @@ TASTEN = (
     tr("Alt+N: Monat eintippen (MM.JJJJ)"),
     tr("F5 oder Alt+R: neu berechnen"),
     tr("Alt+A: Monat abschließen; Alt+K: Korrekturen; Alt+X: Drucken und Exportieren"),
-    tr("Alt+J: Tabelle der Assistenzkräfte; Pfeiltasten wählen, die Einzelheiten folgen"),
+    tr("Alt+J: Tabelle der Assistenzkräfte; Pfeiltasten wählen, die Einzelheiten folgen; Eingabe springt zu ihnen"),
     tr("Alt+T: Einzelheiten der gewählten Assistenzkraft lesen"),
 )
 
@@ -171,9 +171,13 @@ class Monatsabrechnung(QWidget):
         self.tabelle.setModel(self.modell)
         self.tabelle.setAccessibleName(tr("Abrechnung je Assistenzkraft"))
         self.tabelle.setAccessibleDescription(
-            tr("Eine Zeile je Assistenzkraft, am Ende die Summe; Pfeiltasten wählen, darunter stehen die Einzelheiten")
+            tr(
+                "Eine Zeile je Assistenzkraft, am Ende die Summe; Pfeiltasten wählen, darunter stehen die "
+                "Einzelheiten; Eingabe springt zu ihnen"
+            )
         )
         self.tabelle.selectionModel().currentRowChanged.connect(self._zeige_detail)
+        self.tabelle.activated.connect(lambda _i: self.detail.setFocus(Qt.FocusReason.OtherFocusReason))
         tabellen_titel = QLabel(tr("Abrechnung &je Assistenzkraft"))
         tabellen_titel.setBuddy(self.tabelle)
         oben = QWidget()
