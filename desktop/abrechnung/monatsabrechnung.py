@@ -177,7 +177,6 @@ class Monatsabrechnung(QWidget):
             )
         )
         self.tabelle.selectionModel().currentRowChanged.connect(self._zeige_detail)
-        self.tabelle.activated.connect(lambda _i: self.detail.setFocus(Qt.FocusReason.OtherFocusReason))
         tabellen_titel = QLabel(tr("Abrechnung &je Assistenzkraft"))
         tabellen_titel.setBuddy(self.tabelle)
         oben = QWidget()
@@ -197,6 +196,8 @@ class Monatsabrechnung(QWidget):
         self.detail.setAccessibleDescription(
             tr("Lohnarten, Abzüge mit Erklärung und Rechtsgrundlage, Hinweise, Zeitkonto und Versionen")
         )
+        # Enter on a row: into its detail (read it line by line), Tab leaves it again
+        self.tabelle.activated.connect(lambda _i: self.detail.setFocus(Qt.FocusReason.OtherFocusReason))
         detail_titel = QLabel(tr("Einzelhei&ten"))
         detail_titel.setBuddy(self.detail)
         unten = QWidget()
