@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from core.abrechnung import ablage, lauf
 from core.abrechnung.modelle import Abrechnungsbeginn
-from core.budget.bewilligung import Monat, letzter_tag, monate
+from core.budget.bewilligung import Monat, monate
 from core.budget.bewilligungen import bewilligungen_in, posten_in
 from core.budget.kalkulation import HUNDERT, KalkulationsParameter, berechne
 from core.budget.modelle import Kalkulation
@@ -67,6 +67,7 @@ _KLEIN = 2000  # a table without change stamp and at most this many rows is fing
 _NUR_ANGEFUEGT = frozenset({"abrechnungsergebnis"})
 
 Fortschritt = Callable[[int, int], None]
+SPAETESTENS = date(2100, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +236,8 @@ def budgetstand(
             )
         if fortschritt is not None:
             fortschritt(nr, len(offen))
-    erstattungen = erhaltene_erstattungen(db, date(*erster, 1), letzter_tag(bis)) if im_jahr else []
+    # a refund belongs to the month it refunds, however late it arrives: every one received since the first month
+    erstattungen = erhaltene_erstattungen(db, date(*erster, 1), SPAETESTENS) if im_jahr else []
     ergebnis = berechne_stand(
         jahr,
         alle,

@@ -96,6 +96,11 @@ def test_einzelheiten_jede_lohnart_und_jeder_abzug_mit_quelle(qtbot: Any, hausha
     assert "Rechtsgrundlage: § 249 SGB V" in text  # the employer's share, too
     assert "Info: Mindestlohn eingehalten" in text  # the Hinweise in full, with their kind in words
     assert seite.detail.accessibleName() == "Einzelheiten: Personalnummer carla"
+    seite.tabelle.setFocus()
+    qtbot.keyClick(seite.tabelle, Qt.Key.Key_Return)  # Enter on the row: into its detail, to read it
+    assert fokus() is seite.detail
+    qtbot.keyClick(seite.detail, Qt.Key.Key_Tab)  # and Tab leaves the text again (no keyboard trap)
+    assert fokus() is not seite.detail
 
 
 def test_monat_wechseln_per_tastatur(qtbot: Any, haushalt: Haushalt) -> None:
@@ -387,3 +392,44 @@ def test_lohnkonto_erst_aus_abgeschlossenen_monaten(
     qtbot.waitUntil(lambda: len(gemeldet) == 2, timeout=20000)
     assert gemeldet[1].startswith("1 Lohnkonten 2026") and "Lohnkonto" in pdf_text(ziel)
     assert "540,00" in pdf_text(ziel)  # the gross of March (hand calculation above)
+
+
+def test_schichten_ohne_istzeit_stehen_als_nach_plan_da(qtbot: Any, haushalt: Haushalt) -> None:
+    kontext = haushalt("minijob_privathaushalt")
+    with kontext.datenbank.arbeitseinheit() as sitzung:  # two of the nine shifts without an actual time
+        for zeile in sitzung.scalars(select(SchichtZeile).order_by(SchichtZeile.beginn)).all()[:2]:
+            zeile.ist_beginn = zeile.ist_ende = None
+    _fenster, seite = oeffne_seite(qtbot, kontext)
+    assert reihe(seite, 0)["Stunden"] == "36,00 (nach Plan: 2 Tage)"  # the plan pays the same 4 h each
+    assert "1 Warnung" in reihe(seite, 0)["Hinweise"]
+    text = seite.detail.toPlainText()
+    assert (
+        "Nach Plan: für diese Tage ist keine tatsächliche Arbeitszeit erfasst, abgerechnet ist der Plan: 02.03., 03.03."
+        in text
+    )
+    assert "Warnung: Für 2 Tag(e) ist keine tatsächliche Arbeitszeit erfasst" in text
+
+
+def test_einzelheiten_zeigen_das_zeitkonto(qtbot: Any, haushalt: Haushalt) -> None:
+    """A Monatslohn's hours account as the calculation gives it (here put into a result by hand: no §3 scenario has
+    a Monatslohn), shown with carry-over, target, actual and balance."""
+    from dataclasses import replace
+
+    from core.abrechnung.modell import Zeitkonto
+    from desktop.abrechnung.detail import detail_html
+
+    _fenster, seite = oeffne_seite(qtbot, haushalt("minijob_privathaushalt"))
+    assert seite.stand is not None
+    zeile = seite.stand.zeilen[0]
+    assert zeile.ergebnis is not None and "Zeitkonto" not in seite.detail.toPlainText()
+    konto = Zeitkonto(Decimal("4.5"), Decimal("40"), Decimal("36"), Decimal("0.5"), plus_max=Decimal("20"))
+    seite.detail.setHtml(detail_html(replace(zeile, ergebnis=replace(zeile.ergebnis, zeitkonto=konto)), seite.stand))
+    text = seite.detail.toPlainText()
+    for teil in (
+        "Übertrag aus dem Vormonat\n4,50",
+        "Soll laut Vertrag\n40,00",
+        "Veränderung im Monat\n-4,00",
+        "Stand am Monatsende\n0,50",
+        "höchstens 20,00 Plusstunden",
+    ):
+        assert teil in text
