@@ -400,3 +400,6 @@ class Hauptfenster(QMainWindow):
                 return
         super().closeEvent(ereignis)
         self.kontext.schliessen()
+        from core.persistence.schutz import vergiss_kennwoerter
+
+        vergiss_kennwoerter()  # the password and the key derived from it leave the memory with the window

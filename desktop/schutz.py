@@ -1,9 +1,9 @@
 """Privacy at rest in the window: the password prompt at start, "Datenbank verschlüsseln …", the idle app lock.
 
 The password is only in memory (the open Datenbank, core.persistence.schutz.merke_kennwort); nothing here writes it.
-The lock hides the window's content (and any open dialog) behind a screen that asks for the password; for a file that
-is not encrypted there is no password to ask, and the screen says that only the computer's user account protects
-the data then.
+The lock hides the window's content (and covers any open dialog, which keeps what was typed) behind a screen that
+asks for the password; for a file that is not encrypted there is no password to ask, and the screen says that only
+the computer's user account protects the data then.
 """
 
 from __future__ import annotations
@@ -204,6 +204,10 @@ def verschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> boo
     text = tr("Die Datenbank und {n} Sicherungen sind jetzt verschlüsselt.").format(
         n=ergebnis.sicherungen_verschluesselt
     )
+    if ergebnis.sicherung_vorher is not None:
+        text += " " + tr("Die Sicherung von vorher liegt (jetzt ebenfalls verschlüsselt) unter {pfad}.").format(
+            pfad=ergebnis.sicherung_vorher.pfad
+        )
     if ergebnis.sicherungen_nicht_verschluesselt:
         text += " " + tr(
             "{n} ältere Sicherungen ließen sich nicht lesen und blieben unverschlüsselt; "
@@ -303,7 +307,8 @@ class AppSperre(QObject):
         self.timer.timeout.connect(self.sperre)
         self.bildschirm: Sperrbildschirm | None = None
         self._inhalt: QWidget | None = None
-        self._versteckt: list[QWidget] = []
+        self._decken: list[Sperrbildschirm] = []
+        self._abgeschaltet: list[QWidget] = []
         self.setze_minuten(minuten)
         app = QApplication.instance()
         if app is not None:
@@ -325,19 +330,37 @@ class AppSperre(QObject):
         return False
 
     def sperre(self) -> None:
+        """Hide the main window's content; cover every other open window (a dialog keeps its input: hiding a modal
+        dialog would end it) and disable what is beneath. The password is asked in the window that takes input:
+        the open modal dialog if there is one (it blocks the main window), else the main window."""
         if self.ist_gesperrt:
             return
-        self._versteckt = [
-            w for w in QApplication.topLevelWidgets() if w is not self.fenster and w.isVisible() and w.isWindow()
-        ]
-        for fenster in self._versteckt:
-            fenster.hide()
+        kennwort = self._kennwort()
         self._inhalt = self.fenster.takeCentralWidget()
-        self.bildschirm = Sperrbildschirm(self._kennwort())
+        self.bildschirm = Sperrbildschirm(kennwort)
         self.bildschirm.entsperrt.connect(self.entsperre)
         self.fenster.setCentralWidget(self.bildschirm)
         self.fenster.menuBar().setEnabled(False)
-        self.bildschirm.fokus()
+        eingabe = self.bildschirm
+        aktiv = QApplication.activeModalWidget()
+        for fenster in QApplication.topLevelWidgets():
+            if fenster is self.fenster or not fenster.isVisible() or not fenster.isWindow():
+                continue
+            decke = Sperrbildschirm(kennwort)
+            decke.setParent(fenster)
+            decke.setAutoFillBackground(True)
+            decke.setGeometry(fenster.rect())
+            decke.entsperrt.connect(self.entsperre)
+            for kind in fenster.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                if kind is not decke and kind.isEnabled():
+                    kind.setEnabled(False)
+                    self._abgeschaltet.append(kind)
+            decke.show()
+            decke.raise_()
+            self._decken.append(decke)
+            if fenster is aktiv:
+                eingabe = decke
+        eingabe.fokus()
         self.gesperrt.emit()
 
     def entsperre(self) -> None:
@@ -349,7 +372,14 @@ class AppSperre(QObject):
         self.fenster.setCentralWidget(self._inhalt)
         self._inhalt = None
         self.fenster.menuBar().setEnabled(True)
-        for fenster in self._versteckt:
-            fenster.show()
-        self._versteckt = []
+        for widget in [*self._decken, *self._abgeschaltet]:
+            try:
+                if isinstance(widget, Sperrbildschirm):
+                    widget.hide()
+                    widget.deleteLater()
+                else:
+                    widget.setEnabled(True)
+            except RuntimeError:  # its dialog was deleted meanwhile
+                continue
+        self._decken, self._abgeschaltet = [], []
         self.setze_minuten(self._minuten)

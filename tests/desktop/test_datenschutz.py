@@ -191,3 +191,38 @@ def test_sperre_nach_leerlauf_und_kennwort(qtbot: Any, tmp_path: Path, einstellu
     einstellungen[SPERRE_MINUTEN] = 0
     assert not sperre.timer.isActive()
     fenster.close()
+
+
+def test_sperre_deckt_offenen_dialog_ab_und_behaelt_die_eingabe(
+    qtbot: Any, tmp_path: Path, einstellungen: Einstellungen
+) -> None:
+    """A modal dialog open at lock time is covered, not closed (hiding it would end it and lose what was typed);
+    the password is asked in the dialog, which is the window that takes input."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    from core.persistence.datenbank import Datenbank
+    from desktop.kontext import Kontext
+
+    pfad = tmp_path / "haushalt.sqlite"
+    _verschluesselter_haushalt(pfad)
+    db = Datenbank.oeffnen(pfad, kennwort=KENNWORT)
+    fenster = Hauptfenster(Kontext(datenbank=db, einstellungen=einstellungen, db_pfad=pfad))
+    qtbot.addWidget(fenster)
+    fenster.show()
+    dialog = QDialog(fenster)
+    feld = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(feld)
+    feld.setText("halb getippt")
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fenster.sperre.sperre()
+    assert dialog.isVisible() and not feld.isEnabled()
+    decke = dialog.findChild(Sperrbildschirm)
+    assert decke is not None and decke.isVisible() and decke.geometry() == dialog.rect()
+    decke.kennwort.setText(KENNWORT)
+    qtbot.keyClick(decke.kennwort, Qt.Key.Key_Return)
+    assert not fenster.sperre.ist_gesperrt
+    assert feld.isEnabled() and feld.text() == "halb getippt" and dialog.isVisible()
+    dialog.reject()
+    fenster.close()
