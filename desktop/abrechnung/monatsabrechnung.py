@@ -59,7 +59,7 @@ TASTEN = (
     tr("Alt+N: Monat eintippen (MM.JJJJ)"),
     tr("F5 oder Alt+R: neu berechnen"),
     tr("Alt+A: Monat abschließen; Alt+K: Korrekturen; Alt+X: Drucken und Exportieren"),
-    tr("Alt+J: Tabelle der Assistenzkräfte; Pfeiltasten wählen, die Einzelheiten folgen"),
+    tr("Alt+J: Tabelle der Assistenzkräfte; Pfeiltasten wählen, die Einzelheiten folgen; Eingabe springt zu ihnen"),
     tr("Alt+T: Einzelheiten der gewählten Assistenzkraft lesen"),
 )
 
@@ -171,7 +171,10 @@ class Monatsabrechnung(QWidget):
         self.tabelle.setModel(self.modell)
         self.tabelle.setAccessibleName(tr("Abrechnung je Assistenzkraft"))
         self.tabelle.setAccessibleDescription(
-            tr("Eine Zeile je Assistenzkraft, am Ende die Summe; Pfeiltasten wählen, darunter stehen die Einzelheiten")
+            tr(
+                "Eine Zeile je Assistenzkraft, am Ende die Summe; Pfeiltasten wählen, darunter stehen die "
+                "Einzelheiten; Eingabe springt zu ihnen"
+            )
         )
         self.tabelle.selectionModel().currentRowChanged.connect(self._zeige_detail)
         tabellen_titel = QLabel(tr("Abrechnung &je Assistenzkraft"))
@@ -193,6 +196,8 @@ class Monatsabrechnung(QWidget):
         self.detail.setAccessibleDescription(
             tr("Lohnarten, Abzüge mit Erklärung und Rechtsgrundlage, Hinweise, Zeitkonto und Versionen")
         )
+        # Enter on a row: into its detail (read it line by line), Tab leaves it again
+        self.tabelle.activated.connect(lambda _i: self.detail.setFocus(Qt.FocusReason.OtherFocusReason))
         detail_titel = QLabel(tr("Einzelhei&ten"))
         detail_titel.setBuddy(self.detail)
         unten = QWidget()

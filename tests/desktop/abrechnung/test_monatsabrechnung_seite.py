@@ -96,6 +96,11 @@ def test_einzelheiten_jede_lohnart_und_jeder_abzug_mit_quelle(qtbot: Any, hausha
     assert "Rechtsgrundlage: § 249 SGB V" in text  # the employer's share, too
     assert "Info: Mindestlohn eingehalten" in text  # the Hinweise in full, with their kind in words
     assert seite.detail.accessibleName() == "Einzelheiten: Personalnummer carla"
+    seite.tabelle.setFocus()
+    qtbot.keyClick(seite.tabelle, Qt.Key.Key_Return)  # Enter on the row: into its detail, to read it
+    assert fokus() is seite.detail
+    qtbot.keyClick(seite.detail, Qt.Key.Key_Tab)  # and Tab leaves the text again (no keyboard trap)
+    assert fokus() is not seite.detail
 
 
 def test_monat_wechseln_per_tastatur(qtbot: Any, haushalt: Haushalt) -> None:
