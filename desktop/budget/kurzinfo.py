@@ -29,17 +29,28 @@ def kurztext(kontext: Kontext, heute: date | None = None) -> str:
         return tr("Budget: noch keine Bewilligung für {jahr} erfasst.").format(jahr=heute.year)
     monat = (heute.year, heute.month)
     zeilen = [m for s in stand.bewilligungen for m in s.monate if m.monat == monat]
-    diesen = sum((m.netto for m in zeilen), Decimal(0))
+    abgeschlossen = bool(zeilen) and all(m.status == ABGESCHLOSSEN for m in zeilen)
     rest = sum((s.rest for s in stand.bewilligungen), Decimal(0))
-    abgeschlossen = all(m.status == ABGESCHLOSSEN for m in zeilen) and bool(zeilen)
-    teile = [
-        tr("Budget {jahr}: diesen Monat {betrag} ({art})").format(
-            jahr=heute.year,
-            betrag=format_eur(diesen),
-            art=tr("abgerechnet") if abgeschlossen else (tr("geplant") if mit_prognose else tr("noch ohne Prognose")),
-        ),
-        tr("übrig im Jahr {rest}").format(rest=format_eur(rest)),
-    ]
+    if abgeschlossen or mit_prognose:
+        diesen = sum((m.netto for m in zeilen), Decimal(0))
+        teile = [
+            tr("Budget {jahr}: diesen Monat {betrag} ({art})").format(
+                jahr=heute.year, betrag=format_eur(diesen), art=tr("abgerechnet") if abgeschlossen else tr("geplant")
+            ),
+            tr("übrig im Jahr nach Prognose {rest}").format(rest=format_eur(rest)),
+        ]
+    else:  # the forecast is computed in the Budget area (a draft payroll per open month): not on the start page
+        fertig = sorted({m.monat for s in stand.bewilligungen for m in s.monate if m.status == ABGESCHLOSSEN})
+        letzter = fertig[-1] if fertig else None
+        betrag = sum((m.netto for s in stand.bewilligungen for m in s.monate if m.monat == letzter), Decimal(0))
+        teile = [
+            tr("Budget {jahr}: zuletzt abgerechnet {monat} mit {betrag}").format(
+                jahr=heute.year, monat=f"{letzter[1]:02d}/{letzter[0]}", betrag=format_eur(betrag)
+            )
+            if letzter
+            else tr("Budget {jahr}: noch kein Monat abgerechnet").format(jahr=heute.year),
+            tr("übrig im Jahr ohne Prognose {rest} (Prognose im Bereich Budget)").format(rest=format_eur(rest)),
+        ]
     warnungen = [h for h in stand.alle_hinweise if h.schwere != "info"]
     teile.append(tr("nächste Warnung: {text}").format(text=warnungen[0].text) if warnungen else tr("keine Warnung"))
     return "; ".join(teile) + "."

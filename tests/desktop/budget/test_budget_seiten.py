@@ -146,4 +146,4 @@ def test_verwendungsnachweis_export(
 def test_kurzinfo_der_startseite(einstellungen: Einstellungen, hdb: Datenbank) -> None:
     text = kurztext(Kontext(datenbank=hdb, einstellungen=einstellungen), heute=date(2026, 5, 10)).replace("\xa0", " ")
     assert text.startswith("Budget 2026: diesen Monat 618,95 € (geplant)")
-    assert "übrig im Jahr" in text and "nächste Warnung:" in text
+    assert "übrig im Jahr nach Prognose" in text and "nächste Warnung:" in text
