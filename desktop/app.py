@@ -55,13 +55,22 @@ def oeffne_datenbank(pfad: Path | None, parent: QWidget | None = None) -> Any | 
     A damaged file with a backup gets the offer to restore the newest backup (the damaged file is kept aside).
     """
     from core.fehler import DatenbankFehler
-    from core.persistence.datenbank import DatenbankBeschaedigt, stelle_wieder_her
+    from core.persistence.datenbank import DatenbankBeschaedigt, KennwortNoetig, stelle_wieder_her, ziel_pfad
+    from core.persistence.schutz import merke_kennwort
+    from core.persistence.verbindung import FalschesKennwort
     from core.stammdaten.start import oeffne
+    from desktop.schutz import frage_kennwort
 
     titel = tr("Datenbank kann nicht geöffnet werden")
     while True:
         try:
             return oeffne(pfad)
+        except (KennwortNoetig, FalschesKennwort) as fehler:  # an encrypted file: ask (again) for its password
+            ziel = ziel_pfad(pfad)
+            kennwort = frage_kennwort(ziel, str(fehler) if isinstance(fehler, FalschesKennwort) else "", parent)
+            if kennwort is None:
+                return None
+            merke_kennwort(ziel, kennwort)
         except DatenbankBeschaedigt as fehler:
             if not fehler.sicherungen:
                 meldungen.fehler(

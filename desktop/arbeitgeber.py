@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -405,6 +406,7 @@ class _ChecklistenSeite(QWizardPage):
         self.setSubTitle(tr("Was schon erledigt ist und was noch zu tun ist (ForseA-Handbuch, Abschnitt 2.7.1)."))
         self.spalte = QVBoxLayout(self)
         self.ansicht: ChecklistenAnsicht | None = None
+        self.verschluesseln: QCheckBox | None = None
 
     def initializePage(self) -> None:
         from desktop.checkliste import ChecklistenAnsicht
@@ -412,6 +414,10 @@ class _ChecklistenSeite(QWizardPage):
         if self.ansicht is None:
             self.ansicht = ChecklistenAnsicht(self.assistent.kontext)
             self.spalte.addWidget(self.ansicht)
+            if self.verschluesseln is not None:  # re-parented after the list, so Tab reaches it after the list
+                self.verschluesseln.setParent(None)
+                self.spalte.addWidget(self.verschluesseln)
+                self.verschluesseln.show()
         self.ansicht.aktivieren()
 
 
@@ -435,8 +441,17 @@ class Ersteinrichtung(QWizard):
             seite = _AbschnittSeite(self, name, abschnittstitel, erklaerung)
             self.seiten[name] = seite
             self.addPage(seite)
-        self.seiten["checkliste"] = _ChecklistenSeite(self)
-        self.addPage(self.seiten["checkliste"])
+        checkliste = _ChecklistenSeite(self)
+        self.seiten["checkliste"] = checkliste
+        self.addPage(checkliste)
+        # privacy at rest, opt-in at set-up: after "Fertig" the main window asks for the password (desktop.schutz)
+        self.verschluesseln = QCheckBox(tr("Datenbank danach mit einem Kennwort &verschlüsseln"), checkliste)
+        self.verschluesseln.hide()
+        self.verschluesseln.setObjectName("verschluesseln")
+        self.verschluesseln.setAccessibleDescription(
+            tr("Empfohlen, wenn andere (auch Assistenzkräfte) diesen Computer benutzen")
+        )
+        checkliste.verschluesseln = self.verschluesseln  # laid out below the checklist, in reading order
         passende_groesse(self, 110, 32)  # room for the checklist's explanations; follows the font size
         self.gespeichert: dienst.ArbeitgeberDaten | None = None
 

@@ -71,12 +71,18 @@ BEREICHE: list[Bereich] = [
         "desktop.abrechnung.bereich:AbrechnungBereich",
         tr("Monatliche Lohnabrechnung und Meldungen"),
     ),
-    Bereich("erstattungen", tr("&Erstattungen"), "Ctrl+5", None, tr("Erstattungsanträge U1 und U2")),
+    Bereich(
+        "erstattungen",
+        tr("&Erstattungen"),
+        "Ctrl+5",
+        "desktop.erstattungen:ErstattungenBereich",
+        tr("Erstattungsanträge U1 und U2"),
+    ),
     Bereich(
         "budget",
         tr("B&udget"),
         "Ctrl+6",
-        "desktop.budget.kalkulation_seite:BudgetBereich",
+        "desktop.budget.bereich:BudgetBereich",
         tr("Kostenkalkulation, Bewilligungen, Verwendungsnachweis"),
     ),
     Bereich(

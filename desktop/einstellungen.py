@@ -74,6 +74,18 @@ LETZTEN_BEREICH_ZEIGEN = option(
     tr("Beim Start den &zuletzt geöffneten Bereich zeigen"),
     beschreibung=tr("Sonst beginnt das Programm immer mit der Übersicht"),
 )
+SPERRE_MINUTEN = option(
+    "sicherheit/sperre_nach_minuten",
+    0,
+    tr("Programm sperren nach &Minuten ohne Eingabe"),
+    beschreibung=tr(
+        "0 heißt nie. Gesperrt zeigt das Fenster nichts mehr an; bei einer verschlüsselten Datenbank fragt es "
+        "nach dem Kennwort"
+    ),
+    minimum=0,
+    maximum=240,
+    einheit=" min",
+)
 LETZTER_BEREICH = option("ansicht/letzter_bereich", "uebersicht", "letzter Bereich", sichtbar=False)
 FENSTER_GEOMETRIE = option("fenster/geometrie", "", "Fenstergröße und -lage", sichtbar=False)
 

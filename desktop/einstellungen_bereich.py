@@ -6,7 +6,7 @@ import importlib
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.einstellungen import EinstellungenSeite
 from desktop.i18n import tr
@@ -18,6 +18,8 @@ REITER: list[tuple[str, str, str]] = [
     ("krankenkassen", tr("&2 Krankenkassen"), "desktop.krankenkassen:KrankenkassenSeite"),
     ("checkliste", tr("&3 Checkliste"), "desktop.checkliste:ChecklistenAnsicht"),
     ("programm", tr("&4 Programm"), "desktop.einstellungen_bereich:ProgrammSeite"),
+    ("rechengroessen", tr("&5 Rechengrößen"), "desktop.rechengroessen:RechengroessenSeite"),
+    ("jahreswechsel", tr("&6 Jahreswechsel"), "desktop.jahreswechsel:JahreswechselSeite"),
 ]
 
 
@@ -27,9 +29,46 @@ class ProgrammSeite(QScrollArea):
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no extra Tab stop; the fields inside take the focus
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.kontext = kontext
         self.seite = EinstellungenSeite(kontext.einstellungen)
-        self.setWidget(self.seite)
+        innen = QWidget()
+        spalte = QVBoxLayout(innen)
+        spalte.addWidget(self.seite)
+        gruppe = QGroupBox(tr("Datenschutz"))
+        zeilen = QVBoxLayout(gruppe)
+        self.schutzstatus = QLabel()
+        self.schutzstatus.setObjectName("schutzstatus")
+        self.schutzstatus.setWordWrap(True)
+        zeilen.addWidget(self.schutzstatus)
+        self.verschluesseln = QPushButton(tr("Datenbank &verschlüsseln …"))
+        self.verschluesseln.setObjectName("verschluesseln")
+        self.verschluesseln.clicked.connect(self._verschluessele)
+        zeilen.addWidget(self.verschluesseln, 0, Qt.AlignmentFlag.AlignLeft)
+        spalte.addWidget(gruppe)
+        spalte.addStretch(1)
+        self.setWidget(innen)
         self.setAccessibleName(tr("Programmeinstellungen"))
+        self.aktivieren()
+
+    def aktivieren(self) -> None:
+        from desktop.schutz import OHNE_VERSCHLUESSELUNG
+
+        verschluesselt = bool(getattr(self.kontext.datenbank, "kennwort", None))
+        text = (
+            tr("Die Datenbank und ihre Sicherungen sind mit einem Kennwort verschlüsselt.")
+            if verschluesselt
+            else OHNE_VERSCHLUESSELUNG
+        )
+        self.schutzstatus.setText(text)
+        self.schutzstatus.setAccessibleName(text)
+        self.verschluesseln.setAccessibleDescription(text)  # what a screen reader says on reaching the button
+        self.verschluesseln.setEnabled(not verschluesselt)
+
+    def _verschluessele(self) -> None:
+        from desktop.schutz import verschluessele_datenbank
+
+        verschluessele_datenbank(self.kontext, self)
+        self.aktivieren()
 
 
 class EinstellungenBereich(QWidget):
@@ -54,7 +93,7 @@ class EinstellungenBereich(QWidget):
     def tastenkuerzel(self) -> list[str]:
         """For the main window's F1 help."""
         return [
-            tr("Alt+1 … Alt+4: Arbeitgeber, Krankenkassen, Checkliste, Programm"),
+            tr("Alt+1 … Alt+6: Arbeitgeber, Krankenkassen, Checkliste, Programm, Rechengrößen, Jahreswechsel"),
             tr("Strg+S: Arbeitgeberdaten oder Krankenkasse speichern"),
             tr("Leertaste in der Checkliste: Punkt abhaken oder Haken entfernen"),
         ]

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop import meldungen
 from desktop.bereiche import BEREICHE, Bereich
 from desktop.bildschirm import ANTEIL_BREITE, ANTEIL_HOEHE, passende_groesse, rollbar, schmal_machen
-from desktop.einstellungen import FENSTER_GEOMETRIE, LETZTEN_BEREICH_ZEIGEN, LETZTER_BEREICH
+from desktop.einstellungen import FENSTER_GEOMETRIE, LETZTEN_BEREICH_ZEIGEN, LETZTER_BEREICH, SPERRE_MINUTEN
 from desktop.formular import ohne_mnemonic
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -108,6 +108,12 @@ class Hauptfenster(QMainWindow):
         self.statusBar().setAccessibleName(tr("Statuszeile"))
         self.statusBar().messageChanged.connect(self._statuszeile_benennen)
 
+        from desktop.schutz import AppSperre
+
+        self.sperre = AppSperre(
+            self, lambda: getattr(self.kontext.datenbank, "kennwort", None), kontext.einstellungen[SPERRE_MINUTEN]
+        )
+        kontext.einstellungen.geaendert.connect(self._einstellung_geaendert)
         geometrie = kontext.einstellungen[FENSTER_GEOMETRIE]
         if not geometrie or not self.restoreGeometry(QByteArray.fromBase64(geometrie.encode("ascii"))):
             passende_groesse(self, 140, 40)
@@ -124,6 +130,15 @@ class Hauptfenster(QMainWindow):
         sichern.setStatusTip(tr("Kopie der Datenbank in den Sicherungsordner neben der Datei"))
         sichern.triggered.connect(self.sichere_jetzt)
         datei.addAction(sichern)
+        sperren = QAction(tr("Programm &sperren"), self)
+        sperren.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        sperren.setStatusTip(tr("Den Inhalt des Fensters verbergen, bis das Programm wieder entsperrt wird"))
+        sperren.triggered.connect(lambda: self.sperre.sperre())
+        datei.addAction(sperren)
+        verschluesseln = QAction(tr("Datenbank &verschlüsseln …"), self)
+        verschluesseln.setStatusTip(tr("Die Datenbank und ihre Sicherungen mit einem Kennwort verschlüsseln"))
+        verschluesseln.triggered.connect(self.verschluessele)
+        datei.addAction(verschluesseln)
         einrichten = QAction(tr("&Einrichtungsassistent …"), self)
         einrichten.triggered.connect(self.starte_ersteinrichtung)
         datei.addAction(einrichten)
@@ -319,13 +334,28 @@ class Hauptfenster(QMainWindow):
         if vorige is not None:  # a finished run of the assistant is not kept as a hidden child of the window
             vorige.deleteLater()
         self.ersteinrichtung = Ersteinrichtung(self.kontext, self)
-        self.ersteinrichtung.finished.connect(lambda _ergebnis: self.aktualisiere())
+        self.ersteinrichtung.finished.connect(self._nach_ersteinrichtung)
         self.ersteinrichtung.open()
         return self.ersteinrichtung
+
+    def _nach_ersteinrichtung(self, _ergebnis: int) -> None:
+        self.aktualisiere()
+        if self.ersteinrichtung.verschluesseln.isChecked():  # chosen on the assistant's last page
+            self.verschluessele()
 
     def aktualisiere(self) -> None:
         """Data changed elsewhere (e.g. by the assistant): let the current area reload."""
         self._zeige_zeile(self.navigation.currentRow())
+
+    def _einstellung_geaendert(self, schluessel: str) -> None:
+        if schluessel == SPERRE_MINUTEN.schluessel:
+            self.sperre.setze_minuten(self.kontext.einstellungen[SPERRE_MINUTEN])
+
+    def verschluessele(self) -> None:
+        from desktop.schutz import verschluessele_datenbank
+
+        if verschluessele_datenbank(self.kontext, self):
+            self.aktualisiere()
 
     def sichere_jetzt(self) -> None:
         from core.fehler import DatenbankFehler
@@ -335,7 +365,7 @@ class Hauptfenster(QMainWindow):
         if pfad is None:
             return
         try:
-            sicherung = sichere(pfad)
+            sicherung = sichere(pfad, kennwort=getattr(self.kontext.datenbank, "kennwort", None))
         except DatenbankFehler as fehler:
             meldungen.fehler(self, tr("Sicherung fehlgeschlagen"), str(fehler))
             return
@@ -372,3 +402,6 @@ class Hauptfenster(QMainWindow):
                 return
         super().closeEvent(ereignis)
         self.kontext.schliessen()
+        from core.persistence.schutz import vergiss_kennwoerter
+
+        vergiss_kennwoerter()  # the password and the key derived from it leave the memory with the window

@@ -172,10 +172,16 @@ class KrankenkassenSeite(QWidget):
         self.jahr_formular.dezimal("u2_prozent", tr("&Umlagesatz U2 in Prozent"))
         self.jahr_formular.dezimal("u2_erstattung_prozent", tr("Erstattung U2 in &Prozent"))
         self.jahr_formular.dezimal(
-            "u2_bv_erstattung_prozent", tr("Erstattung U2 bei Beschäftigungs&verbot in Prozent (leer: wie U2)")
+            "u2_bv_erstattung_prozent",
+            tr("U2 bei Beschäftigungs&verbot in %"),
+            beschreibung=tr(
+                "leer: wie Erstattung U2; z. B. 120, wenn die Satzung die Arbeitgeberanteile pauschal abgilt"
+            ),
         )
         self.jahr_formular.ja_nein(
-            "u2_ag_anteile_erstattet", tr("U2: Arbeitgeberanteile gesondert erstattet (&keine Pauschale im Satz)")
+            "u2_ag_anteile_erstattet",
+            tr("U2: Arbeitgeberanteile &kommen hinzu"),
+            beschreibung=tr("aus: die Arbeitgeberanteile sind mit dem Erstattungssatz abgegolten"),
         )
         self.jahr_formular.text("quelle", tr("&Quelle der Sätze"))
 

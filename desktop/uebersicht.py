@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from core.domain.kalender import BUNDESLAENDER
 from core.stammdaten import arbeitgeber, assistenzkraefte, checkliste
 from desktop.berichte.fristen import FristenWidget
+from desktop.budget.kurzinfo import BudgetKurzinfo
 from desktop.fluss import flusszeile
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -34,6 +35,7 @@ class Uebersicht(QWidget):
         zeile = flusszeile(self.knopf_einrichten, self.knopf_arbeitgeber, self.knopf_team, self.knopf_checkliste)
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.text)
+        spalte.addWidget(BudgetKurzinfo(kontext))
         spalte.addLayout(zeile)
         spalte.addWidget(FristenWidget(kontext))
         spalte.addStretch(1)

@@ -165,12 +165,17 @@ zeitkonto_plus_max  # unused variable (core/stammdaten/vertraege.py:65)
 zeitkonto_minus_max  # unused variable (core/stammdaten/vertraege.py:66)
 AbrechnungBereich  # unused class (desktop/abrechnung/bereich.py:28)
 _.rechnet  # the tests wait on it (desktop/abrechnung/monatsabrechnung.py)
+_.itemAt  # QLayout virtuals Qt calls (desktop/abrechnung/fliesslayout.py)
+_.takeAt
+_.expandingDirections
+_.hasHeightForWidth
+_.heightForWidth
 ArbeitgeberSeite  # unused class (desktop/arbeitgeber.py:317)
 AssistenzkraefteBereich  # unused class (desktop/assistenzkraefte.py:75)
 _.personalbogen  # unused attribute (desktop/assistenzkraefte.py:162)
 _.personalbogen  # unused attribute (desktop/assistenzkraefte.py:225)
 _.personalbogen  # unused attribute (desktop/assistenzkraefte.py:229)
-BudgetBereich  # unused class (desktop/budget/kalkulation_seite.py:817)
+BudgetBereich  # unused class (desktop/budget/bereich.py)
 _.a_neu  # unused attribute (desktop/dienstplan/bereich.py:259)
 _.a_bearbeiten  # unused attribute (desktop/dienstplan/bereich.py:260)
 _.a_zuweisen  # unused attribute (desktop/dienstplan/bereich.py:263)
@@ -221,3 +226,6 @@ abgedeckte_tabellen  # core/stammdaten/dsgvo.py
 setze_status  # core/stammdaten/assistenzkraefte.py: a master-data service (tests change the status with it)
 exportiere_beitragsnachweis  # EXPORTARTEN "modul:funktion" (core/meldungen/beitragsnachweis_export.py)
 exportiere_fristen  # EXPORTARTEN "modul:funktion" (core/meldungen/kalender_ics.py)
+exportiere_lst_anmeldung  # EXPORTARTEN "modul:funktion" (core/meldungen/lohnsteuer_anmeldung_export.py)
+exportiere_haushaltsscheck  # EXPORTARTEN "modul:funktion" (core/meldungen/haushaltsscheck_export.py)
+exportiere_deuev  # EXPORTARTEN "modul:funktion" (core/meldungen/deuev_export.py)

@@ -273,36 +273,52 @@ class GespeicherteKosten:
     kosten: tuple[Kostenanteil, ...]
 
 
+#: Parsed cost splits by (file, row id, input checksum): a stored result never changes, so reading it once is enough.
+_KOSTEN: dict[tuple[str, int, str], GespeicherteKosten] = {}
+
+
 def lade_kosten(db: Datenbank, von: tuple[int, int], bis: tuple[int, int]) -> list[GespeicherteKosten]:
     """The employer costs per Leistungsart of every valid finalised result from month `von` to `bis` (the budget
-    reads years of them at once: only the `kosten` of each stored result are read back, not the whole result)."""
-    abfrage = select(
+    reads years of them each time its view opens: only the `kosten` of each stored result are read back, and a
+    stored result, which never changes, is parsed only once per process)."""
+    kopf = select(
+        Abrechnungsergebnis.id,
         Abrechnungsergebnis.jahr,
         Abrechnungsergebnis.monat,
         Abrechnungsergebnis.assistenzkraft_id,
-        Abrechnungsergebnis.personalnummer,
         Abrechnungsergebnis.version,
-        Abrechnungsergebnis.ergebnis,
+        Abrechnungsergebnis.pruefsumme,
     ).where(Abrechnungsergebnis.jahr >= von[0], Abrechnungsergebnis.jahr <= bis[0])
+    datei = str(db.pfad)
     neueste: dict[tuple[int, int, int], Any] = {}
     with db.arbeitseinheit() as sitzung:
-        for z in sitzung.execute(abfrage):
+        for z in sitzung.execute(kopf):
             if not von <= (z.jahr, z.monat) <= bis:
                 continue
             schluessel = (z.jahr, z.monat, z.assistenzkraft_id)
             if schluessel not in neueste or neueste[schluessel].version < z.version:
                 neueste[schluessel] = z
-    ergebnis = []
-    for z in sorted(neueste.values(), key=lambda z: (z.jahr, z.monat, _sortierbar(z.personalnummer))):
-        daten = json.loads(z.ergebnis)
-        ergebnis.append(
-            GespeicherteKosten(
-                z.jahr,
-                z.monat,
-                z.assistenzkraft_id,
-                z.personalnummer,
-                str(daten.get("name", "")),
-                tuple(Kostenanteil.aus_dict(k) for k in daten.get("kosten", ())),
-            )
-        )
-    return ergebnis
+        fehlen = [z.id for z in neueste.values() if (datei, z.id, z.pruefsumme) not in _KOSTEN]
+        for anfang in range(0, len(fehlen), 500):
+            for r in sitzung.execute(
+                select(
+                    Abrechnungsergebnis.id,
+                    Abrechnungsergebnis.jahr,
+                    Abrechnungsergebnis.monat,
+                    Abrechnungsergebnis.assistenzkraft_id,
+                    Abrechnungsergebnis.personalnummer,
+                    Abrechnungsergebnis.pruefsumme,
+                    Abrechnungsergebnis.ergebnis,
+                ).where(Abrechnungsergebnis.id.in_(fehlen[anfang : anfang + 500]))
+            ):
+                daten = json.loads(r.ergebnis)
+                _KOSTEN[(datei, r.id, r.pruefsumme)] = GespeicherteKosten(
+                    r.jahr,
+                    r.monat,
+                    r.assistenzkraft_id,
+                    r.personalnummer,
+                    str(daten.get("name", "")),
+                    tuple(Kostenanteil.aus_dict(k) for k in daten.get("kosten", ())),
+                )
+    ergebnis = [_KOSTEN[(datei, z.id, z.pruefsumme)] for z in neueste.values()]
+    return sorted(ergebnis, key=lambda g: (g.jahr, g.monat, _sortierbar(g.personalnummer)))

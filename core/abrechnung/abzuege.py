@@ -74,6 +74,8 @@ class Abzuege:
     solidaritaetszuschlag: Decimal = NULL
     kirchensteuer: Decimal = NULL
     pauschsteuer: Decimal = NULL
+    pauschsteuer_soli: Decimal = NULL  # parts of `pauschsteuer` (25 %: Lohnsteuer-Anmeldung Kz 49 and 47)
+    pauschsteuer_kirchensteuer: Decimal = NULL
     an: list[Abzug] = field(default_factory=list)
     ag: list[Abzug] = field(default_factory=list)
     hinweise: list[Hinweis] = field(default_factory=list)
@@ -289,6 +291,8 @@ def _steuern(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, a: Abzuege, ers
         a.hinweise.extend(p.hinweise)
         if p.zulaessig:
             a.pauschsteuer = p.gesamt
+            a.pauschsteuer_soli = p.solidaritaetszuschlag
+            a.pauschsteuer_kirchensteuer = p.kirchensteuer
             return
     _individuelle_steuer(e, b, annahmen, a)
 

@@ -690,8 +690,12 @@ def _gespeicherte_zeilen(sitzung: Session, jahr: int, monat: int) -> list[Zeile]
     return zeilen
 
 
-def zeilen(db: Datenbank, jahr: int, monat: int) -> Iterator[Zeile]:
-    """The month's rows one assistant at a time (finalised: as stored). Stop iterating to cancel."""
+def zeilen(db: Datenbank, jahr: int, monat: int, *, korrekturen: bool = True) -> Iterator[Zeile]:
+    """The month's rows one assistant at a time (finalised: as stored). Stop iterating to cancel.
+
+    `korrekturen=False`: without recomputing the finalised months for corrections (they only change payouts by
+    Verrechnungen): the budget's forecast of an open month needs just its costs, and checking 23 finalised months of
+    a team costs seconds."""
     _monat_pruefen(jahr, monat)
     with db.arbeitseinheit() as sitzung:
         _vor_dem_beginn(sitzung, jahr, monat)
@@ -701,11 +705,13 @@ def zeilen(db: Datenbank, jahr: int, monat: int) -> Iterator[Zeile]:
         md = _monatsdaten(sitzung, jahr, monat)
         personen = _personen(sitzung, jahr, monat)
         stand = _gespeicherter_stand(sitzung, _alle_personen(sitzung), jahr)
-        korrekturen = (
-            _korrekturen(sitzung, (jahr, monat), stand) if (jahr, monat) == _naechster_offener(sitzung) else []
+        offene = (
+            _korrekturen(sitzung, (jahr, monat), stand)
+            if korrekturen and (jahr, monat) == _naechster_offener(sitzung)
+            else []
         )
         for person in personen:
-            yield _rechne(sitzung, md, person, stand, _verrechnungen(korrekturen, person))
+            yield _rechne(sitzung, md, person, stand, _verrechnungen(offene, person))
 
 
 def abrechnung(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:

@@ -228,6 +228,9 @@ class Vormonat(_Json):
     arbeitstage: int = 0
     minijob_ueberschreitung: bool = False  # counted as an occasional unforeseen overshoot (§ 8 Abs. 1b SGB IV)
     tagesverdienste: tuple[Tagesverdienst, ...] = ()
+    # gross pay without one-offs and without the Zuschuss zum Mutterschaftsgeld, tax-free surcharges included
+    # (the average of § 18 MuSchG); None in months stored before it was kept: then `laufendes_entgelt` stands in
+    laufendes_brutto: Decimal | None = None
 
     @classmethod
     def aus_ergebnis(cls, e: Monatsergebnis) -> Vormonat:
@@ -242,6 +245,7 @@ class Vormonat(_Json):
             arbeitstage=e.arbeitstage,
             minijob_ueberschreitung=e.minijob_ueberschreitung,
             tagesverdienste=e.tagesverdienste,
+            laufendes_brutto=e.brutto - e.einmalzahlungen - e.zuschuss_mutterschaftsgeld,
         )
 
 
@@ -475,3 +479,7 @@ class Monatsergebnis(_Ergebnis):
     # Beitrag (field "Zusatzbeitrag zur Krankenversicherung", Datensatz BW02).
     kv_zusatzbeitrag_an: Decimal = NULL
     kv_zusatzbeitrag_ag: Decimal = NULL
+    # Soli and Kirchensteuer inside `pauschsteuer` (25 % for a short-term job): the Lohnsteuer-Anmeldung lists the
+    # flat-rate Lohnsteuer, the Soli and the flat-rate Kirchensteuer each in its own field. The 2 % tax is one sum.
+    pauschsteuer_soli: Decimal = NULL
+    pauschsteuer_kirchensteuer: Decimal = NULL

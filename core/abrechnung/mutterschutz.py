@@ -1,4 +1,12 @@
-"""Zuschuss zum Mutterschaftsgeld (§ 20 MuSchG) for the days of the Schutzfrist (absence "Mutterschutz").
+"""Maternity pay: Zuschuss zum Mutterschaftsgeld (§ 20 MuSchG) for the Schutzfrist (absence "Mutterschutz") and the
+average behind the Mutterschutzlohn of a Beschäftigungsverbot (§ 18 MuSchG, `mutterschutzlohn_je_tag`).
+
+Mutterschutzlohn: "das durchschnittliche Arbeitsentgelt der letzten drei abgerechneten Kalendermonate vor dem
+Eintritt der Schwangerschaft" (§ 18 Satz 2 MuSchG), one-off payments left out (§ 21 Abs. 2 Nr. 1 MuSchG), paid per
+calendar day of the Beschäftigungsverbot: the three months' running gross pay (surcharges included) divided by their
+calendar days, rounded to the cent, times the days. The program does not know when the pregnancy began: it takes
+the three finalised months before the Beschäftigungsverbot begins and says so (a Hinweis to check it); without them
+the pay of the missed shifts (Lohnausfall) stands in, with a Warnung. A Monatslohn simply goes on.
 
 Per calendar day: the average net pay per calendar day of the last three finalised calendar months before the
 Schutzfrist began, minus the 13 € a day the Krankenkasse pays (§ 20 Abs. 1 MuSchG, § 24i Abs. 2 SGB V); one-off
@@ -22,6 +30,7 @@ from core.domain.kalender import monatsgrenzen
 from core.regeln.tabellen import regelwert
 
 ZUSCHUSS = "2400"
+RG_LOHN = "§ 18 MuSchG, § 21 MuSchG; Erstattung § 1 Abs. 2 Nr. 2 AAG (U2)"
 RG = "§ 20 MuSchG; § 3 Nr. 1 Buchst. d EStG; § 1 Abs. 1 Satz 1 Nr. 6 SvEV; Erstattung § 1 Abs. 2 AAG (U2)"
 
 
@@ -87,3 +96,45 @@ def zuschuss(abw: Abwesenheit, tage: list[date], vorgeschichte: Vorgeschichte, h
         ),
         {None: Decimal(1)},
     )
+
+
+def _tage_im_monat(jahr: int, monat: int) -> int:
+    erster, folgender = monatsgrenzen(jahr, monat)
+    return (folgender - erster).days
+
+
+def mutterschutzlohn_je_tag(abw: Abwesenheit, vorgeschichte: Vorgeschichte, hinweise: list[Hinweis]) -> Decimal | None:
+    """The Mutterschutzlohn per calendar day (cents), or None (with a Warnung) when the three months are unknown."""
+    beginn = abw.von
+    davor = sorted(
+        (v for v in vorgeschichte.vormonate if (v.jahr, v.monat) < (beginn.year, beginn.month)),
+        key=lambda v: (v.jahr, v.monat),
+    )[-3:]
+    if not vorgeschichte.bekannt or len(davor) < 3:
+        hinweise.append(
+            Hinweis(
+                "MUTTERSCHUTZLOHN_LOHNAUSFALL",
+                Schwere.WARNUNG,
+                f"Beschäftigungsverbot ab {beginn:%d.%m.%Y}: Der Mutterschutzlohn ist der Durchschnitt der letzten "
+                "drei abgerechneten Monate vor der Schwangerschaft; diese sind hier nicht bekannt. Angesetzt ist das "
+                "Entgelt der ausgefallenen Schichten — bitte mit dem Durchschnitt vergleichen und gegebenenfalls "
+                "korrigieren.",
+                RG_LOHN,
+            )
+        )
+        return None
+    summe = sum(((v.laufendes_brutto if v.laufendes_brutto is not None else v.laufendes_entgelt) for v in davor), NULL)
+    kalendertage = sum(_tage_im_monat(v.jahr, v.monat) for v in davor)
+    je_tag = cent(summe / kalendertage)
+    hinweise.append(
+        Hinweis(
+            "MUTTERSCHUTZLOHN_DURCHSCHNITT",
+            Schwere.INFO,
+            f"Mutterschutzlohn (Beschäftigungsverbot ab {beginn:%d.%m.%Y}): Arbeitsentgelt ohne Einmalzahlungen "
+            f"{format_eur(summe)} in {kalendertage} Kalendertagen ({davor[0].monat:02d}/{davor[0].jahr}–"
+            f"{davor[-1].monat:02d}/{davor[-1].jahr}) = {format_eur(je_tag)} je Kalendertag. Maßgeblich sind die "
+            "drei Monate vor Beginn der Schwangerschaft; lag sie früher, bitte prüfen. Über U2 voll erstattet.",
+            RG_LOHN,
+        )
+    )
+    return je_tag

@@ -28,6 +28,7 @@ from core.abrechnung.abzuege import Bemessung, berechne_abzuege
 from core.abrechnung.efzg import Entgeltfortzahlung, entgeltfortzahlung
 from core.abrechnung.entgelt import (
     FORTZAHLUNG,
+    ZUSCHLAG_AUSFALL,
     Entgelt,
     MonatslohnTage,
     Verteilung,
@@ -47,7 +48,7 @@ from core.abrechnung.modell import (
     Sachbezug,
     Zeitkonto,
 )
-from core.abrechnung.mutterschutz import ZUSCHUSS
+from core.abrechnung.mutterschutz import ZUSCHUSS, mutterschutzlohn_je_tag
 from core.abrechnung.mutterschutz import zuschuss as zuschuss_mutterschaftsgeld
 from core.abrechnung.urlaubsentgelt import urlaubsentgelt
 from core.abrechnung.zeitkonto import WOCHEN_JE_MONAT, zeitkonto
@@ -168,6 +169,7 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         hinweise=hinweise,
     )
     _ersatz_ohne_schichten(e, m, abwesenheiten, efzg, entgelt, hinweise)
+    _mutterschutzlohn(e, m, abwesenheiten, entgelt, hinweise)
     _pruefe_feiertage(e, m, abwesenheiten, hinweise)
     konto = _zeitkonto(e, m, abwesenheiten, efzg, entgelt, monatslohn_tage, hinweise)
 
@@ -342,6 +344,8 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
         jahreswerte=e.vorgeschichte.jahreswerte.plus(diesen_monat),
         kv_zusatzbeitrag_an=bt.kv_zusatz.an,
         kv_zusatzbeitrag_ag=bt.kv_zusatz.ag,
+        pauschsteuer_soli=abz.pauschsteuer_soli,
+        pauschsteuer_kirchensteuer=abz.pauschsteuer_kirchensteuer,
         vorgeschichte_bekannt=e.vorgeschichte.bekannt,
     )
 
@@ -453,6 +457,50 @@ def _ersatz_ohne_schichten(
             "§ 4 EFZG, § 11 BUrlG",
         )
     )
+
+
+def _mutterschutzlohn(
+    e: Monatseingabe, m: _Monat, abwesenheiten: Sequence[Abwesenheit], entgelt: Entgelt, hinweise: list[Hinweis]
+) -> None:
+    """A Beschäftigungsverbot is paid by the average of § 18 MuSchG (core.abrechnung.mutterschutz), not by the shifts
+    that fell out: their lines (pay and surcharges) give way to one line "Mutterschutzlohn" per absence."""
+    if all(v.lohnform is Lohnform.MONATSLOHN for v in m.vertraege):
+        return  # the salary goes on; it is the average unless it changed
+    nr, text = FORTZAHLUNG[Abwesenheitsart.BESCHAEFTIGUNGSVERBOT]
+    for abw in abwesenheiten:
+        if abw.art is not Abwesenheitsart.BESCHAEFTIGUNGSVERBOT:
+            continue
+        tage = m.tage_im_monat(abw)
+        if not tage:
+            continue
+        je_tag = mutterschutzlohn_je_tag(abw, e.vorgeschichte, hinweise)
+        if je_tag is None:
+            continue
+        alte = [
+            z
+            for z in entgelt.zeilen
+            if z.lohnart.abwesenheit_id == abw.id and z.lohnart.schluessel in (nr, ZUSCHLAG_AUSFALL)
+        ]
+        verteilung: dict[str | None, Decimal] = {}
+        for z in alte:
+            for k, w in z.verteilung.items():
+                verteilung[k] = verteilung.get(k, NULL) + w
+        entgelt.zeilen[:] = [z for z in entgelt.zeilen if all(z is not a for a in alte)]
+        entgelt.zeilen.append(
+            Zeile(
+                Lohnart(
+                    nr,
+                    f"{text} {tage[0]:%d.%m.}–{tage[-1]:%d.%m.} (Durchschnitt, § 18 MuSchG)",
+                    Decimal(len(tage)),
+                    je_tag,
+                    je_tag * len(tage),
+                    einheit="Tage",
+                    abwesenheit_id=abw.id,
+                ),
+                verteilung or dict(entgelt.stunden_je_leistungsart) or {None: Decimal(1)},
+            )
+        )
+        entgelt.geschaetzt.discard(abw.id)
 
 
 def _zeitkonto(

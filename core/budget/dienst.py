@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from core.abrechnung import ablage, lauf
 from core.abrechnung.modelle import Abrechnungsbeginn
-from core.budget.bewilligung import Monat, letzter_tag, monate
+from core.budget.bewilligung import Monat, monate
 from core.budget.bewilligungen import bewilligungen_in, posten_in
 from core.budget.kalkulation import HUNDERT, KalkulationsParameter, berechne
 from core.budget.modelle import Kalkulation
@@ -63,8 +63,11 @@ _OHNE_EINFLUSS = frozenset(
     }
 )
 _KLEIN = 2000  # a table without change stamp and at most this many rows is fingerprinted by its whole content
+#: Tables whose rows are only ever added (a finalised result is never changed): row count and newest id tell.
+_NUR_ANGEFUEGT = frozenset({"abrechnungsergebnis"})
 
 Fortschritt = Callable[[int, int], None]
+SPAETESTENS = date(2100, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +96,7 @@ def _tabellenstand(sitzung: Session, tabelle: Table) -> str:
         anzahl, neueste = sitzung.execute(select(func.count(), func.max(tabelle.c.geaendert_am))).one()
         return f"{tabelle.name}:{anzahl}:{neueste}"
     anzahl = sitzung.scalar(select(func.count()).select_from(tabelle)) or 0
-    if anzahl > _KLEIN and "id" in tabelle.c:  # only ever added to (payroll results): count and newest id tell
+    if (anzahl > _KLEIN or tabelle.name in _NUR_ANGEFUEGT) and "id" in tabelle.c:
         return f"{tabelle.name}:{anzahl}:{sitzung.scalar(select(func.max(tabelle.c.id)))}"
     zeilen = sitzung.execute(select(tabelle).order_by(*tabelle.primary_key.columns)).all()
     return f"{tabelle.name}:{hashlib.sha256(repr(zeilen).encode('utf-8')).hexdigest()}"
@@ -112,7 +115,8 @@ def _prognose(db: Datenbank, monat: Monat, stand: str) -> _Gemerkt:
     kosten: list[Kostenposten] = []
     fehler = ""
     try:
-        for zeile in lauf.abrechnung(db, *monat).zeilen:
+        # the month's own costs only: corrections of finalised months change payouts, not this month's costs
+        for zeile in lauf.zeilen(db, *monat, korrekturen=False):
             if zeile.ergebnis is None:
                 fehler = fehler or f"{zeile.name or zeile.personalnummer}: {zeile.fehler}"
                 continue
@@ -129,10 +133,16 @@ def prognose_bekannt(db: Datenbank, jahr: int) -> bool:
     """Whether the forecast of `jahr` is in memory for the current data (the view then opens without waiting)."""
     with db.arbeitseinheit() as sitzung:
         stand = datenstand(sitzung)
+        offen = _offene_monate(sitzung, (jahr, 1), (jahr, 12))
     with _SPERRE:
-        return all(
-            (g := _PROGNOSEN.get((str(db.pfad), jahr, m))) is not None and g.stand == stand for m in range(1, 13)
-        )
+        return all((g := _PROGNOSEN.get((str(db.pfad), *m))) is not None and g.stand == stand for m in offen)
+
+
+def _offene_monate(sitzung: Session, von: Monat, bis: Monat) -> list[Monat]:
+    """The open months from `von` to `bis` in which some Bewilligung runs: those the forecast computes."""
+    laufend = [b for b in bewilligungen_in(sitzung) if b.von <= bis and b.bis >= von]
+    status = _status(sitzung, monate(von, bis))
+    return [m for m, s in status.items() if s == ENTWURF and any(b.deckt(m) for b in laufend)]
 
 
 def erhaltene_erstattungen(db: Datenbank, von: date, bis: date) -> list[Erstattung]:
@@ -199,6 +209,7 @@ def budgetstand(
         status = _status(sitzung, monate(erster, bis))
         posten = posten_in(sitzung)
         stand = datenstand(sitzung) if mit_prognose else ""
+        offen = _offene_monate(sitzung, von, bis)
         reserven = {
             b.id: reserve_aus(k)
             for b in im_jahr
@@ -210,8 +221,6 @@ def budgetstand(
     for g in ablage.lade_kosten(db, erster, bis):
         kosten += _kostenposten((g.jahr, g.monat), g.assistenzkraft_id, g.name, g.kosten)
     hinweise: list[Hinweis] = []
-    # the forecast covers the open months of the year in which some Bewilligung runs
-    offen = [m for m, s in status.items() if s == ENTWURF and von <= m and any(b.deckt(m) for b in im_jahr)]
     for nr, m in enumerate(offen, start=1):
         if not mit_prognose:
             break
@@ -227,7 +236,8 @@ def budgetstand(
             )
         if fortschritt is not None:
             fortschritt(nr, len(offen))
-    erstattungen = erhaltene_erstattungen(db, date(*erster, 1), letzter_tag(bis)) if im_jahr else []
+    # a refund belongs to the month it refunds, however late it arrives: every one received since the first month
+    erstattungen = erhaltene_erstattungen(db, date(*erster, 1), SPAETESTENS) if im_jahr else []
     ergebnis = berechne_stand(
         jahr,
         alle,

@@ -15,9 +15,9 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from core.abrechnung import ablage
-from core.budget.bewilligung import NACHWEISTEILE, Monat, Posten, letzter_tag, monate, monatstext
+from core.budget.bewilligung import NACHWEISTEILE, Monat, Posten, monate, monatstext
 from core.budget.bewilligungen import posten as alle_posten
-from core.budget.dienst import budgetstand, erhaltene_erstattungen
+from core.budget.dienst import SPAETESTENS, budgetstand, erhaltene_erstattungen
 from core.budget.stand import ABGESCHLOSSEN, ENTWURF, Bewilligungsstand, Erstattung, NichtZugeordnet
 from core.domain.geld import NULL
 from core.domain.hinweis import Hinweis
@@ -147,7 +147,7 @@ def verwendungsnachweis(
     namen = {pid: name for pid, (name, _n, _s) in personen.items()}
     erstattungen = tuple(
         (namen.get(e.assistenzkraft_id, f"Assistenzkraft {e.assistenzkraft_id}"), e)
-        for e in erhaltene_erstattungen(db, date(*von, 1), letzter_tag(bis))
+        for e in erhaltene_erstattungen(db, date(*von, 1), SPAETESTENS)
         if von <= (e.zeitraum_von.year, e.zeitraum_von.month) <= bis
     )
     ag = lade_arbeitgeber(db)

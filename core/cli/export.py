@@ -32,7 +32,10 @@ EXPORTARTEN: dict[str, str] = {
     "erstattungsantrag": "core.erstattung.antragsblatt_export:exportiere_erstattungsantrag",  # CONTRACTS §9
     # CONTRACTS §6: reports to the authorities (issue 9)
     "beitragsnachweis": "core.meldungen.beitragsnachweis_export:exportiere_beitragsnachweis",
+    "deuev": "core.meldungen.deuev_export:exportiere_deuev",
     "fristen": "core.meldungen.kalender_ics:exportiere_fristen",
+    "haushaltsscheck": "core.meldungen.haushaltsscheck_export:exportiere_haushaltsscheck",
+    "lst-anmeldung": "core.meldungen.lohnsteuer_anmeldung_export:exportiere_lst_anmeldung",
     # CONTRACTS §10: the budget's proof for the Kostenträger (--von/--bis)
     "verwendungsnachweis": "core.io.verwendungsnachweis:exportiere_verwendungsnachweis",
 }

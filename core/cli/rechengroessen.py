@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from core.domain.geld import format_zahl
 from core.fehler import EingabeFehler
 from core.regeln.katalog import GRUPPEN
-from core.regeln.rechengroessen import PAP_TEXT, STATUS_TEXT, Eintrag, Uebersicht, uebersicht
+from core.regeln.rechengroessen import PAP_TEXT, STATUS_TEXT, Uebersicht, uebersicht, wert_text
 
 
 def registriere(unterbefehle: Any) -> None:
@@ -67,12 +65,6 @@ def _liste(args: argparse.Namespace) -> int:
     return 0
 
 
-def zahl_text(wert: Decimal) -> str:
-    """German notation with the decimals the source gives ("14,60", not "14,6")."""
-    exponent = wert.as_tuple().exponent
-    return format_zahl(wert, max(0, -exponent) if isinstance(exponent, int) else None)
-
-
 def _pap_einspielen(args: argparse.Namespace) -> int:
     from core.jahreswechsel.pap import pap_einspielen
 
@@ -92,14 +84,6 @@ def _einspielen(args: argparse.Namespace) -> int:
         print(f"  {aenderung.text()}")
     print(pruefung.meldung())
     return 0
-
-
-def wert_text(eintrag: Eintrag) -> str:
-    if eintrag.wert is None:
-        return "–"
-    if isinstance(eintrag.wert, dict):
-        return ", ".join(f"{land} {zahl_text(w)}" for land, w in sorted(eintrag.wert.items()))
-    return zahl_text(eintrag.wert)
 
 
 def tabelle(stand: Uebersicht) -> str:

@@ -151,11 +151,17 @@ def exportiere_erstattungsantrag(
             f"Für {monatsname} gibt es keinen Erstattungsantrag (keine Entgeltfortzahlung in einem abgeschlossenen "
             "Monat). Bitte einen anderen Monat wählen oder den Monat zuerst abschließen."
         )
-    titel = f"Erstattungsanträge U1/U2 {monatsname}"
+    schreibe_antragsblaetter(blaetter, ziel, endung, f"Erstattungsanträge U1/U2 {monatsname}", ueberschreiben)
+    unvollstaendig = sum(1 for b in blaetter if not b.vollstaendig)
+    zusatz = f", davon {unvollstaendig} unvollständig (nicht übermitteln)" if unvollstaendig else ""
+    return f"{len(blaetter)} Erstattungsantrag/-anträge für {monatsname}{zusatz} in {ziel} geschrieben."
+
+
+def schreibe_antragsblaetter(
+    blaetter: list[Antragsblatt], ziel: Path, endung: str, titel: str, ueberschreiben: bool = False
+) -> None:
+    """PDF or Excel by `endung` (".pdf", ".xlsx")."""
     if endung == ".xlsx":
         erstattungsantraege_xlsx(blaetter, ziel, ueberschreiben=ueberschreiben)
     else:
         erstattungsantraege_pdf(blaetter, ziel, titel=titel, ueberschreiben=ueberschreiben)
-    unvollstaendig = sum(1 for b in blaetter if not b.vollstaendig)
-    zusatz = f", davon {unvollstaendig} unvollständig (nicht übermitteln)" if unvollstaendig else ""
-    return f"{len(blaetter)} Erstattungsantrag/-anträge für {monatsname}{zusatz} in {ziel} geschrieben."

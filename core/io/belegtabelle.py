@@ -29,6 +29,10 @@ from core.io.belege_basis import (
 )
 from core.io.excel import Formel, schreibe_in
 
+#: Whole days in a spreadsheet cell (a number, shown without decimals).
+FORMAT_TAGE = "#,##0"
+#: The widest the text column grows when a block has fewer columns than it could hold.
+TEXT_HOECHSTENS = 950 * ZEHNTEL_MM
 _KOPF = PatternFill("solid", fgColor="DDDDDD")
 _HERVOR = PatternFill("solid", fgColor="F2F2F2")
 
@@ -37,7 +41,8 @@ _HERVOR = PatternFill("solid", fgColor="F2F2F2")
 class Zeile:
     """A row: a Lohnart or total with one value per column (None: nothing of this kind there).
 
-    `art`: "eur" (amounts), "zahl" (hours, days) or "text" (e.g. tax class, payday; never added up).
+    `art`: "eur" (amounts), "zahl" (hours), "tage" (whole days: SV-Tage are counted, never "30,00") or "text"
+    (e.g. tax class, payday; never added up).
     `abschnitt` groups rows (lohnart, brutto, abzug, netto, arbeitgeber, info); a rule separates the groups."""
 
     schluessel: str
@@ -59,6 +64,8 @@ def wert_text(zeile: Zeile, wert: Decimal | str | None) -> str:
         return ""
     if isinstance(wert, str):
         return wert
+    if zeile.art == "tage":
+        return format_zahl(wert, 0)
     return format_eur(wert, symbol=False) if zeile.art == "eur" else format_zahl(wert)
 
 
@@ -81,7 +88,13 @@ def pdf_bloecke(
     summe_breite = summe_breite or spalte
     bloecke = list(range(0, max(1, len(koepfe)), je_block))
     schluessel = 110 * ZEHNTEL_MM
-    text = breite - schluessel - je_block * spalte - summe_breite
+    # the text column takes the room of the columns a small team leaves empty (a landscape page with one assistant
+    # wrapped every Lohnart onto two lines and ran to three pages), up to what the longest texts need
+    spalten = min(je_block, max(1, len(koepfe)))
+    text = min(
+        breite - schluessel - spalten * spalte - summe_breite,
+        max(TEXT_HOECHSTENS, breite - schluessel - je_block * spalte - summe_breite),
+    )
     tabellen: list[Table] = []
     for von in bloecke:
         mit_summe = von == bloecke[-1]
@@ -150,7 +163,7 @@ def excel_tabelle(
     for r, zeile in enumerate(zeilen, start=kopfzeile + 1):
         setze_text(blatt.cell(row=r, column=1), zeile.schluessel)
         setze_text(blatt.cell(row=r, column=2), zeile.text)
-        fmt = FORMAT_EUR if zeile.art == "eur" else FORMAT_ZAHL
+        fmt = FORMAT_EUR if zeile.art == "eur" else FORMAT_TAGE if zeile.art == "tage" else FORMAT_ZAHL
         for s, wert in enumerate(zeile.werte, start=3):
             zelle = blatt.cell(row=r, column=s)
             if isinstance(wert, str):

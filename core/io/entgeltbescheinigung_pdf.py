@@ -189,18 +189,21 @@ def _ergebniszeile(text: str, betrag: Any, *, gross: bool) -> Table:
 
 
 def _paare(titel: str, paare: Sequence[tuple[str, str]]) -> Table:
-    """Label/value pairs in four columns (information for the employee: employer shares, hours, year totals)."""
+    """Label/value pairs in three columns (information for the employee: employer shares, hours, year totals).
+
+    Three, not four: a label column of a quarter page broke "Arbeitslosenversicherung" inside the word.
+    """
     normal, fett = schriften()
     zellen: list[list[Any]] = [[absatz(label, "label"), wert] for label, wert in paare]
-    while len(zellen) % 4:
+    while len(zellen) % 3:
         zellen.append(["", ""])
-    daten: list[list[Any]] = [[titel, "", "", "", "", "", "", ""]]
-    daten += [zellen[i] + zellen[i + 1] + zellen[i + 2] + zellen[i + 3] for i in range(0, len(zellen), 4)]
-    viertel = BREITE / 4
-    wert = 170 * ZEHNTEL_MM
+    daten: list[list[Any]] = [[titel, "", "", "", "", ""]]
+    daten += [zellen[i] + zellen[i + 1] + zellen[i + 2] for i in range(0, len(zellen), 3)]
+    drittel = BREITE / 3
+    wert = 200 * ZEHNTEL_MM
     return _tabelle(
         daten,
-        [viertel - wert, wert] * 4,
+        [drittel - wert, wert] * 3,
         [
             ("SPAN", (0, 0), (-1, 0)),
             ("FONT", (0, 0), (-1, 0), fett, 7),
@@ -208,7 +211,8 @@ def _paare(titel: str, paare: Sequence[tuple[str, str]]) -> Table:
             ("ALIGN", (1, 1), (1, -1), "RIGHT"),
             ("ALIGN", (3, 1), (3, -1), "RIGHT"),
             ("ALIGN", (5, 1), (5, -1), "RIGHT"),
-            ("ALIGN", (7, 1), (7, -1), "RIGHT"),
+            ("RIGHTPADDING", (1, 1), (1, -1), 8 * ZEHNTEL_MM),
+            ("RIGHTPADDING", (3, 1), (3, -1), 8 * ZEHNTEL_MM),
             ("LINEBELOW", (0, 0), (-1, 0), LINIE, colors.black),
             ("TOPPADDING", (0, 1), (-1, -1), 2 * ZEHNTEL_MM),
             ("BOTTOMPADDING", (0, 1), (-1, -1), 2 * ZEHNTEL_MM),

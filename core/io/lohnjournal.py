@@ -139,7 +139,7 @@ SUMMENZEILEN: tuple[tuple[str, str, str, str, bool, str], ...] = (
     ("unfallversicherung", "unfallversicherung", "Unfallversicherung", "arbeitgeber", False, "eur"),
     ("arbeitgeberkosten", "arbeitgeberkosten", "Arbeitgeberkosten gesamt", "arbeitgeber", True, "eur"),
     ("stunden", "", "Bezahlte Stunden", "info", False, "zahl"),
-    ("sv_tage", "sv_tage", "SV-Tage", "info", False, "zahl"),
+    ("sv_tage", "sv_tage", "SV-Tage", "info", False, "tage"),
 )
 
 

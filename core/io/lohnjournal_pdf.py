@@ -20,6 +20,10 @@ BREITE = SEITE[0] - 2 * RAND
 JE_BLOCK = 7  # assistants per block; a larger team continues in a further block below
 
 
+def _anzahl(n: int) -> str:
+    return "1 Assistenzkraft" if n == 1 else f"{n} Assistenzkräfte"
+
+
 def lohnjournal_pdf(
     journal: Lohnjournal,
     ziel: Path,
@@ -30,7 +34,7 @@ def lohnjournal_pdf(
 ) -> None:
     inhalt: list[Any] = [
         absatz(journal.titel, "titel"),
-        absatz(f"Arbeitgeberin: {journal.arbeitgeber} · {len(journal.personen)} Assistenzkräfte", "unter"),
+        absatz(f"Arbeitgeberin: {journal.arbeitgeber} · {_anzahl(len(journal.personen))}", "unter"),
         Spacer(1, 30 * ZEHNTEL_MM),
     ]
     koepfe = [p.kopf for p in journal.personen]

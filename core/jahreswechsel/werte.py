@@ -3,8 +3,9 @@
 A Lohnbüro or a user association can prepare the year's figures before the program's next release. The file is
 checked as a whole (known names, types, dates inside its year, a source for every value) and either accepted
 completely or not at all. Accepted values go to the user's data folder (merged with what she imported before) and
-are marked „von Ihnen eingetragen“ wherever they influence a result. An official value the program ships for the
-year cannot be changed by an import; a later program version that ships a value wins over an imported one.
+are marked „von Ihnen eingetragen“ wherever they influence a result. An official value of the program's year file
+cannot be changed by an import; a later program version that ships a value wins over an imported one. A
+year-independent figure (dauerhaft.toml) can be overridden, for a change of the law the program does not know yet.
 """
 
 from __future__ import annotations
@@ -201,14 +202,14 @@ def pruefe_wertedatei(pfad: Path) -> WertePruefung:
 def _vergleiche(
     jahr: int, eintraege: dict[str, list[dict[str, object]]], datei: str, text: str
 ) -> tuple[Aenderung, ...]:
-    programm, dauerhaft, _ = tabellen.schichten(jahr)
+    programm, _, _ = tabellen.schichten(jahr)
     try:
         jetzt = tabellen.eintraege(jahr)
     except tabellen.UnbekanntesJahr:
         jetzt = {}
     aenderungen = []
     for name, neu in eintraege.items():
-        amtlich = programm[name] if name in programm and tabellen.ist_amtlich(programm[name]) else dauerhaft.get(name)
+        amtlich = programm[name] if name in programm and tabellen.ist_amtlich(programm[name]) else None
         if amtlich is not None and not _gleich(amtlich, neu):
             raise WerteDateiFehler(
                 f"{_wo(datei, text, name)} „{name}“: für {jahr} ist amtlich {_text(amtlich)} hinterlegt; "

@@ -29,9 +29,16 @@ JAEHRLICH = "jaehrlich"
 
 
 def abzufuehrende_lohnsteuer(e: Monatsergebnis) -> Decimal:
-    """Lohnsteuer the employer pays to the Finanzamt for this month: individual plus flat-rate except the 2 %."""
-    pauschal = e.pauschsteuer if e.beschaeftigung is not Beschaeftigungsart.MINIJOB else NULL
-    return e.lohnsteuer + pauschal
+    """Lohnsteuer the employer pays to the Finanzamt for this month: individual plus flat-rate except the 2 %,
+    without the Soli and Kirchensteuer that come with the flat-rate tax."""
+    return e.lohnsteuer + pauschale_lohnsteuer(e)
+
+
+def pauschale_lohnsteuer(e: Monatsergebnis) -> Decimal:
+    """The flat-rate Lohnsteuer for the Finanzamt (Kz 41): 25 % (or 20 %) without Soli and Kirchensteuer."""
+    if e.beschaeftigung is Beschaeftigungsart.MINIJOB and not e.pauschsteuer_soli:
+        return NULL  # the einheitliche Pauschsteuer of 2 % goes to the Minijob-Zentrale
+    return e.pauschsteuer - e.pauschsteuer_soli - e.pauschsteuer_kirchensteuer
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +119,173 @@ def anmeldungszeitraum(db: Datenbank, jahr: int) -> Anmeldungszeitraum:
     vorjahr = [g.ergebnis for g in ablage.lade_jahr(db, jahr - 1)]
     dieses = [g.ergebnis for g in ablage.lade_jahr(db, jahr)] if not vorjahr else []
     return zeitraum_aus_ergebnissen(jahr, vorjahr, dieses)
+
+
+# --------------------------------------------------------------------------------------------------------
+# The Anmeldung of one period, from the finalised months
+# --------------------------------------------------------------------------------------------------------
+
+#: Kennzahlen of the Lohnsteuer-Anmeldung (amtliches Vordruckmuster, as Mein ELSTER's form "Lohnsteuer-Anmeldung"
+#: lists them; BMF letter on the Vordruckmuster of the year, BStBl I): (key, Kz, text).
+KENNZAHLEN: tuple[tuple[str, str, str], ...] = (
+    ("arbeitnehmer", "86", "Zahl der Arbeitnehmer (einschließlich Aushilfs- und Teilzeitkräfte)"),
+    ("lohnsteuer", "42", "Summe der einzubehaltenden Lohnsteuer"),
+    ("pauschale_lohnsteuer", "41", "Summe der pauschalen Lohnsteuer (ohne §§ 37a, 37b EStG)"),
+    ("solidaritaetszuschlag", "49", "Solidaritätszuschlag"),
+    ("kirchensteuer_pauschal", "47", "Pauschale Kirchensteuer im vereinfachten Verfahren"),
+    ("kirchensteuer_ev", "61", "Evangelische Kirchensteuer"),
+    ("kirchensteuer_rk", "62", "Römisch-katholische Kirchensteuer"),
+)
+EVANGELISCH = ("ev", "lt", "rf", "fr")
+
+
+@dataclass(frozen=True, slots=True)
+class Steuerzeile:
+    """One assistant's part of the Anmeldung (to check it against her Lohnkonto)."""
+
+    personalnummer: str
+    name: str
+    konfession: str
+    lohnsteuer: Decimal
+    pauschale_lohnsteuer: Decimal
+    solidaritaetszuschlag: Decimal
+    kirchensteuer: Decimal
+    kirchensteuer_pauschal: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class LohnsteuerAnmeldung:
+    zeitraum: Anmeldungszeitraum
+    von: date
+    bis: date
+    name: str  # "1. Quartal 2026", "März 2026", "Jahr 2026"
+    arbeitgeber: str
+    steuernummer: str
+    finanzamt: str
+    faellig: date
+    personen: tuple[Steuerzeile, ...]
+    arbeitnehmer: int
+    korrigiert: tuple[str, ...]  # months of the period whose payroll was corrected after finalising
+
+    def summe(self, feld: str) -> Decimal:
+        return sum((getattr(p, feld) for p in self.personen), NULL)
+
+    def kirchensteuer_je_konfession(self) -> dict[str, Decimal]:
+        summen: dict[str, Decimal] = {}
+        for p in self.personen:
+            if p.kirchensteuer:
+                schluessel = "ev" if p.konfession in EVANGELISCH else p.konfession
+                summen[schluessel] = summen.get(schluessel, NULL) + p.kirchensteuer
+        return summen
+
+    def werte(self) -> dict[str, Decimal | int]:
+        kist = self.kirchensteuer_je_konfession()
+        return {
+            "arbeitnehmer": self.arbeitnehmer,
+            "lohnsteuer": self.summe("lohnsteuer"),
+            "pauschale_lohnsteuer": self.summe("pauschale_lohnsteuer"),
+            "solidaritaetszuschlag": self.summe("solidaritaetszuschlag"),
+            "kirchensteuer_pauschal": self.summe("kirchensteuer_pauschal"),
+            "kirchensteuer_ev": kist.get("ev", NULL),
+            "kirchensteuer_rk": kist.get("rk", NULL),
+        }
+
+    def weitere_kirchensteuer(self) -> dict[str, Decimal]:
+        """Denominations with a Land-specific Kennzahl (altkatholisch, freireligiös, jüdisch …)."""
+        return {k: v for k, v in self.kirchensteuer_je_konfession().items() if k not in ("ev", "rk")}
+
+    @property
+    def gesamtbetrag(self) -> Decimal:
+        """Kz 83: everything to pay."""
+        return (
+            sum((self.summe(f) for f in ("lohnsteuer", "pauschale_lohnsteuer", "solidaritaetszuschlag")), NULL)
+            + self.summe("kirchensteuer_pauschal")
+            + self.summe("kirchensteuer")
+        )
+
+
+def lohnsteuer_anmeldung(db: Datenbank, jahr: int, monat: int) -> LohnsteuerAnmeldung:
+    """The Anmeldung of the period that contains `monat` (refuses while a month of it is open or data is missing)."""
+    from core.fehler import EingabeFehler
+    from core.meldungen.fristen import lst_anmeldung_faellig
+    from core.stammdaten.arbeitgeber import lade_arbeitgeber
+    from core.stammdaten.assistenzkraefte import lade_assistenzkraft
+
+    zeitraum = anmeldungszeitraum(db, jahr)
+    von, bis, name = zeitraum.zeitraum_von(monat)
+    offen = [
+        f"{MONATE[m - 1]} {jahr}"
+        for m in range(von.month, bis.month + 1)
+        if ablage.status(db, jahr, m) != ablage.ABGESCHLOSSEN
+    ]
+    if offen:
+        raise EingabeFehler(
+            f"Die Lohnsteuer-Anmeldung für {name} entsteht erst, wenn jeder Monat abgeschlossen ist; offen: "
+            f"{', '.join(offen)}. Bitte zuerst abschließen. Es wurde keine Datei geschrieben."
+        )
+    arbeitgeber = lade_arbeitgeber(db)
+    konfession: dict[int, str] = {}
+    zeilen: dict[str, Steuerzeile] = {}
+    korrigiert: list[str] = []
+    fehlend: list[str] = []
+    personen_mit_steuer: set[str] = set()
+    for m in range(von.month, bis.month + 1):
+        for g in ablage.lade_monat(db, jahr, m).ergebnisse:
+            e = g.ergebnis
+            if g.version > 1 and f"{MONATE[m - 1]} {jahr}" not in korrigiert:
+                korrigiert.append(f"{MONATE[m - 1]} {jahr}")
+            if e.beschaeftigung is Beschaeftigungsart.MINIJOB and not e.lohnsteuer:
+                continue  # 2 % to the Minijob-Zentrale (or a minijob without tax)
+            personen_mit_steuer.add(e.id)
+            if g.assistenzkraft_id not in konfession:
+                try:
+                    konfession[g.assistenzkraft_id] = lade_assistenzkraft(db, g.assistenzkraft_id).konfession
+                except EingabeFehler:  # erased since: her stored result still counts
+                    konfession[g.assistenzkraft_id] = ""
+            religion = konfession[g.assistenzkraft_id]
+            if e.kirchensteuer and religion in ("", "--"):
+                fehlend.append(
+                    f"Für {e.name or e.id} ist Kirchensteuer abgezogen, im Personalbogen fehlt aber die Konfession: "
+                    "bitte aus den ELStAM eintragen."
+                )
+            neu = Steuerzeile(
+                e.id,
+                e.name or e.id,
+                religion,
+                e.lohnsteuer,
+                pauschale_lohnsteuer(e),
+                e.solidaritaetszuschlag + e.pauschsteuer_soli,
+                e.kirchensteuer,
+                e.pauschsteuer_kirchensteuer,
+            )
+            alt = zeilen.get(e.id)
+            if alt is not None:
+                neu = Steuerzeile(
+                    alt.personalnummer,
+                    alt.name,
+                    alt.konfession or religion,
+                    alt.lohnsteuer + neu.lohnsteuer,
+                    alt.pauschale_lohnsteuer + neu.pauschale_lohnsteuer,
+                    alt.solidaritaetszuschlag + neu.solidaritaetszuschlag,
+                    alt.kirchensteuer + neu.kirchensteuer,
+                    alt.kirchensteuer_pauschal + neu.kirchensteuer_pauschal,
+                )
+            zeilen[e.id] = neu
+    if arbeitgeber is None or not arbeitgeber.steuernummer:
+        fehlend.insert(0, "Die Steuernummer der Arbeitgeberin fehlt: bitte unter Arbeitgeberin eintragen.")
+    if fehlend:
+        raise EingabeFehler("Die Lohnsteuer-Anmeldung wurde nicht geschrieben. " + " ".join(dict.fromkeys(fehlend)))
+    land = arbeitgeber.bundesland if arbeitgeber is not None and arbeitgeber.bundesland else "BW"
+    return LohnsteuerAnmeldung(
+        zeitraum=zeitraum,
+        von=von,
+        bis=bis,
+        name=name,
+        arbeitgeber=arbeitgeber.name if arbeitgeber is not None else "",
+        steuernummer=arbeitgeber.steuernummer if arbeitgeber is not None else "",
+        finanzamt=arbeitgeber.finanzamt if arbeitgeber is not None else "",
+        faellig=lst_anmeldung_faellig(bis, land),
+        personen=tuple(zeilen.values()),
+        arbeitnehmer=len(personen_mit_steuer),
+        korrigiert=tuple(korrigiert),
+    )

@@ -12,6 +12,8 @@ first 16 bytes are a random salt); a damaged plain file looks the same, which th
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sqlite3
 from pathlib import Path
 from types import ModuleType
@@ -52,19 +54,56 @@ def dbapi_modul(kennwort: str | None) -> ModuleType:
     return dbapi2
 
 
-def _literal(text: str) -> str:
-    """A SQL string literal (PRAGMA key takes no parameters): single quotes doubled, NUL refused."""
-    if "\x00" in text:
+# SQLCipher 4's own key derivation: PBKDF2-HMAC-SHA512, 256,000 rounds, 32 bytes, salt = the file's first 16 bytes.
+KDF_RUNDEN = 256_000
+_SALZ_LAENGE = 16
+_abgeleitet: dict[tuple[str, bytes], bytes] = {}
+_letztes_salz: dict[str, bytes] = {}
+
+
+def _salz(pfad: Path | None) -> bytes | None:
+    """The salt of an existing encrypted file (its first 16 bytes), None for a new, empty or plain file."""
+    if pfad is None:
+        return None
+    try:
+        with pfad.open("rb") as datei:
+            kopf = datei.read(len(SQLITE_KOPF))
+    except OSError:
+        return None
+    return kopf if len(kopf) == _SALZ_LAENGE and kopf != SQLITE_KOPF else None
+
+
+def roher_schluessel(kennwort: str, pfad: Path | None) -> str:
+    """`x'<key><salt>'` for PRAGMA key: the key SQLCipher itself would derive from `kennwort` and the file's salt.
+
+    Deriving costs 0.2–1 s (256,000 rounds, on purpose); SQLCipher would pay it on every connection, and opening a
+    household takes several (check, backup, its verification, the engine). Here it is paid once per password and
+    salt and kept in this process's memory only. A new file (a backup, a converted copy) takes the salt of the file
+    last keyed with the same password, so a backup costs no derivation; the file is a standard SQLCipher 4 file
+    all the same (any SQLCipher tool opens it with the password).
+    """
+    if "\x00" in kennwort:
         raise FalschesKennwort("Ein Kennwort darf kein Nullzeichen enthalten.")
-    return "'" + text.replace("'", "''") + "'"
+    salz = _salz(pfad) or _letztes_salz.get(kennwort) or os.urandom(_SALZ_LAENGE)
+    schluessel = _abgeleitet.get((kennwort, salz))
+    if schluessel is None:
+        schluessel = hashlib.pbkdf2_hmac("sha512", kennwort.encode("utf-8"), salz, KDF_RUNDEN, 32)
+        _abgeleitet[(kennwort, salz)] = schluessel
+    _letztes_salz[kennwort] = salz
+    return f"x'{schluessel.hex()}{salz.hex()}'"
 
 
-def setze_schluessel(verbindung: Any, kennwort: str) -> None:
+def vergiss_schluessel() -> None:
+    _abgeleitet.clear()
+    _letztes_salz.clear()
+
+
+def setze_schluessel(verbindung: Any, kennwort: str, pfad: Path | None = None) -> None:
     """Key a fresh SQLCipher connection (first statement on it) without SQLCipher's own logging to stderr."""
     cursor = verbindung.cursor()
     try:
         cursor.execute("PRAGMA cipher_log_level = NONE")
-        cursor.execute(f"PRAGMA key = {_literal(kennwort)}")
+        cursor.execute(f'PRAGMA key = "{roher_schluessel(kennwort, pfad)}"')
     finally:
         cursor.close()
 
@@ -98,7 +137,7 @@ def verbinde(
     verbindung = modul.connect(ziel, uri=True, **optionen)
     try:
         if kennwort is not None:
-            setze_schluessel(verbindung, kennwort)
+            setze_schluessel(verbindung, kennwort, Path(pfad))
             if pruefen:
                 pruefe_schluessel(verbindung, pfad)
     except BaseException:

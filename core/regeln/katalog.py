@@ -23,7 +23,7 @@ class Groesse:
 
 # The groups in the order the Rechengrößen view shows them (the list, plus two topics of the program).
 MINDESTLOHN_MINIJOB = "Mindestlohn und Minijob"
-SOZIALVERSICHERUNG = "Sozialversicherung: Beitragssätze und Grenzen"
+SOZIALVERSICHERUNG = "SV-Beitragssätze und Grenzen"
 UEBERGANGSBEREICH = "Übergangsbereich"
 UMLAGEN = "Umlagen"
 KURZFRISTIG = "Kurzfristige Beschäftigung"

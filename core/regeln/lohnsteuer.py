@@ -1034,7 +1034,7 @@ def _plan_fuer(jahr: int) -> PapPlan:
         jahre = ", ".join(str(j) for j in unterstuetzte_jahre())
         raise FehlenderPap(
             f"Für das Jahr {jahr} liegt kein Programmablaufplan vor. Unterstützt werden: {jahre}. Den PAP des BMF "
-            "spielen Sie mit dem Befehl „assistenzbuero rechengroessen pap-einspielen“ ein."
+            "spielen Sie unter Einstellungen → Rechengrößen ein (oder: assistenzbuero rechengroessen pap-einspielen)."
         )
     return _plan(datei, jahr)
 

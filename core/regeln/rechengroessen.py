@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from core.domain.zahlen import format_zahl
 from core.regeln import lohnsteuer, tabellen
 from core.regeln.katalog import GRUPPEN, KATALOG, Groesse
 
@@ -121,3 +122,17 @@ def fehlende_zuerst(werte: tuple[Eintrag, ...]) -> list[Eintrag]:
     """Missing figures first, then by group (in GRUPPEN order), keeping catalogue order within a group."""
     rang = {gruppe: i for i, gruppe in enumerate(GRUPPEN)}
     return sorted(werte, key=lambda e: (e.status != FEHLT, rang.get(e.groesse.gruppe, len(rang))))
+
+
+def zahl_text(wert: Decimal) -> str:
+    """German notation with the decimals the source gives ("14,60", not "14,6")."""
+    exponent = wert.as_tuple().exponent
+    return format_zahl(wert, max(0, -exponent) if isinstance(exponent, int) else None)
+
+
+def wert_text(eintrag: Eintrag) -> str:
+    if eintrag.wert is None:
+        return "–"
+    if isinstance(eintrag.wert, dict):
+        return ", ".join(f"{land} {zahl_text(w)}" for land, w in sorted(eintrag.wert.items()))
+    return zahl_text(eintrag.wert)

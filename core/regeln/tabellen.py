@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from core.domain.geld import format_zahl
@@ -53,8 +53,7 @@ class Regelwert:
                 text=(
                     f"Der Wert „{self.schluessel}“ = {format_zahl(self.wert, None)} (gültig ab "
                     f"{self.gueltig_ab:%d.%m.%Y}) wurde von Ihnen eingespielt, nicht mit dem Programm geliefert. "
-                    "Bitte prüfen Sie ihn anhand der genannten Quelle (Befehl „assistenzbuero rechengroessen --jahr "
-                    f"{self.gueltig_ab.year}“)."
+                    "Bitte prüfen Sie ihn anhand der genannten Quelle (Einstellungen → Rechengrößen)."
                 ),
                 rechtsgrundlage=self.quelle,
             )
@@ -66,9 +65,9 @@ class Regelwert:
             text=(
                 f"Der Wert „{self.schluessel}“ = {format_zahl(self.wert, None)} (gültig ab "
                 f"{self.gueltig_ab:%d.%m.%Y}) ist nicht amtlich bestätigt. Bitte prüfen Sie ihn anhand der genannten "
-                "Quelle. Weicht er ab, spielen Sie den amtlichen Wert mit seiner Quelle ein (Befehl „assistenzbuero "
-                "rechengroessen einspielen“) und rechnen Sie neu; geliefert steht er in der Programmdatei "
-                f"resources/regeln/{self.gueltig_ab.year}.toml."
+                "Quelle. Weicht er ab, spielen Sie den amtlichen Wert mit seiner Quelle ein (Einstellungen → "
+                "Rechengrößen → „Werte aus Datei einspielen“) und rechnen Sie neu; geliefert steht er in der "
+                f"Programmdatei resources/regeln/{self.gueltig_ab.year}.toml."
             ),
             rechtsgrundlage=self.quelle,
         )
@@ -150,17 +149,18 @@ def _tabelle(jahr: int) -> Eintraege:
 
 @cache
 def _zusammengesetzt(jahr: int, ordner: Path) -> Eintraege:
-    """Which layer wins, name by name: an official shipped value (a later program version that ships the year wins
-    over what the user imported), then a year-independent one, then the user's own, then an unverified shipped one."""
+    """Which layer wins, name by name: an official value of the shipped year file (a later program version that
+    ships the year wins over what the user imported), then the user's own (also over a year-independent figure: a
+    change of the law the program does not know yet), then a year-independent one, then an unverified shipped one."""
     programm, dauerhaft, nutzer = _schichten(jahr, ordner)
     tabelle: Eintraege = {}
     for name in programm.keys() | dauerhaft.keys() | nutzer.keys():
         if name in programm and ist_amtlich(programm[name]):
             tabelle[name] = programm[name]
-        elif name in dauerhaft:
-            tabelle[name] = dauerhaft[name]
         elif name in nutzer:
             tabelle[name] = nutzer[name]
+        elif name in dauerhaft:
+            tabelle[name] = dauerhaft[name]
         else:
             tabelle[name] = programm[name]
     return tabelle
@@ -176,6 +176,7 @@ def vergiss_zwischenspeicher() -> None:
     _jahre.cache_clear()
     _schichten.cache_clear()
     _zusammengesetzt.cache_clear()
+    _regelwert.cache_clear()
 
 
 def _eintrag(schluessel: str, stichtag: date) -> dict[str, object]:
@@ -183,7 +184,7 @@ def _eintrag(schluessel: str, stichtag: date) -> dict[str, object]:
     if schluessel not in tabelle:
         raise FehlenderRegelwert(
             f"Für {stichtag.year} ist der Wert „{schluessel}“ noch nicht hinterlegt. Spielen Sie ihn mit seiner "
-            "Quelle ein (Befehl „assistenzbuero rechengroessen einspielen“)."
+            "Quelle ein (Einstellungen → Rechengrößen oder Befehl „assistenzbuero rechengroessen einspielen“)."
         )
     passende = [e for e in tabelle[schluessel] if e["gueltig_ab"] <= stichtag]  # type: ignore[operator]
     if not passende:
@@ -199,6 +200,17 @@ def regelwert(
     With `hinweise`, the figure's "unverified" Hinweis (if any) is added to that list once, so a rule that collects
     its Hinweise passes it on without repeating the lookup-and-append at every use.
     """
+    ergebnis = _regelwert(schluessel, stichtag, land, nutzer_verzeichnis())
+    if hinweise is not None and (h := ergebnis.hinweis()) is not None and h not in hinweise:
+        hinweise.append(h)
+    return ergebnis
+
+
+@lru_cache(maxsize=4096)
+def _regelwert(schluessel: str, stichtag: date, land: str | None, _ordner: Path) -> Regelwert:
+    # a payroll month asks for ~25 figures, several of them many times (once per shift or Lohnart): the merged
+    # table is read once per process already; this keeps its lookup and the Decimal conversion to one per figure
+    # and day (keyed by the user's folder, emptied with the tables by `vergiss_zwischenspeicher`)
     eintrag = _eintrag(schluessel, stichtag)
     wert = eintrag["wert"]
     if isinstance(wert, dict):
@@ -208,7 +220,7 @@ def regelwert(
         if kuerzel not in wert:
             raise EingabeFehler(f"Unbekanntes Bundesland „{land}“ für „{schluessel}“.")
         wert = wert[kuerzel]
-    ergebnis = Regelwert(
+    return Regelwert(
         schluessel=schluessel,
         wert=Decimal(str(wert)),
         gueltig_ab=eintrag["gueltig_ab"],  # type: ignore[arg-type]
@@ -216,9 +228,6 @@ def regelwert(
         unverifiziert=eintrag.get("status") == STATUS_UNVERIFIZIERT,
         eigener_wert=eintrag.get("_herkunft") == HERKUNFT_NUTZER,
     )
-    if hinweise is not None and (h := ergebnis.hinweis()) is not None and h not in hinweise:
-        hinweise.append(h)
-    return ergebnis
 
 
 def wert(schluessel: str, stichtag: date, *, land: str | None = None) -> Decimal:

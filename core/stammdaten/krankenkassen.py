@@ -180,29 +180,38 @@ def uebernimm_jahr(db: Datenbank, kassen_id: int, von_jahr: int, nach_jahr: int)
             raise EingabeFehler(f"Für {von_jahr} sind bei dieser Krankenkasse keine Sätze eingetragen.")
         if nach_jahr in alle:
             raise EingabeFehler(f"Für {nach_jahr} sind schon Sätze eingetragen; bitte dort bearbeiten.")
-        quelle = alle[von_jahr]
-        neu = KassenJahr(
-            krankenkasse_id=kassen_id,
-            jahr=nach_jahr,
-            zusatzbeitrag_prozent=quelle.zusatzbeitrag_prozent,
-            u2_prozent=quelle.u2_prozent,
-            u2_erstattung_prozent=quelle.u2_erstattung_prozent,
-            u2_bv_erstattung_prozent=quelle.u2_bv_erstattung_prozent,
-            u2_ag_anteile_erstattet=quelle.u2_ag_anteile_erstattet,
-            quelle=f"aus {von_jahr} übernommen – bitte prüfen",
-            u1_stufen=[
-                U1Stufe(
-                    umlage_prozent=s.umlage_prozent,
-                    erstattung_prozent=s.erstattung_prozent,
-                    ag_anteile_erstattet=s.ag_anteile_erstattet,
-                    gewaehlt=s.gewaehlt,
-                )
-                for s in quelle.u1_stufen
-            ],
-        )
+        neu = kopiere_jahr(alle[von_jahr], nach_jahr)
         e.krankenkassen.fuege_hinzu(neu)
         e.flush()
         return aus_modell(KassenJahrDaten, neu, u1_stufen=[aus_modell(U1StufeDaten, s) for s in neu.u1_stufen])
+
+
+# The mark a carried-forward year keeps until the user confirms its rates (core.jahreswechsel.kassen).
+BITTE_PRUEFEN = "bitte prüfen"
+
+
+def kopiere_jahr(quelle: KassenJahr, nach_jahr: int) -> KassenJahr:
+    """A new year row with the rates, levels and choice of `quelle`, marked „bitte prüfen“ (not yet added)."""
+    von_jahr = quelle.jahr
+    return KassenJahr(
+        krankenkasse_id=quelle.krankenkasse_id,
+        jahr=nach_jahr,
+        zusatzbeitrag_prozent=quelle.zusatzbeitrag_prozent,
+        u2_prozent=quelle.u2_prozent,
+        u2_erstattung_prozent=quelle.u2_erstattung_prozent,
+        u2_bv_erstattung_prozent=quelle.u2_bv_erstattung_prozent,
+        u2_ag_anteile_erstattet=quelle.u2_ag_anteile_erstattet,
+        quelle=f"aus {von_jahr} übernommen – {BITTE_PRUEFEN}",
+        u1_stufen=[
+            U1Stufe(
+                umlage_prozent=s.umlage_prozent,
+                erstattung_prozent=s.erstattung_prozent,
+                ag_anteile_erstattet=s.ag_anteile_erstattet,
+                gewaehlt=s.gewaehlt,
+            )
+            for s in quelle.u1_stufen
+        ],
+    )
 
 
 def saetze(db: Datenbank, kassen_id: int, jahr: int) -> KassenJahrDaten | None:

@@ -17,6 +17,7 @@ from desktop.kontext import Kontext
 
 REITER: list[str] = [
     "desktop.abrechnung.monatsabrechnung:Monatsabrechnung",
+    "desktop.berichte.meldungen_seite:MeldungenSeite",
 ]
 
 

@@ -88,7 +88,7 @@ class _EintragDialog(QDialog):
         self.knoepfe.accepted.connect(self._speichern)
         self.knoepfe.rejected.connect(self.reject)
 
-    def _fertig_bauen(self, breite: int = 70, hoehe: int = 22) -> None:
+    def _fertig_bauen(self, breite: int = 100, hoehe: int = 24) -> None:
         spalte = QVBoxLayout(self)
         spalte.addWidget(rollbar(self.formular), 1)
         spalte.addWidget(self.knoepfe)
@@ -208,6 +208,9 @@ class SachbezugDialog(_EintragDialog):
             maximum=31,
             beschreibung=tr("0 bedeutet den ganzen Monat; sonst die Zahl der Tage"),
         )
+        tage = f.felder["tage"].eingabe
+        if isinstance(tage, QSpinBox):
+            tage.setSpecialValueText(tr("ganzer Monat"))  # 0 in words, also for a screen reader
         f.ja_nein("im_haushalt", tr("Unterkunft im &Haushalt der Arbeitgeberin (Abschlag)"))
         f.dezimal("wert", tr("&Wert in Euro (nur sonstiger Sachbezug)"), stellen=2)
         f.dezimal(
@@ -232,7 +235,7 @@ class SachbezugDialog(_EintragDialog):
         f.felder["jahr"].bei_verlassen(self._passe_an)
         self._passe_an()
         self._zeige_monatsstatus()
-        self._fertig_bauen(80, 26)
+        self._fertig_bauen(110, 30)
 
     def _passe_an(self) -> None:
         """Only the fields that apply to the chosen kind can be edited (a hidden field would hide its error)."""

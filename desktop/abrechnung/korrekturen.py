@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from core.abrechnung import ablage
@@ -15,7 +16,7 @@ from desktop.abrechnung.detail import differenz_zeilen
 from desktop.abrechnung.monatsstand import monatstitel
 from desktop.bildschirm import passende_groesse
 from desktop.i18n import tr
-from desktop.tabellen import Spalte, ZeilenModell, sortierbare_tabelle
+from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,13 @@ def verrechnete(korrekturen: Sequence[ablage.GespeichertesErgebnis]) -> list[Ein
 
 
 SPALTEN: list[Spalte[Eintrag]] = [
-    Spalte(tr("Monat"), lambda e: e.monat),
-    Spalte(tr("Pers.-Nr."), lambda e: e.personalnummer),
-    Spalte(tr("Name"), lambda e: e.name),
-    Spalte(tr("Version"), lambda e: str(e.version), rechtsbuendig=True),
+    Spalte(tr("Monat"), lambda e: tr("{m}, Version {v}").format(m=e.monat, v=e.version)),
+    Spalte(
+        tr("Assistenzkraft"),
+        lambda e: (
+            f"{e.name} ({tr('Pers.-Nr.')} {e.personalnummer})" if e.name else f"{tr('Pers.-Nr.')} {e.personalnummer}"
+        ),
+    ),
     Spalte(tr("Differenz Auszahlung"), lambda e: e.auszahlung, rechtsbuendig=True),
     Spalte(tr("Verrechnung"), lambda e: e.verrechnung),
     Spalte(tr("Änderungen"), lambda e: e.aenderungen, hinweis=lambda e: e.aenderungen),
@@ -97,6 +101,17 @@ class KorrekturenDialog(QDialog):
         beschriftung.setBuddy(self.tabelle)
         spalte.addWidget(beschriftung)
         spalte.addWidget(self.tabelle, 1)
+        # the changes of the row under the cursor in full, wrapped (the column is too narrow for them at 200 %)
+        self.aenderungen = QLabel()
+        self.aenderungen.setObjectName("aenderungen")
+        self.aenderungen.setWordWrap(True)
+        self.aenderungen.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.aenderungen.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        spalte.addWidget(self.aenderungen)
+        self.tabelle.selectionModel().currentRowChanged.connect(lambda *_a: self._zeige_aenderungen())
+        if eintraege:
+            self.tabelle.selectRow(0)
+        self._zeige_aenderungen()
         knoepfe = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         schliessen = knoepfe.button(QDialogButtonBox.StandardButton.Close)
         schliessen.setText(tr("&Schließen"))
@@ -105,3 +120,9 @@ class KorrekturenDialog(QDialog):
         spalte.addWidget(knoepfe)
         passende_groesse(self, 120, 20)
         self.tabelle.setFocus()
+
+    def _zeige_aenderungen(self) -> None:
+        eintrag = aktuelle_zeile(self.tabelle, self.modell)
+        text = tr("Änderungen: {a}").format(a=eintrag.aenderungen or tr("keine")) if eintrag else tr("Keine Korrektur.")
+        self.aenderungen.setText(text)
+        self.aenderungen.setAccessibleName(text)

@@ -43,6 +43,7 @@ from core.fehler import AssistenzbueroFehler
 from desktop import meldungen
 from desktop.abrechnung import eingaben, export, korrekturen
 from desktop.abrechnung.detail import detail_html
+from desktop.abrechnung.fliesslayout import Fliesslayout
 from desktop.abrechnung.modelle import SPALTEN, AbrechnungsModell, name_von
 from desktop.abrechnung.monatsstand import Monatsstand, lade_monatsstand, monatstitel
 from desktop.dialoge import modal
@@ -58,9 +59,17 @@ TASTEN = (
     tr("Alt+N: Monat eintippen (MM.JJJJ)"),
     tr("F5 oder Alt+R: neu berechnen"),
     tr("Alt+A: Monat abschließen; Alt+K: Korrekturen; Alt+X: Drucken und Exportieren"),
-    tr("Alt+J: Tabelle der Assistenzkräfte; Pfeiltasten wählen, die Einzelheiten folgen"),
+    tr("Alt+J: Tabelle der Assistenzkräfte; Pfeiltasten wählen, die Einzelheiten folgen; Eingabe springt zu ihnen"),
     tr("Alt+T: Einzelheiten der gewählten Assistenzkraft lesen"),
 )
+
+
+KORREKTUREN = (tr("Korrektur eines früheren Monats"), tr("Korrekturen früherer Monate"))
+
+
+def anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
+    """ "1 Korrektur", "2 Korrekturen"."""
+    return f"{n} {einzahl if n == 1 else mehrzahl}"
 
 
 class Tabelle(QTableView):
@@ -152,8 +161,8 @@ class Monatsabrechnung(QWidget):
 
         spalte = QVBoxLayout(self)
         spalte.addLayout(self._baue_kopf())
-        self.aktionsleiste = QHBoxLayout()
-        self.aktionsleiste.addStretch(1)
+        # the action bar wraps (more buttons, a larger font) instead of widening the page beyond the window
+        self.aktionsleiste = Fliesslayout()
         spalte.addLayout(self.aktionsleiste)
         self._baue_aktionen()
 
@@ -170,7 +179,10 @@ class Monatsabrechnung(QWidget):
         self.tabelle.setModel(self.modell)
         self.tabelle.setAccessibleName(tr("Abrechnung je Assistenzkraft"))
         self.tabelle.setAccessibleDescription(
-            tr("Eine Zeile je Assistenzkraft, am Ende die Summe; Pfeiltasten wählen, darunter stehen die Einzelheiten")
+            tr(
+                "Eine Zeile je Assistenzkraft, am Ende die Summe; Pfeiltasten wählen, darunter stehen die "
+                "Einzelheiten; Eingabe springt zu ihnen"
+            )
         )
         self.tabelle.selectionModel().currentRowChanged.connect(self._zeige_detail)
         tabellen_titel = QLabel(tr("Abrechnung &je Assistenzkraft"))
@@ -192,6 +204,8 @@ class Monatsabrechnung(QWidget):
         self.detail.setAccessibleDescription(
             tr("Lohnarten, Abzüge mit Erklärung und Rechtsgrundlage, Hinweise, Zeitkonto und Versionen")
         )
+        # Enter on a row: into its detail (read it line by line), Tab leaves it again
+        self.tabelle.activated.connect(lambda _i: self.detail.setFocus(Qt.FocusReason.OtherFocusReason))
         detail_titel = QLabel(tr("Einzelhei&ten"))
         detail_titel.setBuddy(self.detail)
         unten = QWidget()
@@ -261,7 +275,7 @@ class Monatsabrechnung(QWidget):
         tasten: tuple[str, ...] = (),
         menue: QMenu | None = None,
     ) -> QPushButton:
-        """One more button in the action bar (before the stretch), with its accessible name and optional keys.
+        """One more button at the end of the action bar, with its accessible name and optional keys.
 
         `text` carries the mnemonic (&); keep it unique on the page (see the module docstring for the free letters).
         """
@@ -277,7 +291,7 @@ class Monatsabrechnung(QWidget):
             knopf.clicked.connect(lambda _an=False: slot())
         for t in tasten:
             self._taste(t, slot)
-        self.aktionsleiste.insertWidget(self.aktionsleiste.count() - 1, knopf)
+        self.aktionsleiste.addWidget(knopf)
         self.aktionen[schluessel] = knopf
         return knopf
 
@@ -410,6 +424,7 @@ class Monatsabrechnung(QWidget):
         self._anfrage += 1
         nummer, jahr, monat, db = self._anfrage, self.jahr, self.monat, self.db
         if db is None:
+            self._laufend = None
             self._zeige_leer(tr("Keine Datenbank geöffnet: die Abrechnung kann nicht angezeigt werden."))
             return
         self._setze_status(tr("Status: wird berechnet …"))
@@ -467,24 +482,26 @@ class Monatsabrechnung(QWidget):
                 wer=stand.abgeschlossen_von or tr("(unbekannt)"),
             )
             if stand.verrechnet:
-                text += " " + tr("Mit ihm wurden {n} Korrekturen früherer Monate verrechnet.").format(
-                    n=len(stand.verrechnet)
-                )
+                text += " " + tr("Mit ihm verrechnet: {k}.").format(k=anzahl(len(stand.verrechnet), *KORREKTUREN))
             if stand.versionen:
-                text += " " + tr(
-                    "Für {n} Assistenzkräfte gilt eine Korrektur; die Einzelheiten zeigen alle Versionen."
-                ).format(n=len(stand.versionen))
+                text += " " + tr("Korrigiert nach dem Abschluss: {a}; die Einzelheiten zeigen alle Versionen.").format(
+                    a=anzahl(len(stand.versionen), tr("Assistenzkraft"), tr("Assistenzkräfte"))
+                )
             return text
         text = tr("Status: Entwurf, noch nicht abgeschlossen.")
         if stand.naechster_offener is not None and (stand.jahr, stand.monat) > stand.naechster_offener:
             text += " " + tr("Zuerst ist {m} abzuschließen.").format(m=monatstitel(*stand.naechster_offener))
         if stand.korrekturen:
-            text += " " + tr("{n} Korrekturen früherer Monate werden mit diesem Monat verrechnet.").format(
-                n=len(stand.korrekturen)
+            text += " " + tr("Mit diesem Monat zu verrechnen: {k}.").format(
+                k=anzahl(len(stand.korrekturen), *KORREKTUREN)
             )
         sperrend = sum(1 for z in stand.zeilen for _h in z.sperrend)
         if sperrend:
-            text += " " + tr("{n} Fehler verhindern den Abschluss.").format(n=sperrend)
+            text += " " + (
+                tr("1 Fehler verhindert den Abschluss.")
+                if sperrend == 1
+                else tr("{n} Fehler verhindern den Abschluss.").format(n=sperrend)
+            )
         return text
 
     def _setze_status(self, text: str) -> None:
@@ -557,14 +574,14 @@ class Monatsabrechnung(QWidget):
             if hindernis is not None:
                 meldungen.fehler(self, tr("Abschließen nicht möglich"), hindernis)
                 return
-            anzahl = len(self.stand.zeilen) if self.stand is not None else 0
+            zahl = len(self.stand.zeilen) if self.stand is not None else 0
             if not meldungen.frage(
                 self,
                 tr("Abrechnung abschließen?"),
                 tr(
-                    "Die Abrechnung {m} für {n} Assistenzkräfte jetzt abschließen? Danach ist sie unveränderlich; "
+                    "Die Abrechnung {m} für {n} jetzt abschließen? Danach ist sie unveränderlich; "
                     "spätere Änderungen werden als Korrektur im nächsten offenen Monat verrechnet."
-                ).format(m=monatstitel(jahr, monat), n=anzahl),
+                ).format(m=monatstitel(jahr, monat), n=anzahl(zahl, tr("Assistenzkraft"), tr("Assistenzkräfte"))),
                 ja=tr("&Abschließen"),
                 nein=tr("&Nicht abschließen"),
                 gefaehrlich=True,
@@ -575,11 +592,11 @@ class Monatsabrechnung(QWidget):
             ).starten()
 
         def abgeschlossen(m: lauf.Monatsabrechnung) -> None:
-            text = tr("Die Abrechnung {m} ist abgeschlossen ({n} Assistenzkräfte).").format(
-                m=monatstitel(jahr, monat), n=len(m.zeilen)
+            text = tr("Die Abrechnung {m} ist abgeschlossen ({n}).").format(
+                m=monatstitel(jahr, monat), n=anzahl(len(m.zeilen), tr("Assistenzkraft"), tr("Assistenzkräfte"))
             )
             if m.korrekturen:
-                text = text[:-2] + tr(", {k} Korrekturen verrechnet).").format(k=len(m.korrekturen))
+                text = text[:-2] + tr(", verrechnet: {k}).").format(k=anzahl(len(m.korrekturen), *KORREKTUREN))
             self.kontext.melde(text)
             if (self.jahr, self.monat) == (jahr, monat):
                 self.lade()
@@ -604,15 +621,15 @@ class Monatsabrechnung(QWidget):
             offen, ziel = ergebnis
             eintraege = korrekturen.offene(offen, ziel)
             if offen:
-                text = tr(
-                    "{n} offene Korrekturen abgeschlossener Monate; sie werden mit der Abrechnung {m} verrechnet."
-                ).format(n=len(offen), m=monatstitel(*ziel))
+                text = tr("Offen: {k}; verrechnet wird mit der Abrechnung {m}.").format(
+                    k=anzahl(len(offen), *KORREKTUREN), m=monatstitel(*ziel)
+                )
             else:
                 text = tr("Es gibt keine offenen Korrekturen: seit dem Abschluss hat sich nichts geändert.")
             if stand is not None and stand.abgeschlossen and stand.verrechnet:
                 eintraege += korrekturen.verrechnete(stand.verrechnet)
-                text += " " + tr("Mit {m} wurden {n} Korrekturen verrechnet.").format(
-                    m=stand.titel, n=len(stand.verrechnet)
+                text += " " + tr("Mit {m} verrechnet: {k}.").format(
+                    m=stand.titel, k=anzahl(len(stand.verrechnet), *KORREKTUREN)
                 )
             modal(korrekturen.KorrekturenDialog(text, eintraege, self))
             self.tabelle.setFocus()

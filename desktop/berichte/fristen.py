@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QShowEvent
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -35,6 +35,7 @@ from core.domain.geld import format_eur
 from core.fehler import AssistenzbueroFehler
 from core.meldungen.fristen import Frist
 from desktop import meldungen
+from desktop.abrechnung.fliesslayout import Fliesslayout
 from desktop.dialoge import modal
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -54,13 +55,43 @@ class _Bote(QObject):
     geladen = Signal(object, int)  # (list of Frist or an exception, request number)
 
 
-class FristenWidget(QGroupBox):
-    """One line in `desktop.uebersicht`: `spalte.addWidget(FristenWidget(kontext))`."""
+def _lade(bote: _Bote, db: Any, heute: date, spanne: tuple[date, date] | None, nummer: int) -> None:
+    """The worker: read the due dates, hand them to the GUI thread by a queued signal."""
+    from core.meldungen.fristenliste import anstehende, fristen
 
-    def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Fristen der nächsten sechs Wochen"), parent)
+    ergebnis: object
+    try:
+        ergebnis = anstehende(db, heute) if spanne is None else fristen(db, *spanne)
+    except Exception as fehler:  # shown on the GUI thread; never lost in the thread
+        ergebnis = fehler
+    try:
+        bote.geladen.emit(ergebnis, nummer)
+    except RuntimeError:  # the page was closed meanwhile
+        log.debug("Fristen geladen, Seite schon geschlossen")
+
+
+#: (first day, last day) of the due dates to show; None: the start page's choice (`anstehende`).
+Fenster = Callable[[], tuple[date, date]]
+
+
+class FristenWidget(QGroupBox):
+    """One line in `desktop.uebersicht`: `spalte.addWidget(FristenWidget(kontext))`. With `fenster` (the
+    Meldungen tab) it shows the due dates of that span instead of the next six weeks."""
+
+    _in_arbeit: ClassVar[list[tuple[threading.Thread, tuple[Any, ...]]]] = []
+
+    def __init__(
+        self,
+        kontext: Kontext,
+        parent: QWidget | None = None,
+        *,
+        titel: str = "",
+        fenster: Fenster | None = None,
+    ) -> None:
+        super().__init__(titel or tr("Fristen der nächsten sechs Wochen"), parent)
         self.kontext = kontext
         self.heute = date.today
+        self.fenster = fenster
         self.geladen = False
         self._anfrage = 0
         self._bote = _Bote(self)
@@ -94,10 +125,9 @@ class FristenWidget(QGroupBox):
         self.knopf_erledigt.clicked.connect(self.erledigt_vermerken)
         self.knopf_zurueck.clicked.connect(self.zuruecknehmen)
         self.knopf_ics.clicked.connect(self.kalender_speichern)
-        zeile = QHBoxLayout()
+        zeile = Fliesslayout()  # wraps at 200 % font instead of widening the page
         for k in (self.knopf_erledigt, self.knopf_zurueck, self.knopf_ics):
             zeile.addWidget(k)
-        zeile.addStretch(1)
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.stand)
         spalte.addWidget(self.tabelle)
@@ -116,22 +146,14 @@ class FristenWidget(QGroupBox):
         self._anfrage += 1
         if db is None:
             return
-        nummer, heute, bote = self._anfrage, self.heute(), self._bote
-
-        def arbeit() -> None:
-            from core.meldungen.fristenliste import anstehende
-
-            ergebnis: object
-            try:
-                ergebnis = anstehende(db, heute)
-            except Exception as fehler:  # shown on the GUI thread; never lost in the thread
-                ergebnis = fehler
-            try:
-                bote.geladen.emit(ergebnis, nummer)
-            except RuntimeError:  # the page was closed meanwhile
-                log.debug("Fristen geladen, Seite schon geschlossen")
-
-        threading.Thread(target=arbeit, name="Fristen laden", daemon=True).start()
+        spanne = self.fenster() if self.fenster is not None else None
+        mitgabe = (self._bote, db, self.heute(), spanne, self._anfrage)
+        # As desktop.hintergrund.Vorgang: what the thread holds (the Qt messenger) stays referenced here until the
+        # thread has ended, so its last reference never dies in the worker (shiboken's deletion queue crashed).
+        FristenWidget._in_arbeit = [(t, m) for t, m in FristenWidget._in_arbeit if t.is_alive()]
+        faden = threading.Thread(target=_lade, args=mitgabe, name="Fristen laden", daemon=True)
+        FristenWidget._in_arbeit.append((faden, mitgabe))
+        faden.start()
 
     def _angekommen(self, ergebnis: Any, nummer: int) -> None:
         if nummer != self._anfrage:
@@ -149,7 +171,7 @@ class FristenWidget(QGroupBox):
         ueberfaellig = sum(1 for f in liste if f.zustand(heute) == "überfällig")
         offen = sum(1 for f in liste if f.erledigt_am is None)
         if not liste:
-            text = tr("Keine Fristen in den nächsten sechs Wochen.")
+            text = tr("Keine Fristen in diesem Zeitraum.")
         else:
             text = tr("{n} Fristen, davon {o} offen und {u} überfällig.").format(n=len(liste), o=offen, u=ueberfaellig)
         self.stand.setText(text)

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -818,26 +817,3 @@ class KalkulationSeite(QWidget):
             .bei_fehler(lambda f: self._fehler(tr("Nicht exportiert"), f))
             .starten()
         )
-
-
-class BudgetBereich(QTabWidget):
-    """The Budget area; Bewilligungen and Verwendungsnachweis will join as further tabs."""
-
-    def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(tr("Budget"))
-        self.kalkulation = KalkulationSeite(kontext)
-        self.addTab(self.kalkulation, tr("&Kostenkalkulation"))
-
-    def aktivieren(self) -> None:
-        self.kalkulation.aktivieren()
-
-    def darf_schliessen(self) -> bool:
-        return self.kalkulation.darf_verlassen()
-
-    def tastenkuerzel(self) -> list[str]:
-        """For the main window's F1 help."""
-        return [
-            tr("Strg+S: Kalkulation speichern"),
-            tr("Pfeiltasten in „Berechnung Zeile für Zeile“: die Erläuterung der Zeile steht darunter"),
-        ]

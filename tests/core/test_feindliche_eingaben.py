@@ -9,6 +9,7 @@ file is measured by benchmarks/feindliche_eingaben.py (each under 30 s), not ass
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -216,5 +217,69 @@ def test_hypothesis_szenario_nie_ein_traceback(szenario: dict[str, Any], capsys:
     if code == 2:
         _eine_deutsche_zeile(ausgabe.err)
     else:
+        assert "Traceback" not in ausgabe.err
+        json.loads(ausgabe.out)
+
+
+# --- hypothesis: the scenario's shape broken (CONTRACTS §3): fields missing, containers of the wrong kind ---------
+
+_JSON: st.SearchStrategy[Any] = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(10**6), max_value=10**6) | st.text(max_size=8),
+    lambda kinder: st.lists(kinder, max_size=3) | st.dictionaries(st.text(max_size=6), kinder, max_size=3),
+    max_leaves=8,
+)
+_ORTE = {
+    "oben": (),
+    "arbeitgeber": ("arbeitgeber",),
+    "krankenkassen": ("krankenkassen",),
+    "kasse": ("krankenkassen", "AOK BW"),
+    "kraefte": ("assistenzkraefte",),
+    "kraft": ("assistenzkraefte", 0),
+}
+
+
+@st.composite
+def kaputte_gestalt(draw: st.DrawFn) -> Any:
+    """A valid scenario with 1–3 structural changes: a key removed, a part replaced by any JSON value, or a part
+    wrapped in a list; sometimes the whole document replaced (a list, a number, a string at top level)."""
+    if draw(st.integers(min_value=0, max_value=9)) == 0:
+        return draw(_JSON)
+    szenario = json.loads(json.dumps(VORLAGE))
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        ziel: Any = szenario
+        for schritt in _ORTE[draw(st.sampled_from(sorted(_ORTE)))]:
+            try:
+                ziel = ziel[schritt]
+            except (KeyError, IndexError, TypeError):
+                break
+        if not isinstance(ziel, dict) or not ziel:
+            continue
+        schluessel = draw(st.sampled_from(sorted(ziel)))
+        art = draw(st.sampled_from(["weg", "ersetzt", "verpackt"]))
+        if art == "weg":
+            del ziel[schluessel]
+        elif art == "ersetzt":
+            ziel[schluessel] = draw(_JSON)
+        else:
+            ziel[schluessel] = [ziel[schluessel]]
+    return szenario
+
+
+@settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_BEISPIELE", "30")),
+    deadline=10_000,  # generous on a loaded 2-core machine; catches a reader that hangs (issue 14: 30 s at most)
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(szenario=kaputte_gestalt())
+def test_hypothesis_kaputte_gestalt_eine_zeile_exit_2(szenario: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    with tempfile.TemporaryDirectory() as ordner:
+        datei = Path(ordner) / "szenario.json"
+        datei.write_text(json.dumps(szenario), encoding="utf-8")
+        code = main(["berechnen", str(datei), "--json"])
+    ausgabe = capsys.readouterr()
+    assert code in (0, 2), ausgabe.err
+    if code == 2:
+        _eine_deutsche_zeile(ausgabe.err)
+    else:  # an optional key removed: still a valid scenario
         assert "Traceback" not in ausgabe.err
         json.loads(ausgabe.out)

@@ -163,6 +163,18 @@ def ersteinrichtung(k: Kontext) -> QDialog:
     return Ersteinrichtung(k)
 
 
+def kennwort_abfrage(k: Kontext) -> QDialog:
+    from desktop.schutz import KennwortAbfrage
+
+    return KennwortAbfrage(k.datenbank.pfad, "Das Kennwort öffnet die Datenbank nicht.")
+
+
+def verschluesseln(_k: Kontext) -> QDialog:
+    from desktop.schutz import VerschluesselnDialog
+
+    return VerschluesselnDialog()
+
+
 def kalkulation_vorbelegen(_k: Kontext) -> QDialog:
     from desktop.budget.kalkulation_seite import VorbelegenDialog
 
@@ -239,7 +251,30 @@ def abrechnungsbeginn(k: Kontext) -> QDialog:
     return AbrechnungsbeginnDialog(k)
 
 
+def rechengroessen_aenderungen(k: Kontext) -> QDialog:
+    from core.jahreswechsel.werte import NEU, Aenderung, WertePruefung
+    from desktop.rechengroessen import AenderungenDialog
+
+    eintrag = {"wert": "6000", "gueltig_ab": date(2027, 1, 1), "quelle": "Testquelle"}
+    aenderung = Aenderung("bbg_kv_monat", NEU, None, "6000 ab 01.01.2027")
+    return AenderungenDialog(WertePruefung(2027, "werte-2027.toml", {"bbg_kv_monat": [eintrag]}, (aenderung,)))
+
+
 #: name → factory; every dialog class of desktop/ appears at least once.
+def erstattung_status(k: Kontext) -> QDialog:
+    from core.erstattung.dienst import Erstattungsantrag
+    from desktop.erstattungen import StatusDialog
+
+    antrag = Erstattungsantrag(
+        nr=1, assistenzkraft_id=1, personalnummer="1", name="Sabine Muster", verfahren="U1",
+        anlass="arbeitsunfaehigkeit", kasse="AOK BW", jahr=2026, von=date(2026, 3, 10), bis=date(2026, 3, 13),
+        fortgezahltes_entgelt=Decimal("512.00"), ag_anteile=Decimal(0), zuschuss_mutterschaftsgeld=Decimal(0),
+        erstattungssatz=Decimal(70), erstattungsbetrag=Decimal("358.40"), status="gestellt",
+        frist_bis=date(2030, 12, 31), vollstaendig=True, hinweise=(), berechnung=None,
+    )  # fmt: skip
+    return StatusDialog(None, k, antrag, "erstattet")
+
+
 DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "schicht_neu": schicht_neu,
     "schicht_aendern": schicht_aendern,
@@ -259,6 +294,8 @@ DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "u1_stufe": u1_stufe,
     "unfallkasse": unfallkasse,
     "ersteinrichtung": ersteinrichtung,
+    "kennwort_abfrage": kennwort_abfrage,
+    "verschluesseln": verschluesseln,
     "kalkulation_vorbelegen": kalkulation_vorbelegen,
     "kalkulation_import": kalkulation_import,
     "korrekturen": korrekturen,
@@ -268,6 +305,8 @@ DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "vorschuss": vorschuss,
     "vortrag": vortrag,
     "abrechnungsbeginn": abrechnungsbeginn,
+    "rechengroessen_aenderungen": rechengroessen_aenderungen,
+    "erstattung_status": erstattung_status,
 }
 
 

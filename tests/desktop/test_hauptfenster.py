@@ -39,9 +39,12 @@ def test_strg_zahl_oeffnet_den_bereich(qtbot, fenster: Hauptfenster, nummer: int
     assert fenster.windowTitle().startswith(PRODUKTBEREICHE[nummer - 1])
 
 
-@pytest.mark.parametrize("schluessel", ["erstattungen"])
-def test_spaetere_bereiche_sagen_dass_sie_kommen(fenster: Hauptfenster, schluessel: str) -> None:
-    seite = fenster.seite(schluessel)
+def test_spaetere_bereiche_sagen_dass_sie_kommen(qtbot, fenster: Hauptfenster) -> None:
+    """Every area is built now (Erstattungen was the last); an area without a widget still says it will come."""
+    from desktop.bereiche import Bereich
+
+    seite = Bereich("spaeter", "&Später", "", None, "kommt noch").erzeuge(fenster.kontext)
+    qtbot.addWidget(seite)
     assert isinstance(seite, Platzhalter)
     assert "kommt in einer späteren Version" in seite.hinweis.text()
     assert seite.hinweis.focusPolicy().value & Qt.FocusPolicy.TabFocus.value  # a screen-reader user reaches it by Tab

@@ -15,11 +15,15 @@ import pytest
 from sqlalchemy import select
 
 import core.erstattung
+from core.abrechnung import ablage
+from core.abrechnung.szenario_laden import lade
 from core.budget import bewilligungen as dienst_bewilligungen
 from core.budget.bewilligung import Bescheid, BewilligungDaten, Posten
 from core.budget.dienst import budgetstand
 from core.dienstplan.modelle import SchichtZeile
+from core.erstattung.dienst import antraege, setze_status
 from core.fehler import EingabeFehler
+from core.stammdaten import start
 from tests.core.budget.hilfe import KOSTEN_EGH, KOSTEN_MONAT, KOSTEN_PK, haushalt, plane_monate, schliesse_ab
 
 D = Decimal
@@ -152,7 +156,7 @@ def test_erhaltene_erstattungen_mindern_den_verbrauch(tmp_path: Path, monkeypatc
     egh, pk = stand.bewilligungen
     assert (egh.erstattungen, pk.erstattungen) == (D("55.56"), D("44.44"))
     assert egh.verbraucht == D("288.30") and pk.verbraucht == D("230.65")
-    assert gefragt == [(date(2026, 1, 1), date(2026, 12, 31))]
+    assert gefragt == [(date(2026, 1, 1), date(2100, 12, 31))]  # received since January, however late
 
 
 def test_cli_json_wie_contracts(tmp_path: Path) -> None:
@@ -206,3 +210,24 @@ def test_cli_json_wie_contracts(tmp_path: Path) -> None:
     assert text.returncode == 0 and "Persönliches Budget 2026" in text.stdout
     falsch = subprocess.run([*aufruf[:-1], "26"], capture_output=True, text=True)
     assert falsch.returncode == 2 and "kein Jahr" in falsch.stderr and "Traceback" not in falsch.stderr
+
+
+def test_erstattung_aus_dem_erstattungsbereich(tmp_path: Path) -> None:
+    """With the claims lane's own store: Emil's sick day in March 2026 (scenario krank_lohnausfall) becomes a U1
+    claim; once marked "erstattet" with 120,00 € received on 20.04.2026, the budget counts it against March."""
+    szenario = Path(__file__).resolve().parents[2] / "data" / "szenarien" / "krank_lohnausfall.json"
+    lade(szenario, tmp_path / "h.sqlite")
+    db = start.oeffne(tmp_path / "h.sqlite")
+    try:
+        dienst_bewilligungen.speichere(db, BewilligungDaten("PB 2026", "Bezirk", (2026, 1), (2026, 12), D("5000")))
+        schliesse_ab(db, 3)
+        [antrag] = antraege(db, alle=True, heute=date(2026, 4, 1)).antraege
+        setze_status(db, antrag.nr, "gestellt", datum=date(2026, 4, 2), heute=date(2026, 4, 25))
+        setze_status(db, antrag.nr, "erstattet", datum=date(2026, 4, 20), betrag=D("120.00"), heute=date(2026, 4, 25))
+        kosten = sum((g.ergebnis.arbeitgeberkosten for g in ablage.lade_monat(db, 2026, 3).ergebnisse), D(0))
+        stand = budgetstand(db, 2026, mit_prognose=False)
+    finally:
+        db.schliessen()
+    [pb] = stand.bewilligungen
+    assert pb.erstattungen == D("120.00") and pb.monate[2].erstattungen == D("120.00")
+    assert pb.verbraucht == kosten - D("120.00")

@@ -299,3 +299,59 @@ def test_monatslohn_ohne_schichten_wird_gefunden_nicht_verschwiegen() -> None:
 def test_verjaehrung_vier_jahre_nach_ablauf_des_jahres(jahr: int, frist: date) -> None:
     """§ 6 Abs. 1 AAG: "verjährt in vier Jahren nach Ablauf des Kalenderjahrs, in dem er entstanden ist"."""
     assert frist_bis(jahr) == frist
+
+
+def _bv_juni(vorgeschichte: Vorgeschichte) -> Monatsergebnis:
+    from dataclasses import replace
+
+    szenario = {
+        "jahr": 2026,
+        "monat": 6,
+        "arbeitgeber": {"bundesland": "BW"},
+        "krankenkassen": {"K": {"zusatzbeitrag": "2.9", "u1_satz": "2.4", "u1_erstattung": "70", "u2_satz": "0.40"}},
+        "assistenzkraefte": [
+            {
+                "id": "x",
+                "geburtsdatum": "1990-01-01",
+                "krankenkasse": "K",
+                "elterneigenschaft": True,
+                "stundenlohn": "16.00",
+                "schichten": [{"beginn": f"{t}T08:00", "ende": f"{t}T12:00"} for t in _werktage(2026, 6)],
+                "abwesenheiten": [{"art": "beschaeftigungsverbot", "von": "2026-06-01", "bis": "2026-07-31", "id": 4}],
+            }
+        ],
+    }
+    return berechne(replace(lies_szenario(szenario).eingaben[0], vorgeschichte=vorgeschichte))
+
+
+def test_u2_mutterschutzlohn_ist_der_durchschnitt_der_drei_monate_davor() -> None:
+    """§ 18 MuSchG: running gross pay 2,000.00 (March, 31 days) + 2,100.00 (April, 30) + 2,200.00 (May, 31) =
+    6,300.00 € / 92 days = 68.478 → 68.48 € a calendar day; Beschäftigungsverbot all June: 30 × 68.48 = 2,054.40 €
+    (not the 22 planned 4-hour shifts × 16.00 € = 1,408.00 € of the Lohnausfall).
+    Employer shares on it (the month's only pay): KV 8.75 % = 179.76, PV 1.8 % = 36.98 (36.9792), RV 9.3 % =
+    191.06 (191.0592), AV 1.3 % = 26.71 (26.7072) = 434.51 €. U2 refunds both in full: 2,488.91 €."""
+    vormonate = tuple(
+        Vormonat(2026, m, Beschaeftigungsart.SV_PFLICHTIG, laufendes_entgelt=D(b), laufendes_brutto=D(b))
+        for m, b in ((3, "2000.00"), (4, "2100.00"), (5, "2200.00"))
+    )
+    juni = _bv_juni(Vorgeschichte(bekannt=True, vormonate=vormonate))
+    (f,) = juni.fortzahlungen
+    assert (f.anlass, f.tage, f.fortgezahltes_entgelt, f.ohne_schichten) == (
+        "beschaeftigungsverbot",
+        30,
+        D("2054.40"),
+        False,
+    )
+    assert f.ag_anteile == D("434.51")
+    assert "MUTTERSCHUTZLOHN_DURCHSCHNITT" in {h.code for h in juni.hinweise}
+    a = berechne_antrag(PERSON, [Teil(1, 2026, 6, f, "K")], BEISPIEL_70)
+    assert (a.verfahren, a.erstattungssatz, a.erstattungsbetrag) == ("U2", D(100), D("2488.91"))
+
+
+def test_mutterschutzlohn_ohne_vormonate_nach_lohnausfall_mit_warnung() -> None:
+    """Without the three months (first month in the program) the missed shifts stand in: 22 × 4 h × 16.00 € =
+    1,408.00 €, and a Warnung asks to compare with the average."""
+    juni = _bv_juni(Vorgeschichte())
+    (f,) = juni.fortzahlungen
+    assert f.fortgezahltes_entgelt == D("1408.00")
+    assert "MUTTERSCHUTZLOHN_LOHNAUSFALL" in {h.code for h in juni.hinweise}

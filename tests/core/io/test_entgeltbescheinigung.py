@@ -102,6 +102,14 @@ def test_netto_und_auszahlung_stehen_oben(tmp_path: Path) -> None:
         assert norm(format_eur(betrag)) in text
 
 
+def test_information_bricht_keine_woerter(tmp_path: Path) -> None:
+    """The employer's shares under "Zur Information": a label wraps between words, never inside one (a quarter-page
+    column printed "Arbeitslosenversicherun g")."""
+    (text,) = drucke(tmp_path, monat(szenario("sv_pflichtig_nacht_sonntag")))
+    for label in ("Arbeitslosenversicherung (Arbeitgeberin)", "Rentenversicherung (Arbeitgeberin)"):
+        assert label in text
+
+
 def test_minijob_pauschsteuer_statt_steuerklasse(tmp_path: Path) -> None:
     belege = monat(szenario("minijob_privathaushalt"))
     beleg = entgeltbescheinigung(belege.eintraege[0], belege)

@@ -107,6 +107,26 @@ def test_journal_excel_zahlen_werte_und_summenformeln(tmp_path: Path) -> None:
     assert blatt.print_area and blatt.print_title_rows == "$4:$4"
 
 
+def test_journal_eines_kleinen_haushalts_sv_tage_ganz_monat_auf_einer_seite(tmp_path: Path) -> None:
+    """One assistant on a landscape page: the month is one page (the text column takes the free width, no Lohnart
+    wraps), the year the next; SV-Tage are counted days ("30", in Excel a whole number), "1 Assistenzkraft"."""
+    belege = Monatsbelege(2026, 3, ARBEITGEBERIN, monat(szenario("sv_pflichtig_nacht_sonntag")).eintraege)
+    journal = lohnjournal(belege)
+    ziel = tmp_path / "journal.pdf"
+    lohnjournal_pdf(journal, ziel, gedruckt_am=date(2026, 4, 1))
+    seiten = pdf_text(ziel)
+    assert len(seiten) == 2
+    assert "Lohnjournal März 2026" in seiten[0] and "Januar bis März 2026" in seiten[1]
+    assert "1 Assistenzkraft" in seiten[0] and "Assistenzkräfte" not in seiten[0]
+    assert norm("Pauschsteuer (§ 40a EStG, trägt die Arbeitgeberin)") in seiten[0]
+    assert norm("SV-Tage 30 30") in seiten[0]
+    xlsx = tmp_path / "journal.xlsx"
+    lohnjournal_xlsx(journal, xlsx, gedruckt_am=date(2026, 4, 1))
+    blatt = load_workbook(xlsx)["März 2026"]
+    zeile = next(r for r in range(1, blatt.max_row + 1) if blatt.cell(row=r, column=2).value == "SV-Tage")
+    assert blatt.cell(row=zeile, column=3).value == 30 and blatt.cell(row=zeile, column=3).number_format == "#,##0"
+
+
 def test_lohnkonto_enthaelt_was_paragraf_4_lstdv_verlangt(tmp_path: Path) -> None:
     def mit_sachbezug(daten: dict[str, Any]) -> None:
         daten["assistenzkraefte"][0]["sachbezuege"] = [{"art": "unterkunft", "im_haushalt": True}]

@@ -181,3 +181,18 @@ def test_gleicher_wert_wie_amtlich_ist_erlaubt(tmp_path: Path) -> None:
         )
     )
     assert [a.art for a in pruefung.aenderungen] == ["unverändert"]
+
+
+def test_gesetzesaenderung_ueberschreibt_einen_dauerhaften_wert(tmp_path: Path) -> None:
+    # § 3b Abs. 1 Nr. 2 EStG: 50 % for Sunday work, in dauerhaft.toml; a change of the law before a program update
+    assert tabellen.wert("stfrei_zuschlag_sonntag_prozent", date(2027, 1, 1)) == Decimal(50)
+    einspielen(
+        _datei(
+            tmp_path,
+            'jahr = 2027\n[stfrei_zuschlag_sonntag_prozent]\nwert = "45"\ngueltig_ab = 2027-01-01\n'
+            'quelle = "Testquelle: angenommene Gesetzesänderung"\n',
+        )
+    )
+    rw = tabellen.regelwert("stfrei_zuschlag_sonntag_prozent", date(2027, 1, 1))
+    assert rw.wert == Decimal(45) and rw.eigener_wert
+    assert tabellen.wert("stfrei_zuschlag_sonntag_prozent", date(2026, 1, 1)) == Decimal(50)  # other years unchanged

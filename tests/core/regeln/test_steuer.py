@@ -398,16 +398,21 @@ def test_kurzfristig_nennt_jede_unverifizierte_grenze(monkeypatch: pytest.Monkey
     monkeypatch.setattr(
         tabellen, "_eintrag", lambda s, t: {**echt(s, t), "status": "?"} if s == schluessel else echt(s, t)
     )
-    p = _aushilfe()
+    tabellen.vergiss_zwischenspeicher()  # figures already looked up are kept per process: read them again …
+    try:
+        p = _aushilfe()
+    finally:
+        monkeypatch.undo()
+        tabellen.vergiss_zwischenspeicher()  # … and forget the marked ones for the tests that follow
     assert p.zulaessig
     assert any(h.code == "REGELWERT_UNVERIFIZIERT" and schluessel in h.text for h in p.hinweise)
 
 
-def test_unverifizierter_wert_sagt_wo_er_steht_statt_auf_eine_fehlende_einstellung_zu_verweisen() -> None:
-    # The settings page has no rule values; the Hinweis must name what the user can really do.
+def test_unverifizierter_wert_sagt_was_die_nutzerin_tun_kann() -> None:
+    # The Hinweis must name what the user can really do: the Rechengrößen page imports an official value.
     p = _aushilfe(kirchensteuer=Kirchensteuerverfahren.VEREINFACHT)
     text = next(h.text for h in p.hinweise if h.code == "REGELWERT_UNVERIFIZIERT")
-    assert "Einstellungen" not in text
+    assert "Einstellungen → Rechengrößen" in text
     assert "resources/regeln/2026.toml" in text
 
 

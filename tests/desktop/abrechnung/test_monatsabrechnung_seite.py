@@ -96,6 +96,11 @@ def test_einzelheiten_jede_lohnart_und_jeder_abzug_mit_quelle(qtbot: Any, hausha
     assert "Rechtsgrundlage: § 249 SGB V" in text  # the employer's share, too
     assert "Info: Mindestlohn eingehalten" in text  # the Hinweise in full, with their kind in words
     assert seite.detail.accessibleName() == "Einzelheiten: Personalnummer carla"
+    seite.tabelle.setFocus()
+    qtbot.keyClick(seite.tabelle, Qt.Key.Key_Return)  # Enter on the row: into its detail, to read it
+    assert fokus() is seite.detail
+    qtbot.keyClick(seite.detail, Qt.Key.Key_Tab)  # and Tab leaves the text again (no keyboard trap)
+    assert fokus() is not seite.detail
 
 
 def test_monat_wechseln_per_tastatur(qtbot: Any, haushalt: Haushalt) -> None:
@@ -141,7 +146,7 @@ def test_abschliessen_per_tastatur(qtbot: Any, haushalt: Haushalt, fuehrer: Dial
     qtbot.keyClick(seite.tabelle, Qt.Key.Key_A, ALT)
     qtbot.waitUntil(lambda: ablage.status(kontext.datenbank, 2026, 3) == ablage.ABGESCHLOSSEN, timeout=20000)
     qtbot.waitUntil(lambda: "abgeschlossen am" in seite.status.text(), timeout=20000)
-    assert gefragt and "März 2026 für 1 Assistenzkräfte jetzt abschließen?" in gefragt[0]
+    assert gefragt and "März 2026 für 1 Assistenzkraft jetzt abschließen?" in gefragt[0]
     assert "unveränderlich" in seite.status.text()
     assert reihe(seite, 0)["Brutto"] == "540,00\xa0€"  # now read as stored
     assert "abgeschlossen" in fenster.statusBar().currentMessage()
@@ -153,7 +158,7 @@ def test_abschliessen_gesperrt_eine_meldung(qtbot: Any, haushalt: Haushalt, fueh
         sitzung.scalars(select(Assistenzkraft)).one().steuerklasse = None
     _fenster, seite = oeffne_seite(qtbot, kontext)
     assert "1 Fehler" in reihe(seite, 0)["Hinweise"]  # errors first, in words
-    assert "1 Fehler verhindern den Abschluss" in seite.status.text()
+    assert "1 Fehler verhindert den Abschluss" in seite.status.text()
     gemeldet: list[tuple[str, str]] = []
 
     def lesen(box: QMessageBox) -> None:
@@ -224,7 +229,7 @@ def test_korrektur_nach_aenderung_im_abgeschlossenen_monat(
         zeile.ist_ende = zeile.ist_ende + timedelta(hours=1)
     _fenster, seite = oeffne_seite(qtbot, kontext)
     assert (seite.jahr, seite.monat) == (2026, 4)  # the next open month
-    assert "1 Korrekturen früherer Monate werden mit diesem Monat verrechnet" in seite.status.text()
+    assert "Mit diesem Monat zu verrechnen: 1 Korrektur eines früheren Monats." in seite.status.text()
     text = seite.detail.toPlainText()
     assert "Korrektur 03/2026 (Version 2) wird mit dieser Abrechnung verrechnet" in text
     assert "Stunden\n183,00\n184,00" in text  # the differences, before → after, in German notation
@@ -243,14 +248,17 @@ def test_korrektur_nach_aenderung_im_abgeschlossenen_monat(
     fuehrer.dann(liste, KorrekturenDialog)
     qtbot.keyClick(seite.tabelle, Qt.Key.Key_K, ALT)
     qtbot.waitUntil(lambda: bool(gesehen), timeout=20000)
-    assert "1 offene Korrekturen" in gesehen[0] and "mit der Abrechnung April 2026 verrechnet" in gesehen[0]
+    assert gesehen[0] == "Offen: 1 Korrektur eines früheren Monats; verrechnet wird mit der Abrechnung April 2026."
     assert gesehen[1] == "offen, wird mit April 2026 verrechnet"
     assert "Stunden: 183,00 → 184,00" in gesehen[2]
 
     lauf.schliesse_ab(db, 2026, 4)  # settles the correction: March now has two versions
     seite.zeige_monat(2026, 3)
     warte(qtbot, seite)
-    assert "Für 1 Assistenzkräfte gilt eine Korrektur" in seite.status.text()
+    assert (
+        "Korrigiert nach dem Abschluss: 1 Assistenzkraft; die Einzelheiten zeigen alle Versionen."
+        in seite.status.text()
+    )
     text = seite.detail.toPlainText()
     assert "Version 1: ursprüngliche Abrechnung" in text and "Version 2: Korrektur" in text
     assert "Differenz verrechnet mit der Abrechnung 04/2026" in text
@@ -300,3 +308,131 @@ def test_lohnjournal_als_excel_im_hintergrund(
     assert gemeldet[0].startswith("Lohnjournal März 2026 (Entwurf) mit 1 Assistenzkräften geschrieben")
     werte = [c.value for zeile in load_workbook(ziel).active.iter_rows() for c in zeile]
     assert Decimal("1200") in [Decimal(str(w)) for w in werte if isinstance(w, int | float)]  # gross, a number
+
+
+def test_berechnung_laeuft_im_hintergrund_und_laesst_sich_abbrechen(
+    qtbot: Any, haushalt: Haushalt, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from desktop.abrechnung import monatsstand
+
+    _fenster, seite = oeffne_seite(qtbot, haushalt("minijob_privathaushalt"))
+    weiter = threading.Event()
+    vorher = monatsstand.lauf.personen_im_monat
+
+    def langsam(*args: Any) -> list[int]:
+        weiter.wait(20)  # the run is still busy while the window answers
+        return vorher(*args)
+
+    monkeypatch.setattr(monatsstand.lauf, "personen_im_monat", langsam)
+    qtbot.keyClick(seite.tabelle, Qt.Key.Key_F5)
+    assert seite.rechnet and seite.status.text() == "Status: wird berechnet …"
+    vorgang = seite._laufend
+    assert vorgang is not None
+    qtbot.waitUntil(lambda: vorgang.dialog is not None and vorgang.dialog.isVisible(), timeout=5000)
+    assert vorgang.dialog is not None and vorgang.dialog.labelText()
+    from PySide6.QtWidgets import QPushButton
+
+    abbrechen = vorgang.dialog.findChild(QPushButton)
+    assert abbrechen is not None and abbrechen.text() == "Abbrechen"
+    abbrechen.click()  # the progress dialog's "Abbrechen"
+    weiter.set()
+    warte(qtbot, seite)
+    assert seite.meldung.text() == "Die Berechnung wurde abgebrochen. „Berechnen“ (F5) startet sie neu."
+    assert seite.modell.rowCount() == 0
+
+
+def test_f1_nennt_die_tasten_der_abrechnung(qtbot: Any, haushalt: Haushalt, monkeypatch: pytest.MonkeyPatch) -> None:
+    texte: list[str] = []
+    fenster, _seite = oeffne_seite(qtbot, haushalt("minijob_privathaushalt"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: texte.append(box.text()) or 0)
+    qtbot.keyClick(fenster, Qt.Key.Key_F1)
+    assert "Im Bereich „Abrechnung“:" in texte[0]
+    assert "Alt+A: Monat abschließen; Alt+K: Korrekturen; Alt+X: Drucken und Exportieren" in texte[0]
+
+
+def test_passt_bei_200_prozent_in_1280_mal_800(qtbot: Any, haushalt: Haushalt) -> None:
+    """With the font at 200 % the page needs no sideways scrolling in a 1280 × 800 window: the action bar wraps,
+    the title has a line of its own, the table scrolls inside itself."""
+    from desktop.einstellungen import SCHRIFTGROESSE
+
+    kontext = haushalt("sv_pflichtig_nacht_sonntag")
+    kontext.einstellungen[SCHRIFTGROESSE] = 200
+    fenster, seite = oeffne_seite(qtbot, kontext)
+    fenster.resize(1280, 800)
+    qtbot.waitUntil(lambda: fenster.width() == 1280)
+    rolle = fenster.stapel.currentWidget()
+    qtbot.waitUntil(lambda: seite.width() <= rolle.viewport().width())
+    assert seite.minimumSizeHint().width() <= rolle.viewport().width()
+    knoepfe = list(seite.aktionen.values())
+    assert all(seite.rect().contains(k.geometry().translated(k.parentWidget().pos())) for k in knoepfe)
+
+
+def test_lohnkonto_erst_aus_abgeschlossenen_monaten(
+    qtbot: Any, haushalt: Haushalt, fuehrer: Dialogfuehrer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    kontext = haushalt("minijob_privathaushalt")
+    _fenster, seite = oeffne_seite(qtbot, kontext)
+    ziel = tmp_path / "konten.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(ziel), "")))
+    gemeldet: list[str] = []
+
+    def lesen(box: QMessageBox) -> None:
+        gemeldet.append(box.text())
+        box.accept()
+
+    fuehrer.dann(lesen, QMessageBox)
+    seite.export_aktionen["lohnkonto_pdf"].trigger()
+    qtbot.waitUntil(lambda: bool(gemeldet), timeout=20000)
+    assert gemeldet[0].startswith("Für 2026 ist noch kein Monat abgeschlossen") and not ziel.exists()
+
+    lauf.schliesse_ab(kontext.datenbank, 2026, 3)
+    fuehrer.dann(lesen, QMessageBox)
+    seite.export_aktionen["lohnkonto_pdf"].trigger()
+    qtbot.waitUntil(lambda: len(gemeldet) == 2, timeout=20000)
+    assert gemeldet[1].startswith("1 Lohnkonten 2026") and "Lohnkonto" in pdf_text(ziel)
+    assert "540,00" in pdf_text(ziel)  # the gross of March (hand calculation above)
+
+
+def test_schichten_ohne_istzeit_stehen_als_nach_plan_da(qtbot: Any, haushalt: Haushalt) -> None:
+    kontext = haushalt("minijob_privathaushalt")
+    with kontext.datenbank.arbeitseinheit() as sitzung:  # two of the nine shifts without an actual time
+        for zeile in sitzung.scalars(select(SchichtZeile).order_by(SchichtZeile.beginn)).all()[:2]:
+            zeile.ist_beginn = zeile.ist_ende = None
+    _fenster, seite = oeffne_seite(qtbot, kontext)
+    assert reihe(seite, 0)["Stunden"] == "36,00 (nach Plan: 2 Tage)"  # the plan pays the same 4 h each
+    assert "1 Warnung" in reihe(seite, 0)["Hinweise"]
+    text = seite.detail.toPlainText()
+    assert (
+        "Nach Plan: für diese Tage ist keine tatsächliche Arbeitszeit erfasst, abgerechnet ist der Plan: 02.03., 03.03."
+        in text
+    )
+    assert "Warnung: Für 2 Tag(e) ist keine tatsächliche Arbeitszeit erfasst" in text
+
+
+def test_einzelheiten_zeigen_das_zeitkonto(qtbot: Any, haushalt: Haushalt) -> None:
+    """A Monatslohn's hours account as the calculation gives it (here put into a result by hand: no §3 scenario has
+    a Monatslohn), shown with carry-over, target, actual and balance."""
+    from dataclasses import replace
+
+    from core.abrechnung.modell import Zeitkonto
+    from desktop.abrechnung.detail import detail_html
+
+    _fenster, seite = oeffne_seite(qtbot, haushalt("minijob_privathaushalt"))
+    assert seite.stand is not None
+    zeile = seite.stand.zeilen[0]
+    assert zeile.ergebnis is not None and "Zeitkonto" not in seite.detail.toPlainText()
+    konto = Zeitkonto(Decimal("4.5"), Decimal("40"), Decimal("36"), Decimal("0.5"), plus_max=Decimal("20"))
+    seite.detail.setHtml(detail_html(replace(zeile, ergebnis=replace(zeile.ergebnis, zeitkonto=konto)), seite.stand))
+    text = seite.detail.toPlainText()
+    for teil in (
+        "Übertrag aus dem Vormonat\n4,50",
+        "Soll laut Vertrag\n40,00",
+        "Veränderung im Monat\n-4,00",
+        "Stand am Monatsende\n0,50",
+        "höchstens 20,00 Plusstunden",
+    ):
+        assert teil in text
