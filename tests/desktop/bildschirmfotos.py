@@ -129,6 +129,13 @@ def main(ausgabe: Path, *, dunkel: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if dunkel:
         dunkle_palette(app)
+    # nobody answers a question here: every "Ja/Nein" a page asks on its own (e.g. the Jahreswechsel tab) is "Nein"
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import meldungen
+
+    meldungen.frage = lambda *_a, **_k: False  # type: ignore[assignment]
+    QMessageBox.exec = lambda _box: QMessageBox.StandardButton.No  # type: ignore[method-assign,assignment,return-value]
     from core.demo import lege_demo_an
     from core.stammdaten.start import oeffne
     from desktop.app import richte_anwendung_ein
