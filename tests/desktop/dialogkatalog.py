@@ -260,6 +260,12 @@ def rechengroessen_aenderungen(k: Kontext) -> QDialog:
     return AenderungenDialog(WertePruefung(2027, "werte-2027.toml", {"bbg_kv_monat": [eintrag]}, (aenderung,)))
 
 
+def bewilligung(k: Kontext) -> QDialog:
+    from desktop.budget.bewilligungen_seite import BewilligungDialog
+
+    return BewilligungDialog(k, None, None)
+
+
 #: name → factory; every dialog class of desktop/ appears at least once.
 def erstattung_status(k: Kontext) -> QDialog:
     from core.erstattung.dienst import Erstattungsantrag
@@ -307,6 +313,7 @@ DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "abrechnungsbeginn": abrechnungsbeginn,
     "rechengroessen_aenderungen": rechengroessen_aenderungen,
     "erstattung_status": erstattung_status,
+    "bewilligung": bewilligung,
 }
 
 
