@@ -189,7 +189,8 @@ def berechne_antrag(
                 Schwere.FEHLER,
                 f"{zeitraum}: {person.name or person.personalnummer} ist privat versichert; die Umlagen und der "
                 "Erstattungsantrag gehen an die Krankenkasse, bei der sie zuletzt gesetzlich versichert war (sonst an "
-                "eine von Ihnen gewählte Kasse). Bitte diese Kasse erfragen und eintragen.",
+                "eine von Ihnen gewählte Kasse). Bitte diese Kasse erfragen und im Bereich Erstattungen mit „Kasse "
+                "für privat Versicherte“ eintragen (oder: assistenzbuero erstattung kasse PERSONALNUMMER KASSE).",
                 "§ 2 Abs. 1 AAG; § 175 Abs. 3 SGB V",
             )
         )
