@@ -7,19 +7,20 @@ The services are `core.jahreswechsel.kassen` and `.checkliste`; this page only s
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from core.fehler import AssistenzbueroFehler
 from core.jahreswechsel import checkliste as checkliste_dienst
 from core.jahreswechsel import kassen as kassen_dienst
-from core.regeln.rechengroessen import zahl_text
+from core.regeln.rechengroessen import vorgabejahr, zahl_text
 from core.stammdaten.checkliste import ChecklistenPunkt
 from desktop import meldungen
 from desktop.i18n import tr
 from desktop.kontext import Kontext
-from desktop.rechengroessen import vorgabejahr
 from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
 
 Stand = kassen_dienst.KassenStand
@@ -208,3 +209,56 @@ class JahreswechselSeite(QWidget):
                 text=punkt.text, stand=tr("offen") if punkt.erledigt else tr("erledigt")
             )
         )
+
+
+def kurztext(kontext: Kontext, heute: date | None = None) -> str | None:
+    """The start page's line on the coming change of year; None when there is nothing to prepare."""
+    heute = heute or date.today()
+    jahr = vorgabejahr(heute)
+    punkte = checkliste_dienst.checkliste(kontext.datenbank, jahr)
+    abgeleitet = [p for p in punkte if p.automatisch and not p.erledigt]
+    if jahr == heute.year and not abgeleitet:
+        return None  # January to October: only while the current year still lacks figures or Kassen
+    erledigt = sum(1 for p in punkte if p.erledigt)
+    teile = [p.erlaeuterung.removeprefix(f"Für {jahr}: ").rstrip(".") for p in abgeleitet]
+    zustand = "; ".join(teile) if teile else tr("Rechengrößen und Krankenkassen sind vorbereitet")
+    return tr("Jahreswechsel {jahr}: {zustand}. Checkliste: {e} von {n} Punkten erledigt.").format(
+        jahr=jahr, zustand=zustand, e=erledigt, n=len(punkte)
+    )
+
+
+class JahreswechselKurzinfo(QWidget):
+    """On the start page from November on (and while the new year lacks figures): what the change of year needs."""
+
+    def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kontext = kontext
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.knopf = QPushButton(tr("Jahres&wechsel vorbereiten"))
+        self.knopf.setAccessibleDescription(tr("Öffnet Einstellungen → Jahreswechsel"))
+        self.knopf.clicked.connect(self._oeffnen)
+        zeile = QHBoxLayout(self)
+        zeile.setContentsMargins(0, 0, 0, 0)
+        zeile.addWidget(self.text, 1)
+        zeile.addWidget(self.knopf)
+
+    def showEvent(self, ereignis: QShowEvent) -> None:
+        super().showEvent(ereignis)
+        self.aktualisieren()
+
+    def aktualisieren(self, heute: date | None = None) -> None:
+        text = kurztext(self.kontext, heute) if self.kontext.datenbank is not None else None
+        self.text.setText(text or "")
+        self.text.setAccessibleName(text or tr("Jahreswechsel"))
+        self.text.setVisible(text is not None)
+        self.knopf.setVisible(text is not None)
+
+    def _oeffnen(self) -> None:
+        self.kontext.zeige_bereich("einstellungen")
+        seite = getattr(self.window(), "seite", None)
+        if callable(seite):
+            seite("einstellungen").zeige("jahreswechsel")

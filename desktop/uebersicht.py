@@ -11,6 +11,7 @@ from desktop.berichte.fristen import FristenWidget
 from desktop.budget.kurzinfo import BudgetKurzinfo
 from desktop.erstattungen_kurzinfo import ErstattungenKurzinfo
 from desktop.i18n import tr
+from desktop.jahreswechsel import JahreswechselKurzinfo
 from desktop.kontext import Kontext
 
 
@@ -39,6 +40,7 @@ class Uebersicht(QWidget):
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.text)
         spalte.addWidget(BudgetKurzinfo(kontext))
+        spalte.addWidget(JahreswechselKurzinfo(kontext))
         spalte.addWidget(ErstattungenKurzinfo(kontext))
         spalte.addLayout(zeile)
         spalte.addWidget(FristenWidget(kontext))

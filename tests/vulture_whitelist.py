@@ -230,3 +230,4 @@ exportiere_lst_anmeldung  # EXPORTARTEN "modul:funktion" (core/meldungen/lohnste
 exportiere_haushaltsscheck  # EXPORTARTEN "modul:funktion" (core/meldungen/haushaltsscheck_export.py)
 exportiere_deuev  # EXPORTARTEN "modul:funktion" (core/meldungen/deuev_export.py)
 exportiere_lohnsteuerbescheinigung  # EXPORTARTEN "modul:funktion" (core/meldungen/lohnsteuerbescheinigung_export.py)
+exportiere_unfallkasse  # EXPORTARTEN "modul:funktion" (core/meldungen/unfallkasse_export.py)

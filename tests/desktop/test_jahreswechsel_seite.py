@@ -72,3 +72,23 @@ def test_checkliste_mit_leertaste(seite: JahreswechselSeite, qtbot) -> None:
 def test_barrierefrei(seite: JahreswechselSeite) -> None:
     assert pruefe_barrierefreiheit(seite) == []
     assert doppelte_kuerzel(seite) == []
+
+
+def test_kurzinfo_auf_der_startseite(qtbot, kontext: Kontext) -> None:
+    from datetime import date
+
+    from desktop.jahreswechsel import JahreswechselKurzinfo, kurztext
+
+    # June 2026 in an empty household: 2026 is complete (figures, shipped PAP), no Kasse to ask → nothing to show
+    assert kurztext(kontext, date(2026, 6, 1)) is None
+    text = kurztext(kontext, date(2026, 12, 3))
+    assert text is not None and text.startswith("Jahreswechsel 2027: ")
+    assert "Rechengrößen fehlen und der Lohnsteuer-PAP fehlt" in text
+    info = JahreswechselKurzinfo(kontext)
+    qtbot.addWidget(info)
+    info.show()
+    info.aktualisieren(date(2026, 12, 3))
+    assert info.knopf.isVisible() and info.text.accessibleName() == text
+    assert pruefe_barrierefreiheit(info) == []
+    info.aktualisieren(date(2026, 6, 1))
+    assert not info.knopf.isVisible()
