@@ -10,7 +10,8 @@ and then checks, as the next start of the program would:
   month open again, a reported backup missing or no longer listed).
 
 Run: python benchmarks/absturz.py [N per kind, default 30] [kind …]
-     (kinds: speichern abschliessen sicherung verschluesseln — the last converts the file to SQLCipher)
+     (kinds: speichern abschliessen sicherung verschluesseln verschluesselt_speichern — the last two convert
+     the file to SQLCipher and save into an encrypted file)
 Target: 0 corrupt, 0 lost. POSIX only (SIGKILL).
 """
 
@@ -30,7 +31,7 @@ ROOT = Path(__file__).absolute().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SZENARIO = ROOT / "tests" / "data" / "szenarien" / "midijob.json"
-ARTEN = ("speichern", "abschliessen", "sicherung", "verschluesseln")
+ARTEN = ("speichern", "abschliessen", "sicherung", "verschluesseln", "verschluesselt_speichern")
 KENNWORT = "Absturz-Test-Kennwort"
 
 # The child programs: each prints one line per completed step (flushed) and loops until killed.
@@ -69,6 +70,20 @@ print("bereit", flush=True)
 while True:
     s = sichere(pfad)
     print(s.pfad, flush=True)
+""",
+    "verschluesselt_speichern": f"""
+import sys
+from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Einstellung
+db = Datenbank.oeffnen(sys.argv[1], sichern=False, kennwort={KENNWORT!r})
+print("bereit", flush=True)
+n = 0
+while True:
+    n += 1
+    with db.arbeitseinheit() as sitzung:
+        sitzung.merge(Einstellung(schluessel="zaehler", wert=str(n)))
+        sitzung.merge(Einstellung(schluessel="zaehler_kopie", wert=str(n)))
+    print(n, flush=True)
 """,
     "verschluesseln": f"""
 import sys
@@ -131,13 +146,14 @@ def _pruefe(art: str, pfad: Path, jahr: int, monat: int, schritte: list[str]) ->
 
     if art == "verschluesseln":
         return _pruefe_verschluesselung(pfad, schritte)
+    kennwort = KENNWORT if art == "verschluesselt_speichern" else None
     try:
-        db = Datenbank.oeffnen(pfad, sichern=False)
+        db = Datenbank.oeffnen(pfad, sichern=False, kennwort=kennwort)
     except DatenbankFehler:
         return True, True
     try:
         with db.arbeitseinheit() as sitzung:
-            if art == "speichern":
+            if art in ("speichern", "verschluesselt_speichern"):
                 werte = {e.schluessel: e.wert for e in sitzung.scalars(select(Einstellung))}
                 gespeichert = int(werte.get("zaehler", "0"))
                 kaputt = werte.get("zaehler") != werte.get("zaehler_kopie")
@@ -212,6 +228,12 @@ def main(argv: list[str]) -> int:
     rng = random.Random(14)
     with tempfile.TemporaryDirectory() as wurzel:
         vorlage, jahr, monat = _vorlage(Path(wurzel))
+        verschluesselt = Path(wurzel) / "verschluesselt" / vorlage.name
+        verschluesselt.parent.mkdir()
+        shutil.copyfile(vorlage, verschluesselt)
+        from core.persistence.schutz import verschluessele
+
+        verschluessele(verschluesselt, KENNWORT)
         print(f"Absturztest: {anzahl} × kill -9 je Art, Haushalt aus {SZENARIO.name} ({monat:02d}/{jahr})")
         gesamt_kaputt = gesamt_verloren = 0
         for art in arten:
@@ -221,7 +243,7 @@ def main(argv: list[str]) -> int:
             for nummer in range(anzahl):
                 ordner = Path(wurzel) / f"{art}-{nummer}"
                 ordner.mkdir()
-                pfad = _kopie(vorlage, ordner)
+                pfad = _kopie(verschluesselt if art == "verschluesselt_speichern" else vorlage, ordner)
                 if art == "verschluesseln":  # a backup or two exist before, as on a real household
                     from core.persistence.sicherung import sichere
 
@@ -234,7 +256,7 @@ def main(argv: list[str]) -> int:
                 shutil.rmtree(ordner)
             dauer = time.perf_counter() - beginn
             print(
-                f"  {art:<15} {anzahl:>3} Versuche  beschädigt {kaputt}  verloren {verloren}  "
+                f"  {art:<25} {anzahl:>3} Versuche  beschädigt {kaputt}  verloren {verloren}  "
                 f"({schritte_gesamt} bestätigte Schritte vor dem Abbruch, {dauer:.0f} s)"
             )
             gesamt_kaputt += kaputt

@@ -84,6 +84,20 @@ def _datenbank() -> str:
     return f"Revision {revision}"
 
 
+@pruefung("verschluesselung")
+def _verschluesselung() -> str:
+    """SQLCipher (the sqlcipher3 wheel's bundled library) is in the bundle: an encrypted file can be made and read."""
+    from core.persistence.datenbank import Datenbank
+    from core.persistence.verbindung import ist_verschluesselt
+
+    with tempfile.TemporaryDirectory() as ordner:
+        pfad = Path(ordner) / "pruefung.sqlite"
+        with Datenbank.oeffnen(pfad, kennwort="Selbsttest-Kennwort") as db, db.engine.connect() as verbindung:
+            version = verbindung.exec_driver_sql("PRAGMA cipher_version").scalar()
+        erwarte(ist_verschluesselt(pfad), "die Datenbank wurde nicht verschlüsselt")
+    return f"SQLCipher {version}"
+
+
 @pruefung("feiertage_deutsch")
 def _feiertage() -> str:
     from core.domain import kalender

@@ -228,3 +228,6 @@ exportiere_beitragsnachweis  # EXPORTARTEN "modul:funktion" (core/meldungen/beit
 exportiere_fristen  # EXPORTARTEN "modul:funktion" (core/meldungen/kalender_ics.py)
 exportiere_lst_anmeldung  # EXPORTARTEN "modul:funktion" (core/meldungen/lohnsteuer_anmeldung_export.py)
 exportiere_haushaltsscheck  # EXPORTARTEN "modul:funktion" (core/meldungen/haushaltsscheck_export.py)
+exportiere_deuev  # EXPORTARTEN "modul:funktion" (core/meldungen/deuev_export.py)
+exportiere_lohnsteuerbescheinigung  # EXPORTARTEN "modul:funktion" (core/meldungen/lohnsteuerbescheinigung_export.py)
+exportiere_unfallkasse  # EXPORTARTEN "modul:funktion" (core/meldungen/unfallkasse_export.py)

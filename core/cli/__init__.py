@@ -63,6 +63,9 @@ BEFEHLE: tuple[Befehl, ...] = (
     ),
     Befehl("sicherung", "Sicherungen der Datenbank anzeigen, anlegen oder zurückspielen", "core.cli.stammdaten"),
     Befehl("szenario", "Szenario-Dateien (JSON) in eine Datenbank laden", "core.cli.abrechnung"),
+    Befehl(
+        "verschluesseln", "die Datenbank und ihre Sicherungen mit einem Kennwort verschlüsseln", "core.cli.stammdaten"
+    ),
 )
 # The modules imported by name (the installer's analysis cannot see them).
 BEFEHLSMODULE: tuple[str, ...] = tuple(sorted({b.modul for b in BEFEHLE}))

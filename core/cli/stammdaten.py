@@ -74,6 +74,51 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
     zurueck.add_argument("datei", nargs="?", type=Path, metavar="SICHERUNG", help="Sicherungsdatei (Standard: neueste)")
     zurueck.set_defaults(handler=_sicherung_wiederherstellen)
 
+    verschluesseln = unterbefehle.add_parser(
+        "verschluesseln",
+        description="Verschlüsselt die Datenbank und alle ihre Sicherungen mit einem Kennwort (SQLCipher); vorher "
+        "wird eine geprüfte Sicherung angelegt. Das neue Kennwort wird am Terminal zweimal abgefragt (ohne Terminal: "
+        "Umgebungsvariable ASSISTENZBUERO_PASSWORT). Ohne das Kennwort sind die Daten verloren.",
+    )
+    verschluesseln.set_defaults(handler=_verschluesseln)
+
+
+def _neues_kennwort() -> str:
+    """Twice at a terminal; without one (batch) from ASSISTENZBUERO_PASSWORT. Checked like the window does."""
+    import getpass
+    import os
+    import sys
+
+    from core.persistence.schutz import UMGEBUNG_KENNWORT, kennwort_hinweis, kennwort_pruefen
+
+    if sys.stdin.isatty():
+        kennwort = getpass.getpass("Neues Kennwort: ")
+        wiederholung = getpass.getpass("Kennwort wiederholen: ")
+    else:
+        kennwort = wiederholung = os.environ.get(UMGEBUNG_KENNWORT, "")
+        if not kennwort:
+            raise EingabeFehler(
+                f"Ohne Terminal wird das neue Kennwort aus der Umgebungsvariable {UMGEBUNG_KENNWORT} gelesen; "
+                "sie ist nicht gesetzt."
+            )
+    grund = kennwort_pruefen(kennwort, wiederholung)
+    if grund is not None:
+        raise EingabeFehler(grund)
+    print(f"Stärke des Kennworts: {kennwort_hinweis(kennwort)}")
+    return kennwort
+
+
+def _verschluesseln(args: argparse.Namespace) -> int:
+    from core.persistence.schutz import verschluessele
+
+    pfad = ziel_pfad(_db_pfad(args))
+    ergebnis = verschluessele(pfad, _neues_kennwort())
+    print(f"Die Datenbank {pfad} und {ergebnis.sicherungen_verschluesselt} Sicherungen sind jetzt verschlüsselt.")
+    for rest in ergebnis.sicherungen_nicht_verschluesselt:
+        print(f"Nicht lesbar, daher unverschlüsselt geblieben: {rest}")
+    print("Bewahren Sie das Kennwort sicher auf: ohne es lassen sich die Daten nicht mehr öffnen.")
+    return 0
+
 
 def _sicherung_liste(args: argparse.Namespace) -> int:
     pfad = _db_pfad(args)

@@ -64,6 +64,14 @@ TASTEN = (
 )
 
 
+KORREKTUREN = (tr("Korrektur eines früheren Monats"), tr("Korrekturen früherer Monate"))
+
+
+def anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
+    """ "1 Korrektur", "2 Korrekturen"."""
+    return f"{n} {einzahl if n == 1 else mehrzahl}"
+
+
 class Tabelle(QTableView):
     """The month's rows: Tab leaves the table, arrows move; the whole row is selected."""
 
@@ -416,6 +424,7 @@ class Monatsabrechnung(QWidget):
         self._anfrage += 1
         nummer, jahr, monat, db = self._anfrage, self.jahr, self.monat, self.db
         if db is None:
+            self._laufend = None
             self._zeige_leer(tr("Keine Datenbank geöffnet: die Abrechnung kann nicht angezeigt werden."))
             return
         self._setze_status(tr("Status: wird berechnet …"))
@@ -473,24 +482,26 @@ class Monatsabrechnung(QWidget):
                 wer=stand.abgeschlossen_von or tr("(unbekannt)"),
             )
             if stand.verrechnet:
-                text += " " + tr("Mit ihm wurden {n} Korrekturen früherer Monate verrechnet.").format(
-                    n=len(stand.verrechnet)
-                )
+                text += " " + tr("Mit ihm verrechnet: {k}.").format(k=anzahl(len(stand.verrechnet), *KORREKTUREN))
             if stand.versionen:
-                text += " " + tr(
-                    "Für {n} Assistenzkräfte gilt eine Korrektur; die Einzelheiten zeigen alle Versionen."
-                ).format(n=len(stand.versionen))
+                text += " " + tr("Korrigiert nach dem Abschluss: {a}; die Einzelheiten zeigen alle Versionen.").format(
+                    a=anzahl(len(stand.versionen), tr("Assistenzkraft"), tr("Assistenzkräfte"))
+                )
             return text
         text = tr("Status: Entwurf, noch nicht abgeschlossen.")
         if stand.naechster_offener is not None and (stand.jahr, stand.monat) > stand.naechster_offener:
             text += " " + tr("Zuerst ist {m} abzuschließen.").format(m=monatstitel(*stand.naechster_offener))
         if stand.korrekturen:
-            text += " " + tr("{n} Korrekturen früherer Monate werden mit diesem Monat verrechnet.").format(
-                n=len(stand.korrekturen)
+            text += " " + tr("Mit diesem Monat zu verrechnen: {k}.").format(
+                k=anzahl(len(stand.korrekturen), *KORREKTUREN)
             )
         sperrend = sum(1 for z in stand.zeilen for _h in z.sperrend)
         if sperrend:
-            text += " " + tr("{n} Fehler verhindern den Abschluss.").format(n=sperrend)
+            text += " " + (
+                tr("1 Fehler verhindert den Abschluss.")
+                if sperrend == 1
+                else tr("{n} Fehler verhindern den Abschluss.").format(n=sperrend)
+            )
         return text
 
     def _setze_status(self, text: str) -> None:
@@ -563,14 +574,14 @@ class Monatsabrechnung(QWidget):
             if hindernis is not None:
                 meldungen.fehler(self, tr("Abschließen nicht möglich"), hindernis)
                 return
-            anzahl = len(self.stand.zeilen) if self.stand is not None else 0
+            zahl = len(self.stand.zeilen) if self.stand is not None else 0
             if not meldungen.frage(
                 self,
                 tr("Abrechnung abschließen?"),
                 tr(
-                    "Die Abrechnung {m} für {n} Assistenzkräfte jetzt abschließen? Danach ist sie unveränderlich; "
+                    "Die Abrechnung {m} für {n} jetzt abschließen? Danach ist sie unveränderlich; "
                     "spätere Änderungen werden als Korrektur im nächsten offenen Monat verrechnet."
-                ).format(m=monatstitel(jahr, monat), n=anzahl),
+                ).format(m=monatstitel(jahr, monat), n=anzahl(zahl, tr("Assistenzkraft"), tr("Assistenzkräfte"))),
                 ja=tr("&Abschließen"),
                 nein=tr("&Nicht abschließen"),
                 gefaehrlich=True,
@@ -581,11 +592,11 @@ class Monatsabrechnung(QWidget):
             ).starten()
 
         def abgeschlossen(m: lauf.Monatsabrechnung) -> None:
-            text = tr("Die Abrechnung {m} ist abgeschlossen ({n} Assistenzkräfte).").format(
-                m=monatstitel(jahr, monat), n=len(m.zeilen)
+            text = tr("Die Abrechnung {m} ist abgeschlossen ({n}).").format(
+                m=monatstitel(jahr, monat), n=anzahl(len(m.zeilen), tr("Assistenzkraft"), tr("Assistenzkräfte"))
             )
             if m.korrekturen:
-                text = text[:-2] + tr(", {k} Korrekturen verrechnet).").format(k=len(m.korrekturen))
+                text = text[:-2] + tr(", verrechnet: {k}).").format(k=anzahl(len(m.korrekturen), *KORREKTUREN))
             self.kontext.melde(text)
             if (self.jahr, self.monat) == (jahr, monat):
                 self.lade()
@@ -610,15 +621,15 @@ class Monatsabrechnung(QWidget):
             offen, ziel = ergebnis
             eintraege = korrekturen.offene(offen, ziel)
             if offen:
-                text = tr(
-                    "{n} offene Korrekturen abgeschlossener Monate; sie werden mit der Abrechnung {m} verrechnet."
-                ).format(n=len(offen), m=monatstitel(*ziel))
+                text = tr("Offen: {k}; verrechnet wird mit der Abrechnung {m}.").format(
+                    k=anzahl(len(offen), *KORREKTUREN), m=monatstitel(*ziel)
+                )
             else:
                 text = tr("Es gibt keine offenen Korrekturen: seit dem Abschluss hat sich nichts geändert.")
             if stand is not None and stand.abgeschlossen and stand.verrechnet:
                 eintraege += korrekturen.verrechnete(stand.verrechnet)
-                text += " " + tr("Mit {m} wurden {n} Korrekturen verrechnet.").format(
-                    m=stand.titel, n=len(stand.verrechnet)
+                text += " " + tr("Mit {m} verrechnet: {k}.").format(
+                    m=stand.titel, k=anzahl(len(stand.verrechnet), *KORREKTUREN)
                 )
             modal(korrekturen.KorrekturenDialog(text, eintraege, self))
             self.tabelle.setFocus()

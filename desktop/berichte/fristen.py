@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QShowEvent
@@ -55,6 +55,21 @@ class _Bote(QObject):
     geladen = Signal(object, int)  # (list of Frist or an exception, request number)
 
 
+def _lade(bote: _Bote, db: Any, heute: date, spanne: tuple[date, date] | None, nummer: int) -> None:
+    """The worker: read the due dates, hand them to the GUI thread by a queued signal."""
+    from core.meldungen.fristenliste import anstehende, fristen
+
+    ergebnis: object
+    try:
+        ergebnis = anstehende(db, heute) if spanne is None else fristen(db, *spanne)
+    except Exception as fehler:  # shown on the GUI thread; never lost in the thread
+        ergebnis = fehler
+    try:
+        bote.geladen.emit(ergebnis, nummer)
+    except RuntimeError:  # the page was closed meanwhile
+        log.debug("Fristen geladen, Seite schon geschlossen")
+
+
 #: (first day, last day) of the due dates to show; None: the start page's choice (`anstehende`).
 Fenster = Callable[[], tuple[date, date]]
 
@@ -62,6 +77,8 @@ Fenster = Callable[[], tuple[date, date]]
 class FristenWidget(QGroupBox):
     """One line in `desktop.uebersicht`: `spalte.addWidget(FristenWidget(kontext))`. With `fenster` (the
     Meldungen tab) it shows the due dates of that span instead of the next six weeks."""
+
+    _in_arbeit: ClassVar[list[tuple[threading.Thread, tuple[Any, ...]]]] = []
 
     def __init__(
         self,
@@ -129,23 +146,14 @@ class FristenWidget(QGroupBox):
         self._anfrage += 1
         if db is None:
             return
-        nummer, heute, bote = self._anfrage, self.heute(), self._bote
         spanne = self.fenster() if self.fenster is not None else None
-
-        def arbeit() -> None:
-            from core.meldungen.fristenliste import anstehende, fristen
-
-            ergebnis: object
-            try:
-                ergebnis = anstehende(db, heute) if spanne is None else fristen(db, *spanne)
-            except Exception as fehler:  # shown on the GUI thread; never lost in the thread
-                ergebnis = fehler
-            try:
-                bote.geladen.emit(ergebnis, nummer)
-            except RuntimeError:  # the page was closed meanwhile
-                log.debug("Fristen geladen, Seite schon geschlossen")
-
-        threading.Thread(target=arbeit, name="Fristen laden", daemon=True).start()
+        mitgabe = (self._bote, db, self.heute(), spanne, self._anfrage)
+        # As desktop.hintergrund.Vorgang: what the thread holds (the Qt messenger) stays referenced here until the
+        # thread has ended, so its last reference never dies in the worker (shiboken's deletion queue crashed).
+        FristenWidget._in_arbeit = [(t, m) for t, m in FristenWidget._in_arbeit if t.is_alive()]
+        faden = threading.Thread(target=_lade, args=mitgabe, name="Fristen laden", daemon=True)
+        FristenWidget._in_arbeit.append((faden, mitgabe))
+        faden.start()
 
     def _angekommen(self, ergebnis: Any, nummer: int) -> None:
         if nummer != self._anfrage:

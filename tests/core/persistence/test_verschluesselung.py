@@ -258,3 +258,25 @@ def test_schluessel_wie_sqlcipher_ihn_ableitet(tmp_path: Path) -> None:
                 assert roh.execute("SELECT nachname FROM arbeitgeber").fetchall() == erwartet
         finally:
             roh.close()
+
+
+def test_kommandozeile_verschluesseln(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pfad = tmp_path / "haushalt.sqlite"
+    _haushalt(pfad)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert _cli("verschluesseln", "--db", str(pfad)) == 2  # no terminal, no variable: nothing changes
+    assert "ASSISTENZBUERO_PASSWORT" in capsys.readouterr().err and not ist_verschluesselt(pfad)
+    monkeypatch.setenv(schutz.UMGEBUNG_KENNWORT, "kurz")
+    assert _cli("verschluesseln", "--db", str(pfad)) == 2
+    assert "zu kurz" in capsys.readouterr().err and not ist_verschluesselt(pfad)
+    eingaben = iter([KENNWORT, KENNWORT])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda _frage: next(eingaben))
+    assert _cli("verschluesseln", "--db", str(pfad)) == 0
+    ausgabe = capsys.readouterr().out
+    assert "jetzt verschlüsselt" in ausgabe and "Stärke des Kennworts: Stark." in ausgabe
+    assert ist_verschluesselt(pfad)
+    schutz.vergiss_kennwoerter()
+    assert _namen(pfad, KENNWORT) == [NAME]

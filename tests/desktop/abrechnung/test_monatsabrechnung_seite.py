@@ -146,7 +146,7 @@ def test_abschliessen_per_tastatur(qtbot: Any, haushalt: Haushalt, fuehrer: Dial
     qtbot.keyClick(seite.tabelle, Qt.Key.Key_A, ALT)
     qtbot.waitUntil(lambda: ablage.status(kontext.datenbank, 2026, 3) == ablage.ABGESCHLOSSEN, timeout=20000)
     qtbot.waitUntil(lambda: "abgeschlossen am" in seite.status.text(), timeout=20000)
-    assert gefragt and "März 2026 für 1 Assistenzkräfte jetzt abschließen?" in gefragt[0]
+    assert gefragt and "März 2026 für 1 Assistenzkraft jetzt abschließen?" in gefragt[0]
     assert "unveränderlich" in seite.status.text()
     assert reihe(seite, 0)["Brutto"] == "540,00\xa0€"  # now read as stored
     assert "abgeschlossen" in fenster.statusBar().currentMessage()
@@ -158,7 +158,7 @@ def test_abschliessen_gesperrt_eine_meldung(qtbot: Any, haushalt: Haushalt, fueh
         sitzung.scalars(select(Assistenzkraft)).one().steuerklasse = None
     _fenster, seite = oeffne_seite(qtbot, kontext)
     assert "1 Fehler" in reihe(seite, 0)["Hinweise"]  # errors first, in words
-    assert "1 Fehler verhindern den Abschluss" in seite.status.text()
+    assert "1 Fehler verhindert den Abschluss" in seite.status.text()
     gemeldet: list[tuple[str, str]] = []
 
     def lesen(box: QMessageBox) -> None:
@@ -229,7 +229,7 @@ def test_korrektur_nach_aenderung_im_abgeschlossenen_monat(
         zeile.ist_ende = zeile.ist_ende + timedelta(hours=1)
     _fenster, seite = oeffne_seite(qtbot, kontext)
     assert (seite.jahr, seite.monat) == (2026, 4)  # the next open month
-    assert "1 Korrekturen früherer Monate werden mit diesem Monat verrechnet" in seite.status.text()
+    assert "Mit diesem Monat zu verrechnen: 1 Korrektur eines früheren Monats." in seite.status.text()
     text = seite.detail.toPlainText()
     assert "Korrektur 03/2026 (Version 2) wird mit dieser Abrechnung verrechnet" in text
     assert "Stunden\n183,00\n184,00" in text  # the differences, before → after, in German notation
@@ -248,14 +248,17 @@ def test_korrektur_nach_aenderung_im_abgeschlossenen_monat(
     fuehrer.dann(liste, KorrekturenDialog)
     qtbot.keyClick(seite.tabelle, Qt.Key.Key_K, ALT)
     qtbot.waitUntil(lambda: bool(gesehen), timeout=20000)
-    assert "1 offene Korrekturen" in gesehen[0] and "mit der Abrechnung April 2026 verrechnet" in gesehen[0]
+    assert gesehen[0] == "Offen: 1 Korrektur eines früheren Monats; verrechnet wird mit der Abrechnung April 2026."
     assert gesehen[1] == "offen, wird mit April 2026 verrechnet"
     assert "Stunden: 183,00 → 184,00" in gesehen[2]
 
     lauf.schliesse_ab(db, 2026, 4)  # settles the correction: March now has two versions
     seite.zeige_monat(2026, 3)
     warte(qtbot, seite)
-    assert "Für 1 Assistenzkräfte gilt eine Korrektur" in seite.status.text()
+    assert (
+        "Korrigiert nach dem Abschluss: 1 Assistenzkraft; die Einzelheiten zeigen alle Versionen."
+        in seite.status.text()
+    )
     text = seite.detail.toPlainText()
     assert "Version 1: ursprüngliche Abrechnung" in text and "Version 2: Korrektur" in text
     assert "Differenz verrechnet mit der Abrechnung 04/2026" in text

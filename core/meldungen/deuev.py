@@ -1,0 +1,193 @@
+"""DEÜV-Meldungen of a finalised month, prepared for the SV-Meldeportal: Anmeldung (Abgabegrund 10), Abmeldung (30)
+and, in December, the Jahresmeldung (50), with Personengruppe, Beitragsgruppe, Tätigkeitsschlüssel, Zeitraum and the
+RV-pflichtige Entgelt in whole euros.
+
+Sources: DEÜV §§ 6, 8, 10 (what and when), Gemeinsames Rundschreiben "Gemeinsame Grundsätze für die Datenerfassung
+und Datenübermittlung" with the Schlüsselverzeichnisse (Abgabegründe, Personengruppen, Beitragsgruppen); the field
+names follow the data set DSME / Datenbaustein DBME (mapping of dataline-gmbh/SocialInsurance.Germany.Messages).
+The Entgelt is the year's RV-pflichtige Entgelt of the employment as the payroll stored it (`Jahreswerte.entgelt_rv`,
+in the Übergangsbereich the reduced beitragspflichtige Einnahme), rounded to whole euros (cents from 50 up);
+short-term jobs (Personengruppe 110) report no Entgelt. Minijobs in the Haushaltsscheck are reported by the
+Haushaltsscheck itself, not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from core.abrechnung.modell import Monatsergebnis
+from core.domain.kalender import monatsgrenzen
+from core.fehler import EingabeFehler
+from core.meldungen.beitragsnachweis import MINIJOB_ZENTRALE, pruefe_abgeschlossen
+from core.meldungen.fristen import abmeldung_faellig, anmeldung_faellig, jahresmeldung_faellig
+from core.persistence.datenbank import Datenbank
+from core.stammdaten.arbeitgeber import lade_arbeitgeber
+from core.stammdaten.assistenzkraefte import AssistenzkraftDaten, lade_assistenzkraft
+from core.stammdaten.krankenkassen import KrankenkasseDaten, liste_krankenkassen
+from core.stammdaten.vertraege import liste_vertraege
+
+ABGABEGRUENDE = {
+    "10": "Anmeldung wegen Beginn einer Beschäftigung",
+    "30": "Abmeldung wegen Ende einer Beschäftigung",
+    "50": "Jahresmeldung",
+}
+PERSONENGRUPPEN = {
+    "101": "Sozialversicherungspflichtig Beschäftigte ohne besondere Merkmale",
+    "106": "Werkstudenten",
+    "109": "Geringfügig entlohnte Beschäftigte",
+    "110": "Kurzfristig Beschäftigte",
+}
+
+
+def volle_euro(betrag: Decimal) -> int:
+    return int(betrag.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True, slots=True)
+class Meldung:
+    grund: str
+    personalnummer: str
+    name: str
+    versicherungsnummer: str
+    geburtsdatum: date | None
+    geburtsname: str
+    geburtsort: str
+    staatsangehoerigkeit: str
+    anschrift: str
+    von: date
+    bis: date | None
+    personengruppe: str
+    beitragsgruppe: str
+    taetigkeitsschluessel: str
+    entgelt: int | None  # whole euros; None: no Entgelt in this Meldung (Anmeldung, short-term job)
+    uebergangsbereich: bool
+    einzugsstelle: str
+    betriebsnummer_einzugsstelle: str
+    faellig: date
+    fehlt: tuple[str, ...]
+
+    @property
+    def grund_text(self) -> str:
+        return f"{self.grund} – {ABGABEGRUENDE[self.grund]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Meldungen:
+    jahr: int
+    monat: int
+    arbeitgeber: str
+    betriebsnummer: str
+    meldungen: tuple[Meldung, ...]
+    haushaltsscheck: tuple[str, ...]  # names left to the Haushaltsscheck
+
+    @property
+    def fehlt(self) -> list[str]:
+        fehlend = [] if self.betriebsnummer else ["Die Betriebsnummer der Arbeitgeberin fehlt."]
+        for m in self.meldungen:
+            fehlend.extend(m.fehlt)
+        return list(dict.fromkeys(fehlend))
+
+
+def _beschaeftigung(db: Datenbank, kraft_id: int) -> tuple[date | None, date | None]:
+    """(Eintritt, Ende) of the employment: the first contract's start; the newest version's Austritt, or the end of
+    its fixed term."""
+    versionen = sorted(liste_vertraege(db, kraft_id), key=lambda v: v.gueltig_ab)
+    if not versionen:
+        return None, None
+    return min(v.eintritt for v in versionen), versionen[-1].austritt or versionen[-1].befristet_bis
+
+
+def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
+    """The Meldungen arising from a finalised month (refuses an open month)."""
+    gespeichert = pruefe_abgeschlossen(db, jahr, monat, "eine DEÜV-Meldung")
+    erster, naechster = monatsgrenzen(jahr, monat)
+    letzter = date.fromordinal(naechster.toordinal() - 1)
+    arbeitgeber = lade_arbeitgeber(db)
+    kassen = {k.name: k for k in liste_krankenkassen(db)}
+    mz = next((k for k in kassen.values() if k.ist_minijob_zentrale), None)
+    meldungen: list[Meldung] = []
+    haushaltsscheck: list[str] = []
+    for g in gespeichert.ergebnisse:
+        e = g.ergebnis
+        if e.haushaltsscheck:
+            haushaltsscheck.append(e.name or e.id)
+            continue
+        eintritt, austritt = _beschaeftigung(db, g.assistenzkraft_id)
+        try:
+            person = lade_assistenzkraft(db, g.assistenzkraft_id)
+        except EingabeFehler:
+            continue  # erased on her request: nothing left to report from
+        faelle: list[tuple[str, date, date | None, date]] = []
+        if eintritt is not None and erster <= eintritt <= letzter:
+            faelle.append(("10", eintritt, None, anmeldung_faellig(eintritt)))
+        beginn_im_jahr = max(eintritt or date(jahr, 1, 1), date(jahr, 1, 1))
+        if austritt is not None and erster <= austritt <= letzter:
+            faelle.append(("30", beginn_im_jahr, austritt, abmeldung_faellig(austritt)))
+        elif monat == 12 and (austritt is None or austritt > letzter):
+            faelle.append(("50", beginn_im_jahr, letzter, jahresmeldung_faellig(jahr)))
+        for grund, von, bis, faellig in faelle:
+            meldungen.append(_meldung(e, person, grund, von, bis, faellig, kassen, mz))
+    return Meldungen(
+        jahr=jahr,
+        monat=monat,
+        arbeitgeber=arbeitgeber.name if arbeitgeber is not None and arbeitgeber.name else "Arbeitgeberin",
+        betriebsnummer=arbeitgeber.betriebsnummer if arbeitgeber is not None else "",
+        meldungen=tuple(meldungen),
+        haushaltsscheck=tuple(haushaltsscheck),
+    )
+
+
+def _meldung(
+    e: Monatsergebnis,
+    person: AssistenzkraftDaten,
+    grund: str,
+    von: date,
+    bis: date | None,
+    faellig: date,
+    kassen: dict[str, KrankenkasseDaten],
+    mz: KrankenkasseDaten | None,
+) -> Meldung:
+    name = person.name or e.name or e.id
+    stelle = e.einzugsstelle or ""
+    kasse = mz if stelle == MINIJOB_ZENTRALE else kassen.get(stelle)
+    betriebsnummer = kasse.betriebsnummer if kasse is not None else ""
+    fehlt: list[str] = []
+    if not person.versicherungsnummer and (grund != "10" or not (person.geburtsname or person.geburtsort)):
+        fehlt.append(
+            f"Für {name} fehlt die Versicherungsnummer (bei einer Anmeldung ersatzweise Geburtsname und Geburtsort): "
+            "bitte im Personalbogen eintragen."
+        )
+    if not person.taetigkeitsschluessel:
+        fehlt.append(f"Für {name} fehlt der Tätigkeitsschlüssel: bitte im Personalbogen alle fünf Teile eintragen.")
+    if not stelle:
+        fehlt.append(f"Für {name} ist keine Einzugsstelle bestimmt: bitte die Krankenkasse im Personalbogen eintragen.")
+    elif not betriebsnummer:
+        fehlt.append(f"Für die Einzugsstelle „{stelle}“ fehlt die Betriebsnummer: bitte unter Krankenkassen eintragen.")
+    entgelt = None
+    if grund != "10" and e.personengruppe != "110":
+        entgelt = volle_euro(e.jahreswerte.entgelt_rv)
+    anschrift = ", ".join(t for t in (person.strasse, " ".join(x for x in (person.plz, person.ort) if x)) if t)
+    return Meldung(
+        grund=grund,
+        personalnummer=e.id,
+        name=name,
+        versicherungsnummer=person.versicherungsnummer,
+        geburtsdatum=person.geburtsdatum,
+        geburtsname=person.geburtsname,
+        geburtsort=person.geburtsort,
+        staatsangehoerigkeit=person.staatsangehoerigkeit,
+        anschrift=anschrift,
+        von=von,
+        bis=bis,
+        personengruppe=e.personengruppe,
+        beitragsgruppe=e.beitragsgruppe,
+        taetigkeitsschluessel=person.taetigkeitsschluessel,
+        entgelt=entgelt,
+        uebergangsbereich=e.uebergangsbereich,
+        einzugsstelle=stelle,
+        betriebsnummer_einzugsstelle=betriebsnummer,
+        faellig=faellig,
+        fehlt=tuple(fehlt),
+    )

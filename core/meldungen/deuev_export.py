@@ -1,0 +1,183 @@
+"""The DEÜV-Meldungen of a month as PDF (one block per Meldung, in the order of the SV-Meldeportal's mask
+"Meldung zur Sozialversicherung") and Excel (one row per Meldung); `assistenzbuero export deuev --monat JJJJ-MM`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from reportlab.platypus import CondPageBreak, Spacer
+
+from core.fehler import EingabeFehler, schreibfehler
+from core.io.belege_basis import ZEHNTEL_MM, absatz, baue_pdf, druck_a4, fusszeile, setze_text
+from core.io.excel import schreibe, speichere
+from core.meldungen.deuev import PERSONENGRUPPEN, Meldung, Meldungen, deuev_meldungen
+from core.meldungen.dokument import BREITE, RAND, SEITE, UEBERMITTLUNG, kopf_tabelle
+from core.persistence.datenbank import Datenbank
+
+BEITRAGSGRUPPE = "KV-RV-AV-PV (1 = allgemein/voll, 5 = RV pauschal, 6 = KV pauschal, 0 = kein Beitrag)"
+
+
+def _felder(m: Meldung, betriebsnummer: str) -> list[tuple[str, str]]:
+    felder = [
+        ("Abgabegrund", m.grund_text),
+        ("Betriebsnummer der Arbeitgeberin", betriebsnummer),
+        ("Versicherungsnummer", m.versicherungsnummer or "(keine – Angaben zur Vergabe unten)"),
+        ("Vorname und Name", m.name),
+    ]
+    if m.grund == "10" or not m.versicherungsnummer:
+        felder += [
+            ("Geburtsdatum", f"{m.geburtsdatum:%d.%m.%Y}" if m.geburtsdatum else ""),
+            ("Geburtsname, Geburtsort", ", ".join(t for t in (m.geburtsname, m.geburtsort) if t)),
+            ("Staatsangehörigkeit", m.staatsangehoerigkeit),
+            ("Anschrift", m.anschrift),
+        ]
+    felder += [
+        ("Zeitraum", f"{m.von:%d.%m.%Y}" + (f" bis {m.bis:%d.%m.%Y}" if m.bis else "")),
+        ("Personengruppe", f"{m.personengruppe} – {PERSONENGRUPPEN.get(m.personengruppe, '')}"),
+        ("Beitragsgruppe", f"{m.beitragsgruppe} ({BEITRAGSGRUPPE})"),
+        ("Tätigkeitsschlüssel", m.taetigkeitsschluessel),
+        ("Beitragspflichtiges Bruttoarbeitsentgelt (volle €)", "" if m.entgelt is None else str(m.entgelt)),
+        (
+            "Übergangsbereich",
+            "ja (Entgelt = reduzierte beitragspflichtige Einnahme)" if m.uebergangsbereich else "nein",
+        ),
+        ("Einzugsstelle", f"{m.einzugsstelle} ({m.betriebsnummer_einzugsstelle})"),
+        ("Abgabe spätestens", f"{m.faellig:%d.%m.%Y}"),
+    ]
+    return felder
+
+
+def _titel(ms: Meldungen) -> str:
+    return f"DEÜV-Meldungen {ms.monat:02d}/{ms.jahr}"
+
+
+def deuev_pdf(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: bool = False) -> None:
+    inhalt: list[Any] = [
+        absatz(_titel(ms), "titel"),
+        absatz(
+            f"{ms.arbeitgeber} · Werte für die Maske „Meldung zur Sozialversicherung“ im SV-Meldeportal "
+            "(DEÜV; Datensatz DSME mit Datenbaustein DBME)",
+            "unter",
+        ),
+    ]
+    for m in ms.meldungen:
+        inhalt += [
+            CondPageBreak(450 * ZEHNTEL_MM),
+            Spacer(1, 40 * ZEHNTEL_MM),
+            absatz(f"{m.name} ({m.personalnummer}): {m.grund_text}", "gross"),
+            kopf_tabelle(_felder(m, ms.betriebsnummer)),
+        ]
+    if ms.haushaltsscheck:
+        inhalt.append(
+            absatz(
+                "Im Haushaltsscheckverfahren meldet der Haushaltsscheck selbst (keine DEÜV-Meldung hier): "
+                + ", ".join(ms.haushaltsscheck)
+                + ".",
+                "text",
+            )
+        )
+    inhalt += [Spacer(1, 40 * ZEHNTEL_MM), absatz(UEBERMITTLUNG, "klein")]
+    baue_pdf(
+        ziel,
+        inhalt,
+        seite=SEITE,
+        rand=RAND,
+        oben=RAND,
+        unten=110 * ZEHNTEL_MM,
+        titel=_titel(ms),
+        autor=ms.arbeitgeber,
+        zeichner=fusszeile(f"{_titel(ms)} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE),
+        ueberschreiben=ueberschreiben,
+    )
+
+
+def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: bool = False) -> None:
+    mappe = Workbook()
+    blatt = mappe.worksheets[0]
+    blatt.title = "DEÜV-Meldungen"
+    setze_text(blatt["A1"], _titel(ms))
+    blatt["A1"].font = Font(bold=True, size=14)
+    koepfe = [
+        "Abgabegrund",
+        "Versicherungsnummer",
+        "Name",
+        "von",
+        "bis",
+        "Personengruppe",
+        "Beitragsgruppe",
+        "Tätigkeitsschlüssel",
+        "Entgelt (volle €)",
+        "Übergangsbereich",
+        "Einzugsstelle",
+        "Betriebsnummer Einzugsstelle",
+        "Abgabe spätestens",
+    ]
+    for spalte, text in enumerate(koepfe, start=1):
+        setze_text(blatt.cell(row=3, column=spalte), text)
+        blatt.cell(row=3, column=spalte).font = Font(bold=True)
+    for zeile, m in enumerate(ms.meldungen, start=4):
+        werte: list[Any] = [
+            m.grund,
+            m.versicherungsnummer,
+            m.name,
+            m.von,
+            m.bis,
+            m.personengruppe,
+            m.beitragsgruppe,
+            m.taetigkeitsschluessel,
+            m.entgelt,
+            "ja" if m.uebergangsbereich else "nein",
+            m.einzugsstelle,
+            m.betriebsnummer_einzugsstelle,
+            m.faellig,
+        ]
+        for spalte, wert in enumerate(werte, start=1):
+            zelle = schreibe(blatt.cell(row=zeile, column=spalte), wert)
+            if isinstance(wert, date):
+                zelle.number_format = "DD.MM.YYYY"
+            elif isinstance(wert, int):
+                zelle.number_format = "#,##0"
+    unten = 5 + len(ms.meldungen)
+    setze_text(blatt.cell(row=unten, column=1), UEBERMITTLUNG)
+    setze_text(blatt.cell(row=unten + 1, column=1), f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
+    druck_a4(blatt, quer=True, titelzeilen="3:3", letzte_zeile=unten + 1, letzte_spalte=len(koepfe))
+    speichere(mappe, ziel, ueberschreiben=ueberschreiben)
+
+
+def deuev_exportieren(db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueberschreiben: bool = False) -> str:
+    endung = ziel.suffix.lower()
+    if endung not in (".pdf", ".xlsx"):
+        raise EingabeFehler(f"Die DEÜV-Meldungen gibt es als .pdf oder .xlsx; {ziel.name} hat eine andere Endung.")
+    ms = deuev_meldungen(db, jahr, monat)
+    if not ms.meldungen:
+        raise EingabeFehler(
+            f"Für {monat:02d}/{jahr} ist keine DEÜV-Meldung abzugeben (kein Beginn, kein Ende, keine Jahresmeldung im "
+            "Dezember). Es wurde keine Datei geschrieben."
+        )
+    if ms.fehlt:
+        raise EingabeFehler("Die DEÜV-Meldungen wurden nicht geschrieben. " + " ".join(ms.fehlt))
+    schreiber = deuev_pdf if endung == ".pdf" else deuev_xlsx
+    try:
+        schreiber(ms, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
+    except OSError as fehler:
+        raise schreibfehler(ziel, fehler) from None
+    return f"{len(ms.meldungen)} DEÜV-Meldungen {monat:02d}/{jahr} geschrieben: {ziel}"
+
+
+def exportiere_deuev(
+    db: Datenbank,
+    jahr: int,
+    monat: int,
+    ziel: Path,
+    endung: str,
+    assistenzkraft: str | None,
+    *,
+    ueberschreiben: bool = False,
+) -> str:
+    if assistenzkraft is not None:
+        raise EingabeFehler("--assistenzkraft gilt nicht für die DEÜV-Meldungen. Bitte ohne --assistenzkraft aufrufen.")
+    return deuev_exportieren(db, jahr, monat, ziel, ueberschreiben=ueberschreiben)
