@@ -153,3 +153,30 @@ def test_minijob_prognose_mit_uebernommenem_entgelt(
     # July alone (560 € ≤ 603 €) is a Minijob; what the Lohnbüro paid decides the forecast
     assert ohne.beschaeftigung is Beschaeftigungsart.MINIJOB
     assert k.beschaeftigung is erwartet
+
+
+def test_urlaub_vor_dem_abrechnungsbeginn_zaehlt_als_genommen(tmp_path: Path) -> None:
+    """Sabine (5 days a week, 30 days' leave, employed since 2014) took 12 days at the Lohnbüro's time; in the program
+    from July she takes Mon 13.–Fri 17.07. (5 working days). A March leave entered in the Dienstplan as well is the
+    same leave the 12 days contain and is not counted twice: taken 12 + 5 = 17, left 30 − 17 = 13 (§ 3 BUrlG)."""
+    from datetime import date
+
+    from core.dienstplan import dienst
+    from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
+    from tests.core.dienstplan.conftest import lege_haushalt_an
+
+    db = start.oeffne(tmp_path / "haushalt.sqlite")
+    try:
+        h = lege_haushalt_an(db)
+        erfassung.setze_abrechnungsbeginn(db, 2026, 7)
+        urlaub = Abwesenheitsart.URLAUB
+        dienst.trage_abwesenheit_ein(db, Abwesenheit(h.sabine, urlaub, date(2026, 7, 13), date(2026, 7, 17)))
+        dienst.trage_abwesenheit_ein(db, Abwesenheit(h.sabine, urlaub, date(2026, 3, 2), date(2026, 3, 6)))
+        ohne = erfassung.urlaubsuebersicht(db, h.sabine, 2026, date(2026, 12, 31))
+        erfassung.speichere_vortrag(db, erfassung.VortragDaten(h.sabine, 2026, urlaub_genommen_tage=d(12)))
+        mit = erfassung.urlaubsuebersicht(db, h.sabine, 2026, date(2026, 12, 31))
+    finally:
+        db.schliessen()
+    assert (ohne.konto.anspruch, ohne.konto.genommen) == (d(30), d(10))  # no carried-over figures: as entered
+    assert (mit.konto.genommen, mit.konto.rest) == (d(17), d(13))
+    assert "12 Urlaubstage vor dem Abrechnungsbeginn (Juli 2026)" in " ".join(x.text for x in mit.hinweise)
