@@ -6,7 +6,7 @@ import importlib
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from desktop.einstellungen import EinstellungenSeite
 from desktop.i18n import tr
@@ -86,6 +86,10 @@ class EinstellungenBereich(QWidget):
             seite.setObjectName(f"reiter_{name}")
             self.seiten[name] = seite
             self.reiter.addTab(seite, titel)
+        # With six tabs a narrow window shows the tab bar's scroll arrows; they are for the mouse (the keyboard
+        # switches tabs with the arrow keys on the tab bar, Strg+Tab or Alt+1 … Alt+6), not extra Tab stops.
+        for pfeil in self.reiter.tabBar().findChildren(QToolButton):
+            pfeil.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.reiter)
         self.reiter.currentChanged.connect(self._aktiviere_reiter)

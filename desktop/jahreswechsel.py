@@ -1,7 +1,7 @@
 """Einstellungen → Jahreswechsel: the Kassen's rates for the new year and the year-end checklist, per year.
 
-On first opening for a year whose Kassen have no rates yet, it offers to carry last year's forward; they stay
-marked „bitte prüfen“ until she confirms each Kasse against its announcement (or edits it under Krankenkassen).
+For a year whose Kassen have no rates yet, the page asks (in words on the page) to carry last year's forward; they
+stay marked „bitte prüfen“ until she confirms each Kasse against its announcement (or edits it under Krankenkassen).
 The services are `core.jahreswechsel.kassen` and `.checkliste`; this page only shows and asks.
 """
 
@@ -50,7 +50,6 @@ class JahreswechselSeite(QWidget):
     def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kontext = kontext
-        self._gefragt: set[int] = set()  # years she was already offered the carry-forward for (this session)
         self.jahr = QSpinBox()
         self.jahr.setRange(2025, 2100)
         self.jahr.setValue(vorgabejahr())
@@ -97,6 +96,16 @@ class JahreswechselSeite(QWidget):
         self.punkte.addAction(umschalten)
         self.zusammenfassung = QLabel()
         self.zusammenfassung.setWordWrap(True)
+        # the question for a new year, on the page itself (a box popping up on merely opening the tab would
+        # interrupt her and every keyboard walk through the tabs)
+        self.frage = QLabel()
+        self.frage.setWordWrap(True)
+        self.frage.setObjectName("jahreswechsel_frage")
+        self.frage.setTextFormat(Qt.TextFormat.PlainText)
+        self.frage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.frage.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a Tab stop: the screen reader reads the question
+        self.frage.setAccessibleName(tr("Krankenkassen im neuen Jahr"))
+        self.frage.setVisible(False)
 
         oben = QHBoxLayout()
         oben.addWidget(jahr_label)
@@ -112,35 +121,16 @@ class JahreswechselSeite(QWidget):
         spalte = QVBoxLayout(self)
         spalte.addLayout(oben)
         spalte.addWidget(kassen_label)
+        spalte.addWidget(self.frage)
         spalte.addWidget(self.kassen, 1)
         spalte.addLayout(kassen_knoepfe)
         spalte.addWidget(punkte_label)
         spalte.addWidget(self.punkte, 2)
         spalte.addLayout(punkte_knoepfe)
 
-    def frage_uebernahme(self, jahr: int, fehlend: list[str]) -> bool:
-        """Asked once per year and session when Kassen in use have no rates for it (tests replace this)."""
-        return meldungen.frage(
-            self,
-            tr("Krankenkassen für {jahr}").format(jahr=jahr),
-            tr(
-                "Für {jahr} fehlen Zusatzbeitrag und U1/U2 bei: {kassen}. Sollen die Sätze des Vorjahres "
-                "übernommen werden? Sie bleiben „bitte prüfen“, bis Sie sie mit der Bekanntmachung der Kasse "
-                "verglichen und bestätigt haben."
-            ).format(jahr=jahr, kassen=", ".join(fehlend)),
-            ja=tr("&Übernehmen"),
-            nein=tr("&Später"),
-        )
-
     def aktivieren(self) -> None:
         jahr = self.jahr.value()
-        staende = kassen_dienst.kassen_im_jahr(self.kontext.datenbank, jahr)
-        fehlend = [s.name for s in staende if s.stand == kassen_dienst.FEHLT]
-        if fehlend and jahr not in self._gefragt and self.isVisible():
-            self._gefragt.add(jahr)
-            if self.frage_uebernahme(jahr, fehlend):
-                staende = self._uebernimm(jahr) or staende
-        self._zeige(jahr, staende)
+        self._zeige(jahr, kassen_dienst.kassen_im_jahr(self.kontext.datenbank, jahr))
 
     def _zeige(self, jahr: int, staende: list[Stand]) -> None:
         self.kassen_modell.setze_zeilen(staende)
@@ -165,7 +155,25 @@ class JahreswechselSeite(QWidget):
             )
         )
         self.bestaetigen_knopf.setEnabled(any(s.stand == kassen_dienst.ZU_PRUEFEN for s in staende))
-        self.uebernehmen_knopf.setEnabled(any(s.stand == kassen_dienst.FEHLT for s in staende))
+        fehlend = [s.name for s in staende if s.stand == kassen_dienst.FEHLT]
+        zu_pruefen = [s.name for s in staende if s.stand == kassen_dienst.ZU_PRUEFEN]
+        self.uebernehmen_knopf.setEnabled(bool(fehlend))
+        if fehlend:
+            frage = tr(
+                "Für {jahr} fehlen Zusatzbeitrag und U1/U2 bei: {kassen}. „Sätze aus dem Vorjahr übernehmen“ trägt "
+                "die Sätze des Vorjahres ein; sie bleiben „bitte prüfen“, bis Sie sie mit der Bekanntmachung der "
+                "Kasse verglichen und bestätigt haben."
+            ).format(jahr=jahr, kassen=", ".join(fehlend))
+        elif zu_pruefen:
+            frage = tr(
+                "Bitte vergleichen Sie die Sätze {jahr} mit der Bekanntmachung der Kasse (ändern unter "
+                "Krankenkassen) und bestätigen Sie sie: {kassen}."
+            ).format(jahr=jahr, kassen=", ".join(zu_pruefen))
+        else:
+            frage = ""
+        self.frage.setText(frage)
+        self.frage.setAccessibleName(frage or tr("Krankenkassen im neuen Jahr"))
+        self.frage.setVisible(bool(frage))
 
     def _uebernimm(self, jahr: int) -> list[Stand] | None:
         try:
