@@ -19,6 +19,7 @@ REITER: list[tuple[str, str, str]] = [
     ("checkliste", tr("&3 Checkliste"), "desktop.checkliste:ChecklistenAnsicht"),
     ("programm", tr("&4 Programm"), "desktop.einstellungen_bereich:ProgrammSeite"),
     ("rechengroessen", tr("&5 Rechengrößen"), "desktop.rechengroessen:RechengroessenSeite"),
+    ("jahreswechsel", tr("&6 Jahreswechsel"), "desktop.jahreswechsel:JahreswechselSeite"),
 ]
 
 
@@ -103,7 +104,7 @@ class EinstellungenBereich(QWidget):
     def tastenkuerzel(self) -> list[str]:
         """For the main window's F1 help."""
         return [
-            tr("Alt+1 … Alt+5: Arbeitgeber, Krankenkassen, Checkliste, Programm, Rechengrößen"),
+            tr("Alt+1 … Alt+6: Arbeitgeber, Krankenkassen, Checkliste, Programm, Rechengrößen, Jahreswechsel"),
             tr("Strg+S: Arbeitgeberdaten oder Krankenkasse speichern"),
             tr("Leertaste in der Checkliste: Punkt abhaken oder Haken entfernen"),
         ]

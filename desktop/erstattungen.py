@@ -5,7 +5,7 @@ A view over `core.erstattung.dienst`: the claims come from the finalised months 
 status change is one service call (one transaction; a refusal is shown in the dialog at once), the claim sheet is
 written in the background by `core.erstattung.antragsblatt_export`. State is always written out as text ("offen",
 "unvollständig", "Frist läuft ab"), never shown by colour alone.
-Mnemonics: E (area), A (Anzeigen), T (Tabelle), Z (Einzelheiten), G, R, L, S, U; the main window has D, B, H.
+Mnemonics: E (area), A (Anzeigen), T (Tabelle), Z (Einzelheiten), G, R, L, S, U, K; the main window has D, B, H.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -36,10 +37,18 @@ from PySide6.QtWidgets import (
 from core.domain.geld import format_eur
 from core.erstattung.antragsblatt import antragsblaetter
 from core.erstattung.antragsblatt_export import schreibe_antragsblaetter
-from core.erstattung.dienst import STATUSTEXT, Erstattungsantrag, Uebersicht, antraege, setze_status
+from core.erstattung.dienst import (
+    STATUSTEXT,
+    Erstattungsantrag,
+    Uebersicht,
+    antraege,
+    setze_status,
+    setze_umlagekasse,
+)
 from core.erstattung.modelle import ABGELEHNT, ERSTATTET, GESTELLT, OFFEN
 from core.fehler import AssistenzbueroFehler, EingabeFehler
 from desktop import meldungen
+from desktop.abrechnung.fliesslayout import Fliesslayout
 from desktop.dialoge import modal
 from desktop.formular import Formular
 from desktop.hintergrund import Fortschritt
@@ -164,7 +173,7 @@ class StatusDialog(QDialog):
             text = {
                 GESTELLT: tr("Gestellt &am (TT.MM.JJJJ)"),
                 ERSTATTET: tr("Geld erhalten &am (TT.MM.JJJJ)"),
-                ABGELEHNT: tr("Bescheid vom (TT.MM.JJJJ, &freiwillig)"),
+                ABGELEHNT: tr("Bescheid vom (TT.MM.JJJJ, &falls bekannt)"),
             }[status]
             f.datum("datum", text)
             if status != ABGELEHNT:
@@ -230,7 +239,7 @@ class ErstattungenBereich(QWidget):
         kopf.addStretch(1)
         spalte.addLayout(kopf)
 
-        leiste = QHBoxLayout()
+        leiste = Fliesslayout()  # wraps at a 200 % font instead of widening the window
         self.knoepfe: dict[str, QPushButton] = {}
         for schluessel, text, beschreibung in (
             (GESTELLT, tr("Als &gestellt markieren …"), tr("Datum eintragen, an dem der Antrag gestellt wurde")),
@@ -238,6 +247,11 @@ class ErstattungenBereich(QWidget):
             (ABGELEHNT, tr("Ab&lehnung eintragen …"), tr("Grund der Ablehnung aus dem Bescheid eintragen")),
             (OFFEN, tr("Zurück&setzen …"), tr("Den letzten Schritt zurücknehmen")),
             ("drucken", tr("Antragsblatt dr&ucken …"), tr("Alle Angaben des Antrags als PDF oder Excel")),
+            (
+                "kasse",
+                tr("&Kasse für privat Versicherte …"),
+                tr("Die Kasse, an die Umlagen und Erstattungsanträge einer privat versicherten Assistenzkraft gehen"),
+            ),
         ):
             knopf = QPushButton(text)
             knopf.setObjectName(f"knopf_{schluessel}")
@@ -248,11 +262,11 @@ class ErstattungenBereich(QWidget):
         for status in (GESTELLT, ERSTATTET, ABGELEHNT):
             self.knoepfe[status].clicked.connect(lambda _c=False, s=status: self.status_aendern(s))
         self.knoepfe[OFFEN].clicked.connect(self.zuruecksetzen)
+        self.knoepfe["kasse"].clicked.connect(self.kasse_festlegen)
         menue = QMenu(self.knoepfe["drucken"])
         menue.addAction(tr("Als &PDF …"), lambda: self.antragsblatt(".pdf"))
         menue.addAction(tr("Als &Excel …"), lambda: self.antragsblatt(".xlsx"))
         self.knoepfe["drucken"].setMenu(menue)
-        leiste.addStretch(1)
         spalte.addLayout(leiste)
 
         self.meldung = QLabel()
@@ -385,6 +399,7 @@ class ErstattungenBereich(QWidget):
         self.knoepfe[ABGELEHNT].setEnabled(status == GESTELLT)
         self.knoepfe[OFFEN].setEnabled(status in (GESTELLT, ERSTATTET, ABGELEHNT))
         self.knoepfe["drucken"].setEnabled(a is not None)
+        self.knoepfe["kasse"].setEnabled(a is not None and "ERSTATTUNG_OHNE_KASSE" in {h.code for h in a.hinweise})
 
     # actions -------------------------------------------------------------------------------------------------
     def status_aendern(self, status: str) -> None:
@@ -433,3 +448,34 @@ class ErstattungenBereich(QWidget):
             meldungen.datei_fertig(self, tr("Antragsblatt fertig"), text, ziel)
 
         Hintergrundoperation(self, tr("Antragsblatt wird erstellt"), arbeit).bei_erfolg(fertig).starten()
+
+    def kasse_festlegen(self) -> None:
+        a = self.gewaehlt()
+        if a is None:
+            return
+        from core.stammdaten.krankenkassen import liste_krankenkassen
+
+        namen = [k.name for k in liste_krankenkassen(self.kontext.datenbank) if not k.ist_minijob_zentrale]
+        if not namen:
+            meldungen.hinweis(
+                self,
+                tr("Keine Krankenkasse"),
+                tr("Bitte zuerst unter Einstellungen › Krankenkassen die Kasse mit ihren U1/U2-Sätzen anlegen."),
+            )
+            return
+        name, ok = QInputDialog.getItem(
+            self,
+            tr("Kasse für privat Versicherte"),
+            tr("Kasse, bei der {name} zuletzt gesetzlich versichert war:").format(name=a.name),
+            namen,
+            0,
+            False,
+        )
+        if not ok or not name:
+            return
+        try:
+            setze_umlagekasse(self.kontext.datenbank, a.personalnummer, name)
+        except EingabeFehler as fehler:
+            meldungen.fehler(self, tr("Nicht gespeichert"), str(fehler))
+            return
+        self.laden()

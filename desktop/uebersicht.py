@@ -9,7 +9,9 @@ from core.domain.kalender import BUNDESLAENDER
 from core.stammdaten import arbeitgeber, assistenzkraefte, checkliste
 from desktop.berichte.fristen import FristenWidget
 from desktop.budget.kurzinfo import BudgetKurzinfo
+from desktop.erstattungen_kurzinfo import ErstattungenKurzinfo
 from desktop.i18n import tr
+from desktop.jahreswechsel import JahreswechselKurzinfo
 from desktop.kontext import Kontext
 
 
@@ -38,6 +40,8 @@ class Uebersicht(QWidget):
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.text)
         spalte.addWidget(BudgetKurzinfo(kontext))
+        spalte.addWidget(JahreswechselKurzinfo(kontext))
+        spalte.addWidget(ErstattungenKurzinfo(kontext))
         spalte.addLayout(zeile)
         spalte.addWidget(FristenWidget(kontext))
         spalte.addStretch(1)

@@ -15,7 +15,14 @@ from core.cli.abrechnung import monat_aus_text
 from core.domain.geld import als_text, format_eur
 from core.domain.kalender import MONATE
 from core.domain.zahlen import KeineZahl, lies_zahl
-from core.erstattung.dienst import STATUSTEXT, Erstattungsantrag, Uebersicht, antraege, setze_status
+from core.erstattung.dienst import (
+    STATUSTEXT,
+    Erstattungsantrag,
+    Uebersicht,
+    antraege,
+    setze_status,
+    setze_umlagekasse,
+)
 from core.erstattung.modelle import STATUS
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import ziel_pfad
@@ -48,6 +55,17 @@ def registriere(unterbefehle: Any) -> None:
     status.add_argument("--betrag", metavar="BETRAG", default=None, help="erhaltener Betrag, z. B. 358,40")
     status.add_argument("--grund", metavar="TEXT", default="", help="Grund der Ablehnung")
     status.set_defaults(handler=_status)
+    kasse = aktionen.add_parser(
+        "kasse",
+        help="die Kasse für Umlagen und Erstattungen einer privat versicherten Assistenzkraft festlegen",
+        description="Privat Versicherte: Umlagen und Erstattungsanträge gehen an die Kasse, bei der sie zuletzt "
+        "gesetzlich versichert war (sonst an eine gewählte). Ohne KASSE wird die Angabe gelöscht. Beispiel: "
+        "erstattung kasse sabine 'AOK BW' --db haushalt.sqlite",
+    )
+    kasse.add_argument("personalnummer", metavar="PERSONALNUMMER", help="Personalnummer der Assistenzkraft")
+    kasse.add_argument("kasse", metavar="KASSE", nargs="?", default=None, help="Name der Krankenkasse")
+    kasse.add_argument("--db", metavar="PFAD", type=Path, default=argparse.SUPPRESS, help="Datenbankdatei")
+    kasse.set_defaults(handler=_kasse)
 
 
 def _db_pfad(args: argparse.Namespace) -> Path:
@@ -186,4 +204,17 @@ def _status(args: argparse.Namespace) -> int:
         sys.stdout.write(
             f"Differenz zum Antrag: {format_eur(a.differenz)} (erhalten {erhalten}, beantragt {beantragt}).\n"
         )
+    return 0
+
+
+def _kasse(args: argparse.Namespace) -> int:
+    db = start.oeffne(_db_pfad(args))
+    try:
+        setze_umlagekasse(db, args.personalnummer, args.kasse)
+    finally:
+        db.schliessen()
+    if args.kasse is None:
+        sys.stdout.write(f"Die Kasse für Umlagen von {args.personalnummer} ist gelöscht.\n")
+    else:
+        sys.stdout.write(f"Umlagen und Erstattungsanträge von {args.personalnummer} gehen an „{args.kasse}“.\n")
     return 0

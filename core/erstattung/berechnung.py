@@ -65,6 +65,7 @@ class Teil:
     kasse: str | None  # the Kasse that refunds (Minijob-Zentrale for minijobs); None: privately insured, none set
     abwesenheit_von: date | None = None  # the absence as recorded (None: no longer recorded)
     abwesenheit_bis: date | None = None
+    lohnausfall_statt_durchschnitt: bool = False  # Mutterschutzlohn from the missed shifts: § 18 average unknown
 
     @property
     def schluessel(self) -> tuple[int, int | None, str, str, int]:
@@ -181,6 +182,17 @@ def berechne_antrag(
                 "§ 4 Abs. 1 EFZG (Lohnausfallprinzip); § 2 AAG",
             )
         )
+    if any(t.lohnausfall_statt_durchschnitt for t in teile):
+        hinweise.append(
+            Hinweis(
+                "ERSTATTUNG_MUTTERSCHUTZLOHN_PRUEFEN",
+                Schwere.WARNUNG,
+                f"{zeitraum}: Der Mutterschutzlohn ist nach den ausgefallenen Schichten berechnet, weil die drei "
+                "Monate vor der Schwangerschaft im Programm nicht abgerechnet sind. Erstattet wird der Durchschnitt "
+                "nach § 18 MuSchG: bitte vor dem Antrag vergleichen und die Abrechnung gegebenenfalls korrigieren.",
+                "§ 18 MuSchG; § 1 Abs. 2 Nr. 2 AAG",
+            )
+        )
     if not kasse:
         unvollstaendig = True
         hinweise.append(
@@ -189,7 +201,8 @@ def berechne_antrag(
                 Schwere.FEHLER,
                 f"{zeitraum}: {person.name or person.personalnummer} ist privat versichert; die Umlagen und der "
                 "Erstattungsantrag gehen an die Krankenkasse, bei der sie zuletzt gesetzlich versichert war (sonst an "
-                "eine von Ihnen gewählte Kasse). Bitte diese Kasse erfragen und eintragen.",
+                "eine von Ihnen gewählte Kasse). Bitte diese Kasse erfragen und im Bereich Erstattungen mit „Kasse "
+                "für privat Versicherte“ eintragen (oder: assistenzbuero erstattung kasse PERSONALNUMMER KASSE).",
                 "§ 2 Abs. 1 AAG; § 175 Abs. 3 SGB V",
             )
         )

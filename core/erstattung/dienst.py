@@ -145,6 +145,8 @@ def _saetze(db: Datenbank) -> dict[tuple[str, int], Kassensaetze]:
 
 
 def _teile(db: Datenbank) -> tuple[list[Teil], list[tuple[int, int, Hinweis]], set[tuple[int, int]]]:
+    with db.arbeitseinheit() as sitzung:
+        umlagekassen = ErstattungsRepository(sitzung).umlagekassen()
     teile: list[Teil] = []
     ohne: list[tuple[int, int, Hinweis]] = []
     monate = set(ablage.abgeschlossene_monate(db))
@@ -152,8 +154,19 @@ def _teile(db: Datenbank) -> tuple[list[Teil], list[tuple[int, int, Hinweis]], s
         for g in ablage.lade_monat(db, jahr, monat).ergebnisse:
             e = g.ergebnis
             minijob = e.beschaeftigung in (Beschaeftigungsart.MINIJOB, Beschaeftigungsart.KURZFRISTIG)
-            kasse = MINIJOB_ZENTRALE if minijob else (e.einzugsstelle or None)
-            teile.extend(Teil(g.assistenzkraft_id, jahr, monat, f, kasse) for f in e.fortzahlungen)
+            kasse = MINIJOB_ZENTRALE if minijob else (e.einzugsstelle or umlagekassen.get(g.assistenzkraft_id))
+            lohnausfall = "MUTTERSCHUTZLOHN_LOHNAUSFALL" in {h.code for h in e.hinweise}
+            teile.extend(
+                Teil(
+                    g.assistenzkraft_id,
+                    jahr,
+                    monat,
+                    f,
+                    kasse,
+                    lohnausfall_statt_durchschnitt=lohnausfall and f.anlass == "beschaeftigungsverbot",
+                )
+                for f in e.fortzahlungen
+            )
             for h in e.hinweise:
                 if h.code in OHNE_FORTZAHLUNG:
                     text = f"{e.name or g.personalnummer}, {monat:02d}/{jahr}: {h.text} Für diese Tage gibt es daher "
@@ -483,3 +496,25 @@ def erhaltene_erstattungen(db: Datenbank, von: date, bis: date) -> list[Erhalten
             for z in ErstattungsRepository(sitzung).erstattet_zwischen(von, bis)
             if z.erstattet_am is not None
         ]
+
+
+def setze_umlagekasse(db: Datenbank, personalnummer: str, kasse: str | None) -> None:
+    """Record (or with None clear) the Kasse of a privately insured assistant's Umlagen and refund claims."""
+    with db.arbeitseinheit() as sitzung:
+        repo = ErstattungsRepository(sitzung)
+        kraft = repo.kraft_mit_nummer(personalnummer)
+        if kraft is None:
+            raise EingabeFehler(
+                f"Eine Assistenzkraft mit der Personalnummer „{personalnummer[:40]}“ gibt es nicht. "
+                "Bitte die Personalnummer aus der Liste nehmen."
+            )
+        if kasse is None:
+            repo.setze_umlagekasse(kraft.id, None)
+            return
+        zeile = repo.kasse_mit_namen(kasse)
+        if zeile is None or zeile.ist_minijob_zentrale:
+            raise EingabeFehler(
+                f"Eine Krankenkasse „{kasse[:60]}“ ist nicht eingetragen. Bitte die Kasse zuerst unter Einstellungen › "
+                "Krankenkassen anlegen (mit ihren U1/U2-Sätzen)."
+            )
+        repo.setze_umlagekasse(kraft.id, zeile.id)

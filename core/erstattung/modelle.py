@@ -57,3 +57,15 @@ class ErstattungsantragZeile(Zeitstempel, Base):
     abgelehnt_am: Mapped[date | None] = mapped_column(Date, default=None)
     ablehnungsgrund: Mapped[str] = mapped_column(Text, default="")
     notiz: Mapped[str] = mapped_column(Text, default="")
+
+
+class UmlagekasseZeile(Base):
+    """For a privately insured assistant: the Kasse that takes her Umlagen U1/U2 and so her refund claims — the
+    last statutory Kasse she was a member of, else one the employer chose (§ 175 Abs. 3 SGB V, § 2 Abs. 1 AAG)."""
+
+    __tablename__ = "umlagekasse"
+
+    assistenzkraft_id: Mapped[int] = mapped_column(
+        ForeignKey("assistenzkraft.id", ondelete="CASCADE"), primary_key=True
+    )
+    krankenkasse_id: Mapped[int] = mapped_column(ForeignKey("krankenkasse.id", ondelete="RESTRICT"), index=True)

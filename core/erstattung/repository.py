@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.dienstplan.modelle import AbwesenheitZeile
-from core.erstattung.modelle import ERSTATTET, ErstattungsantragZeile
-from core.persistence.modelle import Arbeitgeber, Assistenzkraft
+from core.erstattung.modelle import ERSTATTET, ErstattungsantragZeile, UmlagekasseZeile
+from core.persistence.modelle import Arbeitgeber, Assistenzkraft, Krankenkasse
 
 
 class ErstattungsRepository:
@@ -83,3 +83,31 @@ class ErstattungsRepository:
         if ag is None:
             return "", "", ""
         return f"{ag.vorname} {ag.nachname}".strip(), ag.telefon, ag.email
+
+    def umlagekassen(self) -> dict[int, str]:
+        """assistenzkraft_id → name of the Kasse set for a privately insured assistant's Umlagen."""
+        zeilen = self._sitzung.execute(
+            select(UmlagekasseZeile.assistenzkraft_id, Krankenkasse.name).join(
+                Krankenkasse, Krankenkasse.id == UmlagekasseZeile.krankenkasse_id
+            )
+        )
+        return {i: n for i, n in zeilen}
+
+    def setze_umlagekasse(self, assistenzkraft_id: int, krankenkasse_id: int | None) -> None:
+        zeile = self._sitzung.get(UmlagekasseZeile, assistenzkraft_id)
+        if krankenkasse_id is None:
+            if zeile is not None:
+                self._sitzung.delete(zeile)
+            return
+        if zeile is None:
+            self._sitzung.add(UmlagekasseZeile(assistenzkraft_id=assistenzkraft_id, krankenkasse_id=krankenkasse_id))
+        else:
+            zeile.krankenkasse_id = krankenkasse_id
+
+    def kasse_mit_namen(self, name: str) -> Krankenkasse | None:
+        return self._sitzung.scalars(select(Krankenkasse).where(Krankenkasse.name == name)).first()
+
+    def kraft_mit_nummer(self, personalnummer: str) -> Assistenzkraft | None:
+        return self._sitzung.scalars(
+            select(Assistenzkraft).where(Assistenzkraft.personalnummer == personalnummer)
+        ).first()

@@ -80,7 +80,7 @@ PUNKTE: tuple[tuple[str, str, Ableitung | None, str], ...] = (
         "steuermerkmale",
         "Steuermerkmale (ELStAM) der Assistenzkräfte für das neue Jahr geprüft?",
         None,
-        "Seed 004, 2.7.4 Nr. 4: Steuerklasse, Kinderfreibeträge, Kirchensteuer bei Änderungen anpassen.",
+        "ForseA-Ratgeber 2.7.4 Nr. 4: Steuerklasse, Kinderfreibeträge, Kirchensteuer bei Änderungen anpassen.",
     ),
     (
         "lohnsteuerbescheinigung",

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from core.domain.geld import format_zahl
@@ -176,6 +176,7 @@ def vergiss_zwischenspeicher() -> None:
     _jahre.cache_clear()
     _schichten.cache_clear()
     _zusammengesetzt.cache_clear()
+    _regelwert.cache_clear()
 
 
 def _eintrag(schluessel: str, stichtag: date) -> dict[str, object]:
@@ -199,6 +200,17 @@ def regelwert(
     With `hinweise`, the figure's "unverified" Hinweis (if any) is added to that list once, so a rule that collects
     its Hinweise passes it on without repeating the lookup-and-append at every use.
     """
+    ergebnis = _regelwert(schluessel, stichtag, land, nutzer_verzeichnis())
+    if hinweise is not None and (h := ergebnis.hinweis()) is not None and h not in hinweise:
+        hinweise.append(h)
+    return ergebnis
+
+
+@lru_cache(maxsize=4096)
+def _regelwert(schluessel: str, stichtag: date, land: str | None, _ordner: Path) -> Regelwert:
+    # a payroll month asks for ~25 figures, several of them many times (once per shift or Lohnart): the merged
+    # table is read once per process already; this keeps its lookup and the Decimal conversion to one per figure
+    # and day (keyed by the user's folder, emptied with the tables by `vergiss_zwischenspeicher`)
     eintrag = _eintrag(schluessel, stichtag)
     wert = eintrag["wert"]
     if isinstance(wert, dict):
@@ -208,7 +220,7 @@ def regelwert(
         if kuerzel not in wert:
             raise EingabeFehler(f"Unbekanntes Bundesland „{land}“ für „{schluessel}“.")
         wert = wert[kuerzel]
-    ergebnis = Regelwert(
+    return Regelwert(
         schluessel=schluessel,
         wert=Decimal(str(wert)),
         gueltig_ab=eintrag["gueltig_ab"],  # type: ignore[arg-type]
@@ -216,9 +228,6 @@ def regelwert(
         unverifiziert=eintrag.get("status") == STATUS_UNVERIFIZIERT,
         eigener_wert=eintrag.get("_herkunft") == HERKUNFT_NUTZER,
     )
-    if hinweise is not None and (h := ergebnis.hinweis()) is not None and h not in hinweise:
-        hinweise.append(h)
-    return ergebnis
 
 
 def wert(schluessel: str, stichtag: date, *, land: str | None = None) -> Decimal:

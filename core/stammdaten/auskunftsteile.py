@@ -63,3 +63,6 @@ registriere_tabellenteil("Sachbezüge", "sachbezug")
 registriere_tabellenteil("Vorschüsse", "vorschuss")
 registriere_tabellenteil("Erledigte Meldefristen", "frist_erledigt", ordnung=("erledigt_am", "id"))
 registriere_tabellenteil("U1/U2-Erstattungsanträge", "erstattungsantrag", ordnung=("zeitraum_von", "id"))
+registriere_tabellenteil(
+    "Kasse für Umlagen (privat versichert)", "umlagekasse", felder={"krankenkasse_id": "Kasse Nr."}
+)

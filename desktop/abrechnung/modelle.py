@@ -33,7 +33,6 @@ _SCHWERE_WORT = {
     Schwere.WARNUNG: (tr("Warnung"), tr("Warnungen")),
     Schwere.INFO: (tr("Info"), tr("Infos")),
 }
-ZEILE_ROLLE = Qt.ItemDataRole.UserRole + 1
 
 
 def name_von(zeile: Zeile) -> str:
@@ -157,8 +156,6 @@ class AbrechnungsModell(QAbstractTableModel):
         z = self.zeile(reihe)
         if z is None:
             return None
-        if role == ZEILE_ROLLE:
-            return z
         if role == Qt.ItemDataRole.DecorationRole and spalte == len(SPALTEN) - 1:
             schwere = {h.schwere for h in z.hinweise}
             if Schwere.FEHLER in schwere:

@@ -424,6 +424,7 @@ class Monatsabrechnung(QWidget):
         self._anfrage += 1
         nummer, jahr, monat, db = self._anfrage, self.jahr, self.monat, self.db
         if db is None:
+            self._laufend = None
             self._zeige_leer(tr("Keine Datenbank geöffnet: die Abrechnung kann nicht angezeigt werden."))
             return
         self._setze_status(tr("Status: wird berechnet …"))

@@ -196,3 +196,33 @@ def test_erstattet_keine_fristwarnung(db: Datenbank) -> None:
     setze_status(db, sabine.nr, "erstattet", datum=date(2026, 4, 15), betrag=D("358.40"), heute=HEUTE)
     (erledigt,) = [a for a in antraege(db, heute=date(2031, 6, 1), alle=True).antraege if a.nr == sabine.nr]
     assert erledigt.differenz == 0 and not {h.code for h in erledigt.hinweise} & {"ERSTATTUNG_VERJAEHRT"}
+
+
+def test_privat_versichert_erst_mit_umlagekasse_vollstaendig(tmp_path: Path) -> None:
+    """A privately insured assistant: the claim waits for the Kasse of her Umlagen (§ 175 Abs. 3 SGB V); once set,
+    it is computed at that Kasse's rate: 4 × 8 h × 16.00 € = 512.00 € × 70 % = 358.40 €."""
+    from core.erstattung.dienst import setze_umlagekasse
+
+    datei = szenario_datei(tmp_path)
+    daten = json.loads(datei.read_text(encoding="utf-8"))
+    daten["assistenzkraefte"] = [
+        dict(daten["assistenzkraefte"][0], id="petra", name="Petra Privat", krankenkasse="privat")
+    ]
+    datei.write_text(json.dumps(daten), encoding="utf-8")
+    lade(datei, tmp_path / "privat.sqlite")
+    db = start.oeffne(tmp_path / "privat.sqlite")
+    try:
+        lauf.schliesse_ab(db, 2026, 3)
+        (petra,) = antraege(db, heute=HEUTE).antraege
+        assert not petra.vollstaendig and petra.kasse == "" and petra.erstattungsbetrag is None
+        (fehlt,) = [h for h in petra.hinweise if h.code == "ERSTATTUNG_OHNE_KASSE"]
+        assert "Kasse für privat Versicherte" in fehlt.text
+        with pytest.raises(EingabeFehler, match="gestellt werden"):
+            setze_status(db, petra.nr, "gestellt", datum=HEUTE, heute=HEUTE)
+        with pytest.raises(EingabeFehler, match="nicht eingetragen"):
+            setze_umlagekasse(db, "petra", "Gibt es nicht")
+        setze_umlagekasse(db, "petra", "AOK BW")
+        (petra,) = antraege(db, heute=HEUTE).antraege
+        assert (petra.kasse, petra.erstattungsbetrag) == ("AOK BW", D("358.40"))
+    finally:
+        db.schliessen()

@@ -152,3 +152,12 @@ def test_echter_aufruf(datei: Path) -> None:
     )
     assert lauf.returncode == 0, lauf.stderr
     assert "Sabine Muster" in lauf.stdout and "358,40 €" in lauf.stdout.replace("\xa0", " ")
+
+
+def test_kasse_fuer_privat_versicherte_auf_der_kommandozeile(datei: Path) -> None:
+    falsch = rufe("erstattung", "kasse", "sabine", "Gibt es nicht", "--db", str(datei))
+    assert falsch.returncode == 2 and "nicht eingetragen" in falsch.stderr and falsch.stderr.count("\n") == 1
+    gesetzt = rufe("erstattung", "kasse", "sabine", "AOK BW", "--db", str(datei))
+    assert gesetzt.returncode == 0 and "„AOK BW“" in gesetzt.stdout
+    geloescht = rufe("erstattung", "kasse", "sabine", "--db", str(datei))
+    assert geloescht.returncode == 0 and "gelöscht" in geloescht.stdout
