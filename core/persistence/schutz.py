@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 UMGEBUNG_KENNWORT = "ASSISTENZBUERO_PASSWORT"  # batch use of the command line (README: what this exposes)
 MINDESTLAENGE = 8
 WARTEN_AUF_ALLEIN = 10  # seconds a conversion waits for other readers of the file to finish
+WARTESCHRITT_MS = 100
 VERSCHLUESSELT_MARKE = ".verschluesselt"  # empty file beside an encrypted database: "ask for the password"
 
 _gemerkt: dict[Path, str] = {}
@@ -211,7 +212,7 @@ def _ohne_wal(pfad: Path, kennwort: str | None = None) -> None:
         finally:
             verbindung.close()
         gc.collect()
-        time.sleep(0.1)
+        time.sleep(WARTESCHRITT_MS / 1000)
 
 
 def verschluessele(pfad: Path, kennwort: str) -> Verschluesselung:
