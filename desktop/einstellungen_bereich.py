@@ -44,6 +44,10 @@ class ProgrammSeite(QScrollArea):
         self.verschluesseln.setObjectName("verschluesseln")
         self.verschluesseln.clicked.connect(self._verschluessele)
         zeilen.addWidget(self.verschluesseln, 0, Qt.AlignmentFlag.AlignLeft)
+        self.kennwort_aendern = QPushButton(tr("&Kennwort ändern …"))
+        self.kennwort_aendern.setObjectName("kennwort_aendern")
+        self.kennwort_aendern.clicked.connect(self._kennwort_aendern)
+        zeilen.addWidget(self.kennwort_aendern, 0, Qt.AlignmentFlag.AlignLeft)
         spalte.addWidget(gruppe)
         spalte.addStretch(1)
         self.setWidget(innen)
@@ -63,6 +67,13 @@ class ProgrammSeite(QScrollArea):
         self.schutzstatus.setAccessibleName(text)
         self.verschluesseln.setAccessibleDescription(text)  # what a screen reader says on reaching the button
         self.verschluesseln.setEnabled(not verschluesselt)
+        self.kennwort_aendern.setEnabled(verschluesselt)
+
+    def _kennwort_aendern(self) -> None:
+        from desktop.schutz import aendere_kennwort
+
+        aendere_kennwort(self.kontext, self)
+        self.aktivieren()
 
     def _verschluessele(self) -> None:
         from desktop.schutz import verschluessele_datenbank
