@@ -10,7 +10,12 @@ from pathlib import Path
 
 def ressourcen_verzeichnis() -> Path:
     """The resources/ folder beside core/ (source checkout, editable install or PyInstaller bundle)."""
-    gebuendelt = getattr(sys, "_MEIPASS", None)
+    return _ressourcen_verzeichnis(getattr(sys, "_MEIPASS", None))
+
+
+@cache
+def _ressourcen_verzeichnis(gebuendelt: str | None) -> Path:
+    # asked at each Lohnsteuer calculation (which PAP file): resolving the path touches the file system every time
     if gebuendelt:
         return Path(gebuendelt) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"

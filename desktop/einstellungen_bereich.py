@@ -6,7 +6,7 @@ import importlib
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from desktop.einstellungen import EinstellungenSeite
 from desktop.i18n import tr
@@ -44,6 +44,10 @@ class ProgrammSeite(QScrollArea):
         self.verschluesseln.setObjectName("verschluesseln")
         self.verschluesseln.clicked.connect(self._verschluessele)
         zeilen.addWidget(self.verschluesseln, 0, Qt.AlignmentFlag.AlignLeft)
+        self.kennwort_aendern = QPushButton(tr("&Kennwort ändern …"))
+        self.kennwort_aendern.setObjectName("kennwort_aendern")
+        self.kennwort_aendern.clicked.connect(self._kennwort_aendern)
+        zeilen.addWidget(self.kennwort_aendern, 0, Qt.AlignmentFlag.AlignLeft)
         spalte.addWidget(gruppe)
         spalte.addStretch(1)
         self.setWidget(innen)
@@ -63,6 +67,13 @@ class ProgrammSeite(QScrollArea):
         self.schutzstatus.setAccessibleName(text)
         self.verschluesseln.setAccessibleDescription(text)  # what a screen reader says on reaching the button
         self.verschluesseln.setEnabled(not verschluesselt)
+        self.kennwort_aendern.setEnabled(verschluesselt)
+
+    def _kennwort_aendern(self) -> None:
+        from desktop.schutz import aendere_kennwort
+
+        aendere_kennwort(self.kontext, self)
+        self.aktivieren()
 
     def _verschluessele(self) -> None:
         from desktop.schutz import verschluessele_datenbank
@@ -86,6 +97,10 @@ class EinstellungenBereich(QWidget):
             seite.setObjectName(f"reiter_{name}")
             self.seiten[name] = seite
             self.reiter.addTab(seite, titel)
+        # With six tabs a narrow window shows the tab bar's scroll arrows; they are for the mouse (the keyboard
+        # switches tabs with the arrow keys on the tab bar, Strg+Tab or Alt+1 … Alt+6), not extra Tab stops.
+        for pfeil in self.reiter.tabBar().findChildren(QToolButton):
+            pfeil.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.reiter)
         self.reiter.currentChanged.connect(self._aktiviere_reiter)

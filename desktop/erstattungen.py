@@ -173,7 +173,7 @@ class StatusDialog(QDialog):
             text = {
                 GESTELLT: tr("Gestellt &am (TT.MM.JJJJ)"),
                 ERSTATTET: tr("Geld erhalten &am (TT.MM.JJJJ)"),
-                ABGELEHNT: tr("Bescheid vom (TT.MM.JJJJ, &freiwillig)"),
+                ABGELEHNT: tr("Bescheid vom (TT.MM.JJJJ, &falls bekannt)"),
             }[status]
             f.datum("datum", text)
             if status != ABGELEHNT:

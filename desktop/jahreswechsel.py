@@ -1,25 +1,26 @@
 """Einstellungen → Jahreswechsel: the Kassen's rates for the new year and the year-end checklist, per year.
 
-On first opening for a year whose Kassen have no rates yet, it offers to carry last year's forward; they stay
-marked „bitte prüfen“ until she confirms each Kasse against its announcement (or edits it under Krankenkassen).
+For a year whose Kassen have no rates yet, the page asks (in words on the page) to carry last year's forward; they
+stay marked „bitte prüfen“ until she confirms each Kasse against its announcement (or edits it under Krankenkassen).
 The services are `core.jahreswechsel.kassen` and `.checkliste`; this page only shows and asks.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from core.fehler import AssistenzbueroFehler
 from core.jahreswechsel import checkliste as checkliste_dienst
 from core.jahreswechsel import kassen as kassen_dienst
-from core.regeln.rechengroessen import zahl_text
+from core.regeln.rechengroessen import vorgabejahr, zahl_text
 from core.stammdaten.checkliste import ChecklistenPunkt
 from desktop import meldungen
 from desktop.i18n import tr
 from desktop.kontext import Kontext
-from desktop.rechengroessen import vorgabejahr
 from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
 
 Stand = kassen_dienst.KassenStand
@@ -49,7 +50,6 @@ class JahreswechselSeite(QWidget):
     def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kontext = kontext
-        self._gefragt: set[int] = set()  # years she was already offered the carry-forward for (this session)
         self.jahr = QSpinBox()
         self.jahr.setRange(2025, 2100)
         self.jahr.setValue(vorgabejahr())
@@ -96,6 +96,16 @@ class JahreswechselSeite(QWidget):
         self.punkte.addAction(umschalten)
         self.zusammenfassung = QLabel()
         self.zusammenfassung.setWordWrap(True)
+        # the question for a new year, on the page itself (a box popping up on merely opening the tab would
+        # interrupt her and every keyboard walk through the tabs)
+        self.frage = QLabel()
+        self.frage.setWordWrap(True)
+        self.frage.setObjectName("jahreswechsel_frage")
+        self.frage.setTextFormat(Qt.TextFormat.PlainText)
+        self.frage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.frage.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a Tab stop: the screen reader reads the question
+        self.frage.setAccessibleName(tr("Krankenkassen im neuen Jahr"))
+        self.frage.setVisible(False)
 
         oben = QHBoxLayout()
         oben.addWidget(jahr_label)
@@ -111,35 +121,16 @@ class JahreswechselSeite(QWidget):
         spalte = QVBoxLayout(self)
         spalte.addLayout(oben)
         spalte.addWidget(kassen_label)
+        spalte.addWidget(self.frage)
         spalte.addWidget(self.kassen, 1)
         spalte.addLayout(kassen_knoepfe)
         spalte.addWidget(punkte_label)
         spalte.addWidget(self.punkte, 2)
         spalte.addLayout(punkte_knoepfe)
 
-    def frage_uebernahme(self, jahr: int, fehlend: list[str]) -> bool:
-        """Asked once per year and session when Kassen in use have no rates for it (tests replace this)."""
-        return meldungen.frage(
-            self,
-            tr("Krankenkassen für {jahr}").format(jahr=jahr),
-            tr(
-                "Für {jahr} fehlen Zusatzbeitrag und U1/U2 bei: {kassen}. Sollen die Sätze des Vorjahres "
-                "übernommen werden? Sie bleiben „bitte prüfen“, bis Sie sie mit der Bekanntmachung der Kasse "
-                "verglichen und bestätigt haben."
-            ).format(jahr=jahr, kassen=", ".join(fehlend)),
-            ja=tr("&Übernehmen"),
-            nein=tr("&Später"),
-        )
-
     def aktivieren(self) -> None:
         jahr = self.jahr.value()
-        staende = kassen_dienst.kassen_im_jahr(self.kontext.datenbank, jahr)
-        fehlend = [s.name for s in staende if s.stand == kassen_dienst.FEHLT]
-        if fehlend and jahr not in self._gefragt and self.isVisible():
-            self._gefragt.add(jahr)
-            if self.frage_uebernahme(jahr, fehlend):
-                staende = self._uebernimm(jahr) or staende
-        self._zeige(jahr, staende)
+        self._zeige(jahr, kassen_dienst.kassen_im_jahr(self.kontext.datenbank, jahr))
 
     def _zeige(self, jahr: int, staende: list[Stand]) -> None:
         self.kassen_modell.setze_zeilen(staende)
@@ -164,7 +155,25 @@ class JahreswechselSeite(QWidget):
             )
         )
         self.bestaetigen_knopf.setEnabled(any(s.stand == kassen_dienst.ZU_PRUEFEN for s in staende))
-        self.uebernehmen_knopf.setEnabled(any(s.stand == kassen_dienst.FEHLT for s in staende))
+        fehlend = [s.name for s in staende if s.stand == kassen_dienst.FEHLT]
+        zu_pruefen = [s.name for s in staende if s.stand == kassen_dienst.ZU_PRUEFEN]
+        self.uebernehmen_knopf.setEnabled(bool(fehlend))
+        if fehlend:
+            frage = tr(
+                "Für {jahr} fehlen Zusatzbeitrag und U1/U2 bei: {kassen}. „Sätze aus dem Vorjahr übernehmen“ trägt "
+                "die Sätze des Vorjahres ein; sie bleiben „bitte prüfen“, bis Sie sie mit der Bekanntmachung der "
+                "Kasse verglichen und bestätigt haben."
+            ).format(jahr=jahr, kassen=", ".join(fehlend))
+        elif zu_pruefen:
+            frage = tr(
+                "Bitte vergleichen Sie die Sätze {jahr} mit der Bekanntmachung der Kasse (ändern unter "
+                "Krankenkassen) und bestätigen Sie sie: {kassen}."
+            ).format(jahr=jahr, kassen=", ".join(zu_pruefen))
+        else:
+            frage = ""
+        self.frage.setText(frage)
+        self.frage.setAccessibleName(frage or tr("Krankenkassen im neuen Jahr"))
+        self.frage.setVisible(bool(frage))
 
     def _uebernimm(self, jahr: int) -> list[Stand] | None:
         try:
@@ -208,3 +217,56 @@ class JahreswechselSeite(QWidget):
                 text=punkt.text, stand=tr("offen") if punkt.erledigt else tr("erledigt")
             )
         )
+
+
+def kurztext(kontext: Kontext, heute: date | None = None) -> str | None:
+    """The start page's line on the coming change of year; None when there is nothing to prepare."""
+    heute = heute or date.today()
+    jahr = vorgabejahr(heute)
+    punkte = checkliste_dienst.checkliste(kontext.datenbank, jahr)
+    abgeleitet = [p for p in punkte if p.automatisch and not p.erledigt]
+    if jahr == heute.year and not abgeleitet:
+        return None  # January to October: only while the current year still lacks figures or Kassen
+    erledigt = sum(1 for p in punkte if p.erledigt)
+    teile = [p.erlaeuterung.removeprefix(f"Für {jahr}: ").rstrip(".") for p in abgeleitet]
+    zustand = "; ".join(teile) if teile else tr("Rechengrößen und Krankenkassen sind vorbereitet")
+    return tr("Jahreswechsel {jahr}: {zustand}. Checkliste: {e} von {n} Punkten erledigt.").format(
+        jahr=jahr, zustand=zustand, e=erledigt, n=len(punkte)
+    )
+
+
+class JahreswechselKurzinfo(QWidget):
+    """On the start page from November on (and while the new year lacks figures): what the change of year needs."""
+
+    def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kontext = kontext
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.knopf = QPushButton(tr("Jahres&wechsel vorbereiten"))
+        self.knopf.setAccessibleDescription(tr("Öffnet Einstellungen → Jahreswechsel"))
+        self.knopf.clicked.connect(self._oeffnen)
+        zeile = QHBoxLayout(self)
+        zeile.setContentsMargins(0, 0, 0, 0)
+        zeile.addWidget(self.text, 1)
+        zeile.addWidget(self.knopf)
+
+    def showEvent(self, ereignis: QShowEvent) -> None:
+        super().showEvent(ereignis)
+        self.aktualisieren()
+
+    def aktualisieren(self, heute: date | None = None) -> None:
+        text = kurztext(self.kontext, heute) if self.kontext.datenbank is not None else None
+        self.text.setText(text or "")
+        self.text.setAccessibleName(text or tr("Jahreswechsel"))
+        self.text.setVisible(text is not None)
+        self.knopf.setVisible(text is not None)
+
+    def _oeffnen(self) -> None:
+        self.kontext.zeige_bereich("einstellungen")
+        seite = getattr(self.window(), "seite", None)
+        if callable(seite):
+            seite("einstellungen").zeige("jahreswechsel")

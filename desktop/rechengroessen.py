@@ -7,7 +7,6 @@ changes are shown before anything is kept. The work is `core.jahreswechsel`'s; t
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -28,7 +27,15 @@ from core.fehler import AssistenzbueroFehler
 from core.jahreswechsel import pap as pap_dienst
 from core.jahreswechsel import werte as werte_dienst
 from core.regeln import lohnsteuer
-from core.regeln.rechengroessen import PAP_TEXT, STATUS_TEXT, Eintrag, fehlende_zuerst, uebersicht, wert_text
+from core.regeln.rechengroessen import (
+    PAP_TEXT,
+    STATUS_TEXT,
+    Eintrag,
+    fehlende_zuerst,
+    uebersicht,
+    vorgabejahr,
+    wert_text,
+)
 from desktop import meldungen
 from desktop.dialoge import modal
 from desktop.i18n import tr
@@ -44,12 +51,6 @@ SPALTEN: list[Spalte[Eintrag]] = [
     Spalte(tr("Gültig ab"), lambda e: "" if e.gueltig_ab is None else f"{e.gueltig_ab:%d.%m.%Y}"),
     Spalte(tr("Quelle"), lambda e: e.quelle, hinweis=lambda e: e.quelle),
 ]
-
-
-def vorgabejahr(heute: date | None = None) -> int:
-    """In November and December the coming year is the one to prepare; otherwise the current one."""
-    heute = heute or date.today()
-    return heute.year + 1 if heute.month >= 11 else heute.year
 
 
 class AenderungenDialog(QDialog):

@@ -8,8 +8,11 @@ the computer's user account protects the data then.
 
 from __future__ import annotations
 
+import gc
 import hmac
 import logging
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -99,16 +102,21 @@ class VerschluesselnDialog(QDialog):
     """A new password twice, a strength hint as one types, the warning that a lost password means lost data, and a
     check box that says it was understood; "Verschlüsseln" is enabled only when all is well."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, aendern: bool = False) -> None:
         from core.persistence.schutz import MINDESTLAENGE
 
         super().__init__(parent)
-        titel = tr("Datenbank verschlüsseln")
+        titel = tr("Kennwort ändern") if aendern else tr("Datenbank verschlüsseln")
         self.setWindowTitle(titel)
         self.setAccessibleName(titel)
         spalte = QVBoxLayout(self)
         erklaerung = QLabel(
             tr(
+                "Die Datenbank und alle ihre Sicherungen bekommen ein neues Kennwort; das bisherige öffnet sie danach "
+                "nicht mehr. Vorher wird eine geprüfte Sicherung angelegt."
+            )
+            if aendern
+            else tr(
                 "Die Datenbank und alle ihre Sicherungen werden mit einem Kennwort verschlüsselt. Wer den Computer "
                 "stiehlt oder die Datei kopiert, kann sie ohne das Kennwort nicht lesen. Das Programm fragt beim "
                 "Start nach dem Kennwort. Vorher wird eine geprüfte Sicherung angelegt."
@@ -117,6 +125,12 @@ class VerschluesselnDialog(QDialog):
         erklaerung.setWordWrap(True)
         spalte.addWidget(erklaerung)
         form = QFormLayout()
+        self.bisher: QLineEdit | None = None
+        if aendern:
+            self.bisher = _kennwortfeld(tr("&Bisheriges Kennwort"))
+            beschriftung = QLabel(tr("&Bisheriges Kennwort"))
+            beschriftung.setBuddy(self.bisher)
+            form.addRow(beschriftung, self.bisher)
         self.kennwort = _kennwortfeld(tr("Neues &Kennwort"))
         self.wiederholung = _kennwortfeld(tr("Kennwort &wiederholen"))
         for feld, text in ((self.kennwort, tr("Neues &Kennwort")), (self.wiederholung, tr("Kennwort &wiederholen"))):
@@ -143,15 +157,17 @@ class VerschluesselnDialog(QDialog):
         spalte.addWidget(self.grund)
         self.knoepfe = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.knoepfe.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(tr("&Verschlüsseln"))
+        self.ok.setText(tr("Kennwort &ändern") if aendern else tr("&Verschlüsseln"))
         self.knoepfe.accepted.connect(self.accept)
         self.knoepfe.rejected.connect(self.reject)
         spalte.addWidget(self.knoepfe)
         for signal in (self.kennwort.textChanged, self.wiederholung.textChanged):
             signal.connect(self._pruefe)
         self.verstanden.toggled.connect(self._pruefe)
+        if self.bisher is not None:
+            self.bisher.textChanged.connect(self._pruefe)
         self._pruefe()
-        self.kennwort.setFocus()
+        (self.bisher or self.kennwort).setFocus()
 
     def _pruefe(self) -> None:
         from core.persistence.schutz import kennwort_hinweis, kennwort_pruefen
@@ -159,11 +175,26 @@ class VerschluesselnDialog(QDialog):
         kennwort = self.kennwort.text()
         self.staerke.setText(kennwort_hinweis(kennwort) if kennwort else tr("noch kein Kennwort eingegeben"))
         grund = kennwort_pruefen(kennwort, self.wiederholung.text()) if kennwort else None
+        if grund is None and kennwort and self.bisher is not None and not self.bisher.text():
+            grund = tr("Bitte geben Sie auch das bisherige Kennwort ein.")
         if grund is None and kennwort and not self.verstanden.isChecked():
             grund = tr("Bitte bestätigen Sie, dass Sie den Hinweis zum verlorenen Kennwort verstanden haben.")
         self.grund.setText(grund or "")
         self.grund.setAccessibleName(grund or "")
         self.ok.setEnabled(bool(kennwort) and grund is None)
+
+
+def _warte_auf_hintergrund(sekunden: float = 15) -> None:
+    """Let the pages' background readers (the start page's Fristen, an export) finish before the file is closed and
+    converted: their connections keep SQLite from leaving WAL mode. Qt events are processed meanwhile, since such a
+    worker may be waiting to hand its result to the window."""
+    ende = time.monotonic() + sekunden
+    while time.monotonic() < ende:
+        andere = [f for f in threading.enumerate() if f is not threading.main_thread() and f.daemon and f.is_alive()]
+        if not andere:
+            return
+        QApplication.processEvents()
+        time.sleep(0.02)
 
 
 def verschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> bool:
@@ -189,7 +220,9 @@ def verschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> boo
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     fehler: str | None = None
     try:
+        _warte_auf_hintergrund()
         kontext.schliessen()
+        gc.collect()  # a connection only garbage holds would keep SQLite from leaving WAL mode ("locked")
         try:
             ergebnis = schutz.verschluessele(pfad, kennwort)
         except AssistenzbueroFehler as grund:
@@ -216,6 +249,44 @@ def verschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> boo
             n=len(ergebnis.sicherungen_nicht_verschluesselt), ordner=ergebnis.sicherungen_nicht_verschluesselt[0].parent
         )
     meldungen.hinweis(parent, tr("Datenbank verschlüsselt"), text)
+    return True
+
+
+def aendere_kennwort(kontext: Any, parent: QWidget | None = None) -> bool:
+    """Ask for the old and a new password, close the file, re-encrypt it and its backups, open it again."""
+    from core.fehler import AssistenzbueroFehler
+    from core.persistence import schutz
+    from core.stammdaten.start import oeffne
+
+    db = kontext.datenbank
+    pfad = getattr(db, "pfad", None)
+    if pfad is None or not getattr(db, "kennwort", None):
+        return False
+    dialog = VerschluesselnDialog(parent, aendern=True)
+    if modal(dialog) != QDialog.DialogCode.Accepted or dialog.bisher is None:
+        return False
+    alt, neu = dialog.bisher.text(), dialog.kennwort.text()
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    fehler: str | None = None
+    try:
+        _warte_auf_hintergrund()
+        kontext.schliessen()
+        gc.collect()  # a connection only garbage holds would keep SQLite from leaving WAL mode ("locked")
+        try:
+            schutz.aendere_kennwort(pfad, alt, neu)
+        except AssistenzbueroFehler as grund:  # a wrong old password too: nothing changed
+            fehler = str(grund)
+        kontext.datenbank = oeffne(pfad)  # with the password now remembered (the old one after a refusal)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if fehler is not None:
+        meldungen.fehler(parent, tr("Kennwort nicht geändert"), fehler)
+        return False
+    meldungen.hinweis(
+        parent,
+        tr("Kennwort geändert"),
+        tr("Die Datenbank und ihre Sicherungen öffnen sich jetzt nur noch mit dem neuen Kennwort."),
+    )
     return True
 
 

@@ -9,8 +9,10 @@ from core.domain.kalender import BUNDESLAENDER
 from core.stammdaten import arbeitgeber, assistenzkraefte, checkliste
 from desktop.berichte.fristen import FristenWidget
 from desktop.budget.kurzinfo import BudgetKurzinfo
+from desktop.erstattungen_kurzinfo import ErstattungenKurzinfo
 from desktop.fluss import flusszeile
 from desktop.i18n import tr
+from desktop.jahreswechsel import JahreswechselKurzinfo
 from desktop.kontext import Kontext
 
 
@@ -36,6 +38,8 @@ class Uebersicht(QWidget):
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.text)
         spalte.addWidget(BudgetKurzinfo(kontext))
+        spalte.addWidget(JahreswechselKurzinfo(kontext))
+        spalte.addWidget(ErstattungenKurzinfo(kontext))
         spalte.addLayout(zeile)
         spalte.addWidget(FristenWidget(kontext))
         spalte.addStretch(1)

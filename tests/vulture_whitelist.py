@@ -229,3 +229,5 @@ exportiere_fristen  # EXPORTARTEN "modul:funktion" (core/meldungen/kalender_ics.
 exportiere_lst_anmeldung  # EXPORTARTEN "modul:funktion" (core/meldungen/lohnsteuer_anmeldung_export.py)
 exportiere_haushaltsscheck  # EXPORTARTEN "modul:funktion" (core/meldungen/haushaltsscheck_export.py)
 exportiere_deuev  # EXPORTARTEN "modul:funktion" (core/meldungen/deuev_export.py)
+exportiere_lohnsteuerbescheinigung  # EXPORTARTEN "modul:funktion" (core/meldungen/lohnsteuerbescheinigung_export.py)
+exportiere_unfallkasse  # EXPORTARTEN "modul:funktion" (core/meldungen/unfallkasse_export.py)

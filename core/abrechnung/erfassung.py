@@ -2,7 +2,8 @@
 
 GUI/CLI: `liste_einmalzahlungen(db, jahr, monat)`, `speichere_einmalzahlung(db, daten)`, `loesche_einmalzahlung(db, id)`
 and the same for `sachbezug`/`vorschuss`; `abrechnungsbeginn(db)` / `setze_abrechnungsbeginn(db, jahr, monat)`;
-`lade_vortrag(db, person, jahr)` / `speichere_vortrag(db, daten)`. Each call is one transaction; bad input raises
+`lade_vortrag(db, person, jahr)` / `speichere_vortrag(db, daten)`; `urlaubsuebersicht(...)`: the Dienstplan's leave
+account with the leave carried over. Each call is one transaction; bad input raises
 `FeldFehler` (German message per field), nothing is saved. An entry for a finalised month is refused: it would
 change a closed payroll (a correction comes from changed shifts, contracts or absences, see `core.abrechnung.lauf`).
 Every change is written to the audit trail.
@@ -10,7 +11,7 @@ Every change is written to the audit trail.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -27,8 +28,13 @@ from core.abrechnung.modelle import (
     Vortrag,
 )
 from core.abrechnung.protokoll import benutzer, protokolliere
+from core.dienstplan.konten import Urlaubsuebersicht
+from core.dienstplan.konten import urlaubsuebersicht as aus_dem_dienstplan
+from core.dienstplan.urlaub import urlaubshinweise
 from core.domain.geld import format_eur
+from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import MONATE
+from core.domain.zahlen import format_zahl
 from core.fehler import EingabeFehler
 from core.persistence.basis import Base
 from core.persistence.datenbank import Datenbank
@@ -507,3 +513,23 @@ def speichere_vortrag(db: Datenbank, daten: VortragDaten) -> VortragDaten:
             assistenzkraft_id=daten.assistenzkraft_id,
         )
         return aus_modell(VortragDaten, zeile)
+
+
+def urlaubsuebersicht(db: Datenbank, assistenzkraft_id: int, jahr: int, stichtag: date) -> Urlaubsuebersicht:
+    """The Dienstplan's leave account (`core.dienstplan.konten.urlaubsuebersicht`) for a household that starts in
+    the program mid-year: the leave days the previous Lohnbüro recorded before the Abrechnungsbeginn count as taken,
+    and leave entered in the Dienstplan before that day is not counted a second time."""
+    u = aus_dem_dienstplan(db, assistenzkraft_id, jahr, stichtag)
+    beginn = abrechnungsbeginn(db)
+    vortrag = lade_vortrag(db, assistenzkraft_id, jahr) if beginn is not None and beginn.year == jahr else None
+    if beginn is None or vortrag is None or not vortrag.urlaub_genommen_tage:
+        return u
+    im_programm = tuple(t for t in u.konto.genommene_tage if t >= beginn)
+    konto = replace(u.konto, genommen=vortrag.urlaub_genommen_tage + len(im_programm), genommene_tage=im_programm)
+    uebernommen = Hinweis(
+        "URLAUB_UEBERNOMMEN",
+        Schwere.INFO,
+        f"{format_zahl(vortrag.urlaub_genommen_tage, None)} Urlaubstage vor dem Abrechnungsbeginn "
+        f"({monatstext(beginn.year, beginn.month)}) sind aus den übernommenen Werten als genommen gezählt.",
+    )
+    return replace(u, konto=konto, hinweise=(*u.anspruch.hinweise, uebernommen, *urlaubshinweise(konto, u.name)))

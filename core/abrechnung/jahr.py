@@ -69,15 +69,25 @@ def annahmen(
     normale = [x for x in dieses_jahr if not x.minijob_ueberschreitung]
     bisher = sum((x.laufendes_entgelt + x.einmalzahlungen for x in normale), NULL)
     laufend_bisher = sum((x.laufendes_entgelt for x in normale), NULL)
+    anzahl_normale = len(normale)
+    fruehere = 0
+    beginn = v.abrechnungsbeginn
+    if beginn is not None and beginn.year == e.jahr:  # months a Lohnbüro settled (carried-over figures)
+        anzahl_normale += sum(1 for mo in monate if mo < beginn.month)
+        bisher += v.vortrag_laufend + v.vortrag_einmalzahlungen
+        laufend_bisher += v.vortrag_laufend
+        fruehere += v.vortrag_ueberschreitungen
     kommende = [mo for mo in monate if mo > e.monat]
     if unvorhersehbar:  # this month is left out; the months to come at the average of the regular ones
-        schnitt = laufend_bisher / len(normale) if normale else laufend_sv
+        schnitt = laufend_bisher / anzahl_normale if anzahl_normale else laufend_sv
         prognose = bisher + schnitt * len(kommende)
     else:
-        schnitt = (laufend_bisher + laufend_sv) / (len(normale) + 1)
+        schnitt = (laufend_bisher + laufend_sv) / (anzahl_normale + 1)
         prognose = bisher + laufend_sv + einmal_sv + schnitt * len(kommende)
     zeitjahr_beginn = (e.jahr * 12 + e.monat - 1) - 11
-    fruehere = sum(1 for x in v.vormonate if x.minijob_ueberschreitung and zeitjahr_beginn <= x.jahr * 12 + x.monat - 1)
+    fruehere += sum(
+        1 for x in v.vormonate if x.minijob_ueberschreitung and zeitjahr_beginn <= x.jahr * 12 + x.monat - 1
+    )
     jw = v.jahreswerte
     return Annahmen(
         jahresprognose=prognose,

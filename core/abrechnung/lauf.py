@@ -53,6 +53,7 @@ from core.dienstplan import abbildung as ab
 from core.dienstplan.modelle import AbwesenheitZeile, SchichtZeile
 from core.dienstplan.repository import Stammdatenblick
 from core.dienstplan.vertrag import Vertragsdaten
+from core.domain.geld import NULL
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsgrenzen
 from core.fehler import EingabeFehler, vorhanden
@@ -373,6 +374,9 @@ def _vorgeschichte(sitzung: Session, person: int, jahr: int, monat: int, beginn:
     # the illness running at the Abrechnungsbeginn keeps counting its days paid elsewhere, also in a later year
     beim_beginn = vortrag_in_sitzung(sitzung, person, beginn.year)
     efzg_vorher = beim_beginn.krank_fortzahlung_tage if beim_beginn is not None else 0
+    # the Minijob forecast of the Abrechnungsbeginn's year counts the months the Lohnbüro settled: their SV pay
+    # (gross without the tax- and contribution-free surcharges), running and one-off, and the marked overshoots
+    vorher = beim_beginn if beim_beginn is not None and beginn.year == jahr else None
     return Vorgeschichte(
         bekannt=bekannt,
         jahreswerte=jahreswerte,
@@ -380,7 +384,10 @@ def _vorgeschichte(sitzung: Session, person: int, jahr: int, monat: int, beginn:
         vormonate=vormonate,
         zeitkonto_saldo=saldo,
         efzg_tage_vorher=efzg_vorher,
-        abrechnungsbeginn=beginn if efzg_vorher else None,
+        abrechnungsbeginn=beginn if beim_beginn is not None else None,
+        vortrag_laufend=(vorher.brutto - vorher.steuerfreie_bezuege - vorher.einmalzahlungen) if vorher else NULL,
+        vortrag_einmalzahlungen=vorher.einmalzahlungen if vorher else NULL,
+        vortrag_ueberschreitungen=vorher.minijob_ueberschreitungen if vorher else 0,
     )
 
 

@@ -259,7 +259,9 @@ class Vorgeschichte(_Json):
     (at least the last 12 and the 13 weeks before any leave); `zeitkonto_saldo`: hours carried forward.
     `efzg_tage_vorher`: days of continued sick pay a previous Lohnbüro paid for the illness that runs on
     `abrechnungsbeginn` (carried-over figures of a household that starts in the program mid-year); they count
-    against that illness's six weeks (§ 3 Abs. 1 EFZG).
+    against that illness's six weeks (§ 3 Abs. 1 EFZG). `vortrag_laufend`, `vortrag_einmalzahlungen`,
+    `vortrag_ueberschreitungen`: the SV pay (running, one-off) and the marked Minijob overshoots of this year's months
+    before the `abrechnungsbeginn`, settled elsewhere (the Minijob forecast counts those months).
     """
 
     bekannt: bool = False
@@ -269,6 +271,9 @@ class Vorgeschichte(_Json):
     zeitkonto_saldo: Decimal = NULL
     efzg_tage_vorher: int = 0
     abrechnungsbeginn: date | None = None
+    vortrag_laufend: Decimal = NULL
+    vortrag_einmalzahlungen: Decimal = NULL
+    vortrag_ueberschreitungen: int = 0
 
 
 @dataclass(frozen=True, slots=True)

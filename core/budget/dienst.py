@@ -146,8 +146,10 @@ def _offene_monate(sitzung: Session, von: Monat, bis: Monat) -> list[Monat]:
 
 
 def erhaltene_erstattungen(db: Datenbank, von: date, bis: date) -> list[Erstattung]:
-    """U1/U2 refunds received, from the claims lane (`core.erstattung.erhaltene_erstattungen`); none while that
-    service is not installed. The budget keeps no refund store of its own."""
+    """U1/U2 refunds received, from the claims lane (`core.erstattung.erhaltene_erstattungen`); the budget keeps no
+    refund store of its own. Looked up at run time: a static import would close the package cycle budget →
+    erstattung → io (the claim sheet writer) → budget (the Kalkulation files), which tests/core/test_paketzyklen.py
+    forbids; the clean cut is the claim sheet writer moving to core.io (left to the claims lane)."""
     modul = importlib.import_module("core.erstattung")
     quelle = getattr(modul, "erhaltene_erstattungen", None)
     if quelle is None:

@@ -35,6 +35,8 @@ EXPORTARTEN: dict[str, str] = {
     "deuev": "core.meldungen.deuev_export:exportiere_deuev",
     "fristen": "core.meldungen.kalender_ics:exportiere_fristen",
     "haushaltsscheck": "core.meldungen.haushaltsscheck_export:exportiere_haushaltsscheck",
+    "lohnsteuerbescheinigung": "core.meldungen.lohnsteuerbescheinigung_export:exportiere_lohnsteuerbescheinigung",
+    "unfallkasse": "core.meldungen.unfallkasse_export:exportiere_unfallkasse",
     "lst-anmeldung": "core.meldungen.lohnsteuer_anmeldung_export:exportiere_lst_anmeldung",
     # CONTRACTS §10: the budget's proof for the Kostenträger (--von/--bis)
     "verwendungsnachweis": "core.io.verwendungsnachweis:exportiere_verwendungsnachweis",
@@ -47,7 +49,7 @@ ENDUNGEN_JE_ART: dict[str, tuple[str, ...]] = {
     "fristen": (".ics",),
 }
 #: Kinds about a whole year: they take --jahr JJJJ (the months finalised so far) instead of --monat.
-JAHRESARTEN = {"lohnkonto", "fristen"}
+JAHRESARTEN = {"lohnkonto", "fristen", "lohnsteuerbescheinigung", "unfallkasse"}
 #: Kinds about a range of months: they take --von JJJJ-MM --bis JJJJ-MM; the exporter gets `zeitraum=(von, bis)`.
 ZEITRAUMARTEN = {"verwendungsnachweis"}
 

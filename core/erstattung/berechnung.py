@@ -65,6 +65,7 @@ class Teil:
     kasse: str | None  # the Kasse that refunds (Minijob-Zentrale for minijobs); None: privately insured, none set
     abwesenheit_von: date | None = None  # the absence as recorded (None: no longer recorded)
     abwesenheit_bis: date | None = None
+    lohnausfall_statt_durchschnitt: bool = False  # Mutterschutzlohn from the missed shifts: § 18 average unknown
 
     @property
     def schluessel(self) -> tuple[int, int | None, str, str, int]:
@@ -179,6 +180,17 @@ def berechne_antrag(
                 "Entgelt ist daher nicht bekannt. Bitte die geplanten Schichten im Dienstplan eintragen und den "
                 "Monat korrigieren; erst dann lässt sich der Antrag stellen.",
                 "§ 4 Abs. 1 EFZG (Lohnausfallprinzip); § 2 AAG",
+            )
+        )
+    if any(t.lohnausfall_statt_durchschnitt for t in teile):
+        hinweise.append(
+            Hinweis(
+                "ERSTATTUNG_MUTTERSCHUTZLOHN_PRUEFEN",
+                Schwere.WARNUNG,
+                f"{zeitraum}: Der Mutterschutzlohn ist nach den ausgefallenen Schichten berechnet, weil die drei "
+                "Monate vor der Schwangerschaft im Programm nicht abgerechnet sind. Erstattet wird der Durchschnitt "
+                "nach § 18 MuSchG: bitte vor dem Antrag vergleichen und die Abrechnung gegebenenfalls korrigieren.",
+                "§ 18 MuSchG; § 1 Abs. 2 Nr. 2 AAG",
             )
         )
     if not kasse:

@@ -155,7 +155,18 @@ def _teile(db: Datenbank) -> tuple[list[Teil], list[tuple[int, int, Hinweis]], s
             e = g.ergebnis
             minijob = e.beschaeftigung in (Beschaeftigungsart.MINIJOB, Beschaeftigungsart.KURZFRISTIG)
             kasse = MINIJOB_ZENTRALE if minijob else (e.einzugsstelle or umlagekassen.get(g.assistenzkraft_id))
-            teile.extend(Teil(g.assistenzkraft_id, jahr, monat, f, kasse) for f in e.fortzahlungen)
+            lohnausfall = "MUTTERSCHUTZLOHN_LOHNAUSFALL" in {h.code for h in e.hinweise}
+            teile.extend(
+                Teil(
+                    g.assistenzkraft_id,
+                    jahr,
+                    monat,
+                    f,
+                    kasse,
+                    lohnausfall_statt_durchschnitt=lohnausfall and f.anlass == "beschaeftigungsverbot",
+                )
+                for f in e.fortzahlungen
+            )
             for h in e.hinweise:
                 if h.code in OHNE_FORTZAHLUNG:
                     text = f"{e.name or g.personalnummer}, {monat:02d}/{jahr}: {h.text} Für diese Tage gibt es daher "

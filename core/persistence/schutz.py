@@ -11,13 +11,16 @@
 
 The password is never written anywhere: the open `Datenbank` holds it in memory, `merke_kennwort` keeps it for this
 process (the GUI's start prompt, the command line's prompt or ASSISTENZBUERO_PASSWORT), nothing else.
+`aendere_kennwort(pfad, alt, neu)` does the same steps to give the file and its backups a new password.
 `kennwort_pruefen` gives the German reason why a new password is refused and `kennwort_hinweis` a strength hint.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +40,8 @@ log = logging.getLogger(__name__)
 
 UMGEBUNG_KENNWORT = "ASSISTENZBUERO_PASSWORT"  # batch use of the command line (README: what this exposes)
 MINDESTLAENGE = 8
+WARTEN_AUF_ALLEIN = 10  # seconds a conversion waits for other readers of the file to finish
+WARTESCHRITT_MS = 100
 VERSCHLUESSELT_MARKE = ".verschluesselt"  # empty file beside an encrypted database: "ask for the password"
 
 _gemerkt: dict[Path, str] = {}
@@ -153,36 +158,61 @@ def exportiere_verschluesselt(quelle: Path, ziel: Path, kennwort: str, *, quell_
     if grund is None and _zaehle(ziel, kennwort) != _zaehle(quelle, quell_kennwort):
         grund = "die Anzahl der Einträge stimmt nicht mit dem Original überein"
     if grund is not None:
+        stand = (
+            "sind weiter unverschlüsselt"
+            if quell_kennwort is None
+            else "öffnen sich weiter mit dem bisherigen Kennwort"
+        )
         raise DatenbankFehler(
             f"Die verschlüsselte Kopie ist fehlerhaft ({grund}) und wurde verworfen. "
-            "Ihre Daten wurden nicht verändert und sind weiter unverschlüsselt."
+            f"Ihre Daten wurden nicht verändert und {stand}."
         )
 
 
-def _verschluessele_sicherungen(pfad: Path, kennwort: str) -> tuple[int, list[Path]]:
+def _verschluessele_sicherungen(pfad: Path, kennwort: str, *, alt: str | None = None) -> tuple[int, list[Path]]:
+    """Re-write the backups encrypted with `kennwort`: the plain ones, and with `alt` (a password change) also those
+    encrypted with the old password. One that cannot be read stays as it was and is reported."""
     fertig, offen = 0, []
     for sicherung in sicherungen(pfad):
-        if ist_verschluesselt(sicherung.pfad):
+        verschluesselt = ist_verschluesselt(sicherung.pfad)
+        if verschluesselt and alt is None:
             continue
         neu = sicherung.pfad.with_name(sicherung.pfad.name + ".verschluesseln")
         try:
-            exportiere_verschluesselt(sicherung.pfad, neu, kennwort)
+            exportiere_verschluesselt(sicherung.pfad, neu, kennwort, quell_kennwort=alt if verschluesselt else None)
             os.replace(neu, sicherung.pfad)
             fertig += 1
-        except Exception:  # a damaged old backup stays as it was; the user is told which
+        except Exception:  # a damaged old backup, or one with yet another password, stays as it was
             log.warning("Sicherung %s nicht verschlüsselt", sicherung.pfad, exc_info=True)
             neu.unlink(missing_ok=True)
             offen.append(sicherung.pfad)
     return fertig, offen
 
 
-def _ohne_wal(pfad: Path) -> None:
-    """Checkpoint the plain file and leave WAL mode, so no -wal of the old file can ever meet the new one."""
-    verbindung = verbinde(pfad)
-    try:
-        verbindung.execute("PRAGMA journal_mode=DELETE").fetchall()
-    finally:
-        verbindung.close()
+def _ohne_wal(pfad: Path, kennwort: str | None = None) -> None:
+    """Checkpoint the file and leave WAL mode, so no -wal of the old file can ever meet the new one.
+
+    That needs the file to itself: a reader that is just finishing (a background page of the window, a connection
+    only garbage still holds) is waited for, up to `WARTEN_AUF_ALLEIN` seconds, then "in use" is said.
+    """
+    ende = time.monotonic() + WARTEN_AUF_ALLEIN
+    while True:
+        verbindung = verbinde(pfad, kennwort=kennwort)
+        try:
+            verbindung.execute("PRAGMA journal_mode=DELETE").fetchall()
+            return
+        except Exception as fehler:  # sqlite3 / sqlcipher3 OperationalError
+            if "locked" not in str(fehler).lower() and "busy" not in str(fehler).lower():
+                raise
+            if time.monotonic() > ende:
+                raise DatenbankFehler(
+                    f"Die Datenbank {pfad} wird noch von einem anderen Programm gelesen. Bitte schließen Sie es "
+                    "und versuchen Sie es noch einmal; Ihre Daten wurden nicht verändert."
+                ) from fehler
+        finally:
+            verbindung.close()
+        gc.collect()
+        time.sleep(WARTESCHRITT_MS / 1000)
 
 
 def verschluessele(pfad: Path, kennwort: str) -> Verschluesselung:
@@ -218,4 +248,39 @@ def verschluessele(pfad: Path, kennwort: str) -> Verschluesselung:
             datei.unlink(missing_ok=True)
         sperre.release()
     merke_kennwort(ziel, kennwort)
+    return Verschluesselung(vorher, fertig, offen)
+
+
+def aendere_kennwort(pfad: Path, alt: str, neu: str) -> Verschluesselung:
+    """Give the encrypted household `pfad` (closed by the program) and its backups a new password.
+
+    The same steps as `verschluessele`: the file checked with the old password (a wrong one raises
+    `FalschesKennwort`, nothing changes), a verified backup, an export under the new password, verified, swapped;
+    then every backup re-written under the new password. Afterwards the old password opens nothing of it.
+    """
+    from core.persistence.datenbank import _pruefe_datei, _sperre_fuer, ziel_pfad
+
+    ziel = ziel_pfad(pfad)
+    if not ist_verschluesselt(ziel):
+        raise EingabeFehler(f"Die Datenbank {ziel} ist nicht verschlüsselt; es gibt kein Kennwort zu ändern.")
+    sperre = _sperre_fuer(ziel)
+    neu_datei = ziel.with_name(f".{ziel.name}.verschluesseln")
+    try:
+        _pruefe_datei(ziel, alt)
+        vorher = sichere(ziel, kennwort=alt)
+        try:
+            _ohne_wal(ziel, alt)
+            exportiere_verschluesselt(ziel, neu_datei, neu, quell_kennwort=alt)
+            os.replace(neu_datei, ziel)
+        except OSError as fehler:
+            raise DatenbankFehler(
+                f"Das Kennwort konnte nicht geändert werden ({dateigrund(fehler)}). Es gilt weiter das bisherige."
+            ) from fehler
+        fertig, offen = _verschluessele_sicherungen(ziel, neu, alt=alt)
+    finally:
+        for datei in (neu_datei, *sqlite_begleiter(neu_datei)):
+            datei.unlink(missing_ok=True)
+        sperre.release()
+    _gemerkt.pop(ziel, None)
+    merke_kennwort(ziel, neu)
     return Verschluesselung(vorher, fertig, offen)

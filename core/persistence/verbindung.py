@@ -57,7 +57,7 @@ def dbapi_modul(kennwort: str | None) -> ModuleType:
 # SQLCipher 4's own key derivation: PBKDF2-HMAC-SHA512, 256,000 rounds, 32 bytes, salt = the file's first 16 bytes.
 KDF_RUNDEN = 256_000
 _SALZ_LAENGE = 16
-_abgeleitet: dict[tuple[str, bytes], bytes] = {}
+_abgeleitet: dict[tuple[str, bytes, int], bytes] = {}
 _letztes_salz: dict[str, bytes] = {}
 
 
@@ -85,10 +85,11 @@ def roher_schluessel(kennwort: str, pfad: Path | None) -> str:
     if "\x00" in kennwort:
         raise FalschesKennwort("Ein Kennwort darf kein Nullzeichen enthalten.")
     salz = _salz(pfad) or _letztes_salz.get(kennwort) or os.urandom(_SALZ_LAENGE)
-    schluessel = _abgeleitet.get((kennwort, salz))
+    runden = KDF_RUNDEN  # read once: the cache key and the derivation agree even if a test changes it meanwhile
+    schluessel = _abgeleitet.get((kennwort, salz, runden))
     if schluessel is None:
-        schluessel = hashlib.pbkdf2_hmac("sha512", kennwort.encode("utf-8"), salz, KDF_RUNDEN, 32)
-        _abgeleitet[(kennwort, salz)] = schluessel
+        schluessel = hashlib.pbkdf2_hmac("sha512", kennwort.encode("utf-8"), salz, runden, 32)
+        _abgeleitet[(kennwort, salz, runden)] = schluessel
     _letztes_salz[kennwort] = salz
     return f"x'{schluessel.hex()}{salz.hex()}'"
 

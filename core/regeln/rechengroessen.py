@@ -136,3 +136,9 @@ def wert_text(eintrag: Eintrag) -> str:
     if isinstance(eintrag.wert, dict):
         return ", ".join(f"{land} {zahl_text(w)}" for land, w in sorted(eintrag.wert.items()))
     return zahl_text(eintrag.wert)
+
+
+def vorgabejahr(heute: date | None = None) -> int:
+    """The year to prepare: in November and December the coming one, otherwise the current one."""
+    heute = heute or date.today()
+    return heute.year + 1 if heute.month >= 11 else heute.year

@@ -38,6 +38,14 @@ def _schreiber(art: str) -> Schreiber:
         from core.meldungen.beitragsnachweis_export import beitragsnachweise_exportieren
 
         return beitragsnachweise_exportieren
+    if art == "deuev":
+        from core.meldungen.deuev_export import deuev_exportieren
+
+        return deuev_exportieren
+    if art == "lohnsteuerbescheinigung":
+        from core.meldungen.lohnsteuerbescheinigung_export import lstb_exportieren
+
+        return lambda db, jahr, _monat, ziel, **optionen: lstb_exportieren(db, jahr, ziel, **optionen)
     if art == "lst-anmeldung":
         from core.meldungen.lohnsteuer_anmeldung_export import lst_anmeldung_exportieren
 
@@ -77,6 +85,8 @@ class MeldungenSeite(QWidget):
             ("beitragsnachweis", tr("Beitragsnachweise (&PDF oder Excel) …")),
             ("lst-anmeldung", tr("Lohn&steuer-Anmeldung …")),
             ("haushaltsscheck", tr("Haushaltsscheck-A&ufstellung …")),
+            ("deuev", tr("DEÜV-Me&ldungen …")),
+            ("lohnsteuerbescheinigung", tr("Lohnsteuerbescheinigungen des Jahres …")),
         ):
             knopf = QPushButton(text)
             knopf.clicked.connect(lambda _an=False, a=art: self.exportieren(a))
@@ -137,6 +147,8 @@ class MeldungenSeite(QWidget):
             "beitragsnachweis": tr("Beitragsnachweise"),
             "lst-anmeldung": tr("Lohnsteuer-Anmeldung"),
             "haushaltsscheck": tr("Haushaltsscheck"),
+            "deuev": tr("DEUEV-Meldungen"),
+            "lohnsteuerbescheinigung": tr("Lohnsteuerbescheinigungen"),
         }
         vorschlag = Path.home() / f"{namen[art]}_{self.jahr}-{self.monat:02d}.pdf"
         titel = tr("{was} speichern").format(was=namen[art])

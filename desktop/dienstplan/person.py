@@ -213,7 +213,9 @@ class PersonAnsicht(QWidget):
         except (AssistenzbueroFehler, ValueError) as fehler:
             zeilen.append(tr("Stunden: {fehler}").format(fehler=fehler))
         try:
-            u = dienst.urlaubsuebersicht(db, person, plan.jahr, date.today())
+            from core.abrechnung.erfassung import urlaubsuebersicht  # with leave taken before the Abrechnungsbeginn
+
+            u = urlaubsuebersicht(db, person, plan.jahr, date.today())
             k = u.konto
             zeilen.append(
                 tr(

@@ -142,3 +142,8 @@ def test_format_eur_schreibt_wie_babel(wert: str) -> None:
     gerundet = Decimal(wert).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     assert format_eur(Decimal(wert)) == format_currency(gerundet, "EUR", locale="de_DE")
     assert format_eur(Decimal(wert), symbol=False) == format_decimal(gerundet, format="#,##0.00", locale="de_DE")
+    for stellen, muster in ((0, "0"), (1, "0.0"), (2, "#,##0.00"), (3, "#,##0.000")):
+        genau = Decimal(wert).quantize(Decimal(1).scaleb(-stellen), rounding=ROUND_HALF_UP)
+        assert format_zahl(Decimal(wert), stellen, tausender="#" in muster) == format_decimal(
+            genau, format=muster, locale="de_DE"
+        )

@@ -175,6 +175,12 @@ def verschluesseln(_k: Kontext) -> QDialog:
     return VerschluesselnDialog()
 
 
+def kennwort_aendern(_k: Kontext) -> QDialog:
+    from desktop.schutz import VerschluesselnDialog
+
+    return VerschluesselnDialog(aendern=True)
+
+
 def kalkulation_vorbelegen(_k: Kontext) -> QDialog:
     from desktop.budget.kalkulation_seite import VorbelegenDialog
 
@@ -302,6 +308,7 @@ DIALOGE: dict[str, Callable[[Kontext], QDialog]] = {
     "ersteinrichtung": ersteinrichtung,
     "kennwort_abfrage": kennwort_abfrage,
     "verschluesseln": verschluesseln,
+    "kennwort_aendern": kennwort_aendern,
     "kalkulation_vorbelegen": kalkulation_vorbelegen,
     "kalkulation_import": kalkulation_import,
     "korrekturen": korrekturen,

@@ -226,3 +226,40 @@ def test_sperre_deckt_offenen_dialog_ab_und_behaelt_die_eingabe(
     assert feld.isEnabled() and feld.text() == "halb getippt" and dialog.isVisible()
     dialog.reject()
     fenster.close()
+
+
+def test_einstellungen_kennwort_aendern(qtbot: Any, tmp_path: Path, einstellungen: Einstellungen, monkeypatch) -> None:
+    from core.persistence.datenbank import Datenbank
+    from desktop.kontext import Kontext
+
+    pfad = tmp_path / "haushalt.sqlite"
+    _verschluesselter_haushalt(pfad)
+    schutz.merke_kennwort(pfad, KENNWORT)  # as the start prompt does
+    fenster = Hauptfenster(Kontext(datenbank=Datenbank.oeffnen(pfad), einstellungen=einstellungen, db_pfad=pfad))
+    qtbot.addWidget(fenster)
+    fenster.show()
+    seite = fenster.seite("einstellungen").zeige("programm")
+    assert seite.kennwort_aendern.isEnabled() and not seite.verschluesseln.isEnabled()
+    neu = "Ein ganz anderes Kennwort"
+    bisher = iter(["falsch-falsch", KENNWORT])
+
+    def tippe(dialog: QDialog) -> int:
+        assert isinstance(dialog, VerschluesselnDialog) and dialog.bisher is not None
+        dialog.bisher.setText(next(bisher))
+        dialog.kennwort.setText(neu)
+        dialog.wiederholung.setText(neu)
+        dialog.verstanden.setChecked(True)
+        assert dialog.ok.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    _dialoge(monkeypatch, tippe)
+    texte = _meldungen(monkeypatch)
+    qtbot.mouseClick(seite.kennwort_aendern, Qt.MouseButton.LeftButton)  # the old password mistyped
+    assert "Das Kennwort öffnet die Datenbank" in texte[-1]
+    assert fenster.kontext.datenbank.kennwort == KENNWORT  # reopened with the old one, nothing changed
+    qtbot.mouseClick(seite.kennwort_aendern, Qt.MouseButton.LeftButton)
+    assert "nur noch mit dem neuen Kennwort" in texte[-1]
+    assert fenster.kontext.datenbank.kennwort == neu
+    fenster.close()
+    with Datenbank.oeffnen(pfad, kennwort=neu):
+        pass

@@ -135,3 +135,13 @@ def test_gestellt_und_erstattet_nur_mit_der_tastatur(
     assert str(erhalten.betrag) == "350.00"
     zeile = next(z for z in seite.modell.zeilen if z.personalnummer == "sabine")
     assert zeile.status == "erstattet" and "Differenz" in seite.modell.spalten[-1].anzeige(zeile)
+
+
+def test_startseite_nennt_offene_antraege(erstattungs_kontext: Kontext) -> None:
+    """Start page line: two claims to file, 358.40 + 134.40 = 492.80 €."""
+    from desktop.erstattungen_kurzinfo import kurztext
+
+    text = kurztext(erstattungs_kontext, heute=date(2026, 4, 20)).replace("\xa0", " ")
+    assert text.startswith("Erstattungen U1/U2: 2 zu stellen, 0 gestellt") and "492,80 €" in text
+    assert "Verjährung" not in kurztext(erstattungs_kontext, heute=date(2026, 4, 20))
+    assert "Verjährung am 31.12.2030" in kurztext(erstattungs_kontext, heute=date(2030, 10, 1))

@@ -10,10 +10,11 @@ from barrierefreiheit import doppelte_kuerzel, fokus, pruefe_barrierefreiheit
 from PySide6.QtCore import Qt
 
 from core.regeln import tabellen
+from core.regeln.rechengroessen import vorgabejahr
 from core.ressourcen import ressource
 from desktop import meldungen
 from desktop.kontext import Kontext
-from desktop.rechengroessen import AenderungenDialog, RechengroessenSeite, vorgabejahr
+from desktop.rechengroessen import AenderungenDialog, RechengroessenSeite
 
 pytestmark = pytest.mark.gui
 

@@ -13,8 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from core.abrechnung import erfassung, lauf
 from core.abrechnung.szenario_laden import lade
+from core.regeln.klassifikation import Beschaeftigungsart
 from core.regeln.lohnsteuer import berechne_pap
 from core.stammdaten import start
 from tests.core.abrechnung.hilfe import szenario, tagschichten
@@ -108,3 +111,72 @@ def test_krankheit_mit_uebernommenen_tagen_entgeltfortzahlung(tmp_path: Path) ->
     texte = {h.code: h.text for h in k.hinweise}
     assert "am 07.07.2026 ausgeschöpft" in texte["EFZG_HOECHSTDAUER"]
     assert "35 Tage Entgeltfortzahlung sind bereits verbraucht" in texte["EFZG_FORTSETZUNG"]
+
+
+JULI_MINI = [1, 3, 6, 8, 10, 13, 15, 17, 20, 22]  # 10 shifts of 4 h at 14 € = 560 € in July
+
+
+@pytest.mark.parametrize(
+    ("vorher_je_monat", "erwartet"),
+    [
+        # Jan–Jun 6 × 650 = 3.900: forecast 3.900 + 560 + Ø (4.460 / 7 = 637,14) × 5 = 7.645,71 > 12 × 603 = 7.236
+        # → no longer a Minijob from July (§ 8 Abs. 1 Nr. 1 SGB IV, GR B 2.2.1), Übergangsbereich
+        ("650.00", Beschaeftigungsart.MIDIJOB),
+        # Jan–Jun 6 × 500 = 3.000: 3.000 + 560 + Ø (3.560 / 7 = 508,57) × 5 = 6.102,86 ≤ 7.236 → Minijob
+        ("500.00", Beschaeftigungsart.MINIJOB),
+    ],
+)
+def test_minijob_prognose_mit_uebernommenem_entgelt(
+    tmp_path: Path, vorher_je_monat: str, erwartet: Beschaeftigungsart
+) -> None:
+    daten = szenario(
+        {"stundenlohn": "14.00", "eintritt": "2025-01-01", "schichten": tagschichten(JULI_MINI, "09:00", "13:00", 7)},
+        monat=7,
+    )
+    datei = tmp_path / "juli.json"
+    datei.write_text(json.dumps(daten), encoding="utf-8")
+    lade(datei, tmp_path / "haushalt.sqlite")
+    db = start.oeffne(tmp_path / "haushalt.sqlite")
+    try:
+        (kraft,) = lauf.personen_im_monat(db, 2026, 7)
+        ohne = lauf.abrechnung(db, 2026, 7).zeilen[0].ergebnis
+        vorher = d(vorher_je_monat) * 6
+        erfassung.speichere_vortrag(
+            db,
+            erfassung.VortragDaten(kraft, 2026, brutto=vorher, steuerbrutto=vorher, entgelt_rv=vorher, sv_tage=180),
+        )
+        k = lauf.abrechnung(db, 2026, 7).zeilen[0].ergebnis
+    finally:
+        db.schliessen()
+    assert ohne is not None and k is not None
+    assert ohne.brutto == k.brutto == d("560.00")
+    # July alone (560 € ≤ 603 €) is a Minijob; what the Lohnbüro paid decides the forecast
+    assert ohne.beschaeftigung is Beschaeftigungsart.MINIJOB
+    assert k.beschaeftigung is erwartet
+
+
+def test_urlaub_vor_dem_abrechnungsbeginn_zaehlt_als_genommen(tmp_path: Path) -> None:
+    """Sabine (5 days a week, 30 days' leave, employed since 2014) took 12 days at the Lohnbüro's time; in the program
+    from July she takes Mon 13.–Fri 17.07. (5 working days). A March leave entered in the Dienstplan as well is the
+    same leave the 12 days contain and is not counted twice: taken 12 + 5 = 17, left 30 − 17 = 13 (§ 3 BUrlG)."""
+    from datetime import date
+
+    from core.dienstplan import dienst
+    from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
+    from tests.core.dienstplan.conftest import lege_haushalt_an
+
+    db = start.oeffne(tmp_path / "haushalt.sqlite")
+    try:
+        h = lege_haushalt_an(db)
+        erfassung.setze_abrechnungsbeginn(db, 2026, 7)
+        urlaub = Abwesenheitsart.URLAUB
+        dienst.trage_abwesenheit_ein(db, Abwesenheit(h.sabine, urlaub, date(2026, 7, 13), date(2026, 7, 17)))
+        dienst.trage_abwesenheit_ein(db, Abwesenheit(h.sabine, urlaub, date(2026, 3, 2), date(2026, 3, 6)))
+        ohne = erfassung.urlaubsuebersicht(db, h.sabine, 2026, date(2026, 12, 31))
+        erfassung.speichere_vortrag(db, erfassung.VortragDaten(h.sabine, 2026, urlaub_genommen_tage=d(12)))
+        mit = erfassung.urlaubsuebersicht(db, h.sabine, 2026, date(2026, 12, 31))
+    finally:
+        db.schliessen()
+    assert (ohne.konto.anspruch, ohne.konto.genommen) == (d(30), d(10))  # no carried-over figures: as entered
+    assert (mit.konto.genommen, mit.konto.rest) == (d(17), d(13))
+    assert "12 Urlaubstage vor dem Abrechnungsbeginn (Juli 2026)" in " ".join(x.text for x in mit.hinweise)

@@ -16,7 +16,7 @@ from core.persistence import schutz
 from core.persistence import verbindung as verbindung_modul
 from core.persistence.datenbank import Datenbank, KennwortNoetig, stelle_wieder_her
 from core.persistence.modelle import Arbeitgeber
-from core.persistence.sicherung import sichere, sicherungen
+from core.persistence.sicherung import pruefe_datei, sichere, sicherungen
 from core.persistence.verbindung import FalschesKennwort, dbapi_modul, ist_verschluesselt
 
 KENNWORT = "Vier Wörter als Satz"
@@ -280,3 +280,28 @@ def test_kommandozeile_verschluesseln(
     assert ist_verschluesselt(pfad)
     schutz.vergiss_kennwoerter()
     assert _namen(pfad, KENNWORT) == [NAME]
+
+
+def test_kennwort_aendern(verschluesselt: Path) -> None:
+    neu = "Ein ganz anderes Kennwort"
+    with pytest.raises(FalschesKennwort):
+        schutz.aendere_kennwort(verschluesselt, "falsch-falsch", neu)
+    assert _namen(verschluesselt, KENNWORT) == [NAME]  # unchanged after the refusal
+    ergebnis = schutz.aendere_kennwort(verschluesselt, KENNWORT, neu)
+    assert ergebnis.sicherungen_nicht_verschluesselt == []
+    assert ergebnis.sicherungen_verschluesselt == len(sicherungen(verschluesselt)) == 5
+    schutz.vergiss_kennwoerter()
+    with pytest.raises(FalschesKennwort):
+        Datenbank.oeffnen(verschluesselt, kennwort=KENNWORT)
+    assert _namen(verschluesselt, neu) == [NAME]
+    for s in sicherungen(verschluesselt):  # the old password opens no backup either
+        assert pruefe_datei(s.pfad, kennwort=neu) is None
+        with pytest.raises(FalschesKennwort):
+            pruefe_datei(s.pfad, kennwort=KENNWORT)
+
+
+def test_kennwort_aendern_nur_bei_verschluesselter_datei(tmp_path: Path) -> None:
+    pfad = tmp_path / "haushalt.sqlite"
+    _haushalt(pfad)
+    with pytest.raises(EingabeFehler, match="nicht verschlüsselt"):
+        schutz.aendere_kennwort(pfad, KENNWORT, "Ein ganz anderes Kennwort")
