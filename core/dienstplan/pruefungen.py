@@ -450,6 +450,11 @@ def _wochenhoechst(
     return ergebnis
 
 
+def _tage_text(anzahl: int) -> str:
+    """ "1 Tag", "3 Tagen" (dative after "an"): "an 1 Tagen" was wrong German."""
+    return "1 Tag" if anzahl == 1 else f"{anzahl} Tagen"
+
+
 def _pausen(k: _Kontext, regeln: Arbeitszeitregeln, person: int, schichten: Sequence[Schicht]) -> list[Pruefhinweis]:
     """§ 4 ArbZG, one Hinweis per assistant and month listing the days (each shift would be noise)."""
     tage: list[date] = []
@@ -487,9 +492,10 @@ def _pausen(k: _Kontext, regeln: Arbeitszeitregeln, person: int, schichten: Sequ
             Hinweis(
                 "PAUSE_FEHLT",
                 Schwere.WARNUNG,
-                f"{k.name(person)} arbeitet an {len(set(tage))} Tagen mehr als 6 Stunden ohne die vorgeschriebene "
-                f"Pause ({std_td(regeln.pause_ueber_6h)} bzw. {std_td(regeln.pause_ueber_9h)} Stunden, in Blöcken "
-                f"von mindestens 15 Minuten): {liste} – bitte tragen Sie die Pause in der Schicht oder Vorlage ein.",
+                f"{k.name(person)} arbeitet an {_tage_text(len(set(tage)))} mehr als 6 Stunden ohne die "
+                f"vorgeschriebene Pause ({std_td(regeln.pause_ueber_6h)} bzw. {std_td(regeln.pause_ueber_9h)} "
+                f"Stunden, in Blöcken von mindestens 15 Minuten): {liste} – bitte tragen Sie die Pause in der "
+                "Schicht oder Vorlage ein.",
                 regeln.quelle("§ 4"),
             ),
             min(tage),

@@ -14,6 +14,10 @@ employer called `=1+1` must stay a name. The rules:
   not written as `Formel` (say `blatt["A1"] = name` somewhere) is turned into text, and every text cell is checked
   as above. A forgotten helper therefore cannot leak a live formula.
 
+- Printing: `speichere` gives every sheet that has no page setup of its own A4, one page wide (as many pages long
+  as needed) and landscape where the used columns are wider than a portrait page (`druckfertig`): the exported
+  Kalkulation printed on 6 pages with its columns split, not as a person would hand it in.
+
 New exports (payslips, Lohnjournal, reports): build the workbook with openpyxl as usual, write values with
 `schreibe`/`schreibe_in`, formulas with `Formel`, and save with `speichere`. `tests/core/io/test_excel_sicher.py` checks
 that no module under core/ saves a workbook any other way.
@@ -30,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -112,9 +117,41 @@ def entschaerfe(mappe: Workbook) -> int:
     return entschaerft
 
 
+#: Usable width of a portrait A4 page in Excel's column-width units (characters of the default font), with the
+#: default margins: wider sheets print landscape.
+HOCHFORMAT_ZEICHEN = 90
+#: Excel's width of a column nobody sized (8.43 characters, rounded up).
+STANDARDBREITE = 9
+
+
+def _breite_in_zeichen(blatt: Worksheet) -> float:
+    breite = 0.0
+    for nummer in range(1, (blatt.max_column or 0) + 1):
+        spalte = blatt.column_dimensions.get(get_column_letter(nummer))
+        if spalte is not None and spalte.hidden:
+            continue
+        breite += spalte.width if spalte is not None and spalte.width else STANDARDBREITE
+    return breite
+
+
+def druckfertig(blatt: Worksheet) -> None:
+    """A4, one page wide, landscape if the columns need it; a sheet whose writer chose a paper size is left alone."""
+    if blatt.page_setup.paperSize is not None:
+        return
+    blatt.page_setup.paperSize = blatt.PAPERSIZE_A4
+    quer = _breite_in_zeichen(blatt) > HOCHFORMAT_ZEICHEN
+    blatt.page_setup.orientation = blatt.ORIENTATION_LANDSCAPE if quer else blatt.ORIENTATION_PORTRAIT
+    blatt.page_setup.fitToWidth = 1
+    blatt.page_setup.fitToHeight = 0  # as many pages long as the rows need
+    blatt.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def speichere(mappe: Workbook, ziel: Path, *, ueberschreiben: bool = False, eingaben: Iterable[Path] = ()) -> Path:
-    """Check every cell (`entschaerfe`), then save safely through `core.io.ausgabe.ausgabedatei`."""
+    """Check every cell (`entschaerfe`), make every sheet print on A4 (`druckfertig`), then save safely through
+    `core.io.ausgabe.ausgabedatei`."""
     entschaerfe(mappe)
+    for blatt in mappe.worksheets:
+        druckfertig(blatt)
     with ausgabedatei(ziel, ueberschreiben=ueberschreiben, eingaben=eingaben) as teil:
         mappe.save(teil)
     return Path(ziel).expanduser().absolute()

@@ -63,3 +63,9 @@ def test_kurzfassung_eines_hinweises() -> None:
         "Blöcken von mindestens 15 Minuten): 04.01., 05.01., 06.01. – bitte tragen Sie die Pause ein."
     )
     assert hinweis_kurz(text) == "Sabine arbeitet an 3 Tagen mehr als 6 Stunden ohne die vorgeschriebene Pause"
+
+
+def test_ein_tag_ohne_pause_heisst_an_1_tag() -> None:
+    from core.dienstplan.pruefungen import _tage_text
+
+    assert _tage_text(1) == "1 Tag" and _tage_text(3) == "3 Tagen"  # "an 1 Tagen" (issue 13, finding 10)
