@@ -124,13 +124,14 @@ HOCHFORMAT_ZEICHEN = 90
 STANDARDBREITE = 9
 
 
-def _breite_in_zeichen(blatt: Worksheet) -> float:
-    breite = 0.0
+def _breite_in_zeichen(blatt: Worksheet) -> int:
+    """The used columns' width in whole characters (widths are rounded up; a margin of a character is enough)."""
+    breite = 0
     for nummer in range(1, (blatt.max_column or 0) + 1):
         spalte = blatt.column_dimensions.get(get_column_letter(nummer))
         if spalte is not None and spalte.hidden:
             continue
-        breite += spalte.width if spalte is not None and spalte.width else STANDARDBREITE
+        breite += -int(-spalte.width // 1) if spalte is not None and spalte.width else STANDARDBREITE
     return breite
 
 
