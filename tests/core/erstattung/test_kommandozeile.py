@@ -20,7 +20,7 @@ from core.abrechnung.szenario_laden import lade
 from tests.kommandozeile import rufe
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_dienst import szenario_datei
+from test_erstattung_dienst import szenario_datei
 
 SCHLUESSEL = [
     "id",
