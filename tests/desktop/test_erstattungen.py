@@ -27,7 +27,7 @@ from desktop.kontext import Kontext
 from tests.desktop.barrierefreiheit import doppelte_kuerzel, fokus, pruefe_barrierefreiheit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "erstattung"))
-from test_dienst import szenario_datei
+from test_erstattung_dienst import szenario_datei
 
 ALT = Qt.KeyboardModifier.AltModifier
 STRG = Qt.KeyboardModifier.ControlModifier
