@@ -16,15 +16,48 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from core.fehler import AssistenzbueroFehler, dateigrund
 from desktop import meldungen
 from desktop.i18n import tr
+
+# What a worker thread holds stays referenced here until the thread has ended: a Qt wrapper whose last reference dies
+# in a worker thread is destroyed via shiboken's main-thread deletion queue, which crashed (a QRunnable subclass
+# auto-deleted by the thread pool did exactly that). The list is also how the program knows its own readers.
+_in_arbeit: list[tuple[threading.Thread, tuple[Any, ...]]] = []
+
+
+def starte_faden(ziel: Callable[..., None], mitgabe: tuple[Any, ...], name: str) -> threading.Thread:
+    """Start one of the program's background threads (daemon) with `mitgabe` as its arguments."""
+    global _in_arbeit
+    _in_arbeit = [(t, refs) for t, refs in _in_arbeit if t.is_alive()]
+    faden = threading.Thread(target=ziel, args=mitgabe, name=name, daemon=True)
+    _in_arbeit.append((faden, mitgabe))
+    faden.start()
+    return faden
+
+
+def laufende_faeden() -> list[threading.Thread]:
+    """The program's own background threads still running (not other libraries' helper threads)."""
+    return [t for t, _refs in _in_arbeit if t.is_alive()]
+
+
+def warte_auf_faeden(sekunden: float = 15) -> bool:
+    """Wait until the program's background threads have ended (True) or `sekunden` passed (False). Qt events are
+    processed meanwhile, since such a worker may be waiting to hand its result to the window."""
+    ende = time.monotonic() + sekunden
+    while laufende_faeden():
+        if time.monotonic() >= ende:
+            return False
+        QApplication.processEvents()
+        time.sleep(0.02)
+    return True
 
 
 class Abgebrochen(Exception):
@@ -76,10 +109,6 @@ class Vorgang(QObject):
     """
 
     laufende: ClassVar[set[Vorgang]] = set()  # keeps running operations alive until they report back
-    # What a worker thread holds stays referenced here until the thread has ended: a Qt wrapper whose last
-    # reference dies in a worker thread is destroyed via shiboken's main-thread deletion queue, which crashed
-    # (a QRunnable subclass auto-deleted by the thread pool did exactly that).
-    _in_arbeit: ClassVar[list[tuple[threading.Thread, tuple[Any, ...]]]] = []
 
     def __init__(self, parent: QWidget, titel: str, arbeit: Callable[[Fortschritt], Any]) -> None:
         super().__init__(parent)
@@ -118,11 +147,7 @@ class Vorgang(QObject):
         self._signale.fertig.connect(self._fertig)
         self._signale.gescheitert.connect(self._gescheitert)
         Vorgang.laufende.add(self)
-        Vorgang._in_arbeit = [(t, refs) for t, refs in Vorgang._in_arbeit if t.is_alive()]
-        mitgabe = (self._arbeit, self.fortschritt, self._signale)
-        faden = threading.Thread(target=_im_hintergrund, args=mitgabe, name=self._titel, daemon=True)
-        Vorgang._in_arbeit.append((faden, mitgabe))
-        faden.start()
+        starte_faden(_im_hintergrund, (self._arbeit, self.fortschritt, self._signale), self._titel)
         return self
 
     def _zeige_fortschritt(self, schritt: int, von: int, text: str) -> None:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import gc
 import hmac
 import logging
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop import meldungen
 from desktop.dialoge import modal
+from desktop.hintergrund import warte_auf_faeden
 from desktop.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -184,19 +183,6 @@ class VerschluesselnDialog(QDialog):
         self.ok.setEnabled(bool(kennwort) and grund is None)
 
 
-def _warte_auf_hintergrund(sekunden: float = 15) -> None:
-    """Let the pages' background readers (the start page's Fristen, an export) finish before the file is closed and
-    converted: their connections keep SQLite from leaving WAL mode. Qt events are processed meanwhile, since such a
-    worker may be waiting to hand its result to the window."""
-    ende = time.monotonic() + sekunden
-    while time.monotonic() < ende:
-        andere = [f for f in threading.enumerate() if f is not threading.main_thread() and f.daemon and f.is_alive()]
-        if not andere:
-            return
-        QApplication.processEvents()
-        time.sleep(0.02)
-
-
 def verschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> bool:
     """Ask for a new password, close the file, convert it and its backups, open it again with the password.
 
@@ -220,7 +206,7 @@ def verschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> boo
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     fehler: str | None = None
     try:
-        _warte_auf_hintergrund()
+        warte_auf_faeden()  # the pages' readers (Fristen, an export) keep SQLite in WAL mode
         kontext.schliessen()
         gc.collect()  # a connection only garbage holds would keep SQLite from leaving WAL mode ("locked")
         try:
@@ -269,7 +255,7 @@ def aendere_kennwort(kontext: Any, parent: QWidget | None = None) -> bool:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     fehler: str | None = None
     try:
-        _warte_auf_hintergrund()
+        warte_auf_faeden()  # the pages' readers (Fristen, an export) keep SQLite in WAL mode
         kontext.schliessen()
         gc.collect()  # a connection only garbage holds would keep SQLite from leaving WAL mode ("locked")
         try:

@@ -9,11 +9,10 @@ next twelve months as an `.ics` file for her own calendar. State is always text 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtGui import QShowEvent
@@ -37,6 +36,7 @@ from core.meldungen.fristen import Frist
 from desktop import meldungen
 from desktop.abrechnung.fliesslayout import Fliesslayout
 from desktop.dialoge import modal
+from desktop.hintergrund import starte_faden
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
@@ -77,8 +77,6 @@ Fenster = Callable[[], tuple[date, date]]
 class FristenWidget(QGroupBox):
     """One line in `desktop.uebersicht`: `spalte.addWidget(FristenWidget(kontext))`. With `fenster` (the
     Meldungen tab) it shows the due dates of that span instead of the next six weeks."""
-
-    _in_arbeit: ClassVar[list[tuple[threading.Thread, tuple[Any, ...]]]] = []
 
     def __init__(
         self,
@@ -148,12 +146,7 @@ class FristenWidget(QGroupBox):
             return
         spanne = self.fenster() if self.fenster is not None else None
         mitgabe = (self._bote, db, self.heute(), spanne, self._anfrage)
-        # As desktop.hintergrund.Vorgang: what the thread holds (the Qt messenger) stays referenced here until the
-        # thread has ended, so its last reference never dies in the worker (shiboken's deletion queue crashed).
-        FristenWidget._in_arbeit = [(t, m) for t, m in FristenWidget._in_arbeit if t.is_alive()]
-        faden = threading.Thread(target=_lade, args=mitgabe, name="Fristen laden", daemon=True)
-        FristenWidget._in_arbeit.append((faden, mitgabe))
-        faden.start()
+        starte_faden(_lade, mitgabe, "Fristen laden")
 
     def _angekommen(self, ergebnis: Any, nummer: int) -> None:
         if nummer != self._anfrage:

@@ -75,3 +75,28 @@ def test_eingabefehler_wird_als_deutsche_meldung_gezeigt(qtbot, fenster: QWidget
 
     Vorgang(fenster, "Einlesen", arbeit).starten()
     qtbot.waitUntil(lambda: gezeigt == ["Die Datei ist keine Kalkulation."])
+
+
+def test_warten_gilt_nur_den_eigenen_faeden(qtbot, fenster: QWidget) -> None:
+    """Encrypting waits for the program's own readers only: a library's helper thread (multiprocessing's queue feeder
+    after a Kalkulation import) once made "Datenbank verschlüsseln" wait its full 15 s."""
+    import time
+
+    from desktop.hintergrund import laufende_faeden, starte_faden, warte_auf_faeden
+
+    fremd_stop = threading.Event()
+    fremd = threading.Thread(target=fremd_stop.wait, daemon=True, name="fremder Helfer")
+    fremd.start()
+    eigen_stop = threading.Event()
+    try:
+        eigen = starte_faden(eigen_stop.wait, (), "eigener Leser")
+        assert eigen in laufende_faeden() and fremd not in laufende_faeden()
+        assert warte_auf_faeden(0.1) is False  # our own reader still runs: the wait gives up, it is not ignored
+        eigen_stop.set()
+        beginn = time.monotonic()
+        assert warte_auf_faeden(5) is True
+        assert time.monotonic() - beginn < 2  # the foreign thread, still alive, is not waited for
+        assert fremd.is_alive()
+    finally:
+        eigen_stop.set()
+        fremd_stop.set()
