@@ -26,6 +26,7 @@ from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft
 from core.stammdaten import start
+from tests.kommandozeile import rufe
 
 SZENARIO_ORDNER = Path(__file__).resolve().parents[2] / "data" / "szenarien"
 #: Every scenario of the folder (not the bad inputs in fehler/): .json, and the CONTRACTS example with comments.
@@ -108,40 +109,20 @@ def test_cli_json_status_id_und_lohnarten(tmp_path: Path) -> None:
     aufruf = [sys.executable, "-m", "core.cli"]
     geladen = subprocess.run([*aufruf, "szenario", "laden", str(SV_PFLICHTIG), "--db", str(datei)], capture_output=True)
     assert geladen.returncode == 0, geladen.stderr.decode()
-    noch_einmal = subprocess.run(
-        [*aufruf, "szenario", "laden", str(SV_PFLICHTIG), "--db", str(datei)], capture_output=True, text=True
-    )
+    noch_einmal = rufe("szenario", "laden", str(SV_PFLICHTIG), "--db", str(datei))
     assert noch_einmal.returncode == 2 and "gibt es schon" in noch_einmal.stderr
-    berechnet = json.loads(
-        subprocess.run([*aufruf, "berechnen", str(SV_PFLICHTIG), "--json"], capture_output=True).stdout
-    )
-    lauf_json = json.loads(
-        subprocess.run(
-            [*aufruf, "abrechnung", "--db", str(datei), "--monat", "2026-03", "--json"], capture_output=True
-        ).stdout
-    )
+    berechnet = json.loads(rufe("berechnen", str(SV_PFLICHTIG), "--json").stdout)
+    lauf_json = json.loads(rufe("abrechnung", "--db", str(datei), "--monat", "2026-03", "--json").stdout)
     assert lauf_json.pop("status") == "entwurf"
     assert lauf_json == berechnet
     kraft = lauf_json["assistenzkraefte"][0]
     assert kraft["id"] == json.loads(SV_PFLICHTIG.read_text())["assistenzkraefte"][0]["id"]
     assert kraft["lohnarten"] and {"schluessel", "text", "menge", "betrag"} <= set(kraft["lohnarten"][0])
-    zu = subprocess.run(
-        [*aufruf, "abrechnung", "abschliessen", "--db", str(datei), "--monat", "2026-03"],
-        capture_output=True,
-        text=True,
-    )
+    zu = rufe("abrechnung", "abschliessen", "--db", str(datei), "--monat", "2026-03")
     assert zu.returncode == 0, zu.stderr
-    danach = json.loads(
-        subprocess.run(
-            [*aufruf, "abrechnung", "--db", str(datei), "--monat", "2026-03", "--json"], capture_output=True
-        ).stdout
-    )
+    danach = json.loads(rufe("abrechnung", "--db", str(datei), "--monat", "2026-03", "--json").stdout)
     assert danach.pop("status") == "abgeschlossen" and danach == berechnet
-    vorher = subprocess.run(
-        [*aufruf, "abrechnung", "abschliessen", "--db", str(datei), "--monat", "2026-05"],
-        capture_output=True,
-        text=True,
-    )
+    vorher = rufe("abrechnung", "abschliessen", "--db", str(datei), "--monat", "2026-05")
     assert vorher.returncode == 2
     assert vorher.stderr.strip().splitlines() == [
         "Fehler: April 2026 ist noch nicht abgeschlossen. "

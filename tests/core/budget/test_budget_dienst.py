@@ -25,6 +25,7 @@ from core.erstattung.dienst import antraege, setze_status
 from core.fehler import EingabeFehler
 from core.stammdaten import start
 from tests.core.budget.hilfe import KOSTEN_EGH, KOSTEN_MONAT, KOSTEN_PK, haushalt, plane_monate, schliesse_ab
+from tests.kommandozeile import rufe
 
 D = Decimal
 EGH = BewilligungDaten(
@@ -206,9 +207,9 @@ def test_cli_json_wie_contracts(tmp_path: Path) -> None:
     maerz = b["monate"][2]
     assert list(maerz)[:4] == ["monat", "kosten", "stunden", "status"]
     assert maerz == maerz | {"monat": "2026-03", "kosten": KOSTEN_MONAT, "stunden": "36.00", "status": "abgeschlossen"}
-    text = subprocess.run(aufruf, capture_output=True, text=True)
+    text = rufe(*aufruf[3:])  # the same command in the test process
     assert text.returncode == 0 and "Persönliches Budget 2026" in text.stdout
-    falsch = subprocess.run([*aufruf[:-1], "26"], capture_output=True, text=True)
+    falsch = rufe(*aufruf[3:-1], "26")
     assert falsch.returncode == 2 and "kein Jahr" in falsch.stderr and "Traceback" not in falsch.stderr
 
 

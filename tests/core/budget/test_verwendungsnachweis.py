@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -23,6 +21,7 @@ from core.io.verwendungsnachweis_pdf import verwendungsnachweis_pdf
 from core.io.verwendungsnachweis_xlsx import verwendungsnachweis_xlsx
 from core.persistence.datenbank import Datenbank
 from tests.core.budget.hilfe import KOSTEN_EGH, KOSTEN_MONAT, KOSTEN_PK, haushalt, plane_monate, schliesse_ab
+from tests.kommandozeile import rufe
 
 D = Decimal
 EGH = BewilligungDaten(
@@ -104,22 +103,13 @@ def test_pdf_und_excel(tmp_path: Path) -> None:
 def test_export_von_der_kommandozeile(tmp_path: Path) -> None:
     _haushalt(tmp_path).schliessen()
     aufruf = [
-        sys.executable,
-        "-m",
-        "core.cli",
         "export",
         "verwendungsnachweis",
         "--db",
         str(tmp_path / "haushalt.sqlite"),
     ]
-    gut = subprocess.run(
-        [*aufruf, "--von", "2026-01", "--bis", "2026-12", "--ausgabe", str(tmp_path / "v.xlsx")],
-        capture_output=True,
-        text=True,
-    )
+    gut = rufe(*aufruf, "--von", "2026-01", "--bis", "2026-12", "--ausgabe", str(tmp_path / "v.xlsx"))
     assert gut.returncode == 0, gut.stderr
     assert "Verwendungsnachweis 01/2026 bis 12/2026" in gut.stdout and (tmp_path / "v.xlsx").is_file()
-    ohne = subprocess.run(
-        [*aufruf, "--monat", "2026-03", "--ausgabe", str(tmp_path / "w.pdf")], capture_output=True, text=True
-    )
+    ohne = rufe(*aufruf, "--monat", "2026-03", "--ausgabe", str(tmp_path / "w.pdf"))
     assert ohne.returncode == 2 and "--von JJJJ-MM --bis JJJJ-MM" in ohne.stderr and "Traceback" not in ohne.stderr
