@@ -78,3 +78,53 @@ def pytest_runtest_teardown(item: pytest.Item) -> object:
             if QCoreApplication.instance() is not None:
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             _festgehalten.clear()
+
+
+# --- A new database gets the migrated schema without running every migration again -----------------------------
+#
+# Nearly every test opens a new database file, and Alembic took 0.25–0.5 s to run all migrations on each (a fifth of
+# the suite). Each test process runs the real migrations once on a scratch file and keeps that schema as SQL
+# (`iterdump`: tables, indexes, the alembic_version row); an empty file then gets exactly that SQL. A file with
+# tables (an older schema, a downgraded one) still goes through Alembic. Tests marked `echte_migration`
+# (tests/core/persistence/test_migrationen.py) run Alembic on empty files too.
+
+_schema_sql: list[str] = []
+
+
+def _migriertes_schema(echte_migration: object) -> list[str]:
+    if not _schema_sql:
+        import sqlite3
+        import tempfile
+
+        from sqlalchemy import create_engine
+
+        with tempfile.TemporaryDirectory() as ordner:
+            datei = Path(ordner) / "kopf.sqlite"
+            engine = create_engine(f"sqlite:///{datei}")
+            with engine.begin() as verbindung:
+                echte_migration(verbindung)  # type: ignore[operator]
+            engine.dispose()
+            roh = sqlite3.connect(datei)
+            _schema_sql.extend(z for z in roh.iterdump() if z not in ("BEGIN TRANSACTION;", "COMMIT;"))
+            roh.close()
+    return _schema_sql
+
+
+@pytest.fixture(autouse=True)
+def _schema_einmal_je_prozess(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("echte_migration") is not None:
+        return
+    from sqlalchemy import inspect
+
+    from core.persistence import migration
+
+    echte = migration.migriere
+
+    def migriere(verbindung):  # type: ignore[no-untyped-def]
+        if inspect(verbindung).get_table_names():
+            echte(verbindung)
+            return
+        for befehl in _migriertes_schema(echte):
+            verbindung.exec_driver_sql(befehl)
+
+    monkeypatch.setattr(migration, "migriere", migriere)
