@@ -25,6 +25,7 @@ from core.meldungen.beitragsnachweis import MINIJOB_ZENTRALE, beitragsnachweise,
 from core.meldungen.fristen import Frist
 from core.meldungen.lohnsteuer_anmeldung import abzufuehrende_lohnsteuer, anmeldungszeitraum
 from core.meldungen.modelle import FristErledigt
+from core.meldungen.unterbrechung import verlaeufe
 from core.persistence.datenbank import Datenbank
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.stammdaten.arbeitgeber import lade_arbeitgeber
@@ -33,7 +34,13 @@ from core.stammdaten.assistenzkraefte import liste_assistenzkraefte
 VORLAUF = timedelta(weeks=6)  # "the next weeks"
 RUECKSCHAU = timedelta(weeks=8)  # open due dates of the recent past stay in view until ticked
 #: Due dates about one assistant: their tick carries her id, so that erasing her (Art. 17) erases it too.
-PERSONENARTEN = ("deuev_anmeldung", "deuev_abmeldung", "haushaltsscheck_anmeldung", "haushaltsscheck_abmeldung")
+PERSONENFRISTEN = (
+    "deuev_anmeldung",
+    "deuev_abmeldung",
+    "deuev_unterbrechung",
+    "haushaltsscheck_anmeldung",
+    "haushaltsscheck_abmeldung",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +246,26 @@ def _personenfristen(quelle: _Quelle, von: date, bis: date, privathaushalt: bool
     return ergebnis
 
 
+def _unterbrechungsfristen(db: Datenbank, von: date, bis: date) -> list[tuple[Frist, int]]:
+    """Unterbrechungsmeldungen (DEÜV 51) that finalised months made due between `von` and `bis`."""
+    ergebnis: list[tuple[Frist, int]] = []
+    for jahr in range(von.year - 1, bis.year + 1):
+        for kraft_id, verlauf in verlaeufe(db, jahr).items():
+            name = verlauf.ergebnisse[-1].ergebnis.name or verlauf.ergebnisse[-1].ergebnis.id
+            for u in verlauf.im_jahr(jahr):
+                if von <= u.faellig <= bis:
+                    frist = Frist(
+                        f"deuev-unterbrechung|{kraft_id}|{u.letzter_entgelttag.isoformat()}",
+                        "deuev_unterbrechung",
+                        f"Unterbrechungsmeldung (DEÜV) {name}",
+                        f"Entgelt bis {u.letzter_entgelttag:%d.%m.%Y}, danach {u.leistung}",
+                        u.faellig,
+                        u.quelle,
+                    )
+                    ergebnis.append((frist, kraft_id))
+    return ergebnis
+
+
 def _jahresfristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
     fristen = []
     for jahr in range(von.year - 1, bis.year + 1):
@@ -306,7 +333,8 @@ def fristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
                 )
     for jahr in range(von.year, bis.year + 1):
         liste += _lst_fristen(quelle, db, jahr, land, von, bis)
-    for frist, person in _personenfristen(quelle, von, bis, arbeitgeber.privathaushalt):
+    personenfristen = _personenfristen(quelle, von, bis, arbeitgeber.privathaushalt)
+    for frist, person in personenfristen + _unterbrechungsfristen(db, von, bis):
         liste.append(frist)
         personen[frist.schluessel] = person
     liste += _jahresfristen(db, von, bis)
@@ -333,7 +361,7 @@ def vermerke_erledigt(db: Datenbank, frist: Frist, am: date) -> None:
     """Tick a due date as done on `am` (one transaction; a second tick replaces the date)."""
     if am > date.today() + timedelta(days=1):
         raise EingabeFehler("Das Datum liegt in der Zukunft. Bitte den Tag angeben, an dem es erledigt wurde.")
-    person = int(frist.schluessel.split("|")[1]) if frist.art in PERSONENARTEN else None
+    person = int(frist.schluessel.split("|")[1]) if frist.art in PERSONENFRISTEN else None
     with db.arbeitseinheit() as sitzung:
         zeile = sitzung.scalars(select(FristErledigt).where(FristErledigt.schluessel == frist.schluessel)).first()
         if zeile is None:

@@ -17,7 +17,7 @@ from core.abrechnung import lauf
 from core.abrechnung.szenario_laden import lade
 from core.fehler import EingabeFehler
 from core.meldungen.beitragsnachweis_export import beitragsnachweise_exportieren
-from core.meldungen.fristenliste import PERSONENARTEN, fristen, nimm_zurueck, vermerke_erledigt
+from core.meldungen.fristenliste import PERSONENFRISTEN, fristen, nimm_zurueck, vermerke_erledigt
 from core.meldungen.haushaltsscheck import haushaltsscheck
 from core.meldungen.haushaltsscheck_export import haushaltsscheck_exportieren
 from core.meldungen.modelle import FristErledigt
@@ -124,7 +124,7 @@ def test_haushaltsscheck_statt_deuev_bei_beginn_und_ende(beginn_und_ende: Datenb
     procedure applies (February lies before the program's first month): the reminder names both, it does not guess;
     16.02.2026 + 42 days = 30.03.2026."""
     liste = fristen(beginn_und_ende, date(2026, 2, 1), date(2026, 8, 31))
-    meldungen = [(f.faellig, f.art, f.titel) for f in liste if f.art in PERSONENARTEN]
+    meldungen = [(f.faellig, f.art, f.titel) for f in liste if f.art in PERSONENFRISTEN]
     mz = "an die Minijob-Zentrale"
     beides = "ist es ein Minijob im Haushaltsscheckverfahren, stattdessen der Haushaltsscheck (unverzüglich)"
     assert meldungen == [
