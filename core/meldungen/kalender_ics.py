@@ -11,8 +11,8 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event
 
 from core.domain.geld import format_eur
-from core.fehler import EingabeFehler
 from core.io.ausgabe import ausgabedatei
+from core.meldungen.dokument import ohne_assistenzkraft
 from core.meldungen.fristen import Frist
 from core.meldungen.fristenliste import fristen
 from core.persistence.datenbank import Datenbank
@@ -63,19 +63,11 @@ def schreibe_ics(fristen: Sequence[Frist], ziel: Path, *, ueberschreiben: bool =
     return Path(ziel).expanduser().absolute()
 
 
-def exportiere_fristen(
-    db: Datenbank,
-    jahr: int,
-    monat: int,
-    ziel: Path,
-    endung: str,
-    assistenzkraft: str | None,
-    *,
-    ueberschreiben: bool = False,
-) -> str:
+def fristen_exportieren(db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueberschreiben: bool = False) -> str:
     """`assistenzbuero export fristen --jahr JJJJ --ausgabe fristen.ics`: every due date of the year."""
-    if assistenzkraft is not None:
-        raise EingabeFehler("--assistenzkraft gilt nicht für die Fristen. Bitte ohne --assistenzkraft aufrufen.")
     liste = fristen(db, date(jahr, 1, 1), date(jahr, 12, 31))
     schreibe_ics(liste, ziel, ueberschreiben=ueberschreiben)
     return f"{len(liste)} Fristen {jahr} als Kalender geschrieben: {ziel}"
+
+
+exportiere_fristen = ohne_assistenzkraft(fristen_exportieren, "die Fristen")
