@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.zahlen import anzahl
 from core.stammdaten import assistenzkraefte as dienst
 from core.stammdaten import vertraege
 from desktop import meldungen
@@ -65,7 +66,7 @@ SPALTEN: list[Spalte[Zeile]] = [
     Spalte(tr("Telefon"), lambda z: z.telefon),
     Spalte(
         tr("Hinweise"),
-        lambda z: tr("{n} Hinweis(e)").format(n=len(z.hinweise)) if z.hinweise else "",
+        lambda z: anzahl(len(z.hinweise), tr("Hinweis"), tr("Hinweise")) if z.hinweise else "",
         hinweis=_hinweise,
     ),
 ]
@@ -201,9 +202,9 @@ class AssistenzkraefteBereich(QWidget):
     def _zaehle(self) -> None:
         sichtbar, alle = self.filter.rowCount(), self.modell.rowCount()
         if sichtbar == alle:
-            self.anzahl.setText(tr("{n} Personen").format(n=alle))
+            self.anzahl.setText(anzahl(alle, tr("Person"), tr("Personen")))
         else:
-            self.anzahl.setText(tr("{s} von {n} Personen").format(s=sichtbar, n=alle))
+            self.anzahl.setText(tr("{s} von {n}").format(s=sichtbar, n=anzahl(alle, tr("Person"), tr("Personen"))))
 
     def _knoepfe(self) -> None:
         z = aktuelle_zeile(self.tabelle, self.modell)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.zahlen import anzahl
 from desktop import meldungen
 from desktop.dialoge import modal
 from desktop.hintergrund import warte_auf_faeden
@@ -220,8 +221,8 @@ def verschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> boo
     if fehler is not None or ergebnis is None:
         meldungen.fehler(parent, tr("Nicht verschlüsselt"), fehler or "")
         return False
-    text = tr("Die Datenbank und {n} Sicherungen sind jetzt verschlüsselt.").format(
-        n=ergebnis.sicherungen_verschluesselt
+    text = tr("Die Datenbank und {n} sind jetzt verschlüsselt.").format(
+        n=anzahl(ergebnis.sicherungen_verschluesselt, tr("Sicherung"), tr("Sicherungen"))
     )
     if ergebnis.sicherung_vorher is not None:
         text += " " + tr("Die Sicherung von vorher liegt (jetzt ebenfalls verschlüsselt) unter {pfad}.").format(

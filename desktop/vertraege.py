@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler
 from core.stammdaten import vertraege as dienst
 from desktop import meldungen
@@ -38,7 +39,7 @@ def _lohn(v: Vertrag) -> str:
 
 
 def _tage(wert: Decimal | None) -> str:
-    return "" if wert is None else tr("{n} Tage").format(n=dezimal_als_text(wert.normalize()))
+    return "" if wert is None else anzahl(wert, tr("Tag"), tr("Tage"))
 
 
 def _mindest(v: Vertrag) -> str:
@@ -190,8 +191,8 @@ class VertragDialog(QDialog):
                 "bitte prüfen Sie die vereinbarten Tage selbst oder holen Sie ein Programm-Update."
             ).format(jahr=ab.year)
         else:
-            text = tr("{tage} bei {n} Arbeitstagen je Woche (§ 3 BUrlG)").format(
-                tage=_tage(minimum), n=dezimal_als_text(tage)
+            text = tr("{tage} bei {n} je Woche (§ 3 BUrlG)").format(
+                tage=_tage(minimum), n=anzahl(Decimal(tage or 0), tr("Arbeitstag"), tr("Arbeitstagen"))
             )
         self.mindesturlaub.setText(text)
         self.mindesturlaub.setAccessibleName(text)

@@ -11,6 +11,7 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event
 
 from core.domain.geld import format_eur
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler
 from core.io.ausgabe import ausgabedatei
 from core.meldungen.fristen import Frist
@@ -78,4 +79,4 @@ def exportiere_fristen(
         raise EingabeFehler("--assistenzkraft gilt nicht für die Fristen. Bitte ohne --assistenzkraft aufrufen.")
     liste = fristen(db, date(jahr, 1, 1), date(jahr, 12, 31))
     schreibe_ics(liste, ziel, ueberschreiben=ueberschreiben)
-    return f"{len(liste)} Fristen {jahr} als Kalender geschrieben: {ziel}"
+    return f"{anzahl(len(liste), 'Frist', 'Fristen')} {jahr} als Kalender geschrieben: {ziel}"

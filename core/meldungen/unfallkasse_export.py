@@ -12,6 +12,7 @@ from reportlab.platypus import Spacer
 
 from core.domain.geld import format_zahl
 from core.domain.kalender import MONATE
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler, schreibfehler
 from core.io.belege_basis import (
     FORMAT_ZAHL,
@@ -144,7 +145,8 @@ def uv_exportieren(db: Datenbank, jahr: int, ziel: Path, *, ueberschreiben: bool
         schreiber(u, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
     except OSError as fehler:
         raise schreibfehler(ziel, fehler) from None
-    return f"Unfallkassen-Angaben {jahr} für {len(u.personen)} Assistenzkräfte geschrieben: {ziel}"
+    wer = anzahl(len(u.personen), "Assistenzkraft", "Assistenzkräfte")
+    return f"Unfallkassen-Angaben {jahr} für {wer} geschrieben: {ziel}"
 
 
 def exportiere_unfallkasse(

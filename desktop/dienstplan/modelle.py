@@ -18,6 +18,7 @@ from core.dienstplan.raster import WEITERE, Monatsraster, Rasterzeile, Spalte, Z
 from core.dienstplan.schicht import Schicht
 from core.dienstplan.vorlagen import Schichtvorlage
 from core.domain.hinweis import Schwere
+from core.domain.zahlen import anzahl
 from desktop.dienstplan import texte
 from desktop.i18n import tr
 from desktop.tabellen import Index
@@ -336,9 +337,9 @@ class MonatsModell(QAbstractTableModel):
         if art is Art.TAG:
             teile = self.tagesbemerkung(zeile)
             n = sum(len(v) for v in zeile.zellen.values())
-            anzahl = tr("keine Schicht") if n == 0 else tr("1 Schicht") if n == 1 else tr("{n} Schichten").format(n=n)
+            schichten = tr("keine Schicht") if n == 0 else anzahl(n, tr("Schicht"), tr("Schichten"))
             heute = tr(" (heute)") if zeile.info.tag == date.today() else ""
-            return f"{texte.tag_lang(zeile.info.tag)}{heute}: {'; '.join([*teile, anzahl])}"
+            return f"{texte.tag_lang(zeile.info.tag)}{heute}: {'; '.join([*teile, schichten])}"
         if art is Art.SCHICHT and sp is not None:
             kopf = f"{sp.titel} {sp.zeiten.replace('–', ' bis ')}".strip()
             eintraege = zeile.zellen.get(sp.schluessel, ())

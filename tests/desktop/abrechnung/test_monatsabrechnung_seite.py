@@ -410,7 +410,7 @@ def test_schichten_ohne_istzeit_stehen_als_nach_plan_da(qtbot: Any, haushalt: Ha
         "Nach Plan: für diese Tage ist keine tatsächliche Arbeitszeit erfasst, abgerechnet ist der Plan: 02.03., 03.03."
         in text
     )
-    assert "Warnung: Für 2 Tag(e) ist keine tatsächliche Arbeitszeit erfasst" in text
+    assert "Warnung: Für 2 Tage ist keine tatsächliche Arbeitszeit erfasst" in text
 
 
 def test_einzelheiten_zeigen_das_zeitkonto(qtbot: Any, haushalt: Haushalt) -> None:
