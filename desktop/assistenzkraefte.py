@@ -141,9 +141,7 @@ class AssistenzkraefteBereich(QWidget):
             tr("Einmalzahlungen, Sachbezüge, Vorschüsse und übernommene Werte der gewählten Person")
         )
         self.knopf_loeschen = QPushButton(tr("Bewerberin &löschen …"))
-        self.knopf_loeschen.setAccessibleDescription(
-            tr("Nur Bewerberinnen ohne Arbeitsvertrag können gelöscht werden; sonst nennt das Programm den Grund")
-        )
+        self._loeschen_erklaert(None)
         self.knopf_neu.clicked.connect(self.neu)
         self.knopf_oeffnen.clicked.connect(self.oeffnen)
         self.aktion_pdf_ausgefuellt.triggered.connect(lambda: self.personalbogen_pdf(leer=False))
@@ -211,8 +209,21 @@ class AssistenzkraefteBereich(QWidget):
         for k in (self.knopf_oeffnen, self.knopf_auskunft, self.knopf_eingaben):
             k.setEnabled(z is not None)
         self.aktion_pdf_ausgefuellt.setEnabled(z is not None)
-        # enabled for everyone: a greyed-out button cannot be reached and would never say why it is refused
-        self.knopf_loeschen.setEnabled(z is not None)
+        # only for applicants: an employee's data must be kept (retention periods); the button says why it is off
+        self.knopf_loeschen.setEnabled(z is not None and z.status == "bewerberin")
+        self._loeschen_erklaert(z)
+
+    def _loeschen_erklaert(self, z: Zeile | None) -> None:
+        """The erase button's description (read by screen readers and shown as tooltip, also while it is off)."""
+        if z is None or z.status == "bewerberin":
+            text = tr("Alle Daten einer Bewerberin ohne Arbeitsvertrag endgültig löschen (Art. 17 DSGVO)")
+        else:
+            text = tr(
+                "Nicht möglich für {name} ({status}): Nur Bewerberinnen werden gelöscht; die Lohnunterlagen "
+                "Beschäftigter sind aufzubewahren."
+            ).format(name=z.name, status=z.status_text)
+        self.knopf_loeschen.setAccessibleDescription(text)
+        self.knopf_loeschen.setToolTip(text)
 
     def _sortiere(self) -> None:
         reihenfolge = Qt.SortOrder.DescendingOrder if self.absteigend.isChecked() else Qt.SortOrder.AscendingOrder
@@ -288,9 +299,12 @@ class AssistenzkraefteBereich(QWidget):
         def arbeit(_f: Fortschritt) -> Path:
             return auskunft.personalbogen_pdf(db, kraft_id, ziel, ueberschreiben=True)
 
-        Hintergrundoperation(self, tr("Personalbogen wird erstellt"), arbeit).bei_erfolg(
-            lambda p: self.kontext.melde(tr("Personalbogen gespeichert: {pfad}").format(pfad=p))
-        ).starten()
+        def fertig(p: Path) -> None:
+            self.kontext.melde(tr("Personalbogen gespeichert: {pfad}").format(pfad=p))
+            text = tr("Der Personalbogen steht in {pfad}.").format(pfad=p)
+            meldungen.datei_fertig(self, tr("Personalbogen gespeichert"), text, p)
+
+        Hintergrundoperation(self, tr("Personalbogen wird erstellt"), arbeit).bei_erfolg(fertig).starten()
 
     def auskunft(self) -> None:
         from core.io import auskunft
@@ -313,12 +327,13 @@ class AssistenzkraefteBereich(QWidget):
 
         def fertig(dateien: list[Path]) -> None:
             liste = "\n".join(str(d) for d in dateien)
-            meldungen.hinweis(
+            meldungen.datei_fertig(
                 self,
                 tr("Auskunft erstellt"),
                 tr("Alle gespeicherten Daten von {name} stehen in diesen Dateien:\n{liste}").format(
                     name=z.name, liste=liste
                 ),
+                ziel,
             )
 
         Hintergrundoperation(self, tr("Auskunft wird erstellt"), arbeit).bei_erfolg(fertig).starten()
