@@ -124,6 +124,7 @@ class AssistenzkraefteBereich(QWidget):
         self.knopf_neu = QPushButton(tr("N&eue Assistenzkraft …"))
         self.knopf_neu.setShortcut(QKeySequence.StandardKey.New)
         self.knopf_neu.setAccessibleDescription(tr("Strg+N"))
+        self.tabelle.leer_sagt(tr("Noch keine Assistenzkraft (und keine Bewerberin)."), self.knopf_neu)
         self.knopf_oeffnen = QPushButton(tr("Personalbogen ö&ffnen …"))
         self.knopf_pdf = QPushButton(tr("Personalbogen als &PDF"))
         self.pdf_menue = QMenu(self.knopf_pdf)

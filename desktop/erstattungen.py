@@ -283,6 +283,10 @@ class ErstattungenBereich(QWidget):
             self.modell,
             tr("Erstattungsanträge"),
             tr("Eine Zeile je Antrag mit Status, Alter, Betrag und Frist; darunter die Einzelheiten"),
+            leer=tr(
+                "Noch kein Erstattungsantrag. Anträge entstehen von selbst, sobald ein abgeschlossener Monat "
+                "Entgeltfortzahlung bei Krankheit oder Mutterschutz enthält (Abrechnung › Monat abschließen)."
+            ),
         )
         self.tabelle.setObjectName("erstattungstabelle")
         self.tabelle.setWordWrap(False)

@@ -255,6 +255,7 @@ class VertraegeSeite(QWidget):
         self.knopf_neu = QPushButton(tr("&Neue Vertragsfassung …"))
         self.knopf_bearbeiten = QPushButton(tr("Fassung &bearbeiten …"))
         self.knopf_loeschen = QPushButton(tr("Fassung &löschen"))
+        self.tabelle.leer_sagt(tr("Noch kein Vertrag."), self.knopf_neu)
         self.knopf_neu.clicked.connect(self.neu)
         self.knopf_bearbeiten.clicked.connect(self.bearbeiten)
         self.knopf_loeschen.clicked.connect(self.loeschen)

@@ -109,7 +109,13 @@ class FristenWidget(QGroupBox):
             self,
         )
         self.tabelle, _proxy = sortierbare_tabelle(
-            self.modell, tr("Fristen"), tr("Meldungen und Zahlungen an Einzugsstellen und Finanzamt, nach Fälligkeit")
+            self.modell,
+            tr("Fristen"),
+            tr("Meldungen und Zahlungen an Einzugsstellen und Finanzamt, nach Fälligkeit"),
+            leer=tr(
+                "Keine Fristen in diesem Zeitraum. Fristen entstehen aus den Assistenzkräften mit Vertrag und den "
+                "abgeschlossenen Monaten."
+            ),
         )
         self.tabelle.setMinimumHeight(120)
         kopf = self.tabelle.horizontalHeader()

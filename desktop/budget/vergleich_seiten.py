@@ -74,6 +74,7 @@ class AntragIstSeite(QWidget):
             tr("Antrag und Ist Zeile für Zeile"),
             tr("Die Erläuterung einer Zeile steht im Tooltip"),
             sortierbar=False,
+            leer=tr("Noch keine Kalkulation zum Vergleichen. Unter „Kostenkalkulation“ mit „Neu“ anlegen."),
         )
         self.stand = QLabel()
         self.stand.setWordWrap(True)
