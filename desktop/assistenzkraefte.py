@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,6 +33,9 @@ from desktop.operationen import Hintergrundoperation
 from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
 from desktop.zieldatei import ersetzen_erlaubt
 
+if TYPE_CHECKING:
+    from core.abrechnung.einordnung import Einordnung
+
 Zeile = dienst.AssistenzkraftZeile
 
 
@@ -43,6 +47,19 @@ def _lohn(z: Zeile) -> str:
 
 def _hinweise(z: Zeile) -> str:
     return " ".join(h.text for h in z.hinweise)
+
+
+def spalten(einordnungen: dict[int, Einordnung]) -> list[Spalte[Zeile]]:
+    """The columns; `einordnungen`: what the payroll determined for a contract on "automatisch bestimmen"."""
+    return [*SPALTEN[:3], Spalte(tr("Beschäftigung"), lambda z: _beschaeftigung(z, einordnungen)), *SPALTEN[4:]]
+
+
+def _beschaeftigung(z: Zeile, einordnungen: dict[int, Einordnung]) -> str:
+    from desktop.vertraege import beschaeftigung_text
+
+    if not z.beschaeftigung:
+        return ""
+    return beschaeftigung_text(z.beschaeftigung, einordnungen.get(z.id))
 
 
 SPALTEN: list[Spalte[Zeile]] = [
@@ -78,7 +95,8 @@ class AssistenzkraefteBereich(QWidget):
     def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kontext = kontext
-        self.modell: ZeilenModell[Zeile] = ZeilenModell(SPALTEN, self)
+        self.einordnungen: dict[int, Einordnung] = {}
+        self.modell: ZeilenModell[Zeile] = ZeilenModell(spalten(self.einordnungen), self)
         self.tabelle, self.filter = sortierbare_tabelle(
             self.modell,
             tr("Assistenzkräfte"),
@@ -187,6 +205,11 @@ class AssistenzkraefteBereich(QWidget):
             gewaehlt = aktuelle_zeile(self.tabelle, self.modell)
             markiere = gewaehlt.id if gewaehlt else None
         zeilen = dienst.liste_assistenzkraefte(self.kontext.datenbank, status=self.status.currentData())
+        self.einordnungen.clear()
+        if any(z.beschaeftigung == "auto" for z in zeilen):
+            from core.abrechnung.einordnung import zuletzt_bestimmt
+
+            self.einordnungen.update(zuletzt_bestimmt(self.kontext.datenbank, heute=date.today()))
         self.modell.setze_zeilen(zeilen)
         self.tabelle.resizeColumnsToContents()
         ziel = 0
