@@ -120,7 +120,7 @@ class Hauptfenster(QMainWindow):
             QByteArray.fromBase64(geometrie.encode("ascii"))
         )
         if not self._groesse_gewaehlt:
-            passende_groesse(self, 140, 40)
+            passende_groesse(self, 200, 50)  # most of a laptop screen at 100 %: the grid and lists show whole
         start = "uebersicht"
         if kontext.einstellungen[LETZTEN_BEREICH_ZEIGEN]:
             start = kontext.einstellungen[LETZTER_BEREICH]

@@ -55,21 +55,19 @@ class Monatsdaten:
 
 
 def mit_allen_vorlagen(raster: Monatsraster, vorlagen: Sequence[Schichtvorlage]) -> Monatsraster:
-    """Show a column for every template, also those not used yet this month (so one can plan into them).
+    """Show a column for every template, also those not used yet this month (so one can plan into them), in one
+    fixed order: by start time, then "Weitere Schichten" (always there: the place for a shift without template).
 
-    The month's own columns keep their order; templates not used yet follow, by start time.
+    The order must not depend on what is planned: the month's used columns came first, so the first Spätdienst
+    put its column before Frühdienst and "Weitere Schichten" vanished (issue 13, finding 7: the columns jumped
+    under the cursor after the first shift).
     """
-    vorhandene = {sp.schluessel for sp in raster.spalten}
-    neue = sorted(
-        (Spalte(v.name, v.name, v.zeiten_text, v.beginn) for v in vorlagen if v.name not in vorhandene),
-        key=lambda sp: (sp.beginn or time(0), sp.titel),
-    )
-    if not neue:
-        return raster
-    benutzte = {k for z in raster.zeilen for k, v in z.zellen.items() if v}
-    eigene = [sp for sp in raster.spalten if sp.beginn is not None or sp.schluessel in benutzte]
-    weitere = [sp for sp in eigene if sp.beginn is None]
-    return replace(raster, spalten=(*(sp for sp in eigene if sp.beginn is not None), *neue, *weitere))
+    spalten = {sp.schluessel: sp for sp in raster.spalten}
+    for v in vorlagen:
+        spalten.setdefault(v.name, Spalte(v.name, v.name, v.zeiten_text, v.beginn))
+    weitere = spalten.pop(WEITERE, None) or Spalte(WEITERE, tr("Weitere Schichten"), "", None)
+    geordnet = sorted(spalten.values(), key=lambda sp: (sp.beginn is None, sp.beginn or time(0), sp.titel))
+    return replace(raster, spalten=(*geordnet, weitere))
 
 
 class Art(IntEnum):
