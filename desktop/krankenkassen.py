@@ -184,7 +184,7 @@ class KrankenkassenSeite(QWidget):
             tr("U2: Arbeitgeberanteile &kommen hinzu"),
             beschreibung=tr("aus: die Arbeitgeberanteile sind mit dem Erstattungssatz abgegolten"),
         )
-        self.jahr_formular.text("quelle", tr("&Quelle der Sätze"))
+        self.jahr_formular.mehrzeilig("quelle", tr("&Quelle der Sätze"))  # long: a single line cut it off
 
         self.stufen_modell: ZeilenModell[Stufe] = ZeilenModell(STUFEN_SPALTEN, self)
         self.stufen_tabelle, _ = sortierbare_tabelle(  # unsorted: the levels are addressed by position

@@ -8,7 +8,7 @@ reader.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.i18n import tr
@@ -157,9 +157,42 @@ class Liste(QTableView):
             text += " " + tr("Mit {knopf} anlegen.").format(knopf=mit)
         return text
 
+    #: A column sized to its contents is at most this many average characters wide; longer texts wrap in the cell.
+    HOECHSTENS_ZEICHEN = 30
+
+    def resizeColumnsToContents(self) -> None:
+        """Columns as wide as their texts, but none wider than `HOECHSTENS_ZEICHEN`: a long name or state wraps
+        onto a second line in its cell (rows grow to fit) instead of pushing the last columns out of sight or being
+        cut ("Minijob-Zentrale (Deutsche Rentenversicherung …", "Mindesturlaub (Gesetz)" at 100 %)."""
+        super().resizeColumnsToContents()
+        self._begrenze(range(self.horizontalHeader().count()))
+
+    def resizeColumnToContents(self, spalte: int) -> None:
+        super().resizeColumnToContents(spalte)
+        self._begrenze([spalte])
+
+    def _begrenze(self, spalten: Iterable[int]) -> None:
+        kopf = self.horizontalHeader()
+        grenze = self.fontMetrics().averageCharWidth() * self.HOECHSTENS_ZEICHEN
+        for spalte in spalten:
+            if kopf.sectionSize(spalte) > grenze:
+                kopf.resizeSection(spalte, grenze)
+        if kopf.stretchLastSection():  # the last column fills the rest of the width again
+            kopf.setStretchLastSection(False)
+            kopf.setStretchLastSection(True)
+        if self.wordWrap():
+            self.resizeRowsToContents()
+
     def setAccessibleDescription(self, beschreibung: str) -> None:
         self._beschreibung = beschreibung
         self._melde_zustand()
+
+    def showEvent(self, ereignis: QShowEvent) -> None:
+        super().showEvent(ereignis)
+        # a stretched column gets its width only now: wrap its long texts to that width (the rows' height follows
+        # the columns only when asked)
+        if self.wordWrap():
+            self.resizeRowsToContents()
 
     def setModel(self, modell: Any) -> None:
         super().setModel(modell)
@@ -208,6 +241,8 @@ def sortierbare_tabelle(
     ansicht.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
     ansicht.setAlternatingRowColors(True)
     ansicht.verticalHeader().hide()
+    # rows as high as their wrapped texts (a narrow column, a long Kassenname): nothing is cut off
+    ansicht.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     ansicht.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     ansicht.horizontalHeader().setStretchLastSection(True)
     ansicht.setAccessibleName(name)

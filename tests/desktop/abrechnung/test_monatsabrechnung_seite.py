@@ -305,7 +305,7 @@ def test_lohnjournal_als_excel_im_hintergrund(
     fuehrer.dann(fertig, QMessageBox)
     seite.export_aktionen["lohnjournal_xlsx"].trigger()
     qtbot.waitUntil(lambda: bool(gemeldet), timeout=20000)
-    assert gemeldet[0].startswith("Lohnjournal März 2026 (Entwurf) mit 1 Assistenzkräften geschrieben")
+    assert gemeldet[0].startswith("Lohnjournal März 2026 (Entwurf) mit 1 Assistenzkraft geschrieben")
     werte = [c.value for zeile in load_workbook(ziel).active.iter_rows() for c in zeile]
     assert Decimal("1200") in [Decimal(str(w)) for w in werte if isinstance(w, int | float)]  # gross, a number
 
