@@ -28,8 +28,75 @@ from core.persistence.datenbank import Datenbank, neue_datenbankdatei, ziel_pfad
 from core.stammdaten import start
 from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber, vorgeschlagene_unfallkasse
 from core.stammdaten.assistenzkraefte import AssistenzkraftDaten, KindDaten, speichere_assistenzkraft
-from core.stammdaten.krankenkassen import liste_krankenkassen
+from core.stammdaten.krankenkassen import (
+    BEISPIELWERT,
+    BITTE_PRUEFEN,
+    KassenJahrDaten,
+    KrankenkasseDaten,
+    U1StufeDaten,
+    liste_krankenkassen,
+    speichere_krankenkasse,
+)
 from core.stammdaten.vertraege import VertragDaten, speichere_vertrag
+
+#: The demo's Krankenkasse and its rates per year. Marked as Beispielwert in the program (the year's source, a Hinweis
+#: on every payroll that uses them, the demo's summary), because not every rate could be checked at its source:
+#: - Zusatzbeitrag 3,29 % in 2025 and 2026: for 2026 announced by BARMER's chief executive Christoph Straub (dpa-AFX,
+#:   26.11.2025, wallstreet-online.de/nachricht/20213490; the Verwaltungsrat decides in December); listed as
+#:   unchanged from 2025 in an overview of the Zusatzbeiträge 2026, Stand 09.12.2025 (ru24.pro/foreign/416759257).
+#:   Neither the Kasse's own publication nor the GKV-Spitzenverband's list could be consulted.
+#: - U1 1,90 % / 50 %, 2,50 % / 65 % (allgemein), 4,00 % / 80 %, AG-Anteile not refunded; U2 0,39 % / 100 %:
+#:   barmer.de/firmenkunden/sozialversicherung/umlage/umlage-erstattungssaetze-1003284, "Umlage- und Erstattungssätze
+#:   seit 1. Januar 2024" — the page's date is unknown, so whether they still hold in 2025 and 2026 is unverified.
+DEMO_KASSE = "BARMER"
+_U1_BARMER = ((Decimal("1.9"), Decimal(50)), (Decimal("2.5"), Decimal(65)), (Decimal("4.0"), Decimal(80)))
+_U1_GEWAEHLT = Decimal(65)  # "allgemein", the level that applies when the employer chose none
+_DEMO_SAETZE: dict[int, tuple[Decimal, Decimal, str]] = {
+    jahr: (
+        Decimal("3.29"),
+        Decimal("0.39"),
+        f"{BEISPIELWERT} des Beispielhaushalts, nicht an der Quelle bestätigt: Zusatzbeitrag 3,29 % "
+        + (
+            "laut Ankündigung des BARMER-Vorstands (dpa-AFX, 26.11.2025; Beschluss des Verwaltungsrats im Dezember)"
+            if jahr == 2026
+            else "laut Übersicht der Zusatzbeiträge (Stand 09.12.2025: 2025 und 2026 unverändert)"
+        )
+        + "; U1/U2 laut barmer.de „Umlage- und Erstattungssätze seit 1. Januar 2024“ (Stand der Seite unbekannt)",
+    )
+    for jahr in (2025, 2026)
+}
+
+
+def demo_kassenjahr(jahr: int) -> KassenJahrDaten:
+    """The demo Kasse's rates for `jahr`; a year outside the table gets the nearest year's, „bitte prüfen“."""
+    naechstes = min(_DEMO_SAETZE, key=lambda j: (abs(j - jahr), -j))
+    zusatz, u2, quelle = _DEMO_SAETZE[naechstes]
+    if naechstes != jahr:
+        quelle = f"{BEISPIELWERT} des Beispielhaushalts, aus {naechstes} übernommen – {BITTE_PRUEFEN}"
+    return KassenJahrDaten(
+        jahr=jahr,
+        zusatzbeitrag_prozent=zusatz,
+        u2_prozent=u2,
+        u2_erstattung_prozent=Decimal(100),
+        u2_ag_anteile_erstattet=True,
+        quelle=quelle,
+        u1_stufen=[
+            U1StufeDaten(umlage_prozent=u, erstattung_prozent=e, gewaehlt=e == _U1_GEWAEHLT) for u, e in _U1_BARMER
+        ],
+    )
+
+
+def _demo_kasse(db: Datenbank, jahre: set[int]) -> int:
+    """The demo's Kasse with its rates for `jahre` (other years it already has stay); its id."""
+    kassen = {k.name: k for k in liste_krankenkassen(db)}
+    kasse = kassen.get(DEMO_KASSE) or KrankenkasseDaten(name=DEMO_KASSE)
+    neu = {j: demo_kassenjahr(j) for j in jahre}
+    for vorhanden_ in kasse.jahre:  # a year the seed already has (BARMER 2024) is updated in place
+        if vorhanden_.jahr in neu:
+            neu[vorhanden_.jahr].id = vorhanden_.id
+    kasse.jahre = [j for j in kasse.jahre if j.jahr not in neu] + [neu[j] for j in sorted(neu)]
+    gespeichert = speichere_krankenkasse(db, kasse)
+    return vorhanden(gespeichert.id, "die Nummer der Krankenkasse")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +163,9 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
             bic=bic_zur_iban(_iban("7401000001")) or "",
         ),
     )
-    kassen = {k.name: k.id for k in liste_krankenkassen(db)}
-    kasse = kassen.get("BARMER") or next(k for n, k in kassen.items() if "Minijob" not in n)
+    erster, _ = monatsgrenzen(heute.year, heute.month)
+    naechster = erster.replace(day=28) + timedelta(days=4)
+    kasse = _demo_kasse(db, {heute.year - 1, heute.year, naechster.year})
 
     def person(
         vorname: str,
@@ -262,7 +330,6 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
         Bedarfsblock(time(13), time(18), I, "EGH"),
         Bedarfsblock(time(18), time(22), I, "HZP"),
     )
-    erster, _ = monatsgrenzen(heute.year, heute.month)
     dienst.speichere_bedarfsprofil(
         db,
         Bedarfsprofil("Alltag", {**{t: werktag for t in range(5)}, 5: wochenende, 6: wochenende}, True),
@@ -278,7 +345,6 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
     wochenenden = dienst.speichere_muster(
         db, wochenendwechsel("Wochenenden im Wechsel", anker, frueh_spaet, [ulrike, rudolf])
     )
-    naechster = erster.replace(day=28) + timedelta(days=4)
     _, ende_excl = monatsgrenzen(naechster.year, naechster.month)
     letzter = ende_excl - timedelta(days=1)
     for muster in (werktage, wochenenden):
@@ -297,6 +363,8 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
         f"  Arbeitgeberin Maria Beispiel (Stuttgart, Baden-Württemberg)\n"
         f"  Sabine und Jörg: Früh- und Spätdienst im Wochenwechsel; Ulrike und Rudolf: Wochenenden im Wechsel\n"
         f"  Dienstplan {monate}; Jörg hat vom {urlaub_von:%d.%m.} bis {urlaub_bis:%d.%m.%Y} Urlaub, Sabine vertritt.\n"
+        f"  Krankenkasse {DEMO_KASSE} mit {BEISPIELWERT}en (Zusatzbeitrag 3,29 %, U1 2,5 % mit 65 % Erstattung, "
+        "U2 0,39 %);\n  für eine echte Abrechnung bitte die Sätze der eigenen Kassen eintragen.\n"
         "  Der Plan folgt dem Muster aus dem ForseA-Handbuch (2.6.1). Die Prüfungen im Dienstplan zeigen, wo er\n"
         "  das Arbeitszeitgesetz überschreitet: 15-Stunden-Tage am Wochenende und bei der Urlaubsvertretung,\n"
         "  9 Stunden Ruhezeit von Samstag auf Sonntag, keine eingeplanten Pausen.\n"

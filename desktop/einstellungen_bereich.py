@@ -48,6 +48,10 @@ class ProgrammSeite(QScrollArea):
         self.kennwort_aendern.setObjectName("kennwort_aendern")
         self.kennwort_aendern.clicked.connect(self._kennwort_aendern)
         zeilen.addWidget(self.kennwort_aendern, 0, Qt.AlignmentFlag.AlignLeft)
+        self.entschluesseln = QPushButton(tr("Verschlüsselung a&ufheben …"))
+        self.entschluesseln.setObjectName("entschluesseln")
+        self.entschluesseln.clicked.connect(self._entschluessele)
+        zeilen.addWidget(self.entschluesseln, 0, Qt.AlignmentFlag.AlignLeft)
         spalte.addWidget(gruppe)
         spalte.addStretch(1)
         self.setWidget(innen)
@@ -68,11 +72,18 @@ class ProgrammSeite(QScrollArea):
         self.verschluesseln.setAccessibleDescription(text)  # what a screen reader says on reaching the button
         self.verschluesseln.setEnabled(not verschluesselt)
         self.kennwort_aendern.setEnabled(verschluesselt)
+        self.entschluesseln.setEnabled(verschluesselt)
 
     def _kennwort_aendern(self) -> None:
         from desktop.schutz import aendere_kennwort
 
         aendere_kennwort(self.kontext, self)
+        self.aktivieren()
+
+    def _entschluessele(self) -> None:
+        from desktop.schutz import entschluessele_datenbank
+
+        entschluessele_datenbank(self.kontext, self)
         self.aktivieren()
 
     def _verschluessele(self) -> None:

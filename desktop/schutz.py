@@ -58,17 +58,26 @@ def _kennwortfeld(name: str) -> QLineEdit:
 
 
 class KennwortAbfrage(QDialog):
-    """The password of an encrypted data file (at start); `fehler` is the German reason of a failed try."""
+    """The password of an encrypted data file (at start, or to turn encryption off with `text` and `knopf`);
+    `fehler` is the German reason of a failed try."""
 
-    def __init__(self, pfad: Path, fehler: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pfad: Path,
+        fehler: str = "",
+        parent: QWidget | None = None,
+        *,
+        titel: str = "",
+        text: str = "",
+        knopf: str = "",
+    ) -> None:
         super().__init__(parent)
-        titel = tr("Kennwort der Datenbank")
+        titel = titel or tr("Kennwort der Datenbank")
         self.setWindowTitle(titel)
         self.setAccessibleName(titel)
         spalte = QVBoxLayout(self)
-        erklaerung = QLabel(
-            tr("Die Datenbank {name} ist verschlüsselt. Bitte geben Sie ihr Kennwort ein.").format(name=pfad.name)
-        )
+        standard = tr("Die Datenbank {name} ist verschlüsselt. Bitte geben Sie ihr Kennwort ein.")
+        erklaerung = QLabel(text or standard.format(name=pfad.name))
         erklaerung.setWordWrap(True)
         spalte.addWidget(erklaerung)
         self.meldung = QLabel(fehler)
@@ -83,7 +92,7 @@ class KennwortAbfrage(QDialog):
         form.addRow(beschriftung, self.kennwort)
         spalte.addLayout(form)
         knoepfe = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        knoepfe.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Ö&ffnen"))
+        knoepfe.button(QDialogButtonBox.StandardButton.Ok).setText(knopf or tr("Ö&ffnen"))
         knoepfe.accepted.connect(self.accept)
         knoepfe.rejected.connect(self.reject)
         spalte.addWidget(knoepfe)
@@ -274,6 +283,60 @@ def aendere_kennwort(kontext: Any, parent: QWidget | None = None) -> bool:
         tr("Kennwort geändert"),
         tr("Die Datenbank und ihre Sicherungen öffnen sich jetzt nur noch mit dem neuen Kennwort."),
     )
+    return True
+
+
+ENTSCHLUESSELN_TEXT = tr(
+    "Die Datenbank und alle ihre Sicherungen werden wieder ohne Kennwort gespeichert, zum Beispiel um sie einem "
+    "Lohnbüro zu geben. Danach schützt nur noch die Anmeldung am Computer die Daten: wer die Datei kopiert, kann sie "
+    "lesen. Vorher wird eine geprüfte Sicherung angelegt. Bitte geben Sie zur Bestätigung das Kennwort ein."
+)
+
+
+def entschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> bool:
+    """Ask for the password, close the file, make it and its backups plain again, open it again without one."""
+    from core.fehler import AssistenzbueroFehler
+    from core.persistence import schutz
+    from core.stammdaten.start import oeffne
+
+    db = kontext.datenbank
+    pfad = getattr(db, "pfad", None)
+    if pfad is None or not getattr(db, "kennwort", None):
+        return False
+    dialog = KennwortAbfrage(
+        pfad, "", parent, titel=tr("Verschlüsselung aufheben"), text=ENTSCHLUESSELN_TEXT, knopf=tr("&Aufheben")
+    )
+    if modal(dialog) != QDialog.DialogCode.Accepted or not dialog.kennwort.text():
+        return False
+    kennwort = dialog.kennwort.text()
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    fehler: str | None = None
+    ergebnis = None
+    try:
+        warte_auf_faeden()  # the pages' readers (Fristen, an export) keep SQLite in WAL mode
+        kontext.schliessen()
+        gc.collect()  # a connection only garbage holds would keep SQLite from leaving WAL mode ("locked")
+        try:
+            ergebnis = schutz.entschluessele(pfad, kennwort)
+        except AssistenzbueroFehler as grund:  # a wrong password too: nothing changed
+            fehler = str(grund)
+        kontext.datenbank = oeffne(pfad)  # plain now, or still encrypted with the password remembered at start
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if fehler is not None or ergebnis is None:
+        meldungen.fehler(parent, tr("Verschlüsselung nicht aufgehoben"), fehler or "")
+        return False
+    text = tr(
+        "Die Datenbank und {n} sind nicht mehr verschlüsselt; nur noch die Anmeldung am Computer schützt sie."
+    ).format(n=anzahl(ergebnis.sicherungen_entschluesselt, tr("Sicherung"), tr("Sicherungen")))
+    if ergebnis.sicherungen_verschluesselt_geblieben:
+        text += " " + tr(
+            "Mit einem anderen Kennwort verschlüsselt und daher unverändert: {n}; Sie finden sie im Ordner {ordner}."
+        ).format(
+            n=anzahl(len(ergebnis.sicherungen_verschluesselt_geblieben), tr("Sicherung"), tr("Sicherungen")),
+            ordner=ergebnis.sicherungen_verschluesselt_geblieben[0].parent,
+        )
+    meldungen.hinweis(parent, tr("Verschlüsselung aufgehoben"), text)
     return True
 
 

@@ -53,7 +53,7 @@ from core.dienstplan import abbildung as ab
 from core.dienstplan.modelle import AbwesenheitZeile, SchichtZeile
 from core.dienstplan.repository import Stammdatenblick
 from core.dienstplan.vertrag import Vertragsdaten
-from core.domain.geld import NULL
+from core.domain.geld import NULL, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsgrenzen
 from core.domain.zahlen import anzahl
@@ -63,11 +63,14 @@ from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Arbeitgeber, Assistenzkraft, KassenJahr, Krankenkasse, Vertrag
 from core.regeln.beitraege import Kasse
 from core.regeln.klassifikation import BEZEICHNUNG, WeitereArt, WeitereBeschaeftigung
+from core.stammdaten.krankenkassen import BEISPIELWERT, BITTE_PRUEFEN
 
 #: Absences this far back are passed to the calculation (EFZG counts a continuing illness across 12 months).
 ABWESENHEITEN_RUECKBLICK = timedelta(days=400)
 #: Finalised months this far back are passed as `Vormonat` (13 weeks for § 11 BUrlG, 12 months for the Minijob).
 VORMONATE = 13
+KASSE_BITTE_PRUEFEN = "KASSE_BITTE_PRUEFEN"
+KASSE_BEISPIELWERT = "KASSE_BEISPIELWERT"
 _SCHWERE_REIHENFOLGE = {Schwere.FEHLER: 0, Schwere.WARNUNG: 1, Schwere.INFO: 2}
 
 
@@ -224,7 +227,8 @@ def _kasse(sitzung: Session, kraft: Assistenzkraft, jahr: int, wer: str) -> Kass
     if jahreswerte is None or jahreswerte.zusatzbeitrag_prozent is None or jahreswerte.u2_prozent is None:
         raise EingabeFehler(
             f"{wer}: Für die Krankenkasse „{kasse.name}“ fehlen die Sätze für {jahr} (Zusatzbeitrag, U2). "
-            "Bitte unter Stammdaten › Krankenkassen das Jahr anlegen."
+            "Bitte unter Stammdaten › Krankenkassen das Jahr anlegen oder in der Abrechnung die Sätze des Vorjahres "
+            "zur Prüfung übernehmen."
         )
     if stufe is None:
         raise EingabeFehler(
@@ -532,6 +536,7 @@ def _lauf_hinweise(
                 "§ 611a BGB",
             )
         )
+    hinweise.extend(_kassen_hinweise(sitzung, kraft, eingabe, ergebnis))
     if nach_plan:
         tage = ", ".join(f"{t:%d.%m.}" for t in nach_plan[:8]) + (" …" if len(nach_plan) > 8 else "")
         hinweise.append(
@@ -544,6 +549,56 @@ def _lauf_hinweise(
             )
         )
     return hinweise
+
+
+def _kassen_hinweise(
+    sitzung: Session, kraft: Assistenzkraft, eingabe: Monatseingabe, ergebnis: Monatsergebnis
+) -> list[Hinweis]:
+    """Rates of the person's Kasse that are carried forward unconfirmed (blocking) or are examples (a warning)."""
+    kasse = eingabe.kasse
+    if kasse is None or kraft.krankenkasse_id is None or ergebnis.einzugsstelle != kasse.name:
+        return []  # privately insured, or a Minijob: the Minijob-Zentrale's rates apply, not this Kasse's
+    zeile = _kassenjahr(sitzung, kraft.krankenkasse_id, eingabe.jahr)
+    if zeile is None:
+        return []
+    saetze = (
+        f"Zusatzbeitrag {format_prozent(kasse.zusatzbeitrag_prozent)}, U1 {format_prozent(kasse.u1_prozent)}, "
+        f"U2 {format_prozent(kasse.u2_prozent)}"
+    )
+    if BITTE_PRUEFEN in zeile.quelle:
+        return [
+            Hinweis(
+                KASSE_BITTE_PRUEFEN,
+                Schwere.FEHLER,
+                f"Die Sätze der Krankenkasse „{kasse.name}“ für {eingabe.jahr} sind aus dem Vorjahr übernommen und "
+                f"noch nicht bestätigt ({saetze}). Bitte mit den Sätzen vergleichen, die die Kasse für "
+                f"{eingabe.jahr} bekannt gegeben hat, und sie in der Abrechnung („Kassensätze bestätigen“) oder "
+                "unter Jahreswechsel bestätigen; bis dahin kann der Monat nicht abgeschlossen werden.",
+                "§ 242 SGB V (Zusatzbeitrag), § 7 Abs. 2 und § 9 AAG (Umlagesätze in der Satzung der Kasse)",
+            )
+        ]
+    if BEISPIELWERT in zeile.quelle:
+        return [
+            Hinweis(
+                KASSE_BEISPIELWERT,
+                Schwere.WARNUNG,
+                f"Die Sätze der Krankenkasse „{kasse.name}“ für {eingabe.jahr} sind Beispielwerte ({saetze}), "
+                "nicht an der Quelle bestätigt. Für eine echte Abrechnung bitte unter Stammdaten › Krankenkassen "
+                "die Sätze eintragen, die die Kasse veröffentlicht hat.",
+                zeile.quelle,
+            )
+        ]
+    return []
+
+
+def format_prozent(satz: Decimal) -> str:
+    return f"{format_zahl(satz, None)} %"
+
+
+def _kassenjahr(sitzung: Session, kassen_id: int, jahr: int) -> KassenJahr | None:
+    return sitzung.scalars(
+        select(KassenJahr).where(KassenJahr.krankenkasse_id == kassen_id, KassenJahr.jahr == jahr)
+    ).first()
 
 
 def _rechne(

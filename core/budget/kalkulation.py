@@ -762,8 +762,17 @@ def _pruefe(p: KalkulationsParameter, je_tag: Decimal, stichtag: date | None, ge
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# The seed's worked example (seed 004, 1.6.2, Version 01.03.2016) — also the starting point of a new Kalkulation.
+# The seed's worked example (seed 004, 1.6.2, Version 01.03.2016): the household shape a new Kalkulation starts
+# from (with today's figures, see `neue_kalkulation`); as it stands only an explicit, labelled choice.
 # ---------------------------------------------------------------------------------------------------------------
+SEED_STAND = date(2016, 3, 1)
+SEED_NAME = "Beispiel aus dem ForseA-Handbuch 2016"
+SEED_NOTIZ = (
+    "Beispiel aus dem ForseA-Handbuch (Version 01.03.2016) mit dem Stundensatz und den Beitragssätzen von 2016: "
+    "der Stundensatz liegt unter dem heutigen Mindestlohn, die Sätze sind veraltet. Das Beispiel zeigt nur den "
+    "Rechenweg; für einen Antrag beginnen Sie mit „Neu“ oder setzen mit „Aus aktuellen Werten vorbelegen“ die "
+    "Werte von heute ein."
+)
 SEED_BEISPIEL = KalkulationsParameter(
     stundensatz=Decimal("13.79"),
     tage=Decimal("365.25"),
@@ -961,3 +970,60 @@ def _bereitschaft_auf_mindestlohn(
         )
     )
     return replace(p, arbeit2_prozent=neu)
+
+
+BEISPIEL_HINWEIS = (
+    " Stunden, Tage und sonstige Kosten stammen aus dem Beispiel des ForseA-Handbuchs (2016): bitte passen Sie sie "
+    "an Ihren Bedarf an."
+)
+
+
+def neue_kalkulation(stichtag: date, *, umlagen: Umlagesaetze | None = None) -> Vorbelegung:
+    """A new sheet: the legal figures valid on `stichtag` (never the 2016 rates), the example's hours as a start."""
+    v = vorbelegen(stichtag, umlagen=umlagen)
+    return replace(v, notiz=v.notiz + BEISPIEL_HINWEIS)
+
+
+# The statutory rates a sheet is compared with (sheet field, year-table key, name). Zusatzbeitrag and U1/U2 are the
+# Kasse's own and may differ; only a Zusatzbeitrag of 0 (the employer's half since 2019) is out of date for sure.
+_GESETZLICHE_SAETZE = (
+    ("kv_prozent", "kv_allgemein_prozent", "Krankenversicherung"),
+    ("pv_prozent", "pv_prozent", "Pflegeversicherung"),
+    ("rv_prozent", "rv_prozent", "Rentenversicherung"),
+    ("av_prozent", "av_prozent", "Arbeitslosenversicherung"),
+)
+
+
+def veraltete_saetze(p: KalkulationsParameter, stichtag: date) -> Hinweis | None:
+    """A warning when the sheet's wage or statutory rates are not those of `stichtag`'s year (None: up to date)."""
+    jahr = stichtag.year
+    abweichungen: list[str] = []
+    try:
+        mindestlohn = _aktueller_regelwert("mindestlohn_stunde", stichtag)[0].wert
+        if p.stundensatz < mindestlohn:
+            abweichungen.append(
+                f"Stundensatz {format_zahl(p.stundensatz)} € (Mindestlohn {jahr}: {format_zahl(mindestlohn)} €)"
+            )
+        for feld, schluessel, name in _GESETZLICHE_SAETZE:
+            soll = _aktueller_regelwert(schluessel, stichtag)[0].wert
+            ist: Decimal = getattr(p, feld)
+            if ist != soll:
+                abweichungen.append(f"{name} {format_zahl(ist, None)} % ({jahr}: {format_zahl(soll, None)} %)")
+        zusatz = _aktueller_regelwert("kv_zusatz_durchschnitt_prozent", stichtag)[0].wert
+        if p.kv_zusatz_prozent == 0 and zusatz > 0:
+            abweichungen.append(
+                f"Zusatzbeitrag 0 % (seit 2019 trägt die Arbeitgeberin die Hälfte; Durchschnitt {jahr}: "
+                f"{format_zahl(zusatz, None)} %)"
+            )
+    except (FehlenderRegelwert, UnbekanntesJahr):
+        return None
+    if not abweichungen:
+        return None
+    return Hinweis(
+        "KALKULATION_SAETZE_VERALTET",
+        Schwere.WARNUNG,
+        f"Die Sätze dieser Kalkulation sind veraltet, sie entsprechen nicht den Rechengrößen für {jahr}: "
+        + "; ".join(abweichungen)
+        + ". Bitte bringen Sie die Kalkulation vor dem Einreichen auf den aktuellen Stand (im Programm: „Aus "
+        "aktuellen Werten vorbelegen“).",
+    )

@@ -47,6 +47,7 @@ BEFEHLE: tuple[Befehl, ...] = (
     ),
     Befehl("budget", "Bewilligungen mit Verbrauch, Prognose und Rest eines Jahres vergleichen", "core.cli.budget"),
     Befehl("demo", "Beispielhaushalt anlegen (Team und Dienstplan aus dem ForseA-Ratgeber)", "core.cli.demo"),
+    Befehl("entschluesseln", "die Verschlüsselung der Datenbank und ihrer Sicherungen aufheben", "core.cli.stammdaten"),
     Befehl("erstattung", "U1/U2-Erstattungsanträge anzeigen und ihren Stand festhalten", "core.cli.erstattung"),
     Befehl(
         "export",

@@ -128,12 +128,13 @@ def _oeffne(db_pfad: Path | None, *, nur_lesen: bool = False) -> Datenbank:
 
 def _export(args: argparse.Namespace) -> int:
     from core.io.ausgabe import pruefe_ziel
-    from core.io.kalkulation_dateien import als_version, exportiere_version
+    from core.io.kalkulation_dateien import als_version, antragsteller, exportiere_version
     from core.persistence.datenbank import ziel_pfad
 
     # before reading anything: never onto the source sheet or the database, an existing file only when agreed
     eingaben = [args.aus_datei] if args.aus_datei is not None else [ziel_pfad(args.db)]
     pruefe_ziel(args.ausgabe, ueberschreiben=args.ueberschreiben, eingaben=eingaben)
+    wer: tuple[str, ...] = ()
     if args.aus_datei is not None:
         version = als_version(args.aus_datei.stem, importiere(args.aus_datei, anzeigename=str(args.aus_datei)))
     else:
@@ -145,7 +146,10 @@ def _export(args: argparse.Namespace) -> int:
             )
         with _oeffne(args.db, nur_lesen=True) as db:
             version = lade(db, args.name)
-    ziel = exportiere_version(version, args.ausgabe, ueberschreiben=args.ueberschreiben, eingaben=eingaben)
+            wer = antragsteller(db)
+    ziel = exportiere_version(
+        version, args.ausgabe, ueberschreiben=args.ueberschreiben, eingaben=eingaben, antragsteller=wer
+    )
     print(f"Geschrieben: {ziel}")
     return 0
 

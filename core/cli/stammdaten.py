@@ -83,6 +83,15 @@ def registriere(unterbefehle: argparse._SubParsersAction[argparse.ArgumentParser
     )
     verschluesseln.set_defaults(handler=_verschluesseln)
 
+    entschluesseln = unterbefehle.add_parser(
+        "entschluesseln",
+        description="Hebt die Verschlüsselung auf: die Datenbank und ihre Sicherungen werden wieder gewöhnliche "
+        "SQLite-Dateien (z. B. um sie einem Lohnbüro zu geben); vorher wird eine geprüfte Sicherung angelegt. Das "
+        "Kennwort wird am Terminal abgefragt (ohne Terminal: Umgebungsvariable ASSISTENZBUERO_PASSWORT). Danach "
+        "schützt nur noch die Anmeldung am Computer die Daten.",
+    )
+    entschluesseln.set_defaults(handler=_entschluesseln)
+
 
 def _neues_kennwort() -> str:
     """Twice at a terminal; without one (batch) from ASSISTENZBUERO_PASSWORT. Checked like the window does."""
@@ -121,6 +130,21 @@ def _verschluesseln(args: argparse.Namespace) -> int:
     for rest in ergebnis.sicherungen_nicht_verschluesselt:
         print(f"Nicht lesbar, daher unverschlüsselt geblieben: {rest}")
     print("Bewahren Sie das Kennwort sicher auf: ohne es lassen sich die Daten nicht mehr öffnen.")
+    return 0
+
+
+def _entschluesseln(args: argparse.Namespace) -> int:
+    from core.persistence.schutz import entschluessele
+
+    pfad = ziel_pfad(_db_pfad(args))
+    ergebnis = entschluessele(pfad)
+    print(
+        f"Die Datenbank {pfad} und "
+        f"{anzahl(ergebnis.sicherungen_entschluesselt, 'Sicherung', 'Sicherungen')} sind nicht mehr verschlüsselt; "
+        "nur noch die Anmeldung am Computer schützt sie."
+    )
+    for rest in ergebnis.sicherungen_verschluesselt_geblieben:
+        print(f"Mit einem anderen Kennwort verschlüsselt oder nicht lesbar, daher unverändert: {rest}")
     return 0
 
 

@@ -1,7 +1,8 @@
 """Kalkulation versions and files: an old sheet read into a version (and saved), a version written to .xlsx/.pdf.
 
 `als_version(name, import_ergebnis)`; `speichere_import(db, name, import_ergebnis)`;
-`exportiere_version(version, ziel)` (the type follows the extension).
+`exportiere_version(version, ziel, antragsteller=...)` (the type follows the extension);
+`antragsteller(db)`: the employer's name and address for the PDF's head.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from core.domain.geld import format_eur
 from core.io.kalkulation_export import Kopf, exportiere_datei
 from core.io.kalkulation_import import ImportErgebnis
 from core.persistence.datenbank import Datenbank
+from core.stammdaten.arbeitgeber import lade_arbeitgeber
 
 _DATUM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 
@@ -59,12 +61,22 @@ def exportiere_version(
     gedruckt_am: date | None = None,
     ueberschreiben: bool = False,
     eingaben: Iterable[Path] = (),
+    antragsteller: tuple[str, ...] = (),
 ) -> Path:
     return exportiere_datei(
         version.parameter,
         ziel,
-        Kopf(name=version.name, stand=version.stand, notiz=version.notiz),
+        Kopf(name=version.name, stand=version.stand, notiz=version.notiz, antragsteller=antragsteller),
         gedruckt_am=gedruckt_am or date.today(),
         ueberschreiben=ueberschreiben,
         eingaben=eingaben,
     )
+
+
+def antragsteller(db: Datenbank) -> tuple[str, ...]:
+    """The employer's name, street and "PLZ Ort" from the master data (empty before the set-up)."""
+    ag = lade_arbeitgeber(db)
+    if ag is None:
+        return ()
+    zeilen = (ag.name, ag.strasse.strip(), f"{ag.plz.strip()} {ag.ort.strip()}".strip())
+    return tuple(z for z in zeilen if z)

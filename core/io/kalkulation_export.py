@@ -23,6 +23,7 @@ from core.budget.kalkulation import (
     KalkulationsErgebnis,
     KalkulationsParameter,
     berechne,
+    veraltete_saetze,
     wert_mit_einheit,
 )
 from core.domain.geld import format_eur
@@ -44,11 +45,12 @@ LINIE_DUENN = ZEHNTEL_MM
 
 @dataclass(frozen=True, slots=True)
 class Kopf:
-    """What heads every export: the Kalkulation's name, its date, where its figures come from."""
+    """What heads every export: the Kalkulation's name, its date, where its figures come from, who applies."""
 
     name: str
     stand: date
     notiz: str = ""
+    antragsteller: tuple[str, ...] = ()  # name, street, postcode and town from the employer's master data
 
 
 def _zahl(wert: Decimal) -> int | Decimal:
@@ -342,8 +344,26 @@ def schreibe_kalkulation_pdf(
             normal,
         ),
     ]
+    # who applies: a sheet handed to the Kostenträger without a name is no application; blank lines to fill in
+    # by hand when the master data has none
+    anschrift = ", ".join(pdf.kuerze(z, 200) for z in kopf.antragsteller if z.strip())
+    inhalt += [
+        Spacer(1, 2 * mm),
+        Paragraph(
+            "<b>Antragsteller/in:</b> "
+            + (_pdf_text(anschrift) if anschrift else "______________________________________ (Name und Anschrift)"),
+            normal,
+        ),
+    ]
     if kopf.notiz:
         inhalt += [Spacer(1, 2 * mm), Paragraph(_pdf_text(kopf.notiz), klein)]
+    # outdated rates are named before any figure, in words and framed (never by colour alone); compared with the
+    # year the sheet is for or, if that has passed, the year it is printed in
+    veraltet = veraltete_saetze(parameter, max(kopf.stand, gedruckt_am))
+    if veraltet is not None:
+        warnung = Table([[Paragraph("<b>Achtung:</b> " + _pdf_text(veraltet.text), normal)]], colWidths=[180 * mm])
+        warnung.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), LINIE_DICK, colors.black)]))
+        inhalt += [Spacer(1, 3 * mm), warnung]
     inhalt.append(Spacer(1, 4 * mm))
 
     summen = ergebnis.summen()

@@ -11,21 +11,11 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.platypus import Spacer
 
 from core.domain.geld import NULL
-from core.fehler import EingabeFehler, schreibfehler
-from core.io.belege_basis import (
-    FORMAT_ZAHL,
-    ZEHNTEL_MM,
-    absatz,
-    baue_pdf,
-    blattname,
-    druck_a4,
-    fusszeile,
-    setze_betrag,
-    setze_text,
-)
+from core.fehler import EingabeFehler
+from core.io.belege_basis import FORMAT_ZAHL, ZEHNTEL_MM, absatz, blattname, druck_a4, setze_betrag, setze_text
 from core.io.excel import speichere
 from core.meldungen.beitragsnachweis import (
     DATENSATZ,
@@ -34,7 +24,20 @@ from core.meldungen.beitragsnachweis import (
     beitragsnachweise,
     fehlende_angaben,
 )
-from core.meldungen.dokument import BREITE, RAND, SEITE, UEBERMITTLUNG, betrag, feld_tabelle, kopf_tabelle
+from core.meldungen.dokument import (
+    BREITE,
+    UEBERMITTLUNG,
+    betrag,
+    blatt_anfang,
+    blatt_fuss,
+    feld_tabelle,
+    kopf_tabelle,
+    meldung_pdf,
+    ohne_assistenzkraft,
+    schreibe_meldung,
+    seitenweise,
+    spaltenkoepfe,
+)
 from core.meldungen.fristen import QUELLE_BEITRAGSNACHWEIS, QUELLE_BEITRAGSZAHLUNG
 from core.persistence.datenbank import Datenbank
 
@@ -136,22 +139,12 @@ def _seite(n: Beitragsnachweis) -> list[Any]:
 def beitragsnachweis_pdf(
     nachweise: Sequence[Beitragsnachweis], ziel: Path, *, gedruckt_am: date, ueberschreiben: bool = False
 ) -> None:
-    inhalt: list[Any] = []
-    for i, n in enumerate(nachweise):
-        if i:
-            inhalt.append(PageBreak())
-        inhalt += _seite(n)
-    titel = f"Beitragsnachweise {nachweise[0].monat:02d}/{nachweise[0].jahr}"
-    baue_pdf(
+    meldung_pdf(
         ziel,
-        inhalt,
-        seite=SEITE,
-        rand=RAND,
-        oben=RAND,
-        unten=110 * ZEHNTEL_MM,
-        titel=titel,
+        seitenweise(_seite(n) for n in nachweise),
+        titel=f"Beitragsnachweise {nachweise[0].monat:02d}/{nachweise[0].jahr}",
         autor=nachweise[0].arbeitgeber,
-        zeichner=fusszeile(f"{titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE),
+        gedruckt_am=gedruckt_am,
         ueberschreiben=ueberschreiben,
     )
 
@@ -163,18 +156,8 @@ def beitragsnachweis_xlsx(
     for i, n in enumerate(nachweise):
         blatt = mappe.worksheets[0] if i == 0 else mappe.create_sheet()
         blatt.title = blattname(n.einzugsstelle)
-        setze_text(blatt["A1"], n.titel)
-        blatt["A1"].font = Font(bold=True, size=14)
-        zeile = 3
-        for k, v in _kopf(n):
-            setze_text(blatt.cell(row=zeile, column=1), k)
-            setze_text(blatt.cell(row=zeile, column=2), v)
-            zeile += 1
-        zeile += 1
-        for spalte, kopf in enumerate(KOEPFE, start=1):
-            setze_text(blatt.cell(row=zeile, column=spalte), kopf)
-            blatt.cell(row=zeile, column=spalte).font = Font(bold=True)
-        kopfzeile = zeile
+        kopfzeile = zeile = blatt_anfang(blatt, n.titel, _kopf(n))
+        spaltenkoepfe(blatt, kopfzeile, KOEPFE)
         for gruppe, feldtext, *betraege in _zeilen(n):
             zeile += 1
             setze_text(blatt.cell(row=zeile, column=1), gruppe)
@@ -186,10 +169,9 @@ def beitragsnachweis_xlsx(
         setze_betrag(blatt.cell(row=zeile, column=5), n.summe, FORMAT_ZAHL)
         for spalte in (2, 5):
             blatt.cell(row=zeile, column=spalte).font = Font(bold=True)
-        zeile += 2
-        for text in (UEBERMITTLUNG, f"{DATENSATZ} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro"):
-            setze_text(blatt.cell(row=zeile, column=1), text)
-            zeile += 1
+        zeile = blatt_fuss(
+            blatt, zeile + 2, (UEBERMITTLUNG, f"{DATENSATZ} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
+        )
         blatt.column_dimensions["A"].width = 34
         blatt.column_dimensions["B"].width = 62
         for buchstabe in "CDE":
@@ -202,40 +184,27 @@ def beitragsnachweise_exportieren(
     db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueberschreiben: bool = False
 ) -> str:
     """All Beitragsnachweise of a finalised month in one file; refuses while anything they need is missing."""
-    endung = ziel.suffix.lower()
-    if endung not in (".pdf", ".xlsx"):
-        raise EingabeFehler(f"Den Beitragsnachweis gibt es als .pdf oder .xlsx; {ziel.name} hat eine andere Endung.")
-    nachweise = beitragsnachweise(db, jahr, monat)
-    if not nachweise:
-        raise EingabeFehler(
-            f"Für {monat:02d}/{jahr} ist kein Beitragsnachweis abzugeben (keine Beiträge außerhalb des "
-            "Haushaltsscheckverfahrens). Es wurde keine Datei geschrieben."
-        )
-    fehlend = fehlende_angaben(nachweise)
-    if fehlend:
-        raise EingabeFehler("Der Beitragsnachweis wurde nicht geschrieben. " + " ".join(fehlend))
-    schreiber = beitragsnachweis_pdf if endung == ".pdf" else beitragsnachweis_xlsx
-    try:
-        schreiber(nachweise, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
-    except OSError as fehler:
-        raise schreibfehler(ziel, fehler) from None
+
+    def lade() -> list[Beitragsnachweis]:
+        nachweise = beitragsnachweise(db, jahr, monat)
+        if not nachweise:
+            raise EingabeFehler(
+                f"Für {monat:02d}/{jahr} ist kein Beitragsnachweis abzugeben (keine Beiträge außerhalb des "
+                "Haushaltsscheckverfahrens). Es wurde keine Datei geschrieben."
+            )
+        fehlend = fehlende_angaben(nachweise)
+        if fehlend:
+            raise EingabeFehler("Der Beitragsnachweis wurde nicht geschrieben. " + " ".join(fehlend))
+        return nachweise
+
+    nachweise = schreibe_meldung(
+        ziel, "Den Beitragsnachweis", lade, beitragsnachweis_pdf, beitragsnachweis_xlsx, ueberschreiben=ueberschreiben
+    )
     stellen = ", ".join(n.einzugsstelle for n in nachweise)
     return f"{len(nachweise)} Beitragsnachweise {monat:02d}/{jahr} ({stellen}) geschrieben: {ziel}"
 
 
-def exportiere_beitragsnachweis(
-    db: Datenbank,
-    jahr: int,
-    monat: int,
-    ziel: Path,
-    endung: str,
-    assistenzkraft: str | None,
-    *,
-    ueberschreiben: bool = False,
-) -> str:
-    if assistenzkraft is not None:
-        raise EingabeFehler(
-            "--assistenzkraft gilt nicht für den Beitragsnachweis: er fasst alle Assistenzkräfte einer "
-            "Einzugsstelle zusammen. Bitte ohne --assistenzkraft aufrufen."
-        )
-    return beitragsnachweise_exportieren(db, jahr, monat, ziel, ueberschreiben=ueberschreiben)
+exportiere_beitragsnachweis = ohne_assistenzkraft(
+    beitragsnachweise_exportieren,
+    "den Beitragsnachweis: er fasst alle Assistenzkräfte einer Einzugsstelle zusammen",
+)

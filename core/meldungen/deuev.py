@@ -1,27 +1,32 @@
-"""DEÜV-Meldungen of a finalised month, prepared for the SV-Meldeportal: Anmeldung (Abgabegrund 10), Abmeldung (30)
-and, in December, the Jahresmeldung (50), with Personengruppe, Beitragsgruppe, Tätigkeitsschlüssel, Zeitraum and the
-RV-pflichtige Entgelt in whole euros.
+"""DEÜV-Meldungen of a finalised month, prepared for the SV-Meldeportal: Anmeldung (Abgabegrund 10), Abmeldung (30),
+Unterbrechungsmeldung (51, `core.meldungen.unterbrechung`) and, in December, the Jahresmeldung (50), with
+Personengruppe, Beitragsgruppe, Tätigkeitsschlüssel, Zeitraum and the RV-pflichtige Entgelt in whole euros.
 
-Sources: DEÜV §§ 6, 8, 10 (what and when), Gemeinsames Rundschreiben "Gemeinsame Grundsätze für die Datenerfassung
+Sources: DEÜV §§ 6, 8, 9, 10 (what and when), Gemeinsames Rundschreiben "Gemeinsame Grundsätze für die Datenerfassung
 und Datenübermittlung" with the Schlüsselverzeichnisse (Abgabegründe, Personengruppen, Beitragsgruppen); the field
 names follow the data set DSME / Datenbaustein DBME (mapping of dataline-gmbh/SocialInsurance.Germany.Messages).
 The Entgelt is the year's RV-pflichtige Entgelt of the employment as the payroll stored it (`Jahreswerte.entgelt_rv`,
 in the Übergangsbereich the reduced beitragspflichtige Einnahme), rounded to whole euros (cents from 50 up);
-short-term jobs (Personengruppe 110) report no Entgelt. Minijobs in the Haushaltsscheck are reported by the
-Haushaltsscheck itself, not here.
+short-term jobs (Personengruppe 110) report no Entgelt. Each Meldung carries only what no earlier Meldung of the
+year carried (§ 10 Abs. 2 DEÜV): after an Unterbrechungsmeldung the next Meldung starts on the day pay resumed (or,
+for an Abmeldung during the interruption, on its first day, with Entgelt 0), and no Jahresmeldung is made for an
+assistant whose interruption lasts over 31 December (§ 10 Abs. 1 Satz 2 DEÜV). Minijobs in the Haushaltsscheck are
+reported by the Haushaltsscheck itself, not here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.abrechnung.modell import Monatsergebnis
+from core.domain.geld import NULL
 from core.domain.kalender import monatsgrenzen
 from core.fehler import EingabeFehler
 from core.meldungen.beitragsnachweis import MINIJOB_ZENTRALE, pruefe_abgeschlossen
 from core.meldungen.fristen import abmeldung_faellig, anmeldung_faellig, jahresmeldung_faellig
+from core.meldungen.unterbrechung import Verlauf, verlaeufe
 from core.persistence.datenbank import Datenbank
 from core.stammdaten.arbeitgeber import lade_arbeitgeber
 from core.stammdaten.assistenzkraefte import AssistenzkraftDaten, lade_assistenzkraft
@@ -32,7 +37,14 @@ ABGABEGRUENDE = {
     "10": "Anmeldung wegen Beginn einer Beschäftigung",
     "30": "Abmeldung wegen Ende einer Beschäftigung",
     "50": "Jahresmeldung",
+    "51": "Unterbrechungsmeldung wegen Bezug von bzw. Anspruch auf Entgeltersatzleistungen",
 }
+#: What the field names were checked against, printed on every DEÜV document (no 2026 version was at hand).
+FELDSTAND = (
+    "Feldnamen (in Klammern) nach den Datensätzen DSME und DBME, Version 05 (Abbildung "
+    "dataline-gmbh/SocialInsurance.Germany.Messages, Stand 2019); nicht mit dem amtlichen Vordruck 2026 abgeglichen "
+    "(Gemeinsame Grundsätze für die Datenerfassung und Datenübermittlung, Fassung 2026)."
+)
 PERSONENGRUPPEN = {
     "101": "Sozialversicherungspflichtig Beschäftigte ohne besondere Merkmale",
     "106": "Werkstudenten",
@@ -67,6 +79,13 @@ class Meldung:
     betriebsnummer_einzugsstelle: str
     faellig: date
     fehlt: tuple[str, ...]
+    erlaeuterung: str = ""  # why the Meldung is due and since when (Unterbrechungsmeldung)
+    # DBME KENNZMIDI: 0 = no pay in the Übergangsbereich, 1 = all of it, 2 = partly (§ 20 Abs. 2 SGB IV)
+    kennzeichen_uebergangsbereich: str = "0"
+    # DBME EGRB "Entgelt Rentenberechnung": the actual pay, without the Übergangsbereich's reduction (§ 70 Abs. 1a
+    # SGB VI); only with KENNZMIDI 1 or 2
+    entgelt_rentenberechnung: int | None = None
+    mehrfachbeschaeftigung: bool = False  # DBME KENNZMF: another employment during the Zeitraum (§ 5 Abs. 9 DEÜV)
 
     @property
     def grund_text(self) -> str:
@@ -81,6 +100,7 @@ class Meldungen:
     betriebsnummer: str
     meldungen: tuple[Meldung, ...]
     haushaltsscheck: tuple[str, ...]  # names left to the Haushaltsscheck
+    hinweise: tuple[str, ...] = ()  # cases the program cannot settle (to clear with the Krankenkasse)
 
     @property
     def fehlt(self) -> list[str]:
@@ -109,6 +129,8 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
     mz = next((k for k in kassen.values() if k.ist_minijob_zentrale), None)
     meldungen: list[Meldung] = []
     haushaltsscheck: list[str] = []
+    hinweise: list[str] = []
+    verlauf = verlaeufe(db, jahr)
     for g in gespeichert.ergebnisse:
         e = g.ergebnis
         if e.haushaltsscheck:
@@ -119,16 +141,40 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
             person = lade_assistenzkraft(db, g.assistenzkraft_id)
         except EingabeFehler:
             continue  # erased on her request: nothing left to report from
-        faelle: list[tuple[str, date, date | None, date]] = []
+        v = verlauf.get(g.assistenzkraft_id, Verlauf((), ()))
+        faelle: list[tuple[str, date, date | None, date, Decimal | None, str, Monatsergebnis]] = []
         if eintritt is not None and erster <= eintritt <= letzter:
-            faelle.append(("10", eintritt, None, anmeldung_faellig(eintritt)))
-        beginn_im_jahr = max(eintritt or date(jahr, 1, 1), date(jahr, 1, 1))
+            faelle.append(("10", eintritt, None, anmeldung_faellig(eintritt), None, "", e))
+        beginn = max(eintritt or date(jahr, 1, 1), date(jahr, 1, 1))
+        gemeldet = NULL
+        unterbrochen = False
+        for u, betrag in v.gemeldet_bis(jahr, monat):
+            if u.meldemonat == (jahr, monat):
+                erlaeuterung = (
+                    f"Letzter Tag mit Entgelt {u.letzter_entgelttag:%d.%m.%Y}; danach {u.leistung}; "
+                    f"Frist nach {u.quelle}."
+                )
+                bezahlt = v.ergebnis_am(u.letzter_entgelttag) or e
+                faelle.append(("51", beginn, u.letzter_entgelttag, u.faellig, betrag, erlaeuterung, bezahlt))
+            gemeldet += betrag
+            beginn = u.beginn_danach
+            unterbrochen = u.wiederaufnahme is None
+        for u in v.unterbrechungen:
+            if u.letzter_entgelttag.year < jahr and u.meldemonat == (jahr, monat):
+                hinweise.append(
+                    f"Für {person.name or e.name or e.id} endete das Entgelt am {u.letzter_entgelttag:%d.%m.%Y} "
+                    f"(danach {u.leistung}); diese Zeit hat schon die Jahresmeldung {u.letzter_entgelttag.year} "
+                    "gemeldet: bitte mit der Krankenkasse klären, ob sie zusätzlich eine Unterbrechungsmeldung "
+                    "verlangt."
+                )
+        rest = e.jahreswerte.entgelt_rv - gemeldet
         if austritt is not None and erster <= austritt <= letzter:
-            faelle.append(("30", beginn_im_jahr, austritt, abmeldung_faellig(austritt)))
-        elif monat == 12 and (austritt is None or austritt > letzter):
-            faelle.append(("50", beginn_im_jahr, letzter, jahresmeldung_faellig(jahr)))
-        for grund, von, bis, faellig in faelle:
-            meldungen.append(_meldung(e, person, grund, von, bis, faellig, kassen, mz))
+            faelle.append(("30", beginn, austritt, abmeldung_faellig(austritt), rest, "", e))
+        elif monat == 12 and (austritt is None or austritt > letzter) and not unterbrochen:
+            faelle.append(("50", beginn, letzter, jahresmeldung_faellig(jahr), rest, "", e))
+        for grund, von, bis, faellig, entgelt, erlaeuterung, bezug in faelle:
+            m = _meldung(bezug, person, grund, von, bis, faellig, entgelt, kassen, mz, erlaeuterung)
+            meldungen.append(_mit_zeitraumangaben(m, v, bezug, person))
     return Meldungen(
         jahr=jahr,
         monat=monat,
@@ -136,6 +182,33 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
         betriebsnummer=arbeitgeber.betriebsnummer if arbeitgeber is not None else "",
         meldungen=tuple(meldungen),
         haushaltsscheck=tuple(haushaltsscheck),
+        hinweise=tuple(hinweise),
+    )
+
+
+def _mit_zeitraumangaben(m: Meldung, v: Verlauf, e: Monatsergebnis, person: AssistenzkraftDaten) -> Meldung:
+    """The DBME marks that depend on the months of the Zeitraum: Übergangsbereich (0/1/2), the Entgelt for the
+    pension without the Übergangsbereich's reduction, Mehrfachbeschäftigung."""
+    bis = m.bis or m.von
+    monate = [
+        g.ergebnis
+        for g in v.ergebnisse
+        if (m.von.year, m.von.month) <= (g.jahr, g.monat) <= (bis.year, bis.month) and g.ergebnis.sv_brutto
+    ] or [e]
+    im_bereich = {r.uebergangsbereich for r in monate}
+    kennzeichen = "2" if len(im_bereich) == 2 else ("1" if True in im_bereich else "0")
+    rentenberechnung = None
+    if kennzeichen != "0" and m.entgelt is not None:
+        rentenberechnung = volle_euro(sum((r.sv_brutto for r in monate), NULL))
+    mehrfach = any(
+        (w.beginn is None or w.beginn <= bis) and (w.ende is None or w.ende >= m.von)
+        for w in person.weitere_beschaeftigungen
+    )
+    return replace(
+        m,
+        kennzeichen_uebergangsbereich=kennzeichen,
+        entgelt_rentenberechnung=rentenberechnung,
+        mehrfachbeschaeftigung=mehrfach,
     )
 
 
@@ -146,8 +219,10 @@ def _meldung(
     von: date,
     bis: date | None,
     faellig: date,
+    entgelt_rv: Decimal | None,
     kassen: dict[str, KrankenkasseDaten],
     mz: KrankenkasseDaten | None,
+    erlaeuterung: str = "",
 ) -> Meldung:
     name = person.name or e.name or e.id
     stelle = e.einzugsstelle or ""
@@ -166,8 +241,8 @@ def _meldung(
     elif not betriebsnummer:
         fehlt.append(f"Für die Einzugsstelle „{stelle}“ fehlt die Betriebsnummer: bitte unter Krankenkassen eintragen.")
     entgelt = None
-    if grund != "10" and e.personengruppe != "110":
-        entgelt = volle_euro(e.jahreswerte.entgelt_rv)
+    if entgelt_rv is not None and e.personengruppe != "110":
+        entgelt = volle_euro(entgelt_rv)
     anschrift = ", ".join(t for t in (person.strasse, " ".join(x for x in (person.plz, person.ort) if x)) if t)
     return Meldung(
         grund=grund,
@@ -190,4 +265,5 @@ def _meldung(
         betriebsnummer_einzugsstelle=betriebsnummer,
         faellig=faellig,
         fehlt=tuple(fehlt),
+        erlaeuterung=erlaeuterung,
     )

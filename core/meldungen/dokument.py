@@ -1,18 +1,31 @@
-"""What every report to the authorities shares on paper: an A4 page with a head of (label, value) pairs, a table of
-form fields with amounts in German format, and the notice that electronic transmission is out of scope."""
+"""What every report to the authorities shares: on paper an A4 page with a head of (label, value) pairs, a table of
+form fields with amounts in German format and the notice that electronic transmission is out of scope; in Excel the
+same head and column heads; and the export frame (file type, writing errors, `--assistenzkraft`) around them.
+
+The six exporters (`core.meldungen.*_export`) keep only what their form has of its own: its fields, its words and
+what it refuses; the frame is written once here so that a seventh report (say DEÜV 51) is only its own content.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import Table
+from reportlab.platypus import PageBreak, Table
 
 from core.domain.geld import format_eur
-from core.io.belege_basis import GRAU, HELLGRAU, ZEHNTEL_MM, absatz, tabellenstil
+from core.fehler import EingabeFehler, schreibfehler
+from core.io.belege_basis import GRAU, HELLGRAU, ZEHNTEL_MM, absatz, baue_pdf, fusszeile, setze_text, tabellenstil
+from core.persistence.datenbank import Datenbank
+
+T = TypeVar("T")
 
 SEITE = A4
 RAND = 150 * ZEHNTEL_MM
@@ -80,3 +93,109 @@ def feld_tabelle(
     tabelle = Table(daten, colWidths=list(breiten), repeatRows=1, hAlign="LEFT")
     tabelle.setStyle(tabellenstil(befehle))
     return tabelle
+
+
+def seitenweise(seiten: Iterable[list[Any]]) -> list[Any]:
+    """One page per item (a Kasse, an assistant): the pages' contents with a page break between them."""
+    inhalt: list[Any] = []
+    for i, seite in enumerate(seiten):
+        if i:
+            inhalt.append(PageBreak())
+        inhalt += seite
+    return inhalt
+
+
+def meldung_pdf(
+    ziel: Path, inhalt: list[Any], *, titel: str, autor: str, gedruckt_am: date, ueberschreiben: bool = False
+) -> None:
+    """Write a report on A4 with the reports' margins and the footer "titel · gedruckt am … · Assistenzbüro"."""
+    baue_pdf(
+        ziel,
+        inhalt,
+        seite=SEITE,
+        rand=RAND,
+        oben=RAND,
+        unten=110 * ZEHNTEL_MM,
+        titel=titel,
+        autor=autor,
+        zeichner=fusszeile(f"{titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE),
+        ueberschreiben=ueberschreiben,
+    )
+
+
+def blatt_anfang(blatt: Worksheet, titel: str, paare: Sequence[tuple[str, str]] = ()) -> int:
+    """The sheet's title in A1 and the head's (label, value) pairs from row 3 on; returns the row for the column
+    heads (after one empty row when there is a head)."""
+    setze_text(blatt["A1"], titel)
+    blatt["A1"].font = Font(bold=True, size=14)
+    zeile = 3
+    for k, v in paare:
+        setze_text(blatt.cell(row=zeile, column=1), k)
+        setze_text(blatt.cell(row=zeile, column=2), v)
+        zeile += 1
+    return zeile + 1 if paare else zeile
+
+
+def spaltenkoepfe(blatt: Worksheet, zeile: int, koepfe: Iterable[str]) -> None:
+    """Bold column heads in `zeile` (the row `druck_a4` repeats on every printed page)."""
+    for spalte, text in enumerate(koepfe, start=1):
+        setze_text(blatt.cell(row=zeile, column=spalte), text)
+        blatt.cell(row=zeile, column=spalte).font = Font(bold=True)
+
+
+def blatt_fuss(blatt: Worksheet, zeile: int, texte: Iterable[str]) -> int:
+    """Notes under the table in column A from `zeile` on, one a row; returns the row after the last."""
+    for text in texte:
+        setze_text(blatt.cell(row=zeile, column=1), text)
+        zeile += 1
+    return zeile
+
+
+def schreibe_meldung(
+    ziel: Path,
+    was: str,
+    lade: Callable[[], T],
+    pdf: Callable[..., None],
+    xlsx: Callable[..., None],
+    *,
+    ueberschreiben: bool = False,
+) -> T:
+    """Check the file type, gather the report (`lade` refuses with an EingabeFehler what it cannot produce), write it
+    as PDF or Excel and return what was written; `was` names it for the refusal ("Den Beitragsnachweis")."""
+    endung = ziel.suffix.lower()
+    if endung not in (".pdf", ".xlsx"):
+        raise EingabeFehler(f"{was} gibt es als .pdf oder .xlsx; {ziel.name} hat eine andere Endung.")
+    daten = lade()
+    schreiber = pdf if endung == ".pdf" else xlsx
+    try:
+        schreiber(daten, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
+    except OSError as fehler:
+        raise schreibfehler(ziel, fehler) from None
+    return daten
+
+
+class Exportieren(Protocol):
+    """A report's writer by month: (db, jahr, monat, ziel) → German summary (a year's report reads only jahr)."""
+
+    def __call__(self, db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueberschreiben: bool = False) -> str: ...
+
+
+def ohne_assistenzkraft(exportieren: Exportieren, fuer: str) -> Callable[..., str]:
+    """The `assistenzbuero export` entry (core.cli.export.EXPORTARTEN) of a report about all assistants: it refuses
+    `--assistenzkraft` ("--assistenzkraft gilt nicht für {fuer}. …") and otherwise calls `exportieren`."""
+
+    def exportiere(
+        db: Datenbank,
+        jahr: int,
+        monat: int,
+        ziel: Path,
+        endung: str,
+        assistenzkraft: str | None,
+        *,
+        ueberschreiben: bool = False,
+    ) -> str:
+        if assistenzkraft is not None:
+            raise EingabeFehler(f"--assistenzkraft gilt nicht für {fuer}. Bitte ohne --assistenzkraft aufrufen.")
+        return exportieren(db, jahr, monat, ziel, ueberschreiben=ueberschreiben)
+
+    return exportiere

@@ -9,6 +9,12 @@
   EStG), moved to the next working day when it falls on a weekend or holiday (§ 108 Abs. 3 AO).
 - DEÜV: Anmeldung with the first payroll, at the latest six weeks after the start (§ 6 DEÜV); Abmeldung within six
   weeks after the end (§ 8 Abs. 1 DEÜV); Jahresmeldung by 15 February of the next year (§ 10 Abs. 1 DEÜV).
+- Minijob in a private household: instead of the DEÜV-Meldungen the employer files the Haushaltsscheck "unverzüglich"
+  (§ 28a Abs. 7 Satz 1 SGB IV: "anstelle einer Meldung nach Absatz 1"), at the start and at the end of the job; the
+  Minijob-Zentrale's page "Der Haushaltsscheck" says the same ("unverzüglich – ohne schuldhaftes Zögern – … bei
+  Beginn und Ende des Minijobs"). No period of days: the reminder stands on the day itself.
+- DEÜV Unterbrechungsmeldung: two weeks after the end of the first whole calendar month without pay (§ 9 Abs. 1
+  DEÜV); when the employment ends in the month after the pay stopped, six weeks after the end (§ 9 Abs. 2 DEÜV).
 - Lohnsteuerbescheinigung: by the last day of February of the next year (§ 41b Abs. 1 Satz 2 EStG).
 """
 
@@ -26,10 +32,16 @@ QUELLE_HAUSHALTSSCHECK = "§ 23 Abs. 2a SGB IV (Lastschrift 31.07. und 31.01.)"
 QUELLE_LST_ANMELDUNG = "§ 41a Abs. 1 Satz 1 EStG, § 108 Abs. 3 AO (10. Tag nach dem Anmeldungszeitraum)"
 QUELLE_ANMELDUNG = "§ 6 DEÜV (spätestens sechs Wochen nach Beschäftigungsbeginn)"
 QUELLE_ABMELDUNG = "§ 8 Abs. 1 DEÜV (innerhalb von sechs Wochen nach dem Ende)"
+QUELLE_HAUSHALTSSCHECK_MELDUNG = (
+    "§ 28a Abs. 7 Satz 1 SGB IV (Haushaltsscheck unverzüglich bei Beginn und Ende, anstelle der DEÜV-Meldung)"
+)
 QUELLE_JAHRESMELDUNG = "§ 10 Abs. 1 DEÜV (bis 15. Februar des Folgejahres)"
+QUELLE_UNTERBRECHUNG = "§ 9 Abs. 1 DEÜV (zwei Wochen nach Ablauf des ersten vollen Kalendermonats ohne Entgelt)"
+QUELLE_UNTERBRECHUNG_ENDE = "§ 9 Abs. 2 DEÜV (Ende im Folgemonat: sechs Wochen nach dem Ende der Beschäftigung)"
 QUELLE_LST_BESCHEINIGUNG = "§ 41b Abs. 1 Satz 2 EStG (bis Ende Februar des Folgejahres)"
 
 SECHS_WOCHEN = timedelta(weeks=6)
+ZWEI_WOCHEN = timedelta(weeks=2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +99,16 @@ def abmeldung_faellig(ende: date) -> date:
 
 def jahresmeldung_faellig(jahr: int) -> date:
     return date(jahr + 1, 2, 15)
+
+
+def unterbrechung_faellig(jahr: int, monat: int) -> date:
+    """Two weeks after the last day of the first whole calendar month without pay (`jahr`, `monat`)."""
+    naechster = date(jahr + monat // 12, monat % 12 + 1, 1)
+    return naechster - timedelta(days=1) + ZWEI_WOCHEN
+
+
+def unterbrechung_ende_faellig(ende: date) -> date:
+    return ende + SECHS_WOCHEN
 
 
 def lohnsteuerbescheinigung_faellig(jahr: int) -> date:

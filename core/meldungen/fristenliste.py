@@ -9,7 +9,7 @@ Amounts come from the finalised months (`core.abrechnung.ablage`) and, for a mon
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -26,6 +26,7 @@ from core.meldungen.beitragsnachweis import MINIJOB_ZENTRALE, beitragsnachweise,
 from core.meldungen.fristen import Frist
 from core.meldungen.lohnsteuer_anmeldung import abzufuehrende_lohnsteuer, anmeldungszeitraum
 from core.meldungen.modelle import FristErledigt
+from core.meldungen.unterbrechung import verlaeufe
 from core.persistence.datenbank import Datenbank
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.stammdaten.arbeitgeber import lade_arbeitgeber
@@ -33,6 +34,14 @@ from core.stammdaten.assistenzkraefte import liste_assistenzkraefte
 
 VORLAUF = timedelta(weeks=6)  # "the next weeks"
 RUECKSCHAU = timedelta(weeks=8)  # open due dates of the recent past stay in view until ticked
+#: Due dates about one assistant: their tick carries her id, so that erasing her (Art. 17) erases it too.
+PERSONENFRISTEN = (
+    "deuev_anmeldung",
+    "deuev_abmeldung",
+    "deuev_unterbrechung",
+    "haushaltsscheck_anmeldung",
+    "haushaltsscheck_abmeldung",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +49,7 @@ class _Monat:
     ergebnisse: tuple[Monatsergebnis, ...]
     vorlaeufig: bool
     fehler: int = 0  # assistants whose draft cannot be computed yet (master data missing)
+    haushaltsscheck: dict[int, bool] = field(default_factory=dict)  # assistant's id → reported by Haushaltsscheck
 
 
 def _monate(von: date, bis: date) -> list[tuple[int, int]]:
@@ -66,13 +76,28 @@ class _Quelle:
     def _lies(self, jahr: int, monat: int) -> _Monat | None:
         gespeichert = ablage.lade_monat(self.db, jahr, monat)
         if gespeichert.abgeschlossen:
-            return _Monat(tuple(g.ergebnis for g in gespeichert.ergebnisse), False)
+            return _Monat(
+                tuple(g.ergebnis for g in gespeichert.ergebnisse),
+                False,
+                haushaltsscheck={g.assistenzkraft_id: g.ergebnis.haushaltsscheck for g in gespeichert.ergebnisse},
+            )
         try:
             entwurf = lauf.abrechnung(self.db, jahr, monat)
         except EingabeFehler:  # before the household's first payroll month, or no employer yet
             return None
-        ergebnisse = tuple(z.ergebnis for z in entwurf.zeilen if z.ergebnis is not None)
-        return _Monat(ergebnisse, True, len(entwurf.zeilen) - len(ergebnisse))
+        zeilen = [z for z in entwurf.zeilen if z.ergebnis is not None]
+        return _Monat(
+            tuple(z.ergebnis for z in zeilen if z.ergebnis is not None),
+            True,
+            len(entwurf.zeilen) - len(zeilen),
+            {z.assistenzkraft_id: z.ergebnis.haushaltsscheck for z in zeilen if z.ergebnis is not None},
+        )
+
+    def im_haushaltsscheck(self, assistenzkraft_id: int, tag: date) -> bool | None:
+        """Whether the payroll of the month of `tag` (finalised, else the draft) puts her in the Haushaltsscheck;
+        None when that month has no result for her yet (before the first payroll month, data missing)."""
+        daten = self.monat(tag.year, tag.month)
+        return None if daten is None else daten.haushaltsscheck.get(assistenzkraft_id)
 
 
 def _summen_je_stelle(ergebnisse: Iterable[Monatsergebnis]) -> dict[str, Decimal]:
@@ -179,41 +204,66 @@ def _lst_fristen(quelle: _Quelle, db: Datenbank, jahr: int, land: str, von: date
     return fristen
 
 
-def _personenfristen(db: Datenbank, von: date, bis: date) -> list[tuple[Frist, int]]:
+def _meldefrist(quelle: _Quelle, kraft_id: int, name: str, anlass: str, tag: date, privathaushalt: bool) -> Frist:
+    """The reminder of the Anmeldung (`anlass` "anmeldung", at `tag` = Eintritt) or Abmeldung ("abmeldung", `tag` =
+    Ende): a DEÜV-Meldung within six weeks, or for a minijob in the Haushaltsscheckverfahren the Haushaltsscheck
+    itself, unverzüglich (§ 28a Abs. 7 Satz 1 SGB IV: the Haushaltsscheck replaces the DEÜV-Meldung)."""
+    wort, rand = ("Anmeldung", "Beginn") if anlass == "anmeldung" else ("Abmeldung", "Ende")
+    haushaltsscheck = quelle.im_haushaltsscheck(kraft_id, tag) if privathaushalt else False
+    if haushaltsscheck:
+        return Frist(
+            f"haushaltsscheck-{anlass}|{kraft_id}|{tag.isoformat()}",
+            f"haushaltsscheck_{anlass}",
+            f"Haushaltsscheck ({wort}) {name} an die {MINIJOB_ZENTRALE}",
+            f"{rand} {tag:%d.%m.%Y}, unverzüglich",
+            tag,
+            regeln.QUELLE_HAUSHALTSSCHECK_MELDUNG,
+        )
+    titel = f"{wort} (DEÜV) {name}"
+    if haushaltsscheck is None:  # month not computable yet: say both rather than guess
+        titel += "; ist es ein Minijob im Haushaltsscheckverfahren, stattdessen der Haushaltsscheck (unverzüglich)"
+    faellig = regeln.anmeldung_faellig(tag) if anlass == "anmeldung" else regeln.abmeldung_faellig(tag)
+    quelle_text = regeln.QUELLE_ANMELDUNG if anlass == "anmeldung" else regeln.QUELLE_ABMELDUNG
+    return Frist(
+        f"deuev-{anlass}|{kraft_id}|{tag.isoformat()}",
+        f"deuev_{anlass}",
+        titel,
+        f"{rand} {tag:%d.%m.%Y}",
+        faellig,
+        quelle_text,
+    )
+
+
+def _personenfristen(quelle: _Quelle, von: date, bis: date, privathaushalt: bool) -> list[tuple[Frist, int]]:
     ergebnis: list[tuple[Frist, int]] = []
-    for kraft in liste_assistenzkraefte(db, status=("beschaeftigt", "ausgeschieden"), stichtag=bis):
-        if kraft.eintritt is not None:
-            faellig = regeln.anmeldung_faellig(kraft.eintritt)
-            if von <= faellig <= bis + VORLAUF:
-                ergebnis.append(
-                    (
-                        Frist(
-                            f"deuev-anmeldung|{kraft.id}|{kraft.eintritt.isoformat()}",
-                            "deuev_anmeldung",
-                            f"Anmeldung (DEÜV) {kraft.name}",
-                            f"Beginn {kraft.eintritt:%d.%m.%Y}",
-                            faellig,
-                            regeln.QUELLE_ANMELDUNG,
-                        ),
-                        kraft.id,
+    for kraft in liste_assistenzkraefte(quelle.db, status=("beschaeftigt", "ausgeschieden"), stichtag=bis):
+        for anlass, tag in (("anmeldung", kraft.eintritt), ("abmeldung", kraft.austritt)):
+            # the DEÜV date lies six weeks after the Haushaltsscheck's: read a month's payroll only when one shows
+            if tag is None or not (von <= tag + regeln.SECHS_WOCHEN and tag <= bis + VORLAUF):
+                continue
+            frist = _meldefrist(quelle, kraft.id, kraft.name, anlass, tag, privathaushalt)
+            if von <= frist.faellig <= bis + VORLAUF:
+                ergebnis.append((frist, kraft.id))
+    return ergebnis
+
+
+def _unterbrechungsfristen(db: Datenbank, von: date, bis: date) -> list[tuple[Frist, int]]:
+    """Unterbrechungsmeldungen (DEÜV 51) that finalised months made due between `von` and `bis`."""
+    ergebnis: list[tuple[Frist, int]] = []
+    for jahr in range(von.year - 1, bis.year + 1):
+        for kraft_id, verlauf in verlaeufe(db, jahr).items():
+            name = verlauf.ergebnisse[-1].ergebnis.name or verlauf.ergebnisse[-1].ergebnis.id
+            for u in verlauf.im_jahr(jahr):
+                if von <= u.faellig <= bis:
+                    frist = Frist(
+                        f"deuev-unterbrechung|{kraft_id}|{u.letzter_entgelttag.isoformat()}",
+                        "deuev_unterbrechung",
+                        f"Unterbrechungsmeldung (DEÜV) {name}",
+                        f"Entgelt bis {u.letzter_entgelttag:%d.%m.%Y}, danach {u.leistung}",
+                        u.faellig,
+                        u.quelle,
                     )
-                )
-        if kraft.austritt is not None:
-            faellig = regeln.abmeldung_faellig(kraft.austritt)
-            if von <= faellig <= bis + VORLAUF:
-                ergebnis.append(
-                    (
-                        Frist(
-                            f"deuev-abmeldung|{kraft.id}|{kraft.austritt.isoformat()}",
-                            "deuev_abmeldung",
-                            f"Abmeldung (DEÜV) {kraft.name}",
-                            f"Ende {kraft.austritt:%d.%m.%Y}",
-                            faellig,
-                            regeln.QUELLE_ABMELDUNG,
-                        ),
-                        kraft.id,
-                    )
-                )
+                    ergebnis.append((frist, kraft_id))
     return ergebnis
 
 
@@ -284,7 +334,8 @@ def fristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
                 )
     for jahr in range(von.year, bis.year + 1):
         liste += _lst_fristen(quelle, db, jahr, land, von, bis)
-    for frist, person in _personenfristen(db, von, bis):
+    personenfristen = _personenfristen(quelle, von, bis, arbeitgeber.privathaushalt)
+    for frist, person in personenfristen + _unterbrechungsfristen(db, von, bis):
         liste.append(frist)
         personen[frist.schluessel] = person
     liste += _jahresfristen(db, von, bis)
@@ -311,7 +362,7 @@ def vermerke_erledigt(db: Datenbank, frist: Frist, am: date) -> None:
     """Tick a due date as done on `am` (one transaction; a second tick replaces the date)."""
     if am > date.today() + timedelta(days=1):
         raise EingabeFehler("Das Datum liegt in der Zukunft. Bitte den Tag angeben, an dem es erledigt wurde.")
-    person = int(frist.schluessel.split("|")[1]) if frist.art in ("deuev_anmeldung", "deuev_abmeldung") else None
+    person = int(frist.schluessel.split("|")[1]) if frist.art in PERSONENFRISTEN else None
     with db.arbeitseinheit() as sitzung:
         zeile = sitzung.scalars(select(FristErledigt).where(FristErledigt.schluessel == frist.schluessel)).first()
         if zeile is None:

@@ -12,20 +12,20 @@ from openpyxl.styles import Font
 from reportlab.platypus import CondPageBreak, Spacer
 
 from core.domain.kalender import MONATE
-from core.fehler import EingabeFehler, schreibfehler
-from core.io.belege_basis import (
-    FORMAT_ZAHL,
-    ZEHNTEL_MM,
-    absatz,
-    baue_pdf,
-    blattname,
-    druck_a4,
-    fusszeile,
-    setze_betrag,
-    setze_text,
-)
+from core.io.belege_basis import FORMAT_ZAHL, ZEHNTEL_MM, absatz, blattname, druck_a4, setze_betrag, setze_text
 from core.io.excel import speichere
-from core.meldungen.dokument import BREITE, RAND, SEITE, betrag, feld_tabelle, kopf_tabelle
+from core.meldungen.dokument import (
+    BREITE,
+    betrag,
+    blatt_anfang,
+    blatt_fuss,
+    feld_tabelle,
+    kopf_tabelle,
+    meldung_pdf,
+    ohne_assistenzkraft,
+    schreibe_meldung,
+    spaltenkoepfe,
+)
 from core.meldungen.fristen import QUELLE_HAUSHALTSSCHECK
 from core.meldungen.haushaltsscheck import ABGABEN, Haushaltsscheck, Scheckperson, haushaltsscheck
 from core.persistence.datenbank import Datenbank
@@ -118,17 +118,8 @@ def haushaltsscheck_pdf(h: Haushaltsscheck, ziel: Path, *, gedruckt_am: date, ue
         Spacer(1, 40 * ZEHNTEL_MM),
         absatz(HINWEIS, "klein"),
     ]
-    baue_pdf(
-        ziel,
-        inhalt,
-        seite=SEITE,
-        rand=RAND,
-        oben=RAND,
-        unten=110 * ZEHNTEL_MM,
-        titel=h.titel,
-        autor=h.arbeitgeber,
-        zeichner=fusszeile(f"{h.titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE),
-        ueberschreiben=ueberschreiben,
+    meldung_pdf(
+        ziel, inhalt, titel=h.titel, autor=h.arbeitgeber, gedruckt_am=gedruckt_am, ueberschreiben=ueberschreiben
     )
 
 
@@ -136,19 +127,9 @@ def haushaltsscheck_xlsx(h: Haushaltsscheck, ziel: Path, *, gedruckt_am: date, u
     mappe = Workbook()
     blatt = mappe.worksheets[0]
     blatt.title = blattname(h.titel)
-    setze_text(blatt["A1"], h.titel)
-    blatt["A1"].font = Font(bold=True, size=14)
-    zeile = 3
-    for k, v in _kopf(h):
-        setze_text(blatt.cell(row=zeile, column=1), k)
-        setze_text(blatt.cell(row=zeile, column=2), v)
-        zeile += 1
-    zeile += 1
-    kopfzeile = zeile
+    kopfzeile = zeile = blatt_anfang(blatt, h.titel, _kopf(h))
     koepfe = ["Assistenzkraft", "Monat", "Arbeitsentgelt €", *(t + " €" for _f, t in ABGABEN), "Summe €"]
-    for spalte, text in enumerate(koepfe, start=1):
-        setze_text(blatt.cell(row=zeile, column=spalte), text)
-        blatt.cell(row=zeile, column=spalte).font = Font(bold=True)
+    spaltenkoepfe(blatt, kopfzeile, koepfe)
     for p in h.personen:
         for m in p.monate:
             zeile += 1
@@ -161,10 +142,7 @@ def haushaltsscheck_xlsx(h: Haushaltsscheck, ziel: Path, *, gedruckt_am: date, u
     setze_text(blatt.cell(row=zeile, column=1), "Lastschrift gesamt")
     setze_betrag(blatt.cell(row=zeile, column=len(koepfe)), h.lastschrift_betrag, FORMAT_ZAHL)
     blatt.cell(row=zeile, column=1).font = Font(bold=True)
-    zeile += 2
-    for text in (HINWEIS, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro"):
-        setze_text(blatt.cell(row=zeile, column=1), text)
-        zeile += 1
+    zeile = blatt_fuss(blatt, zeile + 2, (HINWEIS, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro"))
     blatt.column_dimensions["A"].width = 30
     druck_a4(blatt, quer=True, titelzeilen=f"{kopfzeile}:{kopfzeile}", letzte_zeile=zeile, letzte_spalte=len(koepfe))
     speichere(mappe, ziel, ueberschreiben=ueberschreiben)
@@ -173,34 +151,20 @@ def haushaltsscheck_xlsx(h: Haushaltsscheck, ziel: Path, *, gedruckt_am: date, u
 def haushaltsscheck_exportieren(
     db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueberschreiben: bool = False
 ) -> str:
-    endung = ziel.suffix.lower()
-    if endung not in (".pdf", ".xlsx"):
-        raise EingabeFehler(f"Den Haushaltsscheck gibt es als .pdf oder .xlsx; {ziel.name} hat eine andere Endung.")
-    h = haushaltsscheck(db, jahr, monat)
-    schreiber = haushaltsscheck_pdf if endung == ".pdf" else haushaltsscheck_xlsx
-    try:
-        schreiber(h, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
-    except OSError as fehler:
-        raise schreibfehler(ziel, fehler) from None
+    h = schreibe_meldung(
+        ziel,
+        "Den Haushaltsscheck",
+        lambda: haushaltsscheck(db, jahr, monat),
+        haushaltsscheck_pdf,
+        haushaltsscheck_xlsx,
+        ueberschreiben=ueberschreiben,
+    )
     return (
         f"{h.titel}: {len(h.personen)} Minijobs, Lastschrift am {h.lastschrift:%d.%m.%Y} voraussichtlich "
         f"{betrag(h.lastschrift_betrag)} €, geschrieben: {ziel}"
     )
 
 
-def exportiere_haushaltsscheck(
-    db: Datenbank,
-    jahr: int,
-    monat: int,
-    ziel: Path,
-    endung: str,
-    assistenzkraft: str | None,
-    *,
-    ueberschreiben: bool = False,
-) -> str:
-    if assistenzkraft is not None:
-        raise EingabeFehler(
-            "--assistenzkraft gilt nicht für den Haushaltsscheck: die Aufstellung zeigt alle Minijobs des "
-            "Halbjahrs. Bitte ohne --assistenzkraft aufrufen."
-        )
-    return haushaltsscheck_exportieren(db, jahr, monat, ziel, ueberschreiben=ueberschreiben)
+exportiere_haushaltsscheck = ohne_assistenzkraft(
+    haushaltsscheck_exportieren, "den Haushaltsscheck: die Aufstellung zeigt alle Minijobs des Halbjahrs"
+)

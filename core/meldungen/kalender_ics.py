@@ -12,8 +12,8 @@ from icalendar import Alarm, Calendar, Event
 
 from core.domain.geld import format_eur
 from core.domain.zahlen import anzahl
-from core.fehler import EingabeFehler
 from core.io.ausgabe import ausgabedatei
+from core.meldungen.dokument import ohne_assistenzkraft
 from core.meldungen.fristen import Frist
 from core.meldungen.fristenliste import fristen
 from core.persistence.datenbank import Datenbank
@@ -64,19 +64,11 @@ def schreibe_ics(fristen: Sequence[Frist], ziel: Path, *, ueberschreiben: bool =
     return Path(ziel).expanduser().absolute()
 
 
-def exportiere_fristen(
-    db: Datenbank,
-    jahr: int,
-    monat: int,
-    ziel: Path,
-    endung: str,
-    assistenzkraft: str | None,
-    *,
-    ueberschreiben: bool = False,
-) -> str:
+def fristen_exportieren(db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueberschreiben: bool = False) -> str:
     """`assistenzbuero export fristen --jahr JJJJ --ausgabe fristen.ics`: every due date of the year."""
-    if assistenzkraft is not None:
-        raise EingabeFehler("--assistenzkraft gilt nicht für die Fristen. Bitte ohne --assistenzkraft aufrufen.")
     liste = fristen(db, date(jahr, 1, 1), date(jahr, 12, 31))
     schreibe_ics(liste, ziel, ueberschreiben=ueberschreiben)
     return f"{anzahl(len(liste), 'Frist', 'Fristen')} {jahr} als Kalender geschrieben: {ziel}"
+
+
+exportiere_fristen = ohne_assistenzkraft(fristen_exportieren, "die Fristen")

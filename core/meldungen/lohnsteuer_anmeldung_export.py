@@ -9,22 +9,23 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from reportlab.platypus import Spacer
 
-from core.fehler import EingabeFehler, schreibfehler
-from core.io.belege_basis import (
-    FORMAT_ZAHL,
-    ZEHNTEL_MM,
-    absatz,
-    baue_pdf,
-    druck_a4,
-    fusszeile,
-    setze_betrag,
-    setze_text,
-)
+from core.io.belege_basis import FORMAT_ZAHL, ZEHNTEL_MM, absatz, druck_a4, setze_betrag, setze_text
 from core.io.excel import schreibe, speichere
-from core.meldungen.dokument import BREITE, RAND, SEITE, UEBERMITTLUNG, betrag, feld_tabelle, kopf_tabelle
+from core.meldungen.dokument import (
+    BREITE,
+    UEBERMITTLUNG,
+    betrag,
+    blatt_anfang,
+    blatt_fuss,
+    feld_tabelle,
+    kopf_tabelle,
+    meldung_pdf,
+    ohne_assistenzkraft,
+    schreibe_meldung,
+    spaltenkoepfe,
+)
 from core.meldungen.fristen import QUELLE_LST_ANMELDUNG
 from core.meldungen.lohnsteuer_anmeldung import (
     JAEHRLICH,
@@ -124,17 +125,8 @@ def lst_anmeldung_pdf(a: LohnsteuerAnmeldung, ziel: Path, *, gedruckt_am: date, 
         ),
         absatz(UEBERMITTLUNG, "klein"),
     ]
-    baue_pdf(
-        ziel,
-        inhalt,
-        seite=SEITE,
-        rand=RAND,
-        oben=RAND,
-        unten=110 * ZEHNTEL_MM,
-        titel=_titel(a),
-        autor=a.arbeitgeber,
-        zeichner=fusszeile(f"{_titel(a)} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE),
-        ueberschreiben=ueberschreiben,
+    meldung_pdf(
+        ziel, inhalt, titel=_titel(a), autor=a.arbeitgeber, gedruckt_am=gedruckt_am, ueberschreiben=ueberschreiben
     )
 
 
@@ -142,18 +134,8 @@ def lst_anmeldung_xlsx(a: LohnsteuerAnmeldung, ziel: Path, *, gedruckt_am: date,
     mappe = Workbook()
     blatt = mappe.worksheets[0]
     blatt.title = "Lohnsteuer-Anmeldung"
-    setze_text(blatt["A1"], _titel(a))
-    blatt["A1"].font = Font(bold=True, size=14)
-    zeile = 3
-    for k, v in _kopf(a):
-        setze_text(blatt.cell(row=zeile, column=1), k)
-        setze_text(blatt.cell(row=zeile, column=2), v)
-        zeile += 1
-    zeile += 1
-    kopfzeile = zeile
-    for spalte, text in enumerate(("Kz", "Feld", "Betrag €"), start=1):
-        setze_text(blatt.cell(row=zeile, column=spalte), text)
-        blatt.cell(row=zeile, column=spalte).font = Font(bold=True)
+    kopfzeile = zeile = blatt_anfang(blatt, _titel(a), _kopf(a))
+    spaltenkoepfe(blatt, kopfzeile, ("Kz", "Feld", "Betrag €"))
     for kz, text, w in _zeilen(a):
         zeile += 1
         setze_text(blatt.cell(row=zeile, column=1), kz)
@@ -162,10 +144,7 @@ def lst_anmeldung_xlsx(a: LohnsteuerAnmeldung, ziel: Path, *, gedruckt_am: date,
             schreibe(blatt.cell(row=zeile, column=3), w)
         else:
             setze_betrag(blatt.cell(row=zeile, column=3), w, FORMAT_ZAHL)
-    zeile += 2
-    for text in (UEBERMITTLUNG, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro"):
-        setze_text(blatt.cell(row=zeile, column=1), text)
-        zeile += 1
+    zeile = blatt_fuss(blatt, zeile + 2, (UEBERMITTLUNG, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro"))
     blatt.column_dimensions["A"].width = 26
     blatt.column_dimensions["B"].width = 70
     blatt.column_dimensions["C"].width = 16
@@ -174,36 +153,20 @@ def lst_anmeldung_xlsx(a: LohnsteuerAnmeldung, ziel: Path, *, gedruckt_am: date,
 
 
 def lst_anmeldung_exportieren(db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueberschreiben: bool = False) -> str:
-    endung = ziel.suffix.lower()
-    if endung not in (".pdf", ".xlsx"):
-        raise EingabeFehler(
-            f"Die Lohnsteuer-Anmeldung gibt es als .pdf oder .xlsx; {ziel.name} hat eine andere Endung."
-        )
-    a = lohnsteuer_anmeldung(db, jahr, monat)
-    schreiber = lst_anmeldung_pdf if endung == ".pdf" else lst_anmeldung_xlsx
-    try:
-        schreiber(a, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
-    except OSError as fehler:
-        raise schreibfehler(ziel, fehler) from None
+    a = schreibe_meldung(
+        ziel,
+        "Die Lohnsteuer-Anmeldung",
+        lambda: lohnsteuer_anmeldung(db, jahr, monat),
+        lst_anmeldung_pdf,
+        lst_anmeldung_xlsx,
+        ueberschreiben=ueberschreiben,
+    )
     return (
         f"Lohnsteuer-Anmeldung {a.name}: Gesamtbetrag {betrag(a.gesamtbetrag)} €, fällig am {a.faellig:%d.%m.%Y}, "
         f"geschrieben: {ziel}"
     )
 
 
-def exportiere_lst_anmeldung(
-    db: Datenbank,
-    jahr: int,
-    monat: int,
-    ziel: Path,
-    endung: str,
-    assistenzkraft: str | None,
-    *,
-    ueberschreiben: bool = False,
-) -> str:
-    if assistenzkraft is not None:
-        raise EingabeFehler(
-            "--assistenzkraft gilt nicht für die Lohnsteuer-Anmeldung: sie fasst alle Assistenzkräfte zusammen. "
-            "Bitte ohne --assistenzkraft aufrufen."
-        )
-    return lst_anmeldung_exportieren(db, jahr, monat, ziel, ueberschreiben=ueberschreiben)
+exportiere_lst_anmeldung = ohne_assistenzkraft(
+    lst_anmeldung_exportieren, "die Lohnsteuer-Anmeldung: sie fasst alle Assistenzkräfte zusammen"
+)

@@ -9,22 +9,23 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.platypus import Spacer
 
-from core.fehler import EingabeFehler, schreibfehler
-from core.io.belege_basis import (
-    FORMAT_ZAHL,
-    ZEHNTEL_MM,
-    absatz,
-    baue_pdf,
-    druck_a4,
-    fusszeile,
-    setze_betrag,
-    setze_text,
-)
+from core.fehler import EingabeFehler
+from core.io.belege_basis import FORMAT_ZAHL, ZEHNTEL_MM, absatz, druck_a4, setze_betrag, setze_text
 from core.io.excel import speichere
-from core.meldungen.dokument import BREITE, RAND, SEITE, UEBERMITTLUNG, betrag, feld_tabelle, kopf_tabelle
+from core.meldungen.dokument import (
+    BREITE,
+    UEBERMITTLUNG,
+    betrag,
+    blatt_fuss,
+    feld_tabelle,
+    kopf_tabelle,
+    meldung_pdf,
+    schreibe_meldung,
+    seitenweise,
+    spaltenkoepfe,
+)
 from core.meldungen.fristen import QUELLE_LST_BESCHEINIGUNG
 from core.meldungen.lohnsteuerbescheinigung import ZEILEN, Lohnsteuerbescheinigung, lohnsteuerbescheinigungen
 from core.persistence.datenbank import Datenbank
@@ -69,22 +70,12 @@ def _seite(b: Lohnsteuerbescheinigung) -> list[Any]:
 def lstb_pdf(
     bescheinigungen: Sequence[Lohnsteuerbescheinigung], ziel: Path, *, gedruckt_am: date, ueberschreiben: bool = False
 ) -> None:
-    inhalt: list[Any] = []
-    for i, b in enumerate(bescheinigungen):
-        if i:
-            inhalt.append(PageBreak())
-        inhalt += _seite(b)
-    titel = f"Lohnsteuerbescheinigungen {bescheinigungen[0].jahr}"
-    baue_pdf(
+    meldung_pdf(
         ziel,
-        inhalt,
-        seite=SEITE,
-        rand=RAND,
-        oben=RAND,
-        unten=110 * ZEHNTEL_MM,
-        titel=titel,
+        seitenweise(_seite(b) for b in bescheinigungen),
+        titel=f"Lohnsteuerbescheinigungen {bescheinigungen[0].jahr}",
         autor=bescheinigungen[0].arbeitgeber,
-        zeichner=fusszeile(f"{titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE),
+        gedruckt_am=gedruckt_am,
         ueberschreiben=ueberschreiben,
     )
 
@@ -96,9 +87,7 @@ def lstb_xlsx(
     blatt = mappe.worksheets[0]
     blatt.title = f"Lohnsteuerbescheinigungen {bescheinigungen[0].jahr}"[:31]
     koepfe = ["Personalnummer", "Name", "Identifikationsnummer", "von", "bis", *(f"Zeile {z}" for z, _t, _f in ZEILEN)]
-    for spalte, text in enumerate(koepfe, start=1):
-        setze_text(blatt.cell(row=1, column=spalte), text)
-        blatt.cell(row=1, column=spalte).font = Font(bold=True)
+    spaltenkoepfe(blatt, 1, koepfe)
     for zeile, b in enumerate(bescheinigungen, start=2):
         for spalte, text in enumerate((b.personalnummer, b.name, b.steuer_id), start=1):
             setze_text(blatt.cell(row=zeile, column=spalte), text)
@@ -107,33 +96,29 @@ def lstb_xlsx(
             blatt.cell(row=zeile, column=spalte).number_format = "DD.MM.YYYY"
         for spalte, (_z, _t, feld) in enumerate(ZEILEN, start=6):
             setze_betrag(blatt.cell(row=zeile, column=spalte), b.werte[feld], FORMAT_ZAHL)
-    unten = len(bescheinigungen) + 3
-    setze_text(blatt.cell(row=unten, column=1), UEBERMITTLUNG)
-    setze_text(blatt.cell(row=unten + 1, column=1), f"{FORMULAR} · gedruckt am {gedruckt_am:%d.%m.%Y}")
-    druck_a4(blatt, quer=True, titelzeilen="1:1", letzte_zeile=unten + 1, letzte_spalte=len(koepfe))
+    unten = blatt_fuss(
+        blatt, len(bescheinigungen) + 3, (UEBERMITTLUNG, f"{FORMULAR} · gedruckt am {gedruckt_am:%d.%m.%Y}")
+    )
+    druck_a4(blatt, quer=True, titelzeilen="1:1", letzte_zeile=unten - 1, letzte_spalte=len(koepfe))
     speichere(mappe, ziel, ueberschreiben=ueberschreiben)
 
 
 def lstb_exportieren(
     db: Datenbank, jahr: int, ziel: Path, *, assistenzkraft_id: int | None = None, ueberschreiben: bool = False
 ) -> str:
-    endung = ziel.suffix.lower()
-    if endung not in (".pdf", ".xlsx"):
-        raise EingabeFehler(
-            f"Die Lohnsteuerbescheinigung gibt es als .pdf oder .xlsx; {ziel.name} hat eine andere Endung."
-        )
-    liste = lohnsteuerbescheinigungen(db, jahr, assistenzkraft_id)
-    if not liste:
-        raise EingabeFehler(
-            f"Für {jahr} ist keine Lohnsteuerbescheinigung auszustellen (kein abgeschlossener Monat mit Lohnsteuer "
-            "nach den ELStAM; pauschal besteuerte Minijobs und kurzfristige Beschäftigungen erhalten keine). Es wurde "
-            "keine Datei geschrieben."
-        )
-    schreiber = lstb_pdf if endung == ".pdf" else lstb_xlsx
-    try:
-        schreiber(liste, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
-    except OSError as fehler:
-        raise schreibfehler(ziel, fehler) from None
+    def lade() -> list[Lohnsteuerbescheinigung]:
+        liste = lohnsteuerbescheinigungen(db, jahr, assistenzkraft_id)
+        if not liste:
+            raise EingabeFehler(
+                f"Für {jahr} ist keine Lohnsteuerbescheinigung auszustellen (kein abgeschlossener Monat mit "
+                "Lohnsteuer nach den ELStAM; pauschal besteuerte Minijobs und kurzfristige Beschäftigungen erhalten "
+                "keine). Es wurde keine Datei geschrieben."
+            )
+        return liste
+
+    liste = schreibe_meldung(
+        ziel, "Die Lohnsteuerbescheinigung", lade, lstb_pdf, lstb_xlsx, ueberschreiben=ueberschreiben
+    )
     return f"{len(liste)} Lohnsteuerbescheinigungen {jahr} ({', '.join(b.name for b in liste)}) geschrieben: {ziel}"
 
 

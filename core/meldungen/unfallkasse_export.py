@@ -7,25 +7,25 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from reportlab.platypus import Spacer
 
 from core.domain.geld import format_zahl
 from core.domain.kalender import MONATE
 from core.domain.zahlen import anzahl
-from core.fehler import EingabeFehler, schreibfehler
-from core.io.belege_basis import (
-    FORMAT_ZAHL,
-    ZEHNTEL_MM,
-    absatz,
-    baue_pdf,
-    druck_a4,
-    fusszeile,
-    setze_betrag,
-    setze_text,
-)
+from core.io.belege_basis import FORMAT_ZAHL, ZEHNTEL_MM, absatz, druck_a4, setze_betrag, setze_text
 from core.io.excel import speichere
-from core.meldungen.dokument import BREITE, RAND, SEITE, betrag, feld_tabelle, kopf_tabelle
+from core.meldungen.dokument import (
+    BREITE,
+    betrag,
+    blatt_anfang,
+    blatt_fuss,
+    feld_tabelle,
+    kopf_tabelle,
+    meldung_pdf,
+    ohne_assistenzkraft,
+    schreibe_meldung,
+    spaltenkoepfe,
+)
 from core.meldungen.unfallkasse import UVJahr, unfallkasse_jahr
 from core.persistence.datenbank import Datenbank
 
@@ -85,17 +85,8 @@ def uv_pdf(u: UVJahr, ziel: Path, *, gedruckt_am: date, ueberschreiben: bool = F
         Spacer(1, 40 * ZEHNTEL_MM),
         absatz(HINWEIS, "klein"),
     ]
-    baue_pdf(
-        ziel,
-        inhalt,
-        seite=SEITE,
-        rand=RAND,
-        oben=RAND,
-        unten=110 * ZEHNTEL_MM,
-        titel=_titel(u),
-        autor=u.arbeitgeber,
-        zeichner=fusszeile(f"{_titel(u)} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE),
-        ueberschreiben=ueberschreiben,
+    meldung_pdf(
+        ziel, inhalt, titel=_titel(u), autor=u.arbeitgeber, gedruckt_am=gedruckt_am, ueberschreiben=ueberschreiben
     )
 
 
@@ -103,20 +94,10 @@ def uv_xlsx(u: UVJahr, ziel: Path, *, gedruckt_am: date, ueberschreiben: bool = 
     mappe = Workbook()
     blatt = mappe.worksheets[0]
     blatt.title = f"Unfallkasse {u.jahr}"
-    setze_text(blatt["A1"], _titel(u))
-    blatt["A1"].font = Font(bold=True, size=14)
-    zeile = 3
-    for k, v in _kopf(u):
-        setze_text(blatt.cell(row=zeile, column=1), k)
-        setze_text(blatt.cell(row=zeile, column=2), v)
-        zeile += 1
-    zeile += 1
-    kopfzeile = zeile
-    for spalte, text in enumerate(
-        ("Assistenzkraft", "von Monat", "bis Monat", "Stunden", "Arbeitsentgelt €", "UV-Beitrag €"), start=1
-    ):
-        setze_text(blatt.cell(row=zeile, column=spalte), text)
-        blatt.cell(row=zeile, column=spalte).font = Font(bold=True)
+    kopfzeile = zeile = blatt_anfang(blatt, _titel(u), _kopf(u))
+    spaltenkoepfe(
+        blatt, kopfzeile, ("Assistenzkraft", "von Monat", "bis Monat", "Stunden", "Arbeitsentgelt €", "UV-Beitrag €")
+    )
     for p in u.personen:
         zeile += 1
         setze_text(blatt.cell(row=zeile, column=1), f"{p.name} ({p.personalnummer})")
@@ -124,41 +105,27 @@ def uv_xlsx(u: UVJahr, ziel: Path, *, gedruckt_am: date, ueberschreiben: bool = 
         setze_text(blatt.cell(row=zeile, column=3), MONATE[p.letzter_monat - 1])
         for spalte, wert in ((4, p.stunden), (5, p.arbeitsentgelt), (6, p.beitrag)):
             setze_betrag(blatt.cell(row=zeile, column=spalte), wert, FORMAT_ZAHL)
-    zeile += 2
-    for text in (HINWEIS, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro"):
-        setze_text(blatt.cell(row=zeile, column=1), text)
-        zeile += 1
+    zeile = blatt_fuss(blatt, zeile + 2, (HINWEIS, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro"))
     blatt.column_dimensions["A"].width = 40
     druck_a4(blatt, quer=False, titelzeilen=f"{kopfzeile}:{kopfzeile}", letzte_zeile=zeile, letzte_spalte=6)
     speichere(mappe, ziel, ueberschreiben=ueberschreiben)
 
 
 def uv_exportieren(db: Datenbank, jahr: int, ziel: Path, *, ueberschreiben: bool = False) -> str:
-    endung = ziel.suffix.lower()
-    if endung not in (".pdf", ".xlsx"):
-        raise EingabeFehler(
-            f"Die Unfallkassen-Angaben gibt es als .pdf oder .xlsx; {ziel.name} hat eine andere Endung."
-        )
-    u = unfallkasse_jahr(db, jahr)
-    schreiber = uv_pdf if endung == ".pdf" else uv_xlsx
-    try:
-        schreiber(u, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
-    except OSError as fehler:
-        raise schreibfehler(ziel, fehler) from None
+    u = schreibe_meldung(
+        ziel,
+        "Die Unfallkassen-Angaben",
+        lambda: unfallkasse_jahr(db, jahr),
+        uv_pdf,
+        uv_xlsx,
+        ueberschreiben=ueberschreiben,
+    )
     wer = anzahl(len(u.personen), "Assistenzkraft", "Assistenzkräfte")
     return f"Unfallkassen-Angaben {jahr} für {wer} geschrieben: {ziel}"
 
 
-def exportiere_unfallkasse(
-    db: Datenbank,
-    jahr: int,
-    monat: int,
-    ziel: Path,
-    endung: str,
-    assistenzkraft: str | None,
-    *,
-    ueberschreiben: bool = False,
-) -> str:
-    if assistenzkraft is not None:
-        raise EingabeFehler("--assistenzkraft gilt nicht für die Unfallkasse. Bitte ohne --assistenzkraft aufrufen.")
-    return uv_exportieren(db, jahr, ziel, ueberschreiben=ueberschreiben)
+def _uv_des_jahres(db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueberschreiben: bool = False) -> str:
+    return uv_exportieren(db, jahr, ziel, ueberschreiben=ueberschreiben)  # a year's figures: the month is December
+
+
+exportiere_unfallkasse = ohne_assistenzkraft(_uv_des_jahres, "die Unfallkasse")

@@ -11,7 +11,8 @@
 
 The password is never written anywhere: the open `Datenbank` holds it in memory, `merke_kennwort` keeps it for this
 process (the GUI's start prompt, the command line's prompt or ASSISTENZBUERO_PASSWORT), nothing else.
-`aendere_kennwort(pfad, alt, neu)` does the same steps to give the file and its backups a new password.
+`aendere_kennwort(pfad, alt, neu)` does the same steps to give the file and its backups a new password, and
+`entschluessele(pfad, kennwort)` to make them plain SQLite files again (encryption turned off).
 `kennwort_pruefen` gives the German reason why a new password is refused and `kennwort_hinweis` a strength hint.
 """
 
@@ -134,6 +135,16 @@ def _zaehle(pfad: Path, kennwort: str | None) -> dict[str, int]:
 def exportiere_verschluesselt(quelle: Path, ziel: Path, kennwort: str, *, quell_kennwort: str | None = None) -> None:
     """Write `quelle` (plain, or encrypted with `quell_kennwort`) as a new SQLCipher file `ziel` and verify it:
     integrity_check, Assistenzbüro's tables, and every table with the same number of rows as in `quelle`."""
+    _exportiere(quelle, ziel, kennwort, quell_kennwort=quell_kennwort)
+
+
+def exportiere_klar(quelle: Path, ziel: Path, quell_kennwort: str) -> None:
+    """Write the SQLCipher file `quelle` as a new plain SQLite file `ziel`, verified as `exportiere_verschluesselt`
+    verifies its copy."""
+    _exportiere(quelle, ziel, None, quell_kennwort=quell_kennwort)
+
+
+def _exportiere(quelle: Path, ziel: Path, kennwort: str | None, *, quell_kennwort: str | None) -> None:
     for datei in (ziel, *sqlite_begleiter(ziel)):
         datei.unlink(missing_ok=True)
     os.close(os.open(ziel, os.O_CREAT | os.O_EXCL | os.O_WRONLY, DATEIMODUS))
@@ -144,8 +155,10 @@ def exportiere_verschluesselt(quelle: Path, ziel: Path, kennwort: str, *, quell_
     else:
         verbindung = verbinde(quelle, kennwort=quell_kennwort, isolation_level=None)
     try:
-        # the raw key (core.persistence.verbindung): derived once, with the salt of the file last keyed with it
-        verbindung.execute("ATTACH DATABASE ? AS neu KEY ?", (str(ziel), roher_schluessel(kennwort, None)))
+        # the raw key (core.persistence.verbindung): derived once, with the salt of the file last keyed with it;
+        # an empty key makes SQLCipher write a plain SQLite file
+        schluessel = "" if kennwort is None else roher_schluessel(kennwort, None)
+        verbindung.execute("ATTACH DATABASE ? AS neu KEY ?", (str(ziel), schluessel))
         verbindung.execute("BEGIN")  # one transaction: one sync instead of one per table (2 s → 0.03 s)
         verbindung.execute("SELECT sqlcipher_export('neu')").fetchall()
         verbindung.execute("COMMIT")
@@ -155,9 +168,16 @@ def exportiere_verschluesselt(quelle: Path, ziel: Path, kennwort: str, *, quell_
     with ziel.open("rb+") as offen:
         os.fsync(offen.fileno())
     grund = pruefe_datei(ziel, kennwort=kennwort)
+    if grund is None and kennwort is None and ist_verschluesselt(ziel):
+        grund = "sie ist nicht lesbar ohne Kennwort"
     if grund is None and _zaehle(ziel, kennwort) != _zaehle(quelle, quell_kennwort):
         grund = "die Anzahl der Einträge stimmt nicht mit dem Original überein"
     if grund is not None:
+        if kennwort is None:
+            raise DatenbankFehler(
+                f"Die unverschlüsselte Kopie ist fehlerhaft ({grund}) und wurde verworfen. "
+                "Ihre Daten wurden nicht verändert und bleiben verschlüsselt."
+            )
         stand = (
             "sind weiter unverschlüsselt"
             if quell_kennwort is None
@@ -284,3 +304,77 @@ def aendere_kennwort(pfad: Path, alt: str, neu: str) -> Verschluesselung:
     _gemerkt.pop(ziel, None)
     merke_kennwort(ziel, neu)
     return Verschluesselung(vorher, fertig, offen)
+
+
+@dataclass(frozen=True, slots=True)
+class Entschluesselung:
+    """What `entschluessele` did, for the message to the user."""
+
+    sicherung_vorher: Sicherung | None
+    sicherungen_entschluesselt: int
+    sicherungen_verschluesselt_geblieben: list[Path]
+
+
+def _entschluessele_sicherungen(pfad: Path, kennwort: str) -> tuple[int, list[Path]]:
+    """Re-write the backups encrypted with `kennwort` as plain files; one with another password (or damaged) stays
+    as it was and is reported: the program could not open it any more without asking for that password."""
+    fertig, offen = 0, []
+    for sicherung in sicherungen(pfad):
+        if not ist_verschluesselt(sicherung.pfad):
+            continue
+        neu = sicherung.pfad.with_name(sicherung.pfad.name + ".entschluesseln")
+        try:
+            exportiere_klar(sicherung.pfad, neu, kennwort)
+            os.replace(neu, sicherung.pfad)
+            fertig += 1
+        except Exception:  # another password or a damaged file: left as it was, named to the user
+            log.warning("Sicherung %s nicht entschlüsselt", sicherung.pfad, exc_info=True)
+            neu.unlink(missing_ok=True)
+            offen.append(sicherung.pfad)
+    return fertig, offen
+
+
+def entschluessele(pfad: Path, kennwort: str | None = None) -> Entschluesselung:
+    """Turn encryption off: the encrypted household `pfad` (closed by the program) and its backups become plain
+    SQLite files again, e.g. to hand the file to a payroll office or when the password is a burden.
+
+    The same safe steps as `verschluessele`: the file checked with the password (a wrong one raises
+    `FalschesKennwort`, nothing changes), a verified (still encrypted) backup, a plain export, verified, swapped in
+    atomically, then the marker removed (a crash in between leaves a plain file with a marker, which is ignored);
+    then every backup re-written plain. Without `kennwort` the one this process knows is used; if it knows none,
+    `KennwortNoetig` asks the caller for it.
+    """
+    from core.persistence.datenbank import KennwortNoetig, _pruefe_datei, _sperre_fuer, ziel_pfad
+
+    ziel = ziel_pfad(pfad)
+    if not ziel.is_file() or not ist_verschluesselt(ziel):
+        raise EingabeFehler(f"Die Datenbank {ziel} ist nicht verschlüsselt; es gibt nichts zu entschlüsseln.")
+    kennwort = kennwort or gemerktes_kennwort(ziel)
+    if kennwort is None:
+        raise KennwortNoetig(
+            f"Die Datenbank {ziel} ist verschlüsselt. Bitte geben Sie das Kennwort ein (auf der Kommandozeile wird es "
+            f"abgefragt oder aus der Umgebungsvariable {UMGEBUNG_KENNWORT} gelesen).",
+            pfad=ziel,
+        )
+    sperre = _sperre_fuer(ziel)
+    klar = ziel.with_name(f".{ziel.name}.entschluesseln")
+    try:
+        _pruefe_datei(ziel, kennwort)
+        vorher = sichere(ziel, kennwort=kennwort)
+        try:
+            _ohne_wal(ziel, kennwort)
+            exportiere_klar(ziel, klar, kennwort)
+            os.replace(klar, ziel)
+            marke(ziel).unlink(missing_ok=True)
+        except OSError as fehler:
+            raise DatenbankFehler(
+                f"Die Verschlüsselung konnte nicht aufgehoben werden ({dateigrund(fehler)}). "
+                "Die Datenbank bleibt verschlüsselt mit dem bisherigen Kennwort."
+            ) from fehler
+        fertig, offen = _entschluessele_sicherungen(ziel, kennwort)
+    finally:
+        for datei in (klar, *sqlite_begleiter(klar)):
+            datei.unlink(missing_ok=True)
+        sperre.release()
+    _gemerkt.pop(ziel, None)
+    return Entschluesselung(vorher, fertig, offen)

@@ -188,6 +188,8 @@ def uebernimm_jahr(db: Datenbank, kassen_id: int, von_jahr: int, nach_jahr: int)
 
 # The mark a carried-forward year keeps until the user confirms its rates (core.jahreswechsel.kassen).
 BITTE_PRUEFEN = "bitte prüfen"
+# The mark of rates that are examples (the demo household's), not checked at the Kasse: the payroll says so.
+BEISPIELWERT = "Beispielwert"
 
 
 def kopiere_jahr(quelle: KassenJahr, nach_jahr: int) -> KassenJahr:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -42,11 +43,16 @@ from core.budget.kalkulation import (
     FELD,
     FELDER,
     SEED_BEISPIEL,
+    SEED_NAME,
+    SEED_NOTIZ,
+    SEED_STAND,
     Einheit,
     KalkulationsErgebnis,
     KalkulationsParameter,
     Umlagesaetze,
     berechne,
+    neue_kalkulation,
+    veraltete_saetze,
     vorbelegen,
 )
 from core.budget.kalkulation_dienst import KalkulationsVersion
@@ -224,13 +230,14 @@ class ImportVorschau(QDialog):
 class VorbelegenDialog(QDialog):
     """Stichtag, Mindestlohn or a tariff wage, and which Kasse's U1/U2 (or typed by hand)."""
 
-    def __init__(self, kassen: list[Umlagesaetze], parent: QWidget | None = None) -> None:
+    def __init__(self, kassen: list[Umlagesaetze], parent: QWidget | None = None, *, heute: date | None = None) -> None:
         super().__init__(parent)
+        self.heute = heute or date.today()
         self.setWindowTitle(tr("Aus aktuellen Werten vorbelegen"))
         self.setAccessibleName(self.windowTitle())
         form = QFormLayout(self)
         self.stichtag = DatumEingabe()
-        self.stichtag.setText(datum_als_text(date.today()))
+        self.stichtag.setText(datum_als_text(self.heute))
         self.tarif = DezimalEingabe(2)
         self.tarif_name = QLineEdit()
         self.kasse = QComboBox()
@@ -298,7 +305,7 @@ class VorbelegenDialog(QDialog):
         QAccessible.updateAccessibility(QAccessibleEvent(self.fehler, QAccessible.Event.Alert))
 
     def werte(self) -> dict[str, Any]:
-        stichtag = datum_aus_text(self.stichtag.text()) or date.today()
+        stichtag = datum_aus_text(self.stichtag.text()) or self.heute
         umlagen = self.kasse.currentData()
         if umlagen == "hand":
             u1, u2 = dezimal_aus_text(self.u1.text()), dezimal_aus_text(self.u2.text())
@@ -316,9 +323,12 @@ class VorbelegenDialog(QDialog):
 class KalkulationSeite(QWidget):
     """The Kostenkalkulation: left the saved versions, middle the inputs, right the live result."""
 
-    def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, kontext: Kontext, parent: QWidget | None = None, *, heute: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(parent)
         self.kontext = kontext
+        self.heute = heute  # a fixed day in tests
         self.version_id: int | None = None
         self.versionen: list[KalkulationsVersion] = []
         self.notiz = ""
@@ -349,6 +359,7 @@ class KalkulationSeite(QWidget):
         self.knoepfe: dict[str, QPushButton] = {}
         for schluessel, text, aktion in (
             ("neu", tr("&Neu"), self.neu),
+            ("beispiel", tr("Beispiel aus dem Handb&uch 2016 laden"), self.beispiel_laden),
             ("speichern", tr("S&peichern"), self.speichern),
             ("kopieren", tr("K&opieren …"), self.kopieren),
             ("loeschen", tr("&Löschen"), self.loeschen),
@@ -482,17 +493,8 @@ class KalkulationSeite(QWidget):
         self.teiler = teiler
         self._aufgeteilt = False
 
-        self._zeige_parameter(SEED_BEISPIEL)
-        self.name.setText(tr("Neue Kalkulation"))
-        self.stand.setText(datum_als_text(date.today()))
-        self.vermerk.setText(
-            tr(
-                "Beispiel aus dem ForseA-Handbuch (2016). Mit „Aus aktuellen Werten vorbelegen“ "
-                "setzen Sie die Zahlen von heute ein."
-            )
-        )
         self.aktivieren()
-        self._merke_stand()
+        self._zeige_neue()
 
     # data ------------------------------------------------------------------------------------------------------
     @property
@@ -608,7 +610,7 @@ class KalkulationSeite(QWidget):
 
     def _stand(self) -> date:
         try:
-            return datum_aus_text(self.stand.text()) or date.today()
+            return datum_aus_text(self.stand.text()) or self.heute()
         except Eingabeformat as f:
             raise EingabeFehler(str(f), feld="stand") from None
 
@@ -625,7 +627,11 @@ class KalkulationSeite(QWidget):
         self.modell.setze(e)
         self.summen.setText(_gesamtkosten(e.summen()))
         self.summen.setAccessibleDescription(self.summen.text())
-        self.hinweise.setText("\n".join(tr("Hinweis: ") + h.text for h in e.hinweise))
+        hinweise = list(e.hinweise)
+        if (veraltet := veraltete_saetze(p, max(self._stand(), self.heute()))) is not None:
+            hinweise.insert(0, veraltet)
+        self.hinweise.setText("\n".join(tr("Hinweis: ") + h.text for h in hinweise))
+        self.hinweise.setVisible(bool(hinweise))  # an empty label would be a nameless stop for a screen reader
 
     def _markiere(self, feld: str | None, meldung: str) -> None:
         """The field whose text is no number says so to a screen reader; the others keep their explanation."""
@@ -659,15 +665,44 @@ class KalkulationSeite(QWidget):
     def neu(self) -> None:
         if not self.darf_verlassen():
             return
-        self.version_id = None
-        self.notiz = self.herkunft = ""
-        self.name.setText(tr("Neue Kalkulation"))
-        self.vermerk.setText("")
-        self._zeige_parameter(SEED_BEISPIEL)
-        self._markiere_version(None)
-        self._merke_stand()
+        self._zeige_neue()
         self.name.setFocus()
         self.name.selectAll()
+
+    def _zeige_neue(self) -> None:
+        """A new, unsaved sheet with today's figures (U1/U2 of her Kasse when she has exactly one with rates)."""
+        from core.budget import kalkulation_dienst as dienst
+
+        heute = self.heute()
+        kassen = dienst.kassen_umlagen(self.db, heute.year) if self.db is not None else []
+        try:
+            v = neue_kalkulation(heute, umlagen=kassen[0] if len(kassen) == 1 else None)
+        except AssistenzbueroFehler as f:  # no year table at all: the example, saying so
+            self._zeige_unbenannt(tr("Neue Kalkulation"), heute, SEED_BEISPIEL, SEED_NOTIZ + " " + str(f), "")
+            return
+        vermerk = "\n".join([v.notiz, *(tr("Hinweis: ") + h.text for h in v.hinweise)])
+        self._zeige_unbenannt(tr("Neue Kalkulation"), heute, v.parameter, v.notiz, vermerk)
+
+    def beispiel_laden(self) -> None:
+        """The handbook's 2016 example as it stands (dated 2016): to follow the arithmetic, not to hand in."""
+        if not self.darf_verlassen():
+            return
+        self._zeige_unbenannt(SEED_NAME, SEED_STAND, SEED_BEISPIEL, SEED_NOTIZ, "")
+        self.herkunft = SEED_NAME
+        self.name.setFocus()
+        self.name.selectAll()
+
+    def _zeige_unbenannt(
+        self, name: str, stand: date, parameter: KalkulationsParameter, notiz: str, vermerk: str
+    ) -> None:
+        self.version_id = None
+        self.notiz, self.herkunft = notiz, ""
+        self.name.setText(name)
+        self.stand.setText(datum_als_text(stand))
+        self.vermerk.setText(vermerk or notiz)
+        self._zeige_parameter(parameter)
+        self._markiere_version(None)
+        self._merke_stand()
 
     def speichern(self) -> bool:
         from core.budget import kalkulation_dienst as dienst
@@ -775,7 +810,7 @@ class KalkulationSeite(QWidget):
         from core.budget import kalkulation_dienst as dienst
 
         kassen = dienst.kassen_umlagen(self.db, self._stand().year) if self.db is not None else []
-        dialog = VorbelegenDialog(kassen, self)
+        dialog = VorbelegenDialog(kassen, self, heute=self.heute())
         if modal(dialog) != QDialog.DialogCode.Accepted:
             return
         werte = dialog.werte()
@@ -790,10 +825,12 @@ class KalkulationSeite(QWidget):
 
     def exportieren(self, endung: str) -> Vorgang | None:
         """Write the shown Kalkulation as .xlsx or .pdf, off the GUI thread."""
-        from core.io.kalkulation_dateien import exportiere_version
+        from core.io.kalkulation_dateien import antragsteller, exportiere_version
 
         try:
             version = self._version()
+            wer = antragsteller(self.db) if self.db is not None else ()
+            gedruckt_am = self.heute()
         except AssistenzbueroFehler as f:
             self._fehler(tr("Nicht exportiert"), f)
             return None
@@ -811,7 +848,10 @@ class KalkulationSeite(QWidget):
             Hintergrundoperation(
                 self,
                 tr("Kalkulation wird exportiert"),
-                lambda _f: exportiere_version(version, ziel, ueberschreiben=True),  # the user was asked
+                # the user was asked about replacing the file
+                lambda _f: exportiere_version(
+                    version, ziel, gedruckt_am=gedruckt_am, ueberschreiben=True, antragsteller=wer
+                ),
             )
             .bei_erfolg(fertig)
             .bei_fehler(lambda f: self._fehler(tr("Nicht exportiert"), f))

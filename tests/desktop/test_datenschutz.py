@@ -263,3 +263,42 @@ def test_einstellungen_kennwort_aendern(qtbot: Any, tmp_path: Path, einstellunge
     fenster.close()
     with Datenbank.oeffnen(pfad, kennwort=neu):
         pass
+
+
+def test_einstellungen_verschluesselung_aufheben(
+    qtbot: Any, tmp_path: Path, einstellungen: Einstellungen, monkeypatch
+) -> None:
+    from core.persistence.datenbank import Datenbank
+    from desktop.kontext import Kontext
+
+    pfad = tmp_path / "haushalt.sqlite"
+    _verschluesselter_haushalt(pfad)
+    schutz.merke_kennwort(pfad, KENNWORT)  # as the start prompt does
+    fenster = Hauptfenster(Kontext(datenbank=Datenbank.oeffnen(pfad), einstellungen=einstellungen, db_pfad=pfad))
+    qtbot.addWidget(fenster)
+    fenster.show()
+    seite = fenster.seite("einstellungen").zeige("programm")
+    assert seite.entschluesseln.isEnabled()
+    assert seite.entschluesseln.text().replace("&", "") == "Verschlüsselung aufheben …"
+    eingaben = iter(["falsch-falsch", KENNWORT])
+    gefragt: list[str] = []
+
+    def tippe(dialog: QDialog) -> int:
+        assert isinstance(dialog, KennwortAbfrage)
+        gefragt.append(dialog.windowTitle())
+        dialog.kennwort.setText(next(eingaben))
+        return QDialog.DialogCode.Accepted
+
+    _dialoge(monkeypatch, tippe)
+    texte = _meldungen(monkeypatch)
+    qtbot.mouseClick(seite.entschluesseln, Qt.MouseButton.LeftButton)  # the password mistyped: nothing changes
+    assert "Das Kennwort öffnet die Datenbank" in texte[-1] and ist_verschluesselt(pfad)
+    assert fenster.kontext.datenbank.kennwort == KENNWORT
+    qtbot.mouseClick(seite.entschluesseln, Qt.MouseButton.LeftButton)
+    assert gefragt == ["Verschlüsselung aufheben"] * 2
+    assert "nicht mehr verschlüsselt" in texte[-1]
+    assert not ist_verschluesselt(pfad) and not schutz.ist_als_verschluesselt_markiert(pfad)
+    assert fenster.kontext.datenbank.kennwort is None and not fenster.kontext.datenbank.geschlossen
+    assert "nicht verschlüsselt" in seite.schutzstatus.text()
+    assert seite.verschluesseln.isEnabled() and not seite.entschluesseln.isEnabled()
+    fenster.close()

@@ -207,3 +207,68 @@ def test_vorbelegen_gibt_unverifiziert_hinweise_weiter(monkeypatch: pytest.Monke
     monkeypatch.setattr(k, "regelwert", unsicher)
     v = vorbelegen(date(2026, 3, 1))
     assert [h for h in v.hinweise if h.code == "REGELWERT_UNVERIFIZIERT" and "pv_prozent" in h.text]
+
+
+# --- "Neu" starts from the year's figures, never from the 2016 example (issue 13, finding 8) -------------------------
+# Typed from resources/regeln/2026.toml and shared/reference/RECHENGROESSEN.md (Stand 2026-11): Mindestlohn 13,90 €
+# (MiLoV5 vom 05.11.2025, BGBl. 2025 I Nr. 268), KV 14,6 % (§ 241 SGB V), Ø Zusatzbeitrag 2,9 % (BMG), PV 3,6 %
+# (§ 55 SGB XI), RV 18,6 % (DRV), AV 2,6 % (§ 341 SGB III), Minijob-Zentrale U1 0,80 % / U2 0,22 %.
+NEU_2026 = {
+    "stundensatz": Decimal("13.90"),
+    "kv_prozent": Decimal("14.6"),
+    "kv_zusatz_prozent": Decimal("2.9"),
+    "pv_prozent": Decimal("3.6"),
+    "rv_prozent": Decimal("18.6"),
+    "av_prozent": Decimal("2.6"),
+    "u1_prozent": Decimal("0.80"),
+    "u2_prozent": Decimal("0.22"),
+}
+
+
+@pytest.mark.parametrize("feld", list(NEU_2026), ids=[f"RECHENGROESSEN 2026: {f}" for f in NEU_2026])
+def test_neue_kalkulation_hat_die_saetze_des_jahres(feld: str) -> None:
+    p = k.neue_kalkulation(date(2026, 12, 3)).parameter
+    assert getattr(p, feld) == NEU_2026[feld]
+
+
+def test_neue_kalkulation_nicht_unter_dem_mindestlohn_und_sagt_woher() -> None:
+    v = k.neue_kalkulation(date(2026, 12, 3))
+    assert v.parameter.stundensatz >= Decimal("13.90")  # not the example's 13,79 €
+    assert v.parameter != SEED_BEISPIEL
+    assert "Rechengrößen 2026" in v.notiz and "Beispiel des ForseA-Handbuchs" in v.notiz
+    assert not any(h.code.endswith("UNTER_MINDESTLOHN") for h in v.hinweise)
+    # 2027: Mindestlohn 14,60 € (MiLoV5, RECHENGROESSEN.md)
+    assert k.neue_kalkulation(date(2027, 1, 4)).parameter.stundensatz == Decimal("14.60")
+
+
+def test_neue_kalkulation_mit_der_kasse_ihrer_assistentinnen() -> None:
+    kasse = Umlagesaetze("AOK Baden-Württemberg (2026)", Decimal("2.1"), Decimal("0.40"), Decimal("60"))
+    p = k.neue_kalkulation(date(2026, 12, 3), umlagen=kasse).parameter
+    assert (p.u1_prozent, p.u2_prozent, p.erstattung_prozent) == (Decimal("2.1"), Decimal("0.40"), Decimal(60))
+
+
+def test_veraltete_saetze_werden_benannt() -> None:
+    """The 2016 example against 2026: 13,79 € < 13,90 €, PV 2,35 ≠ 3,6, RV 18,7 ≠ 18,6, AV 3,0 ≠ 2,6, no Zusatz."""
+    h = k.veraltete_saetze(SEED_BEISPIEL, date(2026, 12, 3))
+    assert h is not None and h.code == "KALKULATION_SAETZE_VERALTET"
+    for teil in (
+        "veraltet",
+        "2026",
+        "Stundensatz 13,79 € (Mindestlohn 2026: 13,90 €)",
+        "Pflegeversicherung 2,35 % (2026: 3,6 %)",
+        "Rentenversicherung 18,7 % (2026: 18,6 %)",
+        "Arbeitslosenversicherung 3 % (2026: 2,6 %)",
+        "Zusatzbeitrag 0 %",
+    ):
+        assert teil in h.text
+    assert "Krankenversicherung" not in h.text  # 14,6 % then and now
+
+
+def test_aktuelle_saetze_sind_nicht_veraltet() -> None:
+    assert k.veraltete_saetze(k.neue_kalkulation(date(2026, 12, 3)).parameter, date(2026, 12, 3)) is None
+    # a tariff wage above the Mindestlohn and her own Kasse's Zusatzbeitrag are not outdated
+    eigen = SEED_BEISPIEL.mit(**NEU_2026).mit(stundensatz=Decimal("17.12"), kv_zusatz_prozent=Decimal("2.5"))
+    assert k.veraltete_saetze(eigen, date(2026, 12, 3)) is None
+    # the 2026 rates are outdated for 2027 only where 2027 differs: the Mindestlohn rises to 14,60 €
+    h = k.veraltete_saetze(SEED_BEISPIEL.mit(**NEU_2026), date(2027, 1, 4))
+    assert h is not None and "Mindestlohn 2027: 14,60 €" in h.text

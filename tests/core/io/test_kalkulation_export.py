@@ -12,7 +12,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.budget.kalkulation import ERGEBNIS_SCHLUESSEL, SEED_BEISPIEL, KalkulationsParameter, berechne, vorbelegen
+from core.budget.kalkulation import (
+    ERGEBNIS_SCHLUESSEL,
+    SEED_BEISPIEL,
+    KalkulationsParameter,
+    berechne,
+    neue_kalkulation,
+    vorbelegen,
+)
 from core.domain.geld import cent
 from core.fehler import EingabeFehler
 from core.io.kalkulation_export import Kopf, exportiere_datei, schreibe_kalkulation_pdf, schreibe_xlsx
@@ -125,3 +132,47 @@ def test_ziel_nicht_schreibbar_eine_deutsche_meldung(tmp_path: Path, endung: str
     assert "kann nicht geschrieben werden (Datei oder Ordner nicht gefunden)" in str(info.value)
     assert "anderen Ordner" in str(info.value)
     assert not ziel.parent.exists()
+
+
+def test_pdf_nennt_antragstellerin_und_warnt_vor_veralteten_saetzen(tmp_path: Path) -> None:
+    """Issue 13, finding 8: the applicant's name and address head the sheet; 2016 rates printed in 2026 say so."""
+    ziel = schreibe_kalkulation_pdf(
+        SEED_BEISPIEL,
+        tmp_path / "alt.pdf",
+        Kopf("Antrag 2027", date(2026, 12, 3), antragsteller=("Maria Muster", "Lindenweg 3", "79098 Freiburg")),
+        gedruckt_am=date(2026, 12, 3),
+    )
+    text = " ".join(pdf_text(ziel).split())
+    assert "Antragsteller/in: Maria Muster, Lindenweg 3, 79098 Freiburg" in text
+    assert "Achtung: Die Sätze dieser Kalkulation sind veraltet" in text
+    assert "Rechengrößen für 2026" in text and "Mindestlohn 2026: 13,90 €" in text
+    # the warning comes before the first figure
+    assert text.index("Achtung") < text.index("Gesamtkosten im Jahr")
+
+
+def test_pdf_mit_aktuellen_saetzen_ohne_warnung_und_ohne_stammdaten_zum_ausfuellen(tmp_path: Path) -> None:
+    v = neue_kalkulation(date(2026, 12, 3))
+    kopf = Kopf("Antrag 2027", date(2026, 12, 3), v.notiz)
+    ziel = schreibe_kalkulation_pdf(v.parameter, tmp_path / "neu.pdf", kopf, gedruckt_am=date(2026, 12, 3))
+    text = " ".join(pdf_text(ziel).split())
+    assert "Achtung" not in text and "veraltet" not in text
+    assert "Antragsteller/in: ____" in text and "(Name und Anschrift)" in text
+
+
+def test_antragsteller_aus_den_stammdaten(tmp_path: Path) -> None:
+    from core.io.kalkulation_dateien import antragsteller
+    from core.stammdaten import start
+    from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber
+
+    db = start.oeffne(tmp_path / "haushalt.sqlite")
+    try:
+        assert antragsteller(db) == ()
+        speichere_arbeitgeber(
+            db,
+            ArbeitgeberDaten(
+                vorname="Maria", nachname="Muster", strasse="Lindenweg 3", plz="79098", ort="Freiburg", bundesland="BW"
+            ),
+        )
+        assert antragsteller(db) == ("Maria Muster", "Lindenweg 3", "79098 Freiburg")
+    finally:
+        db.schliessen()

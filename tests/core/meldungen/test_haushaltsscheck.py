@@ -11,15 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from core.abrechnung import lauf
 from core.abrechnung.szenario_laden import lade
 from core.fehler import EingabeFehler
 from core.meldungen.beitragsnachweis_export import beitragsnachweise_exportieren
-from core.meldungen.fristenliste import fristen
+from core.meldungen.fristenliste import PERSONENFRISTEN, fristen, nimm_zurueck, vermerke_erledigt
 from core.meldungen.haushaltsscheck import haushaltsscheck
 from core.meldungen.haushaltsscheck_export import haushaltsscheck_exportieren
+from core.meldungen.modelle import FristErledigt
 from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Assistenzkraft
 from core.stammdaten import start
 from tests.core.io.belege_hilfe import SZENARIEN, pdf_text
 
@@ -86,3 +89,56 @@ def test_pdf_und_excel(db: Datenbank, tmp_path: Path) -> None:
     haushaltsscheck_exportieren(db, 2026, 3, tmp_path / "h.xlsx")
     with pytest.raises(EingabeFehler, match=r"2\. Halbjahr 2026 ist noch kein Monat abgeschlossen"):
         haushaltsscheck_exportieren(db, 2026, 9, tmp_path / "x.pdf")
+
+
+@pytest.fixture(scope="module")
+def beginn_und_ende(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Datenbank]:
+    """The private household with Anna (minijob, 540,00 €, from 02.03.2026 to 31.05.2026) and Carla (same shifts at
+    40,00 €: 1.440,00 €, Übergangsbereich, so not in the Haushaltsscheck), both starting 02.03.2026, and Dora (as Anna)
+    who started 16.02.2026, before the household's first month in the program; March finalised, May a draft."""
+    tmp = tmp_path_factory.mktemp("hhs_meldung")
+    daten: dict[str, Any] = json.loads((SZENARIEN / "minijob_privathaushalt.json").read_text(encoding="utf-8"))
+    anna = daten["assistenzkraefte"][0]
+    anna.update(name="Anna Mini", eintritt="2026-03-02", austritt="2026-05-31")
+    daten["assistenzkraefte"].append({**anna, "id": "carla", "name": "Carla Midi", "stundenlohn": "40.00"})
+    daten["assistenzkraefte"].append({**anna, "id": "dora", "name": "Dora Davor", "eintritt": "2026-02-16"})
+    for neu in daten["assistenzkraefte"][1:]:
+        del neu["austritt"]
+    datei = tmp / "s.json"
+    datei.write_text(json.dumps(daten), encoding="utf-8")
+    lade(datei, tmp / "h.sqlite")
+    offen = start.oeffne(tmp / "h.sqlite")
+    try:
+        lauf.schliesse_ab(offen, 2026, 3)
+        yield offen
+    finally:
+        offen.schliessen()
+
+
+def test_haushaltsscheck_statt_deuev_bei_beginn_und_ende(beginn_und_ende: Datenbank) -> None:
+    """§ 28a Abs. 7 Satz 1 SGB IV: for a minijob in a private household the employer files the Haushaltsscheck
+    "anstelle einer Meldung nach Absatz 1", unverzüglich; the Minijob-Zentrale ("Der Haushaltsscheck", minijob-
+    zentrale.de): unverzüglich "bei Beginn und Ende des Minijobs". So Anna gets no DEÜV reminder (no 13.04.2026 /
+    12.07.2026) but the Haushaltsscheck on 02.03.2026 and 31.05.2026; Carla, in the Übergangsbereich, keeps the DEÜV
+    Anmeldung six weeks after her start (§ 6 DEÜV): 02.03.2026 + 42 days = 13.04.2026. For Dora no payroll says which
+    procedure applies (February lies before the program's first month): the reminder names both, it does not guess;
+    16.02.2026 + 42 days = 30.03.2026."""
+    liste = fristen(beginn_und_ende, date(2026, 2, 1), date(2026, 8, 31))
+    meldungen = [(f.faellig, f.art, f.titel) for f in liste if f.art in PERSONENFRISTEN]
+    mz = "an die Minijob-Zentrale"
+    beides = "ist es ein Minijob im Haushaltsscheckverfahren, stattdessen der Haushaltsscheck (unverzüglich)"
+    assert meldungen == [
+        (date(2026, 3, 2), "haushaltsscheck_anmeldung", f"Haushaltsscheck (Anmeldung) Anna Mini {mz}"),
+        (date(2026, 3, 30), "deuev_anmeldung", f"Anmeldung (DEÜV) Dora Davor; {beides}"),
+        (date(2026, 4, 13), "deuev_anmeldung", "Anmeldung (DEÜV) Carla Midi"),
+        (date(2026, 5, 31), "haushaltsscheck_abmeldung", f"Haushaltsscheck (Abmeldung) Anna Mini {mz}"),
+    ]
+    anmeldung = next(f for f in liste if f.art == "haushaltsscheck_anmeldung")
+    assert "§ 28a Abs. 7 Satz 1 SGB IV" in anmeldung.rechtsgrundlage and "unverzüglich" in anmeldung.zeitraum
+    # the tick carries Anna's id, so that erasing her (Art. 17 DSGVO) erases it with her
+    vermerke_erledigt(beginn_und_ende, anmeldung, date(2026, 3, 2))
+    with beginn_und_ende.arbeitseinheit() as sitzung:
+        zeile = sitzung.scalars(select(FristErledigt).where(FristErledigt.schluessel == anmeldung.schluessel)).one()
+        anna = sitzung.scalars(select(Assistenzkraft).where(Assistenzkraft.nachname == "Mini")).one()
+        assert zeile.assistenzkraft_id == anna.id
+    nimm_zurueck(beginn_und_ende, anmeldung)

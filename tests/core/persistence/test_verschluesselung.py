@@ -305,3 +305,50 @@ def test_kennwort_aendern_nur_bei_verschluesselter_datei(tmp_path: Path) -> None
     _haushalt(pfad)
     with pytest.raises(EingabeFehler, match="nicht verschlüsselt"):
         schutz.aendere_kennwort(pfad, KENNWORT, "Ein ganz anderes Kennwort")
+
+
+def test_entschluesseln_macht_datei_und_sicherungen_wieder_klar(verschluesselt: Path, tmp_path: Path) -> None:
+    """Turning encryption off (issue 14): the file and every backup plain again, the data unchanged, the marker gone;
+    a wrong password changes nothing."""
+    with pytest.raises(KennwortNoetig):  # this process knows no password and was given none
+        schutz.entschluessele(verschluesselt)
+    with pytest.raises(FalschesKennwort):
+        schutz.entschluessele(verschluesselt, "falsch-falsch")
+    assert ist_verschluesselt(verschluesselt) and _namen(verschluesselt, KENNWORT) == [NAME]
+    fremd = sicherungen(verschluesselt)[-1].pfad  # the oldest backup, as if encrypted with another password
+    schutz.exportiere_klar(fremd, tmp_path / "klar-zwischen.sqlite", KENNWORT)
+    schutz.exportiere_verschluesselt(tmp_path / "klar-zwischen.sqlite", fremd, "Ein ganz anderes Kennwort")
+    schutz.vergiss_kennwoerter()
+
+    ergebnis = schutz.entschluessele(verschluesselt, KENNWORT)
+
+    assert ergebnis.sicherung_vorher is not None and ergebnis.sicherung_vorher.pfad.exists()
+    assert ergebnis.sicherungen_verschluesselt_geblieben == [fremd]
+    # three from the fixture, one from the check above, one right before; all but the foreign one: four
+    assert ergebnis.sicherungen_entschluesselt == len(sicherungen(verschluesselt)) - 1 == 4
+    assert not ist_verschluesselt(verschluesselt) and not schutz.ist_als_verschluesselt_markiert(verschluesselt)
+    assert verschluesselt.read_bytes().startswith(b"SQLite format 3")
+    for s in sicherungen(verschluesselt):
+        assert ist_verschluesselt(s.pfad) == (s.pfad == fremd)
+        if s.pfad != fremd:
+            assert pruefe_datei(s.pfad) is None
+    assert _namen(verschluesselt) == [NAME]  # opens without any password
+    with pytest.raises(EingabeFehler, match="nicht verschlüsselt"):
+        schutz.entschluessele(verschluesselt, KENNWORT)
+
+
+def test_kommandozeile_entschluesseln(
+    verschluesselt: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert _cli("entschluesseln", "--db", str(verschluesselt)) == 2  # no terminal, no variable: nothing changes
+    assert schutz.UMGEBUNG_KENNWORT in capsys.readouterr().err and ist_verschluesselt(verschluesselt)
+    eingaben = iter(["falsch-falsch", KENNWORT])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda _frage: next(eingaben))
+    assert _cli("entschluesseln", "--db", str(verschluesselt)) == 0
+    ausgaben = capsys.readouterr()
+    assert "Das Kennwort öffnet die Datenbank" in ausgaben.err
+    # the fixture's three backups and the one taken right before: four
+    assert "nicht mehr verschlüsselt" in ausgaben.out and "4 Sicherungen" in ausgaben.out
+    assert not ist_verschluesselt(verschluesselt) and _namen(verschluesselt) == [NAME]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core.budget import kalkulation_dienst as dienst
-from core.budget.kalkulation import SEED_BEISPIEL, berechne
+from core.budget.kalkulation import berechne, neue_kalkulation
 from core.persistence.datenbank import Datenbank
 from core.stammdaten import start
 from desktop.budget.kalkulation_seite import ImportVorschau, KalkulationSeite
@@ -22,6 +23,7 @@ from desktop.kontext import Kontext
 
 pytestmark = pytest.mark.gui
 FORSEA_2016 = Path(__file__).resolve().parents[2] / "data" / "kalkulation" / "forsea-kalkulation-2016.xlsx"
+HEUTE = date(2026, 12, 3)  # a fixed "today": nothing here depends on the real date
 
 
 @pytest.fixture
@@ -33,7 +35,7 @@ def db(tmp_path: Path) -> Iterator[Datenbank]:
 
 @pytest.fixture
 def seite(qtbot, einstellungen: Einstellungen, db: Datenbank) -> KalkulationSeite:
-    s = KalkulationSeite(Kontext(datenbank=db, einstellungen=einstellungen))
+    s = KalkulationSeite(Kontext(datenbank=db, einstellungen=einstellungen), heute=lambda: HEUTE)
     qtbot.addWidget(s)
     s.show()
     qtbot.waitExposed(s)
@@ -79,12 +81,13 @@ def test_wert_aendern_live_und_speichern_per_tastatur(qtbot, seite: KalkulationS
     feld.setFocus()
     qtbot.keyClick(feld, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(feld, "20")
-    erwartet = berechne(SEED_BEISPIEL.mit(krankheit_tage=Decimal(20))).summen()["gesamtkosten_jahr"]
+    neu = neue_kalkulation(HEUTE).parameter
+    erwartet = berechne(neu.mit(krankheit_tage=Decimal(20))).summen()["gesamtkosten_jahr"]
     assert dezimal_als_text(erwartet, 2) in seite.summen.text()  # updated while typing
     qtbot.keyClick(feld, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     gespeichert = dienst.lade(db, "Antrag 2027")
     assert gespeichert.parameter.krankheit_tage == Decimal(20)
-    assert gespeichert.parameter == SEED_BEISPIEL.mit(krankheit_tage=Decimal(20))
+    assert gespeichert.parameter == neu.mit(krankheit_tage=Decimal(20))
 
 
 def test_text_statt_zahl_wird_benannt(qtbot, seite: KalkulationSeite) -> None:
@@ -99,3 +102,54 @@ def test_barrierefreiheit_der_seite(seite: KalkulationSeite) -> None:
     assert pruefe_barrierefreiheit(seite) == []
     # every input explains itself to a screen reader
     assert all(e.accessibleDescription() for e in seite.eingaben.values())
+
+
+def test_neu_beginnt_mit_den_werten_des_jahres(qtbot, seite: KalkulationSeite) -> None:
+    """Issue 13, finding 8. Expected: resources/regeln/2026.toml = RECHENGROESSEN.md (Mindestlohn 13,90 € nach
+    MiLoV5; KV 14,6, PV 3,6, RV 18,6, AV 2,6 %), typed here, not taken from the code under test."""
+    erwartet = {"stundensatz": "13,90", "kv_prozent": "14,6", "pv_prozent": "3,6", "rv_prozent": "18,6"}
+    for schluessel, text in {**erwartet, "av_prozent": "2,6"}.items():
+        assert seite.eingaben[schluessel].text() == text, schluessel
+    assert seite.stand.text() == "03.12.2026" and seite.name.text() == "Neue Kalkulation"
+    assert "Rechengrößen 2026" in seite.vermerk.text() and "Beispiel des ForseA-Handbuchs" in seite.vermerk.text()
+    assert "veraltet" not in seite.hinweise.text() and "Mindestlohn von" not in seite.hinweise.text()
+
+
+def test_beispiel_aus_dem_handbuch_nur_auf_wunsch_und_beschriftet(qtbot, seite: KalkulationSeite) -> None:
+    seite.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is seite)
+    seite.name.setFocus()
+    qtbot.keyClick(seite.name, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # Beispiel aus dem Handb&uch …
+    qtbot.waitUntil(lambda: seite.eingaben["stundensatz"].text() == "13,79")  # seed 004, 1.6.2
+    assert seite.stand.text() == "01.03.2016"  # dated as the handbook's sheet, not today
+    assert seite.name.text() == "Beispiel aus dem ForseA-Handbuch 2016"
+    assert "2016" in seite.vermerk.text() and "veraltet" in seite.vermerk.text()
+    assert seite.hinweise.isVisibleTo(seite) and "Mindestlohn 2026: 13,90 €" in seite.hinweise.text()
+    # "Neu" brings back today's figures
+    qtbot.keyClick(seite.name, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: seite.eingaben["stundensatz"].text() == "13,90")
+    assert seite.stand.text() == "03.12.2026"
+
+
+def test_pdf_mit_name_und_anschrift_der_arbeitgeberin(
+    qtbot, seite: KalkulationSeite, db: Datenbank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber
+    from desktop import meldungen
+    from tests.pdf import pdf_text
+
+    speichere_arbeitgeber(
+        db,
+        ArbeitgeberDaten(
+            vorname="Maria", nachname="Muster", strasse="Lindenweg 3", plz="79098", ort="Freiburg", bundesland="BW"
+        ),
+    )
+    seite.ziel_waehlen = lambda endung: tmp_path / f"antrag{endung}"
+    seite.beispiel_laden()
+    fertig: list[object] = []
+    monkeypatch.setattr(meldungen, "datei_fertig", lambda *a, **_k: fertig.append(a))
+    seite.exportieren(".pdf")
+    qtbot.waitUntil(lambda: bool(fertig), timeout=20000)
+    text = " ".join(pdf_text(tmp_path / "antrag.pdf").split())
+    assert "Maria Muster, Lindenweg 3, 79098 Freiburg" in text
+    assert "Achtung: Die Sätze dieser Kalkulation sind veraltet" in text

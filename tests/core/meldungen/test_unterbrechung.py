@@ -1,0 +1,164 @@
+"""Unterbrechungsmeldung (DEÜV Abgabegrund 51): when it is due, for which Zeitraum and with which Entgelt.
+
+Sources: § 9 DEÜV (text in bundestag/gesetze, d/deuev/index.md: "innerhalb von zwei Wochen nach Ablauf des ersten
+Kalendermonats"; Abs. 2: end in the following month, six weeks after the end); Haufe SGB Office "Unterbrechungsmeldung"
+(Beispiel 1: AU 25.2.–10.4., Entgeltfortzahlung bis 6.4., Krankengeld 7.4.–10.4. → keine Unterbrechungsmeldung);
+Haufe Personal Office "Meldeverfahren bei Unterbrechung der Beschäftigung, Beschäftigungsende im auf die
+Unterbrechung folgenden Kalendermonat" (Krankengeld ab 9.6.2024, Ende 21.7.2024: Unterbrechungsmeldung zum 8.6.2024,
+Zeitraum 1.1.–8.6.2024, Frist 1.9.2024; Abmeldung 9.6.–21.7.2024 mit Entgelt 0). The household example is worked by
+hand below (Monatslohn 3.000 €, § 3 EFZG six weeks = 42 calendar days).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from core.abrechnung import lauf
+from core.abrechnung.szenario_laden import lade
+from core.dienstplan.abwesenheit import Abwesenheitsart
+from core.meldungen.deuev import deuev_meldungen
+from core.meldungen.deuev_export import deuev_exportieren
+from core.meldungen.fristenliste import fristen
+from core.meldungen.unterbrechung import finde_unterbrechungen
+from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Assistenzkraft
+from core.stammdaten import start
+from tests.core.io.belege_hilfe import pdf_text
+
+KRANK = Abwesenheitsart.KRANK
+
+
+def _tage(von: date, bis: date, art: Abwesenheitsart = KRANK) -> dict[date, Abwesenheitsart]:
+    return {von + timedelta(days=n): art for n in range((bis - von).days + 1)}
+
+
+def test_krankengeld_ohne_vollen_kalendermonat_keine_meldung() -> None:
+    """Haufe SGB Office, Beispiel 1: Krankengeld 7.4.–10.4. only."""
+    ohne = _tage(date(2026, 4, 7), date(2026, 4, 10))
+    assert finde_unterbrechungen(ohne, date(2026, 1, 1), date(2026, 4, 30), date(2020, 1, 1), None) == []
+
+
+def test_krankengeld_ueber_einen_vollen_monat() -> None:
+    """Krankengeld from 27.04.2026 to 30.06.2026: May is the first whole month without pay; the Meldung covers the
+    time to 26.04. and is due two weeks after 31.05., on 14.06.2026; pay resumes on 01.07."""
+    ohne = _tage(date(2026, 4, 27), date(2026, 6, 30))
+    (u,) = finde_unterbrechungen(ohne, date(2026, 1, 1), date(2026, 7, 31), date(2025, 7, 1), None)
+    assert (u.letzter_entgelttag, u.erster_voller_monat, u.faellig) == (date(2026, 4, 26), (2026, 5), date(2026, 6, 14))
+    assert (u.leistung, u.wiederaufnahme, u.beginn_danach) == ("Krankengeld", date(2026, 7, 1), date(2026, 7, 1))
+
+
+def test_beginn_am_monatsersten_zaehlt_der_monat_selbst() -> None:
+    """Pay ends on 31.05.; Krankengeld from 01.06. to 30.06.: June itself is the whole month, due 14.07.2026."""
+    (u,) = finde_unterbrechungen(
+        _tage(date(2026, 6, 1), date(2026, 6, 30)), date(2026, 1, 1), date(2026, 8, 31), None, None
+    )
+    assert (u.letzter_entgelttag, u.erster_voller_monat, u.faellig) == (date(2026, 5, 31), (2026, 6), date(2026, 7, 14))
+
+
+def test_mutterschaftsgeld() -> None:
+    """Schutzfrist 14.05.–03.09.2026 (Mutterschaftsgeld instead of pay): first whole month June, due 14.07.2026."""
+    ohne = _tage(date(2026, 5, 14), date(2026, 9, 3), Abwesenheitsart.MUTTERSCHUTZ)
+    (u,) = finde_unterbrechungen(ohne, date(2026, 1, 1), date(2026, 9, 30), date(2024, 1, 1), None)
+    assert (u.letzter_entgelttag, u.leistung, u.faellig) == (date(2026, 5, 13), "Mutterschaftsgeld", date(2026, 7, 14))
+    assert u.wiederaufnahme == date(2026, 9, 4)
+
+
+def test_ende_im_folgemonat_haufe_beispiel() -> None:
+    """§ 9 Abs. 2 DEÜV, Haufe's example: Krankengeld from 9.6.2024, the employment ends on 21.7.2024: Meldung to
+    8.6.2024, due six weeks after the end, 1.9.2024."""
+    ohne = _tage(date(2024, 6, 9), date(2024, 7, 21))
+    (u,) = finde_unterbrechungen(ohne, date(2024, 1, 1), date(2024, 7, 21), date(2010, 7, 1), date(2024, 7, 21))
+    assert (u.letzter_entgelttag, u.erster_voller_monat, u.faellig) == (date(2024, 6, 8), None, date(2024, 9, 1))
+    assert u.beginn_danach == date(2024, 6, 9)  # the Abmeldung's Zeitraum starts here (Entgelt 0)
+
+
+def test_noch_kein_voller_monat_bekannt() -> None:
+    """Krankengeld since 27.04.; only April and May... are finalised up to 30.04.: nothing is certain yet."""
+    ohne = _tage(date(2026, 4, 27), date(2026, 4, 30))
+    assert finde_unterbrechungen(ohne, date(2026, 1, 1), date(2026, 4, 30), None, None) == []
+
+
+# --------------------------------------------------------------------------------------------------------
+# The household: Sabine, Monatslohn 3.000 €, employed since 01.07.2025, sick from 16.03. to 30.06.2026
+# --------------------------------------------------------------------------------------------------------
+
+SZENARIO: dict[str, Any] = {
+    "jahr": 2026,
+    "monat": 1,
+    "arbeitgeber": {"bundesland": "NW", "name": "Anna Beispiel", "betriebsnummer": "47110013"},
+    "krankenkassen": {
+        "AOK BW": {"zusatzbeitrag": "2.9", "u1_satz": "2.1", "u2_satz": "0.40", "betriebsnummer": "67450665"}
+    },
+    "assistenzkraefte": [
+        {
+            "id": "1",
+            "name": "Sabine Muster",
+            "geburtsdatum": "1985-04-12",
+            "krankenkasse": "AOK BW",
+            "eintritt": "2025-07-01",
+            "monatslohn": "3000.00",
+            "steuerklasse": 1,
+            "abwesenheiten": [{"art": "krank", "von": "2026-03-16", "bis": "2026-06-30"}],
+        }
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Datenbank]:
+    tmp = tmp_path_factory.mktemp("unterbrechung")
+    (tmp / "s.json").write_text(json.dumps(SZENARIO), encoding="utf-8")
+    lade(tmp / "s.json", tmp / "h.sqlite")
+    offen = start.oeffne(tmp / "h.sqlite")
+    with offen.arbeitseinheit() as sitzung:
+        for kraft in sitzung.scalars(select(Assistenzkraft)):
+            kraft.versicherungsnummer = "65120485M503"
+            kraft.taetigkeit_kldb, kraft.schulabschluss, kraft.ausbildungsabschluss = "83132", "3", "2"
+            kraft.vertragsform = "1"
+    try:
+        for monat in range(1, 13):
+            lauf.schliesse_ab(offen, 2026, monat)
+        yield offen
+    finally:
+        offen.schliessen()
+
+
+def test_unterbrechungsmeldung_im_haushalt(db: Datenbank, tmp_path: Path) -> None:
+    """Worked by hand: continued pay 16.03.–26.04. (42 days, § 3 Abs. 1 EFZG), Krankengeld from 27.04.; April paid
+    26/30 (3.000 € − 4/30 = 2.600 €). Entgelt to 26.04.: 3 × 3.000 + 2.600 = 11.600 €. May is the first whole month
+    without pay: the Meldung comes with May's payroll, due 14.06.2026, Zeitraum 01.01.–26.04.2026."""
+    assert [m.grund for m in deuev_meldungen(db, 2026, 4).meldungen] == []
+    (m,) = deuev_meldungen(db, 2026, 5).meldungen
+    assert (m.grund, m.von, m.bis, m.entgelt, m.faellig) == (
+        "51",
+        date(2026, 1, 1),
+        date(2026, 4, 26),
+        11600,
+        date(2026, 6, 14),
+    )
+    assert (m.personengruppe, m.beitragsgruppe) == ("101", "1111")
+    assert "Krankengeld" in m.erlaeuterung and "26.04.2026" in m.erlaeuterung
+    assert deuev_meldungen(db, 2026, 6).meldungen == ()
+    deuev_exportieren(db, 2026, 5, tmp_path / "u.pdf")
+    text = "\n".join(pdf_text(tmp_path / "u.pdf"))
+    assert "51 – Unterbrechungsmeldung" in text and "11600" in text and "14.06.2026" in text
+
+
+def test_jahresmeldung_nach_der_unterbrechung(db: Datenbank) -> None:
+    """Pay resumes on 01.07.: the Jahresmeldung covers 01.07.–31.12.2026 with only what the 51 did not carry,
+    6 × 3.000 € = 18.000 € (§ 10 Abs. 2 DEÜV)."""
+    (m,) = deuev_meldungen(db, 2026, 12).meldungen
+    assert (m.grund, m.von, m.bis, m.entgelt) == ("50", date(2026, 7, 1), date(2026, 12, 31), 18000)
+
+
+def test_frist_in_der_liste(db: Datenbank) -> None:
+    (frist,) = [f for f in fristen(db, date(2026, 6, 1), date(2026, 6, 30)) if f.art == "deuev_unterbrechung"]
+    assert frist.faellig == date(2026, 6, 14) and "Sabine Muster" in frist.titel
+    assert "§ 9 Abs. 1 DEÜV" in frist.rechtsgrundlage
