@@ -60,6 +60,10 @@ class JahreswechselSeite(QWidget):
             tr("&Krankenkassen Ihrer Assistenzkräfte:"),
             tr("Krankenkassen im neuen Jahr"),
             tr("Zusatzbeitrag und U1/U2 jeder Kasse Ihrer Assistenzkräfte; Stand: fehlt, bitte prüfen oder bestätigt"),
+            leer=tr(
+                "Keine Krankenkasse zu prüfen: Bei Ihren Assistenzkräften ist noch keine Krankenkasse eingetragen "
+                "(Personalbogen, Abschnitt Sozialversicherung)."
+            ),
         )
         self.uebernehmen_knopf = QPushButton(tr("Sätze aus dem &Vorjahr übernehmen"))
         self.uebernehmen_knopf.setAccessibleDescription(

@@ -305,7 +305,7 @@ def _steht_in(ziel: Path, erwartet: str) -> bool:
             "midijob",
             "lohnjournal_xlsx",
             "journal.xlsx",
-            [(False, "Lohnjournal März 2026 (Entwurf) mit 1 Assistenzkräften geschrieben", ("1200",))],  # gross
+            [(False, "Lohnjournal März 2026 (Entwurf) mit 1 Assistenzkraft geschrieben", ("1200",))],  # gross
             id="lohnjournal_als_excel_im_hintergrund",
         ),
         pytest.param(
@@ -421,7 +421,7 @@ def test_schichten_ohne_istzeit_stehen_als_nach_plan_da(qtbot: Any, haushalt: Ha
         "Nach Plan: für diese Tage ist keine tatsächliche Arbeitszeit erfasst, abgerechnet ist der Plan: 02.03., 03.03."
         in text
     )
-    assert "Warnung: Für 2 Tag(e) ist keine tatsächliche Arbeitszeit erfasst" in text
+    assert "Warnung: Für 2 Tage ist keine tatsächliche Arbeitszeit erfasst" in text
 
 
 def test_einzelheiten_zeigen_das_zeitkonto(qtbot: Any, haushalt: Haushalt) -> None:
