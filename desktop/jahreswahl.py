@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTableView
 
 from core.regeln.rechengroessen import vorgabejahr
-from desktop.tabellen import Filter, ZeilenModell, sortierbare_tabelle
+from desktop.tabellen import Filter, Liste, ZeilenModell, sortierbare_tabelle
 
 ERSTES_JAHR, LETZTES_JAHR = 2025, 2100
 
@@ -37,10 +37,16 @@ class Jahreswahl:
 
 
 def beschriftete_tabelle(
-    modell: ZeilenModell[Any], beschriftung: str, name: str, beschreibung: str, *, sortierbar: bool = True
-) -> tuple[QTableView, Filter, QLabel]:
+    modell: ZeilenModell[Any],
+    beschriftung: str,
+    name: str,
+    beschreibung: str,
+    *,
+    sortierbar: bool = True,
+    leer: str = "",
+) -> tuple[Liste, Filter, QLabel]:
     """`sortierbare_tabelle` with the label above it whose mnemonic (Alt+letter) moves into the table."""
-    ansicht, filter_ = sortierbare_tabelle(modell, name, beschreibung, sortierbar=sortierbar)
+    ansicht, filter_ = sortierbare_tabelle(modell, name, beschreibung, sortierbar=sortierbar, leer=leer)
     label = QLabel(beschriftung)
     label.setBuddy(ansicht)
     return ansicht, filter_, label
