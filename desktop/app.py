@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 ORGANISATION = "Assistenzbuero"
 ANWENDUNG = "Assistenzbüro"
 DESKTOP_DATEI = "assistenzbuero"  # installer/linux/assistenzbuero.desktop
-MESSUNG = "ASSISTENZBUERO_STARTMESSUNG"  # benchmarks/startup.py: print when the window is shown, then quit
+MESSUNG = "ASSISTENZBUERO_STARTMESSUNG"  # benchmarks/startup.py: print when the window is painted, then quit
 
 
 def richte_anwendung_ein(app: QApplication, einstellungen: Einstellungen | None = None) -> Einstellungen:
@@ -158,10 +158,27 @@ def starte(db_pfad: Path | None) -> int:
     if fenster is None:
         return 1
     if os.environ.get(MESSUNG):
-        QTimer.singleShot(0, _messung_fertig)  # runs once the event loop has painted the shown window
+        _melde_messpunkte(fenster)
     return app.exec()
 
 
-def _messung_fertig() -> None:
-    print("HAUPTFENSTER_ANGEZEIGT", flush=True)
-    QTimer.singleShot(0, QApplication.quit)
+def _melde_messpunkte(fenster: Any) -> None:
+    """benchmarks/startup.py: a line when the window has been painted, one when the page shown has filled in what
+    it loads after the window is on screen (the Übersicht's summaries), then quit."""
+    seite = fenster.seite(fenster.aktueller_bereich)
+
+    def seite_fertig() -> None:
+        print("STARTSEITE_VOLLSTAENDIG", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
+
+    def angezeigt() -> None:
+        print("HAUPTFENSTER_ANGEZEIGT", flush=True)
+        if getattr(seite, "nachgeladen", True):
+            seite_fertig()
+        else:
+            seite.nachgeladen_signal.connect(lambda: QTimer.singleShot(0, seite_fertig))
+
+    if fenster.wurde_gemalt:
+        QTimer.singleShot(0, angezeigt)
+    else:
+        fenster.gemalt.connect(lambda: QTimer.singleShot(0, angezeigt))

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
     QKeySequence,
+    QPaintEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -65,7 +66,8 @@ class Fehlerseite(QWidget):
 class Hauptfenster(QMainWindow):
     """Areas in a navigation list on the left (Ctrl+1…), the current area on the right; F6 switches between."""
 
-    angezeigt = Signal()  # first time the window is on screen (used by the start-up benchmark)
+    angezeigt = Signal()  # first time the window is shown
+    gemalt = Signal()  # first time the window has been painted (used by the start-up benchmark)
 
     def __init__(self, kontext: Kontext, bereiche: Sequence[Bereich] | None = None) -> None:
         super().__init__()
@@ -73,6 +75,7 @@ class Hauptfenster(QMainWindow):
         self.bereiche = list(BEREICHE if bereiche is None else bereiche)
         self._seiten: dict[str, QWidget] = {}
         self._schon_angezeigt = False
+        self.wurde_gemalt = False
         kontext.statusmeldung = self.melde
         kontext.bereich_zeigen = self.zeige_bereich
         self.setWindowTitle(PROGRAMMNAME)
@@ -208,6 +211,9 @@ class Hauptfenster(QMainWindow):
                 self.stapel.removeWidget(alt)
                 alt.deleteLater()
             self._seiten[schluessel] = neu
+            nachgeladen = getattr(neu, "nachgeladen_signal", None)  # a page that fills in once on screen grows then
+            if nachgeladen is not None:
+                nachgeladen.connect(lambda s=neu: QTimer.singleShot(0, lambda: self._platz_fuer(s)))
         return self._seiten[schluessel]
 
     @property
@@ -392,6 +398,12 @@ class Hauptfenster(QMainWindow):
             self._schon_angezeigt = True
             QTimer.singleShot(0, lambda: self._platz_fuer(self.seite(self.aktueller_bereich)))
             self.angezeigt.emit()
+
+    def paintEvent(self, ereignis: QPaintEvent) -> None:
+        super().paintEvent(ereignis)
+        if not self.wurde_gemalt:
+            self.wurde_gemalt = True
+            self.gemalt.emit()
 
     def closeEvent(self, ereignis: QCloseEvent) -> None:
         self.kontext.einstellungen[FENSTER_GEOMETRIE] = bytes(self.saveGeometry().toBase64().data()).decode("ascii")

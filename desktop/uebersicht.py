@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import importlib
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.domain.kalender import BUNDESLAENDER
 from core.stammdaten import arbeitgeber, assistenzkraefte, checkliste
-from desktop.berichte.fristen import FristenWidget
-from desktop.budget.kurzinfo import BudgetKurzinfo
-from desktop.erstattungen_kurzinfo import ErstattungenKurzinfo
 from desktop.fluss import flusszeile
 from desktop.i18n import tr
-from desktop.jahreswechsel import JahreswechselKurzinfo
 from desktop.kontext import Kontext
+
+# The summaries from the other areas ("modul:Klasse", the constructor takes the Kontext), in screen order: those
+# above the row of buttons, then those below it. They are imported and built once the window is on screen
+# (`lade_nach`): they need the payroll, budget, claims and deadline code, which the start should not wait for.
+KURZINFOS_OBEN = (
+    "desktop.budget.kurzinfo:BudgetKurzinfo",
+    "desktop.jahreswechsel:JahreswechselKurzinfo",
+    "desktop.erstattungen_kurzinfo:ErstattungenKurzinfo",
+)
+KURZINFOS_UNTEN = ("desktop.berichte.fristen:FristenWidget",)
 
 
 class Uebersicht(QWidget):
+    nachgeladen_signal = Signal()  # the summaries are built (benchmarks/startup.py waits for it)
+
     def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kontext = kontext
+        self.nachgeladen = False
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -35,14 +48,41 @@ class Uebersicht(QWidget):
         self.knopf_checkliste.clicked.connect(lambda: self._einstellungen("checkliste"))
         self.knopf_team.clicked.connect(lambda: kontext.zeige_bereich("assistenzkraefte"))
         zeile = flusszeile(self.knopf_einrichten, self.knopf_arbeitgeber, self.knopf_team, self.knopf_checkliste)
+        self._oben, self._unten = QVBoxLayout(), QVBoxLayout()
+        for platz in (self._oben, self._unten):
+            platz.setContentsMargins(0, 0, 0, 0)
         spalte = QVBoxLayout(self)
         spalte.addWidget(self.text)
-        spalte.addWidget(BudgetKurzinfo(kontext))
-        spalte.addWidget(JahreswechselKurzinfo(kontext))
-        spalte.addWidget(ErstattungenKurzinfo(kontext))
+        spalte.addLayout(self._oben)
         spalte.addLayout(zeile)
-        spalte.addWidget(FristenWidget(kontext))
+        spalte.addLayout(self._unten)
         spalte.addStretch(1)
+
+    def paintEvent(self, ereignis: QPaintEvent) -> None:
+        super().paintEvent(ereignis)
+        if not self.nachgeladen:  # the page is on screen: its summaries follow in the next turn of the event loop
+            QTimer.singleShot(0, self.lade_nach)
+
+    def lade_nach(self) -> None:
+        """Build the summaries (once) and put them into the Tab order where they stand on screen.
+
+        An error in one of them is not caught here: it reaches the program's error message like any other.
+        """
+        if self.nachgeladen:
+            return
+        self.nachgeladen = True
+        folge: list[QWidget] = [self.text]
+        for platz, fabriken in ((self._oben, KURZINFOS_OBEN), (self._unten, KURZINFOS_UNTEN)):
+            for fabrik in fabriken:
+                modulname, _, name = fabrik.partition(":")
+                widget: QWidget = getattr(importlib.import_module(modulname), name)(self.kontext)
+                platz.addWidget(widget)
+                folge += _fokusfolge(widget)
+            if platz is self._oben:
+                folge += [self.knopf_einrichten, self.knopf_arbeitgeber, self.knopf_team, self.knopf_checkliste]
+        for vorher, nachher in pairwise(folge):  # built last, they would otherwise come last in the Tab order
+            QWidget.setTabOrder(vorher, nachher)
+        self.nachgeladen_signal.emit()
 
     def aktivieren(self) -> None:
         db = self.kontext.datenbank
@@ -92,3 +132,14 @@ class Uebersicht(QWidget):
         if callable(seite):
             bereich = seite("einstellungen")
             bereich.zeige(reiter)
+
+
+def _fokusfolge(widget: QWidget) -> list[QWidget]:
+    """The widget and those inside it that Tab can reach, in their Tab order among themselves."""
+    folge = [widget] if widget.focusPolicy() != Qt.FocusPolicy.NoFocus else []
+    naechstes = widget.nextInFocusChain()
+    while naechstes is not None and naechstes is not widget and widget.isAncestorOf(naechstes):
+        if naechstes.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            folge.append(naechstes)
+        naechstes = naechstes.nextInFocusChain()
+    return folge

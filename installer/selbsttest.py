@@ -215,6 +215,9 @@ def _dynamische_module() -> str:
 
     fabriken += [eintrag.partition(":")[0] for eintrag in EXPORTARTEN.values()]
     fabriken += [b.fabrik.partition(":")[0] for b in BEREICHE if b.fabrik]
+    from desktop.uebersicht import KURZINFOS_OBEN, KURZINFOS_UNTEN
+
+    fabriken += [eintrag.partition(":")[0] for eintrag in (*KURZINFOS_OBEN, *KURZINFOS_UNTEN)]
     for modul in fabriken:
         importlib.import_module(modul)
     return f"{len(set(fabriken))} per Name geladene Module"

@@ -61,6 +61,14 @@ GRUNDLOHN = (ARBEIT, BEREITSCHAFT, TAGESLOHN, MONATSLOHN, MONATSLOHN_KUERZUNG)
 ZUSCHLAEGE = (ZUSCHLAG_FREI, ZUSCHLAG_STEUERFREI, ZUSCHLAG_PFLICHTIG, ZUSCHLAG_AUSFALL)
 FORTZAHLUNG_SCHLUESSEL = tuple(nr for nr, _ in FORTZAHLUNG.values())
 
+#: The payslip line of each part of a surcharge (core.regeln.zuschlaege.Zuschlagsteil) and its note.
+_TEILE = {"frei": ZUSCHLAG_FREI, "steuerfrei": ZUSCHLAG_STEUERFREI, "pflichtig": ZUSCHLAG_PFLICHTIG}
+_TEILTEXT = {
+    ZUSCHLAG_FREI: "steuer- und beitragsfrei",
+    ZUSCHLAG_STEUERFREI: "steuerfrei, beitragspflichtig",
+    ZUSCHLAG_PFLICHTIG: "steuer- und beitragspflichtig",
+}
+
 ZUSCHLAGSTEXT = {
     "nacht": "Nachtzuschlag",
     "nacht_0_4": "Nachtzuschlag 0–4 Uhr",
@@ -69,6 +77,20 @@ ZUSCHLAGSTEXT = {
     "weihnachten_maifeiertag": "Zuschlag Weihnachten/1. Mai",
     "heiligabend_silvester": "Zuschlag Heiligabend/Silvester",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _Zuschlagszeile:
+    """What makes a surcharge line of worked time: kind, part (line key), € per hour and percent."""
+
+    art: str
+    schluessel: str
+    satz: Decimal
+    prozent: Decimal | None
+
+    @property
+    def ordnung(self) -> tuple[str, str, Decimal]:
+        return (self.art, self.schluessel, -self.satz)
 
 
 @dataclass
@@ -406,8 +428,9 @@ def _zuschlaege(
     for stueck, _ in liste:
         feiertag_ausfall = stueck.abwesenheit is not None and stueck.abwesenheit.art is Abwesenheitsart.FEIERTAG
         gruppen[feiertag_ausfall].append(stueck)
-    frei: dict[str, list[Decimal]] = {}  # art → [paid, stfrei, svfrei] of worked time
-    frei_la: dict[str, Verteilung] = {}
+    # Worked time: one line per kind, part (free / tax-free only / taxable) and rate, with its hours and € per hour.
+    frei: dict[_Zuschlagszeile, list[Decimal]] = {}  # line → [hours, amount]
+    frei_la: dict[_Zuschlagszeile, Verteilung] = {}
     ausfall_betrag: dict[int | None, Decimal] = defaultdict(lambda: NULL)
     ausfall_la: dict[int | None, Verteilung] = {}
     for feiertag_ausfall, stuecke in gruppen.items():
@@ -423,58 +446,39 @@ def _zuschlaege(
         for posten in ergebnis.posten:
             stueck = stuecke[posten.zeitraum]
             if stueck.geleistet:
-                werte = frei.setdefault(posten.art, [NULL, NULL, NULL])
-                werte[0] += posten.betrag
-                werte[1] += posten.steuerfrei
-                werte[2] += posten.svfrei
-                je_la = frei_la.setdefault(posten.art, {})
-                je_la[stueck.leistungsart] = je_la.get(stueck.leistungsart, NULL) + posten.betrag
+                for teil in posten.teile():
+                    zeile = _Zuschlagszeile(posten.art, _TEILE[teil.teil], teil.satz, teil.prozent)
+                    betrag = teil.betrag
+                    werte = frei.setdefault(zeile, [NULL, NULL])
+                    werte[0] += posten.stunden
+                    werte[1] += betrag
+                    je_la = frei_la.setdefault(zeile, {})
+                    je_la[stueck.leistungsart] = je_la.get(stueck.leistungsart, NULL) + betrag
                 tagesbetrag[stueck.arbeitstag][1] += posten.betrag
             else:
                 abw_schluessel = next(k for k, v in abwesenheiten.items() if v is stueck.abwesenheit)
                 ausfall_betrag[abw_schluessel] += posten.betrag
                 je_la = ausfall_la.setdefault(abw_schluessel, {})
                 je_la[stueck.leistungsart] = je_la.get(stueck.leistungsart, NULL) + posten.betrag
-    for art, (bezahlt, steuerfrei, svfrei) in sorted(frei.items()):
-        text = ZUSCHLAGSTEXT.get(art, art)
-        svfrei_c = cent(svfrei)
-        steuerfrei_c = cent(steuerfrei)
-        bezahlt_c = cent(bezahlt)
-        verteilung = frei_la[art]
-        if svfrei_c:
-            _zeile(
-                e,
-                ZUSCHLAG_FREI,
-                f"{text} (steuer- und beitragsfrei)",
-                None,
-                None,
-                svfrei_c,
-                verteilung,
-                steuer=False,
-                sv=False,
-            )
-        if steuerfrei_c - svfrei_c:
-            _zeile(
-                e,
-                ZUSCHLAG_STEUERFREI,
-                f"{text} (steuerfrei, beitragspflichtig)",
-                None,
-                None,
-                steuerfrei_c - svfrei_c,
-                verteilung,
-                steuer=False,
-                sv=True,
-            )
-        if bezahlt_c - steuerfrei_c:
-            _zeile(
-                e,
-                ZUSCHLAG_PFLICHTIG,
-                f"{text} (steuer- und beitragspflichtig)",
-                None,
-                None,
-                bezahlt_c - steuerfrei_c,
-                verteilung,
-            )
+    for zeile, (stunden, betrag) in sorted(frei.items(), key=lambda z: z[0].ordnung):
+        betrag_c = cent(betrag)
+        if not betrag_c:
+            continue
+        text = ZUSCHLAGSTEXT.get(zeile.art, zeile.art)
+        prozent = f" {format_zahl(zeile.prozent, None)} %" if zeile.prozent is not None else ""
+        _zeile(
+            e,
+            zeile.schluessel,
+            f"{text}{prozent} ({_TEILTEXT[zeile.schluessel]})",
+            stunden,
+            zeile.satz,
+            betrag_c,
+            frei_la[zeile],
+            einheit="Std.",
+            steuer=zeile.schluessel == ZUSCHLAG_PFLICHTIG,
+            sv=zeile.schluessel != ZUSCHLAG_FREI,
+            prozent=zeile.prozent,
+        )
     for schluessel, betrag in ausfall_betrag.items():
         betrag_c = cent(betrag)
         if not betrag_c:
@@ -508,6 +512,7 @@ def _zeile(
     steuer: bool = True,
     sv: bool = True,
     abwesenheit: int | None = None,
+    prozent: Decimal | None = None,
 ) -> None:
     e.zeilen.append(
         Zeile(
@@ -521,6 +526,7 @@ def _zeile(
                 sv_brutto=sv,
                 einheit=einheit,
                 abwesenheit_id=abwesenheit,
+                prozent=prozent,
             ),
             dict(verteilung),
         )

@@ -312,12 +312,12 @@ class Lohnart(_Ergebnis):
     """One payslip line. The flags say which totals it counts for (Entgeltbescheinigungsverordnung § 1):
     Gesamtbrutto, Steuerbrutto (laufend or, with `einmalig`, sonstige Bezüge) and SV-Brutto."""
 
-    _GENAU = ("satz",)
+    _GENAU = ("satz", "prozent")
 
     schluessel: str
     text: str
     menge: Decimal | None
-    satz: Decimal | None
+    satz: Decimal | None  # € per unit of `menge`
     betrag: Decimal
     gesamtbrutto: bool = True
     steuerbrutto: bool = True
@@ -325,6 +325,9 @@ class Lohnart(_Ergebnis):
     einmalig: bool = False
     einheit: str = ""  # "Std.", "Tage", "" — for `menge`
     abwesenheit_id: int | None = None
+    # A surcharge's percent of the hourly Grundlohn (`satz` = Grundlohn × `prozent` / 100); None for other lines
+    # and in months stored before it was kept.
+    prozent: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,11 +26,19 @@ from core.persistence.datenbank import Datenbank
 
 
 def stundenzettel_fuer(
-    db: Datenbank, jahr: int, monat: int, assistenzkraft_id: int | None = None
+    db: Datenbank, jahr: int, monat: int, assistenzkraft_id: int | None = None, *, heute: date | None = None
 ) -> list[Stundenzettel]:
-    """Timesheets of the month: of one assistant, or of everyone employed or planned in the month."""
+    """Timesheets of the month: of one assistant, or of everyone employed or planned in the month.
+
+    Days after `heute` (default: today) are planned, not worked: their shifts count as "noch geplant".
+    """
     von, bis_excl = monatsgrenzen(jahr, monat)
+    stand = heute or date.today()
     with einheit(db) as e:
+        leistungsarten = {
+            z.kuerzel: f"{z.kuerzel} – {z.bezeichnung}" + (f" ({z.kostentraeger})" if z.kostentraeger else "")
+            for z in e.leistungsarten.alle()
+        }
         land, arbeitgeber, _k = e.stammdaten.arbeitsort()
         personen = e.stammdaten.personen()
         namen = {p.id: p.name for p in personen}
@@ -65,6 +73,8 @@ def stundenzettel_fuer(
                 schichten,
                 abwesenheiten,
                 prozent,
+                stand=stand,
+                leistungsarten=leistungsarten,
             )
         )
     return zettel

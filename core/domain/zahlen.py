@@ -111,6 +111,14 @@ def _euro_zeichen() -> tuple[dict[int, str], str]:
     return zeichen, muster.removeprefix("#,##0.00").replace("¤", get_currency_symbol("EUR", GEBIET))
 
 
+def format_eur_satz(satz: Decimal) -> str:
+    """A rate in euros (per hour, per day) with the decimals it has, at least 2, at most 4: "4,125 €", "8,25 €".
+
+    A payslip line's quantity × rate must give its amount: 8 h × 4,125 € = 33,00 €, where "4,13 €" would not."""
+    stellen = min(max(_stellen_von(satz), 2), 4)
+    return format_zahl(satz, stellen, tausender=True) + _euro_zeichen()[1]
+
+
 def format_eur(betrag: Decimal, *, symbol: bool = True) -> str:
     """An amount of money as Germans read it: "1.234,56 €" (no-break space before €), rounded half up to cents.
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -28,12 +29,15 @@ GRAU = colors.HexColor("#DDDDDD")
 HELLGRAU = colors.HexColor("#F0F0F0")
 DUNKEL = colors.HexColor("#444444")
 
+ZAHLSPALTE = 300 * ZEHNTEL_MM  # an hours column beside the Leistungsart (fits "gearbeitet bis 03.12.")
 NAME = 200  # characters of a name in a header or cell: more never fits beside the rest of the page
 
 _TITEL = stil("titel", fett=True, fontSize=15, leading=18)
 _UNTER = stil("unter", fontSize=9, leading=11, textColor=DUNKEL)
 _ZELLE = stil("zelle", fontSize=8, leading=9)
 _ZELLE_FETT = stil("zelle_fett", fett=True, parent=_ZELLE)
+_ZELLE_RECHTS = stil("zelle_rechts", parent=_ZELLE, alignment=TA_RIGHT)
+_KOPF_RECHTS = stil("kopf_rechts", fett=True, parent=_ZELLE_RECHTS)
 _KOPF = stil("kopf", fett=True, fontSize=8, leading=9)
 _LEGENDE = stil("legende", fontSize=7, leading=9, textColor=DUNKEL)
 _ZELLE_GROSS = stil("zelle_gross", fontSize=10, leading=12)
@@ -186,6 +190,35 @@ KOPF_STUNDENZETTEL = [
 ]
 
 
+def summenzeile(zettel: Stundenzettel) -> str:
+    """The sum row's label: while the month runs, the sum counts the days up to the timesheet's Stand only."""
+    if zettel.vorlaeufig and zettel.stand is not None:
+        return f"Summe der bezahlten Stunden bis {zettel.stand:%d.%m.%Y}"
+    return "Summe der bezahlten Stunden"
+
+
+def standtext(zettel: Stundenzettel) -> str:
+    """A running month in words (empty once it is over): worked so far and still planned kept apart."""
+    if not zettel.vorlaeufig or zettel.stand is None:
+        return ""
+    return (
+        f"Vorläufig, Stand {zettel.stand:%d.%m.%Y}: gearbeitet bis heute {std(zettel.summe_ist)} Stunden, "
+        f"noch geplant {std(zettel.noch_geplant)} Stunden. Tage nach dem {zettel.stand:%d.%m.} sind nur geplant "
+        "(„noch nicht gearbeitet“); bitte erst nach dem Monatsende unterschreiben."
+    )
+
+
+def leistungsart_zeilen(zettel: Stundenzettel) -> list[list[str]]:
+    """Header and one row per Leistungsart/Kostenträger (empty when no shift carries one); PDF and Excel."""
+    if not zettel.je_leistungsart:
+        return []
+    if zettel.vorlaeufig and zettel.stand is not None:
+        kopf = ["Stunden nach Leistungsart (Kostenträger)", f"gearbeitet bis {zettel.stand:%d.%m.}", "noch geplant"]
+        return [kopf, *([a.bezeichnung, std(a.gearbeitet), std(a.geplant)] for a in zettel.je_leistungsart)]
+    kopf = ["Stunden nach Leistungsart (Kostenträger)", "gearbeitet"]
+    return [kopf, *([a.bezeichnung, std(a.gearbeitet)] for a in zettel.je_leistungsart)]
+
+
 def summentext(zettel: Stundenzettel) -> str:
     arbeit = zettel.summe_ist - zettel.summe_bereitschaft
     if zettel.summe_bereitschaft:
@@ -220,13 +253,16 @@ def stundenzettel_pdf(
         kopf_tabelle = Table(kopf, colWidths=[breite * 3 / 10, breite * 4 / 10, breite * 3 / 10])
         kopf_tabelle.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (1, 0), (1, 1))]))
         daten: list[list[Any]] = [[_p(k, _KOPF_KLEIN) for k in KOPF_STUNDENZETTEL]]
+        stand, arten = standtext(zettel), leistungsart_zeilen(zettel)
+        # rows tall enough to write in by hand (the seed's form is filled in on paper); a little lower when the
+        # Stand and the hours per Leistungsart need room too, so that one person still fits one sheet of paper
+        polster = (8 if stand or arten else 13) * ZEHNTEL_MM
         stil: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 3 * ZEHNTEL_MM, colors.black),
             ("BACKGROUND", (0, 0), (-1, 0), GRAU),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            # rows tall enough to write in by hand (the seed's form is filled in on paper)
-            ("TOPPADDING", (0, 1), (-1, -1), 13 * ZEHNTEL_MM),
-            ("BOTTOMPADDING", (0, 1), (-1, -1), 13 * ZEHNTEL_MM),
+            ("TOPPADDING", (0, 1), (-1, -1), polster),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), polster),
             ("LEFTPADDING", (0, 0), (-1, -1), 8 * ZEHNTEL_MM),
             ("RIGHTPADDING", (0, 0), (-1, -1), 8 * ZEHNTEL_MM),
         ]
@@ -237,9 +273,7 @@ def stundenzettel_pdf(
             daten.append([_p(zellen[0], _ZELLE_FETT if fett else _ZELLE), *[_p(c) for c in zellen[1:]]])
             if fett:
                 stil.append(("BACKGROUND", (0, zeilen_nr), (-1, zeilen_nr), HELLGRAU))
-        daten.append(
-            [_p("Summe der bezahlten Stunden", _KOPF), "", "", "", "", "", "", "", _p(summentext(zettel), _KOPF)]
-        )
+        daten.append([_p(summenzeile(zettel), _KOPF), "", "", "", "", "", "", "", _p(summentext(zettel), _KOPF)])
         letzte = len(daten) - 1
         stil += [("SPAN", (0, letzte), (7, letzte)), ("SPAN", (8, letzte), (-1, letzte))]
         w = [125, 200, 105, 110, 140, 105, 110, 140, 140, 125]  # "Stunden" in bold DejaVu fits one line
@@ -267,14 +301,36 @@ def stundenzettel_pdf(
                 ]
             )
         )
+        inhalt += [kopf_tabelle, Spacer(1, 30 * ZEHNTEL_MM)]
+        if stand:  # before the table: a running month is no timesheet to sign yet
+            inhalt += [_p(stand, _ZELLE_FETT), Spacer(1, 15 * ZEHNTEL_MM)]
+        inhalt += [tabelle, Spacer(1, 15 * ZEHNTEL_MM)]
+        if arten:
+            art_tabelle = Table(
+                [
+                    [
+                        _p(c, (_KOPF if i == 0 else _ZELLE) if s == 0 else (_KOPF_RECHTS if i == 0 else _ZELLE_RECHTS))
+                        for s, c in enumerate(zeile)
+                    ]
+                    for i, zeile in enumerate(arten)
+                ],
+                colWidths=[breite - (len(arten[0]) - 1) * ZAHLSPALTE, *[ZAHLSPALTE] * (len(arten[0]) - 1)],
+                repeatRows=1,
+            )
+            art_tabelle.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 3 * ZEHNTEL_MM, colors.black),
+                        ("BACKGROUND", (0, 0), (-1, 0), GRAU),
+                    ]
+                )
+            )
+            inhalt += [art_tabelle, Spacer(1, 15 * ZEHNTEL_MM)]
         inhalt += [
-            kopf_tabelle,
-            Spacer(1, 30 * ZEHNTEL_MM),
-            tabelle,
-            Spacer(1, 15 * ZEHNTEL_MM),
             _p(
                 "„geplant“: Zeiten laut Dienstplan. Zeit 1/Zeit 2: tatsächlich gearbeitet; „wie geplant“: noch keine "
-                "abweichende Zeit erfasst. Bezahlte Stunden: Arbeit voll, Bereitschaft mit der vereinbarten "
+                "abweichende Zeit erfasst; „noch nicht gearbeitet“: der Tag liegt nach dem Stand. Bezahlte "
+                "Stunden: Arbeit voll, Bereitschaft mit der vereinbarten "
                 f"Gewichtung ({std(zettel.bereitschaft_prozent)} %). Schichten über Mitternacht sind auf die "
                 "Kalendertage aufgeteilt.",
                 _LEGENDE,

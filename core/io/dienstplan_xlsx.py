@@ -19,7 +19,15 @@ from core.dienstplan.tage import monatsname
 from core.domain.geld import format_zahl, runde
 from core.domain.kalender import BUNDESLAENDER
 from core.domain.zahlen import KeineZahl, lies_zahl
-from core.io.dienstplan_pdf import KOPF_STUNDENZETTEL, _legende_abwesenheit, stundenzettel_zeilen, summentext
+from core.io.dienstplan_pdf import (
+    KOPF_STUNDENZETTEL,
+    _legende_abwesenheit,
+    leistungsart_zeilen,
+    standtext,
+    stundenzettel_zeilen,
+    summentext,
+    summenzeile,
+)
 from core.io.excel import schreibe, schreibe_in, speichere
 
 _DUENN = Side(style="thin", color="000000")
@@ -137,6 +145,8 @@ def stundenzettel_xlsx(
         schreibe(blatt["F3"], zettel.arbeitgeber)
         for zelle in ("F2", "F3"):
             blatt[zelle].font = _FETT
+        if stand := standtext(zettel):  # a running month: worked so far and still planned, before the table
+            schreibe(blatt["A4"], stand).font = _FETT
         erste = 5
         for s, text in enumerate(KOPF_STUNDENZETTEL, start=1):
             _zelle(blatt, erste, s, text, kopf=True)
@@ -148,24 +158,37 @@ def stundenzettel_xlsx(
                 if isinstance(wert, Decimal):
                     blatt.cell(row=z_nr, column=s).number_format = "0.00"
         summe = erste + len(zeilen) + 1
-        _zelle(blatt, summe, 1, "Summe der bezahlten Stunden", kopf=True)
+        _zelle(blatt, summe, 1, summenzeile(zettel), kopf=True)
         blatt.merge_cells(start_row=summe, start_column=1, end_row=summe, end_column=8)
         _zelle(blatt, summe, 9, runde(zettel.summe_bezahlt), kopf=True)
         blatt.cell(row=summe, column=9).number_format = "0.00"
         _zelle(blatt, summe, 10, runde(zettel.summe_bereitschaft), kopf=True)
         blatt.cell(row=summe, column=10).number_format = "0.00"
         _zelle(blatt, summe, 11, summentext(zettel), kopf=True)
+        unten = summe + 2
+        # hours per Leistungsart/Kostenträger: name over columns A–H, hours in I (worked) and J (still planned)
+        for i, zellen in enumerate(leistungsart_zeilen(zettel)):
+            _zelle(blatt, unten, 1, zellen[0], kopf=i == 0)
+            blatt.merge_cells(start_row=unten, start_column=1, end_row=unten, end_column=8)
+            for s, text in enumerate(zellen[1:], start=9):
+                wert = text if i == 0 else _zahl(text)
+                _zelle(blatt, unten, s, wert, kopf=i == 0)
+                if isinstance(wert, Decimal):
+                    blatt.cell(row=unten, column=s).number_format = "0.00"
+            unten += 1
+        if unten > summe + 2:
+            unten += 1
         schreibe_in(
             blatt,
-            summe + 2,
+            unten,
             1,
             "Geplant: laut Dienstplan. Zeit 1/2: tatsächlich gearbeitet "
-            "(„wie geplant“: keine Abweichung erfasst). Bereitschaft gewichtet mit "
-            f"{format_zahl(zettel.bereitschaft_prozent, None)} %.",
+            "(„wie geplant“: keine Abweichung erfasst; „noch nicht gearbeitet“: der Tag liegt nach dem Stand). "
+            f"Bereitschaft gewichtet mit {format_zahl(zettel.bereitschaft_prozent, None)} %.",
         )
-        schreibe_in(blatt, summe + 3, 1, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
-        schreibe_in(blatt, summe + 5, 1, "Datum, Unterschrift Assistent/in: ____________________")
-        schreibe_in(blatt, summe + 5, 7, "Datum, Unterschrift Arbeitgeberin: ____________________")
+        schreibe_in(blatt, unten + 1, 1, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
+        schreibe_in(blatt, unten + 3, 1, "Datum, Unterschrift Assistent/in: ____________________")
+        schreibe_in(blatt, unten + 3, 7, "Datum, Unterschrift Arbeitgeberin: ____________________")
         for s, breite in enumerate([9, 13, 8, 8, 9, 8, 8, 9, 10, 11, 28], start=1):
             blatt.column_dimensions[get_column_letter(s)].width = breite
         blatt.row_dimensions[erste].height = 30

@@ -33,6 +33,7 @@ from core.abrechnung.modell import Monatsergebnis
 from core.domain.geld import NULL, format_zahl
 from core.domain.hinweis import Schwere
 from core.domain.kalender import monatsgrenzen
+from core.domain.zahlen import format_eur_satz
 from core.io.belegdaten import Beleggrundlage, Monatsbelege, anschrift
 from core.io.belege_basis import eur
 from core.regeln.klassifikation import Beschaeftigungsart
@@ -219,7 +220,7 @@ def entgeltbescheinigung(g: Beleggrundlage, monat: Monatsbelege) -> Entgeltbesch
             schluessel=la.schluessel,
             text=la.text,
             menge=_menge(la.menge, la.einheit),
-            satz=eur(la.satz) if la.satz is not None else "",
+            satz=format_eur_satz(la.satz) if la.satz is not None else "",
             betrag=la.betrag,
             einmalig=la.einmalig,
             gesamtbrutto=la.gesamtbrutto,

@@ -16,7 +16,7 @@ reported by the Haushaltsscheck itself, not here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -39,6 +39,12 @@ ABGABEGRUENDE = {
     "50": "Jahresmeldung",
     "51": "Unterbrechungsmeldung wegen Bezug von bzw. Anspruch auf Entgeltersatzleistungen",
 }
+#: What the field names were checked against, printed on every DEÜV document (no 2026 version was at hand).
+FELDSTAND = (
+    "Feldnamen (in Klammern) nach den Datensätzen DSME und DBME, Version 05 (Abbildung "
+    "dataline-gmbh/SocialInsurance.Germany.Messages, Stand 2019); nicht mit dem amtlichen Vordruck 2026 abgeglichen "
+    "(Gemeinsame Grundsätze für die Datenerfassung und Datenübermittlung, Fassung 2026)."
+)
 PERSONENGRUPPEN = {
     "101": "Sozialversicherungspflichtig Beschäftigte ohne besondere Merkmale",
     "106": "Werkstudenten",
@@ -74,6 +80,12 @@ class Meldung:
     faellig: date
     fehlt: tuple[str, ...]
     erlaeuterung: str = ""  # why the Meldung is due and since when (Unterbrechungsmeldung)
+    # DBME KENNZMIDI: 0 = no pay in the Übergangsbereich, 1 = all of it, 2 = partly (§ 20 Abs. 2 SGB IV)
+    kennzeichen_uebergangsbereich: str = "0"
+    # DBME EGRB "Entgelt Rentenberechnung": the actual pay, without the Übergangsbereich's reduction (§ 70 Abs. 1a
+    # SGB VI); only with KENNZMIDI 1 or 2
+    entgelt_rentenberechnung: int | None = None
+    mehrfachbeschaeftigung: bool = False  # DBME KENNZMF: another employment during the Zeitraum (§ 5 Abs. 9 DEÜV)
 
     @property
     def grund_text(self) -> str:
@@ -161,7 +173,8 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
         elif monat == 12 and (austritt is None or austritt > letzter) and not unterbrochen:
             faelle.append(("50", beginn, letzter, jahresmeldung_faellig(jahr), rest, "", e))
         for grund, von, bis, faellig, entgelt, erlaeuterung, bezug in faelle:
-            meldungen.append(_meldung(bezug, person, grund, von, bis, faellig, entgelt, kassen, mz, erlaeuterung))
+            m = _meldung(bezug, person, grund, von, bis, faellig, entgelt, kassen, mz, erlaeuterung)
+            meldungen.append(_mit_zeitraumangaben(m, v, bezug, person))
     return Meldungen(
         jahr=jahr,
         monat=monat,
@@ -170,6 +183,32 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
         meldungen=tuple(meldungen),
         haushaltsscheck=tuple(haushaltsscheck),
         hinweise=tuple(hinweise),
+    )
+
+
+def _mit_zeitraumangaben(m: Meldung, v: Verlauf, e: Monatsergebnis, person: AssistenzkraftDaten) -> Meldung:
+    """The DBME marks that depend on the months of the Zeitraum: Übergangsbereich (0/1/2), the Entgelt for the
+    pension without the Übergangsbereich's reduction, Mehrfachbeschäftigung."""
+    bis = m.bis or m.von
+    monate = [
+        g.ergebnis
+        for g in v.ergebnisse
+        if (m.von.year, m.von.month) <= (g.jahr, g.monat) <= (bis.year, bis.month) and g.ergebnis.sv_brutto
+    ] or [e]
+    im_bereich = {r.uebergangsbereich for r in monate}
+    kennzeichen = "2" if len(im_bereich) == 2 else ("1" if True in im_bereich else "0")
+    rentenberechnung = None
+    if kennzeichen != "0" and m.entgelt is not None:
+        rentenberechnung = volle_euro(sum((r.sv_brutto for r in monate), NULL))
+    mehrfach = any(
+        (w.beginn is None or w.beginn <= bis) and (w.ende is None or w.ende >= m.von)
+        for w in person.weitere_beschaeftigungen
+    )
+    return replace(
+        m,
+        kennzeichen_uebergangsbereich=kennzeichen,
+        entgelt_rentenberechnung=rentenberechnung,
+        mehrfachbeschaeftigung=mehrfach,
     )
 
 

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Spacer
 from core.fehler import EingabeFehler
 from core.io.belege_basis import ZEHNTEL_MM, absatz, druck_a4
 from core.io.excel import schreibe, speichere
-from core.meldungen.deuev import PERSONENGRUPPEN, Meldung, Meldungen, deuev_meldungen
+from core.meldungen.deuev import FELDSTAND, PERSONENGRUPPEN, Meldung, Meldungen, deuev_meldungen
 from core.meldungen.dokument import (
     UEBERMITTLUNG,
     blatt_anfang,
@@ -27,35 +27,50 @@ from core.meldungen.dokument import (
 from core.persistence.datenbank import Datenbank
 
 BEITRAGSGRUPPE = "KV-RV-AV-PV (1 = allgemein/voll, 5 = RV pauschal, 6 = KV pauschal, 0 = kein Beitrag)"
+UEBERGANGSBEREICH = {
+    "0": "0 – kein Entgelt im Übergangsbereich",
+    "1": "1 – Entgelt durchgehend im Übergangsbereich (Entgelt = reduzierte beitragspflichtige Einnahme)",
+    "2": "2 – Entgelt teils im, teils außerhalb des Übergangsbereichs",
+}
 
 
 def _felder(m: Meldung, betriebsnummer: str) -> list[tuple[str, str]]:
     felder = [
-        ("Abgabegrund", m.grund_text),
-        ("Betriebsnummer der Arbeitgeberin", betriebsnummer),
-        ("Versicherungsnummer", m.versicherungsnummer or "(keine – Angaben zur Vergabe unten)"),
-        ("Vorname und Name", m.name),
+        ("Abgabegrund (DSME GD)", m.grund_text),
+        ("Betriebsnummer der Arbeitgeberin (DSME BBNRVU)", betriebsnummer),
+        ("Versicherungsnummer (DSME VSNR)", m.versicherungsnummer or "(keine – Angaben zur Vergabe unten)"),
+        ("Vorname und Name (DBNA)", m.name),
     ]
     if m.grund == "10" or not m.versicherungsnummer:
         felder += [
-            ("Geburtsdatum", f"{m.geburtsdatum:%d.%m.%Y}" if m.geburtsdatum else ""),
-            ("Geburtsname, Geburtsort", ", ".join(t for t in (m.geburtsname, m.geburtsort) if t)),
-            ("Staatsangehörigkeit", m.staatsangehoerigkeit),
-            ("Anschrift", m.anschrift),
+            ("Geburtsdatum (DBGB)", f"{m.geburtsdatum:%d.%m.%Y}" if m.geburtsdatum else ""),
+            ("Geburtsname, Geburtsort (DBGB)", ", ".join(t for t in (m.geburtsname, m.geburtsort) if t)),
+            ("Staatsangehörigkeit (DSME SASC)", m.staatsangehoerigkeit),
+            ("Anschrift (DBAN)", m.anschrift),
         ]
     felder += [
-        ("Zeitraum", f"{m.von:%d.%m.%Y}" + (f" bis {m.bis:%d.%m.%Y}" if m.bis else "")),
-        ("Personengruppe", f"{m.personengruppe} – {PERSONENGRUPPEN.get(m.personengruppe, '')}"),
-        ("Beitragsgruppe", f"{m.beitragsgruppe} ({BEITRAGSGRUPPE})"),
-        ("Tätigkeitsschlüssel", m.taetigkeitsschluessel),
-        ("Beitragspflichtiges Bruttoarbeitsentgelt (volle €)", "" if m.entgelt is None else str(m.entgelt)),
         (
-            "Übergangsbereich",
-            "ja (Entgelt = reduzierte beitragspflichtige Einnahme)" if m.uebergangsbereich else "nein",
+            "Zeitraum (DBME ZRBG, ZREN)",
+            f"{m.von:%d.%m.%Y}" + (f" bis {m.bis:%d.%m.%Y}" if m.bis else ""),
         ),
-        ("Einzugsstelle", f"{m.einzugsstelle} ({m.betriebsnummer_einzugsstelle})"),
+        ("Personengruppe (DSME PERSGR)", f"{m.personengruppe} – {PERSONENGRUPPEN.get(m.personengruppe, '')}"),
+        ("Beitragsgruppe (DBME BYGR)", f"{m.beitragsgruppe} ({BEITRAGSGRUPPE})"),
+        ("Tätigkeitsschlüssel (DBME TTSC)", m.taetigkeitsschluessel),
+        ("Beitragspflichtiges Bruttoarbeitsentgelt, volle € (DBME EG)", "" if m.entgelt is None else str(m.entgelt)),
+        ("Übergangsbereich (DBME KENNZMIDI)", UEBERGANGSBEREICH[m.kennzeichen_uebergangsbereich]),
+    ]
+    if m.entgelt_rentenberechnung is not None:
+        felder.append(("Entgelt Rentenberechnung, volle € (DBME EGRB)", str(m.entgelt_rentenberechnung)))
+    felder += [
+        ("Mehrfachbeschäftigung (DBME KENNZMF)", "ja" if m.mehrfachbeschaeftigung else "nein"),
+        (
+            "Einzugsstelle, Betriebsnummer (DSME BBNRKK)",
+            f"{m.einzugsstelle} ({m.betriebsnummer_einzugsstelle})",
+        ),
         ("Abgabe spätestens", f"{m.faellig:%d.%m.%Y}"),
     ]
+    if m.erlaeuterung:
+        felder.append(("Warum diese Meldung", m.erlaeuterung))
     return felder
 
 
@@ -79,6 +94,8 @@ def deuev_pdf(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: b
             absatz(f"{m.name} ({m.personalnummer}): {m.grund_text}", "gross"),
             kopf_tabelle(_felder(m, ms.betriebsnummer)),
         ]
+    for hinweis in ms.hinweise:
+        inhalt.append(absatz(hinweis, "text"))
     if ms.haushaltsscheck:
         inhalt.append(
             absatz(
@@ -88,7 +105,7 @@ def deuev_pdf(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: b
                 "text",
             )
         )
-    inhalt += [Spacer(1, 40 * ZEHNTEL_MM), absatz(UEBERMITTLUNG, "klein")]
+    inhalt += [Spacer(1, 40 * ZEHNTEL_MM), absatz(FELDSTAND, "klein"), absatz(UEBERMITTLUNG, "klein")]
     meldung_pdf(
         ziel, inhalt, titel=_titel(ms), autor=ms.arbeitgeber, gedruckt_am=gedruckt_am, ueberschreiben=ueberschreiben
     )
@@ -109,10 +126,13 @@ def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: 
         "Beitragsgruppe",
         "Tätigkeitsschlüssel",
         "Entgelt (volle €)",
-        "Übergangsbereich",
+        "Übergangsbereich (0/1/2)",
+        "Entgelt Rentenberechnung (volle €)",
+        "Mehrfachbeschäftigung",
         "Einzugsstelle",
         "Betriebsnummer Einzugsstelle",
         "Abgabe spätestens",
+        "Erläuterung",
     ]
     spaltenkoepfe(blatt, kopfzeile, koepfe)
     for zeile, m in enumerate(ms.meldungen, start=kopfzeile + 1):
@@ -126,10 +146,13 @@ def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: 
             m.beitragsgruppe,
             m.taetigkeitsschluessel,
             m.entgelt,
-            "ja" if m.uebergangsbereich else "nein",
+            m.kennzeichen_uebergangsbereich,
+            m.entgelt_rentenberechnung,
+            "ja" if m.mehrfachbeschaeftigung else "nein",
             m.einzugsstelle,
             m.betriebsnummer_einzugsstelle,
             m.faellig,
+            m.erlaeuterung,
         ]
         for spalte, wert in enumerate(werte, start=1):
             zelle = schreibe(blatt.cell(row=zeile, column=spalte), wert)
@@ -140,7 +163,7 @@ def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: 
     unten = blatt_fuss(
         blatt,
         kopfzeile + len(ms.meldungen) + 2,
-        (UEBERMITTLUNG, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro"),
+        (*ms.hinweise, FELDSTAND, UEBERMITTLUNG, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro"),
     )
     druck_a4(
         blatt, quer=True, titelzeilen=f"{kopfzeile}:{kopfzeile}", letzte_zeile=unten - 1, letzte_spalte=len(koepfe)
@@ -154,7 +177,7 @@ def deuev_exportieren(db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueber
         if not ms.meldungen:
             raise EingabeFehler(
                 f"Für {monat:02d}/{jahr} ist keine DEÜV-Meldung abzugeben (kein Beginn, kein Ende, keine Jahresmeldung "
-                "im Dezember). Es wurde keine Datei geschrieben."
+                "im Dezember, keine Unterbrechung). Es wurde keine Datei geschrieben."
             )
         if ms.fehlt:
             raise EingabeFehler("Die DEÜV-Meldungen wurden nicht geschrieben. " + " ".join(ms.fehlt))

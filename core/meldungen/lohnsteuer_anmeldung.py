@@ -4,8 +4,9 @@ its sums from the finalised payroll.
 Which tax counts for the period: the Lohnsteuer the employer had to pay for the previous calendar year, individual
 and flat-rate (§ 40a Abs. 1 EStG for short-term jobs), without Solidaritätszuschlag and Kirchensteuer and without
 the 2 % einheitliche Pauschsteuer, which goes to the Minijob-Zentrale. A household that did not employ all of last
-year converts last year's tax to a full year (Satz 3); one that starts this year takes its first full month × 12
-(Satz 4). Thresholds: year tables `lst_anmeldung_monatlich_ueber` and `lst_anmeldung_vierteljaehrlich_ueber`.
+year converts last year's tax to a full year (Satz 3); one that starts this year takes the tax of the first full
+calendar month after the first employment began × 12 (Satz 4; text: § 41a Abs. 2 EStG as in bundestag/gesetze,
+e/estg/index.md). Thresholds: year tables `lst_anmeldung_monatlich_ueber` and `lst_anmeldung_vierteljaehrlich_ueber`.
 """
 
 from __future__ import annotations
@@ -81,44 +82,119 @@ def waehle_zeitraum(jahr: int, jahressteuer: Decimal) -> str:
     return JAEHRLICH
 
 
+def erster_voller_monat(eroeffnung: date) -> tuple[int, int]:
+    """The first whole calendar month after the Betriebsstätte opened (§ 41a Abs. 2 Satz 4 EStG): the month itself
+    when it opened on the 1st, else the next one."""
+    if eroeffnung.day == 1:
+        return eroeffnung.year, eroeffnung.month
+    return (eroeffnung.year + 1, 1) if eroeffnung.month == 12 else (eroeffnung.year, eroeffnung.month + 1)
+
+
 def zeitraum_aus_ergebnissen(
-    jahr: int, vorjahr: Sequence[Monatsergebnis], dieses_jahr: Sequence[Monatsergebnis]
+    jahr: int,
+    vorjahr: Sequence[Monatsergebnis],
+    dieses_jahr: Sequence[Monatsergebnis],
+    eroeffnung: date | None = None,
 ) -> Anmeldungszeitraum:
-    """The period of `jahr` from last year's finalised months (or this year's first full month)."""
-    if vorjahr:
-        monate = {e.monat for e in vorjahr}
-        summe = sum((abzufuehrende_lohnsteuer(e) for e in vorjahr), NULL)
-        erster = min(monate)
-        jahresbetrag = cent(summe * 12 / (13 - erster)) if erster > 1 else summe
-        text = f"Lohnsteuer {jahr - 1}: {format_eur(summe)}"
-        if erster > 1:
-            text += (
-                f" für {MONATE[erster - 1]} bis Dezember, auf ein Jahr umgerechnet {format_eur(jahresbetrag)} "
-                "(§ 41a Abs. 2 Satz 3 EStG)"
-            )
-        return Anmeldungszeitraum(jahr, waehle_zeitraum(jahr, jahresbetrag), jahresbetrag, text + ".", True)
-    if dieses_jahr:
-        erster = min(e.monat for e in dieses_jahr)
+    """The period of `jahr` (§ 41a Abs. 2 EStG) from last year's finalised months and, for a household that opened
+    during `jahr`, this year's. `eroeffnung`: the day the household became an employer (the first employment's
+    start); None: taken as the first month with a finalised payroll.
+
+    - Open all of last year (Satz 2): last year's tax. Months of last year missing from the program make it an
+      estimate from the months there are, converted to a year ("sicher" False: the Finanzamt's letter decides).
+    - Opened during last year (Satz 3): last year's tax converted to a year over the months it existed (the opening
+      month counts as a month).
+    - Opened this year (Satz 4): the tax of the first whole calendar month after the opening, × 12.
+    """
+    if eroeffnung is None:
+        erste = [(e.jahr, e.monat) for e in (*vorjahr, *dieses_jahr)]
+        eroeffnung = date(*min(erste), 1) if erste else None
+    if eroeffnung is None or eroeffnung.year > jahr:
+        return Anmeldungszeitraum(
+            jahr,
+            MONATLICH,
+            NULL,
+            "Noch keine abgeschlossene Abrechnung: vorläufig monatlich; maßgebend ist die Mitteilung des Finanzamts.",
+            False,
+        )
+    if eroeffnung.year == jahr:
+        return _erster_voller_monat(jahr, dieses_jahr, eroeffnung)
+    if not vorjahr:
+        erster = min((e.monat for e in dieses_jahr), default=0)
         summe = sum((abzufuehrende_lohnsteuer(e) for e in dieses_jahr if e.monat == erster), NULL)
-        jahresbetrag = summe * 12
         text = (
-            f"Kein Vorjahr: Lohnsteuer des ersten Monats ({MONATE[erster - 1]} {jahr}) {format_eur(summe)} × 12 = "
-            f"{format_eur(jahresbetrag)} (§ 41a Abs. 2 Satz 4 EStG)."
+            f"Die Arbeitgeberin beschäftigt seit {eroeffnung:%d.%m.%Y}, für {jahr - 1} ist aber keine Abrechnung im "
+            f"Programm; maßgebend ist die Lohnsteuer {jahr - 1} (§ 41a Abs. 2 Satz 2 EStG), die das Finanzamt kennt."
+        )
+        if not erster:
+            return Anmeldungszeitraum(jahr, MONATLICH, NULL, text + " Vorläufig monatlich.", False)
+        text += (
+            f" Schätzung aus {MONATE[erster - 1]} {jahr}: {format_eur(summe)} × 12 = {format_eur(summe * 12)}. "
+            "Maßgebend ist die Mitteilung des Finanzamts."
+        )
+        return Anmeldungszeitraum(jahr, waehle_zeitraum(jahr, summe * 12), summe * 12, text, False)
+    summe = sum((abzufuehrende_lohnsteuer(e) for e in vorjahr), NULL)
+    text = f"Lohnsteuer {jahr - 1}: {format_eur(summe)}"
+    beginn = eroeffnung.month if eroeffnung.year == jahr - 1 else 1
+    erster = min(e.monat for e in vorjahr)
+    if erster > beginn:
+        monate = 13 - erster
+        jahresbetrag = cent(summe * 12 / monate)
+        text += (
+            f" für {MONATE[erster - 1]} bis Dezember (die Monate davor sind nicht im Programm), geschätzt auf ein "
+            f"Jahr {format_eur(jahresbetrag)} (§ 41a Abs. 2 Satz 2 EStG). Maßgebend ist die Mitteilung des Finanzamts."
+        )
+        return Anmeldungszeitraum(jahr, waehle_zeitraum(jahr, jahresbetrag), jahresbetrag, text, False)
+    if beginn > 1:
+        monate = 13 - beginn
+        jahresbetrag = cent(summe * 12 / monate)
+        text += (
+            f"; die Arbeitgeberin beschäftigt erst seit {eroeffnung:%d.%m.%Y}: für {monate} Monate, auf ein Jahr "
+            f"umgerechnet {format_eur(summe)} × 12 / {monate} = {format_eur(jahresbetrag)} (§ 41a Abs. 2 Satz 3 EStG)."
         )
         return Anmeldungszeitraum(jahr, waehle_zeitraum(jahr, jahresbetrag), jahresbetrag, text, True)
-    return Anmeldungszeitraum(
-        jahr,
-        MONATLICH,
-        NULL,
-        "Noch keine abgeschlossene Abrechnung: vorläufig monatlich; maßgebend ist die Mitteilung des Finanzamts.",
-        False,
+    return Anmeldungszeitraum(jahr, waehle_zeitraum(jahr, summe), summe, text + " (§ 41a Abs. 2 Satz 2 EStG).", True)
+
+
+def _erster_voller_monat(jahr: int, dieses_jahr: Sequence[Monatsergebnis], eroeffnung: date) -> Anmeldungszeitraum:
+    j, m = erster_voller_monat(eroeffnung)
+    name = f"{MONATE[m - 1]} {j}"
+    monat = [e for e in dieses_jahr if (e.jahr, e.monat) == (j, m)]
+    if j != jahr or not monat:
+        return Anmeldungszeitraum(
+            jahr,
+            MONATLICH,
+            NULL,
+            f"Die Arbeitgeberin beschäftigt seit {eroeffnung:%d.%m.%Y}; maßgebend ist die Lohnsteuer des ersten vollen "
+            f"Monats ({name}) × 12 (§ 41a Abs. 2 Satz 4 EStG), der noch nicht abgeschlossen ist: vorläufig monatlich.",
+            False,
+        )
+    summe = sum((abzufuehrende_lohnsteuer(e) for e in monat), NULL)
+    jahresbetrag = summe * 12
+    text = (
+        f"Erster voller Monat seit Beginn der Beschäftigung am {eroeffnung:%d.%m.%Y}: Lohnsteuer {name} "
+        f"{format_eur(summe)} × 12 = {format_eur(jahresbetrag)} (§ 41a Abs. 2 Satz 4 EStG)."
     )
+    return Anmeldungszeitraum(jahr, waehle_zeitraum(jahr, jahresbetrag), jahresbetrag, text, True)
+
+
+def eroeffnung(db: Datenbank) -> date | None:
+    """The day the household became an employer (the Betriebsstätte opened, § 41a Abs. 2 Satz 3 and 4 EStG): the
+    earliest start of an employment in the Personalbogen, or the first finalised month when that is earlier (an
+    assistant erased since)."""
+    from core.stammdaten.assistenzkraefte import liste_assistenzkraefte
+
+    tage = [k.eintritt for k in liste_assistenzkraefte(db) if k.eintritt is not None]
+    monate = ablage.abgeschlossene_monate(db)
+    if monate:
+        tage.append(date(*min(monate), 1))
+    return min(tage, default=None)
 
 
 def anmeldungszeitraum(db: Datenbank, jahr: int) -> Anmeldungszeitraum:
     vorjahr = [g.ergebnis for g in ablage.lade_jahr(db, jahr - 1)]
     dieses = [g.ergebnis for g in ablage.lade_jahr(db, jahr)] if not vorjahr else []
-    return zeitraum_aus_ergebnissen(jahr, vorjahr, dieses)
+    return zeitraum_aus_ergebnissen(jahr, vorjahr, dieses, eroeffnung(db))
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -67,14 +67,64 @@ class Zuschlagssaetze:
 
 @dataclass(frozen=True, slots=True)
 class Zuschlagsposten:
-    """The surcharge of one contractual kind for one input stretch, unrounded (for payslip lines and cost
-    attribution): what is paid, the tax-free and the SV-free part."""
+    """The surcharge of one contractual kind for one input stretch at one legal rate, unrounded (for payslip lines
+    and cost attribution): what is paid, the tax-free and the SV-free part, the hours and the rates behind them.
+
+    The rates are per hour and constant within a Posten: `betrag` = `satz` × `stunden`, `steuerfrei` =
+    `satz_steuerfrei` × `stunden`, `svfrei` = `satz_svfrei` × `stunden`. `prozent` is the contract's surcharge in
+    percent of the hourly Grundlohn `grundlohn`; `gesetzlich` the § 3b percent that frees it (None: no § 3b hour, e.g.
+    a contractual night window beyond 20–6 Uhr, or paid absence)."""
 
     zeitraum: int  # index of the stretch in the input order
     art: str  # "nacht", "nacht_0_4", "sonntag", "feiertag", "weihnachten_maifeiertag", "heiligabend_silvester"
     betrag: Decimal
     steuerfrei: Decimal
     svfrei: Decimal
+    stunden: Decimal = NULL
+    prozent: Decimal = NULL
+    gesetzlich: Decimal | None = None
+    grundlohn: Decimal = NULL
+    satz: Decimal = NULL  # € per hour paid
+    satz_steuerfrei: Decimal = NULL  # € per hour of it free of tax (§ 3b EStG)
+    satz_svfrei: Decimal = NULL  # € per hour of it free of contributions (§ 1 SvEV)
+    ueber_steuergrenze: bool = False  # Grundlohn above § 3b Abs. 2's 50 €: the parts are no plain percentages
+
+    def teile(self) -> tuple[Zuschlagsteil, ...]:
+        """The parts a payslip shows on lines of their own: free of tax and contributions, tax-free only, taxable.
+
+        Each part's percent is of the Grundlohn up to its cap: the SV-free part of at most 25 € (§ 1 SvEV), the
+        tax-free-only part of the Grundlohn between 25 € and 50 €, the taxable part of the whole Grundlohn."""
+        if self.gesetzlich is None:
+            return (Zuschlagsteil("pflichtig", self.satz, self.prozent, self.betrag),) if self.satz else ()
+        frei = min(self.prozent, self.gesetzlich)
+        klar = not self.ueber_steuergrenze
+        teile = (
+            Zuschlagsteil("frei", self.satz_svfrei, frei, self.svfrei),
+            Zuschlagsteil(
+                "steuerfrei",
+                self.satz_steuerfrei - self.satz_svfrei,
+                frei if klar else None,
+                self.steuerfrei - self.svfrei,
+            ),
+            Zuschlagsteil(
+                "pflichtig",
+                self.satz - self.satz_steuerfrei,
+                self.prozent - frei if klar else None,
+                self.betrag - self.steuerfrei,
+            ),
+        )
+        return tuple(t for t in teile if t.satz)
+
+
+@dataclass(frozen=True, slots=True)
+class Zuschlagsteil:
+    """One part of a Zuschlagsposten: "frei" (tax- and SV-free), "steuerfrei" (tax-free, SV-pflichtig) or
+    "pflichtig"; its € per hour, its percent (None where it is no plain percentage) and its unrounded amount."""
+
+    teil: str
+    satz: Decimal
+    prozent: Decimal | None
+    betrag: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +139,31 @@ class Zuschlagsergebnis:
 
 
 @dataclass
+class _Postensumme:
+    """Hours and amounts of one (stretch, kind, legal percent); the rates are the same for all its hours."""
+
+    prozent: Decimal
+    gesetzlich: Decimal | None
+    grundlohn: Decimal
+    satz: Decimal
+    satz_steuerfrei: Decimal
+    satz_svfrei: Decimal
+    ueber_steuergrenze: bool
+    stunden: Decimal = NULL
+    betrag: Decimal = NULL
+    steuerfrei: Decimal = NULL
+    svfrei: Decimal = NULL
+
+
+@dataclass
 class _Summen:
     zuschlag: Decimal = NULL
     steuerfrei: Decimal = NULL
     svfrei: Decimal = NULL
     stunden: dict[Kategorie, Decimal] = field(default_factory=lambda: {k: NULL for k in Kategorie})
     betraege: dict[str, Decimal] = field(default_factory=dict)
-    posten: dict[tuple[int, str], list[Decimal]] = field(default_factory=dict)  # (stretch, kind) → paid, free, free
+    # (stretch, kind, legal percent) → the Posten's figures, see `_Postensumme`
+    posten: dict[tuple[int, str, Decimal | None], _Postensumme] = field(default_factory=dict)
     ueber_hoechstsatz: bool = False
     oster_pfingstsonntag: bool = False  # paid work on Easter/Whit Sunday where the Land's law has no holiday
 
@@ -148,7 +216,22 @@ def berechne_zuschlaege(
         betraege={k: cent(v) for k, v in s.betraege.items()},
         hinweise=tuple(hinweise),
         posten=tuple(
-            Zuschlagsposten(index, art, werte[0], werte[1], werte[2]) for (index, art), werte in s.posten.items()
+            Zuschlagsposten(
+                index,
+                art,
+                w.betrag,
+                w.steuerfrei,
+                w.svfrei,
+                stunden=w.stunden,
+                prozent=w.prozent,
+                gesetzlich=w.gesetzlich,
+                grundlohn=w.grundlohn,
+                satz=w.satz,
+                satz_steuerfrei=w.satz_steuerfrei,
+                satz_svfrei=w.satz_svfrei,
+                ueber_steuergrenze=w.ueber_steuergrenze,
+            )
+            for (index, art, _g), w in s.posten.items()
         ),
     )
 
@@ -319,31 +402,38 @@ def _bewerte(
     gl_steuer = min(gl, _wert("stfrei_grundlohn_max_stunde", tag))
     gl_sv = min(gl, _wert("svfrei_grundlohn_max_stunde", tag))
     for kategorie, vertrag, art in ((nacht, v_nacht, nacht_art), (tageskat, v_tag, tag_art)):
-        gezahlt = gl * vertrag / HUNDERT * h
-        posten: list[Decimal] | None = None
-        if gezahlt:
-            s.betraege[art] = s.betraege.get(art, NULL) + gezahlt
-            posten = s.posten.setdefault((index, art), [NULL, NULL, NULL])
-            posten[0] += gezahlt
+        satz = gl * vertrag / HUNDERT  # € per hour
+        gezahlt = satz * h
         s.zuschlag += gezahlt
-        if kategorie is None:
-            continue
-        if z.geleistet:
+        if kategorie is not None and z.geleistet:
             s.stunden[kategorie] += h
-        if not z.geleistet or not gezahlt:
+        if not gezahlt:
             continue
-        gesetzlich = _rang(tag, kategorie)
-        steuerfrei = min(gezahlt, gl_steuer * gesetzlich / HUNDERT * h)
-        svfrei = min(steuerfrei, gl_sv * min(vertrag, gesetzlich) / HUNDERT * h)
-        if vertrag > gesetzlich:
-            s.ueber_hoechstsatz = True
-        if _oster_oder_pfingstsonntag(tag) and not feiertag(land, tag, katholisch=katholisch):
-            s.oster_pfingstsonntag = True
-        s.steuerfrei += steuerfrei
-        s.svfrei += svfrei
-        if posten is not None:
-            posten[1] += steuerfrei
-            posten[2] += svfrei
+        s.betraege[art] = s.betraege.get(art, NULL) + gezahlt
+        frei = kategorie is not None and z.geleistet
+        gesetzlich = _rang(tag, kategorie) if frei else None
+        satz_steuerfrei = satz_svfrei = NULL
+        if gesetzlich is not None:
+            satz_steuerfrei = min(satz, gl_steuer * gesetzlich / HUNDERT)
+            satz_svfrei = min(satz_steuerfrei, gl_sv * min(vertrag, gesetzlich) / HUNDERT)
+            if vertrag > gesetzlich:
+                s.ueber_hoechstsatz = True
+            if _oster_oder_pfingstsonntag(tag) and not feiertag(land, tag, katholisch=katholisch):
+                s.oster_pfingstsonntag = True
+        posten = s.posten.get((index, art, gesetzlich))
+        if posten is None:
+            posten = s.posten[(index, art, gesetzlich)] = _Postensumme(
+                vertrag, gesetzlich, gl, satz, satz_steuerfrei, satz_svfrei, gl > gl_steuer
+            )
+        posten.stunden += h
+        posten.betrag += gezahlt
+        if gesetzlich is not None:
+            steuerfrei = satz_steuerfrei * h
+            svfrei = satz_svfrei * h
+            s.steuerfrei += steuerfrei
+            s.svfrei += svfrei
+            posten.steuerfrei += steuerfrei
+            posten.svfrei += svfrei
 
 
 @lru_cache(maxsize=8192)

@@ -14,7 +14,7 @@ from core.abrechnung import ablage
 from core.abrechnung.lauf import Korrektur, Zeile
 from core.abrechnung.modell import Abzug, Monatsergebnis
 from core.domain.hinweis import Schwere
-from core.domain.zahlen import format_eur, format_zahl
+from core.domain.zahlen import format_eur, format_eur_satz, format_zahl
 from core.domain.zeit import BERLIN
 from core.regeln.klassifikation import BEZEICHNUNG
 from desktop.abrechnung.modelle import name_von
@@ -161,7 +161,7 @@ def _lohnarten(e: Monatsergebnis) -> str:
     zeilen = []
     for la in e.lohnarten:
         menge = f"{format_zahl(la.menge)} {la.einheit}".strip() if la.menge is not None else ""
-        satz = format_eur(la.satz) if la.satz is not None else ""
+        satz = format_eur_satz(la.satz) if la.satz is not None else ""
         merkmale = []
         if not la.steuerbrutto:
             merkmale.append(tr("steuerfrei"))

@@ -469,6 +469,7 @@ class Schichtzeile:
     schicht: Schicht
     stunden: str
     hinweis: str = ""
+    zukunft: bool = False  # after today without recorded time: planned, not worked yet (never "wie geplant")
 
 
 class SchichtlisteModell(Kopfmodell):
@@ -514,7 +515,9 @@ class SchichtlisteModell(Kopfmodell):
         if spalte == SchichtSpalte.LEISTUNGSART:
             return s.leistungsart or tr("nicht zugeordnet")
         if spalte == SchichtSpalte.IST:
-            return texte.zeitspanne(s.ist.beginn, s.ist.ende) if s.ist is not None else tr("wie geplant")
+            if s.ist is not None:
+                return texte.zeitspanne(s.ist.beginn, s.ist.ende)
+            return tr("noch nicht gearbeitet") if z.zukunft else tr("wie geplant")
         if spalte == SchichtSpalte.STUNDEN:
             return z.stunden
         if spalte == SchichtSpalte.NOTIZ:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -67,6 +68,7 @@ class PersonAnsicht(QWidget):
     def __init__(self, bereich: DienstplanBereich) -> None:
         super().__init__()
         self.bereich = bereich
+        self.heute: Callable[[], date] = date.today  # a fixed day in tests
         self.setObjectName("je_assistenzkraft")
         self.plan: Monatsplan | None = None
         spalte = QVBoxLayout(self)
@@ -174,9 +176,14 @@ class PersonAnsicht(QWidget):
             self.zusammenfassung.setAccessibleName(text)
             return
         eigene = [s for s in plan.schichten if s.assistenzkraft_id == person]
-        self.schicht_modell.setze(
-            [Schichtzeile(s, stunden_text(s)) for s in sorted(eigene, key=lambda s: s.beginn_utc)], plan.namen
-        )
+        heute = self.heute()
+
+        def zeile(s: Schicht) -> Schichtzeile:
+            if s.tag > heute and s.ist is None:  # not worked yet: its hours are planned ones
+                return Schichtzeile(s, tr("{h} geplant").format(h=stunden_text(s)), zukunft=True)
+            return Schichtzeile(s, stunden_text(s))
+
+        self.schicht_modell.setze([zeile(s) for s in sorted(eigene, key=lambda s: s.beginn_utc)], plan.namen)
         self.abw_modell.setze([a for a in plan.abwesenheiten if a.assistenzkraft_id == person])
         self.schichten.resizeRowsToContents()
         self._zeige_anzahl()
@@ -195,27 +202,49 @@ class PersonAnsicht(QWidget):
     def _zeige_zusammenfassung(self, plan: Monatsplan, person: int) -> None:
         db = self.bereich.db
         zeilen = []
+        heute = self.heute()
         try:
-            (zettel,) = dienst.stundenzettel_fuer(db, plan.jahr, plan.monat, person)
-            zeilen.append(
-                tr(
+            (zettel,) = dienst.stundenzettel_fuer(db, plan.jahr, plan.monat, person, heute=heute)
+            werte = {
+                "monat": monatsname(plan.jahr, plan.monat),
+                "stand": f"{heute:%d.%m.%Y}",
+                "plan": dezimal_als_text(zettel.summe_plan, 2),
+                "ist": dezimal_als_text(zettel.summe_ist, 2),
+                "ii": dezimal_als_text(zettel.summe_bereitschaft, 2),
+                "bezahlt": dezimal_als_text(zettel.summe_bezahlt, 2),
+                "prozent": dezimal_als_text(zettel.bereitschaft_prozent),
+                "offen": dezimal_als_text(zettel.noch_geplant, 2),
+            }
+            if zettel.vorlaeufig:  # the month runs: what lies after today is planned, not worked
+                text = tr(
+                    "{monat}, Stand {stand}: gearbeitet bis heute {ist} Stunden (davon Arbeit II {ii}), bezahlte "
+                    "Stunden bis heute {bezahlt} (Arbeit II zu {prozent} %); noch geplant {offen} Stunden; im "
+                    "ganzen Monat geplant {plan} Stunden."
+                )
+            else:
+                text = tr(
                     "{monat}: geplant {plan} Stunden, gearbeitet {ist} Stunden (davon Arbeit II {ii}), "
                     "bezahlte Stunden {bezahlt} (Arbeit II zu {prozent} %)."
-                ).format(
-                    monat=monatsname(plan.jahr, plan.monat),
-                    plan=dezimal_als_text(zettel.summe_plan, 2),
-                    ist=dezimal_als_text(zettel.summe_ist, 2),
-                    ii=dezimal_als_text(zettel.summe_bereitschaft, 2),
-                    bezahlt=dezimal_als_text(zettel.summe_bezahlt, 2),
-                    prozent=dezimal_als_text(zettel.bereitschaft_prozent),
                 )
-            )
+            zeilen.append(text.format(**werte))
+            if zettel.je_leistungsart:
+                teile = [
+                    tr("{art}: gearbeitet {ist}, noch geplant {offen}").format(
+                        art=a.bezeichnung,
+                        ist=dezimal_als_text(a.gearbeitet, 2),
+                        offen=dezimal_als_text(a.geplant, 2),
+                    )
+                    if zettel.vorlaeufig
+                    else tr("{art}: {ist}").format(art=a.bezeichnung, ist=dezimal_als_text(a.gearbeitet, 2))
+                    for a in zettel.je_leistungsart
+                ]
+                zeilen.append(tr("Stunden nach Leistungsart: {teile}.").format(teile="; ".join(teile)))
         except (AssistenzbueroFehler, ValueError) as fehler:
             zeilen.append(tr("Stunden: {fehler}").format(fehler=fehler))
         try:
             from core.abrechnung.erfassung import urlaubsuebersicht  # with leave taken before the Abrechnungsbeginn
 
-            u = urlaubsuebersicht(db, person, plan.jahr, date.today())
+            u = urlaubsuebersicht(db, person, plan.jahr, heute)
             k = u.konto
             zeilen.append(
                 tr(

@@ -31,6 +31,7 @@ def test_bereich(qtbot, demo_fenster: Hauptfenster, schluessel: str, monkeypatch
     fenster = demo_fenster
     fenster.zeige_bereich(schluessel)
     seite = fenster.seite(schluessel)
+    qtbot.waitUntil(lambda: getattr(seite, "nachgeladen", True))  # the start page fills in once it is on screen
     probleme = []
     for wo in jede_ansicht(seite):
         probleme += [f"{wo}: {p}" for p in pruefe_fokuskette(qtbot, seite, fenster.navigation)]

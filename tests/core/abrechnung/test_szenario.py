@@ -345,11 +345,17 @@ def test_sv_pflichtig_feiertag_nacht_sonntag(capsys: pytest.CaptureFixture[str])
         pap["LSTLZZ"] / 100,
         pap["SOLZLZZ"] / 100,
     )
-    zuschlaege = {z["text"]: z["betrag"] for z in k["lohnarten"] if z["schluessel"] == "1100"}
-    assert zuschlaege == {
-        "Feiertagszuschlag (steuer- und beitragsfrei)": "200.00",
-        "Nachtzuschlag (steuer- und beitragsfrei)": "40.00",
-        "Sonntagszuschlag (steuer- und beitragsfrei)": "60.00",
+    # Each surcharge line with its hours, percent and € per hour (Grundlohn 20,00 € × percent), hand-computed above:
+    # Feiertag 8 h × 25,00 € (125 %) = 200,00; Nacht 8 h × 5,00 € (25 %) = 40,00; Sonntag 6 h × 10,00 € (50 %) = 60,00.
+    zuschlaege = {
+        z["text"]: (z["menge"], z["einheit"], z["prozent"], z["satz"], z["betrag"])
+        for z in k["lohnarten"]
+        if z["schluessel"] == "1100"
+    }
+    assert {text: (m, e, Decimal(p), Decimal(s), b) for text, (m, e, p, s, b) in zuschlaege.items()} == {
+        "Feiertagszuschlag 125 % (steuer- und beitragsfrei)": ("8.00", "Std.", 125, 25, "200.00"),
+        "Nachtzuschlag 25 % (steuer- und beitragsfrei)": ("8.00", "Std.", 25, 5, "40.00"),
+        "Sonntagszuschlag 50 % (steuer- und beitragsfrei)": ("6.00", "Std.", 50, 10, "60.00"),
     }
 
 

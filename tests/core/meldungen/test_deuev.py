@@ -111,8 +111,16 @@ def test_jahresmeldung_im_dezember(db: Datenbank, tmp_path: Path) -> None:
     ben = jahres["3"]
     dezember = next(g for g in ablage.lade_monat(db, 2026, 12).ergebnisse if g.ergebnis.id == "3")
     assert ben.entgelt == volle_euro(dezember.ergebnis.jahreswerte.entgelt_rv)
+    # Ben is in the Übergangsbereich all year (DBME KENNZMIDI 1): the Meldung also carries his actual pay for the
+    # pension (EGRB, § 70 Abs. 1a SGB VI): 15 shifts × 5 h × 16,00 € = 1.200 €, above the reduced EG
+    assert (ben.kennzeichen_uebergangsbereich, ben.entgelt_rentenberechnung) == ("1", 1200)
+    assert ben.entgelt is not None and ben.entgelt < 1200
+    assert (sabine.kennzeichen_uebergangsbereich, sabine.entgelt_rentenberechnung) == ("0", None)
+    assert not sabine.mehrfachbeschaeftigung
     deuev_exportieren(db, 2026, 12, tmp_path / "j.pdf")
-    assert "50 – Jahresmeldung" in "\n".join(pdf_text(tmp_path / "j.pdf"))
+    text = "\n".join(pdf_text(tmp_path / "j.pdf"))
+    assert "50 – Jahresmeldung" in text and "(DBME EGRB)" in text
+    assert "nicht mit dem amtlichen Vordruck 2026 abgeglichen" in text.replace("\n", " ")
 
 
 def test_volle_euro() -> None:

@@ -60,8 +60,9 @@ def test_beitragsfristen_mit_betraegen_des_abgeschlossenen_monats(db: Datenbank)
 
 
 def test_lohnsteuer_anmeldung_faellig_am_zehnten(db: Datenbank) -> None:
-    """Only March 2026 is in the program: its Lohnsteuer × 12 decides (§ 41a Abs. 2 Satz 4 EStG). Sabine's
-    234,75 € × 12 = 2.817,00 € lies between 1.080 € and 5.000 €: quarterly, the first quarter due 10.04.2026."""
+    """Only March 2026 is in the program, the assistants were employed before (01.01.2025): March's Lohnsteuer × 12
+    is the estimate until the Finanzamt says otherwise (§ 41a Abs. 2 Satz 2 EStG). Sabine's 234,75 € × 12 =
+    2.817,00 € lies between 1.080 € and 5.000 €: quarterly, the first quarter due 10.04.2026."""
     (lst,) = [f for f in fristen(db, date(2026, 4, 1), date(2026, 4, 30)) if f.art == "lst_anmeldung"]
     assert (lst.zeitraum, lst.faellig, lst.betrag) == ("1. Quartal 2026", date(2026, 4, 10), Decimal("234.75"))
 

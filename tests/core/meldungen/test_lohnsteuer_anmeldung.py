@@ -28,6 +28,8 @@ def _szenario(tmp: Path) -> Path:
     """The two-Kassen household with Jörg in tax class I (church tax, ev) and Dora, a short-term job taxed at 25 %."""
     daten: dict[str, Any] = json.loads((SZENARIEN / "meldungen_zwei_kassen.json").read_text(encoding="utf-8"))
     daten["assistenzkraefte"][1].update({"steuerklasse": 1, "kinder_unter_25": 0, "elterneigenschaft": False})
+    for kraft in daten["assistenzkraefte"]:
+        kraft["eintritt"] = "2026-03-01"  # the household's first employment: March is its first whole month
     dora = json.loads((SZENARIEN / "kurzfristig_privathaushalt.json").read_text(encoding="utf-8"))
     kraft = dora["assistenzkraefte"][0]
     kraft.update({"id": "6", "name": "Dora Kurz", "krankenkasse": "AOK BW"})
@@ -96,6 +98,7 @@ def lohnsteuer_anmeldung_maerz(db: Datenbank):  # type: ignore[no-untyped-def]
     a = lohnsteuer_anmeldung(db, 2026, 3)
     assert a.zeitraum.grundlage == a.summe("lohnsteuer") * 12 + a.summe("pauschale_lohnsteuer") * 12 > 5000
     assert a.zeitraum.art == MONATLICH and a.name == "März 2026"
+    assert a.zeitraum.sicher and "Satz 4" in a.zeitraum.begruendung
     return a
 
 

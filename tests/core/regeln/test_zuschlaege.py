@@ -274,3 +274,45 @@ def test_zeiten_in_utc_nehmen_die_rechengroessen_des_berliner_tages() -> None:
     )
     assert e.stunden[K.FEIERTAG] == d("3.5")
     assert "ZUSCHLAG_GRUNDLOHN_UEBER_25" in {h.code for h in e.hinweise}
+
+
+@pytest.mark.parametrize(
+    ("zeitraum", "saetze", "teile"),
+    [
+        # So 08.03.2026 8–16 Uhr at 30 €/h, Sonntag 50 %: paid 15,00 €/h × 8 = 120,00, all tax-free (Grundlohn
+        # ≤ 50 €, § 3b Abs. 2 Satz 1 EStG); SV-free only from 25 € (§ 1 Abs. 1 Satz 1 Nr. 1 SvEV): 50 % × 25,00 =
+        # 12,50 €/h → 100,00; the rest, 50 % × 5,00 = 2,50 €/h → 20,00, is tax-free but contributory.
+        pytest.param(
+            z(t(2026, 3, 8, 8), t(2026, 3, 8, 16), "30"),
+            Zuschlagssaetze(sonntag=d(50)),
+            [("frei", "12.50", 50, "100"), ("steuerfrei", "2.50", 50, "20")],
+            id="Grundlohn 30 €: SV-frei aus 25 €, steuerfrei aus 30 € (§ 1 SvEV, § 3b Abs. 2 EStG)",
+        ),
+        # Ostermontag 06.04.2026 (BW) 8–16 Uhr at 20 €/h, contract 150 %: paid 30,00 €/h × 8 = 240,00; free up to
+        # 125 % (§ 3b Abs. 1 Nr. 3 EStG): 25,00 €/h → 200,00; the 25 % above it, 5,00 €/h → 40,00, is taxable.
+        pytest.param(
+            z(t(2026, 4, 6, 8), t(2026, 4, 6, 16), "20"),
+            Zuschlagssaetze(feiertag=d(150)),
+            [("frei", "25", 125, "200"), ("pflichtig", "5", 25, "40")],
+            id="Feiertag 150 % über dem Höchstsatz 125 % (§ 3b Abs. 1 Nr. 3 EStG)",
+        ),
+        # Di 10.03.2026 19–20 Uhr, contractual night from 19 Uhr at 25 %, 20 €/h: 5,00 €/h, no § 3b night hour
+        # (20–6 Uhr, § 3b Abs. 2 Satz 2 Nr. 1 EStG) → all taxable.
+        pytest.param(
+            z(t(2026, 3, 10, 19), t(2026, 3, 10, 20), "20"),
+            Zuschlagssaetze(nacht=d(25), nacht_von=19),
+            [("pflichtig", "5", 25, "5")],
+            id="vertragliche Nacht ab 19 Uhr: keine § 3b-Stunde",
+        ),
+    ],
+)
+def test_teile_mit_satz_und_prozent(
+    zeitraum: Arbeitszeitraum, saetze: Zuschlagssaetze, teile: list[tuple[str, str, int, str]]
+) -> None:
+    """A payslip line per part of a surcharge: its € per hour and percent, hand-computed from the Grundlohn."""
+    (posten,) = berechne_zuschlaege([zeitraum], saetze, "BW").posten
+    assert posten.stunden == (8 if zeitraum.ende.hour == 16 else 1)
+    assert [(x.teil, x.satz, x.prozent, x.betrag) for x in posten.teile()] == [
+        (teil, d(satz), d(prozent), d(betrag)) for teil, satz, prozent, betrag in teile
+    ]
+    assert sum(x.betrag for x in posten.teile()) == posten.betrag

@@ -73,6 +73,7 @@ def test_tatsaechliche_zeit_im_stundenzettel(
     qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt, dialoge: Dialogfuehrer
 ) -> None:
     _plane(haushalt, "Frühdienst", MONTAG, haushalt.sabine)
+    bereich.person.heute = lambda: date(2026, 12, 3)  # the month is over: its sums are final
     bereich.lade()
     qtbot.keyClick(bereich.raster, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # Je Assistenz&kraft
     qtbot.waitUntil(lambda: bereich.reiter.currentWidget() is bereich.person)
@@ -268,3 +269,34 @@ def test_abwesenheit_aendern_mit_vertretung_ist_ein_schritt(
     plan = dienst.monat_oeffnen(haushalt.db, JAHR, MONAT, pruefen=False)
     assert plan.abwesenheiten[0].bis == MONTAG + timedelta(days=1)
     assert {(s.assistenzkraft_id, s.vertretung_fuer) for s in plan.schichten} == {(haushalt.joerg, None)}
+
+
+def test_je_assistenzkraft_trennt_gearbeitet_und_geplant(bereich: DienstplanBereich, haushalt: Haushalt) -> None:
+    """Issue 13, finding 9: on Monday 23.03. (fixed), Tuesday and Wednesday are planned, not worked. Hours by hand:
+    three 07:00–14:00 shifts of 7 h; Monday and Wednesday for the Eingliederungshilfe, Tuesday for the Pflegekasse."""
+    from tests.core.dienstplan.hilfe import sch
+
+    for tag, art in ((23, "EGH"), (24, "PK"), (25, "EGH")):
+        dienst.plane(
+            haushalt.db, sch(haushalt.sabine, f"2026-03-{tag} 07:00", f"2026-03-{tag} 14:00").mit(leistungsart=art)
+        )
+    person = bereich.person
+    person.heute = lambda: MONTAG
+    bereich.lade()
+    bereich.reiter.setCurrentWidget(person)
+    person.waehle_person(haushalt.sabine)
+    text = person.zusammenfassung.text()
+    assert "März 2026, Stand 23.03.2026: gearbeitet bis heute 7,00 Stunden" in text
+    assert "noch geplant 14,00 Stunden; im ganzen Monat geplant 21,00 Stunden" in text
+    assert "gearbeitet 21,00" not in text
+    egh = "EGH – Assistenzleistungen zur sozialen Teilhabe (Eingliederungshilfe) (Träger der Eingliederungshilfe)"
+    assert f"{egh}: gearbeitet 7,00, noch geplant 7,00" in text
+    assert "PK – Leistungen der Pflegeversicherung (Pflegekasse): gearbeitet 0,00, noch geplant 7,00" in text
+    assert person.zusammenfassung.accessibleName() == text  # a screen reader hears the same
+    # the list of her shifts: Monday as planned, the later days not worked yet (not "wie geplant")
+    m = person.schicht_modell
+    assert [(m.data(m.index(r, 4)), m.data(m.index(r, 5))) for r in range(3)] == [
+        ("wie geplant", "7,00"),
+        ("noch nicht gearbeitet", "7,00 geplant"),
+        ("noch nicht gearbeitet", "7,00 geplant"),
+    ]
