@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.kalender import BUNDESLAENDER
 from core.fehler import EingabeFehler
 from core.stammdaten import krankenkassen as dienst
 from desktop import meldungen
@@ -136,6 +137,7 @@ class KrankenkassenSeite(QWidget):
         )
         self.kassen_tabelle.selectionModel().currentRowChanged.connect(lambda *_: self._kasse_gewaehlt())
         self.knopf_neu = QPushButton(tr("&Neue Krankenkasse"))
+        self.kassen_tabelle.leer_sagt(tr("Noch keine Krankenkasse."), self.knopf_neu)
         self.knopf_neu.clicked.connect(self.neue_kasse)
         self.knopf_loeschen = QPushButton(tr("Krankenkasse &löschen"))
         self.knopf_loeschen.clicked.connect(self.loesche_kasse)
@@ -152,6 +154,12 @@ class KrankenkassenSeite(QWidget):
         self.stamm.text("name", tr("Na&me der Kasse"))
         self.stamm.text("betriebsnummer", tr("Betr&iebsnummer der Kasse"), max_laenge=10)
         self.stamm.ja_nein("ist_minijob_zentrale", tr("Dies ist die Minij&ob-Zentrale"))
+        self.stamm.auswahl(
+            "sitz_land",
+            tr("Bundesland des Sitzes (Bere&chnung der Fälligkeit)"),
+            [("", tr("– nicht eingetragen –")), *BUNDESLAENDER.items()],
+            beschreibung=tr("Die Feiertage an ihrem Sitz bestimmen, wann Beitragsnachweis und Beiträge fällig sind"),
+        )
         self.stamm.mehrzeilig("anschrift", tr("&Anschrift"))
         self.stamm.mehrzeilig("notiz", tr("No&tiz"))
 
@@ -183,7 +191,7 @@ class KrankenkassenSeite(QWidget):
             tr("U2: Arbeitgeberanteile &kommen hinzu"),
             beschreibung=tr("aus: die Arbeitgeberanteile sind mit dem Erstattungssatz abgegolten"),
         )
-        self.jahr_formular.text("quelle", tr("&Quelle der Sätze"))
+        self.jahr_formular.mehrzeilig("quelle", tr("&Quelle der Sätze"))  # long: a single line cut it off
 
         self.stufen_modell: ZeilenModell[Stufe] = ZeilenModell(STUFEN_SPALTEN, self)
         self.stufen_tabelle, _ = sortierbare_tabelle(  # unsorted: the levels are addressed by position
@@ -195,6 +203,7 @@ class KrankenkassenSeite(QWidget):
         self.gewaehlt_text = QLabel()
         self.gewaehlt_text.setWordWrap(True)
         self.knopf_stufe_neu = QPushButton(tr("Stufe hinzu&fügen …"))
+        self.stufen_tabelle.leer_sagt(tr("Für dieses Jahr sind keine U1-Stufen eingetragen."), self.knopf_stufe_neu)
         self.knopf_stufe_bearbeiten = QPushButton(tr("Stufe bea&rbeiten …"))
         self.knopf_stufe_entfernen = QPushButton(tr("Stufe &entfernen"))
         self.knopf_stufe_waehlen = QPushButton(tr("Diese Stufe &wählen"))
@@ -321,13 +330,14 @@ class KrankenkassenSeite(QWidget):
         self.stamm.loesche_fehler()
         self.stufen_fehler.hide()
         if kasse is None:
-            self.stamm.setze_werte({"name": "", "betriebsnummer": "", "anschrift": "", "notiz": ""})
+            self.stamm.setze_werte({"name": "", "betriebsnummer": "", "sitz_land": "", "anschrift": "", "notiz": ""})
         else:
             self.stamm.setze_werte(
                 {
                     "name": kasse.name,
                     "betriebsnummer": kasse.betriebsnummer,
                     "ist_minijob_zentrale": kasse.ist_minijob_zentrale,
+                    "sitz_land": kasse.sitz_land,
                     "anschrift": kasse.anschrift,
                     "notiz": kasse.notiz,
                 }

@@ -20,6 +20,7 @@ from core.abrechnung import ablage
 from core.abrechnung.modell import Monatsergebnis
 from core.domain.geld import NULL, cent, format_eur
 from core.domain.kalender import MONATE
+from core.domain.zahlen import anzahl
 from core.persistence.datenbank import Datenbank
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.regeln.tabellen import regelwert
@@ -149,7 +150,8 @@ def zeitraum_aus_ergebnissen(
         monate = 13 - beginn
         jahresbetrag = cent(summe * 12 / monate)
         text += (
-            f"; die Arbeitgeberin beschäftigt erst seit {eroeffnung:%d.%m.%Y}: für {monate} Monate, auf ein Jahr "
+            f"; die Arbeitgeberin beschäftigt erst seit {eroeffnung:%d.%m.%Y}: für "
+            f"{anzahl(monate, 'Monat', 'Monate')}, auf ein Jahr "
             f"umgerechnet {format_eur(summe)} × 12 / {monate} = {format_eur(jahresbetrag)} (§ 41a Abs. 2 Satz 3 EStG)."
         )
         return Anmeldungszeitraum(jahr, waehle_zeitraum(jahr, jahresbetrag), jahresbetrag, text, True)
@@ -201,16 +203,27 @@ def anmeldungszeitraum(db: Datenbank, jahr: int) -> Anmeldungszeitraum:
 # The Anmeldung of one period, from the finalised months
 # --------------------------------------------------------------------------------------------------------
 
-#: Kennzahlen of the Lohnsteuer-Anmeldung (amtliches Vordruckmuster, as Mein ELSTER's form "Lohnsteuer-Anmeldung"
-#: lists them; BMF letter on the Vordruckmuster of the year, BStBl I): (key, Kz, text).
+#: Kennzahlen of the Lohnsteuer-Anmeldung: (key, Kz, text). The 2026 Vordruckmuster (BMF-Bekanntmachung of
+#: 14.08.2025, IV C 5 – S 2533/00120/006/009, for periods from January 2026; new Kz 21 for § 19a Abs. 4a EStG, not
+#: relevant to a household) was not at hand. The Kennzahlen follow Haufe Personal Office "Lohnsteuer-Anmeldung,
+#: auszufüllende Kennziffern" (86, 42, 41, 44, 45, 49, 61, 62) and the ELSTER LStA stylesheet (83 Gesamtbetrag);
+#: Kz 41 holds the flat-rate tax of §§ 37a, 40 to 40b EStG, only § 37b goes to Kz 44 (Hartz/Meeßen/Wolf,
+#: ABC-Führer Lohnsteuer, "Lohnsteuer-Anmeldung" Rz. 4/1). The printed form says so (`VORDRUCK_STAND`).
 KENNZAHLEN: tuple[tuple[str, str, str], ...] = (
     ("arbeitnehmer", "86", "Zahl der Arbeitnehmer (einschließlich Aushilfs- und Teilzeitkräfte)"),
     ("lohnsteuer", "42", "Summe der einzubehaltenden Lohnsteuer"),
-    ("pauschale_lohnsteuer", "41", "Summe der pauschalen Lohnsteuer (ohne §§ 37a, 37b EStG)"),
+    ("pauschale_lohnsteuer", "41", "Summe der pauschalen Lohnsteuer (ohne § 37b EStG)"),
     ("solidaritaetszuschlag", "49", "Solidaritätszuschlag"),
     ("kirchensteuer_pauschal", "47", "Pauschale Kirchensteuer im vereinfachten Verfahren"),
     ("kirchensteuer_ev", "61", "Evangelische Kirchensteuer"),
     ("kirchensteuer_rk", "62", "Römisch-katholische Kirchensteuer"),
+)
+VORDRUCK_STAND = (
+    "Kennzahlen und Feldtexte nach Sekundärquellen (Haufe Personal Office, Stand 2025; ältere ELSTER-Druckvorlage); "
+    "nicht "
+    "mit dem amtlichen Vordruck 2026 abgeglichen (Vordruckmuster bekannt gemacht mit BMF-Schreiben vom 14.08.2025, "
+    "IV C 5 – S 2533/00120/006/009). Bitte beim Eintippen den Text jeder Zeile in Mein ELSTER mit dem hier "
+    "vergleichen."
 )
 EVANGELISCH = ("ev", "lt", "rf", "fr")
 

@@ -31,6 +31,7 @@ from core.meldungen.lohnsteuer_anmeldung import (
     JAEHRLICH,
     KENNZAHLEN,
     VIERTELJAEHRLICH,
+    VORDRUCK_STAND,
     LohnsteuerAnmeldung,
     lohnsteuer_anmeldung,
 )
@@ -123,6 +124,7 @@ def lst_anmeldung_pdf(a: LohnsteuerAnmeldung, ziel: Path, *, gedruckt_am: date, 
             "Beitragsnachweis oder Haushaltsscheck an die Minijob-Zentrale, § 40a Abs. 6 EStG).",
             "klein",
         ),
+        absatz(VORDRUCK_STAND, "klein"),
         absatz(UEBERMITTLUNG, "klein"),
     ]
     meldung_pdf(
@@ -144,7 +146,9 @@ def lst_anmeldung_xlsx(a: LohnsteuerAnmeldung, ziel: Path, *, gedruckt_am: date,
             schreibe(blatt.cell(row=zeile, column=3), w)
         else:
             setze_betrag(blatt.cell(row=zeile, column=3), w, FORMAT_ZAHL)
-    zeile = blatt_fuss(blatt, zeile + 2, (UEBERMITTLUNG, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro"))
+    zeile = blatt_fuss(
+        blatt, zeile + 2, (VORDRUCK_STAND, UEBERMITTLUNG, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
+    )
     blatt.column_dimensions["A"].width = 26
     blatt.column_dimensions["B"].width = 70
     blatt.column_dimensions["C"].width = 16

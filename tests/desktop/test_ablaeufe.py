@@ -8,6 +8,7 @@ an applicant after confirming).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from decimal import Decimal
@@ -89,6 +90,10 @@ def test_krankenkasse_neues_jahr_zusatzbeitrag_und_u1_stufe(qtbot, fenster: Haup
     taste(qtbot, Qt.Key.Key_N, ALT)  # &Neue Krankenkasse → the cursor is in its name
     qtbot.waitUntil(lambda: fokus() is kassen.stamm.felder["name"].eingabe)
     tippe(qtbot, "AOK Bayern")
+    taste(qtbot, Qt.Key.Key_C, ALT)  # Bundesland des Sitzes (Bere&chnung der Fälligkeit): its holidays count
+    assert fokus() is kassen.stamm.felder["sitz_land"].eingabe
+    tippe(qtbot, "Bay")
+    assert kassen.stamm.felder["sitz_land"].eingabe.currentData() == "BY"
 
     # Jahr hinzufü&gen: the input dialog proposes the next year; Enter takes it
     def jahr_bestaetigen(dialog: QDialog) -> None:
@@ -124,6 +129,7 @@ def test_krankenkasse_neues_jahr_zusatzbeitrag_und_u1_stufe(qtbot, fenster: Haup
     taste(qtbot, Qt.Key.Key_S, STRG)  # Krankenkasse &speichern (Strg+S)
     qtbot.waitUntil(lambda: any(k.name == "AOK Bayern" for k in krankenkassen.liste_krankenkassen(db)))
     aok = next(k for k in krankenkassen.liste_krankenkassen(db) if k.name == "AOK Bayern")
+    assert aok.sitz_land == "BY"
     jahr = aok.jahr(naechstes)
     assert jahr is not None and jahr.zusatzbeitrag_prozent == Decimal("2.9")
     assert [(s.umlage_prozent, s.erstattung_prozent) for s in jahr.u1_stufen] == [
@@ -343,6 +349,7 @@ def test_personalbogen_als_pdf(qtbot, fenster: Hauptfenster, tmp_path: Path, mon
         return str(ziel), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", speichern_unter)
+    meldungen = Meldungen(monkeypatch)
     qtbot.keyClick(fenster, Qt.Key.Key_2, STRG)
     bereich = fenster.seite("assistenzkraefte")
     fenster.navigation.setFocus()
@@ -353,6 +360,8 @@ def test_personalbogen_als_pdf(qtbot, fenster: Hauptfenster, tmp_path: Path, mon
     pdf = ziel.with_suffix(".pdf")
     qtbot.waitUntil(lambda: "Personalbogen gespeichert" in fenster.statusBar().currentMessage(), timeout=10000)
     assert pdf.read_bytes().startswith(b"%PDF")
+    (box,) = meldungen.boxen  # with "Öffnen" and "Ordner öffnen" (test_operationen)
+    assert box["titel"].startswith("Personalbogen gespeichert") and str(pdf) in box["text"]
     assert vorschlaege == ["Personalbogen_leer.pdf" if leer else "Personalbogen_Sabine_Berger.pdf"]
     text = _pdf_text(pdf)
     assert "Personalbogen" in text
@@ -387,7 +396,9 @@ def test_auskunft_nach_dsgvo_in_einen_gewaehlten_ordner(qtbot, fenster: Hauptfen
     assert "Berger" in _pdf_text(pdf)
 
 
-def test_loeschen_einer_beschaeftigten_wird_mit_grund_abgelehnt(qtbot, fenster: Hauptfenster, monkeypatch) -> None:
+def test_loeschen_nur_fuer_bewerberinnen(qtbot, fenster: Hauptfenster, monkeypatch) -> None:
+    """ "Bewerberin löschen …" is off for an employee (issue 13, finding 10: it was enabled), and says why; an
+    applicant with a contract is still refused with the reason (the service checks, not the button)."""
     db = fenster.kontext.datenbank
     kraft = assistenzkraefte.speichere_assistenzkraft(
         db, assistenzkraefte.AssistenzkraftDaten(vorname="Sabine", nachname="Berger", status="beschaeftigt")
@@ -403,8 +414,19 @@ def test_loeschen_einer_beschaeftigten_wird_mit_grund_abgelehnt(qtbot, fenster: 
     bereich = fenster.seite("assistenzkraefte")
     fenster.navigation.setFocus()
     taste(qtbot, Qt.Key.Key_F6)
-    assert bereich.knopf_loeschen.isEnabled()  # reachable, so it can say why not
-    taste(qtbot, Qt.Key.Key_L, ALT)  # Bewerberin &löschen …
+    assert not bereich.knopf_loeschen.isEnabled()
+    warum = bereich.knopf_loeschen.accessibleDescription()
+    assert "Nicht möglich für Sabine Berger (beschäftigt)" in warum and warum == bereich.knopf_loeschen.toolTip()
+    taste(qtbot, Qt.Key.Key_L, ALT)  # Bewerberin &löschen … (off: nothing happens)
+    assert meldungen.boxen == []
+
+    # an applicant who already has a contract: enabled (she is an applicant), refused with the reason
+    daten = assistenzkraefte.lade_assistenzkraft(db, kraft.id)
+    assistenzkraefte.speichere_assistenzkraft(db, dataclasses.replace(daten, status="bewerberin"))
+    bereich.aktivieren()
+    assert bereich.knopf_loeschen.isEnabled()
+    assert "Bewerberin ohne Arbeitsvertrag" in bereich.knopf_loeschen.accessibleDescription()
+    taste(qtbot, Qt.Key.Key_L, ALT)
     qtbot.waitUntil(lambda: len(meldungen.boxen) == 1)
     (box,) = meldungen.boxen
     assert box["titel"].startswith("Löschen nicht möglich")

@@ -109,12 +109,17 @@ def test_pdf_und_excel(db: Datenbank, tmp_path: Path) -> None:
     (text,) = pdf_text(ziel)
     assert "Lohnsteuer-Anmeldung März 2026" in text and "Gesamtbetrag" in text
     assert "133/8150/8159" in text and "10.04.2026" in text
+    # § 37a EStG belongs to Kz 41, only § 37b to Kz 44 (Hartz/Meeßen/Wolf, ABC-Führer Lohnsteuer, Rz. 4/1); the
+    # 2026 Vordruck itself was not at hand, and the form says so instead of claiming it matches
+    assert "Summe der pauschalen Lohnsteuer (ohne § 37b EStG)" in text
+    assert "nicht mit dem amtlichen Vordruck 2026 abgeglichen" in " ".join(text.split())
     lst_anmeldung_exportieren(db, 2026, 3, tmp_path / "lst.xlsx")
     from openpyxl import load_workbook
 
     zeilen = {r[0]: r[2] for r in load_workbook(tmp_path / "lst.xlsx").worksheets[0].iter_rows(values_only=True)}
     assert zeilen["83"] == pytest.approx(float(a.gesamtbetrag))
     assert zeilen["86"] == a.arbeitnehmer
+    assert any("nicht mit dem amtlichen Vordruck 2026 abgeglichen" in str(k) for k in zeilen)
 
 
 def test_kirchensteuer_ohne_konfession(db: Datenbank) -> None:
