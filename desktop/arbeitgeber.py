@@ -33,7 +33,7 @@ from core.stammdaten import unfallkassen
 from desktop import meldungen
 from desktop.bildschirm import passende_groesse
 from desktop.dialoge import modal
-from desktop.formular import Feld, Formular, feld_in, rohwerte_aller
+from desktop.formular import Feld, Formular, bank_aus_iban, feld_in, rohwerte_aller
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 
@@ -125,6 +125,7 @@ class ArbeitgeberMaske:
         k.text("bank", tr("Bank"))
         k.text("iban", tr("&IBAN"), max_laenge=42, beschreibung=tr("Internationale Kontonummer, beginnt mit DE"))
         k.text("bic", tr("BI&C"), max_laenge=14, beschreibung=tr("Kann bei deutschen Konten leer bleiben"))
+        bank_aus_iban(k.felder["iban"], k.felder["bank"], k.felder["bic"])
 
         for formular in self.abschnitte.values():
             formular.live_pruefung = self._live

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.zahlen import anzahl
 from core.stammdaten import assistenzkraefte as dienst
 from core.stammdaten import vertraege
 from desktop import meldungen
@@ -31,6 +33,9 @@ from desktop.operationen import Hintergrundoperation
 from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
 from desktop.zieldatei import ersetzen_erlaubt
 
+if TYPE_CHECKING:
+    from core.abrechnung.einordnung import Einordnung
+
 Zeile = dienst.AssistenzkraftZeile
 
 
@@ -42,6 +47,19 @@ def _lohn(z: Zeile) -> str:
 
 def _hinweise(z: Zeile) -> str:
     return " ".join(h.text for h in z.hinweise)
+
+
+def spalten(einordnungen: dict[int, Einordnung]) -> list[Spalte[Zeile]]:
+    """The columns; `einordnungen`: what the payroll determined for a contract on "automatisch bestimmen"."""
+    return [*SPALTEN[:3], Spalte(tr("Beschäftigung"), lambda z: _beschaeftigung(z, einordnungen)), *SPALTEN[4:]]
+
+
+def _beschaeftigung(z: Zeile, einordnungen: dict[int, Einordnung]) -> str:
+    from desktop.vertraege import beschaeftigung_text
+
+    if not z.beschaeftigung:
+        return ""
+    return beschaeftigung_text(z.beschaeftigung, einordnungen.get(z.id))
 
 
 SPALTEN: list[Spalte[Zeile]] = [
@@ -65,7 +83,7 @@ SPALTEN: list[Spalte[Zeile]] = [
     Spalte(tr("Telefon"), lambda z: z.telefon),
     Spalte(
         tr("Hinweise"),
-        lambda z: tr("{n} Hinweis(e)").format(n=len(z.hinweise)) if z.hinweise else "",
+        lambda z: anzahl(len(z.hinweise), tr("Hinweis"), tr("Hinweise")) if z.hinweise else "",
         hinweis=_hinweise,
     ),
 ]
@@ -77,7 +95,8 @@ class AssistenzkraefteBereich(QWidget):
     def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kontext = kontext
-        self.modell: ZeilenModell[Zeile] = ZeilenModell(SPALTEN, self)
+        self.einordnungen: dict[int, Einordnung] = {}
+        self.modell: ZeilenModell[Zeile] = ZeilenModell(spalten(self.einordnungen), self)
         self.tabelle, self.filter = sortierbare_tabelle(
             self.modell,
             tr("Assistenzkräfte"),
@@ -123,6 +142,7 @@ class AssistenzkraefteBereich(QWidget):
         self.knopf_neu = QPushButton(tr("N&eue Assistenzkraft …"))
         self.knopf_neu.setShortcut(QKeySequence.StandardKey.New)
         self.knopf_neu.setAccessibleDescription(tr("Strg+N"))
+        self.tabelle.leer_sagt(tr("Noch keine Assistenzkraft (und keine Bewerberin)."), self.knopf_neu)
         self.knopf_oeffnen = QPushButton(tr("Personalbogen ö&ffnen …"))
         self.knopf_pdf = QPushButton(tr("Personalbogen als &PDF"))
         self.pdf_menue = QMenu(self.knopf_pdf)
@@ -140,9 +160,7 @@ class AssistenzkraefteBereich(QWidget):
             tr("Einmalzahlungen, Sachbezüge, Vorschüsse und übernommene Werte der gewählten Person")
         )
         self.knopf_loeschen = QPushButton(tr("Bewerberin &löschen …"))
-        self.knopf_loeschen.setAccessibleDescription(
-            tr("Nur Bewerberinnen ohne Arbeitsvertrag können gelöscht werden; sonst nennt das Programm den Grund")
-        )
+        self._loeschen_erklaert(None)
         self.knopf_neu.clicked.connect(self.neu)
         self.knopf_oeffnen.clicked.connect(self.oeffnen)
         self.aktion_pdf_ausgefuellt.triggered.connect(lambda: self.personalbogen_pdf(leer=False))
@@ -187,6 +205,11 @@ class AssistenzkraefteBereich(QWidget):
             gewaehlt = aktuelle_zeile(self.tabelle, self.modell)
             markiere = gewaehlt.id if gewaehlt else None
         zeilen = dienst.liste_assistenzkraefte(self.kontext.datenbank, status=self.status.currentData())
+        self.einordnungen.clear()
+        if any(z.beschaeftigung == "auto" for z in zeilen):
+            from core.abrechnung.einordnung import zuletzt_bestimmt
+
+            self.einordnungen.update(zuletzt_bestimmt(self.kontext.datenbank, heute=date.today()))
         self.modell.setze_zeilen(zeilen)
         self.tabelle.resizeColumnsToContents()
         ziel = 0
@@ -201,17 +224,30 @@ class AssistenzkraefteBereich(QWidget):
     def _zaehle(self) -> None:
         sichtbar, alle = self.filter.rowCount(), self.modell.rowCount()
         if sichtbar == alle:
-            self.anzahl.setText(tr("{n} Personen").format(n=alle))
+            self.anzahl.setText(anzahl(alle, tr("Person"), tr("Personen")))
         else:
-            self.anzahl.setText(tr("{s} von {n} Personen").format(s=sichtbar, n=alle))
+            self.anzahl.setText(tr("{s} von {n}").format(s=sichtbar, n=anzahl(alle, tr("Person"), tr("Personen"))))
 
     def _knoepfe(self) -> None:
         z = aktuelle_zeile(self.tabelle, self.modell)
         for k in (self.knopf_oeffnen, self.knopf_auskunft, self.knopf_eingaben):
             k.setEnabled(z is not None)
         self.aktion_pdf_ausgefuellt.setEnabled(z is not None)
-        # enabled for everyone: a greyed-out button cannot be reached and would never say why it is refused
-        self.knopf_loeschen.setEnabled(z is not None)
+        # only for applicants: an employee's data must be kept (retention periods); the button says why it is off
+        self.knopf_loeschen.setEnabled(z is not None and z.status == "bewerberin")
+        self._loeschen_erklaert(z)
+
+    def _loeschen_erklaert(self, z: Zeile | None) -> None:
+        """The erase button's description (read by screen readers and shown as tooltip, also while it is off)."""
+        if z is None or z.status == "bewerberin":
+            text = tr("Alle Daten einer Bewerberin ohne Arbeitsvertrag endgültig löschen (Art. 17 DSGVO)")
+        else:
+            text = tr(
+                "Nicht möglich für {name} ({status}): Nur Bewerberinnen werden gelöscht; die Lohnunterlagen "
+                "Beschäftigter sind aufzubewahren."
+            ).format(name=z.name, status=z.status_text)
+        self.knopf_loeschen.setAccessibleDescription(text)
+        self.knopf_loeschen.setToolTip(text)
 
     def _sortiere(self) -> None:
         reihenfolge = Qt.SortOrder.DescendingOrder if self.absteigend.isChecked() else Qt.SortOrder.AscendingOrder
@@ -287,9 +323,12 @@ class AssistenzkraefteBereich(QWidget):
         def arbeit(_f: Fortschritt) -> Path:
             return auskunft.personalbogen_pdf(db, kraft_id, ziel, ueberschreiben=True)
 
-        Hintergrundoperation(self, tr("Personalbogen wird erstellt"), arbeit).bei_erfolg(
-            lambda p: self.kontext.melde(tr("Personalbogen gespeichert: {pfad}").format(pfad=p))
-        ).starten()
+        def fertig(p: Path) -> None:
+            self.kontext.melde(tr("Personalbogen gespeichert: {pfad}").format(pfad=p))
+            text = tr("Der Personalbogen steht in {pfad}.").format(pfad=p)
+            meldungen.datei_fertig(self, tr("Personalbogen gespeichert"), text, p)
+
+        Hintergrundoperation(self, tr("Personalbogen wird erstellt"), arbeit).bei_erfolg(fertig).starten()
 
     def auskunft(self) -> None:
         from core.io import auskunft
@@ -312,12 +351,13 @@ class AssistenzkraefteBereich(QWidget):
 
         def fertig(dateien: list[Path]) -> None:
             liste = "\n".join(str(d) for d in dateien)
-            meldungen.hinweis(
+            meldungen.datei_fertig(
                 self,
                 tr("Auskunft erstellt"),
                 tr("Alle gespeicherten Daten von {name} stehen in diesen Dateien:\n{liste}").format(
                     name=z.name, liste=liste
                 ),
+                ziel,
             )
 
         Hintergrundoperation(self, tr("Auskunft wird erstellt"), arbeit).bei_erfolg(fertig).starten()

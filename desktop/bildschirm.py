@@ -6,7 +6,8 @@ At 200 % on a 1280×800 screen (a logical screen of 640×400) the "Neue Schicht"
 (`Hauptfenster.seite`) and every dialog (`desktop.tastatur`, when it is shown) without the page or dialog doing
 anything, so new pages and dialogs get them too:
 - a dialog's content scrolls while its button box stays visible below it (`dialog_mit_rollbarem_inhalt`);
-- a dialog is never larger than the screen's free area and opens on it (`in_den_bildschirm`);
+- a dialog is never larger than the screen's free area and opens on it, centred over its window (`mittig`,
+  `in_den_bildschirm`);
 - form rows wrap the field under its label where both do not fit side by side, and long texts wrap
   (`schmal_machen`); rows of buttons use `desktop.fluss.Flusszeile`.
 """
@@ -381,6 +382,27 @@ def in_den_bildschirm(fenster: QWidget) -> None:
         fenster.move(x, y)
 
 
+def mittig(fenster: QWidget) -> None:
+    """Centre `fenster` over its parent's window if that is shown, else on the screen's free area.
+
+    Qt centres a dialog when it is shown, but the room rules change its size afterwards, and a window without a
+    window manager's placement (or the wizard on first start) stayed in the screen's corner — far from where the
+    eye (or a magnifier) is.
+    """
+    eltern = fenster.parentWidget()
+    bezug = eltern.window() if eltern is not None else None
+    bildschirm = fenster.screen() or QGuiApplication.primaryScreen()
+    if bezug is not None and bezug.isVisible() and not bezug.isMinimized():
+        mitte = bezug.frameGeometry().center()
+    elif bildschirm is not None:
+        mitte = bildschirm.availableGeometry().center()
+    else:
+        return
+    rahmen = fenster.frameGeometry()
+    rahmen.moveCenter(mitte)
+    fenster.move(rahmen.topLeft())
+
+
 def dialog_passend(dialog: QDialog) -> None:
     """The room rules for one dialog as it is shown (see the module docstring); once per dialog."""
     if dialog.property("assistenzbuero_passend"):
@@ -398,4 +420,6 @@ def dialog_passend(dialog: QDialog) -> None:
     layout = dialog.layout()
     if isinstance(layout, QLayout):
         layout.activate()
+    if not dialog.testAttribute(Qt.WidgetAttribute.WA_Moved):  # placed by Qt, not by the program or the user
+        mittig(dialog)
     in_den_bildschirm(dialog)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.domain.geld import format_eur
+from core.domain.zahlen import anzahl
 from core.erstattung.antragsblatt import antragsblaetter
 from core.erstattung.antragsblatt_export import schreibe_antragsblaetter
 from core.erstattung.dienst import (
@@ -108,7 +109,7 @@ def spalten(heute: date) -> list[Spalte[Erstattungsantrag]]:
         Spalte(tr("Status"), lambda a: STATUSTEXT[a.status]),
         Spalte(
             tr("Alter"),
-            lambda a: tr("{tage} Tage").format(tage=a.alter_tage(heute)) if not a.erledigt else "",
+            lambda a: anzahl(a.alter_tage(heute), tr("Tag"), tr("Tage")) if not a.erledigt else "",
             lambda a: a.alter_tage(heute),
             rechtsbuendig=True,
         ),
@@ -142,7 +143,7 @@ def detail_html(a: Erstattungsantrag, heute: date) -> str:
         wann = f" am {a.abgelehnt_am:%d.%m.%Y}" if a.abgelehnt_am else ""
         zeilen.append((tr("Abgelehnt"), f"{a.ablehnungsgrund}{wann}"))
     if not a.erledigt:
-        zeilen.append((tr("Alter"), tr("{tage} Tage").format(tage=a.alter_tage(heute))))
+        zeilen.append((tr("Alter"), anzahl(a.alter_tage(heute), tr("Tag"), tr("Tage"))))
     zeilen.append((tr("Verjährt am"), f"{a.frist_bis:%d.%m.%Y} (§ 6 Abs. 1 AAG)"))
     tabelle = "".join(f"<tr><th align='left'>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in zeilen)
     hinweise = "".join(
@@ -282,6 +283,10 @@ class ErstattungenBereich(QWidget):
             self.modell,
             tr("Erstattungsanträge"),
             tr("Eine Zeile je Antrag mit Status, Alter, Betrag und Frist; darunter die Einzelheiten"),
+            leer=tr(
+                "Noch kein Erstattungsantrag. Anträge entstehen von selbst, sobald ein abgeschlossener Monat "
+                "Entgeltfortzahlung bei Krankheit oder Mutterschutz enthält (Abrechnung › Monat abschließen)."
+            ),
         )
         self.tabelle.setObjectName("erstattungstabelle")
         self.tabelle.setWordWrap(False)
@@ -356,7 +361,9 @@ class ErstattungenBereich(QWidget):
             summe = sum((a.erstattungsbetrag or Decimal(0) for a in offen), Decimal(0))
             unvollstaendig = sum(1 for a in alle if not a.vollstaendig)
             frist = sum(1 for a in alle if {h.code for h in a.hinweise} & set(FRISTCODES))
-            text = tr("{n} Anträge; noch nicht erstattet: {summe}.").format(n=len(alle), summe=format_eur(summe))
+            text = tr("{n}; noch nicht erstattet: {summe}.").format(
+                n=anzahl(len(alle), tr("Antrag"), tr("Anträge")), summe=format_eur(summe)
+            )
             if unvollstaendig:
                 text += " " + tr("{n} unvollständig (Einzelheiten lesen).").format(n=unvollstaendig)
             if frist:

@@ -422,3 +422,32 @@ def rohwerte_aller(formulare: Iterable[Formular]) -> dict[str, Any]:
     for formular in formulare:
         werte.update(formular.rohwerte())
     return werte
+
+
+VORSCHLAG = "assistenzbuero_vorschlag"  # the value the program filled in (so it may replace it, never hers)
+
+
+def bank_aus_iban(iban: Feld, bank: Feld, bic: Feld) -> None:
+    """When she leaves the IBAN field, fill "Bank" and "BIC" from the bank registry in schwifty — only fields that
+    are empty or still hold what the program filled in earlier; what she typed herself is never overwritten.
+    (Issue 13, finding 10: typing an IBAN left Bank and BIC to be looked up by hand.)"""
+
+    def ergaenzen() -> None:
+        from core.domain.kennungen import bank_zur_iban  # here: schwifty's registry loads on first use
+
+        eingabe = iban.eingabe
+        text = eingabe.text() if isinstance(eingabe, QLineEdit) else ""
+        gefunden = bank_zur_iban(text) if text.strip() else None
+        if gefunden is None:
+            return
+        for feld, wert in zip((bank, bic), gefunden, strict=True):
+            ziel = feld.eingabe
+            if not wert or not isinstance(ziel, QLineEdit):
+                continue
+            bisher = ziel.text().strip()
+            if bisher and bisher != ziel.property(VORSCHLAG):
+                continue
+            ziel.setText(wert)
+            ziel.setProperty(VORSCHLAG, wert)
+
+    iban.bei_verlassen(ergaenzen)

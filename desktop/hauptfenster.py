@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop import meldungen
 from desktop.bereiche import BEREICHE, Bereich
-from desktop.bildschirm import ANTEIL_BREITE, ANTEIL_HOEHE, passende_groesse, rollbar, schmal_machen
+from desktop.bildschirm import ANTEIL_BREITE, ANTEIL_HOEHE, mittig, passende_groesse, rollbar, schmal_machen
 from desktop.einstellungen import FENSTER_GEOMETRIE, LETZTEN_BEREICH_ZEIGEN, LETZTER_BEREICH, SPERRE_MINUTEN
 from desktop.formular import ohne_mnemonic
 from desktop.i18n import tr
@@ -118,8 +118,12 @@ class Hauptfenster(QMainWindow):
         )
         kontext.einstellungen.geaendert.connect(self._einstellung_geaendert)
         geometrie = kontext.einstellungen[FENSTER_GEOMETRIE]
-        if not geometrie or not self.restoreGeometry(QByteArray.fromBase64(geometrie.encode("ascii"))):
-            passende_groesse(self, 140, 40)
+        # a saved size and place are hers; otherwise the window takes its size once, when first shown
+        self._groesse_gewaehlt = bool(geometrie) and self.restoreGeometry(
+            QByteArray.fromBase64(geometrie.encode("ascii"))
+        )
+        if not self._groesse_gewaehlt:
+            passende_groesse(self, 200, 50)  # most of a laptop screen at 100 %: the grid and lists show whole
         start = "uebersicht"
         if kontext.einstellungen[LETZTEN_BEREICH_ZEIGEN]:
             start = kontext.einstellungen[LETZTER_BEREICH]
@@ -228,8 +232,6 @@ class Hauptfenster(QMainWindow):
         im_inhalt = vorher is not None and self.stapel.isAncestorOf(vorher)
         seite = self.seite(b.schluessel)
         self.stapel.setCurrentIndex(zeile)
-        # after the event loop has polished and laid out a page built just now (before that its size is too small)
-        QTimer.singleShot(0, lambda s=seite: self._platz_fuer(s))
         self.bereich_aktionen[b.schluessel].setChecked(True)
         self.setWindowTitle(f"{ohne_mnemonic(b.titel)} – {PROGRAMMNAME}")
         aktivieren = getattr(seite, "aktivieren", None)
@@ -249,7 +251,10 @@ class Hauptfenster(QMainWindow):
             self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _platz_fuer(self, seite: QWidget) -> None:
-        """Grow the window so that the area needs no scrolling, as far as the screen allows (never shrink it)."""
+        """On the first show without a saved size: grow the window so that the area needs no scrolling, as far as
+        the screen allows, and centre it on the screen. Never later: a window that grew whenever she changed the
+        area (issue 13, finding 10) moved its edges away from where she had put them; an area that needs more
+        room wraps or scrolls inside the window."""
         rolle = self.stapel.currentWidget()
         if not self.isVisible() or self.isMaximized() or self.isFullScreen() or not isinstance(rolle, QScrollArea):
             return
@@ -264,6 +269,7 @@ class Hauptfenster(QMainWindow):
             hoehe = min(hoehe, max(self.height(), int(frei.height() * ANTEIL_HOEHE)))
         if (breite, hoehe) != (self.width(), self.height()):
             self.resize(breite, hoehe)
+        mittig(self)
 
     def _fokus_in(self, seite: QWidget) -> None:
         """Into the area: its `startfeld()` if it names one (the grid, the list), else its first control."""
@@ -396,7 +402,8 @@ class Hauptfenster(QMainWindow):
         super().showEvent(ereignis)
         if not self._schon_angezeigt:
             self._schon_angezeigt = True
-            QTimer.singleShot(0, lambda: self._platz_fuer(self.seite(self.aktueller_bereich)))
+            if not self._groesse_gewaehlt:  # after the event loop has laid out the first area
+                QTimer.singleShot(0, lambda: self._platz_fuer(self.seite(self.aktueller_bereich)))
             self.angezeigt.emit()
 
     def paintEvent(self, ereignis: QPaintEvent) -> None:

@@ -63,6 +63,10 @@ class JahreswechselSeite(QWidget):
             self.kassen_modell,
             tr("Krankenkassen im neuen Jahr"),
             tr("Zusatzbeitrag und U1/U2 jeder Kasse Ihrer Assistenzkräfte; Stand: fehlt, bitte prüfen oder bestätigt"),
+            leer=tr(
+                "Keine Krankenkasse zu prüfen: Bei Ihren Assistenzkräften ist noch keine Krankenkasse eingetragen "
+                "(Personalbogen, Abschnitt Sozialversicherung)."
+            ),
         )
         kassen_label = QLabel(tr("&Krankenkassen Ihrer Assistenzkräfte:"))
         kassen_label.setBuddy(self.kassen)

@@ -136,6 +136,7 @@ class KrankenkassenSeite(QWidget):
         )
         self.kassen_tabelle.selectionModel().currentRowChanged.connect(lambda *_: self._kasse_gewaehlt())
         self.knopf_neu = QPushButton(tr("&Neue Krankenkasse"))
+        self.kassen_tabelle.leer_sagt(tr("Noch keine Krankenkasse."), self.knopf_neu)
         self.knopf_neu.clicked.connect(self.neue_kasse)
         self.knopf_loeschen = QPushButton(tr("Krankenkasse &löschen"))
         self.knopf_loeschen.clicked.connect(self.loesche_kasse)
@@ -183,7 +184,7 @@ class KrankenkassenSeite(QWidget):
             tr("U2: Arbeitgeberanteile &kommen hinzu"),
             beschreibung=tr("aus: die Arbeitgeberanteile sind mit dem Erstattungssatz abgegolten"),
         )
-        self.jahr_formular.text("quelle", tr("&Quelle der Sätze"))
+        self.jahr_formular.mehrzeilig("quelle", tr("&Quelle der Sätze"))  # long: a single line cut it off
 
         self.stufen_modell: ZeilenModell[Stufe] = ZeilenModell(STUFEN_SPALTEN, self)
         self.stufen_tabelle, _ = sortierbare_tabelle(  # unsorted: the levels are addressed by position
@@ -195,6 +196,7 @@ class KrankenkassenSeite(QWidget):
         self.gewaehlt_text = QLabel()
         self.gewaehlt_text.setWordWrap(True)
         self.knopf_stufe_neu = QPushButton(tr("Stufe hinzu&fügen …"))
+        self.stufen_tabelle.leer_sagt(tr("Für dieses Jahr sind keine U1-Stufen eingetragen."), self.knopf_stufe_neu)
         self.knopf_stufe_bearbeiten = QPushButton(tr("Stufe bea&rbeiten …"))
         self.knopf_stufe_entfernen = QPushButton(tr("Stufe &entfernen"))
         self.knopf_stufe_waehlen = QPushButton(tr("Diese Stufe &wählen"))

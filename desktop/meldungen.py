@@ -49,16 +49,26 @@ def hinweis(parent: QWidget | None, titel: str, text: str) -> None:
 
 
 def datei_fertig(parent: QWidget | None, titel: str, text: str, pfad: Path) -> None:
-    """A file was written: say so, with "Öffnen" (the system's program for it) beside OK."""
+    """A file (or a folder of files) was written: say so, with "Öffnen" (the system's program for the file) and
+    "Ordner öffnen" (the file manager where it lies) beside OK — she need not look for it herself."""
     box = _box(
         parent, QMessageBox.Icon.Information, titel, text, QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok
     )
-    oeffnen = box.addButton(tr("Ö&ffnen"), QMessageBox.ButtonRole.ActionRole)
-    oeffnen.setObjectName("oeffnen")
-    oeffnen.setAccessibleDescription(tr("Die Datei mit dem Programm öffnen, das das System dafür vorsieht"))
+    ordner = pfad if pfad.is_dir() else pfad.parent
+    oeffnen = None
+    if not pfad.is_dir():
+        oeffnen = box.addButton(tr("Ö&ffnen"), QMessageBox.ButtonRole.ActionRole)
+        oeffnen.setObjectName("oeffnen")
+        oeffnen.setAccessibleDescription(tr("Die Datei mit dem Programm öffnen, das das System dafür vorsieht"))
+    im_ordner = box.addButton(tr("&Ordner öffnen"), QMessageBox.ButtonRole.ActionRole)
+    im_ordner.setObjectName("ordner_oeffnen")
+    im_ordner.setAccessibleDescription(tr("Den Ordner {ordner} in der Dateiverwaltung zeigen").format(ordner=ordner))
     modal(box)
-    if box.clickedButton() is oeffnen:
+    geklickt = box.clickedButton()
+    if oeffnen is not None and geklickt is oeffnen:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(pfad)))
+    elif geklickt is im_ordner:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(ordner)))
 
 
 def frage(

@@ -29,7 +29,7 @@ from core.stammdaten import assistenzkraefte as dienst
 from core.stammdaten import krankenkassen
 from desktop import meldungen
 from desktop.bildschirm import passende_groesse, rollbar
-from desktop.formular import Feld, Formular, datum_als_text, dezimal_als_text, feld_in
+from desktop.formular import Feld, Formular, bank_aus_iban, datum_als_text, dezimal_als_text, feld_in
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.tabellen import Spalte
@@ -215,6 +215,7 @@ class Personalbogen(QDialog):
         bank.text("bank", tr("&Bank"))
         bank.text("iban", tr("IB&AN"), max_laenge=42)
         bank.text("bic", tr("BI&C"), max_laenge=14)
+        bank_aus_iban(bank.felder["iban"], bank.felder["bank"], bank.felder["bic"])
         bank.auswahl("arbeitserlaubnis_art", tr("Arbeits&erlaubnis"), _liste(dienst.ARBEITSERLAUBNIS_ARTEN))
         bank.datum("arbeitserlaubnis_bis", tr("Arbeitserlaubnis gilt bis (&Datum)"))
         bank.text("arbeitserlaubnis_beschraenkung", tr("Besch&ränkung der Arbeitserlaubnis"))

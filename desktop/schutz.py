@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.zahlen import anzahl
 from desktop import meldungen
 from desktop.dialoge import modal
 from desktop.hintergrund import warte_auf_faeden
@@ -229,8 +230,8 @@ def verschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> boo
     if fehler is not None or ergebnis is None:
         meldungen.fehler(parent, tr("Nicht verschlüsselt"), fehler or "")
         return False
-    text = tr("Die Datenbank und {n} Sicherungen sind jetzt verschlüsselt.").format(
-        n=ergebnis.sicherungen_verschluesselt
+    text = tr("Die Datenbank und {n} sind jetzt verschlüsselt.").format(
+        n=anzahl(ergebnis.sicherungen_verschluesselt, tr("Sicherung"), tr("Sicherungen"))
     )
     if ergebnis.sicherung_vorher is not None:
         text += " " + tr("Die Sicherung von vorher liegt (jetzt ebenfalls verschlüsselt) unter {pfad}.").format(
@@ -326,14 +327,13 @@ def entschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> boo
         meldungen.fehler(parent, tr("Verschlüsselung nicht aufgehoben"), fehler or "")
         return False
     text = tr(
-        "Die Datenbank und {n} Sicherungen sind nicht mehr verschlüsselt; "
-        "nur noch die Anmeldung am Computer schützt sie."
-    ).format(n=ergebnis.sicherungen_entschluesselt)
+        "Die Datenbank und {n} sind nicht mehr verschlüsselt; nur noch die Anmeldung am Computer schützt sie."
+    ).format(n=anzahl(ergebnis.sicherungen_entschluesselt, tr("Sicherung"), tr("Sicherungen")))
     if ergebnis.sicherungen_verschluesselt_geblieben:
         text += " " + tr(
-            "{n} Sicherungen mit einem anderen Kennwort blieben verschlüsselt; Sie finden sie im Ordner {ordner}."
+            "Mit einem anderen Kennwort verschlüsselt und daher unverändert: {n}; Sie finden sie im Ordner {ordner}."
         ).format(
-            n=len(ergebnis.sicherungen_verschluesselt_geblieben),
+            n=anzahl(len(ergebnis.sicherungen_verschluesselt_geblieben), tr("Sicherung"), tr("Sicherungen")),
             ordner=ergebnis.sicherungen_verschluesselt_geblieben[0].parent,
         )
     meldungen.hinweis(parent, tr("Verschlüsselung aufgehoben"), text)

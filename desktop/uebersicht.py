@@ -10,6 +10,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.domain.kalender import BUNDESLAENDER
+from core.domain.zahlen import anzahl
 from core.stammdaten import arbeitgeber, assistenzkraefte, checkliste
 from desktop.fluss import flusszeile
 from desktop.i18n import tr
@@ -99,13 +100,19 @@ class Uebersicht(QWidget):
         team = assistenzkraefte.liste_assistenzkraefte(db)
         nach_status = {s: sum(1 for z in team if z.status == s) for s in assistenzkraefte.STATUS}
         zeilen.append(
-            tr("Team: {b} beschäftigt, {a} Bewerberinnen, {x} ausgeschieden.").format(
-                b=nach_status["beschaeftigt"], a=nach_status["bewerberin"], x=nach_status["ausgeschieden"]
+            tr("Team: {b} beschäftigt, {a}, {x} ausgeschieden.").format(
+                b=nach_status["beschaeftigt"],
+                a=anzahl(nach_status["bewerberin"], tr("Bewerberin"), tr("Bewerberinnen")),
+                x=nach_status["ausgeschieden"],
             )
         )
         hinweise = sum(len(z.hinweise) for z in team)
         if hinweise:
-            zeilen.append(tr("{n} Hinweis(e) in den Personalbögen – siehe Assistenzkräfte.").format(n=hinweise))
+            zeilen.append(
+                tr("{n} in den Personalbögen – siehe Assistenzkräfte.").format(
+                    n=anzahl(hinweise, tr("Hinweis"), tr("Hinweise"))
+                )
+            )
         punkte = checkliste.checkliste(db)
         offen = [p for p in punkte if not p.erledigt]
         zeilen.append(

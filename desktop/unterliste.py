@@ -79,6 +79,7 @@ class Unterliste(QWidget, Generic[T]):
         self.knopf_neu = QPushButton(knoepfe[0])
         self.knopf_bearbeiten = QPushButton(knoepfe[1])
         self.knopf_loeschen = QPushButton(knoepfe[2])
+        self.tabelle.leer_sagt(tr("Noch keine Einträge."), self.knopf_neu)
         self.knopf_neu.clicked.connect(self.hinzufuegen)
         self.knopf_bearbeiten.clicked.connect(self.bearbeiten)
         self.knopf_loeschen.clicked.connect(self.loeschen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler
 from core.stammdaten import vertraege as dienst
 from desktop import meldungen
@@ -29,6 +30,9 @@ from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
 
+if TYPE_CHECKING:
+    from core.abrechnung.einordnung import Einordnung  # the payroll loads only when a list needs it
+
 Vertrag = dienst.VertragDaten
 
 
@@ -38,7 +42,7 @@ def _lohn(v: Vertrag) -> str:
 
 
 def _tage(wert: Decimal | None) -> str:
-    return "" if wert is None else tr("{n} Tage").format(n=dezimal_als_text(wert.normalize()))
+    return "" if wert is None else anzahl(wert, tr("Tag"), tr("Tage"))
 
 
 def _mindest(v: Vertrag) -> str:
@@ -50,15 +54,34 @@ def _mindest(v: Vertrag) -> str:
     return tr("für {jahr} nicht hinterlegt").format(jahr=v.gueltig_ab.year)
 
 
-SPALTEN: list[Spalte[Vertrag]] = [
-    Spalte(tr("gültig ab"), lambda v: datum_als_text(v.gueltig_ab), sortierung=lambda v: v.gueltig_ab.isoformat()),
-    Spalte(tr("Eintritt"), lambda v: datum_als_text(v.eintritt)),
-    Spalte(tr("Austritt"), lambda v: datum_als_text(v.austritt)),
-    Spalte(tr("Beschäftigung"), lambda v: dienst.BESCHAEFTIGUNG.get(v.beschaeftigung, v.beschaeftigung)),
-    Spalte(tr("Lohn"), _lohn, rechtsbuendig=True),
-    Spalte(tr("Urlaub vereinbart"), lambda v: _tage(v.urlaubstage), rechtsbuendig=True),
-    Spalte(tr("Mindesturlaub (Gesetz)"), _mindest, rechtsbuendig=True),
-]
+def beschaeftigung_text(art: str, einordnung: Einordnung | None) -> str:
+    """The class she chose, or for "automatisch bestimmen" the one the payroll determined: "Minijob (automatisch
+    bestimmt, 11/2026)" — the list showed the choice itself, which reads like an instruction (issue 13)."""
+    if art != "auto":
+        return dienst.BESCHAEFTIGUNG.get(art, art)
+    if einordnung is None:
+        return tr("automatisch (noch keine Abrechnung)")
+    name = dienst.BESCHAEFTIGUNG.get(einordnung.art.value, einordnung.art.value)
+    monat = f"{einordnung.monat:02d}/{einordnung.jahr}"
+    if einordnung.entwurf:
+        return tr("{art} (automatisch bestimmt, Entwurf {monat})").format(art=name, monat=monat)
+    return tr("{art} (automatisch bestimmt, {monat})").format(art=name, monat=monat)
+
+
+def spalten(einordnungen: dict[int, Einordnung | None]) -> list[Spalte[Vertrag]]:
+    """The columns; `einordnungen`: per contract version id, what the payroll determined (filled by the page)."""
+    return [
+        Spalte(tr("gültig ab"), lambda v: datum_als_text(v.gueltig_ab), sortierung=lambda v: v.gueltig_ab.isoformat()),
+        Spalte(tr("Eintritt"), lambda v: datum_als_text(v.eintritt)),
+        Spalte(tr("Austritt"), lambda v: datum_als_text(v.austritt)),
+        Spalte(
+            tr("Beschäftigung"),
+            lambda v: beschaeftigung_text(v.beschaeftigung, einordnungen.get(v.id) if v.id is not None else None),
+        ),
+        Spalte(tr("Lohn"), _lohn, rechtsbuendig=True),
+        Spalte(tr("Urlaub vereinbart"), lambda v: _tage(v.urlaubstage), rechtsbuendig=True),
+        Spalte(tr("Mindesturlaub (Gesetz)"), _mindest, rechtsbuendig=True),
+    ]
 
 
 class VertragDialog(QDialog):
@@ -190,8 +213,8 @@ class VertragDialog(QDialog):
                 "bitte prüfen Sie die vereinbarten Tage selbst oder holen Sie ein Programm-Update."
             ).format(jahr=ab.year)
         else:
-            text = tr("{tage} bei {n} Arbeitstagen je Woche (§ 3 BUrlG)").format(
-                tage=_tage(minimum), n=dezimal_als_text(tage)
+            text = tr("{tage} bei {n} je Woche (§ 3 BUrlG)").format(
+                tage=_tage(minimum), n=anzahl(Decimal(tage or 0), tr("Arbeitstag"), tr("Arbeitstagen"))
             )
         self.mindesturlaub.setText(text)
         self.mindesturlaub.setAccessibleName(text)
@@ -244,7 +267,8 @@ class VertraegeSeite(QWidget):
         super().__init__(parent)
         self.kontext = kontext
         self.assistenzkraft_id: int | None = None
-        self.modell: ZeilenModell[Vertrag] = ZeilenModell(SPALTEN, self)
+        self.einordnungen: dict[int, Einordnung | None] = {}
+        self.modell: ZeilenModell[Vertrag] = ZeilenModell(spalten(self.einordnungen), self)
         self.tabelle, self.filter = sortierbare_tabelle(
             self.modell, tr("Vertragsfassungen"), tr("Jede Fassung gilt ab ihrem Datum bis zur nächsten")
         )
@@ -254,6 +278,7 @@ class VertraegeSeite(QWidget):
         self.knopf_neu = QPushButton(tr("&Neue Vertragsfassung …"))
         self.knopf_bearbeiten = QPushButton(tr("Fassung &bearbeiten …"))
         self.knopf_loeschen = QPushButton(tr("Fassung &löschen"))
+        self.tabelle.leer_sagt(tr("Noch kein Vertrag."), self.knopf_neu)
         self.knopf_neu.clicked.connect(self.neu)
         self.knopf_bearbeiten.clicked.connect(self.bearbeiten)
         self.knopf_loeschen.clicked.connect(self.loeschen)
@@ -275,6 +300,9 @@ class VertraegeSeite(QWidget):
         gespeichert = kraft is not None
         self.leer.setVisible(not gespeichert)
         vertraege = dienst.liste_vertraege(self.kontext.datenbank, kraft) if kraft is not None else []
+        self.einordnungen.clear()
+        if kraft is not None and any(v.beschaeftigung == "auto" for v in vertraege):
+            self.einordnungen.update(self._einordnungen(kraft, vertraege))
         self.modell.setze_zeilen(vertraege)
         self.tabelle.resizeColumnsToContents()
         self.knopf_neu.setEnabled(gespeichert)
@@ -287,6 +315,17 @@ class VertraegeSeite(QWidget):
                 if v.gueltig_ab == gueltig_ab:
                     zeile = i
             self.tabelle.setCurrentIndex(self.filter.index(zeile, 0))
+
+    def _einordnungen(self, kraft: int, vertraege: list[Vertrag]) -> dict[int, Einordnung | None]:
+        from core.abrechnung.einordnung import bestimmte_einordnungen  # here: the Personalbogen opens without it
+
+        geordnet = sorted(vertraege, key=lambda v: v.gueltig_ab)
+        zeitraeume = [
+            (v.gueltig_ab, geordnet[i + 1].gueltig_ab if i + 1 < len(geordnet) else None)
+            for i, v in enumerate(geordnet)
+        ]
+        gefunden = bestimmte_einordnungen(self.kontext.datenbank, kraft, zeitraeume, heute=date.today())
+        return {v.id: e for v, e in zip(geordnet, gefunden, strict=True) if v.id is not None}
 
     def neu(self) -> None:
         if self.assistenzkraft_id is None:

@@ -14,6 +14,7 @@ from core.abrechnung.modell import Abzug, Jahreswerte, Monatseingabe
 from core.domain.geld import NULL, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import landeskuerzel
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler
 from core.regeln import steuer
 from core.regeln.beitraege import Anteil, Beitraege, BeitragsEingabe, BisherImJahr, berechne_beitraege
@@ -101,7 +102,8 @@ def berechne_abzuege(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, erster:
                 Hinweis(
                     "KURZFRISTIG_MEHR_ARBEITSTAGE",
                     Schwere.WARNUNG,
-                    f"Schon {gearbeitet} Arbeitstage in diesem Kalenderjahr, mehr als die geplanten; gezählt werden "
+                    f"Schon {anzahl(gearbeitet, 'Arbeitstag', 'Arbeitstage')} in diesem Kalenderjahr, mehr als die "
+                    "geplanten; gezählt werden "
                     "die tatsächlichen.",
                     "§ 8 Abs. 1 Nr. 2 SGB IV; Geringfügigkeits-Richtlinien B 2.3",
                 )

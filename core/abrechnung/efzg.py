@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsfrist_ende
+from core.domain.zahlen import anzahl
 from core.regeln.tabellen import regelwert
 
 RG = "§ 3 EFZG"
@@ -188,7 +189,8 @@ def _hinweise(
                     Schwere.WARNUNG,
                     f"{zeitraum}: In den ersten {wartewochen} Wochen des Arbeitsverhältnisses "
                     f"(Beginn {eintritt:%d.%m.%Y}) besteht kein Anspruch auf Entgeltfortzahlung; für "
-                    f"{len(wartezeit)} Tag(e) in diesem Monat wird kein Entgelt gezahlt. Gesetzlich Versicherte "
+                    f"{anzahl(len(wartezeit), 'Tag', 'Tage')} in diesem Monat wird kein Entgelt gezahlt. Gesetzlich "
+                    "Versicherte "
                     "erhalten Krankengeld von der Krankenkasse."
                     + (f" Ab {anspruch_ab:%d.%m.%Y} wird das Entgelt fortgezahlt." if anspruch_ab <= abw.bis else ""),
                     "§ 3 Abs. 3 EFZG; BAG 26.05.1999 – 5 AZR 476/98",
@@ -200,7 +202,8 @@ def _hinweise(
                     "EFZG_FORTSETZUNG",
                     Schwere.INFO,
                     f"{zeitraum}: Dieselbe Krankheit wie zuvor (Fortsetzungserkrankung oder ohne Unterbrechung "
-                    f"anschließend): {eintrag.angerechnet} Tage Entgeltfortzahlung sind bereits verbraucht und werden "
+                    f"anschließend): {anzahl(eintrag.angerechnet, 'Tag', 'Tage')} Entgeltfortzahlung sind bereits "
+                    "verbraucht und werden "
                     f"auf die {wochen} Wochen angerechnet.",
                     "§ 3 Abs. 1 Satz 2 EFZG; BAG 11.12.2019 – 5 AZR 505/18",
                 )

@@ -28,6 +28,7 @@ from core.dienstplan.lohnzeiten import Lohnstueck
 from core.dienstplan.vertrag import Lohnform, Vertragsdaten
 from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
+from core.domain.zahlen import anzahl
 from core.fehler import vorhanden
 from core.regeln.zuschlaege import (
     Arbeitszeitraum,
@@ -203,7 +204,8 @@ def berechne_entgelt(
             Hinweis(
                 "SCHICHT_OHNE_VERTRAG",
                 Schwere.FEHLER,
-                f"{ohne_vertrag} Schichtteil(e) liegen außerhalb der Vertragszeit und sind nicht bezahlt. Bitte "
+                f"{anzahl(ohne_vertrag, 'Schichtteil liegt', 'Schichtteile liegen')} außerhalb der Vertragszeit und "
+                f"{'ist' if ohne_vertrag == 1 else 'sind'} nicht bezahlt. Bitte "
                 "Vertrag (Beginn, Ende) oder Dienstplan prüfen.",
                 "§ 611a BGB",
             )
@@ -406,7 +408,8 @@ def _monatslohn_zeilen(e: Entgelt, vertrag: Vertragsdaten, tage: MonatslohnTage,
             Hinweis(
                 "MONATSLOHN_GEKUERZT",
                 Schwere.INFO,
-                f"Unbezahlte Abwesenheit an {unbezahlt_tage} Kalendertagen: Der Monatslohn ist um "
+                f"Unbezahlte Abwesenheit an {anzahl(unbezahlt_tage, 'Kalendertag', 'Kalendertagen')}: Der "
+                "Monatslohn ist um "
                 f"{format_eur(kuerzung)} gekürzt ({unbezahlt_tage}/{im_monat} des Monats).",
                 "§ 611a BGB (kein Entgelt ohne Arbeit bei unbezahltem Urlaub)",
             )

@@ -34,7 +34,7 @@ from core.dienstplan.urlaub import urlaubshinweise
 from core.domain.geld import format_eur
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import MONATE
-from core.domain.zahlen import format_zahl
+from core.domain.zahlen import anzahl, format_zahl
 from core.fehler import EingabeFehler
 from core.persistence.basis import Base
 from core.persistence.datenbank import Datenbank
@@ -388,7 +388,7 @@ def liste_sachbezuege(
 
 
 def speichere_sachbezug(db: Datenbank, daten: SachbezugDaten) -> SachbezugDaten:
-    text = SACHBEZUGSARTEN.get(daten.art, daten.art) + (f", {daten.tage} Tage" if daten.tage else "")
+    text = SACHBEZUGSARTEN.get(daten.art, daten.art) + (f", {anzahl(daten.tage, 'Tag', 'Tage')}" if daten.tage else "")
     return _speichere(db, daten, Sachbezug, pruefe_sachbezug(daten), "Der Sachbezug", "sachbezug", text)
 
 
@@ -488,7 +488,8 @@ def speichere_vortrag(db: Datenbank, daten: VortragDaten) -> VortragDaten:
             fehler.setdefault(
                 "sv_tage",
                 f"Vor dem Abrechnungsbeginn ({monatstext(beginn.year, beginn.month)}) liegen nur "
-                f"{beginn.month - 1} Monate dieses Jahres, also höchstens {30 * (beginn.month - 1)} SV-Tage.",
+                f"{anzahl(beginn.month - 1, 'Monat', 'Monate')} dieses Jahres, also höchstens "
+                f"{anzahl(30 * (beginn.month - 1), 'SV-Tag', 'SV-Tage')}.",
             )
         melde(fehler)
         if beginn is not None and ist_abgeschlossen(sitzung, beginn.year, beginn.month):

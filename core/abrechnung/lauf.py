@@ -56,6 +56,7 @@ from core.dienstplan.vertrag import Vertragsdaten
 from core.domain.geld import NULL, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsgrenzen
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler, vorhanden
 from core.persistence.basis import jetzt_utc
 from core.persistence.datenbank import Datenbank
@@ -542,7 +543,8 @@ def _lauf_hinweise(
             Hinweis(
                 "NACH_PLAN",
                 Schwere.WARNUNG,
-                f"Für {len(nach_plan)} Tag(e) ist keine tatsächliche Arbeitszeit erfasst ({tage}); abgerechnet ist "
+                f"Für {anzahl(len(nach_plan), 'Tag', 'Tage')} ist keine tatsächliche Arbeitszeit erfasst ({tage}); "
+                "abgerechnet ist "
                 "nach Plan. Bitte die Zeiten im Dienstplan bestätigen oder korrigieren.",
             )
         )
@@ -885,7 +887,8 @@ def schliesse_ab(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:
         protokolliere(
             sitzung,
             "abschluss",
-            f"Abrechnung {monatstext(jahr, monat)} abgeschlossen ({len(monatsabrechnung.zeilen)} Assistenzkräfte, "
+            f"Abrechnung {monatstext(jahr, monat)} abgeschlossen "
+            f"({anzahl(len(monatsabrechnung.zeilen), 'Assistenzkraft', 'Assistenzkräfte')}, "
             f"{len(monatsabrechnung.korrekturen)} Korrekturen)",
             jahr=jahr,
             monat=monat,

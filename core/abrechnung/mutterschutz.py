@@ -27,6 +27,7 @@ from core.dienstplan.abwesenheit import Abwesenheit
 from core.domain.geld import NULL, cent, format_eur
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsgrenzen
+from core.domain.zahlen import anzahl
 from core.regeln.tabellen import regelwert
 
 ZUSCHUSS = "2400"
@@ -75,9 +76,11 @@ def zuschuss(abw: Abwesenheit, tage: list[date], vorgeschichte: Vorgeschichte, h
         Hinweis(
             "MUTTERSCHUTZ_ZUSCHUSS",
             Schwere.INFO,
-            f"Zuschuss zum Mutterschaftsgeld: Nettoentgelt {format_eur(netto)} in {kalendertage} Kalendertagen "
+            f"Zuschuss zum Mutterschaftsgeld: Nettoentgelt {format_eur(netto)} in "
+            f"{anzahl(kalendertage, 'Kalendertag', 'Kalendertagen')} "
             f"({davor[0].monat:02d}/{davor[0].jahr}–{davor[-1].monat:02d}/{davor[-1].jahr}, Einmalzahlungen brutto "
-            f"abgezogen) − {format_eur(kasse_je_tag)} je Tag = {format_eur(je_tag)} × {len(tage)} Tage = "
+            f"abgezogen) − {format_eur(kasse_je_tag)} je Tag = {format_eur(je_tag)} × "
+            f"{anzahl(len(tage), 'Tag', 'Tage')} = "
             f"{format_eur(betrag)}; steuer- und beitragsfrei, über U2 voll erstattet.",
             RG,
         )
@@ -131,7 +134,8 @@ def mutterschutzlohn_je_tag(abw: Abwesenheit, vorgeschichte: Vorgeschichte, hinw
             "MUTTERSCHUTZLOHN_DURCHSCHNITT",
             Schwere.INFO,
             f"Mutterschutzlohn (Beschäftigungsverbot ab {beginn:%d.%m.%Y}): Arbeitsentgelt ohne Einmalzahlungen "
-            f"{format_eur(summe)} in {kalendertage} Kalendertagen ({davor[0].monat:02d}/{davor[0].jahr}–"
+            f"{format_eur(summe)} in {anzahl(kalendertage, 'Kalendertag', 'Kalendertagen')} "
+            f"({davor[0].monat:02d}/{davor[0].jahr}–"
             f"{davor[-1].monat:02d}/{davor[-1].jahr}) = {format_eur(je_tag)} je Kalendertag. Maßgeblich sind die "
             "drei Monate vor Beginn der Schwangerschaft; lag sie früher, bitte prüfen. Über U2 voll erstattet.",
             RG_LOHN,

@@ -58,6 +58,7 @@ from core.dienstplan.vertrag import Lohnform, Vertragsdaten, Vertragsindex
 from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import feiertag, monatsgrenzen
+from core.domain.zahlen import anzahl
 from core.domain.zeit import tagesbeginn
 from core.fehler import EingabeFehler, vorhanden
 from core.regeln.beitraege import Beitraege
@@ -425,13 +426,13 @@ def _ersatz_ohne_schichten(
     uebrige_tage = m.tage - len(abwesend)
     je_tag = entgelt.grundverguetung / uebrige_tage if uebrige_tage > 0 else NULL
     summe = NULL
-    anzahl = 0
+    zahl_tage = 0
     for abw, tage in ohne:
         entgelt.geschaetzt.add(abw.id)
         nr, text = FORTZAHLUNG[abw.art]
         betrag = cent(je_tag * len(tage))
         summe += betrag
-        anzahl += len(tage)
+        zahl_tage += len(tage)
         entgelt.zeilen.append(
             Zeile(
                 Lohnart(
@@ -450,7 +451,8 @@ def _ersatz_ohne_schichten(
         Hinweis(
             "ABWESENHEIT_OHNE_SCHICHTEN",
             Schwere.WARNUNG,
-            f"Für {anzahl} Abwesenheitstag(e) ohne eingetragene Schicht ist keine ausgefallene Arbeitszeit bekannt. "
+            f"Für {anzahl(zahl_tage, 'Abwesenheitstag', 'Abwesenheitstage')} ohne eingetragene Schicht ist keine "
+            "ausgefallene Arbeitszeit bekannt. "
             f"Angesetzt ist der Durchschnitt je Kalendertag der übrigen Tage dieses Monats ({format_eur(je_tag)}, "
             f"zusammen {format_eur(summe)}) anstelle des Durchschnitts der letzten 13 Wochen. Bitte tragen Sie die "
             "geplanten Schichten ein, dann wird nach dem Lohnausfallprinzip gerechnet.",
@@ -609,7 +611,7 @@ def _sachbezugswert(s: Sachbezug, m: _Monat, hinweise: list[Hinweis]) -> tuple[D
     if s.tage is None:
         return cent(monat * faktor), f"Sachbezug {name}"
     tageswert = cent(cent(monat / 30) * faktor)
-    return tageswert * s.tage, f"Sachbezug {name}, {s.tage} Tage à {format_eur(tageswert)}"
+    return tageswert * s.tage, f"Sachbezug {name}, {anzahl(s.tage, 'Tag', 'Tage')} à {format_eur(tageswert)}"
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from core.dienstplan.modelle import AbwesenheitZeile, LeistungsartZeile, Schicht
 from core.dienstplan.schicht import Istzeit
 from core.dienstplan.vertrag import Lohnform
 from core.domain.kalender import monatsgrenzen
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler, vorhanden
 from core.persistence.datenbank import ziel_pfad
 from core.persistence.modelle import (
@@ -162,7 +163,8 @@ def lade(szenario_pfad: Path, db_pfad: Path | str) -> Geladen:
             protokolliere(
                 sitzung,
                 "szenario",
-                f"Szenario „{szenario_pfad.name}“ geladen ({len(szenario.eingaben)} Assistenzkräfte)",
+                f"Szenario „{szenario_pfad.name}“ geladen "
+                f"({anzahl(len(szenario.eingaben), 'Assistenzkraft', 'Assistenzkräfte')})",
                 jahr=szenario.jahr,
                 monat=szenario.monat,
             )

@@ -24,6 +24,7 @@ from core.abrechnung.modell import Lohnart, Tagesverdienst, Vorgeschichte
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
+from core.domain.zahlen import anzahl
 
 REFERENZTAGE = 91  # 13 weeks
 RG = "§ 11 Abs. 1 BUrlG"
@@ -160,7 +161,8 @@ def urlaubsentgelt(
                 Schwere.INFO,
                 f"Urlaub {zeitraum}: Urlaubsentgelt nach dem Durchschnitt vom {ref.von:%d.%m.%Y} bis "
                 f"{ref.bis:%d.%m.%Y}: {format_eur(ref.betrag)} für {format_zahl(ref.stunden)} Stunden an "
-                f"{ref.arbeitstage} Arbeitstagen, das sind {format_eur(satz)} je {was}; × {format_zahl(menge)} = "
+                f"{anzahl(ref.arbeitstage, 'Arbeitstag', 'Arbeitstagen')}, das sind {format_eur(satz)} je {was}; × "
+                f"{format_zahl(menge)} = "
                 f"{format_eur(betrag)}. Einmalzahlungen sind nicht eingerechnet.",
                 RG,
             )

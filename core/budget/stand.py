@@ -24,7 +24,7 @@ from decimal import Decimal
 from core.budget.bewilligung import BewilligungDaten, Monat, Posten, monat_von, monate, monatstext, ueberschneidungen
 from core.domain.geld import NULL, cent, format_eur
 from core.domain.hinweis import Hinweis, Schwere
-from core.domain.zahlen import format_zahl
+from core.domain.zahlen import anzahl, format_zahl
 
 ABGESCHLOSSEN = "abgeschlossen"
 ENTWURF = "entwurf"  # open month: costs from the draft payroll of the planned Dienstplan (forecast only)
@@ -416,7 +416,8 @@ def _warnungen(s: Bewilligungsstand, reserven: dict[int, Reserve]) -> list[Hinwe
                     "RESERVE_ZU_KLEIN",
                     Schwere.WARNUNG,
                     f"„{b.name}“: die Reserve ({format_eur(s.rest)}) reicht nicht für die Krankheitsausfälle, die die "
-                    f"Kalkulation „{reserve.kalkulation}“ für die restlichen {s.offene_monate} Monate annimmt "
+                    f"Kalkulation „{reserve.kalkulation}“ für die restlichen "
+                    f"{anzahl(s.offene_monate, 'Monat', 'Monate')} annimmt "
                     f"({format_eur(noetig)}); bitte Ausgaben senken oder eine Erhöhung beantragen.",
                     "ForseA-Kalkulation, Krankheit (kalk.)",
                 )

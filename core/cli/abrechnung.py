@@ -13,6 +13,7 @@ from core.abrechnung import ablage, lauf
 from core.abrechnung.darstellung import als_json, als_tabelle
 from core.domain.geld import format_eur
 from core.domain.kalender import MONATE
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler, vorhanden
 from core.persistence.datenbank import ziel_pfad
 from core.stammdaten import start
@@ -127,7 +128,8 @@ def _abschliessen(args: argparse.Namespace) -> int:
     finally:
         db.schliessen()
     sys.stdout.write(
-        f"Die Abrechnung {MONATE[monat - 1]} {jahr} ist abgeschlossen ({len(m.zeilen)} Assistenzkräfte"
+        f"Die Abrechnung {MONATE[monat - 1]} {jahr} ist abgeschlossen "
+        f"({anzahl(len(m.zeilen), 'Assistenzkraft', 'Assistenzkräfte')}"
         + (f", {len(m.korrekturen)} Korrekturen verrechnet" if m.korrekturen else "")
         + ").\n"
     )
@@ -141,7 +143,8 @@ def _laden(args: argparse.Namespace) -> int:
         raise EingabeFehler("Bitte die neue Datenbankdatei angeben: --db PFAD.")
     geladen = lade(args.szenario, args.db)
     sys.stdout.write(
-        f"Szenario geladen: {geladen.assistenzkraefte} Assistenzkräfte, {geladen.schichten} Schichten"
+        f"Szenario geladen: {anzahl(geladen.assistenzkraefte, 'Assistenzkraft', 'Assistenzkräfte')}, "
+        f"{anzahl(geladen.schichten, 'Schicht', 'Schichten')}"
         + (f", {geladen.bewilligungen} Bewilligungen" if geladen.bewilligungen else "")
         + f"; erster Abrechnungsmonat {MONATE[geladen.monat - 1]} {geladen.jahr} ({geladen.pfad}).\n"
     )

@@ -14,7 +14,7 @@ from typing import Any
 from core.cli.abrechnung import monat_aus_text
 from core.domain.geld import als_text, format_eur
 from core.domain.kalender import MONATE
-from core.domain.zahlen import KeineZahl, lies_zahl
+from core.domain.zahlen import KeineZahl, anzahl, lies_zahl
 from core.erstattung.dienst import (
     STATUSTEXT,
     Erstattungsantrag,
@@ -147,7 +147,7 @@ def als_text_zeile(a: Erstattungsantrag, heute: date) -> str:
     if a.erhaltener_betrag is not None and a.erstattet_am:
         zeile += f", erhalten {format_eur(a.erhaltener_betrag)} am {a.erstattet_am:%d.%m.%Y}"
     if not a.erledigt:
-        zeile += f"  seit {a.alter_tage(heute)} Tagen  Frist bis {a.frist_bis:%d.%m.%Y}"
+        zeile += f"  seit {anzahl(a.alter_tage(heute), 'Tag', 'Tagen')}  Frist bis {a.frist_bis:%d.%m.%Y}"
     return zeile
 
 

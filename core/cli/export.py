@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler, schreibfehler
 from core.io.ausgabe import pruefe_ziel, ueberschreiben_option
 from core.io.pdf import kuerze
@@ -189,7 +190,7 @@ def exportiere_dienstplan(
             dienstplan_xlsx(plan, ziel, gedruckt_am=date.today(), ueberschreiben=ueberschreiben)
     except OSError as fehler:
         raise schreibfehler(ziel, fehler) from None
-    return f"{plan.titel} mit {len(plan.schichten)} Schichten geschrieben: {ziel}"
+    return f"{plan.titel} mit {anzahl(len(plan.schichten), 'Schicht', 'Schichten')} geschrieben: {ziel}"
 
 
 def exportiere_stundenzettel(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler, vorhanden
 from core.io.ausgabe import pruefe_ziel, ueberschreiben_option
 from core.io.pdf import kuerze
@@ -122,7 +123,10 @@ def _verschluesseln(args: argparse.Namespace) -> int:
 
     pfad = ziel_pfad(_db_pfad(args))
     ergebnis = verschluessele(pfad, _neues_kennwort())
-    print(f"Die Datenbank {pfad} und {ergebnis.sicherungen_verschluesselt} Sicherungen sind jetzt verschlüsselt.")
+    print(
+        f"Die Datenbank {pfad} und {anzahl(ergebnis.sicherungen_verschluesselt, 'Sicherung', 'Sicherungen')} sind "
+        "jetzt verschlüsselt."
+    )
     for rest in ergebnis.sicherungen_nicht_verschluesselt:
         print(f"Nicht lesbar, daher unverschlüsselt geblieben: {rest}")
     print("Bewahren Sie das Kennwort sicher auf: ohne es lassen sich die Daten nicht mehr öffnen.")
@@ -135,7 +139,8 @@ def _entschluesseln(args: argparse.Namespace) -> int:
     pfad = ziel_pfad(_db_pfad(args))
     ergebnis = entschluessele(pfad)
     print(
-        f"Die Datenbank {pfad} und {ergebnis.sicherungen_entschluesselt} Sicherungen sind nicht mehr verschlüsselt; "
+        f"Die Datenbank {pfad} und "
+        f"{anzahl(ergebnis.sicherungen_entschluesselt, 'Sicherung', 'Sicherungen')} sind nicht mehr verschlüsselt; "
         "nur noch die Anmeldung am Computer schützt sie."
     )
     for rest in ergebnis.sicherungen_verschluesselt_geblieben:

@@ -21,6 +21,7 @@ from core.dienstplan.tage import monatsname
 from core.dienstplan.vertrag import Vertragsindex
 from core.dienstplan.vorlagen import schicht_aus_vorlage
 from core.domain.kalender import monatsgrenzen
+from core.domain.zahlen import anzahl
 from core.domain.zeit import BERLIN
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
@@ -127,7 +128,7 @@ def tausche(db: Datenbank, schicht_a: int, schicht_b: int) -> Aenderung:
 def loesche(db: Datenbank, schicht_ids: Iterable[int]) -> Aenderung:
     with einheit(db) as e:
         alte = tuple(e.schichten.hole(i) for i in dict.fromkeys(schicht_ids))
-        text = "Schicht gelöscht" if len(alte) == 1 else f"{len(alte)} Schichten gelöscht"
+        text = "Schicht gelöscht" if len(alte) == 1 else f"{anzahl(len(alte), 'Schicht', 'Schichten')} gelöscht"
         return wende_an(e, Aenderung(text, schichten_geloescht=alte))
 
 

@@ -18,6 +18,7 @@ from core.dienstplan.vertrag import Vertragsdaten, Vertragsindex
 from core.domain.geld import format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import lebensjahr_vollendet, monatsgrenzen
+from core.domain.zahlen import anzahl
 from core.domain.zeit import BERLIN, tagesbeginn
 from core.fehler import EingabeFehler
 from core.regeln.klassifikation import Beschaeftigungsart
@@ -450,9 +451,9 @@ def _wochenhoechst(
     return ergebnis
 
 
-def _tage_text(anzahl: int) -> str:
+def _tage_text(n: int) -> str:
     """ "1 Tag", "3 Tagen" (dative after "an"): "an 1 Tagen" was wrong German."""
-    return "1 Tag" if anzahl == 1 else f"{anzahl} Tagen"
+    return anzahl(n, "Tag", "Tagen")
 
 
 def _pausen(k: _Kontext, regeln: Arbeitszeitregeln, person: int, schichten: Sequence[Schicht]) -> list[Pruefhinweis]:
@@ -690,7 +691,8 @@ def pruefe_kurzfristig(k: _Kontext) -> list[Pruefhinweis]:
         bisher = k.e.arbeitstage_vor_monat.get(person, 0)
         summe = bisher + len(im_monat) + vertrag.vorbeschaeftigung_tage_im_jahr
         text = (
-            f"{name}: {summe} von höchstens {grenze} Arbeitstagen im Kalenderjahr {k.e.jahr} bis Ende "
+            f"{name}: {summe} von höchstens {anzahl(grenze, 'Arbeitstag', 'Arbeitstagen')} im Kalenderjahr "
+            f"{k.e.jahr} bis Ende "
             f"{monatsname(k.e.jahr, k.e.monat)} (davon {len(im_monat)} in diesem Monat"
             + (
                 f", {vertrag.vorbeschaeftigung_tage_im_jahr} bei anderen Arbeitgebern"

@@ -12,6 +12,7 @@ from core.dienstplan.schicht import Schicht
 from core.domain.geld import format_zahl, runde
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsfrist_ende
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler
 from core.regeln.tabellen import regelwert
 from core.regeln.urlaub import gesetzlicher_urlaub, gesetzlicher_urlaub_unregelmaessig
@@ -85,7 +86,10 @@ def urlaubsanspruch(
     elif arbeitstage_im_jahr is not None:
         voll = gesetzlicher_urlaub_unregelmaessig(arbeitstage_im_jahr, stichtag)
         je_jahr = _txt(_wert("urlaub_werktage_je_jahr", stichtag))
-        basis = f"{mindest} × {arbeitstage_im_jahr} Arbeitstage im Jahr / {je_jahr} = {_txt(voll)} Tage"
+        basis = (
+            f"{mindest} × {anzahl(arbeitstage_im_jahr, 'Arbeitstag', 'Arbeitstage')} im Jahr / {je_jahr} "
+            f"= {_txt(voll)} Tage"
+        )
     else:
         raise EingabeFehler(
             "Für den Urlaubsanspruch fehlen die Arbeitstage je Woche (oder bei unregelmäßigem Plan die "
@@ -221,7 +225,8 @@ def urlaubshinweise(konto: Urlaubskonto, name: str) -> list[Hinweis]:
             Hinweis(
                 "URLAUB_UEBERSCHRITTEN",
                 Schwere.WARNUNG,
-                f"{name}: Es sind {konto.genommen + konto.geplant} Urlaubstage genommen oder geplant, der Anspruch "
+                f"{name}: Es sind {anzahl(konto.genommen + konto.geplant, 'Urlaubstag', 'Urlaubstage')} genommen "
+                "oder geplant, der Anspruch "
                 f"{konto.jahr} beträgt {_txt(konto.anspruch + konto.uebertrag)} Tage.",
                 "§ 3 BUrlG",
             )

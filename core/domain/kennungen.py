@@ -84,6 +84,22 @@ def bic_zur_iban(text: str) -> str | None:
     return str(bic) if bic is not None else None
 
 
+def bank_zur_iban(text: str) -> tuple[str, str] | None:
+    """(Name der Bank, BIC) for a valid IBAN whose bank the registry in schwifty knows (Bundesbank's
+    Bankleitzahlendatei for German IBANs), else None — the form fills Bank and BIC from it."""
+    from schwifty import IBAN
+    from schwifty.exceptions import SchwiftyException
+
+    try:
+        iban = IBAN(kompakt(text))
+        name, bic = iban.bank_name, iban.bic
+    except SchwiftyException:
+        return None
+    if not name and bic is None:
+        return None
+    return (name or "", str(bic) if bic is not None else "")
+
+
 def pruefe_bic(text: str) -> str | None:
     """ISO 9362 BIC: 8 or 11 characters, bank code, country, location (schwifty)."""
     from schwifty import BIC

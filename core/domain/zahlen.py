@@ -16,6 +16,7 @@ can never be misread there (and a machine number never in a form).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import cache
 
@@ -132,3 +133,24 @@ def format_eur(betrag: Decimal, *, symbol: bool = True) -> str:
     zeichen, waehrung = _euro_zeichen()
     text = format(gerundet, ",.2f").translate(zeichen)
     return text + waehrung if symbol else text
+
+
+@cache
+def _mehrzahlregel() -> Callable[[int | Decimal], str]:
+    from babel import Locale  # here: the window's start needs no Babel
+
+    regel: Callable[[int | Decimal], str] = Locale.parse(GEBIET).plural_form
+    return regel
+
+
+def anzahl(n: int | Decimal, einzahl: str, mehrzahl: str) -> str:
+    """A count with its noun in the right number: "1 Tag", "3 Tage", "0 Tage", "1,5 Tage" (Babel's de plural
+    rule: only exactly one is singular). For the dative pass the dative forms: anzahl(n, "Tag", "Tagen").
+
+    Counts built as a number before a plural noun read "an 1 Tagen" (issue 13); tests/test_mehrzahl.py finds
+    such strings.
+    """
+    regel = _mehrzahlregel()
+    form = regel(n) if isinstance(n, int) else regel(n.normalize())
+    zahl = str(n) if isinstance(n, int) else format_zahl(n, None)
+    return f"{zahl} {einzahl if form == 'one' else mehrzahl}"

@@ -23,6 +23,7 @@ from core.abrechnung import ablage
 from core.domain.geld import NULL, format_eur
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsgrenzen
+from core.domain.zahlen import anzahl
 from core.erstattung.berechnung import (
     ANLASSTEXT,
     RG_FRIST,
@@ -206,7 +207,8 @@ def _fristhinweis(status: str, frist: date, heute: date) -> Hinweis | None:
         return Hinweis(
             "ERSTATTUNG_FRIST",
             Schwere.WARNUNG,
-            f"Der Erstattungsanspruch verjährt am {frist:%d.%m.%Y} (noch {rest} Tage). Bitte den Antrag bald {was}.",
+            f"Der Erstattungsanspruch verjährt am {frist:%d.%m.%Y} (noch {anzahl(rest, 'Tag', 'Tage')}). Bitte den "
+            f"Antrag bald {was}.",
             RG_FRIST,
         )
     return None

@@ -16,6 +16,7 @@ from pathlib import Path
 from core.abrechnung import ablage, lauf
 from core.domain.geld import format_eur
 from core.domain.kalender import monatsgrenzen
+from core.domain.zahlen import anzahl
 from core.domain.zeit import BERLIN
 from core.fehler import EingabeFehler, vorhanden
 from core.io.belegdaten import Beleggrundlage, Fassung, Monatsbelege
@@ -143,7 +144,8 @@ def lohnjournal_exportieren(
             journal, ziel, gedruckt_am=date.today(), fortschritt=fortschritt, ueberschreiben=ueberschreiben
         )
     art = " (Entwurf)" if belege.entwurf else ""
-    return f"Lohnjournal {belege.monat_text}{art} mit {len(belege.eintraege)} Assistenzkräften geschrieben: {ziel}"
+    wer = anzahl(len(belege.eintraege), "Assistenzkraft", "Assistenzkräften")
+    return f"Lohnjournal {belege.monat_text}{art} mit {wer} geschrieben: {ziel}"
 
 
 def lohnkonten_exportieren(
@@ -226,7 +228,8 @@ def zahlungen_exportieren(
     schreiber = zahlungsliste_pdf if endung == ".pdf" else zahlungsliste_xlsx
     schreiber(auftrag, ziel, gedruckt_am=date.today(), fortschritt=fortschritt, ueberschreiben=ueberschreiben)
     art = " (Entwurf)" if belege.entwurf else ""
-    return f"Zahlungsliste {belege.monat_text}{art} mit {len(auftrag.zahlungen)} Assistenzkräften geschrieben: {ziel}"
+    wer = anzahl(len(auftrag.zahlungen), "Assistenzkraft", "Assistenzkräften")
+    return f"Zahlungsliste {belege.monat_text}{art} mit {wer} geschrieben: {ziel}"
 
 
 # --- the command line's exporters (core.cli.export.EXPORTARTEN) -------------------------------------------------

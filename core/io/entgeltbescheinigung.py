@@ -33,7 +33,7 @@ from core.abrechnung.modell import Monatsergebnis
 from core.domain.geld import NULL, format_zahl
 from core.domain.hinweis import Schwere
 from core.domain.kalender import monatsgrenzen
-from core.domain.zahlen import format_eur_satz
+from core.domain.zahlen import anzahl, format_eur_satz
 from core.io.belegdaten import Beleggrundlage, Monatsbelege, anschrift
 from core.io.belege_basis import eur
 from core.regeln.klassifikation import Beschaeftigungsart
@@ -202,8 +202,8 @@ def entgeltbescheinigung(g: Beleggrundlage, monat: Monatsbelege) -> Entgeltbesch
         Angabe(
             6,
             "Abrechnungszeitraum",
-            f"{monat.monat_text} ({erster:%d.%m.}–{letzter:%d.%m.%Y}) · {e.steuertage} Steuertage · "
-            f"{e.sv_tage} SV-Tage",
+            f"{monat.monat_text} ({erster:%d.%m.}–{letzter:%d.%m.%Y}) · "
+            f"{anzahl(e.steuertage, 'Steuertag', 'Steuertage')} · {anzahl(e.sv_tage, 'SV-Tag', 'SV-Tage')}",
         ),
         Angabe(7, "Steuermerkmale", steuermerkmale(g)),
         Angabe(8, "Beitragsgruppenschlüssel, Einzugsstelle", f"{e.beitragsgruppe} · {einzug}"),

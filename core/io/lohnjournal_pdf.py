@@ -10,6 +10,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import CondPageBreak, Spacer
 
+from core.domain.zahlen import anzahl
 from core.io.belege_basis import ZEHNTEL_MM, absatz, baue_pdf, fusszeile
 from core.io.belegtabelle import pdf_bloecke
 from core.io.lohnjournal import Lohnjournal
@@ -21,7 +22,7 @@ JE_BLOCK = 7  # assistants per block; a larger team continues in a further block
 
 
 def _anzahl(n: int) -> str:
-    return "1 Assistenzkraft" if n == 1 else f"{n} Assistenzkräfte"
+    return anzahl(n, "Assistenzkraft", "Assistenzkräfte")
 
 
 def lohnjournal_pdf(

@@ -28,6 +28,7 @@ from decimal import Decimal
 from core.abrechnung.modell import Jahreswerte
 from core.domain.geld import NULL, format_zahl
 from core.domain.kalender import monatsgrenzen
+from core.domain.zahlen import anzahl
 from core.io.belegdaten import Beleggrundlage, anschrift
 from core.io.belege_basis import eur
 from core.io.belegtabelle import Zeile
@@ -162,7 +163,7 @@ def lohnkonto(
                 Sachbezugseintrag(
                     monat=f"{m:02d}/{jahr}",
                     bezeichnung=s.text or SACHBEZUG_TEXT.get(s.art, s.art),
-                    zeitraum=f"{s.tage} Tage"
+                    zeitraum=f"{anzahl(s.tage, 'Tag', 'Tage')}"
                     if s.tage
                     else f"{erster:%d.%m.}–{naechster - timedelta(days=1):%d.%m.%Y}",
                     ort="Haushalt der Arbeitgeberin" if s.im_haushalt else "",

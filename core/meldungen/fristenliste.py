@@ -19,6 +19,7 @@ from core.abrechnung import ablage, lauf
 from core.abrechnung.modell import Monatsergebnis
 from core.domain.geld import NULL
 from core.domain.kalender import MONATE
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler
 from core.meldungen import fristen as regeln
 from core.meldungen.beitragsnachweis import MINIJOB_ZENTRALE, beitragsnachweise, einzugsstelle, posten
@@ -293,7 +294,7 @@ def _jahresfristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
                 Frist(
                     f"deuev-jahresmeldung|{jahr}",
                     "deuev_jahresmeldung",
-                    f"Jahresmeldungen (DEÜV) für {len(gemeldet)} Assistenzkräfte",
+                    f"Jahresmeldungen (DEÜV) für {anzahl(len(gemeldet), 'Assistenzkraft', 'Assistenzkräfte')}",
                     f"Jahr {jahr}",
                     faellig,
                     regeln.QUELLE_JAHRESMELDUNG,
@@ -306,7 +307,7 @@ def _jahresfristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
                 Frist(
                     f"lohnsteuerbescheinigung|{jahr}",
                     "lohnsteuerbescheinigung",
-                    f"Lohnsteuerbescheinigungen für {len(besteuert)} Assistenzkräfte",
+                    f"Lohnsteuerbescheinigungen für {anzahl(len(besteuert), 'Assistenzkraft', 'Assistenzkräfte')}",
                     f"Jahr {jahr}",
                     faellig,
                     regeln.QUELLE_LST_BESCHEINIGUNG,

@@ -11,6 +11,7 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event
 
 from core.domain.geld import format_eur
+from core.domain.zahlen import anzahl
 from core.io.ausgabe import ausgabedatei
 from core.meldungen.dokument import ohne_assistenzkraft
 from core.meldungen.fristen import Frist
@@ -67,7 +68,7 @@ def fristen_exportieren(db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueb
     """`assistenzbuero export fristen --jahr JJJJ --ausgabe fristen.ics`: every due date of the year."""
     liste = fristen(db, date(jahr, 1, 1), date(jahr, 12, 31))
     schreibe_ics(liste, ziel, ueberschreiben=ueberschreiben)
-    return f"{len(liste)} Fristen {jahr} als Kalender geschrieben: {ziel}"
+    return f"{anzahl(len(liste), 'Frist', 'Fristen')} {jahr} als Kalender geschrieben: {ziel}"
 
 
 exportiere_fristen = ohne_assistenzkraft(fristen_exportieren, "die Fristen")

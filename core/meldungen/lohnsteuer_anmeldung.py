@@ -20,6 +20,7 @@ from core.abrechnung import ablage
 from core.abrechnung.modell import Monatsergebnis
 from core.domain.geld import NULL, cent, format_eur
 from core.domain.kalender import MONATE
+from core.domain.zahlen import anzahl
 from core.persistence.datenbank import Datenbank
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.regeln.tabellen import regelwert
@@ -149,7 +150,8 @@ def zeitraum_aus_ergebnissen(
         monate = 13 - beginn
         jahresbetrag = cent(summe * 12 / monate)
         text += (
-            f"; die Arbeitgeberin beschäftigt erst seit {eroeffnung:%d.%m.%Y}: für {monate} Monate, auf ein Jahr "
+            f"; die Arbeitgeberin beschäftigt erst seit {eroeffnung:%d.%m.%Y}: für "
+            f"{anzahl(monate, 'Monat', 'Monate')}, auf ein Jahr "
             f"umgerechnet {format_eur(summe)} × 12 / {monate} = {format_eur(jahresbetrag)} (§ 41a Abs. 2 Satz 3 EStG)."
         )
         return Anmeldungszeitraum(jahr, waehle_zeitraum(jahr, jahresbetrag), jahresbetrag, text, True)

@@ -11,6 +11,7 @@ from reportlab.platypus import Spacer
 
 from core.domain.geld import format_zahl
 from core.domain.kalender import MONATE
+from core.domain.zahlen import anzahl
 from core.io.belege_basis import FORMAT_ZAHL, ZEHNTEL_MM, absatz, druck_a4, setze_betrag, setze_text
 from core.io.excel import speichere
 from core.meldungen.dokument import (
@@ -119,7 +120,8 @@ def uv_exportieren(db: Datenbank, jahr: int, ziel: Path, *, ueberschreiben: bool
         uv_xlsx,
         ueberschreiben=ueberschreiben,
     )
-    return f"Unfallkassen-Angaben {jahr} für {len(u.personen)} Assistenzkräfte geschrieben: {ziel}"
+    wer = anzahl(len(u.personen), "Assistenzkraft", "Assistenzkräfte")
+    return f"Unfallkassen-Angaben {jahr} für {wer} geschrieben: {ziel}"
 
 
 def _uv_des_jahres(db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueberschreiben: bool = False) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import lebensjahr_vollendet
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler
 from core.regeln.klassifikation import ALLE_ZWEIGE, Beschaeftigungsart, Zweig
 from core.regeln.tabellen import Regelwert, regelwert
@@ -455,13 +456,14 @@ def _pv_saetze(e: BeitragsEingabe, p: _Protokoll) -> tuple[Decimal, Decimal, Dec
             "§ 55 Abs. 3 SGB XI, § 58 Abs. 1 Satz 3 SGB XI",
         )
     abschlag = NULL
-    anzahl = pv_abschlag_kinder(e.kinder_unter_25, p.stichtag, hinweise=p.hinweise)
-    if anzahl:
-        abschlag = p.satz("pv_abschlag_je_kind_prozent") * anzahl
+    kinder = pv_abschlag_kinder(e.kinder_unter_25, p.stichtag, hinweise=p.hinweise)
+    if kinder:
+        abschlag = p.satz("pv_abschlag_je_kind_prozent") * kinder
         p.hinweis(
             "PV_KINDERABSCHLAG",
             Schwere.INFO,
-            f"{e.kinder_unter_25} Kinder unter 25 Jahren: Der Arbeitnehmeranteil zur Pflegeversicherung sinkt um "
+            f"{anzahl(e.kinder_unter_25, 'Kind', 'Kinder')} unter 25 Jahren: Der Arbeitnehmeranteil zur "
+            "Pflegeversicherung sinkt um "
             f"{format_zahl(abschlag * HUNDERT, None)} Beitragssatzpunkte (Nachweis erforderlich).",
             "§ 55 Abs. 3 Satz 4 SGB XI",
         )

@@ -10,6 +10,7 @@ from enum import StrEnum
 from core.domain.geld import NULL, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsfrist_ende
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler
 from core.regeln.tabellen import Regelwert, regelwert
 
@@ -313,7 +314,8 @@ def _ist_kurzfristig(e: KlassifikationsEingabe, p: _Protokoll, grenze: Decimal, 
             p.hinweis(
                 "KURZFRISTIG_ARBEITSTAGE_GESCHAETZT",
                 Schwere.WARNUNG,
-                f"Die geplanten Arbeitstage sind nicht angegeben; gezählt werden alle {kalendertage} Kalendertage "
+                "Die geplanten Arbeitstage sind nicht angegeben; gezählt werden alle "
+                f"{anzahl(kalendertage, 'Kalendertag', 'Kalendertage')} "
                 "der Befristung. Bitte tragen Sie die geplanten Arbeitstage ein.",
                 rechtsgrundlage,
             )
@@ -330,7 +332,8 @@ def _ist_kurzfristig(e: KlassifikationsEingabe, p: _Protokoll, grenze: Decimal, 
         summe = kalendertage + vorher
         innerhalb = summe <= max_kalendertage
         p.grund(
-            f"Befristung {kalendertage} Kalendertage plus {vorher} Tage Vorbeschäftigung im Kalenderjahr = {summe}; "
+            f"Befristung {anzahl(kalendertage, 'Kalendertag', 'Kalendertage')} plus {anzahl(vorher, 'Tag', 'Tage')} "
+            f"Vorbeschäftigung im Kalenderjahr = {summe}; "
             f"Grenze bei Zusammenrechnung {max_kalendertage} Kalendertage – "
             + ("eingehalten." if innerhalb else "überschritten.")
         )
@@ -338,7 +341,8 @@ def _ist_kurzfristig(e: KlassifikationsEingabe, p: _Protokoll, grenze: Decimal, 
         summe = arbeitstage + vorher
         innerhalb = summe <= max_tage
         p.grund(
-            f"{arbeitstage} geplante Arbeitstage plus {vorher} Tage Vorbeschäftigung im Kalenderjahr = {summe}; "
+            f"{arbeitstage} geplante Arbeitstage plus {anzahl(vorher, 'Tag', 'Tage')} Vorbeschäftigung im "
+            f"Kalenderjahr = {summe}; "
             f"Grenze {max_tage} Arbeitstage – " + ("eingehalten." if innerhalb else "überschritten.")
         )
     if b.beginn.year != b.ende.year:

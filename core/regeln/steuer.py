@@ -40,6 +40,7 @@ from typing import ParamSpec, TypeVar
 from core.domain.geld import format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import lebensjahr_vollendet
+from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler
 from core.regeln import lohnsteuer
 from core.regeln.beitraege import pv_abschlag_kinder, pv_kinderlos_zuschlag
@@ -360,7 +361,8 @@ def lohnsteuer_monat(
                 code="LST_TEILMONAT",
                 schwere=Schwere.INFO,
                 text=(
-                    f"Beschäftigt an {tage} Kalendertagen dieses Monats: Lohnsteuer nach dem Tageslohn (Arbeitslohn "
+                    f"Beschäftigt an {anzahl(tage, 'Kalendertag', 'Kalendertagen')} dieses Monats: Lohnsteuer nach "
+                    "dem Tageslohn (Arbeitslohn "
                     f"je Kalendertag, Steuer eines Tages × {tage})."
                 ),
                 rechtsgrundlage="R 39b.5 Abs. 2 LStR",
@@ -534,7 +536,8 @@ def pauschsteuer_kurzfristig(
     if arbeitstage > max_tage.wert:
         gruende.append(
             (
-                f"sie {arbeitstage} Arbeitstage dauert (höchstens {format_zahl(max_tage.wert, None)} zusammenhängende "
+                f"sie {anzahl(arbeitstage, 'Arbeitstag', 'Arbeitstage')} dauert (höchstens "
+                f"{format_zahl(max_tage.wert, None)} zusammenhängende "
                 "Arbeitstage)",
                 max_tage.quelle,
             )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from core.abrechnung import ablage
 from core.abrechnung import erfassung as dienst
 from core.domain.kalender import MONATE
+from core.domain.zahlen import anzahl
 from core.fehler import AssistenzbueroFehler, EingabeFehler
 from core.regeln.tabellen import regelwert
 from core.stammdaten.assistenzkraefte import lade_assistenzkraft
@@ -515,6 +516,7 @@ class _Liste(QWidget, Generic[T]):
         self.knopf_neu = QPushButton(knoepfe[0])
         self.knopf_bearbeiten = QPushButton(knoepfe[1])
         self.knopf_loeschen = QPushButton(knoepfe[2])
+        self.tabelle.leer_sagt(tr("Noch nichts eingetragen."), self.knopf_neu)
         self.knopf_neu.clicked.connect(self.neu)
         self.knopf_bearbeiten.clicked.connect(self.bearbeiten)
         self.knopf_loeschen.clicked.connect(self.loeschen)
@@ -784,16 +786,16 @@ class LohneingabenDialog(QDialog):
                 stand = tr("Für {name} sind noch keine Werte übernommen.").format(name=self.name)
             else:
                 stand = tr(
-                    "Übernommen: Brutto {b}, Lohnsteuer {l}, KV-Entgelt {kv}, RV-Entgelt {rv}, {tage} SV-Tage, "
-                    "{u} Urlaubstage genommen, {k} Tage Entgeltfortzahlung."
+                    "Übernommen: Brutto {b}, Lohnsteuer {l}, KV-Entgelt {kv}, RV-Entgelt {rv}, {tage}, "
+                    "{u} genommen, {k} Entgeltfortzahlung."
                 ).format(
                     b=_euro(vortrag.brutto),
                     l=_euro(vortrag.lohnsteuer),
                     kv=_euro(vortrag.entgelt_kv),
                     rv=_euro(vortrag.entgelt_rv),
-                    tage=vortrag.sv_tage,
-                    u=dezimal_als_text(vortrag.urlaub_genommen_tage.normalize()),
-                    k=vortrag.krank_fortzahlung_tage,
+                    tage=anzahl(vortrag.sv_tage, tr("SV-Tag"), tr("SV-Tage")),
+                    u=anzahl(vortrag.urlaub_genommen_tage, tr("Urlaubstag"), tr("Urlaubstage")),
+                    k=anzahl(vortrag.krank_fortzahlung_tage, tr("Tag"), tr("Tage")),
                 )
             text = tr(
                 "Abrechnungsbeginn: {m}. Werte von Januar bis {v} {jahr} übernimmt das Programm vom "

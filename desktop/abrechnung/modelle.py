@@ -16,7 +16,7 @@ from core.abrechnung.lauf import Zeile
 from core.abrechnung.modell import Monatsergebnis
 from core.domain.geld import NULL
 from core.domain.hinweis import Schwere
-from core.domain.zahlen import format_eur, format_zahl
+from core.domain.zahlen import anzahl, format_eur, format_zahl
 from core.regeln.klassifikation import Beschaeftigungsart
 from desktop.i18n import tr
 from desktop.tabellen import Index
@@ -60,7 +60,7 @@ def stunden_text(zeile: Zeile) -> str:
         return ""
     text = format_zahl(e.stunden)
     if zeile.nach_plan:
-        text += " " + tr("(nach Plan: {n} Tage)").format(n=len(zeile.nach_plan))
+        text += " " + tr("(nach Plan: {tage})").format(tage=anzahl(len(zeile.nach_plan), tr("Tag"), tr("Tage")))
     return text
 
 
@@ -122,9 +122,8 @@ class AbrechnungsModell(QAbstractTableModel):
     def summe_text(self, spalte: int) -> str:
         s = SPALTEN[spalte]
         if spalte == 1:
-            if len(self.zeilen) == 1:
-                return tr("Summe (1 Assistenzkraft)")
-            return tr("Summe ({n} Assistenzkräfte)").format(n=len(self.zeilen))
+            wer = anzahl(len(self.zeilen), tr("Assistenzkraft"), tr("Assistenzkräfte"))
+            return tr("Summe ({wer})").format(wer=wer)
         if s.summe is None:
             return ""
         summe = sum((s.summe(z.ergebnis) for z in self.zeilen if z.ergebnis is not None), NULL)

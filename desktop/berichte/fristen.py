@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.domain.geld import format_eur
+from core.domain.zahlen import anzahl
 from core.fehler import AssistenzbueroFehler
 from core.meldungen.fristen import Frist
 from desktop import meldungen
@@ -108,7 +109,13 @@ class FristenWidget(QGroupBox):
             self,
         )
         self.tabelle, _proxy = sortierbare_tabelle(
-            self.modell, tr("Fristen"), tr("Meldungen und Zahlungen an Einzugsstellen und Finanzamt, nach Fälligkeit")
+            self.modell,
+            tr("Fristen"),
+            tr("Meldungen und Zahlungen an Einzugsstellen und Finanzamt, nach Fälligkeit"),
+            leer=tr(
+                "Keine Fristen in diesem Zeitraum. Fristen entstehen aus den Assistenzkräften mit Vertrag und den "
+                "abgeschlossenen Monaten."
+            ),
         )
         self.tabelle.setMinimumHeight(120)
         kopf = self.tabelle.horizontalHeader()
@@ -166,7 +173,9 @@ class FristenWidget(QGroupBox):
         if not liste:
             text = tr("Keine Fristen in diesem Zeitraum.")
         else:
-            text = tr("{n} Fristen, davon {o} offen und {u} überfällig.").format(n=len(liste), o=offen, u=ueberfaellig)
+            text = tr("{n}, davon {o} offen und {u} überfällig.").format(
+                n=anzahl(len(liste), tr("Frist"), tr("Fristen")), o=offen, u=ueberfaellig
+            )
         self.stand.setText(text)
         self.tabelle.setAccessibleDescription(text)
 
@@ -227,7 +236,10 @@ class FristenWidget(QGroupBox):
             meldungen.fehler(self, tr("Fristen"), str(fehler))
             return
         meldungen.datei_fertig(
-            self, tr("Fristen"), tr("{n} Fristen der nächsten zwölf Monate gespeichert.").format(n=len(liste)), pfad
+            self,
+            tr("Fristen"),
+            tr("{n} der nächsten zwölf Monate gespeichert.").format(n=anzahl(len(liste), tr("Frist"), tr("Fristen"))),
+            pfad,
         )
 
 

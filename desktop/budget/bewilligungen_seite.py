@@ -273,6 +273,7 @@ class BewilligungenSeite(QWidget):
         self.tabelle.activated.connect(lambda _i: self.bearbeiten())
         self.tabelle.selectionModel().currentRowChanged.connect(lambda *_: self._posten_laden())
         self.knopf_neu = QPushButton(tr("&Neue Bewilligung …"))
+        self.tabelle.leer_sagt(tr("Noch keine Bewilligung."), self.knopf_neu)
         self.knopf_bearbeiten = QPushButton(tr("Bea&rbeiten …"))
         self.knopf_loeschen = QPushButton(tr("&Löschen"))
         self.knopf_neu.clicked.connect(self.neu)

@@ -90,7 +90,10 @@ class UebersichtSeite(QWidget):
         self.diagramm = BudgetDiagramm()
         self.modell: ZeilenModell[Zeile] = ZeilenModell(SPALTEN, self)
         self.tabelle, _ = sortierbare_tabelle(
-            self.modell, tr("Monate: bewilligt, verbraucht, Prognose"), tr("Die Zahlen des Diagramms")
+            self.modell,
+            tr("Monate: bewilligt, verbraucht, Prognose"),
+            tr("Die Zahlen des Diagramms"),
+            leer=tr("Noch keine Bewilligung für dieses Jahr. Unter „Bewilligungen“ mit „Neue Bewilligung …“ anlegen."),
         )
         self.warnungen = QLabel()
         self.warnungen.setWordWrap(True)

@@ -29,7 +29,7 @@ from core.budget.antrag_ist import EURO, Vergleichszeile, antrag_vs_ist
 from core.budget.bewilligung import NACHWEISTEILE
 from core.budget.kalkulation_dienst import liste as kalkulationen
 from core.budget.verwendungsnachweis import verwendungsnachweis
-from core.domain.zahlen import format_eur, format_zahl
+from core.domain.zahlen import anzahl, format_eur, format_zahl
 from core.fehler import AssistenzbueroFehler
 from desktop import meldungen
 from desktop.budget.bewilligungen_seite import monat_aus_text
@@ -74,6 +74,7 @@ class AntragIstSeite(QWidget):
             tr("Antrag und Ist Zeile für Zeile"),
             tr("Die Erläuterung einer Zeile steht im Tooltip"),
             sortierbar=False,
+            leer=tr("Noch keine Kalkulation zum Vergleichen. Unter „Kostenkalkulation“ mit „Neu“ anlegen."),
         )
         self.stand = QLabel()
         self.stand.setWordWrap(True)
@@ -110,9 +111,9 @@ class AntragIstSeite(QWidget):
         self.modell.setze_zeilen(list(v.zeilen))
         self.tabelle.resizeColumnsToContents()
         self.stand.setText(
-            tr(
-                "„{k}“ neben {j}: {n} Monat(e) abgeschlossen; „Ist aufs Jahr“ rechnet sie auf zwölf Monate hoch."
-            ).format(k=v.kalkulation, j=v.jahr, n=v.monate)
+            tr("„{k}“ neben {j}: {n} abgeschlossen; „Ist aufs Jahr“ rechnet sie auf zwölf Monate hoch.").format(
+                k=v.kalkulation, j=v.jahr, n=anzahl(v.monate, tr("Monat"), tr("Monate"))
+            )
         )
 
 

@@ -404,7 +404,7 @@ class DienstplanBereich(QWidget):
             if art is Art.SCHICHT:
                 kopf.resizeSection(c, max(min(breite, zeichen * 34), zeichen * 16))
             elif art in (Art.BEMERKUNG, Art.ABDECKUNG):
-                kopf.resizeSection(c, max(min(breite, zeichen * 40), zeichen * 14))
+                kopf.resizeSection(c, max(min(breite, zeichen * 28), zeichen * 14))  # longer texts wrap
         self.raster.resizeRowsToContents()
 
     def _zeige_meldung(self, text: str) -> None:

@@ -18,6 +18,7 @@ from core.dienstplan.raster import WEITERE, Monatsraster, Rasterzeile, Spalte, Z
 from core.dienstplan.schicht import Schicht
 from core.dienstplan.vorlagen import Schichtvorlage
 from core.domain.hinweis import Schwere
+from core.domain.zahlen import anzahl
 from desktop.dienstplan import texte
 from desktop.i18n import tr
 from desktop.tabellen import Index
@@ -54,21 +55,19 @@ class Monatsdaten:
 
 
 def mit_allen_vorlagen(raster: Monatsraster, vorlagen: Sequence[Schichtvorlage]) -> Monatsraster:
-    """Show a column for every template, also those not used yet this month (so one can plan into them).
+    """Show a column for every template, also those not used yet this month (so one can plan into them), in one
+    fixed order: by start time, then "Weitere Schichten" (always there: the place for a shift without template).
 
-    The month's own columns keep their order; templates not used yet follow, by start time.
+    The order must not depend on what is planned: the month's used columns came first, so the first Spätdienst
+    put its column before Frühdienst and "Weitere Schichten" vanished (issue 13, finding 7: the columns jumped
+    under the cursor after the first shift).
     """
-    vorhandene = {sp.schluessel for sp in raster.spalten}
-    neue = sorted(
-        (Spalte(v.name, v.name, v.zeiten_text, v.beginn) for v in vorlagen if v.name not in vorhandene),
-        key=lambda sp: (sp.beginn or time(0), sp.titel),
-    )
-    if not neue:
-        return raster
-    benutzte = {k for z in raster.zeilen for k, v in z.zellen.items() if v}
-    eigene = [sp for sp in raster.spalten if sp.beginn is not None or sp.schluessel in benutzte]
-    weitere = [sp for sp in eigene if sp.beginn is None]
-    return replace(raster, spalten=(*(sp for sp in eigene if sp.beginn is not None), *neue, *weitere))
+    spalten = {sp.schluessel: sp for sp in raster.spalten}
+    for v in vorlagen:
+        spalten.setdefault(v.name, Spalte(v.name, v.name, v.zeiten_text, v.beginn))
+    weitere = spalten.pop(WEITERE, None) or Spalte(WEITERE, tr("Weitere Schichten"), "", None)
+    geordnet = sorted(spalten.values(), key=lambda sp: (sp.beginn is None, sp.beginn or time(0), sp.titel))
+    return replace(raster, spalten=(*geordnet, weitere))
 
 
 class Art(IntEnum):
@@ -336,9 +335,9 @@ class MonatsModell(QAbstractTableModel):
         if art is Art.TAG:
             teile = self.tagesbemerkung(zeile)
             n = sum(len(v) for v in zeile.zellen.values())
-            anzahl = tr("keine Schicht") if n == 0 else tr("1 Schicht") if n == 1 else tr("{n} Schichten").format(n=n)
+            schichten = tr("keine Schicht") if n == 0 else anzahl(n, tr("Schicht"), tr("Schichten"))
             heute = tr(" (heute)") if zeile.info.tag == date.today() else ""
-            return f"{texte.tag_lang(zeile.info.tag)}{heute}: {'; '.join([*teile, anzahl])}"
+            return f"{texte.tag_lang(zeile.info.tag)}{heute}: {'; '.join([*teile, schichten])}"
         if art is Art.SCHICHT and sp is not None:
             kopf = f"{sp.titel} {sp.zeiten.replace('–', ' bis ')}".strip()
             eintraege = zeile.zellen.get(sp.schluessel, ())

@@ -15,6 +15,7 @@ from core.dienstplan.dienst import Aenderung
 from core.dienstplan.kopieren import eingefuegt
 from core.dienstplan.raster import Zelleneintrag
 from core.dienstplan.schicht import Schicht
+from core.domain.zahlen import anzahl
 from desktop import meldungen
 from desktop.dienstplan import texte
 from desktop.dienstplan.abwesenheit_dialog import AbwesenheitDialog
@@ -279,8 +280,9 @@ class Dienstplanoperationen:
             if not meldungen.frage(
                 self.seite,
                 tr("Ganzen Tag leeren"),
-                tr("Alle {n} Schichten am {tag} löschen? Strg+Z holt sie zurück.").format(
-                    n=len(eintraege), tag=texte.datum(zelle.tag) if zelle.tag else ""
+                tr("Alle {n} am {tag} löschen? Strg+Z holt sie zurück.").format(
+                    n=anzahl(len(eintraege), tr("Schicht"), tr("Schichten")),
+                    tag=texte.datum(zelle.tag) if zelle.tag else "",
                 ),
                 ja=tr("&Löschen"),
                 nein=tr("&Behalten"),
@@ -311,7 +313,7 @@ class Dienstplanoperationen:
                 return
             schichten = (gewaehlt,)
         self.zwischenablage = Zwischenablage(schichten, ausschneiden, zelle.schluessel, zelle.art is Art.TAG)
-        was = tr("1 Schicht") if len(schichten) == 1 else tr("{n} Schichten").format(n=len(schichten))
+        was = anzahl(len(schichten), tr("Schicht"), tr("Schichten"))
         if ausschneiden:
             self._melde(tr("{was} zum Verschieben gemerkt: Zieltag wählen, dann Strg+V.").format(was=was))
         else:

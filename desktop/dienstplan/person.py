@@ -27,6 +27,7 @@ from core.dienstplan.abwesenheit import Abwesenheit
 from core.dienstplan.dienst import Monatsplan
 from core.dienstplan.schicht import Schicht, schichtstunden
 from core.dienstplan.tage import monatsname
+from core.domain.zahlen import anzahl
 from core.fehler import AssistenzbueroFehler
 from desktop.dienstplan.eingaben import Eingabedialog
 from desktop.dienstplan.modelle import AbwesenheitsModell, SchichtlisteModell, Schichtzeile
@@ -192,7 +193,7 @@ class PersonAnsicht(QWidget):
     def _zeige_anzahl(self) -> None:
         """An empty table says so in words (its title and its accessible name)."""
         n, a = self.schicht_modell.rowCount(), self.abw_modell.rowCount()
-        schichten = tr("keine") if n == 0 else tr("1 Schicht") if n == 1 else tr("{n} Schichten").format(n=n)
+        schichten = tr("keine") if n == 0 else anzahl(n, tr("Schicht"), tr("Schichten"))
         abwesend = tr("keine") if a == 0 else str(a)
         self.schichten_titel.setText(tr("S&chichten und tatsächliche Zeiten (Stundenzettel): {n}").format(n=schichten))
         self.abwesenheiten_titel.setText(tr("Abwesenheiten im Mona&t: {n}").format(n=abwesend))
@@ -248,15 +249,15 @@ class PersonAnsicht(QWidget):
             k = u.konto
             zeilen.append(
                 tr(
-                    "Urlaub {jahr}: Anspruch {anspruch} Tage{uebertrag}, genommen {genommen}, geplant {geplant}, "
-                    "Rest {rest} Tage."
+                    "Urlaub {jahr}: Anspruch {anspruch}{uebertrag}, genommen {genommen}, geplant {geplant}, "
+                    "Rest {rest}."
                 ).format(
                     jahr=k.jahr,
-                    anspruch=dezimal_als_text(k.anspruch),
+                    anspruch=anzahl(k.anspruch, tr("Tag"), tr("Tage")),
                     uebertrag=tr(" + Übertrag {u}").format(u=dezimal_als_text(k.uebertrag)) if k.uebertrag else "",
                     genommen=dezimal_als_text(k.genommen),
                     geplant=dezimal_als_text(k.geplant),
-                    rest=dezimal_als_text(k.rest),
+                    rest=anzahl(k.rest, tr("Tag"), tr("Tage")),
                 )
             )
             zeilen.append(tr("Berechnung: {weg}").format(weg=u.anspruch.rechenweg))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QPushBu
 
 from core.dienstplan.probelauf import Probe
 from core.dienstplan.schicht import Schicht
+from core.domain.zahlen import anzahl
 from desktop.dienstplan import texte
 from desktop.i18n import tr
 
@@ -61,7 +62,9 @@ def vorschautext(probe: Probe, namen: Mapping[int, str]) -> str:
     if a is None or a.leer:
         return tr("Im gewählten Zeitraum entstehen keine Schichten.")
     teile = [
-        tr("Es werden {n} Schichten angelegt (alles oder nichts):").format(n=len(a.schichten_neu))
+        tr("Es werden {n} angelegt (alles oder nichts):").format(
+            n=anzahl(len(a.schichten_neu), tr("Schicht"), tr("Schichten"))
+        )
         if len(a.schichten_neu) != 1
         else tr("Es wird 1 Schicht angelegt:")
     ]

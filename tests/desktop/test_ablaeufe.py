@@ -8,6 +8,7 @@ an applicant after confirming).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from decimal import Decimal
@@ -343,6 +344,7 @@ def test_personalbogen_als_pdf(qtbot, fenster: Hauptfenster, tmp_path: Path, mon
         return str(ziel), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", speichern_unter)
+    meldungen = Meldungen(monkeypatch)
     qtbot.keyClick(fenster, Qt.Key.Key_2, STRG)
     bereich = fenster.seite("assistenzkraefte")
     fenster.navigation.setFocus()
@@ -353,6 +355,8 @@ def test_personalbogen_als_pdf(qtbot, fenster: Hauptfenster, tmp_path: Path, mon
     pdf = ziel.with_suffix(".pdf")
     qtbot.waitUntil(lambda: "Personalbogen gespeichert" in fenster.statusBar().currentMessage(), timeout=10000)
     assert pdf.read_bytes().startswith(b"%PDF")
+    (box,) = meldungen.boxen  # with "Öffnen" and "Ordner öffnen" (test_operationen)
+    assert box["titel"].startswith("Personalbogen gespeichert") and str(pdf) in box["text"]
     assert vorschlaege == ["Personalbogen_leer.pdf" if leer else "Personalbogen_Sabine_Berger.pdf"]
     text = _pdf_text(pdf)
     assert "Personalbogen" in text
@@ -387,7 +391,9 @@ def test_auskunft_nach_dsgvo_in_einen_gewaehlten_ordner(qtbot, fenster: Hauptfen
     assert "Berger" in _pdf_text(pdf)
 
 
-def test_loeschen_einer_beschaeftigten_wird_mit_grund_abgelehnt(qtbot, fenster: Hauptfenster, monkeypatch) -> None:
+def test_loeschen_nur_fuer_bewerberinnen(qtbot, fenster: Hauptfenster, monkeypatch) -> None:
+    """ "Bewerberin löschen …" is off for an employee (issue 13, finding 10: it was enabled), and says why; an
+    applicant with a contract is still refused with the reason (the service checks, not the button)."""
     db = fenster.kontext.datenbank
     kraft = assistenzkraefte.speichere_assistenzkraft(
         db, assistenzkraefte.AssistenzkraftDaten(vorname="Sabine", nachname="Berger", status="beschaeftigt")
@@ -403,8 +409,19 @@ def test_loeschen_einer_beschaeftigten_wird_mit_grund_abgelehnt(qtbot, fenster: 
     bereich = fenster.seite("assistenzkraefte")
     fenster.navigation.setFocus()
     taste(qtbot, Qt.Key.Key_F6)
-    assert bereich.knopf_loeschen.isEnabled()  # reachable, so it can say why not
-    taste(qtbot, Qt.Key.Key_L, ALT)  # Bewerberin &löschen …
+    assert not bereich.knopf_loeschen.isEnabled()
+    warum = bereich.knopf_loeschen.accessibleDescription()
+    assert "Nicht möglich für Sabine Berger (beschäftigt)" in warum and warum == bereich.knopf_loeschen.toolTip()
+    taste(qtbot, Qt.Key.Key_L, ALT)  # Bewerberin &löschen … (off: nothing happens)
+    assert meldungen.boxen == []
+
+    # an applicant who already has a contract: enabled (she is an applicant), refused with the reason
+    daten = assistenzkraefte.lade_assistenzkraft(db, kraft.id)
+    assistenzkraefte.speichere_assistenzkraft(db, dataclasses.replace(daten, status="bewerberin"))
+    bereich.aktivieren()
+    assert bereich.knopf_loeschen.isEnabled()
+    assert "Bewerberin ohne Arbeitsvertrag" in bereich.knopf_loeschen.accessibleDescription()
+    taste(qtbot, Qt.Key.Key_L, ALT)
     qtbot.waitUntil(lambda: len(meldungen.boxen) == 1)
     (box,) = meldungen.boxen
     assert box["titel"].startswith("Löschen nicht möglich")

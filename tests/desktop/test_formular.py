@@ -131,3 +131,35 @@ def test_lange_auswahl_wird_nicht_abgeschnitten_wo_platz_ist(qtbot) -> None:
     f.show()
     qtbot.waitExposed(f)
     assert kasse.eingabe.width() > kasse.eingabe.fontMetrics().horizontalAdvance(lang)
+
+
+def test_iban_fuellt_bank_und_bic_ohne_getipptes_zu_ueberschreiben(qtbot) -> None:
+    """Issue 13, finding 10. DE89 3704 0044 0532 0130 00 is the usual example IBAN (Bankleitzahl 37040044, in the
+    Bundesbank's Bankleitzahlendatei: Commerzbank, BIC COBADEFFXXX); DE02 1203 0000 0000 2020 51: Deutsche
+    Kreditbank Berlin, BIC BYLADEM1001."""
+    from desktop.formular import bank_aus_iban
+
+    f = Formular()
+    qtbot.addWidget(f)
+    iban, bank, bic = f.text("iban", "IBAN"), f.text("bank", "Bank"), f.text("bic", "BIC")
+    bank_aus_iban(iban, bank, bic)
+    f.show()
+    qtbot.waitExposed(f)
+    f.activateWindow()
+    qtbot.waitUntil(f.isActiveWindow)
+
+    def tippe_iban(text: str) -> None:
+        iban.eingabe.setFocus()
+        iban.eingabe.clear()
+        qtbot.keyClicks(iban.eingabe, text)
+        qtbot.keyClick(iban.eingabe, Qt.Key.Key_Tab)  # leaving the field fills in
+
+    tippe_iban("DE89 3704 0044 0532 0130 00")
+    assert (bank.eingabe.text(), bic.eingabe.text()) == ("Commerzbank", "COBADEFFXXX")
+    tippe_iban("DE02120300000000202051")  # another IBAN: what the program filled in follows it
+    assert (bank.eingabe.text(), bic.eingabe.text()) == ("Deutsche Kreditbank Berlin", "BYLADEM1001")
+    bank.eingabe.setText("DKB")  # typed by her: kept
+    tippe_iban("DE89370400440532013000")
+    assert (bank.eingabe.text(), bic.eingabe.text()) == ("DKB", "COBADEFFXXX")
+    tippe_iban("DE00 1234")  # not an IBAN: nothing changes (the check of the field says what is wrong)
+    assert (bank.eingabe.text(), bic.eingabe.text()) == ("DKB", "COBADEFFXXX")

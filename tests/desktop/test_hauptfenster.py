@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 import pytest
 from barrierefreiheit import fokus, pruefe_barrierefreiheit
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.bereiche import BEREICHE, Bereich
@@ -156,3 +159,45 @@ def test_strg_zahl_aus_einem_bereich_fuehrt_den_cursor_in_den_neuen(qtbot, fenst
     fenster.navigation.setFocus()
     qtbot.keyClick(fokus(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert fokus() is fenster.navigation  # from the list the cursor stays there (browsing with the arrows)
+
+
+def _mitte_abstand(a: QWidget, b_mitte: QPoint) -> int:
+    m = a.frameGeometry().center()
+    return max(abs(m.x() - b_mitte.x()), abs(m.y() - b_mitte.y()))
+
+
+def test_fenster_bleibt_gleich_gross_beim_bereichswechsel(qtbot, fenster: Hauptfenster) -> None:
+    """Issue 13, finding 10: the window grew whenever another area was opened. It takes its size once (first show,
+    centred on the screen); an area that needs more room wraps or scrolls inside it."""
+    bildschirm = fenster.screen().availableGeometry()
+    qtbot.waitUntil(lambda: _mitte_abstand(fenster, bildschirm.center()) <= 2)
+    groesse = fenster.size()
+    for b in BEREICHE:
+        fenster.zeige_bereich(b.schluessel)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert fenster.size() == groesse, b.schluessel
+
+
+def test_einrichtungsassistent_oeffnet_mittig_ueber_dem_fenster(qtbot, fenster: Hauptfenster) -> None:
+    """Issue 13, finding 10: the set-up wizard opened in the screen's corner (the room rules resized it after Qt
+    had centred it). Every dialog is centred over its window once it has its size."""
+    from desktop.vertraege import VertragDialog  # any ordinary dialog as well
+
+    assistent = fenster.starte_ersteinrichtung()
+    qtbot.waitExposed(assistent)
+    assert _mitte_abstand(assistent, fenster.frameGeometry().center()) <= 2
+    assistent.close()
+    from core.stammdaten.vertraege import VertragDaten
+
+    heute = date.today()
+    dialog = VertragDialog(
+        fenster.kontext,
+        VertragDaten(assistenzkraft_id=1, gueltig_ab=heute, eintritt=heute, lohnsatz=Decimal(15)),
+        fenster,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert _mitte_abstand(dialog, fenster.frameGeometry().center()) <= 2
+    dialog.close()

@@ -174,6 +174,44 @@ def test_export_fertig_bietet_oeffnen(qtbot: Any, seite: QWidget, tmp_path: Path
     assert geoeffnet == [str(tmp_path / "plan.pdf")]
 
 
+def test_export_fertig_bietet_ordner_oeffnen(qtbot: Any, seite: QWidget, tmp_path: Path, monkeypatch) -> None:
+    """Issue 13, finding 10: "Export fertig" offers the file and its folder; a folder of files (the Auskunft) only
+    the folder."""
+    from PySide6.QtGui import QDesktopServices
+
+    geoeffnet: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: geoeffnet.append(url.toLocalFile()) or True)
+    gesehen: list[list[str]] = []
+
+    def ordner(box: QMessageBox) -> int:
+        gesehen.append([k.text() for k in box.buttons()])
+        knopf = box.findChild(QWidget, "ordner_oeffnen")
+        assert knopf is not None and knopf.text() == "&Ordner öffnen" and knopf.accessibleDescription()
+        knopf.click()  # what Alt+O does
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", ordner)
+    meldungen.datei_fertig(seite, "Export fertig", "Geschrieben.", tmp_path / "plan.pdf")
+    meldungen.datei_fertig(seite, "Auskunft erstellt", "Geschrieben.", tmp_path)
+    assert geoeffnet == [str(tmp_path), str(tmp_path)]
+    assert "Ö&ffnen" in gesehen[0] and "Ö&ffnen" not in gesehen[1]
+
+
+def test_wer_eine_datei_schreibt_bietet_oeffnen_an() -> None:
+    """Every module that asks where to save a file (or folder) tells her with `meldungen.datei_fertig` when it is
+    written — with "Öffnen" and "Ordner öffnen" — not only in the status bar (the Personalbogen PDF did)."""
+    import re
+
+    wurzel = Path(__file__).resolve().parents[2] / "desktop"
+    ohne = [
+        p.relative_to(wurzel).as_posix()
+        for p in sorted(wurzel.rglob("*.py"))
+        if re.search(r"QFileDialog\.(getSaveFileName|getExistingDirectory)\(", text := p.read_text(encoding="utf-8"))
+        and "datei_fertig(" not in text
+    ]
+    assert ohne == []
+
+
 def test_dienstplan_export_im_hintergrund(qtbot: Any, kontext: Any, tmp_path: Path, monkeypatch) -> None:
     import importlib
 

@@ -220,3 +220,20 @@ def test_iban_sonstiger_fehler_auf_deutsch(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(schwifty, "IBAN", ungueltig)  # kennungen imports it when it checks (fast start)
     meldung = kennungen.pruefe_iban("DE89370400440532013000")
     assert meldung is not None and "Invalid" not in meldung and "Kontoauszug" in meldung
+
+
+@pytest.mark.parametrize(
+    ("iban", "erwartet"),
+    [
+        # Bankleitzahlendatei der Deutschen Bundesbank: 37040044 Commerzbank (BIC COBADEFFXXX),
+        # 12030000 Deutsche Kreditbank Berlin (BIC BYLADEM1001)
+        ("DE89 3704 0044 0532 0130 00", ("Commerzbank", "COBADEFFXXX")),
+        ("de02120300000000202051", ("Deutsche Kreditbank Berlin", "BYLADEM1001")),
+        ("DE89 3704 0044 0532 0130 01", None),  # wrong check digits
+        ("", None),
+    ],
+)
+def test_bank_zur_iban(iban: str, erwartet: tuple[str, str] | None) -> None:
+    from core.domain.kennungen import bank_zur_iban
+
+    assert bank_zur_iban(iban) == erwartet

@@ -305,7 +305,7 @@ def test_lohnjournal_als_excel_im_hintergrund(
     fuehrer.dann(fertig, QMessageBox)
     seite.export_aktionen["lohnjournal_xlsx"].trigger()
     qtbot.waitUntil(lambda: bool(gemeldet), timeout=20000)
-    assert gemeldet[0].startswith("Lohnjournal März 2026 (Entwurf) mit 1 Assistenzkräften geschrieben")
+    assert gemeldet[0].startswith("Lohnjournal März 2026 (Entwurf) mit 1 Assistenzkraft geschrieben")
     werte = [c.value for zeile in load_workbook(ziel).active.iter_rows() for c in zeile]
     assert Decimal("1200") in [Decimal(str(w)) for w in werte if isinstance(w, int | float)]  # gross, a number
 
@@ -410,7 +410,7 @@ def test_schichten_ohne_istzeit_stehen_als_nach_plan_da(qtbot: Any, haushalt: Ha
         "Nach Plan: für diese Tage ist keine tatsächliche Arbeitszeit erfasst, abgerechnet ist der Plan: 02.03., 03.03."
         in text
     )
-    assert "Warnung: Für 2 Tag(e) ist keine tatsächliche Arbeitszeit erfasst" in text
+    assert "Warnung: Für 2 Tage ist keine tatsächliche Arbeitszeit erfasst" in text
 
 
 def test_einzelheiten_zeigen_das_zeitkonto(qtbot: Any, haushalt: Haushalt) -> None:

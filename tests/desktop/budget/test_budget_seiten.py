@@ -119,7 +119,7 @@ def test_antrag_und_ist(bereich: BudgetBereich) -> None:
     seite.jahr.setValue(2026)
     texte = {z.schluessel: z for z in seite.modell.zeilen}
     assert texte["gesamtkosten_jahr"].ist == D("1237.90")  # March and April, 2 × 618,95
-    assert "2 Monat(e) abgeschlossen" in seite.stand.text()
+    assert "2 Monate abgeschlossen" in seite.stand.text()
     assert pruefe_barrierefreiheit(bereich) == []
     assert doppelte_kuerzel(seite) == []
     assert pruefe_barrierefreiheit(bereich) == []

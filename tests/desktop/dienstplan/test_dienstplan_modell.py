@@ -165,3 +165,30 @@ def test_hinweise_mit_schwere_als_wort_und_am_tag() -> None:
         == "Warnung: Montag, 2. März, Jörg, Jörg hat nur 9 Stunden Ruhezeit., § 5 ArbZG"
     )
     assert liste.data(liste.index(0, 3), A) == "Hinweis: Jörg hat nur 9 Stunden Ruhezeit."
+
+
+def _kopfzeile(m: MonatsModell) -> list[str]:
+    return [str(m.headerData(c, Qt.Orientation.Horizontal, A)) for c in range(m.columnCount())]
+
+
+def test_spalten_stehen_fest_was_auch_geplant_ist() -> None:
+    """Issue 13, finding 7: after the first shift the columns jumped (the used template moved to the front,
+    "Weitere Schichten" vanished). The order is the templates by start time, then "Weitere Schichten", for an
+    empty month, after one Spätdienst and after a shift without template alike."""
+    tag = date(2026, 3, 10)
+    erwartet = [
+        "Tag",
+        "Frühdienst 07:00–14:00",
+        "Spätdienst 14:00–22:00",
+        "Nachtbereitschaft 22:00–07:00 (Folgetag)",
+        "Weitere Schichten",
+        "Bemerkungen",
+        "Prüfung",
+    ]
+    leer = _modell(2026, 3, [], [])
+    spaet = _modell(2026, 3, [schicht_aus_vorlage(SPAETDIENST, tag, JOERG)], [])
+    frei = schicht_aus_vorlage(SPAETDIENST, tag, SABINE).mit(vorlage=None)
+    beide = _modell(2026, 3, [schicht_aus_vorlage(SPAETDIENST, tag, JOERG), frei], [])
+    assert _kopfzeile(leer) == _kopfzeile(spaet) == _kopfzeile(beide) == erwartet
+    assert _zelle(spaet, tag, "Spätdienst") == "Jörg"
+    assert _zelle(beide, tag, "Weitere Schichten") == "Sabine 14:00–22:00"

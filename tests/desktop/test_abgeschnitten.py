@@ -1,0 +1,74 @@
+"""No text is cut off at 100 % (issue 13, finding 10: the Krankenkasse's name in the list, "Quelle der Sätze",
+"Mindesturlaub (Gesetz)", the Abdeckung). Every area and tab of the example household is opened in the window's own
+size; a list's rows must be as high as their wrapped texts and no one-line field may hold more text than it shows.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bildschirmfotos import _ansichten
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from desktop.bereiche import BEREICHE
+from desktop.hauptfenster import Hauptfenster
+from desktop.tabellen import Liste
+
+pytestmark = pytest.mark.gui
+
+
+def _abgeschnittene_felder(seite: QWidget) -> list[str]:
+    funde = []
+    for feld in seite.findChildren(QLineEdit):
+        if not feld.isVisible() or not feld.text() or feld.parent().metaObject().className() in ("QSpinBox",):
+            continue
+        platz = feld.contentsRect().width() - 2 * feld.style().pixelMetric(
+            feld.style().PixelMetric.PM_DefaultFrameWidth
+        )
+        if feld.fontMetrics().horizontalAdvance(feld.text()) > platz + 4:
+            funde.append(f"Feld „{feld.accessibleName() or feld.objectName()}“: „{feld.text()[:40]}…“")
+    return funde
+
+
+def _abgeschnittene_zeilen(seite: QWidget) -> list[str]:
+    funde = []
+    for liste in seite.findChildren(Liste):
+        if not liste.isVisible() or not liste.wordWrap():
+            continue
+        for reihe in range(min(liste.model().rowCount(), 40)):
+            if liste.sizeHintForRow(reihe) > liste.rowHeight(reihe) + 1:
+                funde.append(f"Liste „{liste.accessibleName()}“, Zeile {reihe + 1}: Text höher als die Zeile")
+                break
+    return funde
+
+
+def test_nichts_abgeschnitten_bei_100_prozent(qtbot, demo_fenster: Hauptfenster) -> None:
+    demo_fenster.resize(1216, 720)  # the size it takes on a 1280×800 screen (95 % × 90 %)
+    funde: list[str] = []
+    for b in BEREICHE:
+        demo_fenster.zeige_bereich(b.schluessel)
+        seite = demo_fenster.seite(b.schluessel)
+        for ansicht in _ansichten(seite):
+            for _ in range(3):
+                QApplication.processEvents()
+            funde += [f"{b.schluessel}{ansicht}: {f}" for f in _abgeschnittene_felder(seite)]
+            funde += [f"{b.schluessel}{ansicht}: {f}" for f in _abgeschnittene_zeilen(seite)]
+    assert funde == []
+
+
+def test_lange_spalten_brechen_um(qtbot) -> None:
+    """A column sized to its contents stops at `Liste.HOECHSTENS_ZEICHEN`; the long text wraps in a higher row."""
+    from desktop.tabellen import Spalte, ZeilenModell, sortierbare_tabelle
+
+    name = "Minijob-Zentrale (Deutsche Rentenversicherung Knappschaft-Bahn-See)"
+    modell: ZeilenModell[str] = ZeilenModell([Spalte("Krankenkasse", lambda z: z), Spalte("Nr.", lambda _z: "1")])
+    tabelle, _ = sortierbare_tabelle(modell, "Krankenkassen")
+    qtbot.addWidget(tabelle)
+    modell.setze_zeilen([name, "BARMER"])
+    tabelle.resize(600, 300)
+    tabelle.show()
+    qtbot.waitExposed(tabelle)
+    tabelle.resizeColumnsToContents()
+    grenze = tabelle.fontMetrics().averageCharWidth() * Liste.HOECHSTENS_ZEICHEN
+    assert tabelle.columnWidth(0) <= grenze < tabelle.fontMetrics().horizontalAdvance(name)
+    lang, kurz = (1, 0) if tabelle.model().index(0, 0).data() == "BARMER" else (0, 1)  # sorted by name
+    assert tabelle.rowHeight(lang) >= 2 * tabelle.fontMetrics().lineSpacing() > tabelle.rowHeight(kurz)
