@@ -16,6 +16,7 @@ from pathlib import Path
 
 from stdnum.iso7064 import mod_11_10
 
+from core.abrechnung.erfassung import setze_abrechnungsbeginn
 from core.dienstplan import dienst
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.bedarf import Bedarfsblock, Bedarfsprofil, Bedarfsstufe
@@ -356,6 +357,10 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
     urlaub = Abwesenheit(joerg, Abwesenheitsart.URLAUB, urlaub_von, urlaub_bis, notiz="Jahresurlaub")
     betroffen = dienst.schichten_von(db, joerg, urlaub_von, urlaub_bis)
     dienst.trage_abwesenheit_ein(db, urlaub, {s.id: sabine for s in betroffen if s.id is not None})
+
+    # The household starts its payroll in the program with the month it is created in (earlier months count as
+    # settled elsewhere): its current month is the next one to finalise, whatever the day the demo is opened.
+    setze_abrechnungsbeginn(db, erster.year, erster.month)
 
     monate = f"{monatsname(erster.year, erster.month)} und {monatsname(naechster.year, naechster.month)}"
     text = (

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.domain.kalender import BUNDESLAENDER
 from core.fehler import EingabeFehler
 from core.stammdaten import krankenkassen as dienst
 from desktop import meldungen
@@ -153,6 +154,12 @@ class KrankenkassenSeite(QWidget):
         self.stamm.text("name", tr("Na&me der Kasse"))
         self.stamm.text("betriebsnummer", tr("Betr&iebsnummer der Kasse"), max_laenge=10)
         self.stamm.ja_nein("ist_minijob_zentrale", tr("Dies ist die Minij&ob-Zentrale"))
+        self.stamm.auswahl(
+            "sitz_land",
+            tr("Bundesland des Sitzes (Bere&chnung der Fälligkeit)"),
+            [("", tr("– nicht eingetragen –")), *BUNDESLAENDER.items()],
+            beschreibung=tr("Die Feiertage an ihrem Sitz bestimmen, wann Beitragsnachweis und Beiträge fällig sind"),
+        )
         self.stamm.mehrzeilig("anschrift", tr("&Anschrift"))
         self.stamm.mehrzeilig("notiz", tr("No&tiz"))
 
@@ -323,13 +330,14 @@ class KrankenkassenSeite(QWidget):
         self.stamm.loesche_fehler()
         self.stufen_fehler.hide()
         if kasse is None:
-            self.stamm.setze_werte({"name": "", "betriebsnummer": "", "anschrift": "", "notiz": ""})
+            self.stamm.setze_werte({"name": "", "betriebsnummer": "", "sitz_land": "", "anschrift": "", "notiz": ""})
         else:
             self.stamm.setze_werte(
                 {
                     "name": kasse.name,
                     "betriebsnummer": kasse.betriebsnummer,
                     "ist_minijob_zentrale": kasse.ist_minijob_zentrale,
+                    "sitz_land": kasse.sitz_land,
                     "anschrift": kasse.anschrift,
                     "notiz": kasse.notiz,
                 }

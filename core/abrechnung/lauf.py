@@ -218,21 +218,18 @@ def _kasse(sitzung: Session, kraft: Assistenzkraft, jahr: int, wer: str) -> Kass
             "Bitte die Krankenkasse im Personalbogen, Reiter Sozialversicherung, eintragen."
         )
     kasse = vorhanden(sitzung.get(Krankenkasse, kraft.krankenkasse_id), "die Krankenkasse")  # foreign key
-    jahreswerte = sitzung.scalars(
-        select(KassenJahr)
-        .options(selectinload(KassenJahr.u1_stufen))
-        .where(KassenJahr.krankenkasse_id == kasse.id, KassenJahr.jahr == jahr)
-    ).first()
+    # A year without rates yet (January, before the Kasse published them) is computed with the latest earlier
+    # year's, and a blocking Hinweis asks to confirm them (`_kassen_hinweise`, `kassen_zu_pruefen`).
+    jahreswerte, _von = _kassenstand(sitzung, kasse.id, jahr)
     stufe = next((s for s in jahreswerte.u1_stufen if s.gewaehlt), None) if jahreswerte else None
     if jahreswerte is None or jahreswerte.zusatzbeitrag_prozent is None or jahreswerte.u2_prozent is None:
         raise EingabeFehler(
             f"{wer}: Für die Krankenkasse „{kasse.name}“ fehlen die Sätze für {jahr} (Zusatzbeitrag, U2). "
-            "Bitte unter Stammdaten › Krankenkassen das Jahr anlegen oder in der Abrechnung die Sätze des Vorjahres "
-            "zur Prüfung übernehmen."
+            "Bitte unter Stammdaten › Krankenkassen das Jahr anlegen."
         )
     if stufe is None:
         raise EingabeFehler(
-            f"{wer}: Für die Krankenkasse „{kasse.name}“ ist für {jahr} keine U1-Stufe gewählt. "
+            f"{wer}: Für die Krankenkasse „{kasse.name}“ ist für {jahreswerte.jahr} keine U1-Stufe gewählt. "
             "Bitte unter Stammdaten › Krankenkassen die gewählte U1-Stufe markieren."
         )
     return Kasse(
@@ -245,6 +242,100 @@ def _kasse(sitzung: Session, kraft: Assistenzkraft, jahr: int, wer: str) -> Kass
         u2_erstattung_prozent=jahreswerte.u2_erstattung_prozent,
         betriebsnummer=kasse.betriebsnummer,
     )
+
+
+def _kassenstand(sitzung: Session, kassen_id: int, jahr: int) -> tuple[KassenJahr | None, int | None]:
+    """The Kasse's rates for `jahr`, else those of its latest earlier year with that year (None: as entered)."""
+    zeilen = sitzung.scalars(
+        select(KassenJahr)
+        .options(selectinload(KassenJahr.u1_stufen))
+        .where(KassenJahr.krankenkasse_id == kassen_id, KassenJahr.jahr <= jahr)
+        .order_by(KassenJahr.jahr.desc())
+        .limit(1)
+    ).first()
+    if zeilen is None:
+        return None, None
+    return zeilen, (zeilen.jahr if zeilen.jahr != jahr else None)
+
+
+@dataclass(frozen=True, slots=True)
+class KassenPruefung:
+    """A Kasse whose rates for `jahr` are not confirmed: carried forward from an earlier year and marked „bitte
+    prüfen“ (`von_jahr` None), or not entered at all (the draft uses those of `von_jahr`). Finalising waits for them.
+    """
+
+    kassen_id: int
+    name: str
+    jahr: int
+    von_jahr: int | None
+    zusatzbeitrag_prozent: Decimal | None
+    u1_prozent: Decimal | None
+    u1_erstattung_prozent: Decimal | None
+    u2_prozent: Decimal | None
+
+    @property
+    def saetze(self) -> str:
+        """ "Zusatzbeitrag 3,29 %, U1 2,5 % (Erstattung 65 %), U2 0,39 %"."""
+        teile = []
+        if self.zusatzbeitrag_prozent is not None:
+            teile.append(f"Zusatzbeitrag {format_prozent(self.zusatzbeitrag_prozent)}")
+        if self.u1_prozent is not None:
+            erstattung = (
+                f" (Erstattung {format_prozent(self.u1_erstattung_prozent)})"
+                if self.u1_erstattung_prozent is not None
+                else ""
+            )
+            teile.append(f"U1 {format_prozent(self.u1_prozent)}{erstattung}")
+        if self.u2_prozent is not None:
+            teile.append(f"U2 {format_prozent(self.u2_prozent)}")
+        return ", ".join(teile)
+
+    @property
+    def text(self) -> str:
+        if self.von_jahr is not None:
+            return (
+                f"Für {self.jahr} sind bei der Krankenkasse „{self.name}“ noch keine Sätze eingetragen; gerechnet ist "
+                f"vorläufig mit denen von {self.von_jahr} ({self.saetze})."
+            )
+        return (
+            f"Die Sätze der Krankenkasse „{self.name}“ für {self.jahr} sind aus dem Vorjahr übernommen und noch nicht "
+            f"bestätigt ({self.saetze})."
+        )
+
+
+def _pruefung(sitzung: Session, kasse: Krankenkasse, jahr: int) -> KassenPruefung | None:
+    zeile, von = _kassenstand(sitzung, kasse.id, jahr)
+    if zeile is None or (von is None and BITTE_PRUEFEN not in zeile.quelle):
+        return None
+    stufe = next((s for s in zeile.u1_stufen if s.gewaehlt), None)
+    return KassenPruefung(
+        kasse.id,
+        kasse.name,
+        jahr,
+        von,
+        zeile.zusatzbeitrag_prozent,
+        stufe.umlage_prozent if stufe is not None else None,
+        stufe.erstattung_prozent if stufe is not None else None,
+        zeile.u2_prozent,
+    )
+
+
+def kassen_zu_pruefen(db: Datenbank, jahr: int, monat: int) -> list[KassenPruefung]:
+    """The Kassen of the month's assistants (Minijob-Zentrale and private insurance aside) whose rates for the year
+    are not confirmed, by name: the question of the change of year (Jahreswechsel) when a new year's month opens."""
+    _monat_pruefen(jahr, monat)
+    with db.arbeitseinheit() as sitzung:
+        if ist_abgeschlossen(sitzung, jahr, monat):
+            return []
+        kassen: dict[int, Krankenkasse] = {}
+        for person in _personen(sitzung, jahr, monat):
+            kraft = sitzung.get(Assistenzkraft, person)
+            if kraft is None or kraft.privat_versichert or kraft.krankenkasse is None:
+                continue
+            if not kraft.krankenkasse.ist_minijob_zentrale:
+                kassen[kraft.krankenkasse.id] = kraft.krankenkasse
+        pruefungen = [_pruefung(sitzung, k, jahr) for k in kassen.values()]
+        return sorted((p for p in pruefungen if p is not None), key=lambda p: p.name.casefold())
 
 
 _WEITERE_ARTEN = {"minijob": WeitereArt.MINIJOB, "midijob": WeitereArt.HAUPTBESCHAEFTIGUNG}
@@ -554,30 +645,28 @@ def _lauf_hinweise(
 def _kassen_hinweise(
     sitzung: Session, kraft: Assistenzkraft, eingabe: Monatseingabe, ergebnis: Monatsergebnis
 ) -> list[Hinweis]:
-    """Rates of the person's Kasse that are carried forward unconfirmed (blocking) or are examples (a warning)."""
+    """Rates of the person's Kasse that are not confirmed for the year (blocking) or are examples (a warning)."""
     kasse = eingabe.kasse
-    if kasse is None or kraft.krankenkasse_id is None or ergebnis.einzugsstelle != kasse.name:
+    if kasse is None or kraft.krankenkasse is None or ergebnis.einzugsstelle != kasse.name:
         return []  # privately insured, or a Minijob: the Minijob-Zentrale's rates apply, not this Kasse's
-    zeile = _kassenjahr(sitzung, kraft.krankenkasse_id, eingabe.jahr)
-    if zeile is None:
-        return []
-    saetze = (
-        f"Zusatzbeitrag {format_prozent(kasse.zusatzbeitrag_prozent)}, U1 {format_prozent(kasse.u1_prozent)}, "
-        f"U2 {format_prozent(kasse.u2_prozent)}"
-    )
-    if BITTE_PRUEFEN in zeile.quelle:
+    pruefung = _pruefung(sitzung, kraft.krankenkasse, eingabe.jahr)
+    if pruefung is not None:
         return [
             Hinweis(
                 KASSE_BITTE_PRUEFEN,
                 Schwere.FEHLER,
-                f"Die Sätze der Krankenkasse „{kasse.name}“ für {eingabe.jahr} sind aus dem Vorjahr übernommen und "
-                f"noch nicht bestätigt ({saetze}). Bitte mit den Sätzen vergleichen, die die Kasse für "
-                f"{eingabe.jahr} bekannt gegeben hat, und sie in der Abrechnung („Kassensätze bestätigen“) oder "
-                "unter Jahreswechsel bestätigen; bis dahin kann der Monat nicht abgeschlossen werden.",
+                f"{pruefung.text} Bitte mit den Sätzen vergleichen, die die Kasse für {eingabe.jahr} bekannt gegeben "
+                "hat, und sie in der Abrechnung („Kassensätze prüfen“) oder unter Jahreswechsel bestätigen; bis "
+                "dahin kann der Monat nicht abgeschlossen werden.",
                 "§ 242 SGB V (Zusatzbeitrag), § 7 Abs. 2 und § 9 AAG (Umlagesätze in der Satzung der Kasse)",
             )
         ]
-    if BEISPIELWERT in zeile.quelle:
+    zeile, _von = _kassenstand(sitzung, kraft.krankenkasse.id, eingabe.jahr)
+    if zeile is not None and BEISPIELWERT in zeile.quelle:
+        saetze = (
+            f"Zusatzbeitrag {format_prozent(kasse.zusatzbeitrag_prozent)}, U1 {format_prozent(kasse.u1_prozent)}, "
+            f"U2 {format_prozent(kasse.u2_prozent)}"
+        )
         return [
             Hinweis(
                 KASSE_BEISPIELWERT,
@@ -593,12 +682,6 @@ def _kassen_hinweise(
 
 def format_prozent(satz: Decimal) -> str:
     return f"{format_zahl(satz, None)} %"
-
-
-def _kassenjahr(sitzung: Session, kassen_id: int, jahr: int) -> KassenJahr | None:
-    return sitzung.scalars(
-        select(KassenJahr).where(KassenJahr.krankenkasse_id == kassen_id, KassenJahr.jahr == jahr)
-    ).first()
 
 
 def _rechne(

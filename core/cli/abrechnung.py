@@ -37,6 +37,16 @@ def registriere(unterbefehle: Any) -> None:
     )
     abschliessen.add_argument("--monat", metavar="JJJJ-MM", default=argparse.SUPPRESS, help="der Abrechnungsmonat")
     abschliessen.set_defaults(handler=_abschliessen)
+    kassen = aktionen.add_parser(
+        "kassen-bestaetigen",
+        help="die Sätze der Krankenkassen für ein neues Jahr bestätigen (Jahreswechsel)",
+        description="Bestätigt die aus dem Vorjahr übernommenen Sätze (Zusatzbeitrag, U1, U2) der Krankenkassen für "
+        "das Jahr, nachdem Sie sie mit der Bekanntgabe der Kasse verglichen haben. Abweichende Sätze tragen Sie "
+        "zuerst im Programm unter Stammdaten › Krankenkassen ein.",
+    )
+    kassen.add_argument("--jahr", metavar="JJJJ", type=int, required=True, help="das Jahr, z. B. 2027")
+    kassen.add_argument("--kasse", metavar="NAME", default=None, help="nur diese Krankenkasse (sonst alle)")
+    kassen.set_defaults(handler=_kassen_bestaetigen)
 
     szenario = unterbefehle.add_parser("szenario", description="Szenario-Dateien.")
     szenario_aktionen = szenario.add_subparsers(dest="aktion", metavar="AKTION", title="Aktionen")
@@ -78,6 +88,7 @@ def _anzeigen(args: argparse.Namespace) -> int:
     try:
         m = lauf.abrechnung(db, jahr, monat)
         korrekturen = ablage.lade_monat(db, jahr, monat).korrekturen if m.status == ablage.ABGESCHLOSSEN else ()
+        pruefen = lauf.kassen_zu_pruefen(db, jahr, monat)
     finally:
         db.schliessen()
     fehlerhaft = [z for z in m.zeilen if z.ergebnis is None]
@@ -95,6 +106,12 @@ def _anzeigen(args: argparse.Namespace) -> int:
     if not m.zeilen:
         sys.stdout.write(f"Im {MONATE[monat - 1]} {jahr} hat keine Assistenzkraft einen Arbeitsvertrag.\n")
         return 0
+    for p in pruefen:
+        sys.stdout.write(
+            f"Achtung: {p.text} Bitte mit der Bekanntgabe der Kasse vergleichen und bestätigen: "
+            f"assistenzbuero abrechnung kassen-bestaetigen --db PFAD --jahr {p.jahr}; bis dahin kann der Monat "
+            "nicht abgeschlossen werden.\n"
+        )
     eingabe = vorhanden(m.zeilen[0].eingabe, "die Eingabe des Monats")
     sys.stdout.write(als_tabelle(jahr, monat, eingabe.arbeitgeber, ergebnisse))
     offene = m.korrekturen or tuple(
@@ -133,6 +150,34 @@ def _abschliessen(args: argparse.Namespace) -> int:
         + (f", {len(m.korrekturen)} Korrekturen verrechnet" if m.korrekturen else "")
         + ").\n"
     )
+    return 0
+
+
+def _kassen_bestaetigen(args: argparse.Namespace) -> int:
+    from core.jahreswechsel import kassen as kassen_dienst
+
+    jahr: int = args.jahr
+    if not 2000 <= jahr <= 2100:
+        raise EingabeFehler(f"{jahr} ist kein plausibles Jahr. Bitte --jahr JJJJ angeben, z. B. --jahr 2027.")
+    db = start.oeffne(_db_pfad(args))
+    try:
+        ids = None
+        if args.kasse is not None:
+            treffer = [s for s in kassen_dienst.kassen_im_jahr(db, jahr) if s.name.casefold() == args.kasse.casefold()]
+            if not treffer:
+                raise EingabeFehler(
+                    f"Eine Krankenkasse „{args.kasse}“ ist bei keiner Assistenzkraft eingetragen. Bitte den Namen so "
+                    "angeben, wie er unter Stammdaten › Krankenkassen steht."
+                )
+            ids = [treffer[0].kassen_id]
+        bestaetigt = kassen_dienst.bestaetige_jahr(db, jahr, ids)
+    finally:
+        db.schliessen()
+    if not bestaetigt:
+        sys.stdout.write(f"Für {jahr} ist nichts zu bestätigen.\n")
+        return 0
+    for stand in bestaetigt:
+        sys.stdout.write(f"Bestätigt: „{stand.name}“ für {jahr} ({stand.quelle}).\n")
     return 0
 
 

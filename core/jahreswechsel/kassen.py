@@ -7,6 +7,7 @@ The Minijob-Zentrale is not asked: its rates are year figures (`minijob_u1_proze
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -82,17 +83,44 @@ def bestaetige(db: Datenbank, kassen_id: int, jahr: int, *, am: date | None = No
     """The user checked the Kasse's rates for `jahr` against its announcement: the „bitte prüfen“ mark goes."""
     tag = am or date.today()
     with einheit(db) as e:
-        zeile = e.krankenkassen.jahr(kassen_id, jahr)
-        kasse = e.krankenkassen.zeile(kassen_id)
-        if zeile is None or kasse is None:
-            raise EingabeFehler(
-                f"Für {jahr} sind bei dieser Krankenkasse noch keine Sätze eingetragen; bitte zuerst eintragen."
-            )
-        if zeile.zusatzbeitrag_prozent is None:
-            raise EingabeFehler(
-                f"Bei „{kasse.name}“ fehlt für {jahr} der Zusatzbeitrag; bitte unter Krankenkassen eintragen."
-            )
-        zeile.quelle = zeile.quelle.replace(f"– {BITTE_PRUEFEN}", f"von Ihnen bestätigt am {tag:%d.%m.%Y}")
-        if BITTE_PRUEFEN in zeile.quelle:
-            zeile.quelle = zeile.quelle.replace(BITTE_PRUEFEN, f"von Ihnen bestätigt am {tag:%d.%m.%Y}")
-        return stand_von(e, kassen_id, kasse.name, jahr)
+        return _bestaetige(e, kassen_id, jahr, tag)
+
+
+def bestaetige_jahr(
+    db: Datenbank, jahr: int, kassen_ids: Iterable[int] | None = None, *, am: date | None = None
+) -> list[KassenStand]:
+    """Confirm the rates of these Kassen (None: every Kasse in use not yet confirmed) for `jahr` in one transaction;
+    a Kasse without rates for the year gets its latest earlier year's first (what the payroll's draft used)."""
+    tag = am or date.today()
+    with einheit(db) as e:
+        ids = list(kassen_ids) if kassen_ids is not None else [k for k, _n in kassen_in_gebrauch(e)]
+        ergebnis = []
+        for kassen_id in ids:
+            jahre = e.krankenkassen.jahre(kassen_id)
+            if jahr not in jahre:
+                frueher = [j for j in jahre if j < jahr]
+                if not frueher:
+                    continue  # nothing to confirm: the rates must be entered by hand
+                e.krankenkassen.fuege_hinzu(kopiere_jahr(jahre[max(frueher)], jahr))
+                e.flush()
+            elif BITTE_PRUEFEN not in jahre[jahr].quelle:
+                continue
+            ergebnis.append(_bestaetige(e, kassen_id, jahr, tag))
+        return ergebnis
+
+
+def _bestaetige(e: Stammdateneinheit, kassen_id: int, jahr: int, tag: date) -> KassenStand:
+    zeile = e.krankenkassen.jahr(kassen_id, jahr)
+    kasse = e.krankenkassen.zeile(kassen_id)
+    if zeile is None or kasse is None:
+        raise EingabeFehler(
+            f"Für {jahr} sind bei dieser Krankenkasse noch keine Sätze eingetragen; bitte zuerst eintragen."
+        )
+    if zeile.zusatzbeitrag_prozent is None:
+        raise EingabeFehler(
+            f"Bei „{kasse.name}“ fehlt für {jahr} der Zusatzbeitrag; bitte unter Krankenkassen eintragen."
+        )
+    zeile.quelle = zeile.quelle.replace(f"– {BITTE_PRUEFEN}", f"von Ihnen bestätigt am {tag:%d.%m.%Y}")
+    if BITTE_PRUEFEN in zeile.quelle:
+        zeile.quelle = zeile.quelle.replace(BITTE_PRUEFEN, f"von Ihnen bestätigt am {tag:%d.%m.%Y}")
+    return stand_von(e, kassen_id, kasse.name, jahr)

@@ -1,10 +1,10 @@
 """Bank working days (Bankarbeitstage) for the social-insurance due dates of § 23 Abs. 1 and § 28f Abs. 3 SGB IV.
 
 A day is no Bankarbeitstag on Saturdays and Sundays, on the nationwide holidays, on 24 and 31 December (the
-Bundesbank's and the banks' closing days besides TARGET's) and on the public holidays of the Land whose banks carry
-the payment; the holidays themselves come from `holidays` through `core.domain.kalender.feiertage`. The
-Spitzenverbände's published due-date tables (Fälligkeitstermine) count the same way and note the Länder whose own
-holiday (e.g. the Reformationstag) moves a date.
+Bundesbank's and the banks' closing days besides TARGET's) and on the public holidays of the Land in which the
+Einzugsstelle has its seat (see `core.meldungen.fristen.beitragstermine` for the source); the holidays themselves come
+from `holidays` through `core.domain.kalender.feiertage`. The Spitzenverbände's published due-date tables
+(Fälligkeitstermine) count the same way and note the Länder whose own holiday (e.g. the Reformationstag) moves a date.
 """
 
 from __future__ import annotations

@@ -25,11 +25,11 @@ from core.abrechnung.modell import Monatsergebnis
 from core.domain.geld import NULL
 from core.domain.kalender import MONATE
 from core.fehler import EingabeFehler
-from core.meldungen.fristen import beitragsnachweis_termine
+from core.meldungen.fristen import SITZ_MINIJOB_ZENTRALE, Beitragstermine, beitragstermine
 from core.persistence.datenbank import Datenbank
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.stammdaten.arbeitgeber import ArbeitgeberDaten, lade_arbeitgeber
-from core.stammdaten.krankenkassen import liste_krankenkassen
+from core.stammdaten.krankenkassen import KrankenkasseDaten, liste_krankenkassen
 
 MINIJOB_ZENTRALE = "Minijob-Zentrale"
 OHNE_EINZUGSSTELLE = "Einzugsstelle nicht bestimmt"
@@ -145,9 +145,15 @@ class Beitragsnachweis:
     anschrift_arbeitgeber: tuple[str, ...]
     personen: tuple[Person, ...]
     korrekturen: tuple[Korrektur, ...]
-    einreichung: date
-    zahlung: date
-    land: str
+    termine: Beitragstermine  # at the seat of the Einzugsstelle (core.meldungen.fristen.beitragstermine)
+
+    @property
+    def einreichung(self) -> date:
+        return self.termine.einreichung
+
+    @property
+    def zahlung(self) -> date:
+        return self.termine.zahlung
 
     @property
     def zeitraum(self) -> tuple[date, date]:
@@ -237,13 +243,9 @@ def beitragsnachweise(db: Datenbank, jahr: int, monat: int) -> list[Beitragsnach
     the Minijob-Zentrale last. Haushaltsscheck minijobs are not in it (the Minijob-Zentrale computes those)."""
     gespeichert = pruefe_abgeschlossen(db, jahr, monat, "der Beitragsnachweis")
     arbeitgeber = lade_arbeitgeber(db)
-    land = arbeitgeber.bundesland if arbeitgeber is not None and arbeitgeber.bundesland else ""
     personen: dict[str, list[Person]] = {}
     for g in gespeichert.ergebnisse:
-        erster = _als_eingereicht(db, g)
-        e = erster.ergebnis
-        if not land:
-            land = erster.eingabe(db).arbeitgeber.bundesland
+        e = _als_eingereicht(db, g).ergebnis
         werte = posten(e)
         if werte:
             personen.setdefault(einzugsstelle(e), []).append(
@@ -261,13 +263,11 @@ def beitragsnachweise(db: Datenbank, jahr: int, monat: int) -> list[Beitragsnach
                         k.jahr, k.monat, k.personalnummer, k.ergebnis.name or k.personalnummer, k.version, k.grund, diff
                     )
                 )
-    kassen = {k.name: k for k in liste_krankenkassen(db)}
-    mz = next((k for k in kassen.values() if k.ist_minijob_zentrale), None)
-    einreichung, zahlung = beitragsnachweis_termine(jahr, monat, land or "BW")
+    kassen = liste_krankenkassen(db)
     nachweise = []
     for stelle in sorted({*personen, *korrekturen}, key=lambda s: (s == MINIJOB_ZENTRALE, s)):
         ist_mz = stelle == MINIJOB_ZENTRALE
-        kasse = mz if ist_mz else kassen.get(stelle)
+        kasse = kasse_der_stelle(kassen, stelle)
         nachweise.append(
             Beitragsnachweis(
                 jahr=jahr,
@@ -280,12 +280,25 @@ def beitragsnachweise(db: Datenbank, jahr: int, monat: int) -> list[Beitragsnach
                 anschrift_arbeitgeber=_anschrift(arbeitgeber),
                 personen=tuple(personen.get(stelle, ())),
                 korrekturen=tuple(korrekturen.get(stelle, ())),
-                einreichung=einreichung,
-                zahlung=zahlung,
-                land=land or "BW",
+                termine=termine_der_stelle(jahr, monat, stelle, kasse),
             )
         )
     return nachweise
+
+
+def kasse_der_stelle(kassen: Iterable[KrankenkasseDaten], stelle: str) -> KrankenkasseDaten | None:
+    """The Kasse behind an Einzugsstelle as the payroll names it ("Minijob-Zentrale" is the row marked as such)."""
+    if stelle == MINIJOB_ZENTRALE:
+        return next((k for k in kassen if k.ist_minijob_zentrale), None)
+    return next((k for k in kassen if k.name == stelle), None)
+
+
+def termine_der_stelle(jahr: int, monat: int, stelle: str, kasse: KrankenkasseDaten | None) -> Beitragstermine:
+    """The due dates at the seat of this Einzugsstelle (the Minijob-Zentrale's is known even without its row)."""
+    sitz = kasse.sitz_land if kasse is not None else ""
+    if stelle == MINIJOB_ZENTRALE:
+        sitz = sitz or SITZ_MINIJOB_ZENTRALE
+    return beitragstermine(jahr, monat, sitz, f"die Einzugsstelle „{stelle}“")
 
 
 def _als_eingereicht(db: Datenbank, g: ablage.GespeichertesErgebnis) -> ablage.GespeichertesErgebnis:

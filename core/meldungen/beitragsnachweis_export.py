@@ -64,6 +64,7 @@ def _kopf(n: Beitragsnachweis) -> list[tuple[str, str]]:
             f"spätestens zu Beginn des {n.einreichung:%d.%m.%Y} ({QUELLE_BEITRAGSNACHWEIS})",
         ),
         ("Beiträge gutgeschrieben bis", f"{n.zahlung:%d.%m.%Y} ({QUELLE_BEITRAGSZAHLUNG})"),
+        ("Feiertage für die Termine", n.termine.feiertage),
     ]
 
 
@@ -129,7 +130,7 @@ def _seite(n: Beitragsnachweis) -> list[Any]:
         absatz(
             "Die Beiträge werden im Monat der Arbeit fällig (voraussichtliche Höhe); ist der Monat erst danach "
             "abgerechnet, darf die Arbeitgeberin nach § 23 Abs. 1 Satz 3 SGB IV den Betrag des Vormonats ansetzen "
-            "und die Differenz im Folgemonat ausgleichen. Feiertage: " + n.land + ".",
+            "und die Differenz im Folgemonat ausgleichen.",
             "klein",
         ),
     ]

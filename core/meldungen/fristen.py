@@ -2,7 +2,14 @@
 
 - Beitragsnachweis: at the Einzugsstelle at the latest at the start of the fünftletzter Bankarbeitstag of the month
   (§ 28f Abs. 3 Satz 1 SGB IV); the contributions are due on the drittletzter Bankarbeitstag of the month in which
-  the work was done (§ 23 Abs. 1 Satz 2 SGB IV). Bank working days: `core.meldungen.bankarbeitstage`.
+  the work was done (§ 23 Abs. 1 Satz 2 SGB IV). Bank working days: `core.meldungen.bankarbeitstage`. Whose
+  holidays count: the contribution is a Bringschuld whose Erfüllungsort is the seat of the Einzugsstelle, so the
+  holidays at its seat (head office) decide, non-nationwide ones included; nationally the Bankarbeitstag follows
+  the German banks' working days, not the TARGET2 calendar (Gemeinsame Verlautbarung der Spitzenverbände zur
+  Fälligkeit des Gesamtsozialversicherungsbeitrags ab 01.01.2006, Titel B.4 "Drittletzter Bankarbeitstag", Abs. 2
+  and 3; the same in the Kassen's own tables, e.g. KKH "Fälligkeitstermine": "Bei nicht bundeseinheitlichen
+  Feiertagen ist der Sitz der Krankenkasse maßgebend"). Not the employer's Land. When the seat is not entered the
+  program does not guess it: it takes the earliest date any Land's holidays can give and says so (`beitragstermine`).
 - Haushaltsscheck: the Minijob-Zentrale debits the levies for January–June on 31 July and for July–December on
   31 January (§ 23 Abs. 2a SGB IV).
 - Lohnsteuer-Anmeldung and payment: the tenth day after the end of the Anmeldungszeitraum (§ 41a Abs. 1 Satz 1
@@ -24,10 +31,17 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from core.domain.kalender import BUNDESLAENDER
 from core.meldungen.bankarbeitstage import letzter_bankarbeitstag, naechster_arbeitstag
 
 QUELLE_BEITRAGSNACHWEIS = "§ 28f Abs. 3 Satz 1 SGB IV (Eingang zu Beginn des fünftletzten Bankarbeitstags)"
 QUELLE_BEITRAGSZAHLUNG = "§ 23 Abs. 1 Satz 2 SGB IV (drittletzter Bankarbeitstag)"
+QUELLE_SITZ_DER_KASSE = (
+    "Feiertage am Sitz der Einzugsstelle (Gemeinsame Verlautbarung der Spitzenverbände zur Fälligkeit des "
+    "Gesamtsozialversicherungsbeitrags, Titel B.4 Abs. 2)"
+)
+#: The Minijob-Zentrale is part of the Deutsche Rentenversicherung Knappschaft-Bahn-See (head office Bochum).
+SITZ_MINIJOB_ZENTRALE = "NW"
 QUELLE_HAUSHALTSSCHECK = "§ 23 Abs. 2a SGB IV (Lastschrift 31.07. und 31.01.)"
 QUELLE_LST_ANMELDUNG = "§ 41a Abs. 1 Satz 1 EStG, § 108 Abs. 3 AO (10. Tag nach dem Anmeldungszeitraum)"
 QUELLE_ANMELDUNG = "§ 6 DEÜV (spätestens sechs Wochen nach Beschäftigungsbeginn)"
@@ -73,8 +87,44 @@ class Frist:
 
 
 def beitragsnachweis_termine(jahr: int, monat: int, land: str) -> tuple[date, date]:
-    """(Beitragsnachweis at the Kasse by the start of this day, contributions credited by this day) for a month."""
+    """(Beitragsnachweis at the Kasse by the start of this day, contributions credited by this day) for a month,
+    with the holidays of `land`, the Land of the Einzugsstelle's seat."""
     return letzter_bankarbeitstag(jahr, monat, land, 5), letzter_bankarbeitstag(jahr, monat, land, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Beitragstermine:
+    """The Beitragsnachweis's two dates for one Einzugsstelle and month, and whose holidays they follow."""
+
+    einreichung: date
+    zahlung: date
+    land: str  # the Land of the Kasse's seat; "" when it is not entered
+    hinweis: str = ""  # one German sentence when the dates are a safe bound rather than the Kasse's own
+
+    @property
+    def feiertage(self) -> str:
+        """Whose holidays the dates follow, in words (for the printed Beitragsnachweis); else the Hinweis."""
+        if not self.land:
+            return self.hinweis
+        land = BUNDESLAENDER.get(self.land, self.land)
+        return f"Bankarbeitstage nach den Feiertagen in {land}, dem Sitz der Kasse: {QUELLE_SITZ_DER_KASSE}."
+
+
+def beitragstermine(jahr: int, monat: int, sitz_land: str, einzugsstelle: str = "die Einzugsstelle") -> Beitragstermine:
+    """The dates at the seat of the Einzugsstelle. Without a seat: the earliest date any Land's holidays give (paying
+    by then is never late), with a Hinweis to enter the seat: a Landesfeiertag at the seat among the month's last
+    days moves both dates, e.g. the Reformationstag on Friday 31.10.2025 in Niedersachsen."""
+    if sitz_land:
+        einreichung, zahlung = beitragsnachweis_termine(jahr, monat, sitz_land)
+        return Beitragstermine(einreichung, zahlung, sitz_land)
+    alle = [beitragsnachweis_termine(jahr, monat, land) for land in BUNDESLAENDER]
+    return Beitragstermine(
+        min(t[0] for t in alle),
+        min(t[1] for t in alle),
+        "",
+        f"Für {einzugsstelle} ist das Bundesland ihres Sitzes nicht eingetragen; angesetzt ist der früheste Termin, "
+        "den ein Landesfeiertag ergeben kann. Bitte unter Einstellungen → Krankenkassen den Sitz eintragen.",
+    )
 
 
 def haushaltsscheck_lastschrift(jahr: int, halbjahr: int) -> date:

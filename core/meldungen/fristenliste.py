@@ -22,15 +22,23 @@ from core.domain.kalender import MONATE
 from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler
 from core.meldungen import fristen as regeln
-from core.meldungen.beitragsnachweis import MINIJOB_ZENTRALE, beitragsnachweise, einzugsstelle, posten
+from core.meldungen.beitragsnachweis import (
+    MINIJOB_ZENTRALE,
+    beitragsnachweise,
+    einzugsstelle,
+    kasse_der_stelle,
+    posten,
+    termine_der_stelle,
+)
 from core.meldungen.fristen import Frist
 from core.meldungen.lohnsteuer_anmeldung import abzufuehrende_lohnsteuer, anmeldungszeitraum
 from core.meldungen.modelle import FristErledigt
-from core.meldungen.unterbrechung import verlaeufe
+from core.meldungen.unterbrechung import ENDE_NACH_EINEM_MONAT, verlaeufe
 from core.persistence.datenbank import Datenbank
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.stammdaten.arbeitgeber import lade_arbeitgeber
 from core.stammdaten.assistenzkraefte import liste_assistenzkraefte
+from core.stammdaten.krankenkassen import KrankenkasseDaten, liste_krankenkassen
 
 VORLAUF = timedelta(weeks=6)  # "the next weeks"
 RUECKSCHAU = timedelta(weeks=8)  # open due dates of the recent past stay in view until ticked
@@ -110,11 +118,10 @@ def _summen_je_stelle(ergebnisse: Iterable[Monatsergebnis]) -> dict[str, Decimal
     return summen
 
 
-def _beitragsfristen(quelle: _Quelle, jahr: int, monat: int, land: str) -> list[Frist]:
+def _beitragsfristen(quelle: _Quelle, jahr: int, monat: int, kassen: Sequence[KrankenkasseDaten]) -> list[Frist]:
     daten = quelle.monat(jahr, monat)
     if daten is None:
         return []
-    einreichung, zahlung = regeln.beitragsnachweis_termine(jahr, monat, land)
     zeitraum = f"{MONATE[monat - 1]} {jahr}"
     if daten.vorlaeufig:
         summen = _summen_je_stelle(daten.ergebnisse)
@@ -126,13 +133,17 @@ def _beitragsfristen(quelle: _Quelle, jahr: int, monat: int, land: str) -> list[
     fristen = []
     for stelle, summe in sorted({**summen, **unbekannt}.items()):
         kennung = f"{stelle}|{jahr}-{monat:02d}"
+        termine = termine_der_stelle(jahr, monat, stelle, kasse_der_stelle(kassen, stelle))
+        # without the Kasse's seat the dates are the earliest possible: the title says so (the Hinweis in full is on
+        # the printed Beitragsnachweis)
+        vorbehalt = "" if termine.land else " (frühester Termin: Sitz der Kasse nicht eingetragen)"
         fristen += [
             Frist(
                 f"beitragsnachweis|{kennung}",
                 "beitragsnachweis",
-                f"Beitragsnachweis an {stelle}",
+                f"Beitragsnachweis an {stelle}{vorbehalt}",
                 zeitraum,
-                einreichung,
+                termine.einreichung,
                 regeln.QUELLE_BEITRAGSNACHWEIS,
                 summe,
                 daten.vorlaeufig,
@@ -140,9 +151,9 @@ def _beitragsfristen(quelle: _Quelle, jahr: int, monat: int, land: str) -> list[
             Frist(
                 f"beitragszahlung|{kennung}",
                 "beitragszahlung",
-                f"Beiträge an {stelle} gutgeschrieben",
+                f"Beiträge an {stelle} gutgeschrieben{vorbehalt}",
                 zeitraum,
-                zahlung,
+                termine.zahlung,
                 regeln.QUELLE_BEITRAGSZAHLUNG,
                 summe,
                 daten.vorlaeufig,
@@ -254,14 +265,28 @@ def _unterbrechungsfristen(db: Datenbank, von: date, bis: date) -> list[tuple[Fr
         for kraft_id, verlauf in verlaeufe(db, jahr).items():
             name = verlauf.ergebnisse[-1].ergebnis.name or verlauf.ergebnisse[-1].ergebnis.id
             for u in verlauf.im_jahr(jahr):
+                titel = (
+                    "Abmeldung (DEÜV, Grund 34)" if u.grund == ENDE_NACH_EINEM_MONAT else "Unterbrechungsmeldung (DEÜV)"
+                )
                 if von <= u.faellig <= bis:
                     frist = Frist(
                         f"deuev-unterbrechung|{kraft_id}|{u.letzter_entgelttag.isoformat()}",
                         "deuev_unterbrechung",
-                        f"Unterbrechungsmeldung (DEÜV) {name}",
+                        f"{titel} {name}",
                         f"Entgelt bis {u.letzter_entgelttag:%d.%m.%Y}, danach {u.leistung}",
                         u.faellig,
                         u.quelle,
+                    )
+                    ergebnis.append((frist, kraft_id))
+                wieder = u.wiederaufnahme
+                if u.grund == ENDE_NACH_EINEM_MONAT and wieder and von <= regeln.anmeldung_faellig(wieder) <= bis:
+                    frist = Frist(
+                        f"deuev-unterbrechung|{kraft_id}|{wieder.isoformat()}",
+                        "deuev_unterbrechung",
+                        f"Anmeldung (DEÜV, Grund 13) {name}",
+                        f"wieder beschäftigt ab {wieder:%d.%m.%Y}",
+                        regeln.anmeldung_faellig(wieder),
+                        regeln.QUELLE_ANMELDUNG,
                     )
                     ergebnis.append((frist, kraft_id))
     return ergebnis
@@ -308,11 +333,12 @@ def fristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
     if arbeitgeber is None or not arbeitgeber.bundesland:
         return []
     land = arbeitgeber.bundesland
+    kassen = liste_krankenkassen(db)
     quelle = _Quelle(db)
     liste: list[Frist] = []
     personen: dict[str, int] = {}
     for jahr, monat in _monate(von, bis):
-        liste += [f for f in _beitragsfristen(quelle, jahr, monat, land) if von <= f.faellig <= bis]
+        liste += [f for f in _beitragsfristen(quelle, jahr, monat, kassen) if von <= f.faellig <= bis]
     for jahr in range(von.year - 1, bis.year + 1):
         for halbjahr in (1, 2):
             faellig = regeln.haushaltsscheck_lastschrift(jahr, halbjahr)

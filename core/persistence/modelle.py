@@ -108,6 +108,9 @@ class Krankenkasse(Zeitstempel, Base):
     anschrift: Mapped[str] = mapped_column(Text, default="")
     notiz: Mapped[str] = mapped_column(Text, default="")
     vorbelegt: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Bundesland of the Kasse's head office: its holidays decide the Bankarbeitstage of the contribution due dates
+    # (core.meldungen.fristen.beitragstermine); "" while the user has not entered it.
+    sitz_land: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     jahre: Mapped[list[KassenJahr]] = relationship(
         back_populates="krankenkasse", cascade="all, delete-orphan", order_by="KassenJahr.jahr"

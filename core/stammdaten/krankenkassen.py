@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from core.domain.kalender import BUNDESLAENDER
 from core.domain.kennungen import kompakt, pruefe_betriebsnummer
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
@@ -61,6 +62,7 @@ class KrankenkasseDaten:
     vorbelegt: bool = False
     jahre: list[KassenJahrDaten] = field(default_factory=list)
     id: int | None = None
+    sitz_land: str = ""  # Bundesland of the head office (its holidays count for the due dates); "" unknown
 
     def jahr(self, jahr: int) -> KassenJahrDaten | None:
         return next((j for j in self.jahre if j.jahr == jahr), None)
@@ -71,6 +73,8 @@ def pruefe_krankenkasse(daten: KrankenkasseDaten) -> dict[str, str]:
     pflicht(fehler, "name", daten.name, "den Namen der Krankenkasse")
     if daten.betriebsnummer.strip():
         merke(fehler, "betriebsnummer", pruefe_betriebsnummer(daten.betriebsnummer))
+    if daten.sitz_land and daten.sitz_land not in BUNDESLAENDER:
+        fehler["sitz_land"] = f"Unbekanntes Bundesland „{daten.sitz_land}“: bitte aus der Liste wählen."
     gesehen: set[int] = set()
     for i, jahr in enumerate(daten.jahre):
         wo = f"jahre[{i}]"
@@ -148,6 +152,7 @@ def speichere_krankenkasse(db: Datenbank, daten: KrankenkasseDaten) -> Krankenka
         zeile.ist_minijob_zentrale = daten.ist_minijob_zentrale
         zeile.anschrift = daten.anschrift
         zeile.notiz = daten.notiz
+        zeile.sitz_land = daten.sitz_land
         _setze_jahre(zeile, daten.jahre)
         e.krankenkassen.lade_neu(zeile)
         return _daten(zeile)
@@ -247,6 +252,7 @@ def lege_vorgaben_an(sitzung: Session) -> int:
             ist_minijob_zentrale=bool(eintrag.get("ist_minijob_zentrale", False)),
             anschrift=eintrag.get("anschrift", ""),
             notiz=eintrag.get("notiz", ""),
+            sitz_land=eintrag.get("sitz_land", ""),
             vorbelegt=True,
         )
         if eintrag.get("aus_regeln"):

@@ -8,7 +8,12 @@ user's yes, then finalises in the background in one transaction.
 
 The action bar is a list: another page part adds a button with `aktion_hinzufuegen(...)` (one call), e.g. the entry
 dialogs for one-off payments and advances. Mnemonics used here: M (tab), N, R, A, K, X, J, T, E and G (Lohn-Eingaben,
-Abrechnungsbeginn); the main window has D, B, H. Left free for additions: F, I, L, O, P, S, U, W, Z.
+Abrechnungsbeginn), P (Kassensätze prüfen, shown while a Kasse's rates for the year are unconfirmed); the main window
+has D, B, H. Left free for additions: F, I, L, O, S, U, W, Z.
+
+Jahreswechsel: when the month's Kassen have no confirmed rates for its year (carried forward „bitte prüfen“, or not
+entered yet), a notice under the status says so and offers to confirm them (`kassen_pruefen`); finalising is
+blocked by the run until then.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from PySide6.QtWidgets import (
 from core.abrechnung import lauf
 from core.domain.zeit import BERLIN
 from core.fehler import AssistenzbueroFehler
+from core.jahreswechsel import kassen as kassen_dienst
 from desktop import meldungen
 from desktop.abrechnung import eingaben, export, korrekturen
 from desktop.abrechnung.detail import detail_html
@@ -173,6 +179,27 @@ class Monatsabrechnung(QWidget):
         self.meldung.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a screen-reader user reaches it by Tab
         self.meldung.hide()
         spalte.addWidget(self.meldung)
+
+        # Jahreswechsel: the Kassen's rates for the year, not yet confirmed (hidden otherwise)
+        self.kassenhinweis = QLabel()
+        self.kassenhinweis.setObjectName("kassenhinweis")
+        self.kassenhinweis.setWordWrap(True)
+        self.kassenhinweis.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.kassenhinweis.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.kassenhinweis.hide()
+        spalte.addWidget(self.kassenhinweis)
+        self.kassen_knopf = QPushButton(tr("Kassensätze &prüfen …"))
+        self.kassen_knopf.setObjectName("kassen_pruefen")
+        self.kassen_knopf.setAccessibleName(tr("Kassensätze prüfen"))
+        self.kassen_knopf.setAccessibleDescription(
+            tr("Die Sätze der Krankenkassen für das Jahr mit der Bekanntgabe der Kassen vergleichen und bestätigen")
+        )
+        self.kassen_knopf.clicked.connect(self.kassen_pruefen)
+        self.kassen_knopf.hide()
+        kassen_zeile = QHBoxLayout()
+        kassen_zeile.addWidget(self.kassen_knopf)
+        kassen_zeile.addStretch(1)
+        spalte.addLayout(kassen_zeile)
 
         self.modell = AbrechnungsModell(self)
         self.tabelle = Tabelle()
@@ -453,6 +480,7 @@ class Monatsabrechnung(QWidget):
         self._zeige_meldung("")
         self.modell.setze(stand.zeilen)
         self._setze_status(self._statustext(stand))
+        self._zeige_kassen(stand)
         self.tabelle.resizeColumnsToContents()
         self.tabelle.setAccessibleName(tr("Abrechnung {m} je Assistenzkraft").format(m=stand.titel))
         if not stand.zeilen:
@@ -513,7 +541,27 @@ class Monatsabrechnung(QWidget):
         self.meldung.setAccessibleName(text or tr("Meldung"))
         self.meldung.setVisible(bool(text))
 
+    def _zeige_kassen(self, stand: Monatsstand | None) -> None:
+        kassen = stand.kassen if stand is not None else ()
+        if kassen:
+            text = (
+                tr("Achtung, Jahreswechsel:")
+                + " "
+                + " ".join(k.text for k in kassen)
+                + " "
+                + tr(
+                    "Bitte mit der Bekanntgabe der Kasse vergleichen und bestätigen („Kassensätze prüfen“); bis "
+                    "dahin kann der Monat nicht abgeschlossen werden. Abweichende Sätze tragen Sie unter Stammdaten › "
+                    "Krankenkassen ein."
+                )
+            )
+            self.kassenhinweis.setText(text)
+            self.kassenhinweis.setAccessibleName(text)
+        self.kassenhinweis.setVisible(bool(kassen))
+        self.kassen_knopf.setVisible(bool(kassen))
+
     def _zeige_leer(self, text: str) -> None:
+        self._zeige_kassen(None)
         self.modell.setze([])
         self._setze_status(tr("Status: nicht berechnet."))
         self._zeige_meldung(text)
@@ -606,6 +654,46 @@ class Monatsabrechnung(QWidget):
             tr("Abschluss {m} wird geprüft").format(m=monatstitel(jahr, monat)),
             lambda _f: lauf.abschluss_hindernis(db, jahr, monat),
         ).bei_erfolg(geprueft).starten()
+
+    def kassen_pruefen(self) -> None:
+        """Show the unconfirmed rates of the month's Kassen and, on the user's yes, confirm them (one transaction)."""
+        if not self._bereit() or self.stand is None or not self.stand.kassen:
+            return
+        db, kassen = self.db, self.stand.kassen
+        jahr = kassen[0].jahr
+        liste = "\n".join(
+            tr("• {name}: {saetze}{herkunft}").format(
+                name=k.name,
+                saetze=k.saetze,
+                herkunft=tr(" (Sätze von {j})").format(j=k.von_jahr) if k.von_jahr is not None else "",
+            )
+            for k in kassen
+        )
+        if not meldungen.frage(
+            self,
+            tr("Sätze der Krankenkassen für {j} prüfen").format(j=jahr),
+            tr(
+                "Diese Sätze sind für {j} noch nicht bestätigt:\n{liste}\n\nStimmen sie mit dem überein, was die "
+                "Kassen für {j} bekannt gegeben haben? Wenn nicht, wählen Sie „Nicht jetzt“ und tragen die neuen "
+                "Sätze unter Stammdaten › Krankenkassen ein."
+            ).format(j=jahr, liste=liste),
+            ja=tr("Sätze &bestätigen"),
+            nein=tr("&Nicht jetzt"),
+        ):
+            return
+
+        def bestaetigt(staende: list[Any]) -> None:
+            self.kontext.melde(
+                tr("Sätze für {j} bestätigt: {namen}.").format(j=jahr, namen=", ".join(s.name for s in staende))
+            )
+            self.lade()
+
+        ids = [k.kassen_id for k in kassen]
+        Hintergrundoperation(
+            self,
+            tr("Sätze der Krankenkassen für {j} werden bestätigt").format(j=jahr),
+            lambda _f: kassen_dienst.bestaetige_jahr(db, jahr, ids),
+        ).bei_erfolg(bestaetigt).starten()
 
     def zeige_korrekturen(self) -> None:
         """Open corrections (computed now) and, for a finalised month, those it settled."""

@@ -38,6 +38,7 @@ class Monatsstand:
     verrechnet: tuple[ablage.GespeichertesErgebnis, ...] = ()
     versionen: dict[int, list[ablage.GespeichertesErgebnis]] = field(default_factory=dict)
     naechster_offener: tuple[int, int] | None = None
+    kassen: tuple[lauf.KassenPruefung, ...] = ()  # Kassen whose rates for the year are not confirmed (open month)
 
     @property
     def abgeschlossen(self) -> bool:
@@ -75,6 +76,7 @@ def lade_monatsstand(db: Datenbank, jahr: int, monat: int, melde: Melder | None 
     korrekturen: tuple[lauf.Korrektur, ...] = ()
     if not gespeichert.abgeschlossen and (jahr, monat) == naechster and ablage.abgeschlossene_monate(db):
         korrekturen = tuple(lauf.offene_korrekturen(db))
+    kassen = () if gespeichert.abgeschlossen else tuple(lauf.kassen_zu_pruefen(db, jahr, monat))
     versionen = {
         z.assistenzkraft_id: ablage.versionen(db, jahr, monat, z.assistenzkraft_id) for z in zeilen if z.version > 1
     }
@@ -89,4 +91,5 @@ def lade_monatsstand(db: Datenbank, jahr: int, monat: int, melde: Melder | None 
         verrechnet=gespeichert.korrekturen,
         versionen=versionen,
         naechster_offener=naechster,
+        kassen=kassen,
     )

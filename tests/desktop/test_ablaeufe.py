@@ -90,6 +90,10 @@ def test_krankenkasse_neues_jahr_zusatzbeitrag_und_u1_stufe(qtbot, fenster: Haup
     taste(qtbot, Qt.Key.Key_N, ALT)  # &Neue Krankenkasse → the cursor is in its name
     qtbot.waitUntil(lambda: fokus() is kassen.stamm.felder["name"].eingabe)
     tippe(qtbot, "AOK Bayern")
+    taste(qtbot, Qt.Key.Key_C, ALT)  # Bundesland des Sitzes (Bere&chnung der Fälligkeit): its holidays count
+    assert fokus() is kassen.stamm.felder["sitz_land"].eingabe
+    tippe(qtbot, "Bay")
+    assert kassen.stamm.felder["sitz_land"].eingabe.currentData() == "BY"
 
     # Jahr hinzufü&gen: the input dialog proposes the next year; Enter takes it
     def jahr_bestaetigen(dialog: QDialog) -> None:
@@ -125,6 +129,7 @@ def test_krankenkasse_neues_jahr_zusatzbeitrag_und_u1_stufe(qtbot, fenster: Haup
     taste(qtbot, Qt.Key.Key_S, STRG)  # Krankenkasse &speichern (Strg+S)
     qtbot.waitUntil(lambda: any(k.name == "AOK Bayern" for k in krankenkassen.liste_krankenkassen(db)))
     aok = next(k for k in krankenkassen.liste_krankenkassen(db) if k.name == "AOK Bayern")
+    assert aok.sitz_land == "BY"
     jahr = aok.jahr(naechstes)
     assert jahr is not None and jahr.zusatzbeitrag_prozent == Decimal("2.9")
     assert [(s.umlage_prozent, s.erstattung_prozent) for s in jahr.u1_stufen] == [

@@ -5,7 +5,7 @@ refusals that name what is missing."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +26,7 @@ from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Krankenkasse
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.stammdaten import start
+from core.stammdaten.krankenkassen import liste_krankenkassen, speichere_krankenkasse
 from tests.core.io.belege_hilfe import SZENARIEN, pdf_text
 
 HAUSHALT = SZENARIEN / "meldungen_zwei_kassen.json"
@@ -89,6 +90,23 @@ def test_felder_von_hand(haushalt: Haushalt) -> None:
         Decimal("18.00"),
     )
     assert "kv_allgemein" not in w and "pauschsteuer" not in aok.werte()
+
+
+def test_termine_nach_dem_sitz_der_kasse(haushalt: Haushalt) -> None:
+    """The employer sits in Baden-Württemberg; the dates follow each Kasse's seat (Gemeinsame Verlautbarung zur
+    Fälligkeit des Gesamtsozialversicherungsbeitrags, Titel B.4 Abs. 2): TK entered as Hamburg, the Minijob-Zentrale
+    in Nordrhein-Westfalen (Knappschaft-Bahn-See, Bochum), AOK BW without a seat gets the Hinweis."""
+    tk = next(k for k in liste_krankenkassen(haushalt.db) if k.name == "TK")
+    speichere_krankenkasse(haushalt.db, replace(tk, sitz_land="HH"))
+    try:
+        aok, tk_nachweis, mz = beitragsnachweise(haushalt.db, 2026, 3)
+        assert (tk_nachweis.termine.land, tk_nachweis.termine.hinweis) == ("HH", "")
+        assert mz.termine.land == "NW"
+        assert aok.termine.land == "" and "„AOK BW“" in aok.termine.hinweis
+        # March 2026 has no Landesfeiertag among its last days: the dates agree (RECHENGROESSEN: 25.03./27.03.)
+        assert {(n.einreichung, n.zahlung) for n in (aok, tk_nachweis, mz)} == {(date(2026, 3, 25), date(2026, 3, 27))}
+    finally:
+        speichere_krankenkasse(haushalt.db, tk)
 
 
 def test_pdf_und_excel(haushalt: Haushalt, tmp_path: Path) -> None:

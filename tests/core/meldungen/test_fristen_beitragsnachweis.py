@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from core.meldungen.bankarbeitstage import ist_bankarbeitstag, letzter_bankarbeitstag
-from core.meldungen.fristen import beitragsnachweis_termine
+from core.meldungen.fristen import Beitragstermine, beitragsnachweis_termine, beitragstermine
 
 # (month, Beitragsnachweis, payment) for 2025 in Baden-Württemberg, worked by hand:
 # e.g. April: 30 Wed (1), 29 (2), 28 Mon (3), 25 Fri (4), 24 Thu (5) – Easter Monday 21.04. lies before.
@@ -64,3 +64,29 @@ def test_bankarbeitstage() -> None:
     assert letzter_bankarbeitstag(2026, 1, "BW", 1) == date(2026, 1, 30)  # 31.01.2026 is a Saturday
     with pytest.raises(ValueError, match="nummer"):
         letzter_bankarbeitstag(2026, 1, "BW", 0)
+
+
+def test_feiertage_am_sitz_der_kasse() -> None:
+    """Whose holidays: the seat of the Einzugsstelle (Gemeinsame Verlautbarung der Spitzenverbände zur Fälligkeit des
+    Gesamtsozialversicherungsbeitrags ab 01.01.2006, Titel B.4 Abs. 2: the contribution is a Bringschuld, Erfüllungsort
+    the seat of the Einzugsstelle, whose holidays count, non-nationwide ones too; KKH "Fälligkeitstermine": seat in
+    Niedersachsen, so the Reformationstag counts). October 2025 by hand, as in the rows above: a Kasse seated in
+    Niedersachsen 24./28.10., one in Nordrhein-Westfalen 27./29.10. — whatever the employer's Land."""
+    assert beitragstermine(2025, 10, "NI") == Beitragstermine(date(2025, 10, 24), date(2025, 10, 28), "NI")
+    nrw = beitragstermine(2025, 10, "NW")
+    assert (nrw.einreichung, nrw.zahlung, nrw.hinweis) == (date(2025, 10, 27), date(2025, 10, 29), "")
+    assert "Nordrhein-Westfalen, dem Sitz der Kasse" in nrw.feiertage and "Titel B.4" in nrw.feiertage
+
+
+def test_ohne_sitz_der_frueheste_termin_und_ein_hinweis() -> None:
+    """Seat not entered: no guess. The earliest date any Land gives (October 2025: that of the Länder with the
+    Reformationstag, 24./28.10.), so paying by it is never late, and one sentence saying what to enter."""
+    t = beitragstermine(2025, 10, "", "die Einzugsstelle „TK“")
+    assert (t.einreichung, t.zahlung, t.land) == (date(2025, 10, 24), date(2025, 10, 28), "")
+    assert t.hinweis.startswith("Für die Einzugsstelle „TK“ ist das Bundesland ihres Sitzes nicht eingetragen")
+    assert "Einstellungen → Krankenkassen" in t.hinweis and t.feiertage == t.hinweis
+    # a month without a Landesfeiertag among its last days: the same dates everywhere
+    assert (beitragstermine(2025, 9, "").einreichung, beitragstermine(2025, 9, "").zahlung) == (
+        date(2025, 9, 24),
+        date(2025, 9, 26),
+    )
