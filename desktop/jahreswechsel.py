@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.fehler import AssistenzbueroFehler
 from core.jahreswechsel import checkliste as checkliste_dienst
@@ -20,8 +20,9 @@ from core.regeln.rechengroessen import vorgabejahr, zahl_text
 from core.stammdaten.checkliste import ChecklistenPunkt
 from desktop import meldungen
 from desktop.i18n import tr
+from desktop.jahreswahl import Jahreswahl, beschriftete_tabelle, setze_spaltenbreiten
 from desktop.kontext import Kontext
-from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
+from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile
 
 Stand = kassen_dienst.KassenStand
 
@@ -50,17 +51,13 @@ class JahreswechselSeite(QWidget):
     def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kontext = kontext
-        self.jahr = QSpinBox()
-        self.jahr.setRange(2025, 2100)
-        self.jahr.setValue(vorgabejahr())
-        self.jahr.setAccessibleName(tr("Neues Jahr"))
-        jahr_label = QLabel(tr("Wechsel in das &Jahr:"))
-        jahr_label.setBuddy(self.jahr)
-        self.jahr.valueChanged.connect(lambda _j: self.aktivieren())
+        wahl = Jahreswahl(tr("Wechsel in das &Jahr:"), tr("Neues Jahr"), self.aktivieren)
+        self.jahr, self.zusammenfassung = wahl.jahr, wahl.zusammenfassung
 
         self.kassen_modell: ZeilenModell[Stand] = ZeilenModell(KASSEN_SPALTEN, self)
-        self.kassen, self.kassen_filter = sortierbare_tabelle(
+        self.kassen, self.kassen_filter, kassen_label = beschriftete_tabelle(
             self.kassen_modell,
+            tr("&Krankenkassen Ihrer Assistenzkräfte:"),
             tr("Krankenkassen im neuen Jahr"),
             tr("Zusatzbeitrag und U1/U2 jeder Kasse Ihrer Assistenzkräfte; Stand: fehlt, bitte prüfen oder bestätigt"),
             leer=tr(
@@ -68,8 +65,6 @@ class JahreswechselSeite(QWidget):
                 "(Personalbogen, Abschnitt Sozialversicherung)."
             ),
         )
-        kassen_label = QLabel(tr("&Krankenkassen Ihrer Assistenzkräfte:"))
-        kassen_label.setBuddy(self.kassen)
         self.uebernehmen_knopf = QPushButton(tr("Sätze aus dem &Vorjahr übernehmen"))
         self.uebernehmen_knopf.setAccessibleDescription(
             tr("Fehlende Sätze aus dem letzten Jahr übernehmen; sie bleiben „bitte prüfen“ bis zur Bestätigung")
@@ -82,15 +77,14 @@ class JahreswechselSeite(QWidget):
         self.bestaetigen_knopf.clicked.connect(self.bestaetigen)
 
         self.punkte_modell: ZeilenModell[ChecklistenPunkt] = ZeilenModell(PUNKT_SPALTEN, self)
-        self.punkte, self.punkte_filter = sortierbare_tabelle(
+        self.punkte, self.punkte_filter, punkte_label = beschriftete_tabelle(
             self.punkte_modell,
+            tr("&Checkliste zum Jahreswechsel:"),
             tr("Checkliste zum Jahreswechsel"),
             tr("Leertaste oder Schaltfläche „Abhaken“ ändert den Stand des gewählten Punkts"),
             sortierbar=False,
         )
         self.punkte.setWordWrap(True)
-        punkte_label = QLabel(tr("&Checkliste zum Jahreswechsel:"))
-        punkte_label.setBuddy(self.punkte)
         self.abhaken_knopf = QPushButton(tr("Punkt &abhaken oder Haken entfernen"))
         self.abhaken_knopf.clicked.connect(self.umschalten)
         umschalten = QAction(tr("Stand umschalten"), self.punkte)
@@ -98,8 +92,6 @@ class JahreswechselSeite(QWidget):
         umschalten.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         umschalten.triggered.connect(self.umschalten)
         self.punkte.addAction(umschalten)
-        self.zusammenfassung = QLabel()
-        self.zusammenfassung.setWordWrap(True)
         # the question for a new year, on the page itself (a box popping up on merely opening the tab would
         # interrupt her and every keyboard walk through the tabs)
         self.frage = QLabel()
@@ -111,10 +103,6 @@ class JahreswechselSeite(QWidget):
         self.frage.setAccessibleName(tr("Krankenkassen im neuen Jahr"))
         self.frage.setVisible(False)
 
-        oben = QHBoxLayout()
-        oben.addWidget(jahr_label)
-        oben.addWidget(self.jahr)
-        oben.addWidget(self.zusammenfassung, 1)
         kassen_knoepfe = QHBoxLayout()
         kassen_knoepfe.addWidget(self.uebernehmen_knopf)
         kassen_knoepfe.addWidget(self.bestaetigen_knopf)
@@ -123,7 +111,7 @@ class JahreswechselSeite(QWidget):
         punkte_knoepfe.addWidget(self.abhaken_knopf)
         punkte_knoepfe.addStretch(1)
         spalte = QVBoxLayout(self)
-        spalte.addLayout(oben)
+        spalte.addLayout(wahl.zeile)
         spalte.addWidget(kassen_label)
         spalte.addWidget(self.frage)
         spalte.addWidget(self.kassen, 1)
@@ -141,10 +129,9 @@ class JahreswechselSeite(QWidget):
         punkte = checkliste_dienst.checkliste(self.kontext.datenbank, jahr)
         zeile = max(self.punkte.currentIndex().row(), 0)
         self.punkte_modell.setze_zeilen(punkte)
-        breite = self.fontMetrics().averageCharWidth()
-        for spalte, zeichen in enumerate((24, 14, 16, 20)):
-            self.kassen.setColumnWidth(spalte, breite * zeichen)
+        setze_spaltenbreiten(self.kassen, (24, 14, 16, 20))
         self.punkte.resizeColumnToContents(0)
+        breite = self.fontMetrics().averageCharWidth()
         self.punkte.setColumnWidth(1, breite * 10)
         self.punkte.setColumnWidth(2, breite * 50)
         self.punkte.resizeRowsToContents()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,15 +32,15 @@ from core.regeln.rechengroessen import (
     Eintrag,
     fehlende_zuerst,
     uebersicht,
-    vorgabejahr,
     wert_text,
 )
 from desktop import meldungen
 from desktop.dialoge import modal
 from desktop.i18n import tr
+from desktop.jahreswahl import Jahreswahl, beschriftete_tabelle, setze_spaltenbreiten
 from desktop.kontext import Kontext
 from desktop.operationen import Hintergrundoperation
-from desktop.tabellen import Spalte, ZeilenModell, sortierbare_tabelle
+from desktop.tabellen import Spalte, ZeilenModell
 
 SPALTEN: list[Spalte[Eintrag]] = [
     Spalte(tr("Status"), lambda e: STATUS_TEXT[e.status]),
@@ -92,20 +91,14 @@ class RechengroessenSeite(QWidget):
     def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kontext = kontext
-        self.jahr = QSpinBox()
-        self.jahr.setRange(2025, 2100)
-        self.jahr.setValue(vorgabejahr())
-        self.jahr.setAccessibleName(tr("Jahr"))
-        jahr_label = QLabel(tr("&Jahr:"))
-        jahr_label.setBuddy(self.jahr)
-        self.jahr.valueChanged.connect(lambda _j: self.aktivieren())
-        self.zusammenfassung = QLabel()
-        self.zusammenfassung.setWordWrap(True)
+        wahl = Jahreswahl(tr("&Jahr:"), tr("Jahr"), self.aktivieren)
+        self.jahr, self.zusammenfassung = wahl.jahr, wahl.zusammenfassung
         self.zusammenfassung.setObjectName("rechengroessen_stand")
 
         self.modell: ZeilenModell[Eintrag] = ZeilenModell(SPALTEN, self)
-        self.tabelle, self.filter = sortierbare_tabelle(
+        self.tabelle, self.filter, tabelle_label = beschriftete_tabelle(
             self.modell,
+            tr("&Rechengrößen:"),
             tr("Rechengrößen des Jahres"),
             tr("Fehlende Werte oben; die Spalte Status nennt amtlich, vorläufig, von Ihnen eingetragen oder fehlt"),
             sortierbar=False,
@@ -114,8 +107,6 @@ class RechengroessenSeite(QWidget):
         kopf = self.tabelle.horizontalHeader()
         kopf.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         kopf.sectionResized.connect(lambda *_a: self.tabelle.resizeRowsToContents())
-        tabelle_label = QLabel(tr("&Rechengrößen:"))
-        tabelle_label.setBuddy(self.tabelle)
 
         self.pap_knopf = QPushButton(tr("&PAP des BMF einspielen …"))
         self.pap_knopf.setAccessibleDescription(
@@ -128,16 +119,12 @@ class RechengroessenSeite(QWidget):
         )
         self.werte_knopf.clicked.connect(self.werte_einspielen)
 
-        oben = QHBoxLayout()
-        oben.addWidget(jahr_label)
-        oben.addWidget(self.jahr)
-        oben.addWidget(self.zusammenfassung, 1)
         unten = QHBoxLayout()
         unten.addWidget(self.pap_knopf)
         unten.addWidget(self.werte_knopf)
         unten.addStretch(1)
         spalte = QVBoxLayout(self)
-        spalte.addLayout(oben)
+        spalte.addLayout(wahl.zeile)
         spalte.addWidget(tabelle_label)
         spalte.addWidget(self.tabelle, 1)
         spalte.addLayout(unten)
@@ -182,9 +169,7 @@ class RechengroessenSeite(QWidget):
         self.zusammenfassung.setText(text.format(jahr=stand.jahr, n=fehlend, pap=PAP_TEXT[stand.pap]))
         self.zusammenfassung.setAccessibleName(self.zusammenfassung.text())
         self.pap_knopf.setEnabled(stand.pap != lohnsteuer.MITGELIEFERT)
-        breite = self.fontMetrics().averageCharWidth()
-        for spalte, zeichen in enumerate((18, 36, 40, 10, 11)):
-            self.tabelle.setColumnWidth(spalte, breite * zeichen)
+        setze_spaltenbreiten(self.tabelle, (18, 36, 40, 10, 11))
         self.tabelle.resizeRowsToContents()
         if self.modell.rowCount():
             self.tabelle.setCurrentIndex(self.filter.index(0, 0))

@@ -5,6 +5,7 @@ Why they stay:
   payroll model's fields are its JSON contract, ORM columns are read by SQL and the migrations;
 - enum members and code tables: read from data files, the database or user input;
 - "modul:Klasse"/"modul:funktion" factories: desktop.bereiche.BEREICHE, desktop.einstellungen_bereich.REITER,
+  the start page's summaries (desktop.uebersicht.KURZINFOS_OBEN/_UNTEN),
   core.cli.export.EXPORTARTEN, SQLAlchemy event listeners;
 - services another lane is about to call: Kassen year takeover and U1 choice (jahreswechsel), the DSGVO
   extension points (payroll), core/dateirechte.py (datenschutz), roster-to-payroll helpers in
@@ -192,6 +193,9 @@ _.menue_datei  # unused attribute (desktop/hauptfenster.py:122)
 _.abgebrochen  # unused property (desktop/hintergrund.py:41)
 KrankenkassenSeite  # unused class (desktop/krankenkassen.py:122)
 Uebersicht  # unused class (desktop/uebersicht.py:14)
+BudgetKurzinfo  # unused class (desktop/budget/kurzinfo.py: desktop.uebersicht.KURZINFOS_OBEN)
+JahreswechselKurzinfo  # unused class (desktop/jahreswechsel.py: desktop.uebersicht.KURZINFOS_OBEN)
+ErstattungenKurzinfo  # unused class (desktop/erstattungen_kurzinfo.py: desktop.uebersicht.KURZINFOS_OBEN)
 DataclassInstance  # unused import (desktop/unterliste.py:17)
 _._value  # openpyxl cell attribute set by core/io/excel.py (formula-safe text)
 _.quotePrefix  # openpyxl cell style attribute set by core/io/excel.py

@@ -55,6 +55,18 @@ def _zelle(blatt: Worksheet, zeile: int, spalte: int, wert: object, *, fett: boo
         z.fill = _KOPF_FUELLUNG
 
 
+def _absatz(blatt: Worksheet, zeile: int, text: str, *, spalten: int, fett: bool = False) -> None:
+    """A long sentence wrapped over the table's width: unwrapped it ran past the last column, and printing the
+    sheet one page wide shrank the whole timesheet to fit it."""
+    z = schreibe_in(blatt, zeile, 1, text)
+    z.alignment = Alignment(wrap_text=True, vertical="top")
+    if fett:
+        z.font = _FETT
+    blatt.merge_cells(start_row=zeile, start_column=1, end_row=zeile, end_column=spalten)
+    zeichen_je_zeile = 110  # the timesheet's columns are about 120 characters wide
+    blatt.row_dimensions[zeile].height = 13 * (len(text) // zeichen_je_zeile + 1)
+
+
 def _druck(blatt: Worksheet, *, quer: bool) -> None:
     """A4, one page wide and one page high (a month fits on one sheet of paper, like the PDF)."""
     blatt.page_setup.orientation = "landscape" if quer else "portrait"
@@ -146,7 +158,7 @@ def stundenzettel_xlsx(
         for zelle in ("F2", "F3"):
             blatt[zelle].font = _FETT
         if stand := standtext(zettel):  # a running month: worked so far and still planned, before the table
-            schreibe(blatt["A4"], stand).font = _FETT
+            _absatz(blatt, 4, stand, spalten=len(KOPF_STUNDENZETTEL), fett=True)
         erste = 5
         for s, text in enumerate(KOPF_STUNDENZETTEL, start=1):
             _zelle(blatt, erste, s, text, kopf=True)
@@ -175,16 +187,18 @@ def stundenzettel_xlsx(
                 _zelle(blatt, unten, s, wert, kopf=i == 0)
                 if isinstance(wert, Decimal):
                     blatt.cell(row=unten, column=s).number_format = "0.00"
+            # a long name wraps within A–H (about 70 characters); the header's "gearbeitet bis" within I
+            blatt.row_dimensions[unten].height = 13 * max(2 if i == 0 else 1, len(zellen[0]) // 70 + 1)
             unten += 1
         if unten > summe + 2:
             unten += 1
-        schreibe_in(
+        _absatz(
             blatt,
             unten,
-            1,
             "Geplant: laut Dienstplan. Zeit 1/2: tatsächlich gearbeitet "
             "(„wie geplant“: keine Abweichung erfasst; „noch nicht gearbeitet“: der Tag liegt nach dem Stand). "
             f"Bereitschaft gewichtet mit {format_zahl(zettel.bereitschaft_prozent, None)} %.",
+            spalten=len(KOPF_STUNDENZETTEL),
         )
         schreibe_in(blatt, unten + 1, 1, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
         schreibe_in(blatt, unten + 3, 1, "Datum, Unterschrift Assistent/in: ____________________")

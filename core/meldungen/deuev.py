@@ -25,8 +25,8 @@ from core.domain.geld import NULL
 from core.domain.kalender import monatsgrenzen
 from core.fehler import EingabeFehler
 from core.meldungen.beitragsnachweis import MINIJOB_ZENTRALE, pruefe_abgeschlossen
-from core.meldungen.fristen import abmeldung_faellig, anmeldung_faellig, jahresmeldung_faellig
-from core.meldungen.unterbrechung import Verlauf, verlaeufe
+from core.meldungen.fristen import QUELLE_ANMELDUNG, abmeldung_faellig, anmeldung_faellig, jahresmeldung_faellig
+from core.meldungen.unterbrechung import ENDE_NACH_EINEM_MONAT, Verlauf, verlaeufe
 from core.persistence.datenbank import Datenbank
 from core.stammdaten.arbeitgeber import lade_arbeitgeber
 from core.stammdaten.assistenzkraefte import AssistenzkraftDaten, lade_assistenzkraft
@@ -35,7 +35,10 @@ from core.stammdaten.vertraege import liste_vertraege
 
 ABGABEGRUENDE = {
     "10": "Anmeldung wegen Beginn einer Beschäftigung",
+    "13": "Anmeldung wegen sonstiger Gründe (nach unbezahltem Urlaub von mehr als einem Monat)",
     "30": "Abmeldung wegen Ende einer Beschäftigung",
+    "34": "Abmeldung wegen Ende des Fortbestehens eines sozialversicherungsrechtlichen Beschäftigungsverhältnisses "
+    "nach § 7 Abs. 3 Satz 1 SGB IV",
     "50": "Jahresmeldung",
     "51": "Unterbrechungsmeldung wegen Bezug von bzw. Anspruch auf Entgeltersatzleistungen",
 }
@@ -148,17 +151,43 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
         beginn = max(eintritt or date(jahr, 1, 1), date(jahr, 1, 1))
         gemeldet = NULL
         unterbrochen = False
+        abgemeldet = False  # a 34 ended the employment for the Sozialversicherung and work has not resumed
         for u, betrag in v.gemeldet_bis(jahr, monat):
             if u.meldemonat == (jahr, monat):
-                erlaeuterung = (
-                    f"Letzter Tag mit Entgelt {u.letzter_entgelttag:%d.%m.%Y}; danach {u.leistung}; "
-                    f"Frist nach {u.quelle}."
-                )
+                erlaeuterung = f"Letzter Tag mit Entgelt {u.letzter_entgelttag:%d.%m.%Y}; danach {u.leistung}"
+                if u.grund == ENDE_NACH_EINEM_MONAT:
+                    erlaeuterung += (
+                        f" länger als einen Monat: die Beschäftigung endet für die SV am {u.meldungsende:%d.%m.%Y}"
+                    )
                 bezahlt = v.ergebnis_am(u.letzter_entgelttag) or e
-                faelle.append(("51", beginn, u.letzter_entgelttag, u.faellig, betrag, erlaeuterung, bezahlt))
+                faelle.append(
+                    (
+                        u.grund,
+                        beginn,
+                        u.meldungsende,
+                        u.faellig,
+                        betrag,
+                        f"{erlaeuterung}; Frist nach {u.quelle}.",
+                        bezahlt,
+                    )
+                )
+            if u.grund == ENDE_NACH_EINEM_MONAT and u.wiederaufnahme and erster <= u.wiederaufnahme <= letzter:
+                faelle.append(
+                    (
+                        "13",
+                        u.wiederaufnahme,
+                        None,
+                        anmeldung_faellig(u.wiederaufnahme),
+                        None,
+                        f"Wieder Arbeit und Entgelt ab {u.wiederaufnahme:%d.%m.%Y} nach der Abmeldung (34) zum "
+                        f"{u.meldungsende:%d.%m.%Y}; Frist nach {QUELLE_ANMELDUNG}.",
+                        e,
+                    )
+                )
             gemeldet += betrag
             beginn = u.beginn_danach
             unterbrochen = u.wiederaufnahme is None
+            abgemeldet = unterbrochen and u.grund == ENDE_NACH_EINEM_MONAT
         for u in v.unterbrechungen:
             if u.letzter_entgelttag.year < jahr and u.meldemonat == (jahr, monat):
                 hinweise.append(
@@ -168,7 +197,7 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
                     "verlangt."
                 )
         rest = e.jahreswerte.entgelt_rv - gemeldet
-        if austritt is not None and erster <= austritt <= letzter:
+        if austritt is not None and erster <= austritt <= letzter and not abgemeldet:
             faelle.append(("30", beginn, austritt, abmeldung_faellig(austritt), rest, "", e))
         elif monat == 12 and (austritt is None or austritt > letzter) and not unterbrochen:
             faelle.append(("50", beginn, letzter, jahresmeldung_faellig(jahr), rest, "", e))

@@ -33,7 +33,7 @@ from core.meldungen.beitragsnachweis import (
 from core.meldungen.fristen import Frist
 from core.meldungen.lohnsteuer_anmeldung import abzufuehrende_lohnsteuer, anmeldungszeitraum
 from core.meldungen.modelle import FristErledigt
-from core.meldungen.unterbrechung import verlaeufe
+from core.meldungen.unterbrechung import ENDE_NACH_EINEM_MONAT, verlaeufe
 from core.persistence.datenbank import Datenbank
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.stammdaten.arbeitgeber import lade_arbeitgeber
@@ -265,14 +265,28 @@ def _unterbrechungsfristen(db: Datenbank, von: date, bis: date) -> list[tuple[Fr
         for kraft_id, verlauf in verlaeufe(db, jahr).items():
             name = verlauf.ergebnisse[-1].ergebnis.name or verlauf.ergebnisse[-1].ergebnis.id
             for u in verlauf.im_jahr(jahr):
+                titel = (
+                    "Abmeldung (DEÜV, Grund 34)" if u.grund == ENDE_NACH_EINEM_MONAT else "Unterbrechungsmeldung (DEÜV)"
+                )
                 if von <= u.faellig <= bis:
                     frist = Frist(
                         f"deuev-unterbrechung|{kraft_id}|{u.letzter_entgelttag.isoformat()}",
                         "deuev_unterbrechung",
-                        f"Unterbrechungsmeldung (DEÜV) {name}",
+                        f"{titel} {name}",
                         f"Entgelt bis {u.letzter_entgelttag:%d.%m.%Y}, danach {u.leistung}",
                         u.faellig,
                         u.quelle,
+                    )
+                    ergebnis.append((frist, kraft_id))
+                wieder = u.wiederaufnahme
+                if u.grund == ENDE_NACH_EINEM_MONAT and wieder and von <= regeln.anmeldung_faellig(wieder) <= bis:
+                    frist = Frist(
+                        f"deuev-unterbrechung|{kraft_id}|{wieder.isoformat()}",
+                        "deuev_unterbrechung",
+                        f"Anmeldung (DEÜV, Grund 13) {name}",
+                        f"wieder beschäftigt ab {wieder:%d.%m.%Y}",
+                        regeln.anmeldung_faellig(wieder),
+                        regeln.QUELLE_ANMELDUNG,
                     )
                     ergebnis.append((frist, kraft_id))
     return ergebnis

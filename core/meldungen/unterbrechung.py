@@ -10,10 +10,13 @@ month ("voller Kalendermonat": SV-Tage 0). Then a Meldung covers the time up to 
 without pay is it certain that the Meldung is due). When the employment ends in the month after the pay stopped,
 the Meldung is due with the Abmeldung, within six weeks after the end (§ 9 Abs. 2 DEÜV).
 
-Not an Unterbrechung: unpaid leave (unbezahlt frei) keeps the employment for one month only (§ 7 Abs. 3 Satz 1
-SGB IV; afterwards an Abmeldung with Abgabegrund 34, AOK "DEÜV: Meldegründe und Fristen"); a Minijob's assistant
-draws no Krankengeld from it, so only Mutterschaftsgeld counts there. Elternzeit (Abgabegrund 52) is not an
-absence the roster records.
+Not an Unterbrechungsmeldung: unpaid leave (unbezahlt frei) keeps the employment for one month only (§ 7 Abs. 3
+Satz 1 SGB IV). Lasting longer than that month (a Zeitmonat, §§ 187, 188 BGB), it ends the employment for the
+Sozialversicherung at the month's end: an Abmeldung with Abgabegrund 34 (due like any Abmeldung, § 8 Abs. 1 DEÜV),
+and when work resumes an Anmeldung with Abgabegrund 13 (§ 6 DEÜV). Haufe Personal Office "Unbezahlter Urlaub,
+Meldungen": unpaid 8.8.–20.9. → Abmeldung 34 for 1.1.–7.9., Anmeldung 13 on 21.9.; AOK "DEÜV: Meldegründe und
+Fristen". A Minijob's assistant draws no Krankengeld from it, so only Mutterschaftsgeld counts there for a 51.
+Elternzeit (Abgabegrund 52) is not an absence the roster records.
 
 The days without pay come from the finalised results and the absences they were computed from (the stored input
 of each month, `GespeichertesErgebnis.eingabe`): a sick day counts when the payroll listed no continued pay for it
@@ -31,8 +34,9 @@ from core.abrechnung import ablage
 from core.abrechnung.ablage import GespeichertesErgebnis
 from core.abrechnung.modell import Monatsergebnis
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
+from core.dienstplan.repository import einheit
 from core.domain.geld import NULL
-from core.domain.kalender import monatsgrenzen
+from core.domain.kalender import monatsfrist_ende, monatsgrenzen
 from core.meldungen import fristen
 from core.persistence.datenbank import Datenbank
 
@@ -41,16 +45,20 @@ LEISTUNGEN = {
     Abwesenheitsart.KRANK: "Krankengeld",
     Abwesenheitsart.KIND_KRANK: "Krankengeld bei Erkrankung des Kindes",
     Abwesenheitsart.MUTTERSCHUTZ: "Mutterschaftsgeld",
+    Abwesenheitsart.UNBEZAHLT: "unbezahlt frei",
 }
+UNTERBRECHUNG = "51"  # Unterbrechungsmeldung (Entgeltersatzleistung)
+ENDE_NACH_EINEM_MONAT = "34"  # Abmeldung: employment without pay for more than a month (§ 7 Abs. 3 Satz 1 SGB IV)
 
 
 @dataclass(frozen=True, slots=True)
 class Unterbrechung:
-    """One run of days without pay while a benefit is drawn that counts for a Meldung.
+    """One run of days without pay that needs a Meldung.
 
-    `erster_voller_monat`: the first calendar month wholly without pay (§ 9 Abs. 1), or None when the employment
-    ended in the month after the pay stopped (§ 9 Abs. 2, `ende` is then that end). `wiederaufnahme`: the first day
-    with pay again, when a finalised month shows it."""
+    `grund` "51": a benefit instead of pay; `erster_voller_monat` is the first calendar month wholly without pay
+    (§ 9 Abs. 1), or None when the employment ended in the month after the pay stopped (§ 9 Abs. 2, `ende` is then
+    that end). `grund` "34": unpaid leave over a month; `ende` is the last day of that month, when the employment
+    ends for the Sozialversicherung. `wiederaufnahme`: the first day with pay again, when a finalised month shows it."""
 
     letzter_entgelttag: date
     bis: date  # last day without pay known from the finalised months (or the end of the employment)
@@ -58,21 +66,34 @@ class Unterbrechung:
     erster_voller_monat: tuple[int, int] | None
     wiederaufnahme: date | None = None
     ende: date | None = None
+    grund: str = UNTERBRECHUNG
 
     @property
     def faellig(self) -> date:
+        if self.grund == ENDE_NACH_EINEM_MONAT:
+            return fristen.abmeldung_faellig(self.ende or self.bis)
         if self.erster_voller_monat is None:
             return fristen.unterbrechung_ende_faellig(self.ende or self.bis)
         return fristen.unterbrechung_faellig(*self.erster_voller_monat)
 
     @property
     def meldemonat(self) -> tuple[int, int]:
-        """The finalised month whose Meldungen include this one."""
+        """The finalised month whose Meldungen include this one: for a 34, the month in which the leave has lasted
+        longer than its month (the day after `ende`)."""
+        if self.grund == ENDE_NACH_EINEM_MONAT:
+            return _monat((self.ende or self.bis) + timedelta(days=1))
         return self.erster_voller_monat or _monat(self.ende or self.bis)
 
     @property
     def quelle(self) -> str:
+        if self.grund == ENDE_NACH_EINEM_MONAT:
+            return "§ 7 Abs. 3 Satz 1 SGB IV, " + fristen.QUELLE_ABMELDUNG
         return fristen.QUELLE_UNTERBRECHUNG if self.erster_voller_monat else fristen.QUELLE_UNTERBRECHUNG_ENDE
+
+    @property
+    def meldungsende(self) -> date:
+        """Last day of the Meldung's Zeitraum: the last paid day (51), the end of the month without pay (34)."""
+        return (self.ende or self.bis) if self.grund == ENDE_NACH_EINEM_MONAT else self.letzter_entgelttag
 
     @property
     def beginn_danach(self) -> date:
@@ -95,7 +116,9 @@ def tage_ohne_entgelt(
         bezahlt.setdefault(f.abwesenheit_id, []).append((f.von, f.bis))
     tage: dict[date, Abwesenheitsart] = {}
     for abw in abwesenheiten:
-        if abw.art not in LEISTUNGEN or (geringfuegig and abw.art is not Abwesenheitsart.MUTTERSCHUTZ):
+        if abw.art not in LEISTUNGEN or (
+            geringfuegig and abw.art in (Abwesenheitsart.KRANK, Abwesenheitsart.KIND_KRANK)
+        ):
             continue
         tag = max(abw.von, erster)
         while tag <= abw.bis and tag < naechster:
@@ -131,18 +154,25 @@ def finde_unterbrechungen(
         if anfang == bekannt_von or (eintritt is not None and letzter < eintritt):
             continue  # began before the known months (or with the employment): nothing to tell here
         arten = [ohne_entgelt[anfang + timedelta(days=n)] for n in range((ende - anfang).days + 1)]
-        leistung = LEISTUNGEN[max(set(arten), key=arten.count)]
-        voll = _erster_voller_monat(anfang, ende)
+        art = max(set(arten), key=arten.count)
         wieder = ende + timedelta(days=1) if ende < bekannt_bis and (austritt is None or ende < austritt) else None
+        if art is Abwesenheitsart.UNBEZAHLT:
+            monatsende = monatsfrist_ende(anfang, 1)
+            if ende > monatsende and (austritt is None or austritt > monatsende):
+                ergebnis.append(
+                    Unterbrechung(letzter, ende, LEISTUNGEN[art], None, wieder, monatsende, ENDE_NACH_EINEM_MONAT)
+                )
+            continue
+        voll = _erster_voller_monat(anfang, ende)
         if voll is not None:
-            ergebnis.append(Unterbrechung(letzter, ende, leistung, voll, wieder, austritt))
+            ergebnis.append(Unterbrechung(letzter, ende, LEISTUNGEN[art], voll, wieder, austritt))
         elif (
             austritt is not None
             and ende >= austritt
             and _monat(austritt) == _folgemonat(_monat(anfang))
             and anfang.day > 1
         ):
-            ergebnis.append(Unterbrechung(letzter, austritt, leistung, None, None, austritt))
+            ergebnis.append(Unterbrechung(letzter, austritt, LEISTUNGEN[art], None, None, austritt))
     return ergebnis
 
 
@@ -190,30 +220,48 @@ class Verlauf:
 
 
 def verlaeufe(db: Datenbank, jahr: int) -> dict[int, Verlauf]:
-    """Every assistant's finalised months of `jahr` and her interruptions (one read of the year, the stored input
-    only of months that can hold a day without pay)."""
+    """Every assistant's finalised months of `jahr` and her interruptions (one read of the year and of the roster's
+    absences; the stored input only of months an absence without pay touches)."""
     vorjahr = {g.assistenzkraft_id: g for g in ablage.lade_jahr(db, jahr - 1) if g.monat == 12}
     je_person: dict[int, list[GespeichertesErgebnis]] = {}
     for g in ablage.lade_jahr(db, jahr):
         je_person.setdefault(g.assistenzkraft_id, []).append(g)
+    kandidaten = _monate_mit_abwesenheit(db, date(jahr - 1, 12, 1), date(jahr, 12, 31))
     ergebnis: dict[int, Verlauf] = {}
     for kraft_id, liste in je_person.items():
         monate: Sequence[GespeichertesErgebnis] = ([vorjahr[kraft_id]] if kraft_id in vorjahr else []) + liste
-        ergebnis[kraft_id] = Verlauf(tuple(liste), tuple(_unterbrechungen(db, monate)))
+        gesucht = kandidaten.get(kraft_id, set())
+        ergebnis[kraft_id] = Verlauf(tuple(liste), tuple(_unterbrechungen(db, monate, gesucht)))
     return ergebnis
 
 
-def _unterbrechungen(db: Datenbank, monate: Sequence[GespeichertesErgebnis]) -> list[Unterbrechung]:
+def _monate_mit_abwesenheit(db: Datenbank, von: date, bis: date) -> dict[int, set[tuple[int, int]]]:
+    """Per assistant, the months that an absence of a kind in `LEISTUNGEN` touches (the roster as it is now; the
+    finalised months' own input then decides)."""
+    with einheit(db) as e:
+        abwesenheiten = [a for a in e.abwesenheiten.im_zeitraum(von, bis) if a.art in LEISTUNGEN]
+    monate: dict[int, set[tuple[int, int]]] = {}
+    for abw in abwesenheiten:
+        tag = date(abw.von.year, abw.von.month, 1)
+        while tag <= abw.bis:
+            monate.setdefault(abw.assistenzkraft_id, set()).add(_monat(tag))
+            tag = monatsgrenzen(tag.year, tag.month)[1]
+    return monate
+
+
+def _unterbrechungen(
+    db: Datenbank, monate: Sequence[GespeichertesErgebnis], gesucht: set[tuple[int, int]]
+) -> list[Unterbrechung]:
     letzte = monate[-1].ergebnis
-    if letzte.haushaltsscheck or letzte.personengruppe == "110":
+    if letzte.haushaltsscheck or letzte.personengruppe == "110" or not gesucht:
         return []  # the Haushaltsscheck reports itself; a short-term job has no SV to interrupt
     ohne: dict[date, Abwesenheitsart] = {}
     eintritt: date | None = None
     austritt: date | None = None
     for g in monate:
-        e = g.ergebnis
-        if not _kann_tage_ohne_entgelt_haben(e):
+        if (g.jahr, g.monat) not in gesucht:
             continue
+        e = g.ergebnis
         eingabe = g.eingabe(db)
         eintritt, austritt = eingabe.person.eintritt, eingabe.person.austritt
         ohne.update(
@@ -226,9 +274,3 @@ def _unterbrechungen(db: Datenbank, monate: Sequence[GespeichertesErgebnis]) -> 
     if austritt is not None:
         bekannt_bis = min(bekannt_bis, austritt)
     return finde_unterbrechungen(ohne, bekannt_von, bekannt_bis, eintritt, austritt)
-
-
-def _kann_tage_ohne_entgelt_haben(e: Monatsergebnis) -> bool:
-    """Cheap test on the stored result before its input is read: a day with a benefit instead of pay lowers the SV
-    days (§ 224 SGB V) or, for a Minijob, leaves a Zuschuss zum Mutterschaftsgeld or no pay at all."""
-    return e.sv_tage < 30 or e.brutto == NULL or e.zuschuss_mutterschaftsgeld != NULL

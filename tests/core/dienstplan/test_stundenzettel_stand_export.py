@@ -53,6 +53,8 @@ def test_excel_trennt_gearbeitet_und_geplant(zettel: Stundenzettel, tmp_path: Pa
     stundenzettel_xlsx([zettel], ziel, gedruckt_am=HEUTE)
     blatt = load_workbook(ziel).active
     assert str(blatt["A4"].value).startswith("Vorläufig, Stand 02.12.2026: gearbeitet bis heute 14,00 Stunden")
+    # wrapped over the table's width, not running past it (printed one page wide, that shrank the whole sheet)
+    assert "A4:K4" in {str(r) for r in blatt.merged_cells.ranges} and blatt["A4"].alignment.wrap_text
     zeilen = list(blatt.iter_rows(values_only=True))
     summe = next(r for r in zeilen if r[0] == "Summe der bezahlten Stunden bis 02.12.2026")
     assert Decimal(str(summe[8])) == Decimal(14)

@@ -106,7 +106,17 @@ SZENARIO: dict[str, Any] = {
             "monatslohn": "3000.00",
             "steuerklasse": 1,
             "abwesenheiten": [{"art": "krank", "von": "2026-03-16", "bis": "2026-06-30"}],
-        }
+        },
+        {
+            "id": "2",
+            "name": "Ulla Urlaub",
+            "geburtsdatum": "1990-02-03",
+            "krankenkasse": "AOK BW",
+            "eintritt": "2024-01-01",
+            "monatslohn": "3000.00",
+            "steuerklasse": 1,
+            "abwesenheiten": [{"art": "unbezahlt", "von": "2026-08-08", "bis": "2026-09-20"}],
+        },
     ],
 }
 
@@ -136,6 +146,7 @@ def test_unterbrechungsmeldung_im_haushalt(db: Datenbank, tmp_path: Path) -> Non
     without pay: the Meldung comes with May's payroll, due 14.06.2026, Zeitraum 01.01.–26.04.2026."""
     assert [m.grund for m in deuev_meldungen(db, 2026, 4).meldungen] == []
     (m,) = deuev_meldungen(db, 2026, 5).meldungen
+    assert m.name == "Sabine Muster"
     assert (m.grund, m.von, m.bis, m.entgelt, m.faellig) == (
         "51",
         date(2026, 1, 1),
@@ -154,8 +165,58 @@ def test_unterbrechungsmeldung_im_haushalt(db: Datenbank, tmp_path: Path) -> Non
 def test_jahresmeldung_nach_der_unterbrechung(db: Datenbank) -> None:
     """Pay resumes on 01.07.: the Jahresmeldung covers 01.07.–31.12.2026 with only what the 51 did not carry,
     6 × 3.000 € = 18.000 € (§ 10 Abs. 2 DEÜV)."""
-    (m,) = deuev_meldungen(db, 2026, 12).meldungen
-    assert (m.grund, m.von, m.bis, m.entgelt) == ("50", date(2026, 7, 1), date(2026, 12, 31), 18000)
+    sabine, ulla = deuev_meldungen(db, 2026, 12).meldungen
+    assert (sabine.grund, sabine.von, sabine.bis, sabine.entgelt) == ("50", date(2026, 7, 1), date(2026, 12, 31), 18000)
+    # Ulla (below) resumed on 21.09.: September pays 10/30 of 3.000 € = 1.000 €, then 3 × 3.000 €
+    assert (ulla.grund, ulla.von, ulla.entgelt) == ("50", date(2026, 9, 21), 10000)
+
+
+def test_unbezahlt_ueber_einen_monat_abmeldung_34_und_anmeldung_13(db: Datenbank) -> None:
+    """Ulla, unpaid 08.08.–20.09.2026 (Haufe's example, "Unbezahlter Urlaub, Meldungen"): the month from 08.08. ends on
+    07.09. (§ 7 Abs. 3 Satz 1 SGB IV, §§ 187, 188 BGB): Abmeldung 34 for 01.01.–07.09.2026, due six weeks later
+    (19.10.2026); Anmeldung 13 on 21.09., due 02.11.2026. Entgelt to 07.09.: 7 × 3.000 € and August less 24/31
+    unpaid days (3.000 − 2.322,58 = 677,42 €) = 21.677,42 € → 21.677 €. No Meldung in August (not yet a month)."""
+    assert [m.grund for m in deuev_meldungen(db, 2026, 8).meldungen] == []
+    ab, an = deuev_meldungen(db, 2026, 9).meldungen
+    assert (ab.grund, ab.von, ab.bis, ab.entgelt, ab.faellig) == (
+        "34",
+        date(2026, 1, 1),
+        date(2026, 9, 7),
+        21677,
+        date(2026, 10, 19),
+    )
+    assert (an.grund, an.von, an.bis, an.entgelt, an.faellig) == (
+        "13",
+        date(2026, 9, 21),
+        None,
+        None,
+        date(2026, 11, 2),
+    )
+    liste = fristen(db, date(2026, 10, 1), date(2026, 11, 30))
+    assert {(f.titel, f.faellig) for f in liste if f.art == "deuev_unterbrechung"} == {
+        ("Abmeldung (DEÜV, Grund 34) Ulla Urlaub", date(2026, 10, 19)),
+        ("Anmeldung (DEÜV, Grund 13) Ulla Urlaub", date(2026, 11, 2)),
+    }
+
+
+def test_unbezahlt_genau_einen_monat_keine_meldung() -> None:
+    """Unpaid 20.09.–19.10.: exactly the month the employment goes on without pay (Haufe: no Meldungen)."""
+    ohne = _tage(date(2026, 9, 20), date(2026, 10, 19), Abwesenheitsart.UNBEZAHLT)
+    assert finde_unterbrechungen(ohne, date(2026, 1, 1), date(2026, 12, 31), date(2020, 1, 1), None) == []
+
+
+def test_unbezahlt_haufe_beispiel_monatsfrist() -> None:
+    """Haufe Personal Office, "Ende einer Beschäftigung nach einer Unterbrechung von länger als einem Monat": unpaid
+    20.09.–25.10.: Abmeldung 34 to 19.10., resumed 26.10. (Anmeldung 13)."""
+    ohne = _tage(date(2026, 9, 20), date(2026, 10, 25), Abwesenheitsart.UNBEZAHLT)
+    (u,) = finde_unterbrechungen(ohne, date(2026, 1, 1), date(2026, 12, 31), date(2020, 1, 1), None)
+    assert (u.grund, u.letzter_entgelttag, u.meldungsende, u.wiederaufnahme) == (
+        "34",
+        date(2026, 9, 19),
+        date(2026, 10, 19),
+        date(2026, 10, 26),
+    )
+    assert u.meldemonat == (2026, 10) and u.faellig == date(2026, 11, 30)
 
 
 def test_frist_in_der_liste(db: Datenbank) -> None:

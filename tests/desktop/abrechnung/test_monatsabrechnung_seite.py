@@ -265,15 +265,9 @@ def test_korrektur_nach_aenderung_im_abgeschlossenen_monat(
     assert "Auszahlung 2.478,07" in text  # the original payout (hand calculation in test_szenario.py)
 
 
-def test_sepa_datei_erst_nach_dem_abschluss(
-    qtbot: Any, haushalt: Haushalt, fuehrer: Dialogfuehrer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The transfer file of an open month: the writer's one German sentence, and no file."""
-    from PySide6.QtWidgets import QFileDialog
-
-    _fenster, seite = oeffne_seite(qtbot, haushalt("minijob_privathaushalt"))
-    ziel = tmp_path / "lohn.xml"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(ziel), "")))
+def _exportiere(qtbot: Any, fuehrer: Dialogfuehrer, seite: Monatsabrechnung, art: str) -> str:
+    """Start the export `art` from its menu entry (the file dialog is answered by the test) and return the text of
+    the one message box that says how it went."""
     gemeldet: list[str] = []
 
     def lesen(box: QMessageBox) -> None:
@@ -281,33 +275,78 @@ def test_sepa_datei_erst_nach_dem_abschluss(
         box.accept()
 
     fuehrer.dann(lesen, QMessageBox)
-    seite.export_aktionen["sepa"].trigger()
+    seite.export_aktionen[art].trigger()
     qtbot.waitUntil(lambda: bool(gemeldet), timeout=20000)
-    assert gemeldet[0].startswith("Die Abrechnung 03/2026 ist noch nicht abgeschlossen; die Überweisungsdatei gibt")
-    assert not ziel.exists() and list(tmp_path.glob("*.teil*")) == []
+    return gemeldet[0]
 
 
-def test_lohnjournal_als_excel_im_hintergrund(
-    qtbot: Any, haushalt: Haushalt, fuehrer: Dialogfuehrer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _steht_in(ziel: Path, erwartet: str) -> bool:
+    """A PDF: the text is in it; a workbook: the figure is in it as a number (not as text)."""
+    if ziel.suffix == ".pdf":
+        return erwartet in pdf_text(ziel)
     from openpyxl import load_workbook
+
+    zahlen = [c.value for zeile in load_workbook(ziel).active.iter_rows() for c in zeile]
+    return Decimal(erwartet) in [Decimal(str(w)) for w in zahlen if isinstance(w, int | float)]
+
+
+@pytest.mark.parametrize(
+    ("szenario", "art", "datei", "schritte"),
+    [
+        # (finalise March first, how the message begins, what the file holds; () = no file is written)
+        pytest.param(
+            "minijob_privathaushalt",
+            "sepa",
+            "lohn.xml",
+            [(False, "Die Abrechnung 03/2026 ist noch nicht abgeschlossen; die Überweisungsdatei gibt", ())],
+            id="sepa_datei_erst_nach_dem_abschluss",
+        ),
+        pytest.param(
+            "midijob",
+            "lohnjournal_xlsx",
+            "journal.xlsx",
+            [(False, "Lohnjournal März 2026 (Entwurf) mit 1 Assistenzkraft geschrieben", ("1200",))],  # gross
+            id="lohnjournal_als_excel_im_hintergrund",
+        ),
+        pytest.param(
+            "minijob_privathaushalt",
+            "lohnkonto_pdf",
+            "konten.pdf",
+            [
+                (False, "Für 2026 ist noch kein Monat abgeschlossen", ()),
+                (True, "1 Lohnkonten 2026", ("Lohnkonto", "540,00")),  # the gross of March (hand calculation above)
+            ],
+            id="lohnkonto_erst_aus_abgeschlossenen_monaten",
+        ),
+    ],
+)
+def test_export_ueber_das_menue(
+    qtbot: Any,
+    haushalt: Haushalt,
+    fuehrer: Dialogfuehrer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    szenario: str,
+    art: str,
+    datei: str,
+    schritte: list[tuple[bool, str, tuple[str, ...]]],
+) -> None:
+    """Each export runs in the background and ends in one message; one that needs a finalised month says so in one
+    German sentence and writes nothing, not even a half-written file."""
     from PySide6.QtWidgets import QFileDialog
 
-    _fenster, seite = oeffne_seite(qtbot, haushalt("midijob"))
-    ziel = tmp_path / "journal.xlsx"
+    kontext = haushalt(szenario)
+    _fenster, seite = oeffne_seite(qtbot, kontext)
+    ziel = tmp_path / datei
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(ziel), "")))
-    gemeldet: list[str] = []
-
-    def fertig(box: QMessageBox) -> None:
-        gemeldet.append(box.text())
-        box.accept()
-
-    fuehrer.dann(fertig, QMessageBox)
-    seite.export_aktionen["lohnjournal_xlsx"].trigger()
-    qtbot.waitUntil(lambda: bool(gemeldet), timeout=20000)
-    assert gemeldet[0].startswith("Lohnjournal März 2026 (Entwurf) mit 1 Assistenzkraft geschrieben")
-    werte = [c.value for zeile in load_workbook(ziel).active.iter_rows() for c in zeile]
-    assert Decimal("1200") in [Decimal(str(w)) for w in werte if isinstance(w, int | float)]  # gross, a number
+    for abschliessen, meldung, inhalt in schritte:
+        if abschliessen:
+            lauf.schliesse_ab(kontext.datenbank, 2026, 3)
+        assert _exportiere(qtbot, fuehrer, seite, art).startswith(meldung)
+        if not inhalt:
+            assert not ziel.exists() and list(tmp_path.glob("*.teil*")) == []
+        for erwartet in inhalt:
+            assert _steht_in(ziel, erwartet), erwartet
 
 
 def test_berechnung_laeuft_im_hintergrund_und_laesst_sich_abbrechen(
@@ -367,34 +406,6 @@ def test_passt_bei_200_prozent_in_1280_mal_800(qtbot: Any, haushalt: Haushalt) -
     assert seite.minimumSizeHint().width() <= rolle.viewport().width()
     knoepfe = list(seite.aktionen.values())
     assert all(seite.rect().contains(k.geometry().translated(k.parentWidget().pos())) for k in knoepfe)
-
-
-def test_lohnkonto_erst_aus_abgeschlossenen_monaten(
-    qtbot: Any, haushalt: Haushalt, fuehrer: Dialogfuehrer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
-    kontext = haushalt("minijob_privathaushalt")
-    _fenster, seite = oeffne_seite(qtbot, kontext)
-    ziel = tmp_path / "konten.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(ziel), "")))
-    gemeldet: list[str] = []
-
-    def lesen(box: QMessageBox) -> None:
-        gemeldet.append(box.text())
-        box.accept()
-
-    fuehrer.dann(lesen, QMessageBox)
-    seite.export_aktionen["lohnkonto_pdf"].trigger()
-    qtbot.waitUntil(lambda: bool(gemeldet), timeout=20000)
-    assert gemeldet[0].startswith("Für 2026 ist noch kein Monat abgeschlossen") and not ziel.exists()
-
-    lauf.schliesse_ab(kontext.datenbank, 2026, 3)
-    fuehrer.dann(lesen, QMessageBox)
-    seite.export_aktionen["lohnkonto_pdf"].trigger()
-    qtbot.waitUntil(lambda: len(gemeldet) == 2, timeout=20000)
-    assert gemeldet[1].startswith("1 Lohnkonten 2026") and "Lohnkonto" in pdf_text(ziel)
-    assert "540,00" in pdf_text(ziel)  # the gross of March (hand calculation above)
 
 
 def test_schichten_ohne_istzeit_stehen_als_nach_plan_da(qtbot: Any, haushalt: Haushalt) -> None:
