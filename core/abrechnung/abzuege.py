@@ -145,6 +145,7 @@ def berechne_abzuege(e: Monatseingabe, b: Bemessung, annahmen: Annahmen, erster:
         geburtsdatum=e.person.geburtsdatum,
         bundesland=e.arbeitgeber.bundesland,
         kasse=e.kasse,
+        umlagekasse=e.umlagekasse,
         einmalzahlung=b.einmal_sv,
         zweige=kl.zweige,
         privathaushalt=e.arbeitgeber.privathaushalt,

@@ -212,7 +212,7 @@ def _arbeitgeber(sitzung: Session) -> Arbeitgeberdaten:
 def _kasse(sitzung: Session, kraft: Assistenzkraft, jahr: int, wer: str) -> Kasse | None:
     if kraft.krankenkasse_id is None:
         if kraft.privat_versichert:
-            return None
+            return None  # no Umlagekasse entered: the calculation warns (UMLAGEN_KASSE_FEHLT)
         raise EingabeFehler(
             f"{wer}: Im Personalbogen ist keine Krankenkasse eingetragen (und nicht „privat versichert“). "
             "Bitte die Krankenkasse im Personalbogen, Reiter Sozialversicherung, eintragen."
@@ -222,7 +222,12 @@ def _kasse(sitzung: Session, kraft: Assistenzkraft, jahr: int, wer: str) -> Kass
     # year's, and a blocking Hinweis asks to confirm them (`_kassen_hinweise`, `kassen_zu_pruefen`).
     jahreswerte, _von = _kassenstand(sitzung, kasse.id, jahr)
     stufe = next((s for s in jahreswerte.u1_stufen if s.gewaehlt), None) if jahreswerte else None
-    if jahreswerte is None or jahreswerte.zusatzbeitrag_prozent is None or jahreswerte.u2_prozent is None:
+    nur_umlagen = kraft.privat_versichert  # the Zusatzbeitrag does not matter then
+    if (
+        jahreswerte is None
+        or (jahreswerte.zusatzbeitrag_prozent is None and not nur_umlagen)
+        or jahreswerte.u2_prozent is None
+    ):
         raise EingabeFehler(
             f"{wer}: Für die Krankenkasse „{kasse.name}“ fehlen die Sätze für {jahr} (Zusatzbeitrag, U2). "
             "Bitte unter Stammdaten › Krankenkassen das Jahr anlegen."
@@ -233,7 +238,7 @@ def _kasse(sitzung: Session, kraft: Assistenzkraft, jahr: int, wer: str) -> Kass
             "Bitte unter Stammdaten › Krankenkassen die gewählte U1-Stufe markieren."
         )
     return Kasse(
-        zusatzbeitrag_prozent=jahreswerte.zusatzbeitrag_prozent,
+        zusatzbeitrag_prozent=jahreswerte.zusatzbeitrag_prozent or NULL,
         u1_prozent=stufe.umlage_prozent,
         u2_prozent=jahreswerte.u2_prozent,
         name=kasse.name,
@@ -330,8 +335,8 @@ def kassen_zu_pruefen(db: Datenbank, jahr: int, monat: int) -> list[KassenPruefu
         kassen: dict[int, Krankenkasse] = {}
         for person in _personen(sitzung, jahr, monat):
             kraft = sitzung.get(Assistenzkraft, person)
-            if kraft is None or kraft.privat_versichert or kraft.krankenkasse is None:
-                continue
+            if kraft is None or kraft.krankenkasse is None:
+                continue  # a Kasse entered for a privately insured person collects her Umlagen: it counts
             if not kraft.krankenkasse.ist_minijob_zentrale:
                 kassen[kraft.krankenkasse.id] = kraft.krankenkasse
         pruefungen = [_pruefung(sitzung, k, jahr) for k in kassen.values()]
@@ -365,7 +370,9 @@ def _person(kraft: Assistenzkraft, version: Vertrag, erster: date, letzter: date
         eintritt=version.eintritt,
         austritt=version.austritt,
         name=f"{kraft.vorname} {kraft.nachname}".strip(),
-        krankenkasse=kraft.krankenkasse.name if kraft.krankenkasse is not None else None,
+        krankenkasse=kraft.krankenkasse.name
+        if kraft.krankenkasse is not None and not kraft.privat_versichert
+        else None,
         steuerklasse=kraft.steuerklasse if kraft.steuerklasse is not None else 6,
         kinderfreibetraege=kraft.kinderfreibetraege if kraft.steuerklasse is not None else Decimal(0),
         kirchensteuer=kraft.konfession not in ("", "--"),
@@ -533,6 +540,8 @@ def _eingabe(
     version = _version_im_monat(kraft, md.letzter)
     personaldaten = _person(kraft, version, md.erster, md.letzter, wer)
     kasse = _kasse(sitzung, kraft, md.jahr, wer)
+    # Private insurance is the Personalbogen's status; a Kasse entered there then collects the Umlagen only.
+    kasse, umlagekasse = (None, kasse) if kraft.privat_versichert else (kasse, None)
     schichtzeilen = sitzung.scalars(
         select(SchichtZeile)
         .where(
@@ -588,6 +597,7 @@ def _eingabe(
         arbeitgeber=md.arbeitgeber,
         person=personaldaten,
         kasse=kasse,
+        umlagekasse=umlagekasse,
         vertraege=tuple(md.vertraege.get(person, ())),
         schichten=schichten,
         abwesenheiten=abwesenheiten,
@@ -646,9 +656,9 @@ def _kassen_hinweise(
     sitzung: Session, kraft: Assistenzkraft, eingabe: Monatseingabe, ergebnis: Monatsergebnis
 ) -> list[Hinweis]:
     """Rates of the person's Kasse that are not confirmed for the year (blocking) or are examples (a warning)."""
-    kasse = eingabe.kasse
+    kasse = eingabe.kasse if eingabe.kasse is not None else eingabe.umlagekasse
     if kasse is None or kraft.krankenkasse is None or ergebnis.einzugsstelle != kasse.name:
-        return []  # privately insured, or a Minijob: the Minijob-Zentrale's rates apply, not this Kasse's
+        return []  # no Kasse, or a Minijob: the Minijob-Zentrale's rates apply, not this Kasse's
     pruefung = _pruefung(sitzung, kraft.krankenkasse, eingabe.jahr)
     if pruefung is not None:
         return [

@@ -298,6 +298,9 @@ class Monatseingabe(_Json):
     vorschuesse: tuple[Vorschuss, ...] = ()
     verrechnungen: tuple[Verrechnung, ...] = ()
     vorgeschichte: Vorgeschichte = field(default_factory=Vorgeschichte)
+    # Privately insured (`kasse` None, `person.krankenkasse` None): the Kasse entered in her Personalbogen, which
+    # collects the Umlagen U1/U2 (and is the Einzugsstelle for RV/AV); None: none entered.
+    umlagekasse: Kasse | None = None
     ueberschreitung_unvorhersehbar: bool = False  # the user: this month's excess over the Minijob limit was
     # occasional and not foreseeable (e.g. covering for a sick colleague), § 8 Abs. 1b SGB IV
 

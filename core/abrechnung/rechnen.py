@@ -783,7 +783,8 @@ def _personengruppe(art: Beschaeftigungsart, werkstudent: bool) -> str:
 def _einzugsstelle(art: Beschaeftigungsart, e: Monatseingabe) -> str:
     if art in (Beschaeftigungsart.MINIJOB, Beschaeftigungsart.KURZFRISTIG):
         return "Minijob-Zentrale"
-    return e.kasse.name if e.kasse is not None else ""
+    kasse = e.kasse if e.kasse is not None else e.umlagekasse
+    return kasse.name if kasse is not None else ""
 
 
 def _eindeutig(hinweise: Sequence[Hinweis]) -> tuple[Hinweis, ...]:

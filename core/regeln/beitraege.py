@@ -65,6 +65,9 @@ class BeitragsEingabe:
     u1_pflichtig: bool = True  # False: planned for at most 4 weeks (§ 7 Abs. 2 Satz 2 AAG)
     sv_tage: int = 30
     bisher_im_jahr: BisherImJahr | None = None
+    # Privately insured (`kasse` None): the Kasse the Umlagen U1/U2 go to — the one she was last statutorily insured
+    # with, else one the employer chose (§ 2 Abs. 1 AAG with § 28i Satz 2 SGB IV); None: not entered.
+    umlagekasse: Kasse | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,17 +336,27 @@ def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
         bemessung = be_rv if Zweig.RV in zweige else be_kv
         bemessung_an = bemessung
 
-    if e.kasse is not None:
-        u1 = cent(umlage_basis * e.kasse.u1_prozent / HUNDERT) if e.u1_pflichtig else NULL
-        u2 = cent(umlage_basis * e.kasse.u2_prozent / HUNDERT)
+    umlagekasse = e.kasse if e.kasse is not None else e.umlagekasse
+    if umlagekasse is not None:
+        u1 = cent(umlage_basis * umlagekasse.u1_prozent / HUNDERT) if e.u1_pflichtig else NULL
+        u2 = cent(umlage_basis * umlagekasse.u2_prozent / HUNDERT)
+        if e.kasse is None:
+            p.hinweis(
+                "UMLAGEN_PRIVAT_VERSICHERT",
+                Schwere.INFO,
+                f"Privat versichert: Die Umlagen U1/U2 gehen an die Krankenkasse „{umlagekasse.name}“, die im "
+                "Personalbogen eingetragen ist (zuletzt gesetzliche oder von Ihnen gewählte Kasse); sie ist auch "
+                "Einzugsstelle für die Renten- und Arbeitslosenversicherung.",
+                "§ 2 Abs. 1 AAG, § 28i Satz 2 SGB IV, § 175 Abs. 3 SGB V",
+            )
     else:
         u1 = u2 = NULL
         p.hinweis(
             "UMLAGEN_KASSE_FEHLT",
             Schwere.WARNUNG,
             "Für eine privat versicherte Person zahlen Sie die Umlagen U1/U2 an die Krankenkasse, bei der sie zuletzt "
-            "gesetzlich versichert war, oder an eine von Ihnen gewählte Kasse. Bitte hinterlegen Sie deren Sätze; "
-            "bis dahin sind die Umlagen mit 0 gerechnet.",
+            "gesetzlich versichert war, oder an eine von Ihnen gewählte Kasse. Bitte tragen Sie diese Kasse im "
+            "Personalbogen (Reiter Sozialversicherung) ein; bis dahin sind die Umlagen mit 0 gerechnet.",
             "§ 2 Abs. 1 AAG, § 175 Abs. 3 SGB V",
         )
     if not e.u1_pflichtig:
@@ -365,7 +378,7 @@ def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
         beitragspflichtige_einnahme=bemessung,
         beitragspflichtige_einnahme_an=bemessung_an,
         hinweise=tuple(p.hinweise),
-        umlage_basis=cent(umlage_basis) if e.kasse is not None else NULL,
+        umlage_basis=cent(umlage_basis) if umlagekasse is not None else NULL,
         insolvenzgeld_basis=NULL if e.privathaushalt else insolvenz_basis,
     )
 

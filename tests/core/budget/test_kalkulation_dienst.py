@@ -112,10 +112,24 @@ def test_cli_import_speichern_liste_export(tmp_path: Path) -> None:
     assert lauf.returncode == 0, lauf.stderr
     liste = _cli("--db", datenbank, "kalkulation", "liste")
     assert "Ist 2011" in liste.stdout and "95.990,24" in liste.stdout
+    from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber
+    from tests.pdf import pdf_text
+
+    db = start.oeffne(Path(datenbank))
+    try:
+        speichere_arbeitgeber(
+            db, ArbeitgeberDaten(vorname="Maria", nachname="Muster", strasse="Lindenweg 3", plz="79098", ort="Freiburg",
+                                 bundesland="BW"),
+        )  # fmt: skip
+    finally:
+        db.schliessen()
     pdf = tmp_path / "ist.pdf"
     export = _cli("--db", datenbank, "kalkulation", "export", "--name", "Ist 2011", "--ausgabe", str(pdf))
     assert export.returncode == 0, export.stderr
-    assert pdf.read_bytes().startswith(b"%PDF")
+    text = " ".join(pdf_text(pdf).split())
+    # the applicant from the master data; the 2011 sheet's rates (e.g. RV 19,9 %) are no year's of today
+    assert "Antragsteller/in: Maria Muster, Lindenweg 3, 79098 Freiburg" in text
+    assert "Achtung: Die Sätze dieser Kalkulation sind veraltet" in text
     fehlt = _cli(
         "--db", datenbank, "kalkulation", "export", "--name", "Antrag 2099", "--ausgabe", str(pdf), "--ueberschreiben"
     )  # fmt: skip

@@ -117,6 +117,17 @@ SZENARIO: dict[str, Any] = {
             "steuerklasse": 1,
             "abwesenheiten": [{"art": "unbezahlt", "von": "2026-08-08", "bis": "2026-09-20"}],
         },
+        {
+            "id": "3",
+            "name": "Karl Krank",
+            "geburtsdatum": "1970-05-06",
+            "krankenkasse": "AOK BW",
+            "eintritt": "2010-07-01",
+            "austritt": "2026-07-21",
+            "monatslohn": "3000.00",
+            "steuerklasse": 1,
+            "abwesenheiten": [{"art": "krank", "von": "2026-04-28", "bis": "2026-07-21"}],
+        },
     ],
 }
 
@@ -197,6 +208,29 @@ def test_unbezahlt_ueber_einen_monat_abmeldung_34_und_anmeldung_13(db: Datenbank
         ("Abmeldung (DEÜV, Grund 34) Ulla Urlaub", date(2026, 10, 19)),
         ("Anmeldung (DEÜV, Grund 13) Ulla Urlaub", date(2026, 11, 2)),
     }
+
+
+def test_ende_im_monat_nach_dem_entgelt_haufe_beispiel_im_haushalt(db: Datenbank) -> None:
+    """Haufe's § 9 Abs. 2 example in the household: Karl, sick from 28.04.2026, continued pay for 42 days to 08.06.,
+    Krankengeld from 09.06., employment ends 21.07. Unterbrechungsmeldung 01.01.–08.06.2026 with 4 × 3.000 € +
+    May 3.000 € + June 8/30 (3.000 − 22/30 × 3.000 = 800 €) = 15.800 €, due six weeks after the end (01.09.2026);
+    Abmeldung 09.06.–21.07.2026 with Entgelt 0, due the same day. No Meldung in June (no whole month)."""
+    assert [m.name for m in deuev_meldungen(db, 2026, 6).meldungen] == []
+    unterbrechung, abmeldung = deuev_meldungen(db, 2026, 7).meldungen
+    assert (unterbrechung.grund, unterbrechung.von, unterbrechung.bis, unterbrechung.entgelt) == (
+        "51",
+        date(2026, 1, 1),
+        date(2026, 6, 8),
+        15800,
+    )
+    assert unterbrechung.faellig == date(2026, 9, 1) and "§ 9 Abs. 2 DEÜV" in unterbrechung.erlaeuterung
+    assert (abmeldung.grund, abmeldung.von, abmeldung.bis, abmeldung.entgelt, abmeldung.faellig) == (
+        "30",
+        date(2026, 6, 9),
+        date(2026, 7, 21),
+        0,
+        date(2026, 9, 1),
+    )
 
 
 def test_unbezahlt_genau_einen_monat_keine_meldung() -> None:
