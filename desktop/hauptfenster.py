@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -124,6 +125,7 @@ class Hauptfenster(QMainWindow):
         )
         if not self._groesse_gewaehlt:
             passende_groesse(self, 200, 50)  # most of a laptop screen at 100 %: the grid and lists show whole
+            mittig(self)
         start = "uebersicht"
         if kontext.einstellungen[LETZTEN_BEREICH_ZEIGEN]:
             start = kontext.einstellungen[LETZTER_BEREICH]
@@ -270,6 +272,9 @@ class Hauptfenster(QMainWindow):
         if (breite, hoehe) != (self.width(), self.height()):
             self.resize(breite, hoehe)
         mittig(self)
+        for dialog in self.findChildren(QDialog):  # the set-up wizard opened over the window before it moved
+            if dialog.isVisible():
+                mittig(dialog)
 
     def _fokus_in(self, seite: QWidget) -> None:
         """Into the area: its `startfeld()` if it names one (the grid, the list), else its first control."""

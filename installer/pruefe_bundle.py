@@ -303,7 +303,10 @@ def main(argv: list[str] | None = None) -> int:
             except (Fehlschlag, subprocess.TimeoutExpired, json.JSONDecodeError, KeyError) as fehler:
                 fehlschlaege += 1
                 print(f"FEHLER  {name}: {fehler}", flush=True)
-    print("Alles in Ordnung." if not fehlschlaege else f"{fehlschlaege} Prüfung(en) fehlgeschlagen.")
+    if fehlschlaege:
+        print("1 Prüfung fehlgeschlagen." if fehlschlaege == 1 else f"{fehlschlaege} Prüfungen fehlgeschlagen.")
+    else:
+        print("Alles in Ordnung.")
     return 0 if not fehlschlaege else 1
 
 

@@ -5,6 +5,8 @@ Usage:
     python3 installer/run.py --tests [PYTEST-ARGUMENTE …]
                                               führt die gesamte Testsuite aus
     python3 installer/run.py --pruefen        ruff check, ruff format --check und mypy (wie .ci/run)
+    python3 installer/run.py --bauen          baut das Programm mit PyInstaller (dist/assistenzbuero) und prüft
+                                              es mit installer/pruefe_bundle.py (wie .ci/run; installer/BAUEN.md)
 
 Only the standard library is used here, so it runs on a machine that has nothing but Python >= 3.11.
 """
@@ -67,8 +69,53 @@ def _still(befehl: list[str]) -> None:
 PRUEFUNGEN = (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"])
 
 
+#: Time limits of the build and of its check (measured here: about 1.5 and 1 minute on a shared 2-core machine).
+BAUZEIT_SEKUNDEN = 900
+PRUEFZEIT_SEKUNDEN = 600
+BAU_STAMP = VENV / ".assistenzbuero-bau"
+
+
+def _bauumgebung() -> None:
+    """PyInstaller and tzdata (the extra `build`) in the same environment, once per pyproject.toml."""
+    if BAU_STAMP.exists() and BAU_STAMP.read_text(encoding="utf-8") == _fingerprint():
+        return
+    print("Installiere die Bauwerkzeuge (PyInstaller) …", flush=True)
+    pip = [str(_python()), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
+    _still([*pip, "--editable", f"{ROOT}[test,build]"])
+    BAU_STAMP.write_text(_fingerprint(), encoding="utf-8")
+
+
+def baue_und_pruefe(python: Path, ziel: Path) -> int:
+    """Build the one-folder program into `ziel` with the project's spec, then run the smoke test of the built
+    program on it (offscreen). A missing data file thus fails here, not at the user's."""
+    arbeit = ziel.parent / "build"
+    bau = [str(python), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN"]
+    bau += ["--distpath", str(ziel), "--workpath", str(arbeit), str(ROOT / "installer" / "assistenzbuero.spec")]
+    schritte = (
+        ("Bauen (PyInstaller)", bau, BAUZEIT_SEKUNDEN),
+        (
+            "Prüfen (installer/pruefe_bundle.py)",
+            [str(python), str(ROOT / "installer" / "pruefe_bundle.py"), str(ziel / "assistenzbuero"), "--offscreen"],
+            PRUEFZEIT_SEKUNDEN,
+        ),
+    )
+    for name, befehl, grenze in schritte:
+        print(f"$ {name}", flush=True)
+        try:
+            ergebnis = subprocess.run(befehl, cwd=ROOT, timeout=grenze).returncode
+        except subprocess.TimeoutExpired:
+            print(f"{name} dauerte länger als {grenze // 60} Minuten und wurde abgebrochen.", file=sys.stderr)
+            return 1
+        if ergebnis != 0:
+            return ergebnis
+    return 0
+
+
 def main(argv: list[str]) -> int:
     _ensure_environment()
+    if argv[:1] == ["--bauen"]:
+        _bauumgebung()
+        return baue_und_pruefe(_python(), ROOT / "dist")
     if argv[:1] == ["--pruefen"]:
         for pruefung in PRUEFUNGEN:
             print("$", " ".join(pruefung), flush=True)

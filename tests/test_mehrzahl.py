@@ -45,7 +45,6 @@ NIE_EINS = {
     ("core/jahreswechsel/pap.py", "self.zeilen"): "the BMF's test table has dozens of rows",
     ("core/abrechnung/entgelt.py", "im_monat"): "the days of a month (28–31), after a fraction bar",
     ("core/dienstplan/pruefungen.py", "monate"): "the rule table's limit: 2 months a Zeitjahr (§ 8 Abs. 1b SGB IV)",
-    ("installer/pruefe_bundle.py", "anzahl"): "a bundle has hundreds of files",
 }
 
 

@@ -201,3 +201,19 @@ def test_einrichtungsassistent_oeffnet_mittig_ueber_dem_fenster(qtbot, fenster: 
     qtbot.waitExposed(dialog)
     assert _mitte_abstand(dialog, fenster.frameGeometry().center()) <= 2
     dialog.close()
+
+
+def test_assistent_beim_ersten_start_bleibt_mittig(qtbot, kontext: Kontext) -> None:
+    """As desktop.app does it: show the window and open the wizard at once; the window then takes its size and
+    place (first show) — the wizard must move with it (it stayed where the window had been)."""
+    fenster = Hauptfenster(kontext)
+    qtbot.addWidget(fenster)
+    fenster.show()
+    assistent = fenster.starte_ersteinrichtung()
+    qtbot.waitExposed(assistent)
+    for _ in range(5):
+        QApplication.processEvents()
+    bildschirm = fenster.screen().availableGeometry()
+    assert _mitte_abstand(fenster, bildschirm.center()) <= 2
+    assert _mitte_abstand(assistent, fenster.frameGeometry().center()) <= 2
+    assistent.close()

@@ -60,3 +60,37 @@ def test_englische_warnungen_der_installation_bleiben_verborgen(
         run._still([sys.executable, "-m", "pip", "install", "x"])
     fehler = capsys.readouterr().err
     assert fehler.startswith("Die Installation ist fehlgeschlagen.") and warnung in fehler
+
+
+def test_bauen_baut_mit_der_spec_und_prueft_das_paket(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`run.py --bauen` (.ci/run's last step): PyInstaller with the project's spec, then installer/pruefe_bundle.py
+    offscreen on the built folder; a failed build is not checked, a build over its time limit fails in German."""
+    run = _run_modul()
+    aufrufe = _Aufrufe()
+    monkeypatch.setattr(run.subprocess, "run", aufrufe)
+    python = Path("/venv/bin/python")
+    assert run.baue_und_pruefe(python, tmp_path / "dist") == 0
+    (bau, bau_kw), (pruefung, _kw) = aufrufe.liste
+    assert bau[:3] == [str(python), "-m", "PyInstaller"] and bau[-1].endswith("installer/assistenzbuero.spec")
+    assert bau[bau.index("--distpath") + 1] == str(tmp_path / "dist") and bau_kw["timeout"] == run.BAUZEIT_SEKUNDEN
+    assert pruefung[1].endswith("installer/pruefe_bundle.py")
+    assert pruefung[2:] == [str(tmp_path / "dist" / "assistenzbuero"), "--offscreen"]
+
+    gescheitert = _Aufrufe(rueckgabe=1)
+    monkeypatch.setattr(run.subprocess, "run", gescheitert)
+    assert run.baue_und_pruefe(python, tmp_path / "dist") == 1 and len(gescheitert.liste) == 1
+
+    def zu_lange(befehl: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
+        raise subprocess.TimeoutExpired(befehl, kw["timeout"])
+
+    monkeypatch.setattr(run.subprocess, "run", zu_lange)
+    assert run.baue_und_pruefe(python, tmp_path / "dist") == 1
+    assert "dauerte länger als 15 Minuten" in capsys.readouterr().err
+
+
+def test_ci_baut_das_paket() -> None:
+    """.ci/run builds and checks the Linux bundle (installer/BAUEN.md says so): binutils for `strip`."""
+    ci = (WURZEL / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 installer/run.py --bauen" in ci and "binutils" in ci
