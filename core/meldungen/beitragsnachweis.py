@@ -11,6 +11,12 @@ Which version counts: the month's own figures are those of the payroll as first 
 was made from); a correction of an earlier month appears in the Beitragsnachweis of the month in which it was
 settled, as the difference against the version it replaced, marked with the month it belongs to (Korrektur im
 laufenden Beitragsnachweis). The figures are the stored results' own; the only arithmetic here adds them up.
+
+U1/U2 refunds are not offset here. The data set has a field for them (BW02 v12 "Erstattungsbetrag der
+Arbeitgeberaufwendungen bei Krankheit und Mutterschaft", ERSTAAG, part of the Zahlbetrag), but the refund is granted
+on the employer's application (§ 2 Abs. 1 AAG, the claims in `core.erstattung`) and it is the Kasse that may set its
+contribution claims off against it (§ 6 Abs. 2 AAG). So the field stays 0,00, the Zahlbetrag is the full
+contributions, and each Beitragsnachweis lists the claims still open at its Kasse, saying why they are not in it.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from core.abrechnung import ablage
 from core.abrechnung.modell import Monatsergebnis
 from core.domain.geld import NULL
 from core.domain.kalender import MONATE
+from core.erstattung import dienst as erstattung
 from core.fehler import EingabeFehler
 from core.meldungen.fristen import SITZ_MINIJOB_ZENTRALE, Beitragstermine, beitragstermine
 from core.persistence.datenbank import Datenbank
@@ -33,6 +40,14 @@ from core.stammdaten.krankenkassen import KrankenkasseDaten, liste_krankenkassen
 
 MINIJOB_ZENTRALE = "Minijob-Zentrale"
 OHNE_EINZUGSSTELLE = "Einzugsstelle nicht bestimmt"
+ERSTATTUNG_FELD = "Erstattungsbetrag der Arbeitgeberaufwendungen (U1/U2)"
+ERSTATTUNG_NICHT_VERRECHNET = (
+    "Erstattungen nach dem Aufwendungsausgleichsgesetz (U1/U2) sind nicht verrechnet: Das Feld „"
+    + ERSTATTUNG_FELD
+    + "“ bleibt 0,00, der Zahlbetrag enthält die vollen Beiträge. Die Kasse erstattet auf Antrag (§ 2 Abs. 1 AAG; "
+    "Erstattungsantrag im Bereich „Erstattungen“) und darf ihrerseits Beiträge dagegen aufrechnen (§ 6 Abs. 2 AAG); "
+    "ob sie eine Verrechnung im Beitragsnachweis zulässt, kann nur die Kasse sagen."
+)
 DATENSATZ = "Datensatz Beitragsnachweis BW02, Version 12 (Gemeinsame Grundsätze Beitragsnachweis)"
 
 #: (key, Beitragsgruppe or field, text) in the order of the data set BW02 v12 and the SV-Meldeportal mask.
@@ -134,6 +149,23 @@ class Korrektur:
 
 
 @dataclass(frozen=True, slots=True)
+class OffeneErstattung:
+    """A U1/U2 claim at this Einzugsstelle that is not settled yet (offen or gestellt): shown, not offset."""
+
+    name: str
+    personalnummer: str
+    verfahren: str
+    von: date
+    bis: date
+    status: str
+    betrag: Decimal | None  # None while the claim is incomplete
+
+    @property
+    def zeitraum(self) -> str:
+        return f"{self.von:%d.%m.%Y} bis {self.bis:%d.%m.%Y}"
+
+
+@dataclass(frozen=True, slots=True)
 class Beitragsnachweis:
     jahr: int
     monat: int
@@ -146,6 +178,7 @@ class Beitragsnachweis:
     personen: tuple[Person, ...]
     korrekturen: tuple[Korrektur, ...]
     termine: Beitragstermine  # at the seat of the Einzugsstelle (core.meldungen.fristen.beitragstermine)
+    erstattungen: tuple[OffeneErstattung, ...] = ()  # open U1/U2 claims at this Kasse, not offset (module text)
 
     @property
     def einreichung(self) -> date:
@@ -264,6 +297,7 @@ def beitragsnachweise(db: Datenbank, jahr: int, monat: int) -> list[Beitragsnach
                     )
                 )
     kassen = liste_krankenkassen(db)
+    offen = _offene_erstattungen(db)
     nachweise = []
     for stelle in sorted({*personen, *korrekturen}, key=lambda s: (s == MINIJOB_ZENTRALE, s)):
         ist_mz = stelle == MINIJOB_ZENTRALE
@@ -281,9 +315,29 @@ def beitragsnachweise(db: Datenbank, jahr: int, monat: int) -> list[Beitragsnach
                 personen=tuple(personen.get(stelle, ())),
                 korrekturen=tuple(korrekturen.get(stelle, ())),
                 termine=termine_der_stelle(jahr, monat, stelle, kasse),
+                erstattungen=tuple(offen.get(stelle, ())),
             )
         )
     return nachweise
+
+
+def _offene_erstattungen(db: Datenbank) -> dict[str, list[OffeneErstattung]]:
+    """The claims not settled yet, by the Kasse that refunds them (read only: the export may run on a file that the
+    program window holds open)."""
+    offen: dict[str, list[OffeneErstattung]] = {}
+    for a in erstattung.antraege(db, schreiben=False).antraege:
+        offen.setdefault(a.kasse, []).append(
+            OffeneErstattung(
+                a.name or a.personalnummer,
+                a.personalnummer,
+                a.verfahren,
+                a.von,
+                a.bis,
+                erstattung.STATUSTEXT.get(a.status, a.status),
+                a.erstattungsbetrag,
+            )
+        )
+    return offen
 
 
 def kasse_der_stelle(kassen: Iterable[KrankenkasseDaten], stelle: str) -> KrankenkasseDaten | None:

@@ -19,6 +19,8 @@ from core.io.belege_basis import FORMAT_ZAHL, ZEHNTEL_MM, absatz, blattname, dru
 from core.io.excel import speichere
 from core.meldungen.beitragsnachweis import (
     DATENSATZ,
+    ERSTATTUNG_FELD,
+    ERSTATTUNG_NICHT_VERRECHNET,
     FELDTEXT,
     Beitragsnachweis,
     beitragsnachweise,
@@ -79,6 +81,7 @@ def _seite(n: Beitragsnachweis) -> list[Any]:
     zeilen = [[g, t, betrag(m), betrag(k) if k else "", betrag(a)] for g, t, m, k, a in _zeilen(n)]
     zwischen = len(n.felder()) if not n.minijob_zentrale else len(n.felder()) - 1
     zeilen.insert(zwischen, ["", "Zwischensumme", "", "", betrag(n.zwischensumme())])
+    zeilen.append(["", f"{ERSTATTUNG_FELD}: nicht verrechnet, siehe unten", "", "", betrag(NULL)])
     zeilen.append(["", "Zahlbetrag (Gesamtsumme)", "", "", betrag(n.summe)])
     inhalt.append(
         feld_tabelle(
@@ -108,6 +111,24 @@ def _seite(n: Beitragsnachweis) -> list[Any]:
                 ],
                 breiten=[BREITE * 12 / 100, BREITE * 48 / 100, BREITE * 20 / 100, BREITE * 20 / 100],
                 rechts_ab=3,
+            ),
+        ]
+    inhalt += [
+        Spacer(1, 40 * ZEHNTEL_MM),
+        absatz("Erstattungen U1/U2", "gross"),
+        absatz(ERSTATTUNG_NICHT_VERRECHNET, "text"),
+    ]
+    if n.erstattungen:
+        inhalt += [
+            Spacer(1, 15 * ZEHNTEL_MM),
+            feld_tabelle(
+                ["Assistenzkraft", "Verfahren", "Zeitraum", "Stand", "Erstattung €"],
+                [
+                    [f"{e.name} ({e.personalnummer})", e.verfahren, e.zeitraum, e.status, betrag(e.betrag)]
+                    for e in n.erstattungen
+                ],
+                breiten=[BREITE * 34 / 100, BREITE * 12 / 100, BREITE * 26 / 100, BREITE * 12 / 100, BREITE * 16 / 100],
+                rechts_ab=4,
             ),
         ]
     if n.personen:
@@ -166,12 +187,21 @@ def beitragsnachweis_xlsx(
             for spalte, wert in enumerate(betraege, start=3):
                 setze_betrag(blatt.cell(row=zeile, column=spalte), wert, FORMAT_ZAHL)
         zeile += 1
+        setze_text(blatt.cell(row=zeile, column=2), f"{ERSTATTUNG_FELD}: nicht verrechnet")
+        setze_betrag(blatt.cell(row=zeile, column=5), NULL, FORMAT_ZAHL)
+        zeile += 1
         setze_text(blatt.cell(row=zeile, column=2), "Zahlbetrag (Gesamtsumme)")
         setze_betrag(blatt.cell(row=zeile, column=5), n.summe, FORMAT_ZAHL)
         for spalte in (2, 5):
             blatt.cell(row=zeile, column=spalte).font = Font(bold=True)
         zeile = blatt_fuss(
-            blatt, zeile + 2, (UEBERMITTLUNG, f"{DATENSATZ} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro")
+            blatt,
+            zeile + 2,
+            (
+                ERSTATTUNG_NICHT_VERRECHNET,
+                UEBERMITTLUNG,
+                f"{DATENSATZ} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro",
+            ),
         )
         blatt.column_dimensions["A"].width = 34
         blatt.column_dimensions["B"].width = 62

@@ -24,7 +24,7 @@ BILDSCHIRM = WURZEL / "tests" / "data" / "bildschirm" / "1280x800.json"
 
 
 @pytest.mark.parametrize("skalierung", ["1", "2"])
-def test_alles_passt_auf_1280x800(tmp_path: Path, skalierung: str) -> None:
+def test_alles_passt_auf_1280x800(tmp_path: Path, skalierung: str, _demo_vorlage: Path) -> None:
     umgebung = {
         **os.environ,
         "QT_SCALE_FACTOR": skalierung,
@@ -34,7 +34,7 @@ def test_alles_passt_auf_1280x800(tmp_path: Path, skalierung: str) -> None:
     }
     umgebung.pop("QT_ACCESSIBILITY", None)
     lauf = subprocess.run(
-        [sys.executable, "-m", "tests.desktop.bildschirmfotos", str(tmp_path / "bilder")],
+        [sys.executable, "-m", "tests.desktop.bildschirmfotos", str(tmp_path / "bilder"), "--db", str(_demo_vorlage)],
         cwd=WURZEL,
         env=umgebung,
         capture_output=True,

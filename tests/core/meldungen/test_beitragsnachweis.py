@@ -21,12 +21,13 @@ from core.cli import main
 from core.dienstplan.modelle import SchichtZeile
 from core.fehler import EingabeFehler
 from core.meldungen.beitragsnachweis import beitragsnachweise
-from core.meldungen.beitragsnachweis_export import beitragsnachweise_exportieren
+from core.meldungen.beitragsnachweis_export import beitragsnachweis_pdf, beitragsnachweise_exportieren
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Krankenkasse
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.stammdaten import start
 from core.stammdaten.krankenkassen import liste_krankenkassen, speichere_krankenkasse
+from tests.core.erstattung.test_erstattung_dienst import szenario_datei
 from tests.core.io.belege_hilfe import SZENARIEN, pdf_text
 
 HAUSHALT = SZENARIEN / "meldungen_zwei_kassen.json"
@@ -194,5 +195,33 @@ def test_korrektur_des_vormonats_erscheint_als_solche(tmp_path: Path) -> None:
         )
         assert korrektur.summe == _beitraege(neu) - _beitraege(alt) > 0
         assert aok.summe == korrektur.summe + sum(p.summe for p in aok.personen)
+    finally:
+        db.schliessen()
+
+
+def test_erstattungen_werden_gezeigt_nicht_verrechnet(tmp_path: Path) -> None:
+    """U1 claims are applied for and refunded by the Kasse (§ 2 Abs. 1 AAG), which may set contributions off against
+    them (§ 6 Abs. 2 AAG); the data set's field "Erstattungsbetrag der Arbeitgeberaufwendungen" (BW02 v12, ERSTAAG)
+    stays 0,00. Household of tests/core/erstattung/test_erstattung_dienst.py: Sabine (AOK BW) 4 × 8 h × 16,00 € =
+    512,00 €, refunded at 70 % = 358,40 €: listed with the AOK's Beitragsnachweis, whose Zahlbetrag stays the sum of
+    the payslips' contributions. Ulrike's claim (Minijob-Zentrale, 134,40 €) belongs to a Haushaltsscheck minijob,
+    for which there is no Beitragsnachweis at all."""
+    lade(szenario_datei(tmp_path), tmp_path / "h.sqlite")
+    db = start.oeffne(tmp_path / "h.sqlite")
+    try:
+        lauf.schliesse_ab(db, 2026, 3)
+        nachweise = {n.einzugsstelle: n for n in beitragsnachweise(db, 2026, 3)}
+        assert set(nachweise) == {"AOK BW"}
+        aok = nachweise["AOK BW"]
+        assert [(e.name, e.verfahren, e.betrag, e.status) for e in aok.erstattungen] == [
+            ("Sabine Muster", "U1", Decimal("358.40"), "offen")
+        ]
+        ergebnisse = [g.ergebnis for g in ablage.lade_monat(db, 2026, 3).ergebnisse]
+        eigene = [e for e in ergebnisse if e.einzugsstelle == "AOK BW"]
+        assert aok.summe == sum((_beitraege(e) for e in eigene), Decimal(0))
+        beitragsnachweis_pdf([aok], tmp_path / "bn.pdf", gedruckt_am=date(2026, 3, 20))
+        text = " ".join(" ".join(pdf_text(tmp_path / "bn.pdf")).split())
+        assert "Erstattungsbetrag der Arbeitgeberaufwendungen (U1/U2): nicht verrechnet" in text
+        assert "358,40" in text and "§ 6 Abs. 2 AAG" in text
     finally:
         db.schliessen()
