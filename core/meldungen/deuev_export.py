@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
 from reportlab.platypus import CondPageBreak, Spacer
 
 from core.fehler import EingabeFehler
@@ -32,6 +34,10 @@ UEBERGANGSBEREICH = {
     "1": "1 – Entgelt durchgehend im Übergangsbereich (Entgelt = reduzierte beitragspflichtige Einnahme)",
     "2": "2 – Entgelt teils im, teils außerhalb des Übergangsbereichs",
 }
+
+
+#: Column widths of the Excel sheet in characters (the Erläuterung wraps).
+BREITEN = (10, 14, 16, 11, 11, 11, 11, 11, 10, 12, 13, 13, 12, 13, 11, 40)
 
 
 def _felder(m: Meldung, betriebsnummer: str) -> list[tuple[str, str]]:
@@ -117,25 +123,30 @@ def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: 
     blatt.title = "DEÜV-Meldungen"
     kopfzeile = blatt_anfang(blatt, _titel(ms))
     koepfe = [
-        "Abgabegrund",
-        "Versicherungsnummer",
+        "Abgabegrund (GD)",
+        "Versicherungsnummer (VSNR)",
         "Name",
-        "von",
-        "bis",
-        "Personengruppe",
-        "Beitragsgruppe",
-        "Tätigkeitsschlüssel",
-        "Entgelt (volle €)",
-        "Übergangsbereich (0/1/2)",
-        "Entgelt Rentenberechnung (volle €)",
-        "Mehrfachbeschäftigung",
+        "von (ZRBG)",
+        "bis (ZREN)",
+        "Personengruppe (PERSGR)",
+        "Beitragsgruppe (BYGR)",
+        "Tätigkeitsschlüssel (TTSC)",
+        "Entgelt, volle € (EG)",
+        "Übergangsbereich 0/1/2 (KENNZMIDI)",
+        "Entgelt Rentenberechnung, volle € (EGRB)",
+        "Mehrfachbeschäftigung (KENNZMF)",
         "Einzugsstelle",
-        "Betriebsnummer Einzugsstelle",
+        "Betriebsnummer Einzugsstelle (BBNRKK)",
         "Abgabe spätestens",
         "Erläuterung",
     ]
     spaltenkoepfe(blatt, kopfzeile, koepfe)
+    for spalte, breite in enumerate(BREITEN, start=1):
+        blatt.column_dimensions[get_column_letter(spalte)].width = breite
+        blatt.cell(row=kopfzeile, column=spalte).alignment = Alignment(wrap_text=True, vertical="top")
+    blatt.row_dimensions[kopfzeile].height = 56  # four lines of a head (LibreOffice does not grow wrapped rows)
     for zeile, m in enumerate(ms.meldungen, start=kopfzeile + 1):
+        blatt.row_dimensions[zeile].height = 56 if m.erlaeuterung else 15
         werte: list[Any] = [
             m.grund,
             m.versicherungsnummer,
@@ -156,6 +167,7 @@ def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: 
         ]
         for spalte, wert in enumerate(werte, start=1):
             zelle = schreibe(blatt.cell(row=zeile, column=spalte), wert)
+            zelle.alignment = Alignment(wrap_text=True, vertical="top")
             if isinstance(wert, date):
                 zelle.number_format = "DD.MM.YYYY"
             elif isinstance(wert, int):

@@ -15,7 +15,8 @@ Satz 1 SGB IV). Lasting longer than that month (a Zeitmonat, §§ 187, 188 BGB),
 Sozialversicherung at the month's end: an Abmeldung with Abgabegrund 34 (due like any Abmeldung, § 8 Abs. 1 DEÜV),
 and when work resumes an Anmeldung with Abgabegrund 13 (§ 6 DEÜV). Haufe Personal Office "Unbezahlter Urlaub,
 Meldungen": unpaid 8.8.–20.9. → Abmeldung 34 for 1.1.–7.9., Anmeldung 13 on 21.9.; AOK "DEÜV: Meldegründe und
-Fristen". A Minijob's assistant draws no Krankengeld from it, so only Mutterschaftsgeld counts there for a 51.
+Fristen". A Minijob brings no Krankengeld: its sick days after continued pay count like unpaid leave (34 after a
+month; Lexware FAQ "Abmeldung mit Meldegrund 34": "Krankheit ohne Krankengeld"); only Mutterschaftsgeld gives a 51.
 Elternzeit (Abgabegrund 52) is not an absence the roster records.
 
 The days without pay come from the finalised results and the absences they were computed from (the stored input
@@ -45,7 +46,7 @@ LEISTUNGEN = {
     Abwesenheitsart.KRANK: "Krankengeld",
     Abwesenheitsart.KIND_KRANK: "Krankengeld bei Erkrankung des Kindes",
     Abwesenheitsart.MUTTERSCHUTZ: "Mutterschaftsgeld",
-    Abwesenheitsart.UNBEZAHLT: "unbezahlt frei",
+    Abwesenheitsart.UNBEZAHLT: "kein Entgelt und keine Entgeltersatzleistung",
 }
 UNTERBRECHUNG = "51"  # Unterbrechungsmeldung (Entgeltersatzleistung)
 ENDE_NACH_EINEM_MONAT = "34"  # Abmeldung: employment without pay for more than a month (§ 7 Abs. 3 Satz 1 SGB IV)
@@ -109,24 +110,24 @@ def tage_ohne_entgelt(
     *,
     geringfuegig: bool,
 ) -> dict[date, Abwesenheitsart]:
-    """Days of the month without pay because a benefit counting for § 9 DEÜV is drawn, with the absence's kind."""
+    """Days of the month without pay, with the absence's kind: a benefit counting for § 9 DEÜV, or none (unpaid
+    leave; a Minijob's sick days after continued pay, as the Minijob brings no Krankengeld: counted as unpaid)."""
     erster, naechster = monatsgrenzen(jahr, monat)
     bezahlt: dict[int | None, list[tuple[date, date]]] = {}
     for f in ergebnis.fortzahlungen:
         bezahlt.setdefault(f.abwesenheit_id, []).append((f.von, f.bis))
     tage: dict[date, Abwesenheitsart] = {}
     for abw in abwesenheiten:
-        if abw.art not in LEISTUNGEN or (
-            geringfuegig and abw.art in (Abwesenheitsart.KRANK, Abwesenheitsart.KIND_KRANK)
-        ):
+        if abw.art not in LEISTUNGEN:
             continue
+        ohne_leistung = geringfuegig and abw.art in (Abwesenheitsart.KRANK, Abwesenheitsart.KIND_KRANK)
         tag = max(abw.von, erster)
         while tag <= abw.bis and tag < naechster:
             fortgezahlt = abw.art is Abwesenheitsart.KRANK and any(
                 von <= tag <= bis for von, bis in bezahlt.get(abw.id, ())
             )
             if not fortgezahlt:
-                tage[tag] = abw.art
+                tage[tag] = Abwesenheitsart.UNBEZAHLT if ohne_leistung else abw.art
             tag += timedelta(days=1)
     return tage
 

@@ -301,26 +301,40 @@ def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
         pv = _pv_uebergang(e, p, be, be_an) if Zweig.PV in zweige else Anteil()
         rv = _uebergang_anteil(be, be_an, p.satz("rv_prozent") / ZWEI) if Zweig.RV in zweige else Anteil()
         av = _uebergang_anteil(be, be_an, p.satz("av_prozent") / ZWEI) if Zweig.AV in zweige else Anteil()
-        # U1/U2 come from the actual running pay (Spitzenverbände's practice as reported by Haufe Personal Office,
-        # "Umlageverfahren bei Mutterschaft", 8.2); the Insolvenzgeldumlage from the reduced BE including one-offs
-        # (Gemeinsames Rundschreiben Übergangsbereich vom 20.12.2022, Ziffer 4.3.9 Abs. 2; § 358 Abs. 2 SGB III).
-        umlage_basis = min(e.laufendes_entgelt, _bbg(p, "bbg_rv_monat", e.sv_tage))
+        # U1/U2 come from the pay the RV contributions are assessed on (§ 7 Abs. 2 Satz 1 AAG), here the reduced BE
+        # — only its share of the running pay, one-offs being free of the Umlagen (§ 7 Abs. 2 Satz 2 AAG). The
+        # Spitzenverbände: "Bei Arbeitnehmern mit einem Arbeitsentgelt innerhalb des Übergangsbereichs gilt als
+        # umlagepflichtiges Arbeitsentgelt die [...] reduzierte beitragspflichtige Einnahme" (Gemeinsames
+        # Rundschreiben Übergangsbereich vom 21.03.2019, Ziffer 5.3.8, as reproduced in Haufe Kranken- und
+        # Pflegeversicherungs Office); the same for today's law in Haufe Personal Office, "Übergangsbereich", 9.1
+        # (only the running pay's share of the reduced pay in a month with one-offs). The text of the Rundschreiben
+        # of 20.12.2022 was not at hand. Haufe's "Umlageverfahren bei Mutterschaft", 8.2 ("tatsächlich erzielten
+        # Arbeitsentgelts"), which this code followed before, contradicts both and the wording of § 7 AAG.
+        # The Insolvenzgeldumlage: the reduced BE including one-offs (Rundschreiben vom 20.12.2022, Ziffer 4.3.9
+        # Abs. 2; § 358 Abs. 2 SGB III).
+        umlage_basis = be * e.laufendes_entgelt / ae if ae else NULL
         insolvenz_basis = be
+        anteil_text = (
+            f" (der auf das laufende Entgelt entfallende Anteil der beitragspflichtigen Einnahme von {format_eur(be)}; "
+            "Einmalzahlungen sind umlagefrei)"
+            if e.einmalzahlung
+            else ""
+        )
         insolvenz_text = (
             ""
             if e.privathaushalt
-            else f" Die Insolvenzgeldumlage wird dagegen von der reduzierten beitragspflichtigen Einnahme "
-            f"({format_eur(be)}, einschließlich Einmalzahlungen) berechnet."
+            else f" Die Insolvenzgeldumlage wird von der reduzierten beitragspflichtigen Einnahme einschließlich "
+            f"Einmalzahlungen ({format_eur(be)}) berechnet."
         )
         p.hinweis(
             "UMLAGEN_UEBERGANGSBEREICH",
             Schwere.INFO,
-            f"Übergangsbereich: Die Umlagen U1/U2 werden vom tatsächlichen laufenden Arbeitsentgelt "
-            f"({format_eur(umlage_basis)}) berechnet, nicht von der reduzierten beitragspflichtigen Einnahme."
-            + insolvenz_text,
-            "§ 7 Abs. 2 AAG (Haufe Personal Office, „Umlageverfahren bei Mutterschaft“, 8.2: Übergangsbereich vom "
-            "tatsächlich erzielten Arbeitsentgelt); § 358 Abs. 2 SGB III mit Gemeinsamem Rundschreiben "
-            "Übergangsbereich vom 20.12.2022, Ziffer 4.3.9",
+            f"Übergangsbereich: Die Umlagen U1/U2 werden wie die Rentenversicherungsbeiträge von der reduzierten "
+            f"beitragspflichtigen Einnahme berechnet: {format_eur(umlage_basis)}{anteil_text}, nicht vom "
+            f"tatsächlichen Arbeitsentgelt ({format_eur(e.laufendes_entgelt)})." + insolvenz_text,
+            "§ 7 Abs. 2 AAG mit § 20 Abs. 2a SGB IV; Gemeinsames Rundschreiben Übergangsbereich vom 21.03.2019, "
+            "Ziffer 5.3.8 (umlagepflichtig ist die reduzierte beitragspflichtige Einnahme); § 358 Abs. 2 SGB III mit "
+            "Gemeinsamem Rundschreiben Übergangsbereich vom 20.12.2022, Ziffer 4.3.9",
         )
         bemessung, bemessung_an = be, be_an
     else:

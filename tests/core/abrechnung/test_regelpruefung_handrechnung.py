@@ -67,8 +67,9 @@ def test_midijob_2025_sachsen_kinderlos(tmp_path: Path, capsys: pytest.CaptureFi
     # PV Sachsen: 15,70 × 2 = 31,40; AN round(614,96 × 2,3 %) = 14,14 (§ 58 Abs. 5 SGB XI: AN-Satz + 1 Punkt);
     # AG 17,26; Kinderlosenzuschlag round(BE × 0,6 %) = 5,23 → pv_an 19,37
     # RV 9,3 %: 81,12 × 2 = 162,24; AN 57,19; AG 105,05. AV 1,3 %: 11,34 × 2 = 22,68; AN 7,99; AG 14,69
-    # U1/U2 from the actual pay (Haufe Personal Office, "Umlageverfahren bei Mutterschaft", 8.2): 1.000 × 2,1 % = 21,00;
-    # × 0,40 % = 4,00; Privathaushalt: no IGU
+    # U1/U2 from the reduced BE (§ 7 Abs. 2 AAG; Gemeinsames Rundschreiben Übergangsbereich vom 21.03.2019,
+    # Ziffer 5.3.8): 872,28 × 2,1 % = 18,31788 → 18,32; × 0,40 % = 3,48912 → 3,49; Privathaushalt: no IGU
+    # AG 1.000 + 96,58 + 17,26 + 105,05 + 14,69 + 18,32 + 3,49 = 1.255,39
     # LSt 0: 12 × 1.000 = 12.000 < Grundfreibetrag 12.096. netto 1.000 − 137,13 = 862,87
     k = rechne(
         tmp_path,
@@ -85,12 +86,12 @@ def test_midijob_2025_sachsen_kinderlos(tmp_path: Path, capsys: pytest.CaptureFi
         "rv_ag": "105.05",
         "av_an": "7.99",
         "av_ag": "14.69",
-        "umlage_u1": "21.00",
-        "umlage_u2": "4.00",
+        "umlage_u1": "18.32",
+        "umlage_u2": "3.49",
         "insolvenzgeldumlage": "0.00",
         "lohnsteuer": "0.00",
         "netto": "862.87",
-        "arbeitgeberkosten": "1258.58",
+        "arbeitgeberkosten": "1255.39",
     }
     assert {f: k[f] for f in erwartet} == erwartet
 
@@ -156,8 +157,9 @@ def test_werkstudent_im_uebergangsbereich_nur_rv(tmp_path: Path, capsys: pytest.
     # 2026, 1.200 €, Student: only RV (§ 5 Abs. 3 SGB VI), with the Übergangsbereich formula:
     # BE = 0,6619 × 603 + (2000/1397 − 603/1397 × 0,6619) × 597 = 1.083,25; BE_AN = 2000/1397 × 597 = 854,69
     # RV round(1.083,25 × 9,3 %) = 100,74 × 2 = 201,48; AN round(854,69 × 9,3 %) = 79,49; AG 121,99
-    # U1 25,20; U2 4,80 (from the actual pay, Haufe Personal Office "Umlageverfahren bei Mutterschaft" 8.2).
-    # LSt 0: 14.400 − 1.230 − 36 − 953,88 (RV) < 12.348. netto 1.120,51; AG 1.200 + 121,99 + 25,20 + 4,80 = 1.351,99
+    # U1 1.083,25 × 2,1 % = 22,74825 → 22,75; U2 × 0,40 % = 4,333 → 4,33 (from the reduced BE, § 7 Abs. 2 AAG;
+    # Gemeinsames Rundschreiben Übergangsbereich vom 21.03.2019, Ziffer 5.3.8).
+    # LSt 0: 14.400 − 1.230 − 36 − 953,88 (RV) < 12.348. netto 1.120,51; AG 1.200 + 121,99 + 22,75 + 4,33 = 1.349,07
     k = rechne(
         tmp_path, capsys, szenario("BW", True, {"geburtsdatum": "2002-01-01", "monatslohn": "1200.00", "student": True})
     )
@@ -168,11 +170,11 @@ def test_werkstudent_im_uebergangsbereich_nur_rv(tmp_path: Path, capsys: pytest.
         "av_an": "0.00",
         "rv_an": "79.49",
         "rv_ag": "121.99",
-        "umlage_u1": "25.20",
-        "umlage_u2": "4.80",
+        "umlage_u1": "22.75",
+        "umlage_u2": "4.33",
         "lohnsteuer": "0.00",
         "netto": "1120.51",
-        "arbeitgeberkosten": "1351.99",
+        "arbeitgeberkosten": "1349.07",
     }
     assert {f: k[f] for f in erwartet} == erwartet
 

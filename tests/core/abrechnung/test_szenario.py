@@ -96,13 +96,13 @@ def test_minijob_privathaushalt(capsys: pytest.CaptureFixture[str]) -> None:
 def test_midijob_rechengroessen_beispiel(capsys: pytest.CaptureFixture[str]) -> None:
     # 15 Schichten × 5 h = 75 h × 16,00 € = 1.200,00 € → Übergangsbereich 2026, kinderlos, Zusatzbeitrag 2,9 %
     # RECHENGROESSEN: KV 62,39 + Zusatz 12,39 = 74,78 AN; 95,77 + 19,03 = 114,80 AG; PV 15,38 + 6,50 = 21,88 AN,
-    # 23,62 AG; RV 79,49 / 121,99; AV 11,11 / 17,05. U1/U2 vom tatsächlichen Entgelt (Haufe Personal Office,
-    # „Umlageverfahren bei Mutterschaft“, 8.2; RECHENGROESSEN): U1 1.200 × 2,1 % = 25,20; U2 × 0,40 % = 4,80;
-    # UV 1,0 % = 12,00; Privathaushalt: keine Insolvenzgeldumlage.
+    # 23,62 AG; RV 79,49 / 121,99; AV 11,11 / 17,05. U1/U2 von der reduzierten beitragspflichtigen Einnahme BE 1.083,25
+    # (§ 7 Abs. 2 AAG; GR Übergangsbereich 21.03.2019, Ziffer 5.3.8): U1 × 2,1 % = 22,74825 → 22,75;
+    # U2 × 0,40 % = 4,333 → 4,33; UV 1,0 % = 12,00; Privathaushalt: keine Insolvenzgeldumlage.
     # Lohnsteuer 0: Jahreslohn 14.400 − 1.230 (§ 9a) − 36 (§ 10c) − Vorsorgepauschale (RV allein ≥ 12 × 79,49 = 953)
     # < 12.348 Grundfreibetrag 2026.
     # netto 1.200 − (74,78 + 21,88 + 79,49 + 11,11) = 1.012,74
-    # AG 1.200 + 114,80 + 23,62 + 121,99 + 17,05 + 25,20 + 4,80 + 12,00 = 1.519,46
+    # AG 1.200 + 114,80 + 23,62 + 121,99 + 17,05 + 22,75 + 4,33 + 12,00 = 1.516,54
     k = berechne("midijob.json", capsys)
     pruefe(
         k,
@@ -118,13 +118,13 @@ def test_midijob_rechengroessen_beispiel(capsys: pytest.CaptureFixture[str]) -> 
             "pv_ag": "23.62",
             "rv_ag": "121.99",
             "av_ag": "17.05",
-            "umlage_u1": "25.20",
-            "umlage_u2": "4.80",
+            "umlage_u1": "22.75",
+            "umlage_u2": "4.33",
             "insolvenzgeldumlage": "0.00",
             "unfallversicherung": "12.00",
             "lohnsteuer": "0.00",
             "netto": "1012.74",
-            "arbeitgeberkosten": "1519.46",
+            "arbeitgeberkosten": "1516.54",
         },
     )
     assert "UMLAGEN_UEBERGANGSBEREICH" in codes(k)
@@ -257,7 +257,7 @@ def test_tabelle_ohne_json(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     assert "Lohnabrechnung März 2026 – Baden-Württemberg, Privathaushalt" in text
     assert "Assistenzkraft „ben“: Beschäftigung im Übergangsbereich (Midijob)" in text
-    assert "1.519,46" in text and "Netto" in text and "Begründung:" in text
+    assert "1.516,54" in text and "Netto" in text and "Begründung:" in text
 
 
 def test_keine_datenbank(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -363,7 +363,7 @@ def test_midijob_mit_drei_kindern(capsys: pytest.CaptureFixture[str]) -> None:
     # As the RECHENGROESSEN example (AE 1.200, BE 1.083,25, BE_AN 854,69), but 3 children under 25: no childless
     # surcharge; PV discount 2 × 0,25 = 0,5 % × BE_AN = 4,27345 → 4,27 (§ 55 Abs. 3 Satz 4 SGB XI, § 2 Abs. 2 BVV):
     # PV AN 15,38 − 4,27 = 11,11; AG 23,62. netto 1.200 − (74,78 + 11,11 + 79,49 + 11,11) = 1.023,51
-    # AG 1.200 + 114,80 + 23,62 + 121,99 + 17,05 + 25,20 + 4,80 + 12,00 = 1.519,46
+    # AG 1.200 + 114,80 + 23,62 + 121,99 + 17,05 + 22,75 + 4,33 + 12,00 = 1.516,54 (U1/U2 from BE, see above)
     k = berechne("midijob_drei_kinder.json", capsys)
     pruefe(
         k,
@@ -375,7 +375,7 @@ def test_midijob_mit_drei_kindern(capsys: pytest.CaptureFixture[str]) -> None:
             "av_an": "11.11",
             "pv_ag": "23.62",
             "netto": "1023.51",
-            "arbeitgeberkosten": "1519.46",
+            "arbeitgeberkosten": "1516.54",
         },
     )
     assert k["beitragsgruppe"] == "1111" and k["personengruppe"] == "101" and k["uebergangsbereich"]

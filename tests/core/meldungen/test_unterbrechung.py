@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +23,13 @@ import pytest
 from sqlalchemy import select
 
 from core.abrechnung import lauf
+from core.abrechnung.modell import Monatsergebnis
 from core.abrechnung.szenario_laden import lade
 from core.dienstplan.abwesenheit import Abwesenheitsart
 from core.meldungen.deuev import deuev_meldungen
 from core.meldungen.deuev_export import deuev_exportieren
 from core.meldungen.fristenliste import fristen
-from core.meldungen.unterbrechung import finde_unterbrechungen
+from core.meldungen.unterbrechung import finde_unterbrechungen, tage_ohne_entgelt
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft
 from core.stammdaten import start
@@ -257,3 +260,39 @@ def test_frist_in_der_liste(db: Datenbank) -> None:
     (frist,) = [f for f in fristen(db, date(2026, 6, 1), date(2026, 6, 30)) if f.art == "deuev_unterbrechung"]
     assert frist.faellig == date(2026, 6, 14) and "Sabine Muster" in frist.titel
     assert "§ 9 Abs. 1 DEÜV" in frist.rechtsgrundlage
+
+
+def test_minijob_krank_ohne_krankengeld_wie_unbezahlt(vorlage_ergebnis: Monatsergebnis) -> None:
+    """A Minijob (109) brings no Krankengeld: sick from 01.06. to 20.07. with continued pay to 12.07. (42 days) is
+    not a month without pay; sick to 20.08. it is: the month from 13.07. ends 12.08., Abmeldung 34 (Lexware FAQ
+    "Abmeldung mit Meldegrund 34": "Krankheit ohne Krankengeld")."""
+    from core.abrechnung.modell import Fortzahlung
+    from core.dienstplan.abwesenheit import Abwesenheit
+
+    abw = Abwesenheit(1, KRANK, date(2026, 6, 1), date(2026, 8, 20), id=7)
+    tage: dict[date, Abwesenheitsart] = {}
+    for monat, bezahlt in ((6, (date(2026, 6, 1), date(2026, 6, 30))), (7, (date(2026, 7, 1), date(2026, 7, 12)))):
+        f = Fortzahlung(7, "krank", "U1", "arbeitsunfaehigkeit", bezahlt[0], bezahlt[1], 0, Decimal(0), Decimal(0))
+        e = replace(vorlage_ergebnis, fortzahlungen=(f,))
+        tage.update(tage_ohne_entgelt(2026, monat, [abw], e, geringfuegig=True))
+    tage.update(tage_ohne_entgelt(2026, 8, [abw], replace(vorlage_ergebnis, fortzahlungen=()), geringfuegig=True))
+    assert min(tage) == date(2026, 7, 13) and set(tage.values()) == {Abwesenheitsart.UNBEZAHLT}
+    (u,) = finde_unterbrechungen(tage, date(2026, 1, 1), date(2026, 8, 31), date(2020, 1, 1), None)
+    assert (u.grund, u.letzter_entgelttag, u.meldungsende, u.wiederaufnahme) == (
+        "34",
+        date(2026, 7, 12),
+        date(2026, 8, 12),
+        date(2026, 8, 21),
+    )
+    # the same days for an assistant insured through the job: Krankengeld, no 34 (and no whole month: no 51 either)
+    mit_krankengeld = {t: KRANK for t in tage}
+    assert finde_unterbrechungen(mit_krankengeld, date(2026, 1, 1), date(2026, 8, 31), date(2020, 1, 1), None) == []
+
+
+@pytest.fixture(scope="module")
+def vorlage_ergebnis() -> Monatsergebnis:
+    from core.abrechnung.rechnen import berechne
+    from core.abrechnung.szenario import lies_szenario
+    from tests.core.io.belege_hilfe import szenario
+
+    return berechne(lies_szenario(szenario("sv_pflichtig_feiertag")).eingaben[0])

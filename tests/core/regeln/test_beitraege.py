@@ -264,28 +264,32 @@ def test_uebergangsbereich(jahr: int, entgelt: str, erwartet: tuple[str, ...]) -
 
 def test_uebergangsbereich_beispiel_kinderlos_und_umlagen() -> None:
     # RECHENGROESSEN 2026, AE 1.200: kinderlos +round(BE × 0,6 %) = round(1.083,25 × 0,6 %) = 6,4995 → 6,50 (nur AN)
-    # Umlagen U1/U2 im Übergangsbereich vom tatsächlichen Arbeitsentgelt (Haufe Personal Office, „Umlageverfahren bei
-    # Mutterschaft“, 8.2; RECHENGROESSEN): U1 1.200 × 2,1 % = 25,20; U2 1.200 × 0,40 % = 4,80
+    # Umlagen U1/U2 im Übergangsbereich von der reduzierten beitragspflichtigen Einnahme (§ 7 Abs. 2 Satz 1 AAG;
+    # Gemeinsames Rundschreiben Übergangsbereich vom 21.03.2019, Ziffer 5.3.8; Haufe Personal Office
+    # „Übergangsbereich“, 9.1): U1 1.083,25 × 2,1 % = 22,74825 → 22,75; U2 1.083,25 × 0,40 % = 4,333 → 4,33
     b = berechne_beitraege(eingabe(B.MIDIJOB, "1200", elterneigenschaft=False, kinder_unter_25=0))
     assert (b.pv.an, b.pv.ag) == (d("21.88"), d("23.62"))
     assert (b.beitragspflichtige_einnahme, b.beitragspflichtige_einnahme_an) == (d("1083.25"), d("854.69"))
-    assert (b.umlage_u1, b.umlage_u2) == (d("25.20"), d("4.80"))
+    assert (b.umlage_u1, b.umlage_u2) == (d("22.75"), d("4.33"))
+    assert b.umlage_basis == d("1083.25")
     assert "UMLAGEN_UEBERGANGSBEREICH" in codes(b)
 
 
 @pytest.mark.parametrize(
     ("einmal", "u1", "u2", "insolvenz"),
     [
-        # laufend 1.000 + Einmalzahlung 200 = 1.200 → BE 1.083,25. U1/U2 vom tatsächlichen laufenden Entgelt 1.000
-        # (Haufe Personal Office, „Umlageverfahren bei Mutterschaft“, 8.2; ohne Einmalzahlung, § 7 Abs. 2 Satz 2 AAG):
-        # U1 2,1 % = 21,00; U2 0,40 % = 4,00. Insolvenzgeldumlage von der reduzierten BE einschließlich Einmalzahlung
+        # laufend 1.000 + Einmalzahlung 200 = 1.200 → BE 1.083,25. U1/U2 von dem auf das laufende Entgelt entfallenden
+        # Anteil der reduzierten BE (§ 7 Abs. 2 AAG; GR Übergangsbereich 21.03.2019, Ziffer 5.3.8; Haufe Personal
+        # Office „Übergangsbereich“, 9.1): 1.083,25 × 1.000 / 1.200 = 902,7083; U1 2,1 % = 18,956875 → 18,96;
+        # U2 0,40 % = 3,61083 → 3,61. Insolvenzgeldumlage von der reduzierten BE einschließlich Einmalzahlung
         # (GR Übergangsbereich 20.12.2022, Ziffer 4.3.9 Abs. 2): 0,15 % × 1.083,25 = 1,6249 → 1,62
-        pytest.param("200", "21.00", "4.00", "1.62", id="GR Übergangsbereich 20.12.2022 4.3.9 + Haufe U2 8.2"),
-        # ohne Einmalzahlung: AE 1.000 → BE 1,145937223 × 1.000 − 291,8744452 = 854,06; IGU 0,15 % = 1,2811 → 1,28
-        pytest.param("0", "21.00", "4.00", "1.28", id="Haufe Formel 2026 BE = 1,145937223 × AE − 291,8744452"),
+        pytest.param("200", "18.96", "3.61", "1.62", id="GR Übergangsbereich 4.3.9 + 5.3.8 (Anteil laufend)"),
+        # ohne Einmalzahlung: AE 1.000 → BE 1,145937223 × 1.000 − 291,8744452 = 854,06; U1 2,1 % = 17,93526 → 17,94;
+        # U2 0,40 % = 3,41624 → 3,42; IGU 0,15 % = 1,2811 → 1,28
+        pytest.param("0", "17.94", "3.42", "1.28", id="Haufe Formel 2026 BE = 1,145937223 × AE − 291,8744452"),
     ],
 )
-def test_uebergangsbereich_umlagen_vom_tatsaechlichen_entgelt(einmal: str, u1: str, u2: str, insolvenz: str) -> None:
+def test_uebergangsbereich_umlagen_von_der_reduzierten_einnahme(einmal: str, u1: str, u2: str, insolvenz: str) -> None:
     b = berechne_beitraege(eingabe(B.MIDIJOB, "1000", einmalzahlung=d(einmal), privathaushalt=False))
     assert (b.umlage_u1, b.umlage_u2, b.insolvenzgeldumlage) == (d(u1), d(u2), d(insolvenz))
 

@@ -56,7 +56,7 @@ def reihe(seite: Monatsabrechnung, nr: int) -> dict[str, str]:
             },
         ),
         # 15 × 5 h × 16,00 € = 1.200,00 €; AN 74,78 + 21,88 + 79,49 + 11,11 → netto 1.012,74;
-        # AG 1.200 + 114,80 + 23,62 + 121,99 + 17,05 + U1 25,20 + U2 4,80 + UV 12,00 = 1.519,46
+        # AG 1.200 + 114,80 + 23,62 + 121,99 + 17,05 + U1 22,75 + U2 4,33 (from BE 1.083,25) + UV 12,00 = 1.516,54
         (
             "midijob",
             {
@@ -64,7 +64,7 @@ def reihe(seite: Monatsabrechnung, nr: int) -> dict[str, str]:
                 "Stunden": "75,00",
                 "Brutto": "1.200,00\xa0€",
                 "Netto": "1.012,74\xa0€",
-                "Arbeitgeberkosten": "1.519,46\xa0€",
+                "Arbeitgeberkosten": "1.516,54\xa0€",
             },
         ),
     ],
