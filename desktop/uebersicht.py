@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from core.domain.kalender import BUNDESLAENDER
 from core.domain.zahlen import anzahl
 from core.stammdaten import arbeitgeber, assistenzkraefte, checkliste
+from desktop.bildschirm import schmal_machen
 from desktop.fluss import flusszeile
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -28,7 +29,7 @@ KURZINFOS_UNTEN = ("desktop.berichte.fristen:FristenWidget",)
 
 
 class Uebersicht(QWidget):
-    nachgeladen_signal = Signal()  # the summaries are built (benchmarks/startup.py waits for it)
+    nachgeladen_signal = Signal()  # the page is filled in (benchmarks/startup.py waits for it)
 
     def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,7 +41,10 @@ class Uebersicht(QWidget):
         # reachable by Tab and readable line by line: the page's content is this text
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after the flags, which reset it to ClickFocus
+        self.text.setText(tr("Die Übersicht wird geladen …"))  # for the moment until the window is on screen
+        self.text.setAccessibleName(self.text.text())
         self.knopf_einrichten = QPushButton(tr("&Einrichtungsassistent starten …"))
+        self.knopf_einrichten.setVisible(False)  # shown once it is known that the employer's data are missing
         self.knopf_arbeitgeber = QPushButton(tr("Arbeit&geberdaten bearbeiten"))
         self.knopf_team = QPushButton(tr("&Assistenzkräfte anzeigen"))
         self.knopf_checkliste = QPushButton(tr("Chec&kliste öffnen"))
@@ -65,7 +69,8 @@ class Uebersicht(QWidget):
             QTimer.singleShot(0, self.lade_nach)
 
     def lade_nach(self) -> None:
-        """Build the summaries (once) and put them into the Tab order where they stand on screen.
+        """Fill in the page (once): the state of the household, then the summaries, put into the Tab order where
+        they stand on screen.
 
         An error in one of them is not caught here: it reaches the program's error message like any other.
         """
@@ -83,9 +88,15 @@ class Uebersicht(QWidget):
                 folge += [self.knopf_einrichten, self.knopf_arbeitgeber, self.knopf_team, self.knopf_checkliste]
         for vorher, nachher in pairwise(folge):  # built last, they would otherwise come last in the Tab order
             QWidget.setTabOrder(vorher, nachher)
+        self._zeige_stand()
+        schmal_machen(self)  # as the main window does for a page it builds: long texts wrap, button rows break
         self.nachgeladen_signal.emit()
 
     def aktivieren(self) -> None:
+        if self.nachgeladen:  # before the window's first picture the text comes with the summaries (lade_nach)
+            self._zeige_stand()
+
+    def _zeige_stand(self) -> None:
         db = self.kontext.datenbank
         ag = arbeitgeber.lade_arbeitgeber(db)
         zeilen: list[str] = []

@@ -51,7 +51,7 @@ def test_start_laedt_nichts_schweres(tmp_path: Path) -> None:
     assert ausgabe.strip() == "[]"
 
 
-# Imported only for what the window shows after its first picture (the start page's summaries) or for an area,
+# Imported only for what the window shows after its first picture (the start page's text and summaries) or for an area,
 # dialog or command the user opens: none of them may be loaded before the window is on screen.
 _NICHT_VOR_DEM_FENSTER = (
     "alembic",
@@ -61,6 +61,7 @@ _NICHT_VOR_DEM_FENSTER = (
     "schwifty",
     "python_calamine",
     "pycountry",
+    "babel",
     "core.abrechnung.lauf",
     "core.abrechnung.ablage",
     "core.budget",
@@ -79,8 +80,8 @@ _NICHT_VOR_DEM_FENSTER = (
 
 
 def test_hauptfenster_vor_den_schweren_teilen(tmp_path: Path) -> None:
-    """The window is painted before the payroll, budget, claims and deadline code is loaded; the start page then
-    fills in its summaries (benchmarks/startup.py measures both)."""
+    """The window is painted before the payroll, budget, claims and deadline code (and Babel's locale data) is
+    loaded; the start page then fills in its text and summaries (benchmarks/startup.py measures both)."""
     from core.persistence.modelle import Arbeitgeber
     from core.stammdaten.start import oeffne
 
