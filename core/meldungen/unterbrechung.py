@@ -34,10 +34,11 @@ from decimal import Decimal
 from core.abrechnung import ablage
 from core.abrechnung.ablage import GespeichertesErgebnis
 from core.abrechnung.modell import Monatsergebnis
+from core.abrechnung.unbezahlt import ende_nach_einem_monat
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.repository import einheit
 from core.domain.geld import NULL
-from core.domain.kalender import monatsfrist_ende, monatsgrenzen
+from core.domain.kalender import monatsgrenzen
 from core.meldungen import fristen
 from core.persistence.datenbank import Datenbank
 
@@ -158,7 +159,7 @@ def finde_unterbrechungen(
         art = max(set(arten), key=arten.count)
         wieder = ende + timedelta(days=1) if ende < bekannt_bis and (austritt is None or ende < austritt) else None
         if art is Abwesenheitsart.UNBEZAHLT:
-            monatsende = monatsfrist_ende(anfang, 1)
+            monatsende = ende_nach_einem_monat(anfang)
             if ende > monatsende and (austritt is None or austritt > monatsende):
                 ergebnis.append(
                     Unterbrechung(letzter, ende, LEISTUNGEN[art], None, wieder, monatsende, ENDE_NACH_EINEM_MONAT)
