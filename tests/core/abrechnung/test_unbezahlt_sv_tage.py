@@ -159,3 +159,15 @@ def test_krankengeld_und_unbezahlt_im_selben_monat() -> None:
     first day of work: the EFZG pays (employed since 2025, no waiting period), so the 6 days count: 6 SV-Tage."""
     abw = [*UNBEZAHLT_10_03_BIS_25_05, {"art": "krank", "von": "2026-05-26", "bis": "2026-05-31"}]
     assert rechne(5, abw, eintritt="2025-01-01").sv_tage == 6
+
+
+def test_unbezahlt_nach_kinderkrankengeld() -> None:
+    """Kinderkrankengeld 02.–06.03., then unpaid 07.03.–30.04.: the benefit's days do not count towards the month
+    (Gemeinsames Rundschreiben vom 12.03.2013 "Fortbestand des Versicherungsverhältnisses", 1.8: interruptions of
+    different kinds are not added up). The month runs 07.03.–06.04.: March 31 − 5 = 26 SV-Tage (Kinderkrankengeld,
+    § 224 SGB V), April 01.–06.04. = 6 — where the Abmeldung 34 ends (tests/core/meldungen/test_unterbrechung.py)."""
+    abw = [
+        {"art": "kind_krank", "von": "2026-03-02", "bis": "2026-03-06"},
+        {"art": "unbezahlt", "von": "2026-03-07", "bis": "2026-04-30"},
+    ]
+    assert (rechne(3, abw).sv_tage, rechne(4, abw).sv_tage) == (26, 6)

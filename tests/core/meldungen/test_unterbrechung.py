@@ -258,6 +258,22 @@ def test_ende_im_monat_nach_dem_entgelt_haufe_beispiel_im_haushalt(db: Datenbank
     )
 
 
+def test_unbezahlt_nach_kinderkrankengeld_monat_ab_dem_ersten_unbezahlten_tag() -> None:
+    """Kinderkrankengeld 02.03.–06.03., then unpaid 07.03.–30.04.: the days with the benefit are an interruption of
+    another kind and do not count towards the month of § 7 Abs. 3 Satz 1 SGB IV (Gemeinsames Rundschreiben vom
+    12.03.2013 "Fortbestand des Versicherungsverhältnisses", 1.8; BSG 17.02.2004, B 1 KR 7/02 R). The month runs
+    07.03.–06.04.: Abmeldung 34 to 06.04. (as the payroll's SV-Tage: April has 6), not to 01.04."""
+    ohne = _tage(date(2026, 3, 2), date(2026, 3, 6), Abwesenheitsart.KIND_KRANK)
+    ohne |= _tage(date(2026, 3, 7), date(2026, 4, 30), Abwesenheitsart.UNBEZAHLT)
+    (u,) = finde_unterbrechungen(ohne, date(2026, 1, 1), date(2026, 5, 31), date(2020, 1, 1), None)
+    assert (u.grund, u.letzter_entgelttag, u.meldungsende, u.wiederaufnahme) == (
+        "34",
+        date(2026, 3, 1),
+        date(2026, 4, 6),
+        date(2026, 5, 1),
+    )
+
+
 def test_unbezahlt_genau_einen_monat_keine_meldung() -> None:
     """Unpaid 20.09.–19.10.: exactly the month the employment goes on without pay (Haufe: no Meldungen)."""
     ohne = _tage(date(2026, 9, 20), date(2026, 10, 19), Abwesenheitsart.UNBEZAHLT)
