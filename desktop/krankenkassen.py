@@ -156,7 +156,7 @@ class KrankenkassenSeite(QWidget):
         self.stamm.ja_nein("ist_minijob_zentrale", tr("Dies ist die Minij&ob-Zentrale"))
         land = self.stamm.auswahl(
             "sitz_land",
-            tr("Bundesland des Sitzes (Fristbere&chnung)"),
+            tr("Sitzland (Fristbere&chnung)"),
             [("", tr("– nicht eingetragen –")), *BUNDESLAENDER.items()],
             beschreibung=tr("Die Feiertage an ihrem Sitz bestimmen, wann Beitragsnachweis und Beiträge fällig sind"),
         ).eingabe

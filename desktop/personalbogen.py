@@ -265,7 +265,7 @@ class Personalbogen(QDialog):
         spalte.addWidget(self.hinweise)
         spalte.addWidget(self.reiter, 1)
         spalte.addWidget(self.knoepfe)
-        passende_groesse(self, 140, 40)
+        passende_groesse(self, 160, 40)  # the contract list's seven columns side by side at 100 %
         self._lade()
         self.feld("vorname").eingabe.setFocus(Qt.FocusReason.OtherFocusReason)
 

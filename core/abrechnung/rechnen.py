@@ -50,10 +50,12 @@ from core.abrechnung.modell import (
 )
 from core.abrechnung.mutterschutz import ZUSCHUSS, mutterschutzlohn_je_tag
 from core.abrechnung.mutterschutz import zuschuss as zuschuss_mutterschaftsgeld
+from core.abrechnung.unbezahlt import ohne_beschaeftigung
 from core.abrechnung.urlaubsentgelt import urlaubsentgelt
 from core.abrechnung.zeitkonto import WOCHEN_JE_MONAT, zeitkonto
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart, Abwesenheitsindex
 from core.dienstplan.lohnzeiten import lohnstuecke
+from core.dienstplan.schicht import fmt_tag
 from core.dienstplan.vertrag import Lohnform, Vertragsdaten, Vertragsindex
 from core.domain.geld import NULL, cent, format_eur, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
@@ -136,6 +138,8 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
     efzg = entgeltfortzahlung(abwesenheiten, e.person.eintritt, m.erster, m.letzter, vorher=vorher)
     hinweise.extend(efzg.hinweise)
     unbezahlte_tage = _unbezahlte_tage(abwesenheiten, efzg, m)
+    # unpaid leave beyond its first month: no employment for the SV (§ 7 Abs. 3 Satz 1 SGB IV)
+    ohne_sv = ohne_beschaeftigung(abwesenheiten, m.von, m.bis)
 
     def monatslohn_tage(v: Vertragsdaten) -> MonatslohnTage:
         von = max(v.beginn, m.von)
@@ -207,7 +211,7 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
             stunden=entgelt.arbeit + entgelt.bereitschaft + entgelt.ausfall_arbeit + entgelt.ausfall_bereitschaft,
             arbeitstage=arbeitstage,
             wochenstunden=(entgelt.arbeit + entgelt.bereitschaft) * 7 / m.tage,
-            sv_tage=_sv_tage(m, abwesenheiten, efzg, entgeltersatz=True),
+            sv_tage=_sv_tage(m, abwesenheiten, efzg, entgeltersatz=True, ohne_sv=ohne_sv),
             sv_tage_geringfuegig=_sv_tage(m, abwesenheiten, efzg, entgeltersatz=False),
             steuertage=None if m.ganzer_monat else (m.bis - m.von).days + 1,
         ),
@@ -217,6 +221,8 @@ def berechne(e: Monatseingabe) -> Monatsergebnis:
     kl, bt = abz.klassifikation, abz.beitraege
     art = kl.art
     sv_tage = abz.sv_tage
+    if ohne_sv and art not in (Beschaeftigungsart.MINIJOB, Beschaeftigungsart.KURZFRISTIG):
+        hinweise.append(_hinweis_ohne_beschaeftigung(ohne_sv))
     hinweis_prognose_gebrochen(e, art is Beschaeftigungsart.MINIJOB, annahmen, hinweise)
     vorjahr_kv = abz.vorjahr.kv.bemessung if abz.vorjahr is not None else NULL
     vorjahr_rv = abz.vorjahr.rv.bemessung if abz.vorjahr is not None else NULL
@@ -386,12 +392,21 @@ def _unbezahlte_tage(abwesenheiten: Iterable[Abwesenheit], efzg: Entgeltfortzahl
     return tage
 
 
-def _sv_tage(m: _Monat, abwesenheiten: Iterable[Abwesenheit], efzg: Entgeltfortzahlung, *, entgeltersatz: bool) -> int:
+def _sv_tage(
+    m: _Monat,
+    abwesenheiten: Iterable[Abwesenheit],
+    efzg: Entgeltfortzahlung,
+    *,
+    entgeltersatz: bool,
+    ohne_sv: Iterable[date] = (),
+) -> int:
     """SV-Tage: 30 for a whole month; else the calendar days employed (§ 223 Abs. 2 SGB V). With `entgeltersatz`
     (insured through this job): without the days with Krankengeld, Kinderkrankengeld or Mutterschaftsgeld
-    (beitragsfrei, § 224 SGB V). A Minijob or kurzfristige Beschäftigung has no such benefit from this job: unpaid
-    days of up to a month keep the employment (§ 7 Abs. 3 SGB IV) and count."""
-    frei: set[date] = set()
+    (beitragsfrei, § 224 SGB V), and without `ohne_sv`, the days of unpaid leave after its first month, when the
+    employment has ended for the SV (§ 7 Abs. 3 Satz 1 SGB IV; see core.abrechnung.unbezahlt). A Minijob or
+    kurzfristige Beschäftigung has no such benefit from this job: its unpaid days count (§ 7 Abs. 3 SGB IV; the end
+    after one month is not applied to them yet, see core.abrechnung.unbezahlt)."""
+    frei: set[date] = set(ohne_sv) if entgeltersatz else set()
     for abw in abwesenheiten if entgeltersatz else ():
         for tag in m.tage_im_monat(abw):
             if abw.art in ENTGELTERSATZ or (abw.art is Abwesenheitsart.KRANK and not efzg.bezahlt(abw, tag)):
@@ -399,6 +414,18 @@ def _sv_tage(m: _Monat, abwesenheiten: Iterable[Abwesenheit], efzg: Entgeltfortz
     if m.ganzer_monat and not frei:
         return 30
     return (m.bis - m.von).days + 1 - len(frei)
+
+
+def _hinweis_ohne_beschaeftigung(ohne_sv: dict[date, date]) -> Hinweis:
+    tage = anzahl(len(ohne_sv), "Kalendertag", "Kalendertage")
+    return Hinweis(
+        "UNBEZAHLT_UEBER_EINEN_MONAT",
+        Schwere.INFO,
+        "Der unbezahlte Urlaub dauert länger als einen Monat, daher endet die versicherungspflichtige Beschäftigung "
+        f"am {fmt_tag(ohne_sv[min(ohne_sv)])}: Die SV-Tage dieses Monats sind um {tage} gekürzt (Abmeldung mit "
+        "Grund 34, bei Wiederaufnahme der Arbeit Anmeldung mit Grund 13).",
+        "§ 7 Abs. 3 Satz 1 SGB IV; §§ 6, 8 DEÜV",
+    )
 
 
 def _ersatz_ohne_schichten(

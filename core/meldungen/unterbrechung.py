@@ -10,13 +10,13 @@ month ("voller Kalendermonat": SV-Tage 0). Then a Meldung covers the time up to 
 without pay is it certain that the Meldung is due). When the employment ends in the month after the pay stopped,
 the Meldung is due with the Abmeldung, within six weeks after the end (§ 9 Abs. 2 DEÜV).
 
-Not an Unterbrechungsmeldung: unpaid leave (unbezahlt frei) keeps the employment for one month only (§ 7 Abs. 3
-Satz 1 SGB IV). Lasting longer than that month (a Zeitmonat, §§ 187, 188 BGB), it ends the employment for the
-Sozialversicherung at the month's end: an Abmeldung with Abgabegrund 34 (due like any Abmeldung, § 8 Abs. 1 DEÜV),
-and when work resumes an Anmeldung with Abgabegrund 13 (§ 6 DEÜV). Haufe Personal Office "Unbezahlter Urlaub,
-Meldungen": unpaid 8.8.–20.9. → Abmeldung 34 for 1.1.–7.9., Anmeldung 13 on 21.9.; AOK "DEÜV: Meldegründe und
-Fristen". A Minijob brings no Krankengeld: its sick days after continued pay count like unpaid leave (34 after a
-month; Lexware FAQ "Abmeldung mit Meldegrund 34": "Krankheit ohne Krankengeld"); only Mutterschaftsgeld gives a 51.
+Not an Unterbrechungsmeldung: unpaid leave (unbezahlt frei) keeps the employment for one month only (§ 7 Abs. 3 Satz 1
+SGB IV). Lasting longer than that month (a Zeitmonat from the first unpaid day, §§ 187, 188 BGB), it ends the employment
+for the Sozialversicherung at the month's end: an Abmeldung with Abgabegrund 34 (due like any Abmeldung, § 8 Abs. 1
+DEÜV), and when work resumes an Anmeldung with Abgabegrund 13 (§ 6 DEÜV). Haufe Personal Office "Unbezahlter Urlaub,
+Meldungen": unpaid 8.8.–20.9. → Abmeldung 34 for 1.1.–7.9., Anmeldung 13 on 21.9.; AOK "DEÜV: Meldegründe und Fristen".
+A Minijob brings no Krankengeld: its sick days after continued pay count like unpaid leave (34 after a month; Lexware
+FAQ "Abmeldung mit Meldegrund 34": "Krankheit ohne Krankengeld"); only Mutterschaftsgeld gives a 51.
 Elternzeit (Abgabegrund 52) is not an absence the roster records.
 
 The days without pay come from the finalised results and the absences they were computed from (the stored input
@@ -34,10 +34,11 @@ from decimal import Decimal
 from core.abrechnung import ablage
 from core.abrechnung.ablage import GespeichertesErgebnis
 from core.abrechnung.modell import Monatsergebnis
+from core.abrechnung.unbezahlt import ende_nach_einem_monat
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.repository import einheit
 from core.domain.geld import NULL
-from core.domain.kalender import monatsfrist_ende, monatsgrenzen
+from core.domain.kalender import monatsgrenzen
 from core.meldungen import fristen
 from core.persistence.datenbank import Datenbank
 
@@ -158,7 +159,11 @@ def finde_unterbrechungen(
         art = max(set(arten), key=arten.count)
         wieder = ende + timedelta(days=1) if ende < bekannt_bis and (austritt is None or ende < austritt) else None
         if art is Abwesenheitsart.UNBEZAHLT:
-            monatsende = monatsfrist_ende(anfang, 1)
+            # The month runs from the first unpaid day: days with Krankengeld etc. before it are an interruption of
+            # another kind and do not count towards it (GR vom 12.03.2013, 1.8; BSG B 1 KR 7/02 R), the same
+            # month the payroll's SV-Tage use (core.abrechnung.unbezahlt).
+            erster_unbezahlt = anfang + timedelta(days=arten.index(Abwesenheitsart.UNBEZAHLT))
+            monatsende = ende_nach_einem_monat(erster_unbezahlt)
             if ende > monatsende and (austritt is None or austritt > monatsende):
                 ergebnis.append(
                     Unterbrechung(letzter, ende, LEISTUNGEN[art], None, wieder, monatsende, ENDE_NACH_EINEM_MONAT)

@@ -196,9 +196,13 @@ class MonatsModell(QAbstractTableModel):
             return None
         art, sp = self._spalten[abschnitt]
         if rolle == R.DisplayRole:
+            # headers on several short lines, so that every column of the month fits at 100 % on 1280 × 800
+            # (one-line "22:00–07:00 (Folgetag)" and "Abdeckung des Bedarfs" pushed the last columns out of view)
             if art is Art.SCHICHT and sp is not None:
-                return f"{sp.titel}\n{sp.zeiten}" if sp.zeiten else sp.titel
-            return self._kopf(art)
+                if not sp.zeiten:
+                    return sp.titel.replace(" ", "\n", 1)
+                return f"{sp.titel}\n{sp.zeiten.replace(' (', chr(10) + '(')}"
+            return self._kopf(art).replace(" des ", "\ndes ")
         if rolle in (R.ToolTipRole, R.AccessibleTextRole):
             if art is Art.SCHICHT and sp is not None:
                 return f"{sp.titel} {sp.zeiten}".strip()

@@ -52,6 +52,13 @@ def test_nichts_abgeschnitten_bei_100_prozent(qtbot, demo_fenster: Hauptfenster)
                 QApplication.processEvents()
             funde += [f"{b.schluessel}{ansicht}: {f}" for f in _abgeschnittene_felder(seite)]
             funde += [f"{b.schluessel}{ansicht}: {f}" for f in _abgeschnittene_zeilen(seite)]
+    # the month grid shows every column (Abdeckung and Prüfung were beyond the right edge): headers on short lines
+    demo_fenster.zeige_bereich("dienstplan")
+    for _ in range(3):
+        QApplication.processEvents()
+    raster = demo_fenster.seite("dienstplan").raster
+    if raster.horizontalScrollBar().maximum() > 0:
+        funde.append(f"dienstplan: Monatsraster rollt seitwärts ({raster.horizontalScrollBar().maximum()} Pixel)")
     assert funde == []
 
 

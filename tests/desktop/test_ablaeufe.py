@@ -90,7 +90,7 @@ def test_krankenkasse_neues_jahr_zusatzbeitrag_und_u1_stufe(qtbot, fenster: Haup
     taste(qtbot, Qt.Key.Key_N, ALT)  # &Neue Krankenkasse → the cursor is in its name
     qtbot.waitUntil(lambda: fokus() is kassen.stamm.felder["name"].eingabe)
     tippe(qtbot, "AOK Bayern")
-    taste(qtbot, Qt.Key.Key_C, ALT)  # Bundesland des Sitzes (Fristbere&chnung): its holidays count
+    taste(qtbot, Qt.Key.Key_C, ALT)  # Sitzland (Fristbere&chnung): its holidays count
     assert fokus() is kassen.stamm.felder["sitz_land"].eingabe
     tippe(qtbot, "Bay")
     assert kassen.stamm.felder["sitz_land"].eingabe.currentData() == "BY"

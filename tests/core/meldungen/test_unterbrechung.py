@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from core.abrechnung import lauf
+from core.abrechnung import ablage, lauf
 from core.abrechnung.modell import Monatsergebnis
 from core.abrechnung.szenario_laden import lade
 from core.dienstplan.abwesenheit import Abwesenheitsart
@@ -32,6 +32,7 @@ from core.meldungen.fristenliste import fristen
 from core.meldungen.unterbrechung import finde_unterbrechungen, tage_ohne_entgelt
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft
+from core.regeln.klassifikation import Beschaeftigungsart
 from core.stammdaten import start
 from tests.core.io.belege_hilfe import pdf_text
 
@@ -213,6 +214,27 @@ def test_unbezahlt_ueber_einen_monat_abmeldung_34_und_anmeldung_13(db: Datenbank
     }
 
 
+def test_unbezahlt_sv_tage_enden_mit_der_abmeldung_34(db: Datenbank) -> None:
+    """The run agrees with the Meldungen (§ 7 Abs. 3 Satz 1 SGB IV): Ulla's employment ends for the SV on 07.09. (the
+    Abmeldung 34 above) and starts again on 21.09. (the Anmeldung 13). August: the leave from 08.08. is within its
+    month, 30 SV-Tage. September: 01.–07.09. and 21.–30.09. = 7 + 10 = 17 SV-Tage (08.–20.09. are none). The year
+    adds them up: 7 × 30 + 30 + 17 + 3 × 30 = 347 SV-Tage (the pro-rata annual BBG for one-offs)."""
+    sv_tage = {
+        monat: next(
+            g.ergebnis for g in ablage.lade_monat(db, 2026, monat).ergebnisse if g.ergebnis.name == "Ulla Urlaub"
+        )
+        for monat in (8, 9, 10, 12)
+    }
+    assert {m: (e.beschaeftigung, e.sv_tage) for m, e in sv_tage.items()} == {
+        8: (Beschaeftigungsart.SV_PFLICHTIG, 30),
+        9: (Beschaeftigungsart.SV_PFLICHTIG, 17),
+        10: (Beschaeftigungsart.SV_PFLICHTIG, 30),
+        12: (Beschaeftigungsart.SV_PFLICHTIG, 30),
+    }
+    assert sv_tage[12].jahreswerte.sv_tage == 347
+    assert "UNBEZAHLT_UEBER_EINEN_MONAT" in {h.code for h in sv_tage[9].hinweise}
+
+
 def test_ende_im_monat_nach_dem_entgelt_haufe_beispiel_im_haushalt(db: Datenbank) -> None:
     """Haufe's § 9 Abs. 2 example in the household: Karl, sick from 28.04.2026, continued pay for 42 days to 08.06.,
     Krankengeld from 09.06., employment ends 21.07. Unterbrechungsmeldung 01.01.–08.06.2026 with 4 × 3.000 € +
@@ -233,6 +255,22 @@ def test_ende_im_monat_nach_dem_entgelt_haufe_beispiel_im_haushalt(db: Datenbank
         date(2026, 7, 21),
         0,
         date(2026, 9, 1),
+    )
+
+
+def test_unbezahlt_nach_kinderkrankengeld_monat_ab_dem_ersten_unbezahlten_tag() -> None:
+    """Kinderkrankengeld 02.03.–06.03., then unpaid 07.03.–30.04.: the days with the benefit are an interruption of
+    another kind and do not count towards the month of § 7 Abs. 3 Satz 1 SGB IV (Gemeinsames Rundschreiben vom
+    12.03.2013 "Fortbestand des Versicherungsverhältnisses", 1.8; BSG 17.02.2004, B 1 KR 7/02 R). The month runs
+    07.03.–06.04.: Abmeldung 34 to 06.04. (as the payroll's SV-Tage: April has 6), not to 01.04."""
+    ohne = _tage(date(2026, 3, 2), date(2026, 3, 6), Abwesenheitsart.KIND_KRANK)
+    ohne |= _tage(date(2026, 3, 7), date(2026, 4, 30), Abwesenheitsart.UNBEZAHLT)
+    (u,) = finde_unterbrechungen(ohne, date(2026, 1, 1), date(2026, 5, 31), date(2020, 1, 1), None)
+    assert (u.grund, u.letzter_entgelttag, u.meldungsende, u.wiederaufnahme) == (
+        "34",
+        date(2026, 3, 1),
+        date(2026, 4, 6),
+        date(2026, 5, 1),
     )
 
 

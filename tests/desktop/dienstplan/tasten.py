@@ -23,11 +23,11 @@ def spalte(bereich: DienstplanBereich, titel: str) -> int:
     for c in range(m.columnCount()):
         sp = m.spalte(c)
         if (sp is not None and sp.titel == titel) or (
-            sp is None and m.headerData(c, Qt.Orientation.Horizontal) == titel
+            sp is None and m.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole) == titel
         ):
             return c
     raise AssertionError(
-        f"keine Spalte {titel!r}: {[m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]}"
+        f"keine Spalte {titel!r}: {[m.headerData(c, Qt.Orientation.Horizontal, 0) for c in range(m.columnCount())]}"
     )
 
 

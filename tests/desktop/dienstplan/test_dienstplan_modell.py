@@ -42,7 +42,7 @@ def _zelle(m: MonatsModell, tag: date, titel: str, rolle: Qt.ItemDataRole = Qt.I
     assert reihe is not None
     for c in range(m.columnCount()):
         sp = m.spalte(c)
-        if (sp is not None and sp.titel == titel) or m.headerData(c, Qt.Orientation.Horizontal) == titel:
+        if (sp is not None and sp.titel == titel) or m.headerData(c, Qt.Orientation.Horizontal, A) == titel:
             return str(m.data(m.index(reihe, c), rolle))
     raise AssertionError(titel)
 
