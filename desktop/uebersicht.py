@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,6 +17,8 @@ from desktop.bildschirm import schmal_machen
 from desktop.fluss import flusszeile
 from desktop.i18n import tr
 from desktop.kontext import Kontext
+
+log = logging.getLogger(__name__)
 
 # The summaries from the other areas ("modul:Klasse", the constructor takes the Kontext), in screen order: those
 # above the row of buttons, then those below it. They are imported and built once the window is on screen
@@ -70,27 +73,41 @@ class Uebersicht(QWidget):
 
     def lade_nach(self) -> None:
         """Fill in the page (once): the state of the household, then the summaries, put into the Tab order where
-        they stand on screen.
-
-        An error in one of them is not caught here: it reaches the program's error message like any other.
-        """
+        they stand on screen. A summary that cannot be built says so in its place (and in the log); the rest of
+        the page stays usable."""
         if self.nachgeladen:
             return
         self.nachgeladen = True
+        self._zeige_stand()
         folge: list[QWidget] = [self.text]
         for platz, fabriken in ((self._oben, KURZINFOS_OBEN), (self._unten, KURZINFOS_UNTEN)):
             for fabrik in fabriken:
-                modulname, _, name = fabrik.partition(":")
-                widget: QWidget = getattr(importlib.import_module(modulname), name)(self.kontext)
+                widget = self._kurzinfo(fabrik)
                 platz.addWidget(widget)
                 folge += _fokusfolge(widget)
             if platz is self._oben:
                 folge += [self.knopf_einrichten, self.knopf_arbeitgeber, self.knopf_team, self.knopf_checkliste]
         for vorher, nachher in pairwise(folge):  # built last, they would otherwise come last in the Tab order
             QWidget.setTabOrder(vorher, nachher)
-        self._zeige_stand()
         schmal_machen(self)  # as the main window does for a page it builds: long texts wrap, button rows break
         self.nachgeladen_signal.emit()
+
+    def _kurzinfo(self, fabrik: str) -> QWidget:
+        modulname, _, name = fabrik.partition(":")
+        try:
+            widget: QWidget = getattr(importlib.import_module(modulname), name)(self.kontext)
+        except Exception as fehler:  # one broken summary must not take the start page down
+            log.exception("Kurzinfo %s konnte nicht erzeugt werden", fabrik)
+            widget = QLabel(
+                tr(
+                    "Ein Teil der Übersicht konnte nicht geladen werden ({art}: {fehler}). Ihre Daten sind "
+                    "unverändert. Bitte melden Sie diesen Fehler."
+                ).format(art=type(fehler).__name__, fehler=fehler)
+            )
+            widget.setWordWrap(True)
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.setAccessibleName(widget.text())
+        return widget
 
     def aktivieren(self) -> None:
         if self.nachgeladen:  # before the window's first picture the text comes with the summaries (lade_nach)

@@ -217,3 +217,30 @@ def test_assistent_beim_ersten_start_bleibt_mittig(qtbot, kontext: Kontext) -> N
     assert _mitte_abstand(fenster, bildschirm.center()) <= 2
     assert _mitte_abstand(assistent, fenster.frameGeometry().center()) <= 2
     assistent.close()
+
+
+def test_uebersicht_fuellt_sich_nach_dem_ersten_bild_und_ein_defekter_teil_sagt_es(
+    qtbot, kontext: Kontext, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Until it is on screen the start page only says that it is loading; then it fills in its text and summaries.
+    A summary that cannot be built says so in one German sentence in its place (and in the log); the rest stays."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop import uebersicht
+
+    kaputt = ("desktop.gibt_es_nicht:Kurzinfo", *uebersicht.KURZINFOS_OBEN[1:])
+    monkeypatch.setattr(uebersicht, "KURZINFOS_OBEN", kaputt)
+    seite = uebersicht.Uebersicht(kontext)
+    qtbot.addWidget(seite)
+    seite.aktivieren()  # as the window does on building it: nothing is read before the first picture
+    assert seite.text.text() == "Die Übersicht wird geladen …" and not seite.nachgeladen
+    seite.show()
+    qtbot.waitUntil(lambda: seite.nachgeladen)
+    assert seite.text.text().startswith("Die Arbeitgeberdaten fehlen noch.")  # a new file: no employer yet
+    assert seite.knopf_einrichten.isVisibleTo(seite)
+    texte = [w.text() for w in seite.findChildren(QLabel)]
+    defekt = "Ein Teil der Übersicht konnte nicht geladen werden (ModuleNotFoundError"
+    assert sum(t.startswith(defekt) for t in texte) == 1
+    assert any(t.startswith("Erstattungen U1/U2:") for t in texte)  # the summaries after the broken one are there
+    assert "desktop.gibt_es_nicht" in caplog.text
+    assert pruefe_barrierefreiheit(seite) == []
