@@ -82,16 +82,25 @@ ZUSCHLAGSTEXT = {
 
 @dataclass(frozen=True, slots=True)
 class _Zuschlagszeile:
-    """What makes a surcharge line of worked time: kind, part (line key), € per hour and percent."""
+    """What makes a surcharge line: kind, part (line key), € per hour, the part's percent and the contract's."""
 
     art: str
     schluessel: str
     satz: Decimal
     prozent: Decimal | None
+    vertrag: Decimal
 
     @property
     def ordnung(self) -> tuple[str, str, Decimal]:
         return (self.art, self.schluessel, -self.satz)
+
+    def text(self, zusatz: str) -> str:
+        """ "Nachtzuschlag 25 % (steuer- und beitragsfrei)"; a part of a larger surcharge names both percentages:
+        "Nachtzuschlag 30 %, davon 5 % steuer- und beitragspflichtig"."""
+        name = f"{ZUSCHLAGSTEXT.get(self.art, self.art)} {format_zahl(self.vertrag, None)} %"
+        if self.prozent is None or self.prozent == self.vertrag:
+            return f"{name} ({zusatz})"
+        return f"{name}, davon {format_zahl(self.prozent, None)} % {zusatz}"
 
 
 @dataclass
@@ -434,8 +443,9 @@ def _zuschlaege(
     # Worked time: one line per kind, part (free / tax-free only / taxable) and rate, with its hours and € per hour.
     frei: dict[_Zuschlagszeile, list[Decimal]] = {}  # line → [hours, amount]
     frei_la: dict[_Zuschlagszeile, Verteilung] = {}
-    ausfall_betrag: dict[int | None, Decimal] = defaultdict(lambda: NULL)
-    ausfall_la: dict[int | None, Verteilung] = {}
+    # Missed time (Lohnausfallprinzip): per absence, kind and rate, all taxable.
+    ausfall_zeilen: dict[tuple[int | None, _Zuschlagszeile], list[Decimal]] = {}  # → [hours, amount]
+    ausfall_la: dict[tuple[int | None, _Zuschlagszeile], Verteilung] = {}
     for feiertag_ausfall, stuecke in gruppen.items():
         saetze = _ohne_feiertagszuschlag(vertrag.zuschlaege) if feiertag_ausfall else vertrag.zuschlaege
         if not stuecke or not grundlohn or not _hat_zuschlaege(saetze):
@@ -450,7 +460,7 @@ def _zuschlaege(
             stueck = stuecke[posten.zeitraum]
             if stueck.geleistet:
                 for teil in posten.teile():
-                    zeile = _Zuschlagszeile(posten.art, _TEILE[teil.teil], teil.satz, teil.prozent)
+                    zeile = _Zuschlagszeile(posten.art, _TEILE[teil.teil], teil.satz, teil.prozent, posten.prozent)
                     betrag = teil.betrag
                     werte = frei.setdefault(zeile, [NULL, NULL])
                     werte[0] += posten.stunden
@@ -460,19 +470,24 @@ def _zuschlaege(
                 tagesbetrag[stueck.arbeitstag][1] += posten.betrag
             else:
                 abw_schluessel = next(k for k, v in abwesenheiten.items() if v is stueck.abwesenheit)
-                ausfall_betrag[abw_schluessel] += posten.betrag
-                je_la = ausfall_la.setdefault(abw_schluessel, {})
-                je_la[stueck.leistungsart] = je_la.get(stueck.leistungsart, NULL) + posten.betrag
+                for teil in posten.teile():
+                    schluessel = (
+                        abw_schluessel,
+                        _Zuschlagszeile(posten.art, ZUSCHLAG_AUSFALL, teil.satz, teil.prozent, posten.prozent),
+                    )
+                    werte = ausfall_zeilen.setdefault(schluessel, [NULL, NULL])
+                    werte[0] += posten.stunden
+                    werte[1] += teil.betrag
+                    je_la = ausfall_la.setdefault(schluessel, {})
+                    je_la[stueck.leistungsart] = je_la.get(stueck.leistungsart, NULL) + teil.betrag
     for zeile, (stunden, betrag) in sorted(frei.items(), key=lambda z: z[0].ordnung):
         betrag_c = cent(betrag)
         if not betrag_c:
             continue
-        text = ZUSCHLAGSTEXT.get(zeile.art, zeile.art)
-        prozent = f" {format_zahl(zeile.prozent, None)} %" if zeile.prozent is not None else ""
         _zeile(
             e,
             zeile.schluessel,
-            f"{text}{prozent} ({_TEILTEXT[zeile.schluessel]})",
+            zeile.text(_TEILTEXT[zeile.schluessel]),
             stunden,
             zeile.satz,
             betrag_c,
@@ -482,21 +497,26 @@ def _zuschlaege(
             sv=zeile.schluessel != ZUSCHLAG_FREI,
             prozent=zeile.prozent,
         )
-    for schluessel, betrag in ausfall_betrag.items():
+    reihenfolge = {k: i for i, k in enumerate(abwesenheiten)}
+    for (abw_schluessel, zeile), (stunden, betrag) in sorted(
+        ausfall_zeilen.items(), key=lambda z: (reihenfolge[z[0][0]], z[0][1].ordnung)
+    ):
         betrag_c = cent(betrag)
         if not betrag_c:
             continue
-        abw = abwesenheiten[schluessel]
+        abw = abwesenheiten[abw_schluessel]
         _, text = FORTZAHLUNG[abw.art]
         _zeile(
             e,
             ZUSCHLAG_AUSFALL,
-            f"Zuschläge zu: {text}",
-            None,
-            None,
+            f"{ZUSCHLAGSTEXT.get(zeile.art, zeile.art)} {format_zahl(zeile.vertrag, None)} % zu: {text}",
+            stunden,
+            zeile.satz,
             betrag_c,
-            ausfall_la[schluessel],
+            ausfall_la[(abw_schluessel, zeile)],
+            einheit="Std.",
             abwesenheit=abw.id,
+            prozent=zeile.prozent,
         )
         if vertrag.lohnform is Lohnform.MONATSLOHN:
             e.fortzahlung_je_abwesenheit[abw.id] = e.fortzahlung_je_abwesenheit.get(abw.id, NULL) + betrag_c

@@ -404,8 +404,8 @@ def _sv_tage(
     (insured through this job): without the days with Krankengeld, Kinderkrankengeld or Mutterschaftsgeld
     (beitragsfrei, § 224 SGB V), and without `ohne_sv`, the days of unpaid leave after its first month, when the
     employment has ended for the SV (§ 7 Abs. 3 Satz 1 SGB IV; see core.abrechnung.unbezahlt). A Minijob or
-    kurzfristige Beschäftigung has no such benefit from this job: unpaid days of up to a month keep the employment
-    (§ 7 Abs. 3 SGB IV) and count."""
+    kurzfristige Beschäftigung has no such benefit from this job: its unpaid days count (§ 7 Abs. 3 SGB IV; the end
+    after one month is not applied to them yet, see core.abrechnung.unbezahlt)."""
     frei: set[date] = set(ohne_sv) if entgeltersatz else set()
     for abw in abwesenheiten if entgeltersatz else ():
         for tag in m.tage_im_monat(abw):

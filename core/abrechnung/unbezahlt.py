@@ -8,6 +8,11 @@ again 01.08. → Versicherungspflicht to 15.07., June 30 SV-Tage, July 15). The 
 Abgabegrund 34 to the month's last day, Anmeldung 13 when work resumes (core.meldungen.unterbrechung uses
 `ende_nach_einem_monat` for it). Days with Krankengeld, Kinderkrankengeld or Mutterschaftsgeld are outside this
 fiction (§ 7 Abs. 3 Satz 3 SGB IV) and are left to the caller.
+
+The payroll applies this to the SV-pflichtige employment and the Übergangsbereich. A Minijob's SV-Tage still count
+every unpaid day, as agreed for now, although the Minijob-Zentrale ("Unbezahlter Urlaub im Minijob – wie läuft das
+Meldeverfahren?") and Haufe ("Unbezahlter Urlaub im Minijob") end a Minijob after the month too (Abmeldung 34); there
+the SV-Tage only prorate the RV Mindestbemessungsgrundlage (175 € × SV-Tage / 30) in the month work resumes.
 """
 
 from __future__ import annotations

@@ -72,3 +72,63 @@ def test_satz_mit_allen_stellen() -> None:
     """8 h × 4,125 € = 33,00 €: a rate rounded to 4,13 € would not add up (Grundlohn 16,50 € × 25 %)."""
     assert format_eur_satz(Decimal("4.125")) == "4,125\u00a0€"
     assert format_eur_satz(Decimal("16.5")) == "16,50\u00a0€"
+
+
+def test_zuschlag_einer_ausgefallenen_schicht_mit_stunden_und_satz() -> None:
+    """Sick on Sunday 08.03.2026 with the 8–16 Uhr shift planned: continued pay by the Lohnausfallprinzip (§ 4 Abs. 1
+    EFZG) includes the Sunday surcharge, 25 % × 16,00 = 4,00 €/h × 8 h = 32,00 €, fully taxable and contributory
+    (§ 3b EStG frees only work actually done)."""
+    e = berechne(
+        eingabe(
+            stundenlohn="16.00",
+            zuschlaege_prozent={"sonntag": "25"},
+            schichten=[SONNTAG[0]],
+            abwesenheiten=[{"art": "krank", "von": "2026-03-08", "bis": "2026-03-08"}],
+        )
+    )
+    (zeile,) = [la for la in e.lohnarten if la.schluessel == "2900"]
+    assert (zeile.text, zeile.menge, zeile.prozent, zeile.satz, zeile.betrag) == (
+        "Sonntagszuschlag 25 % zu: Entgeltfortzahlung Krankheit",
+        Decimal("8.00"),
+        Decimal(25),
+        Decimal("4.00"),
+        Decimal("32.00"),
+    )
+    assert zeile.steuerbrutto and zeile.sv_brutto and e.steuerfreie_zuschlaege == 0
+
+
+def test_zuschlag_ueber_dem_hoechstsatz_in_zwei_zeilen() -> None:
+    """Ostermontag 06.04.2026 (BW), 8–16 Uhr at 20,00 €, contract Feiertag 150 %: free up to 125 % (§ 3b Abs. 1 Nr. 3
+    EStG, § 1 SvEV) 25,00 €/h × 8 h = 200,00 €; the 25 % above it, 5,00 €/h × 8 h = 40,00 €, taxable and
+    contributory. Both lines name the contract's 150 %."""
+    e = berechne(
+        eingabe(
+            monat=4,
+            stundenlohn="20.00",
+            zuschlaege_prozent={"feiertag": "150"},
+            schichten=[{"beginn": "2026-04-06T08:00", "ende": "2026-04-06T16:00"}],
+        )
+    )
+    zeilen = [
+        (la.schluessel, la.text, la.menge, la.prozent, la.satz, la.betrag)
+        for la in e.lohnarten
+        if la.schluessel.startswith("11")
+    ]
+    assert zeilen == [
+        (
+            "1100",
+            "Feiertagszuschlag 150 %, davon 125 % steuer- und beitragsfrei",
+            Decimal("8.00"),
+            Decimal(125),
+            Decimal(25),
+            Decimal("200.00"),
+        ),
+        (
+            "1102",
+            "Feiertagszuschlag 150 %, davon 25 % steuer- und beitragspflichtig",
+            Decimal("8.00"),
+            Decimal(25),
+            Decimal(5),
+            Decimal("40.00"),
+        ),
+    ]
