@@ -59,7 +59,10 @@ def _beschaeftigung(z: Zeile, einordnungen: dict[int, Einordnung]) -> str:
 
     if not z.beschaeftigung:
         return ""
-    return beschaeftigung_text(z.beschaeftigung, einordnungen.get(z.id))
+    # the list reads finalised months only (no draft per person each time the list is shown)
+    return beschaeftigung_text(
+        z.beschaeftigung, einordnungen.get(z.id), tr("automatisch (noch kein Monat abgeschlossen)")
+    )
 
 
 SPALTEN: list[Spalte[Zeile]] = [

@@ -54,13 +54,13 @@ def _mindest(v: Vertrag) -> str:
     return tr("für {jahr} nicht hinterlegt").format(jahr=v.gueltig_ab.year)
 
 
-def beschaeftigung_text(art: str, einordnung: Einordnung | None) -> str:
+def beschaeftigung_text(art: str, einordnung: Einordnung | None, ohne: str = "") -> str:
     """The class she chose, or for "automatisch bestimmen" the one the payroll determined: "Minijob (automatisch
     bestimmt, 11/2026)" — the list showed the choice itself, which reads like an instruction (issue 13)."""
     if art != "auto":
         return dienst.BESCHAEFTIGUNG.get(art, art)
-    if einordnung is None:
-        return tr("automatisch (noch keine Abrechnung)")
+    if einordnung is None:  # `ohne`: what the caller looked at and did not find
+        return ohne or tr("automatisch (noch keine Abrechnung)")
     name = dienst.BESCHAEFTIGUNG.get(einordnung.art.value, einordnung.art.value)
     monat = f"{einordnung.monat:02d}/{einordnung.jahr}"
     if einordnung.entwurf:

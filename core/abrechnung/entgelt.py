@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from core.abrechnung.modell import Lohnart, Tagesverdienst
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
@@ -80,8 +81,7 @@ ZUSCHLAGSTEXT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Zuschlagszeile:
+class _Zuschlagszeile(NamedTuple):
     """What makes a surcharge line: kind, part (line key), € per hour, the part's percent and the contract's."""
 
     art: str

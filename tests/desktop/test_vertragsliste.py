@@ -6,6 +6,7 @@ import pytest
 
 from core.abrechnung.einordnung import Einordnung
 from core.regeln.klassifikation import Beschaeftigungsart
+from desktop.hauptfenster import Hauptfenster
 from desktop.vertraege import beschaeftigung_text
 
 pytestmark = pytest.mark.gui
@@ -26,3 +27,15 @@ pytestmark = pytest.mark.gui
 )
 def test_beschaeftigung_in_der_liste(art: str, einordnung: Einordnung | None, text: str) -> None:
     assert beschaeftigung_text(art, einordnung) == text
+
+
+def test_keine_liste_zeigt_die_auswahl_statt_des_ergebnisses(demo_fenster: Hauptfenster) -> None:
+    """The example household has two contracts on "automatisch bestimmen" and no finalised month: the list of
+    assistants says so (it reads finalised months only) instead of showing the choice."""
+    demo_fenster.zeige_bereich("assistenzkraefte")
+    bereich = demo_fenster.seite("assistenzkraefte")
+    m = bereich.modell
+    spalte = next(c for c, s in enumerate(m.spalten) if s.titel == "Beschäftigung")
+    texte = [m.data(m.index(r, spalte)) for r in range(m.rowCount())]
+    assert "automatisch bestimmen" not in texte
+    assert texte.count("automatisch (noch kein Monat abgeschlossen)") == 2
