@@ -189,22 +189,23 @@ def _exportiere(quelle: Path, ziel: Path, kennwort: str | None, *, quell_kennwor
         )
 
 
-def _verschluessele_sicherungen(pfad: Path, kennwort: str, *, alt: str | None = None) -> tuple[int, list[Path]]:
-    """Re-write the backups encrypted with `kennwort`: the plain ones, and with `alt` (a password change) also those
-    encrypted with the old password. One that cannot be read stays as it was and is reported."""
+def _wandle_sicherungen(pfad: Path, kennwort: str | None, *, alt: str | None) -> tuple[int, list[Path]]:
+    """Re-write the backups under `kennwort` (None: plain). A plain backup is read as it is, an encrypted one with
+    `alt`; one already in the target form is left alone (an encrypted one when no `alt` is known, a plain one when
+    the target is plain). One that cannot be read (damaged, another password) stays as it was and is reported."""
     fertig, offen = 0, []
     for sicherung in sicherungen(pfad):
         verschluesselt = ist_verschluesselt(sicherung.pfad)
-        if verschluesselt and alt is None:
+        if (verschluesselt and alt is None) or (not verschluesselt and kennwort is None):
             continue
-        neu = sicherung.pfad.with_name(sicherung.pfad.name + ".verschluesseln")
+        teil = sicherung.pfad.with_name(sicherung.pfad.name + ".umwandeln")
         try:
-            exportiere_verschluesselt(sicherung.pfad, neu, kennwort, quell_kennwort=alt if verschluesselt else None)
-            os.replace(neu, sicherung.pfad)
+            _exportiere(sicherung.pfad, teil, kennwort, quell_kennwort=alt if verschluesselt else None)
+            os.replace(teil, sicherung.pfad)
             fertig += 1
         except Exception:  # a damaged old backup, or one with yet another password, stays as it was
-            log.warning("Sicherung %s nicht verschlüsselt", sicherung.pfad, exc_info=True)
-            neu.unlink(missing_ok=True)
+            log.warning("Sicherung %s nicht umgewandelt", sicherung.pfad, exc_info=True)
+            teil.unlink(missing_ok=True)
             offen.append(sicherung.pfad)
     return fertig, offen
 
@@ -235,38 +236,59 @@ def _ohne_wal(pfad: Path, kennwort: str | None = None) -> None:
         time.sleep(WARTESCHRITT_MS / 1000)
 
 
+def _wandle_um(
+    ziel: Path, *, alt: str | None, neu: str | None, gescheitert: str, stand: str
+) -> tuple[Sicherung | None, int, list[Path]]:
+    """The one safe conversion of the household file `ziel` (closed by the program) from `alt` to `neu` (None:
+    plain) and of its backups: lock; full check with `alt` (a wrong password raises `FalschesKennwort`, nothing
+    changes); a verified backup; out of WAL; an export into a new file beside it, verified; the marker set (before
+    the swap) or removed (after it), so that a crash in between leaves a file with a marker that matches it or is
+    ignored; the atomic swap; then every backup. `gescheitert` and `stand` word the error when a file operation
+    fails ("Die Datenbank konnte nicht verschlüsselt werden", "Ihre Daten wurden nicht verändert …")."""
+    from core.persistence.datenbank import _pruefe_datei, _sperre_fuer
+
+    sperre = _sperre_fuer(ziel)
+    teil = ziel.with_name(f".{ziel.name}.umwandeln")
+    try:
+        _pruefe_datei(ziel, alt)
+        vorher = sichere(ziel, kennwort=alt)  # verified; a failure raises before anything changed
+        try:
+            _ohne_wal(ziel, alt)
+            _exportiere(ziel, teil, neu, quell_kennwort=alt)
+            if neu is not None:
+                marke(ziel).touch(mode=DATEIMODUS)
+            os.replace(teil, ziel)
+            if neu is None:
+                marke(ziel).unlink(missing_ok=True)
+        except OSError as fehler:
+            raise DatenbankFehler(f"{gescheitert} ({dateigrund(fehler)}). {stand}") from fehler
+        fertig, offen = _wandle_sicherungen(ziel, neu, alt=alt)
+    finally:
+        for datei in (teil, *sqlite_begleiter(teil)):
+            datei.unlink(missing_ok=True)
+        sperre.release()
+    return vorher, fertig, offen
+
+
 def verschluessele(pfad: Path, kennwort: str) -> Verschluesselung:
     """Convert the plain household file `pfad` (closed by the program) and its backups to SQLCipher with `kennwort`.
 
     Raises `DatenbankFehler` (German) with the file unchanged if the check, the backup or the verification fails.
     """
-    from core.persistence.datenbank import _pruefe_datei, _sperre_fuer, ziel_pfad
+    from core.persistence.datenbank import ziel_pfad
 
     ziel = ziel_pfad(pfad)
     if not ziel.is_file() or ziel.stat().st_size == 0:
         raise DatenbankFehler(f"Die Datenbank {ziel} gibt es nicht oder sie ist leer; es gibt nichts zu verschlüsseln.")
     if ist_verschluesselt(ziel):
         raise EingabeFehler(f"Die Datenbank {ziel} ist bereits verschlüsselt.")
-    sperre = _sperre_fuer(ziel)
-    neu = ziel.with_name(f".{ziel.name}.verschluesseln")
-    try:
-        _pruefe_datei(ziel)
-        vorher = sichere(ziel)  # verified; a failure raises before anything changed
-        try:
-            _ohne_wal(ziel)
-            exportiere_verschluesselt(ziel, neu, kennwort)
-            marke(ziel).touch(mode=DATEIMODUS)
-            os.replace(neu, ziel)
-        except OSError as fehler:
-            raise DatenbankFehler(
-                f"Die Datenbank konnte nicht verschlüsselt werden ({dateigrund(fehler)}). "
-                "Ihre Daten wurden nicht verändert und sind weiter unverschlüsselt."
-            ) from fehler
-        fertig, offen = _verschluessele_sicherungen(ziel, kennwort)
-    finally:
-        for datei in (neu, *sqlite_begleiter(neu)):
-            datei.unlink(missing_ok=True)
-        sperre.release()
+    vorher, fertig, offen = _wandle_um(
+        ziel,
+        alt=None,
+        neu=kennwort,
+        gescheitert="Die Datenbank konnte nicht verschlüsselt werden",
+        stand="Ihre Daten wurden nicht verändert und sind weiter unverschlüsselt.",
+    )
     merke_kennwort(ziel, kennwort)
     return Verschluesselung(vorher, fertig, offen)
 
@@ -278,29 +300,18 @@ def aendere_kennwort(pfad: Path, alt: str, neu: str) -> Verschluesselung:
     `FalschesKennwort`, nothing changes), a verified backup, an export under the new password, verified, swapped;
     then every backup re-written under the new password. Afterwards the old password opens nothing of it.
     """
-    from core.persistence.datenbank import _pruefe_datei, _sperre_fuer, ziel_pfad
+    from core.persistence.datenbank import ziel_pfad
 
     ziel = ziel_pfad(pfad)
     if not ist_verschluesselt(ziel):
         raise EingabeFehler(f"Die Datenbank {ziel} ist nicht verschlüsselt; es gibt kein Kennwort zu ändern.")
-    sperre = _sperre_fuer(ziel)
-    neu_datei = ziel.with_name(f".{ziel.name}.verschluesseln")
-    try:
-        _pruefe_datei(ziel, alt)
-        vorher = sichere(ziel, kennwort=alt)
-        try:
-            _ohne_wal(ziel, alt)
-            exportiere_verschluesselt(ziel, neu_datei, neu, quell_kennwort=alt)
-            os.replace(neu_datei, ziel)
-        except OSError as fehler:
-            raise DatenbankFehler(
-                f"Das Kennwort konnte nicht geändert werden ({dateigrund(fehler)}). Es gilt weiter das bisherige."
-            ) from fehler
-        fertig, offen = _verschluessele_sicherungen(ziel, neu, alt=alt)
-    finally:
-        for datei in (neu_datei, *sqlite_begleiter(neu_datei)):
-            datei.unlink(missing_ok=True)
-        sperre.release()
+    vorher, fertig, offen = _wandle_um(
+        ziel,
+        alt=alt,
+        neu=neu,
+        gescheitert="Das Kennwort konnte nicht geändert werden",
+        stand="Es gilt weiter das bisherige.",
+    )
     _gemerkt.pop(ziel, None)
     merke_kennwort(ziel, neu)
     return Verschluesselung(vorher, fertig, offen)
@@ -315,25 +326,6 @@ class Entschluesselung:
     sicherungen_verschluesselt_geblieben: list[Path]
 
 
-def _entschluessele_sicherungen(pfad: Path, kennwort: str) -> tuple[int, list[Path]]:
-    """Re-write the backups encrypted with `kennwort` as plain files; one with another password (or damaged) stays
-    as it was and is reported: the program could not open it any more without asking for that password."""
-    fertig, offen = 0, []
-    for sicherung in sicherungen(pfad):
-        if not ist_verschluesselt(sicherung.pfad):
-            continue
-        neu = sicherung.pfad.with_name(sicherung.pfad.name + ".entschluesseln")
-        try:
-            exportiere_klar(sicherung.pfad, neu, kennwort)
-            os.replace(neu, sicherung.pfad)
-            fertig += 1
-        except Exception:  # another password or a damaged file: left as it was, named to the user
-            log.warning("Sicherung %s nicht entschlüsselt", sicherung.pfad, exc_info=True)
-            neu.unlink(missing_ok=True)
-            offen.append(sicherung.pfad)
-    return fertig, offen
-
-
 def entschluessele(pfad: Path, kennwort: str | None = None) -> Entschluesselung:
     """Turn encryption off: the encrypted household `pfad` (closed by the program) and its backups become plain
     SQLite files again, e.g. to hand the file to a payroll office or when the password is a burden.
@@ -344,7 +336,7 @@ def entschluessele(pfad: Path, kennwort: str | None = None) -> Entschluesselung:
     then every backup re-written plain. Without `kennwort` the one this process knows is used; if it knows none,
     `KennwortNoetig` asks the caller for it.
     """
-    from core.persistence.datenbank import KennwortNoetig, _pruefe_datei, _sperre_fuer, ziel_pfad
+    from core.persistence.datenbank import KennwortNoetig, ziel_pfad
 
     ziel = ziel_pfad(pfad)
     if not ziel.is_file() or not ist_verschluesselt(ziel):
@@ -356,25 +348,12 @@ def entschluessele(pfad: Path, kennwort: str | None = None) -> Entschluesselung:
             f"abgefragt oder aus der Umgebungsvariable {UMGEBUNG_KENNWORT} gelesen).",
             pfad=ziel,
         )
-    sperre = _sperre_fuer(ziel)
-    klar = ziel.with_name(f".{ziel.name}.entschluesseln")
-    try:
-        _pruefe_datei(ziel, kennwort)
-        vorher = sichere(ziel, kennwort=kennwort)
-        try:
-            _ohne_wal(ziel, kennwort)
-            exportiere_klar(ziel, klar, kennwort)
-            os.replace(klar, ziel)
-            marke(ziel).unlink(missing_ok=True)
-        except OSError as fehler:
-            raise DatenbankFehler(
-                f"Die Verschlüsselung konnte nicht aufgehoben werden ({dateigrund(fehler)}). "
-                "Die Datenbank bleibt verschlüsselt mit dem bisherigen Kennwort."
-            ) from fehler
-        fertig, offen = _entschluessele_sicherungen(ziel, kennwort)
-    finally:
-        for datei in (klar, *sqlite_begleiter(klar)):
-            datei.unlink(missing_ok=True)
-        sperre.release()
+    vorher, fertig, offen = _wandle_um(
+        ziel,
+        alt=kennwort,
+        neu=None,
+        gescheitert="Die Verschlüsselung konnte nicht aufgehoben werden",
+        stand="Die Datenbank bleibt verschlüsselt mit dem bisherigen Kennwort.",
+    )
     _gemerkt.pop(ziel, None)
     return Entschluesselung(vorher, fertig, offen)
