@@ -11,8 +11,9 @@ from __future__ import annotations
 import gc
 import hmac
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -38,6 +39,7 @@ from desktop.hintergrund import warte_auf_faeden
 from desktop.i18n import tr
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 WARNUNG = tr(
     "Wichtig: Ohne das Kennwort kann niemand die Daten wieder öffnen – auch Sie nicht und auch keine Fachperson. "
@@ -193,14 +195,34 @@ class VerschluesselnDialog(QDialog):
         self.ok.setEnabled(bool(kennwort) and grund is None)
 
 
+def _bei_geschlossener_datei(kontext: Any, pfad: Path, umwandlung: Callable[[], T]) -> tuple[T | None, str | None]:
+    """Close the household, run `umwandlung` on the closed file, open it again (converted, or unchanged after a
+    refusal); (its result, None) or (None, the German reason). The pages' background readers (Fristen, an export)
+    are waited for first: their connections keep SQLite in WAL mode, and a conversion needs the file to itself."""
+    from core.fehler import AssistenzbueroFehler
+    from core.stammdaten.start import oeffne
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        warte_auf_faeden()
+        kontext.schliessen()
+        gc.collect()  # a connection only garbage holds would keep SQLite from leaving WAL mode ("locked")
+        try:
+            return umwandlung(), None
+        except AssistenzbueroFehler as grund:  # a wrong password too: nothing changed
+            return None, str(grund)
+        finally:
+            kontext.datenbank = oeffne(pfad)  # with the password the conversion remembered, or none
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
 def verschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> bool:
     """Ask for a new password, close the file, convert it and its backups, open it again with the password.
 
     The areas read `kontext.datenbank` afresh on each action, so they continue with the reopened file.
     """
-    from core.fehler import AssistenzbueroFehler
     from core.persistence import schutz
-    from core.stammdaten.start import oeffne
 
     db = kontext.datenbank
     pfad = getattr(db, "pfad", None)
@@ -213,21 +235,8 @@ def verschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> boo
     if modal(dialog) != QDialog.DialogCode.Accepted:
         return False
     kennwort = dialog.kennwort.text()
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    fehler: str | None = None
-    try:
-        warte_auf_faeden()  # the pages' readers (Fristen, an export) keep SQLite in WAL mode
-        kontext.schliessen()
-        gc.collect()  # a connection only garbage holds would keep SQLite from leaving WAL mode ("locked")
-        try:
-            ergebnis = schutz.verschluessele(pfad, kennwort)
-        except AssistenzbueroFehler as grund:
-            fehler = str(grund)
-            ergebnis = None
-        kontext.datenbank = oeffne(pfad)  # an encrypted file: with the password verschluessele() remembered
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if fehler is not None or ergebnis is None:
+    ergebnis, fehler = _bei_geschlossener_datei(kontext, pfad, lambda: schutz.verschluessele(pfad, kennwort))
+    if ergebnis is None:
         meldungen.fehler(parent, tr("Nicht verschlüsselt"), fehler or "")
         return False
     text = tr("Die Datenbank und {n} sind jetzt verschlüsselt.").format(
@@ -250,9 +259,7 @@ def verschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> boo
 
 def aendere_kennwort(kontext: Any, parent: QWidget | None = None) -> bool:
     """Ask for the old and a new password, close the file, re-encrypt it and its backups, open it again."""
-    from core.fehler import AssistenzbueroFehler
     from core.persistence import schutz
-    from core.stammdaten.start import oeffne
 
     db = kontext.datenbank
     pfad = getattr(db, "pfad", None)
@@ -262,21 +269,9 @@ def aendere_kennwort(kontext: Any, parent: QWidget | None = None) -> bool:
     if modal(dialog) != QDialog.DialogCode.Accepted or dialog.bisher is None:
         return False
     alt, neu = dialog.bisher.text(), dialog.kennwort.text()
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    fehler: str | None = None
-    try:
-        warte_auf_faeden()  # the pages' readers (Fristen, an export) keep SQLite in WAL mode
-        kontext.schliessen()
-        gc.collect()  # a connection only garbage holds would keep SQLite from leaving WAL mode ("locked")
-        try:
-            schutz.aendere_kennwort(pfad, alt, neu)
-        except AssistenzbueroFehler as grund:  # a wrong old password too: nothing changed
-            fehler = str(grund)
-        kontext.datenbank = oeffne(pfad)  # with the password now remembered (the old one after a refusal)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if fehler is not None:
-        meldungen.fehler(parent, tr("Kennwort nicht geändert"), fehler)
+    ergebnis, fehler = _bei_geschlossener_datei(kontext, pfad, lambda: schutz.aendere_kennwort(pfad, alt, neu))
+    if ergebnis is None:
+        meldungen.fehler(parent, tr("Kennwort nicht geändert"), fehler or "")
         return False
     meldungen.hinweis(
         parent,
@@ -295,9 +290,7 @@ ENTSCHLUESSELN_TEXT = tr(
 
 def entschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> bool:
     """Ask for the password, close the file, make it and its backups plain again, open it again without one."""
-    from core.fehler import AssistenzbueroFehler
     from core.persistence import schutz
-    from core.stammdaten.start import oeffne
 
     db = kontext.datenbank
     pfad = getattr(db, "pfad", None)
@@ -309,21 +302,8 @@ def entschluessele_datenbank(kontext: Any, parent: QWidget | None = None) -> boo
     if modal(dialog) != QDialog.DialogCode.Accepted or not dialog.kennwort.text():
         return False
     kennwort = dialog.kennwort.text()
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    fehler: str | None = None
-    ergebnis = None
-    try:
-        warte_auf_faeden()  # the pages' readers (Fristen, an export) keep SQLite in WAL mode
-        kontext.schliessen()
-        gc.collect()  # a connection only garbage holds would keep SQLite from leaving WAL mode ("locked")
-        try:
-            ergebnis = schutz.entschluessele(pfad, kennwort)
-        except AssistenzbueroFehler as grund:  # a wrong password too: nothing changed
-            fehler = str(grund)
-        kontext.datenbank = oeffne(pfad)  # plain now, or still encrypted with the password remembered at start
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if fehler is not None or ergebnis is None:
+    ergebnis, fehler = _bei_geschlossener_datei(kontext, pfad, lambda: schutz.entschluessele(pfad, kennwort))
+    if ergebnis is None:
         meldungen.fehler(parent, tr("Verschlüsselung nicht aufgehoben"), fehler or "")
         return False
     text = tr(
