@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -91,7 +93,7 @@ def pytest_runtest_teardown(item: pytest.Item) -> object:
 _schema_sql: list[str] = []
 
 
-def _migriertes_schema(echte_migration: object) -> list[str]:
+def _migriertes_schema(echte_migration: Callable[[Any], None]) -> list[str]:
     if not _schema_sql:
         import sqlite3
         import tempfile
@@ -102,7 +104,7 @@ def _migriertes_schema(echte_migration: object) -> list[str]:
             datei = Path(ordner) / "kopf.sqlite"
             engine = create_engine(f"sqlite:///{datei}")
             with engine.begin() as verbindung:
-                echte_migration(verbindung)  # type: ignore[operator]
+                echte_migration(verbindung)
             engine.dispose()
             roh = sqlite3.connect(datei)
             _schema_sql.extend(z for z in roh.iterdump() if z not in ("BEGIN TRANSACTION;", "COMMIT;"))
@@ -120,7 +122,7 @@ def _schema_einmal_je_prozess(request: pytest.FixtureRequest, monkeypatch: pytes
 
     echte = migration.migriere
 
-    def migriere(verbindung):  # type: ignore[no-untyped-def]
+    def migriere(verbindung: Any) -> None:
         if inspect(verbindung).get_table_names():
             echte(verbindung)
             return
