@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from core.abrechnung.rechnen import berechne
 from core.abrechnung.szenario import lies_szenario
 from core.io.belegdaten import Beleggrundlage, Fassung, Monatsbelege
+from core.persistence.datenbank import Datenbank
 from core.stammdaten.arbeitgeber import ArbeitgeberDaten
 from core.stammdaten.assistenzkraefte import AssistenzkraftDaten
 
@@ -35,6 +36,18 @@ def szenario(name: str, aendern: Callable[[dict[str, Any]], None] | None = None)
     if aendern is not None:
         aendern(daten)
     return daten
+
+
+def geladener_haushalt(ordner: Path, daten: dict[str, Any]) -> Datenbank:
+    """The scenario `daten` loaded into a new household `ordner/h.sqlite` (CONTRACTS §8) and opened; the caller
+    finalises what it needs and closes it."""
+    from core.abrechnung.szenario_laden import lade
+    from core.stammdaten import start
+
+    datei = ordner / "s.json"
+    datei.write_text(json.dumps(daten), encoding="utf-8")
+    lade(datei, ordner / "h.sqlite")
+    return start.oeffne(ordner / "h.sqlite")
 
 
 def monat(

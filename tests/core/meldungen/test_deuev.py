@@ -14,14 +14,12 @@ import pytest
 from sqlalchemy import select
 
 from core.abrechnung import ablage, lauf
-from core.abrechnung.szenario_laden import lade
 from core.fehler import EingabeFehler
 from core.meldungen.deuev import deuev_meldungen, volle_euro
 from core.meldungen.deuev_export import deuev_exportieren
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft
-from core.stammdaten import start
-from tests.core.io.belege_hilfe import SZENARIEN, pdf_text
+from tests.core.io.belege_hilfe import SZENARIEN, geladener_haushalt, pdf_text
 
 #: Tätigkeitsschlüssel parts (seed 004, 2.3.1): KldB 83132, Schulabschluss 3, Ausbildung 2, no AÜ (2), Vertragsform 1
 TEILE = {"taetigkeit_kldb": "83132", "schulabschluss": "3", "ausbildungsabschluss": "2", "vertragsform": "1"}
@@ -37,10 +35,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Datenbank]:
     dora = json.loads((SZENARIEN / "kurzfristig_privathaushalt.json").read_text(encoding="utf-8"))["assistenzkraefte"]
     dora[0].update({"id": "6", "name": "Dora Kurz", "krankenkasse": "AOK BW"})
     daten["assistenzkraefte"].append(dora[0])
-    datei = tmp / "s.json"
-    datei.write_text(json.dumps(daten), encoding="utf-8")
-    lade(datei, tmp / "h.sqlite")
-    offen = start.oeffne(tmp / "h.sqlite")
+    offen = geladener_haushalt(tmp, daten)
     try:
         lauf.schliesse_ab(offen, 2026, 3)
         yield offen

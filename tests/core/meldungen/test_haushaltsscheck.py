@@ -14,7 +14,6 @@ import pytest
 from sqlalchemy import select
 
 from core.abrechnung import lauf
-from core.abrechnung.szenario_laden import lade
 from core.fehler import EingabeFehler
 from core.meldungen.beitragsnachweis_export import beitragsnachweise_exportieren
 from core.meldungen.fristenliste import PERSONENFRISTEN, fristen, nimm_zurueck, vermerke_erledigt
@@ -23,8 +22,7 @@ from core.meldungen.haushaltsscheck_export import haushaltsscheck_exportieren
 from core.meldungen.modelle import FristErledigt
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft
-from core.stammdaten import start
-from tests.core.io.belege_hilfe import SZENARIEN, pdf_text
+from tests.core.io.belege_hilfe import SZENARIEN, geladener_haushalt, pdf_text
 
 
 @pytest.fixture(scope="module")
@@ -35,10 +33,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Datenbank]:
     anna = daten["assistenzkraefte"][0]
     anna["name"] = "Anna Mini"
     daten["assistenzkraefte"].append({**anna, "id": "berta", "name": "Berta Befreit", "rv_befreiung": True})
-    datei = tmp / "s.json"
-    datei.write_text(json.dumps(daten), encoding="utf-8")
-    lade(datei, tmp / "h.sqlite")
-    offen = start.oeffne(tmp / "h.sqlite")
+    offen = geladener_haushalt(tmp, daten)
     try:
         lauf.schliesse_ab(offen, 2026, 3)
         yield offen
@@ -104,10 +99,7 @@ def beginn_und_ende(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Datenb
     daten["assistenzkraefte"].append({**anna, "id": "dora", "name": "Dora Davor", "eintritt": "2026-02-16"})
     for neu in daten["assistenzkraefte"][1:]:
         del neu["austritt"]
-    datei = tmp / "s.json"
-    datei.write_text(json.dumps(daten), encoding="utf-8")
-    lade(datei, tmp / "h.sqlite")
-    offen = start.oeffne(tmp / "h.sqlite")
+    offen = geladener_haushalt(tmp, daten)
     try:
         lauf.schliesse_ab(offen, 2026, 3)
         yield offen

@@ -14,24 +14,19 @@ import pytest
 from sqlalchemy import select
 
 from core.abrechnung import ablage, lauf
-from core.abrechnung.szenario_laden import lade
 from core.cli import main
 from core.fehler import EingabeFehler
 from core.meldungen.lohnsteuerbescheinigung import lohnsteuerbescheinigungen
 from core.meldungen.lohnsteuerbescheinigung_export import lstb_exportieren
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft
-from core.stammdaten import start
-from tests.core.io.belege_hilfe import SZENARIEN, pdf_text
+from tests.core.io.belege_hilfe import SZENARIEN, geladener_haushalt, pdf_text
 
 
 def _laden(tmp: Path) -> Datenbank:
     daten: dict[str, Any] = json.loads((SZENARIEN / "meldungen_zwei_kassen.json").read_text(encoding="utf-8"))
     daten["assistenzkraefte"][0]["eintritt"] = "2026-03-02"
-    datei = tmp / "s.json"
-    datei.write_text(json.dumps(daten), encoding="utf-8")
-    lade(datei, tmp / "h.sqlite")
-    db = start.oeffne(tmp / "h.sqlite")
+    db = geladener_haushalt(tmp, daten)
     lauf.schliesse_ab(db, 2026, 3)
     return db
 

@@ -11,7 +11,6 @@ hand below (Monatslohn 3.000 €, § 3 EFZG six weeks = 42 calendar days).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -24,7 +23,6 @@ from sqlalchemy import select
 
 from core.abrechnung import ablage, lauf
 from core.abrechnung.modell import Monatsergebnis
-from core.abrechnung.szenario_laden import lade
 from core.dienstplan.abwesenheit import Abwesenheitsart
 from core.meldungen.deuev import deuev_meldungen
 from core.meldungen.deuev_export import deuev_exportieren
@@ -33,8 +31,7 @@ from core.meldungen.unterbrechung import finde_unterbrechungen, tage_ohne_entgel
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft
 from core.regeln.klassifikation import Beschaeftigungsart
-from core.stammdaten import start
-from tests.core.io.belege_hilfe import pdf_text
+from tests.core.io.belege_hilfe import geladener_haushalt, pdf_text
 
 KRANK = Abwesenheitsart.KRANK
 
@@ -139,9 +136,7 @@ SZENARIO: dict[str, Any] = {
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Datenbank]:
     tmp = tmp_path_factory.mktemp("unterbrechung")
-    (tmp / "s.json").write_text(json.dumps(SZENARIO), encoding="utf-8")
-    lade(tmp / "s.json", tmp / "h.sqlite")
-    offen = start.oeffne(tmp / "h.sqlite")
+    offen = geladener_haushalt(tmp, SZENARIO)
     with offen.arbeitseinheit() as sitzung:
         for kraft in sitzung.scalars(select(Assistenzkraft)):
             kraft.versicherungsnummer = "65120485M503"
