@@ -7,6 +7,7 @@ Fonts, text escaping, formula-safe cells and safe output files come from the sha
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -102,6 +103,36 @@ def fusszeile(text: str, rand: Laenge, breite: Laenge) -> Callable[[Any, Any], N
         canvas.restoreState()
 
     return zeichnen
+
+
+def bericht_pdf(
+    ziel: Path,
+    inhalt: list[Any],
+    *,
+    seite: tuple[Laenge, Laenge],
+    rand: Laenge,
+    titel: str,
+    autor: str,
+    gedruckt_am: date,
+    unten: Laenge = 110 * ZEHNTEL_MM,
+    datum_wort: str = "gedruckt am",
+    ueberschreiben: bool = False,
+) -> None:
+    """A report (Lohnjournal, Lohnkonto, Meldung, Verwendungsnachweis): `baue_pdf` with the same margin all round
+    but the foot, and the footer "titel · gedruckt am TT.MM.JJJJ · Assistenzbüro" with the page number."""
+    breite = seite[0] - 2 * rand
+    baue_pdf(
+        ziel,
+        inhalt,
+        seite=seite,
+        rand=rand,
+        oben=rand,
+        unten=unten,
+        titel=titel,
+        autor=autor,
+        zeichner=fusszeile(f"{titel} · {datum_wort} {gedruckt_am:%d.%m.%Y} · Assistenzbüro", rand, breite),
+        ueberschreiben=ueberschreiben,
+    )
 
 
 def baue_pdf(

@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import CondPageBreak, Spacer
 
 from core.domain.zahlen import anzahl
-from core.io.belege_basis import ZEHNTEL_MM, absatz, baue_pdf, fusszeile
+from core.io.belege_basis import ZEHNTEL_MM, absatz, bericht_pdf
 from core.io.belegtabelle import pdf_bloecke
 from core.io.lohnjournal import Lohnjournal
 
@@ -54,17 +54,13 @@ def lohnjournal_pdf(
     inhalt += [absatz(text, "klein") for text in journal.hinweise]
     if journal.entwurf:
         inhalt.append(absatz("Entwurf: der Monat ist noch nicht abgeschlossen; Beträge können sich ändern.", "klein"))
-    fuss = fusszeile(f"{journal.titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE)
-
-    baue_pdf(
+    bericht_pdf(
         ziel,
         inhalt,
         seite=SEITE,
         rand=RAND,
-        oben=RAND,
-        unten=110 * ZEHNTEL_MM,
         titel=journal.titel,
         autor=journal.arbeitgeber,
-        zeichner=fuss,
+        gedruckt_am=gedruckt_am,
         ueberschreiben=ueberschreiben,
     )

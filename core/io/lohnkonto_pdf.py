@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import PageBreak, Spacer, Table
 
-from core.io.belege_basis import GRAU, ZEHNTEL_MM, absatz, baue_pdf, eur, fusszeile, tabellenstil
+from core.io.belege_basis import GRAU, ZEHNTEL_MM, absatz, bericht_pdf, eur, tabellenstil
 from core.io.belegtabelle import pdf_bloecke
 from core.io.lohnkonto import Lohnkonto
 
@@ -127,17 +127,13 @@ def lohnkonten_pdf(
     if not inhalt:
         inhalt.append(absatz("Für dieses Jahr gibt es keine Lohnkonten.", "text"))
     titel = konten[0].titel if len(konten) == 1 else f"Lohnkonten {konten[0].jahr}" if konten else "Lohnkonten"
-    fuss = fusszeile(f"{titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE)
-
-    baue_pdf(
+    bericht_pdf(
         ziel,
         inhalt,
         seite=SEITE,
         rand=RAND,
-        oben=RAND,
-        unten=110 * ZEHNTEL_MM,
         titel=titel,
         autor=konten[0].arbeitgeber if konten else "Assistenzbüro",
-        zeichner=fuss,
+        gedruckt_am=gedruckt_am,
         ueberschreiben=ueberschreiben,
     )

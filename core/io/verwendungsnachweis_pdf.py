@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import CondPageBreak, Spacer, Table
 
 from core.budget.verwendungsnachweis import Verwendungsnachweis
-from core.io.belege_basis import GRAU, HELLGRAU, ZEHNTEL_MM, absatz, baue_pdf, fusszeile, tabellenstil
+from core.io.belege_basis import GRAU, HELLGRAU, ZEHNTEL_MM, absatz, bericht_pdf, tabellenstil
 from core.io.verwendungsnachweis import Stunden, Tabelle, abschnitte, fussnoten, zelle_text
 
 SEITE = A4
@@ -75,16 +75,15 @@ def verwendungsnachweis_pdf(
             style=tabellenstil([("LEFTPADDING", (0, 0), (-1, -1), 0)]),
         ),
     ]
-    fuss = fusszeile(f"{nachweis.titel} · erstellt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE)
-    baue_pdf(
+    bericht_pdf(
         ziel,
         inhalt,
         seite=SEITE,
         rand=RAND,
-        oben=RAND,
-        unten=120 * ZEHNTEL_MM,
         titel=nachweis.titel,
         autor=nachweis.arbeitgeber,
-        zeichner=fuss,
+        gedruckt_am=gedruckt_am,
+        unten=120 * ZEHNTEL_MM,
+        datum_wort="erstellt am",
         ueberschreiben=ueberschreiben,
     )

@@ -22,7 +22,15 @@ from reportlab.platypus import PageBreak, Table
 
 from core.domain.geld import format_eur
 from core.fehler import EingabeFehler, schreibfehler
-from core.io.belege_basis import GRAU, HELLGRAU, ZEHNTEL_MM, absatz, baue_pdf, fusszeile, setze_text, tabellenstil
+from core.io.belege_basis import (
+    GRAU,
+    HELLGRAU,
+    ZEHNTEL_MM,
+    absatz,
+    bericht_pdf,
+    setze_text,
+    tabellenstil,
+)
 from core.persistence.datenbank import Datenbank
 
 T = TypeVar("T")
@@ -109,16 +117,14 @@ def meldung_pdf(
     ziel: Path, inhalt: list[Any], *, titel: str, autor: str, gedruckt_am: date, ueberschreiben: bool = False
 ) -> None:
     """Write a report on A4 with the reports' margins and the footer "titel · gedruckt am … · Assistenzbüro"."""
-    baue_pdf(
+    bericht_pdf(
         ziel,
         inhalt,
         seite=SEITE,
         rand=RAND,
-        oben=RAND,
-        unten=110 * ZEHNTEL_MM,
         titel=titel,
         autor=autor,
-        zeichner=fusszeile(f"{titel} · gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro", RAND, BREITE),
+        gedruckt_am=gedruckt_am,
         ueberschreiben=ueberschreiben,
     )
 
