@@ -296,7 +296,7 @@ class PassendeTabelle(QTableView):
         self._geplant = False
         if self._passe_gerade:  # the header's new height resized the viewport: already being fitted
             return
-        kopf = self.horizontalHeader()
+        kopf = self.kopfzeile
         platz = self.viewport().width()
         modus = QHeaderView.ResizeMode.Interactive
         spalten = [s for s in (kopf.logicalIndex(i) for i in range(kopf.count())) if not kopf.isSectionHidden(s)]
@@ -336,6 +336,7 @@ class PassendeTabelle(QTableView):
 def _wasserstand(wunsch: dict[int, int], mindest: dict[int, int], platz: int) -> dict[int, int]:
     """Widths that sum to `platz` at most: every column wider than a common level is cut down to it (the widest
     give first), none below its `mindest`. Where even the minimums do not fit, they are what is returned."""
+
     def breiten(stand: int) -> dict[int, int]:
         return {s: max(mindest[s], min(wunsch[s], stand)) for s in mindest}
 

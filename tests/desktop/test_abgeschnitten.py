@@ -87,7 +87,7 @@ def test_spalten_teilen_sich_die_breite(qtbot) -> None:
     gave up room first, a narrow number column kept its width; wider again, every column gets its wish back. A cut
     text is the cell's tooltip; a title wider than its column wraps (the header grows), no column is narrower than
     its title's longest word."""
-    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QToolTip
 
@@ -123,9 +123,7 @@ def test_spalten_teilen_sich_die_breite(qtbot) -> None:
     # the cut text of a cell is its tooltip (the screen reader reads the model's full text anyway)
     index = tabelle.model().index(0, 3)
     ort = tabelle.visualRect(index).center()
-    tabelle.viewportEvent(
-        QHelpEvent(QEvent.Type.ToolTip, ort, tabelle.viewport().mapToGlobal(ort))
-    )
+    tabelle.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, ort, tabelle.viewport().mapToGlobal(ort)))
     assert QToolTip.text() == index.data()
     assert index.data(Qt.ItemDataRole.AccessibleTextRole) == index.data()
 
