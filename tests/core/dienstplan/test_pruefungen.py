@@ -96,6 +96,47 @@ def test_vertretung_fehlt_und_bedarf_ungedeckt() -> None:
     assert luecke.text == "Am 09.03.2026 ist der Bedarf nicht gedeckt: 07:00–14:00 (Arbeit I)."
 
 
+def test_bedarf_in_der_pause_sagt_wessen_pause_und_was_zu_tun_ist() -> None:
+    """A break is real (§ 4 ArbZG): nobody works in it. The open need names whose break it is and the two ways out:
+    someone else there, or Arbeit 0 in the profile (seed 004, 1.4.4: times "in denen Sie keine bezahlte Assistenz
+    benötigen")."""
+    profil = Bedarfsprofil("Tag", {0: (Bedarfsblock(time(7), time(22), Bedarfsstufe.ARBEIT_I),)})
+    montag = [
+        sch(SABINE, "2026-03-02 07:00", "2026-03-02 14:00", pausen=(("2026-03-02 10:30", "2026-03-02 11:00"),)),
+        sch(JOERG, "2026-03-02 14:00", "2026-03-02 22:00", pausen=(("2026-03-02 18:00", "2026-03-02 18:30"),)),
+    ]
+
+    def bedarf(hinweise: list[Pruefhinweis]) -> list[Pruefhinweis]:  # the other Mondays of March stay empty
+        return [h for h in hinweise if h.code.startswith("BEDARF") and h.tag == date(2026, 3, 2)]
+
+    hinweise = bedarf(_pruefe(montag, bedarf=profil))
+    assert [(h.tag, h.code, h.schwere) for h in hinweise] == [(date(2026, 3, 2), "BEDARF_IN_PAUSE", Schwere.WARNUNG)]
+    assert hinweise[0].text == (
+        "Am 02.03.2026 ist in der Pause niemand da: 10:30–11:00 (Arbeit I, Pause von Sabine), "
+        "18:00–18:30 (Arbeit I, Pause von Jörg) – bitte eine Überschneidung oder eine zweite Person einplanen oder "
+        "die Zeit im Bedarfsprofil als Arbeit 0 eintragen, wenn Sie sie allein schaffen."
+    )
+    # an overlap closes Sabine's gap; Arbeit 0 at Jörg's break closes his: nothing is left open
+    ueberlappung = [*montag, sch(ULRIKE, "2026-03-02 10:00", "2026-03-02 11:30")]
+    mit_arbeit_0 = Bedarfsprofil(
+        "Tag",
+        {
+            0: (
+                Bedarfsblock(time(7), time(18), Bedarfsstufe.ARBEIT_I),
+                Bedarfsblock(time(18), time(18, 30), Bedarfsstufe.ARBEIT_0),
+                Bedarfsblock(time(18, 30), time(22), Bedarfsstufe.ARBEIT_I),
+            )
+        },
+    )
+    assert bedarf(_pruefe(ueberlappung, bedarf=mit_arbeit_0)) == []
+    # a gap that is not in a break keeps its own Hinweis on the same day
+    ohne_joerg = bedarf(_pruefe(montag[:1], bedarf=profil))
+    assert [h.text for h in ohne_joerg if h.code == "BEDARF_UNGEDECKT"] == [
+        "Am 02.03.2026 ist der Bedarf nicht gedeckt: 14:00–22:00 (Arbeit I)."
+    ]
+    assert [h.code for h in ohne_joerg] == ["BEDARF_IN_PAUSE", "BEDARF_UNGEDECKT"]
+
+
 @pytest.mark.parametrize(
     ("spaet", "frueh", "warnung"),
     [
