@@ -10,7 +10,7 @@ from PyInstaller.utils.hooks.qt import add_qt6_dependencies
 
 # Relative to Qt's plugins folder; a prefix matches Linux (libqtiff.so), macOS (libqtiff.dylib) and Windows
 # (qtiff.dll) names alike. Not needed by a widgets program on a desktop: touch/evdev input and EGL device integration
-# (kiosks), OpenGL glue (we draw with the raster engine), the GTK3 theme (would load the system's GTK against our
+# (kiosks), the minimal platform (offscreen serves headless runs), OpenGL glue (we draw with the raster engine), the GTK3 theme (would load the system's GTK against our
 # bundled GLib; the XDG portal theme still follows dark mode and contrast), image codecs we never read.
 UNNOETIGE_QT_PLUGINS = (
     "platforms/libqeglfs",
@@ -23,6 +23,12 @@ UNNOETIGE_QT_PLUGINS = (
     "egldeviceintegrations/",
     "wayland-graphics-integration-client/",
     "xcbglintegrations/",
+    "wayland-shell-integration/libivi-shell",  # Wayland shells of cars, kiosks and Qt's own compositor, and the
+    "wayland-shell-integration/libfullscreen-shell",  # deprecated wl-shell; desktops use xdg-shell
+    "wayland-shell-integration/libqt-shell",
+    "wayland-shell-integration/libwl-shell",
+    "platforms/libqminimal",
+    "imageformats/libqicns",
     "imageformats/libqtiff",
     "imageformats/libqwebp",
     "imageformats/libqwbmp",
