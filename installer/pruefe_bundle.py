@@ -5,11 +5,13 @@ Aufruf (im Projektordner, nach dem Bauen; nur Standardbibliothek nötig):
     python installer/pruefe_bundle.py PFAD [--ohne-fenster] [--offscreen]
 
 Runs the built executable as a user would: German help, version, the bundle self-check (installer/selbsttest.py:
-rule tables, PAP, migrations, German catalogues, bank registry, time zones, child processes, Qt plugins), the demo
-household with its exports (or the backup list), a Personalbogen PDF, the import of an old Kalkulation sheet and the
-payroll scenarios (both need the checkout's tests/data; the scenarios are compared with the source program when this
-Python can run it), a clear German error for bad input, and the main window (time until it is shown). Prints one
-line per check, the bundle size and the start times; exit code 0 only if everything passed. All files go to a temporary
+rule tables, PAP, migrations, German catalogues and number formats, bank registry, time zones, child processes, Qt
+plugins), the demo household with its exports (or the backup list), its month closed with payslips (PDF), Lohnjournal
+(xlsx), SEPA file and deadlines (.ics), a Personalbogen PDF, the import of an old Kalkulation sheet and the payroll
+scenarios (both need the checkout's tests/data; the scenarios are compared with the source program when this Python
+can run it), a clear German error for bad input, and the main window (time until it is shown; new file, existing
+file, demo household). Prints one line per check, the bundle size and the start times; exit code 0 only if
+everything passed. All files go to a temporary
 folder: the user's own data file is never touched (Linux: settings and logs go there too).
 """
 
