@@ -93,10 +93,10 @@ def main() -> None:
     print("… bis die Übersicht alles zeigt (Budget, Fristen …), s:       " + ", ".join(f"{z:.3f}" for z in voll_zeiten))
     print("nacktes PySide6-Fenster, s:                                  " + ", ".join(f"{z:.3f}" for z in nackt_zeiten))
     print(
-        f"Median aus {LAEUFE}: {median:.3f} s (Ziel: unter 0,5 s), Datei offen {statistics.median(offen_zeiten):.3f} s, "
-        f"Übersicht vollständig "
-        f"{statistics.median(voll_zeiten):.3f} s, nacktes Fenster {median_nackt:.3f} s, "
-        f"Verhältnis {median / median_nackt:.1f}"
+        f"Median aus {LAEUFE}: {median:.3f} s (Ziel: unter 0,5 s), "
+        f"Datei offen {statistics.median(offen_zeiten):.3f} s, "
+        f"Übersicht vollständig {statistics.median(voll_zeiten):.3f} s, "
+        f"nacktes Fenster {median_nackt:.3f} s, Verhältnis {median / median_nackt:.1f}"
     )
 
 
