@@ -138,7 +138,8 @@ def test_waehrend_des_oeffnens_nur_der_hinweis(qtbot, tmp_path: Path, einstellun
     assert not fenster.navigation.isEnabled()
     assert fenster.navigation.count() == 7  # the frame of the program is there, only not yet usable
     aktionen = {a.text().replace("&", ""): a for a in fenster.findChildren(type(fenster.bereich_aktionen["budget"]))}
-    for name in ("Datensicherung jetzt anlegen", "Datenbank verschlüsseln …", "Einrichtungsassistent …"):
+    datei_aktionen = ("Datensicherung jetzt anlegen", "Programm sperren", "Datenbank verschlüsseln …")
+    for name in (*datei_aktionen, "Einrichtungsassistent …"):
         assert not aktionen[name].isEnabled(), name
     assert not any(a.isEnabled() for a in fenster.bereich_aktionen.values())
     assert aktionen["Beenden"].isEnabled() and aktionen["Tastenkürzel"].isEnabled()
@@ -147,7 +148,10 @@ def test_waehrend_des_oeffnens_nur_der_hinweis(qtbot, tmp_path: Path, einstellun
     assert fenster._seiten == {}  # no area was built on a file that is not open
     assert fenster.stapel.currentWidget() is hinweis
 
+    assert not hasattr(fenster, "sperre")  # the idle lock comes with the file: until then there is nothing to hide
+
     assert programm.oeffne_im_fenster(fenster, pfad)
+    assert fenster.sperre is not None
     assert fenster.datei_offen and fenster.kontext.datenbank is not None
     assert fenster.navigation.isEnabled() and fenster.navigation.currentItem().text() == "Übersicht"
     assert all(a.isEnabled() for a in aktionen.values())
