@@ -358,7 +358,7 @@ def test_groessenpruefung_nennt_die_groessten_teile_und_schlaegt_ueber_der_grenz
     detail = pruefe.pruefe_groesse(tmp_path, grenze_mb=3, grenze_dateien=5)
     assert detail.startswith("2 MB in 5 Dateien")  # 2.4 MB; the link is not counted twice
     assert "babel 2,0 MB, libpython3.11.so.1.0 0,3 MB, assistenzbuero 0,1 MB" in detail
-    with pytest.raises(pruefe.Fehlschlag, match="größer als die Grenze von 2 MB.*Am größten: babel 2,0 MB"):
+    with pytest.raises(pruefe.Fehlschlag, match=r"größer als die Grenze von 2 MB.*Am größten: babel 2,0 MB"):
         pruefe.pruefe_groesse(tmp_path, grenze_mb=2, grenze_dateien=5)
     with pytest.raises(pruefe.Fehlschlag, match="in 4 Dateien"):
         pruefe.pruefe_groesse(tmp_path, grenze_mb=3, grenze_dateien=4)
