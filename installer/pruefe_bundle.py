@@ -376,8 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     if fehlend:
         print(f"FEHLER: nicht gefunden: {', '.join(fehlend)} – zuerst bauen (installer/BAUEN.md).")
         return 1
-    mb, anzahl = groesse_mb(bundle)
-    print(f"Prüfe {bundle} ({mb:.0f} MB in {anzahl} Dateien)")
+    print(f"Prüfe {bundle}")
 
     fehlschlaege = 0
     try:
