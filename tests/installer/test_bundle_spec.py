@@ -341,3 +341,24 @@ def test_die_programmteile_lesen_nur_behaltene_paketdaten() -> None:
         assert gelesen <= set(behalten), f"{ordner}: gelesen, aber nicht im Paket: {sorted(gelesen - set(behalten))}"
         if behalten:  # the probe really reaches each kept folder
             assert gelesen, f"{ordner}: die Probe liest hier nichts"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="die Grenze gilt für das Linux-Paket")
+def test_groessenpruefung_nennt_die_groessten_teile_und_schlaegt_ueber_der_grenze_fehl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pruefe = _installer_modul("pruefe_bundle", monkeypatch)
+    (tmp_path / "_internal" / "babel" / "locale-data").mkdir(parents=True)
+    for nummer in range(3):
+        (tmp_path / "_internal" / "babel" / "locale-data" / f"x{nummer}.dat").write_bytes(b"0" * 700_000)
+    (tmp_path / "_internal" / "libpython3.11.so.1.0").write_bytes(b"0" * 300_000)
+    (tmp_path / "_internal" / "libverweis.so").symlink_to(tmp_path / "_internal" / "libpython3.11.so.1.0")
+    (tmp_path / "assistenzbuero").write_bytes(b"0" * 100_000)
+
+    detail = pruefe.pruefe_groesse(tmp_path, grenze_mb=3, grenze_dateien=5)
+    assert detail.startswith("2 MB in 5 Dateien")  # 2.4 MB; the link is not counted twice
+    assert "babel 2,0 MB, libpython3.11.so.1.0 0,3 MB, assistenzbuero 0,1 MB" in detail
+    with pytest.raises(pruefe.Fehlschlag, match=r"größer als die Grenze von 2 MB.*Am größten: babel 2,0 MB"):
+        pruefe.pruefe_groesse(tmp_path, grenze_mb=2, grenze_dateien=5)
+    with pytest.raises(pruefe.Fehlschlag, match="in 4 Dateien"):
+        pruefe.pruefe_groesse(tmp_path, grenze_mb=3, grenze_dateien=4)
