@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,19 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "1")
+
+# --- Compiled modules are kept, also where the environment says PYTHONDONTWRITEBYTECODE ------------------------
+#
+# Some images (this project's sandbox, many Docker images) set PYTHONDONTWRITEBYTECODE so that no .pyc lands beside
+# the sources. Then every test process compiled all its modules (the program, its libraries, the tests) and pytest rewrote the asserts of all test modules
+# again, in each xdist worker and in each command-line subprocess: 12 s of CPU per worker before the first test, a
+# tenth of the suite. The compiled files go to .pytest_cache/pyc instead (still none beside the sources); the
+# subprocesses of the tests read them there (PYTHONPYCACHEPREFIX) without writing. An own prefix is left alone.
+_PYC = str(Path(__file__).resolve().parents[1] / ".pytest_cache" / "pyc")
+if sys.dont_write_bytecode and sys.pycache_prefix in (None, _PYC):
+    sys.pycache_prefix = _PYC
+    sys.dont_write_bytecode = False
+    os.environ["PYTHONPYCACHEPREFIX"] = _PYC
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -130,3 +144,4 @@ def _schema_einmal_je_prozess(request: pytest.FixtureRequest, monkeypatch: pytes
             verbindung.exec_driver_sql(befehl)
 
     monkeypatch.setattr(migration, "migriere", migriere)
+
