@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import meldungen, tastatur
 from desktop.bildschirm import folge_dem_fokus
 from desktop.einstellungen import SCHRIFTGROESSE, Einstellungen, wende_schriftgroesse_an
-from desktop.hintergrund import sammle_nur_im_gui_thread
+from desktop.hintergrund import sammle_nur_im_gui_thread, starte_faden
 from desktop.i18n import installiere_uebersetzungen, tr
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,8 @@ log = logging.getLogger(__name__)
 ORGANISATION = "Assistenzbuero"
 ANWENDUNG = "Assistenzbüro"
 DESKTOP_DATEI = "assistenzbuero"  # installer/linux/assistenzbuero.desktop
+# What opening the file needs (SQLAlchemy, the models, the seeding): imported after the window's first picture.
+DATENSCHICHT = "core.stammdaten.start"
 MESSUNG = "ASSISTENZBUERO_STARTMESSUNG"  # benchmarks/startup.py: print when the window is painted, then quit
 
 
@@ -146,8 +149,10 @@ def starte(db_pfad: Path | None) -> int:
     """Console entry without subcommand: run the window until it is closed; returns the exit code.
 
     The window is on screen before the data layer (SQLAlchemy, the models: a third of a second) is even imported:
-    it first says that the file is being opened, then opens it (`oeffne_im_fenster`) once it has been painted.
-    A file that cannot be opened gets the same messages and choices as before; then the program ends with 1."""
+    it first says that the file is being opened; once it has been painted, the data layer is imported in the
+    background (the window keeps answering: a screen reader reads the note meanwhile), then the file is opened on
+    the GUI thread (`oeffne_im_fenster`). A file that cannot be opened gets the same messages and choices as before;
+    then the program ends with 1."""
     from core.protokoll import richte_protokoll_ein
 
     richte_protokoll_ein()
@@ -160,16 +165,50 @@ def starte(db_pfad: Path | None) -> int:
     if messung:
         _melde_gemalt(fenster)
 
-    def oeffnen() -> None:
-        if not fenster.isVisible():  # closed while it waited for its first picture: the program is ending
+    def oeffnen(fehler: BaseException | None) -> None:
+        if not fenster.isVisible():  # closed while it waited: the program is ending
             return
-        if not oeffne_im_fenster(fenster, db_pfad):
+        if fehler is not None:  # a broken installation: one German message, never a traceback
+            meldungen.unerwartet(fenster, fehler)  # (the details go to the log)
+            app.exit(1)
+        elif not oeffne_im_fenster(fenster, db_pfad):
             app.exit(1)  # the message has been shown; the window goes with the program
         elif messung:
             _melde_messpunkte(fenster)
 
-    nach_dem_ersten_bild(fenster, oeffnen)
+    nach_dem_ersten_bild(fenster, lambda: _Lader(DATENSCHICHT, oeffnen))
     return app.exec()
+
+
+class _Lader(QObject):
+    """Imports a module in one of the program's threads and reports on the GUI thread (None or the exception).
+
+    Python's import lock keeps the module whole if the GUI thread should need it meanwhile. The loader is held in
+    `laufende` until it has reported, and handed to the thread as its argument (which `starte_faden` keeps), so
+    that its last reference never goes in the worker thread."""
+
+    gemeldet = Signal(object)
+    laufende: ClassVar[set[_Lader]] = set()
+
+    def __init__(self, modul: str, danach: Callable[[BaseException | None], None]) -> None:
+        super().__init__()
+        self._danach = danach
+        self.gemeldet.connect(self._fertig)  # a QObject of the GUI thread: delivered there, queued
+        _Lader.laufende.add(self)
+        starte_faden(_importiere, (modul, self), f"lade {modul}")
+
+    def _fertig(self, fehler: BaseException | None) -> None:
+        _Lader.laufende.discard(self)
+        self._danach(fehler)
+
+
+def _importiere(modul: str, lader: _Lader) -> None:
+    try:
+        importlib.import_module(modul)
+    except BaseException as fehler:  # reported to the GUI thread, shown there
+        lader.gemeldet.emit(fehler)
+    else:
+        lader.gemeldet.emit(None)
 
 
 def zeige_hauptfenster(db_pfad: Path | None, einstellungen: Einstellungen) -> Any:
@@ -184,7 +223,7 @@ def zeige_hauptfenster(db_pfad: Path | None, einstellungen: Einstellungen) -> An
     return fenster
 
 
-def nach_dem_ersten_bild(fenster: Any, schritt: Callable[[], None], spaetestens_ms: int = 500) -> None:
+def nach_dem_ersten_bild(fenster: Any, schritt: Callable[[], object], spaetestens_ms: int = 500) -> None:
     """Run `schritt` once, in the turn of the event loop after the window's first picture (so that it is seen
     before the work starts); after `spaetestens_ms` anyway (a window started minimised is never painted)."""
     erledigt = False

@@ -116,11 +116,8 @@ class Hauptfenster(QMainWindow):
         self.statusBar().setAccessibleName(tr("Statuszeile"))
         self.statusBar().messageChanged.connect(self._statuszeile_benennen)
 
-        from desktop.schutz import AppSperre
-
-        self.sperre = AppSperre(
-            self, lambda: getattr(self.kontext.datenbank, "kennwort", None), kontext.einstellungen[SPERRE_MINUTEN]
-        )
+        if not datei_wird_geoeffnet:  # else once the file is open: until then there is nothing to hide
+            self._richte_sperre_ein()
         kontext.einstellungen.geaendert.connect(self._einstellung_geaendert)
         geometrie = kontext.einstellungen[FENSTER_GEOMETRIE]
         # a saved size and place are hers; otherwise the window takes its size once, when first shown
@@ -156,6 +153,13 @@ class Hauptfenster(QMainWindow):
         self._datei_aktionen_an(False)
         self.wartet.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _richte_sperre_ein(self) -> None:
+        from desktop.schutz import AppSperre
+
+        self.sperre = AppSperre(
+            self, lambda: getattr(self.kontext.datenbank, "kennwort", None), self.kontext.einstellungen[SPERRE_MINUTEN]
+        )
+
     def _datei_aktionen_an(self, an: bool) -> None:
         self.navigation.setEnabled(an)
         for aktion in (*self._datei_aktionen, *self.bereich_aktionen.values(), self._wechsel):
@@ -170,6 +174,8 @@ class Hauptfenster(QMainWindow):
         self.kontext.datenbank = datenbank
         self.kontext.db_pfad = getattr(datenbank, "pfad", self.kontext.db_pfad)
         wartet, self.wartet = self.wartet, None
+        if wartet is not None:
+            self._richte_sperre_ein()
         # where a normal start has it (the list), unless she has moved it meanwhile (to the menu bar, …)
         fokus_zur_liste = wartet is None or wartet.hasFocus() or QApplication.focusWidget() is None
         self._datei_aktionen_an(True)
@@ -197,6 +203,7 @@ class Hauptfenster(QMainWindow):
         sperren.setStatusTip(tr("Den Inhalt des Fensters verbergen, bis das Programm wieder entsperrt wird"))
         sperren.triggered.connect(lambda: self.sperre.sperre())
         datei.addAction(sperren)
+        self._datei_aktionen.append(sperren)
         verschluesseln = QAction(tr("Datenbank &verschlüsseln …"), self)
         verschluesseln.setStatusTip(tr("Die Datenbank und ihre Sicherungen mit einem Kennwort verschlüsseln"))
         verschluesseln.triggered.connect(self.verschluessele)
@@ -421,7 +428,7 @@ class Hauptfenster(QMainWindow):
         self._zeige_zeile(self.navigation.currentRow())
 
     def _einstellung_geaendert(self, schluessel: str) -> None:
-        if schluessel == SPERRE_MINUTEN.schluessel:
+        if schluessel == SPERRE_MINUTEN.schluessel and hasattr(self, "sperre"):  # (none while the file opens)
             self.sperre.setze_minuten(self.kontext.einstellungen[SPERRE_MINUTEN])
 
     def verschluessele(self) -> None:

@@ -138,7 +138,8 @@ def test_waehrend_des_oeffnens_nur_der_hinweis(qtbot, tmp_path: Path, einstellun
     assert not fenster.navigation.isEnabled()
     assert fenster.navigation.count() == 7  # the frame of the program is there, only not yet usable
     aktionen = {a.text().replace("&", ""): a for a in fenster.findChildren(type(fenster.bereich_aktionen["budget"]))}
-    for name in ("Datensicherung jetzt anlegen", "Datenbank verschlüsseln …", "Einrichtungsassistent …"):
+    datei_aktionen = ("Datensicherung jetzt anlegen", "Programm sperren", "Datenbank verschlüsseln …")
+    for name in (*datei_aktionen, "Einrichtungsassistent …"):
         assert not aktionen[name].isEnabled(), name
     assert not any(a.isEnabled() for a in fenster.bereich_aktionen.values())
     assert aktionen["Beenden"].isEnabled() and aktionen["Tastenkürzel"].isEnabled()
@@ -147,7 +148,10 @@ def test_waehrend_des_oeffnens_nur_der_hinweis(qtbot, tmp_path: Path, einstellun
     assert fenster._seiten == {}  # no area was built on a file that is not open
     assert fenster.stapel.currentWidget() is hinweis
 
+    assert not hasattr(fenster, "sperre")  # the idle lock comes with the file: until then there is nothing to hide
+
     assert programm.oeffne_im_fenster(fenster, pfad)
+    assert fenster.sperre is not None
     assert fenster.datei_offen and fenster.kontext.datenbank is not None
     assert fenster.navigation.isEnabled() and fenster.navigation.currentItem().text() == "Übersicht"
     assert all(a.isEnabled() for a in aktionen.values())
@@ -159,16 +163,11 @@ def test_waehrend_des_oeffnens_nur_der_hinweis(qtbot, tmp_path: Path, einstellun
     fenster.close()
 
 
-def test_gesperrte_datei_beim_start_eine_meldung_und_ende(
-    qtbot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`starte` as the program runs it: the window is shown first, the file held by another window gets the same
-    one German message as before, and the program ends with exit code 1."""
+def _starte(qapp: QApplication, pfad: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[tuple[str, str, bool]]]:
+    """`starte` as the program runs it, in this process: the exit code and the message boxes (title, text, shown
+    over the visible main window)."""
     from core import protokoll
-    from core.stammdaten.start import oeffne
 
-    pfad = tmp_path / "haushalt.sqlite"
-    _haushalt(pfad)
     gezeigt: list[tuple[str, str, bool]] = []
 
     def box(meldung: QMessageBox) -> int:
@@ -179,17 +178,47 @@ def test_gesperrte_datei_beim_start_eine_meldung_und_ende(
     monkeypatch.setattr(QMessageBox, "exec", box)
     monkeypatch.setattr(protokoll, "richte_protokoll_ein", lambda: None)  # not the test process's logging
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    erstes = oeffne(pfad)  # another window holds the file
     try:
-        assert programm.starte(pfad) == 1
+        code = programm.starte(pfad)
     finally:
-        erstes.schliessen()
         for fenster in QApplication.topLevelWidgets():
             if isinstance(fenster, Hauptfenster):
                 fenster.close()
                 fenster.deleteLater()
+    return code, gezeigt
+
+
+def test_gesperrte_datei_beim_start_eine_meldung_und_ende(
+    qtbot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window is shown first; the file held by another window gets the same one German message as before
+    (now over the window), and the program ends with exit code 1."""
+    from core.stammdaten.start import oeffne
+
+    pfad = tmp_path / "haushalt.sqlite"
+    _haushalt(pfad)
+    erstes = oeffne(pfad)  # another window holds the file
+    try:
+        code, gezeigt = _starte(qapp, pfad, monkeypatch)
+    finally:
+        erstes.schliessen()
+    assert code == 1
     assert len(gezeigt) == 1
     titel, text, ueber_dem_fenster = gezeigt[0]
     assert titel.startswith("Datenbank kann nicht geöffnet werden")
     assert "bereits in einem anderen Assistenzbüro-Fenster geöffnet" in text
     assert ueber_dem_fenster
+
+
+def test_datenschicht_fehlt_eine_meldung_und_ende(
+    qtbot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A broken installation (the data layer cannot be imported in the background): one German message over the
+    window instead of a window that says "wird geöffnet" for ever; the details in the log; exit code 1."""
+    monkeypatch.setattr(programm, "DATENSCHICHT", "core.gibt_es_nicht")
+    code, gezeigt = _starte(qapp, tmp_path / "haushalt.sqlite", monkeypatch)
+    assert code == 1
+    assert [(titel.split(" – ")[0], ueber) for titel, _text, ueber in gezeigt] == [("Unerwarteter Fehler", True)]
+    assert "ModuleNotFoundError" in gezeigt[0][1] and "Bitte melden Sie diesen Fehler" in gezeigt[0][1]
+    assert "core.gibt_es_nicht" in caplog.text
+    assert not (tmp_path / "haushalt.sqlite").exists()  # nothing was created
