@@ -4,6 +4,11 @@ A screen declares its columns once (`Spalte`: German title, text, sort key) and 
 `setze_zeilen`; `sortierbare_tabelle` gives a QTableView over a QSortFilterProxyModel with keyboard-friendly
 settings and an accessible name. An empty list says in words what to do next (`Liste`), on screen and to a screen
 reader.
+
+Every table of the program is a `PassendeTabelle` (or a `Liste`, which is one): its columns share the width the
+table has instead of scrolling sideways inside it (at 200 % on a 1280×800 screen the Assistenzkräfte showed 3 of 8
+columns). Wide columns give up room first, their texts wrap or end in "…" with the full text in the tooltip (a
+screen reader reads the model's full text anyway); titles wrap onto a second line in the header (`Kopfzeile`).
 """
 
 from __future__ import annotations
@@ -14,13 +19,26 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QShowEvent
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyleOptionHeader,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
 
 from desktop.i18n import tr
 
@@ -123,7 +141,216 @@ def _taste(knopf: QAbstractButton) -> str:
     return f"Alt+{teile[1][0].upper()}" if len(teile) == 2 and teile[1] else ""
 
 
-class Liste(QTableView):
+class Kopfzeile(QHeaderView):
+    """A horizontal header whose titles wrap onto more lines where a column is narrower than its title (the header
+    grows in height), instead of showing "etriebsnumme". A column is never narrower than the longest word of its
+    title (`kleinste_breite`)."""
+
+    def __init__(self, eltern: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, eltern)
+        self.setSectionsClickable(True)  # as QTableView's own header
+        self.setHighlightSections(True)
+
+    def titel(self, spalte: int) -> str:
+        modell = self.model()
+        wert = modell.headerData(spalte, Qt.Orientation.Horizontal) if modell is not None else None
+        return "" if wert is None else str(wert)
+
+    def _metrik(self) -> QFontMetrics:
+        schrift = QFont(self.font())
+        schrift.setBold(True)  # Qt measures titles bold (a selected column's title is bold)
+        return QFontMetrics(schrift)
+
+    def _rand(self, spalte: int) -> int:
+        """Room beside the title's text: margins and the sort arrow."""
+        einzeilig = super().sectionSizeFromContents(spalte).width()
+        return max(einzeilig - self._metrik().horizontalAdvance(self.titel(spalte)), 0)
+
+    def zeilen(self, spalte: int, breite: int) -> list[str]:
+        """The title of `spalte` broken into lines (at spaces) that fit a column `breite` wide."""
+        metrik = self._metrik()
+        platz = breite - self._rand(spalte)
+        zeilen: list[str] = []
+        for wort in self.titel(spalte).split():
+            if zeilen and metrik.horizontalAdvance(f"{zeilen[-1]} {wort}") <= platz:
+                zeilen[-1] = f"{zeilen[-1]} {wort}"
+            else:
+                zeilen.append(wort)
+        return zeilen
+
+    def kleinste_breite(self, spalte: int) -> int:
+        """As narrow as the title's longest word (and the sort arrow) allow."""
+        metrik = self._metrik()
+        worte = self.titel(spalte).split() or [""]
+        return self._rand(spalte) + max(metrik.horizontalAdvance(w) for w in worte)
+
+    def sectionSizeFromContents(self, spalte: int) -> Any:
+        groesse = super().sectionSizeFromContents(spalte)
+        mehr = len(self.zeilen(spalte, self.sectionSize(spalte))) - 1
+        if mehr > 0:
+            groesse.setHeight(groesse.height() + mehr * self._metrik().lineSpacing())
+        return groesse
+
+    def paintSection(self, maler: QPainter, rechteck: QRect, spalte: int) -> None:
+        zeilen = self.zeilen(spalte, rechteck.width())
+        if len(zeilen) <= 1:
+            super().paintSection(maler, rechteck, spalte)
+            return
+        option = QStyleOptionHeader()  # not the V2 option: that one would cut the lines to one with "…"
+        self.initStyleOptionForIndex(option, spalte)
+        option.rect = rechteck
+        option.text = "\n".join(zeilen)
+        maler.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, maler, self)
+        maler.restore()
+
+
+class PassendeTabelle(QTableView):
+    """A table whose columns fit its width: no sideways scrolling inside a list.
+
+    The widths a page gives its columns (`resizeColumnsToContents`, `setColumnWidth`, a drag with the mouse) are
+    remembered as wishes. Where their sum is wider than the table, the widest columns give up room first until all
+    fit, none narrower than `MINDEST_ZEICHEN` or its title's longest word; the texts of a narrowed column wrap (with
+    `wordWrap`) or end in "…", the full text is its tooltip. When the table grows again, the columns get their
+    wishes back. Only columns the user may resize (`Interactive`, the default) are fitted.
+    """
+
+    #: A narrowed column keeps at least this many average characters (or its wish, if smaller).
+    MINDEST_ZEICHEN = 6
+    #: The stretched last column wishes for its content up to this many average characters (`Liste` also stops a
+    #: column sized to its contents there; longer texts wrap in the cell).
+    HOECHSTENS_ZEICHEN = 30
+
+    def __init__(self, eltern: QWidget | None = None) -> None:
+        super().__init__(eltern)
+        self.kopfzeile = Kopfzeile(self)  # held here: without a Python reference its overrides could get lost
+        self.setHorizontalHeader(self.kopfzeile)
+        self._wunsch: dict[int, int] = {}
+        self._passe_gerade = False
+        self._geplant = False
+        self.horizontalHeader().sectionResized.connect(self._spalte_geaendert)
+
+    def setModel(self, modell: Any) -> None:
+        super().setModel(modell)
+        self._wunsch.clear()
+        if modell is not None:
+            for signal in (modell.modelReset, modell.columnsInserted, modell.columnsRemoved, modell.layoutChanged):
+                signal.connect(self._plane)
+        self._plane()
+
+    def _spalte_geaendert(self, spalte: int, _alt: int, neu: int) -> None:
+        kopf = self.horizontalHeader()
+        if self._passe_gerade or (kopf.stretchLastSection() and spalte == self._letzte_sichtbare()):
+            return
+        self._wunsch[spalte] = neu
+        if not QApplication.mouseButtons() & Qt.MouseButton.LeftButton:  # not while she drags a column's edge
+            self._plane()
+
+    def _letzte_sichtbare(self) -> int:
+        kopf = self.horizontalHeader()
+        for stelle in reversed(range(kopf.count())):
+            spalte = kopf.logicalIndex(stelle)
+            if not kopf.isSectionHidden(spalte):
+                return spalte
+        return -1
+
+    def _plane(self, *_: object) -> None:
+        """Fit once the current batch of changes is done (`resizeColumnsToContents` resizes column by column)."""
+        if not self._geplant:
+            self._geplant = True
+            QTimer.singleShot(0, self, self.spalten_einpassen)
+
+    def viewportEvent(self, ereignis: QEvent) -> bool:
+        if ereignis.type() == QEvent.Type.Resize:
+            ergebnis = super().viewportEvent(ereignis)
+            self.spalten_einpassen()
+            return ergebnis
+        if ereignis.type() == QEvent.Type.ToolTip and isinstance(ereignis, QHelpEvent):
+            index = self.indexAt(ereignis.pos())
+            text = self._ganzer_text(index)
+            if text:
+                QToolTip.showText(ereignis.globalPos(), text, self.viewport(), self.visualRect(index))
+                return True
+        return super().viewportEvent(ereignis)
+
+    def _ganzer_text(self, index: QModelIndex) -> str:
+        """A cell's full text where the cell shows less of it (and the model gives no tooltip of its own)."""
+        if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole):
+            return ""
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text:
+            return ""
+        rand = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1)
+        flaeche = self.visualRect(index)
+        if self.wordWrap():
+            noetig = self.fontMetrics().boundingRect(
+                QRect(0, 0, max(flaeche.width() - rand, 1), 100000), int(Qt.TextFlag.TextWordWrap), text
+            )
+            passt = noetig.height() <= flaeche.height() and noetig.width() <= flaeche.width() - rand
+        else:
+            passt = self.fontMetrics().horizontalAdvance(text) <= flaeche.width() - rand
+        return "" if passt else text
+
+    def spalten_einpassen(self) -> None:
+        """Give the columns their wished widths, narrowed where the table is too small for all of them."""
+        self._geplant = False
+        if self._passe_gerade:  # the header's new height resized the viewport: already being fitted
+            return
+        kopf = self.kopfzeile
+        platz = self.viewport().width()
+        modus = QHeaderView.ResizeMode.Interactive
+        spalten = [s for s in (kopf.logicalIndex(i) for i in range(kopf.count())) if not kopf.isSectionHidden(s)]
+        if platz <= 0 or not spalten or self.model() is None:
+            return
+        letzte = spalten[-1] if kopf.stretchLastSection() and kopf.sectionResizeMode(spalten[-1]) == modus else -1
+        zeichen = self.fontMetrics().averageCharWidth()
+        wunsch: dict[int, int] = {}
+        for s in spalten:
+            if s == letzte:
+                inhalt = max(self.sizeHintForColumn(s), kopf.sectionSizeHint(s))
+                wunsch[s] = min(inhalt, max(zeichen * self.HOECHSTENS_ZEICHEN, kopf.kleinste_breite(s)))
+            else:
+                wunsch[s] = self._wunsch.get(s, kopf.sectionSize(s))
+        beweglich = [s for s in spalten if kopf.sectionResizeMode(s) == modus]
+        fest = sum(kopf.sectionSize(s) for s in spalten if s not in beweglich)
+        mindest = {s: min(wunsch[s], max(zeichen * self.MINDEST_ZEICHEN, kopf.kleinste_breite(s))) for s in beweglich}
+        ziel = {s: wunsch[s] for s in beweglich}
+        if beweglich and fest + sum(ziel.values()) > platz:
+            ziel = _wasserstand(wunsch, mindest, platz - fest)
+        self._passe_gerade = True
+        try:
+            for s in beweglich:
+                if s != letzte and kopf.sectionSize(s) != ziel[s]:
+                    kopf.resizeSection(s, ziel[s])
+            if letzte >= 0:  # the last column keeps its share, and fills what is left over
+                kopf.setStretchLastSection(False)
+                kopf.resizeSection(letzte, ziel[letzte])
+                kopf.setStretchLastSection(True)
+            # titles may now take more (or fewer) lines: the header measures its height again
+            kopf.headerDataChanged(Qt.Orientation.Horizontal, 0, kopf.count() - 1)
+            self.updateGeometries()
+        finally:
+            self._passe_gerade = False
+
+
+def _wasserstand(wunsch: dict[int, int], mindest: dict[int, int], platz: int) -> dict[int, int]:
+    """Widths that sum to `platz` at most: every column wider than a common level is cut down to it (the widest
+    give first), none below its `mindest`. Where even the minimums do not fit, they are what is returned."""
+
+    def breiten(stand: int) -> dict[int, int]:
+        return {s: max(mindest[s], min(wunsch[s], stand)) for s in mindest}
+
+    unten, oben = 0, max(wunsch[s] for s in mindest)
+    while unten < oben:  # the highest level at which all fit
+        mitte = (unten + oben + 1) // 2
+        if sum(breiten(mitte).values()) <= platz:
+            unten = mitte
+        else:
+            oben = mitte - 1
+    return breiten(unten)
+
+
+class Liste(PassendeTabelle):
     """A table that says what to do when it has no rows ("Noch keine Assistenzkraft. Mit „Neue Assistenzkraft …“
     (Strg+N) anlegen."), painted where the rows would be and added to the accessible description; when a search
     or filter hides every row, it says that instead. Empty white space told her nothing (issue 13, finding 10)."""
@@ -156,9 +383,6 @@ class Liste(QTableView):
             mit = f"„{_ohne_und(knopf.text())}“" + (f" ({taste})" if taste else "")
             text += " " + tr("Mit {knopf} anlegen.").format(knopf=mit)
         return text
-
-    #: A column sized to its contents is at most this many average characters wide; longer texts wrap in the cell.
-    HOECHSTENS_ZEICHEN = 30
 
     def resizeColumnsToContents(self) -> None:
         """Columns as wide as their texts, but none wider than `HOECHSTENS_ZEICHEN`: a long name or state wraps

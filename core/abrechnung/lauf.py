@@ -419,6 +419,23 @@ def _gespeicherter_stand(sitzung: Session, personen: Sequence[int], bis_jahr: in
     }
 
 
+def _gespeicherte_pruefsummen(sitzung: Session, bis_jahr: int) -> dict[tuple[int, int, int], str]:
+    """The input checksum of the valid version of every finalised month in this and the previous year."""
+    neueste: dict[tuple[int, int, int], tuple[int, str]] = {}
+    for jahr, monat, person, version, summe in sitzung.execute(
+        select(
+            Abrechnungsergebnis.jahr,
+            Abrechnungsergebnis.monat,
+            Abrechnungsergebnis.assistenzkraft_id,
+            Abrechnungsergebnis.version,
+            Abrechnungsergebnis.pruefsumme,
+        ).where(Abrechnungsergebnis.jahr >= bis_jahr - 1, Abrechnungsergebnis.jahr <= bis_jahr)
+    ):
+        if (jahr, monat, person) not in neueste or neueste[(jahr, monat, person)][0] < version:
+            neueste[(jahr, monat, person)] = (version, summe)
+    return {k: summe for k, (_v, summe) in neueste.items()}
+
+
 def _version(sitzung: Session, schluessel: tuple[int, int, int]) -> int:
     jahr, monat, person = schluessel
     return max(
@@ -697,10 +714,21 @@ def format_prozent(satz: Decimal) -> str:
 def _rechne(
     sitzung: Session, md: _Monatsdaten, person: int, stand: Stand, verrechnungen: Sequence[Verrechnung]
 ) -> Zeile:
+    try:
+        eingabe, nach_plan = _eingabe(sitzung, md, person, stand, verrechnungen)
+    except EingabeFehler as fehler:
+        kraft = vorhanden(sitzung.get(Assistenzkraft, person), "die Assistenzkraft")
+        name = f"{kraft.vorname} {kraft.nachname}".strip()
+        return Zeile(person, kraft.personalnummer, name, None, None, fehler=str(fehler))
+    return _gerechnet(sitzung, eingabe, nach_plan)
+
+
+def _gerechnet(sitzung: Session, eingabe: Monatseingabe, nach_plan: tuple[date, ...]) -> Zeile:
+    """The row of an input built by `_eingabe`: the one calculation, plus what only the store knows."""
+    person = eingabe.person.assistenzkraft_id
     kraft = vorhanden(sitzung.get(Assistenzkraft, person), "die Assistenzkraft")
     name = f"{kraft.vorname} {kraft.nachname}".strip()
     try:
-        eingabe, nach_plan = _eingabe(sitzung, md, person, stand, verrechnungen)
         ergebnis = berechne(eingabe)
     except EingabeFehler as fehler:
         return Zeile(person, kraft.personalnummer, name, None, None, fehler=str(fehler))
@@ -746,19 +774,29 @@ def _naechster_offener(sitzung: Session) -> tuple[int, int]:
 
 
 def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand) -> list[Korrektur]:
-    """Recompute every finalised month of this and the previous year, oldest first; each that differs from its
-    valid version becomes a correction (and the corrected result is what later months build on)."""
+    """Check every finalised month of this and the previous year, oldest first: its input is built again from the
+    store and compared with the snapshot its valid version was computed from (by checksum); only a changed input is
+    computed again, and if the result differs it becomes a correction (which later months then build on: their
+    input holds the year's totals, so they are checked against the corrected month).
+
+    The calculation is what costs: with it skipped for unchanged inputs, finalising a month costs about the same in
+    December as in January (it once computed every earlier month again, issue 15)."""
     ergebnis: list[Korrektur] = []
     monate = [(j, m) for j, m in ablage.abgeschlossene_in(sitzung) if j >= bis[0] - 1 and (j, m) < bis]
+    summen = _gespeicherte_pruefsummen(sitzung, bis[0])
     for jahr, monat in monate:
         md = _monatsdaten(sitzung, jahr, monat)
-        personen = sorted({p for (j, m, p) in stand if (j, m) == (jahr, monat)} | set(md.vertraege))
-        for person in personen:
-            alt = stand.get((jahr, monat, person))
-            zeile = _rechne(sitzung, md, person, stand, alt[0].verrechnungen if alt else ())
-            if zeile.ergebnis is None or zeile.eingabe is None or alt is None:
-                continue  # cannot be recomputed now (e.g. data removed) or was not part of the month: left alone
-            if ablage.pruefsumme(zeile.eingabe.als_dict()) == ablage.pruefsumme(alt[0].als_dict()):
+        for person in sorted(p for (j, m, p) in stand if (j, m) == (jahr, monat)):
+            alt = stand[(jahr, monat, person)]
+            try:
+                eingabe, nach_plan = _eingabe(sitzung, md, person, stand, alt[0].verrechnungen)
+            except EingabeFehler:
+                continue  # cannot be recomputed now (e.g. data removed): left alone
+            summe = ablage.pruefsumme(eingabe.als_dict())
+            if summe == summen.get((jahr, monat, person)) or summe == ablage.pruefsumme(alt[0].als_dict()):
+                continue  # the input it was computed from: the same result (the first test spares reading it back)
+            zeile = _gerechnet(sitzung, eingabe, nach_plan)
+            if zeile.ergebnis is None or zeile.eingabe is None:
                 continue
             differenz = _unterschiede(alt[1], zeile.ergebnis)
             if not differenz:

@@ -310,6 +310,9 @@ def _versicherungspflichtig(e: BeitragsEingabe, p: _Protokoll) -> Beitraege:
         # (only the running pay's share of the reduced pay in a month with one-offs). The text of the Rundschreiben
         # of 20.12.2022 was not at hand. Haufe's "Umlageverfahren bei Mutterschaft", 8.2 ("tatsächlich erzielten
         # Arbeitsentgelts"), which this code followed before, contradicts both and the wording of § 7 AAG.
+        # The GKV-Spitzenverband's Grundsätzliche Hinweise zum AAG vom 19.11.2019, Ziffer 2.2.2.1 Abs. 3, say the same
+        # ("gilt als umlagepflichtiges Arbeitsentgelt die nach § 163 Abs. 10 Satz 1 SGB VI ermittelte reduzierte
+        # beitragspflichtige Einnahme"; today § 163 Abs. 7 SGB VI).
         # The Insolvenzgeldumlage: the reduced BE including one-offs (Rundschreiben vom 20.12.2022, Ziffer 4.3.9
         # Abs. 2; § 358 Abs. 2 SGB III).
         umlage_basis = be * e.laufendes_entgelt / ae if ae else NULL

@@ -287,6 +287,7 @@ class BewilligungenSeite(QWidget):
         self.posten_titel.setBuddy(self.posten_tabelle)
         self.knopf_posten = QPushButton(tr("Kosten oder Einnahme hin&zufügen …"))
         self.knopf_posten_weg = QPushButton(tr("Eintrag &entfernen"))
+        self.posten_tabelle.leer_sagt(tr("Keine sonstigen Kosten oder Einnahmen."), self.knopf_posten)
         self.knopf_posten.clicked.connect(self.posten_neu)
         self.knopf_posten_weg.clicked.connect(self.posten_loeschen)
 

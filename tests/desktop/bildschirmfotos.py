@@ -28,9 +28,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QScrollAr
 
 
 def _ansichten(seite: QWidget):
-    """Yield once per visible tab combination (first level of tabs is enough to see every page)."""
+    """Yield once per visible tab combination (first level of tabs is enough to see every page). An area that is
+    itself a tab widget (Abrechnung, Budget) counts: its own tabs were never opened here before."""
     yield ""
-    for reiter in seite.findChildren(QTabWidget):
+    eigene = [seite] if isinstance(seite, QTabWidget) else []
+    for reiter in eigene + seite.findChildren(QTabWidget):
         if not reiter.isVisible():
             continue
         for i in range(1, reiter.count()):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from bildschirmfotos import _ansichten
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from desktop.bereiche import BEREICHE
@@ -71,7 +72,7 @@ def test_lange_spalten_brechen_um(qtbot) -> None:
     tabelle, _ = sortierbare_tabelle(modell, "Krankenkassen")
     qtbot.addWidget(tabelle)
     modell.setze_zeilen([name, "BARMER"])
-    tabelle.resize(600, 300)
+    tabelle.resize(500, 300)
     tabelle.show()
     qtbot.waitExposed(tabelle)
     tabelle.resizeColumnsToContents()
@@ -79,3 +80,53 @@ def test_lange_spalten_brechen_um(qtbot) -> None:
     assert tabelle.columnWidth(0) <= grenze < tabelle.fontMetrics().horizontalAdvance(name)
     lang, kurz = (1, 0) if tabelle.model().index(0, 0).data() == "BARMER" else (0, 1)  # sorted by name
     assert tabelle.rowHeight(lang) >= 2 * tabelle.fontMetrics().lineSpacing() > tabelle.rowHeight(kurz)
+
+
+def test_spalten_teilen_sich_die_breite(qtbot) -> None:
+    """Five columns sized to their contents in a table half as wide: no sideways scrolling, the widest columns
+    gave up room first, a narrow number column kept its width; wider again, every column gets its wish back. A cut
+    text is the cell's tooltip; a title wider than its column wraps (the header grows), no column is narrower than
+    its title's longest word."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from desktop.tabellen import Spalte, ZeilenModell, sortierbare_tabelle
+
+    lang = "sozialversicherungspflichtig beschäftigt seit dem ersten Januar"
+    spalten = [Spalte("Nr.", lambda _z: "7")] + [
+        Spalte(f"Nummer der Kasse {i}", lambda z, i=i: f"{z} {i} " + lang) for i in range(4)
+    ]
+    modell: ZeilenModell[str] = ZeilenModell(spalten)
+    tabelle, _ = sortierbare_tabelle(modell, "Breit")
+    qtbot.addWidget(tabelle)
+    modell.setze_zeilen(["Berger", "Keller"])
+    tabelle.resize(1600, 300)
+    tabelle.show()
+    qtbot.waitExposed(tabelle)
+    tabelle.resizeColumnsToContents()
+    for _ in range(3):  # the columns are fitted once the page is done resizing them
+        QApplication.processEvents()
+    assert tabelle.horizontalScrollBar().maximum() == 0
+    breit = [tabelle.columnWidth(s) for s in range(5)]
+    kopf_hoehe = tabelle.horizontalHeader().height()
+
+    tabelle.resize(500, 300)
+    qtbot.waitUntil(lambda: tabelle.horizontalScrollBar().maximum() == 0)
+    kopf = tabelle.horizontalHeader()
+    assert kopf.length() <= tabelle.viewport().width()
+    assert tabelle.columnWidth(0) == breit[0]  # "Nr." was narrow: it keeps its width
+    assert all(tabelle.columnWidth(s) < breit[s] for s in range(1, 4))
+    metrik = tabelle.fontMetrics()
+    assert all(tabelle.columnWidth(s) >= metrik.horizontalAdvance("Nummer") for s in range(1, 5))
+    assert kopf.height() > kopf_hoehe  # titles on two lines
+    # the cut text of a cell is its tooltip (the screen reader reads the model's full text anyway)
+    index = tabelle.model().index(0, 3)
+    ort = tabelle.visualRect(index).center()
+    tabelle.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, ort, tabelle.viewport().mapToGlobal(ort)))
+    assert QToolTip.text() == index.data()
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole) == index.data()
+
+    tabelle.resize(1600, 300)
+    qtbot.waitUntil(lambda: [tabelle.columnWidth(s) for s in range(4)] == breit[:4])
+    assert kopf.height() == kopf_hoehe
