@@ -17,10 +17,11 @@ os.environ.setdefault("QT_ACCESSIBILITY", "1")
 # --- Compiled modules are kept, also where the environment says PYTHONDONTWRITEBYTECODE ------------------------
 #
 # Some images (this project's sandbox, many Docker images) set PYTHONDONTWRITEBYTECODE so that no .pyc lands beside
-# the sources. Then every test process compiled all its modules (the program, its libraries, the tests) and pytest rewrote the asserts of all test modules
-# again, in each xdist worker and in each command-line subprocess: 12 s of CPU per worker before the first test, a
-# tenth of the suite. The compiled files go to .pytest_cache/pyc instead (still none beside the sources); the
-# subprocesses of the tests read them there (PYTHONPYCACHEPREFIX) without writing. An own prefix is left alone.
+# the sources. Then every test process compiled all its modules (the program, its libraries, the tests) and pytest
+# rewrote the asserts of every test module again, in each xdist worker and in each command-line subprocess: 12 s of
+# CPU per worker before the first test. The compiled files go to .pytest_cache/pyc instead (still none beside the
+# sources); the subprocesses of the tests read them there (PYTHONPYCACHEPREFIX) without writing. An own prefix is
+# left alone.
 _PYC = str(Path(__file__).resolve().parents[1] / ".pytest_cache" / "pyc")
 if sys.dont_write_bytecode and sys.pycache_prefix in (None, _PYC):
     sys.pycache_prefix = _PYC
