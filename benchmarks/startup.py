@@ -1,6 +1,7 @@
 """Start-up time: process start → main window painted (offscreen), median of 5 runs on the demo household; then
-until the start page has filled in the summaries it loads after the window is on screen; beside it the same for a
-bare PySide6 window in the same run (the ratio holds on a busy machine, the seconds do not).
+until the data file is open and the start page shown (the window says "wird geöffnet …" meanwhile), and until the
+start page has filled in the summaries it loads after that; beside it the same for a bare PySide6 window in the same
+run (the ratio holds on a busy machine, the seconds do not).
 
 Run: python benchmarks/startup.py   (target: under 0.5 s to the main window)
 """
@@ -40,8 +41,8 @@ _NACKT = (
 )
 
 
-def _ein_start(befehl: list[str], umgebung: dict[str, str]) -> tuple[float, float]:
-    """Seconds until the window has been painted, and until the start page has filled in its summaries."""
+def _ein_start(befehl: list[str], umgebung: dict[str, str]) -> tuple[float, float, float]:
+    """Seconds until the window has been painted, until the file is open, until the start page is complete."""
     beginn = time.perf_counter()
     prozess = subprocess.Popen(
         befehl,
@@ -59,7 +60,7 @@ def _ein_start(befehl: list[str], umgebung: dict[str, str]) -> tuple[float, floa
     if "HAUPTFENSTER_ANGEZEIGT" not in marken:
         raise SystemExit("Das Hauptfenster wurde nicht angezeigt.")
     angezeigt = marken["HAUPTFENSTER_ANGEZEIGT"]
-    return angezeigt, marken.get("STARTSEITE_VOLLSTAENDIG", angezeigt)
+    return angezeigt, marken.get("DATEI_GEOEFFNET", angezeigt), marken.get("STARTSEITE_VOLLSTAENDIG", angezeigt)
 
 
 def main() -> None:
@@ -79,20 +80,23 @@ def main() -> None:
         nackt = [sys.executable, "-c", _NACKT]
         _ein_start(programm, umgebung)  # warm the file cache once, like a second start of the day
         _ein_start(nackt, umgebung)
-        zeiten, voll_zeiten, nackt_zeiten = [], [], []
+        zeiten, offen_zeiten, voll_zeiten, nackt_zeiten = [], [], [], []
         for _ in range(LAEUFE):  # interleaved, so that both see the same load of the machine
-            angezeigt, vollstaendig = _ein_start(programm, umgebung)
+            angezeigt, offen, vollstaendig = _ein_start(programm, umgebung)
             zeiten.append(angezeigt)
+            offen_zeiten.append(offen)
             voll_zeiten.append(vollstaendig)
             nackt_zeiten.append(_ein_start(nackt, umgebung)[0])
     median, median_nackt = statistics.median(zeiten), statistics.median(nackt_zeiten)
     print("Assistenzbüro bis Hauptfenster (Demo-Haushalt, offscreen), s: " + ", ".join(f"{z:.3f}" for z in zeiten))
+    print("… bis die Datei offen ist und die Übersicht steht, s:        " + ", ".join(f"{z:.3f}" for z in offen_zeiten))
     print("… bis die Übersicht alles zeigt (Budget, Fristen …), s:       " + ", ".join(f"{z:.3f}" for z in voll_zeiten))
     print("nacktes PySide6-Fenster, s:                                  " + ", ".join(f"{z:.3f}" for z in nackt_zeiten))
     print(
-        f"Median aus {LAEUFE}: {median:.3f} s (Ziel: unter 0,5 s), Übersicht vollständig "
-        f"{statistics.median(voll_zeiten):.3f} s, nacktes Fenster {median_nackt:.3f} s, "
-        f"Verhältnis {median / median_nackt:.1f}"
+        f"Median aus {LAEUFE}: {median:.3f} s (Ziel: unter 0,5 s), "
+        f"Datei offen {statistics.median(offen_zeiten):.3f} s, "
+        f"Übersicht vollständig {statistics.median(voll_zeiten):.3f} s, "
+        f"nacktes Fenster {median_nackt:.3f} s, Verhältnis {median / median_nackt:.1f}"
     )
 
 

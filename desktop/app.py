@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import meldungen, tastatur
 from desktop.bildschirm import folge_dem_fokus
 from desktop.einstellungen import SCHRIFTGROESSE, Einstellungen, wende_schriftgroesse_an
-from desktop.hintergrund import sammle_nur_im_gui_thread
+from desktop.hintergrund import sammle_nur_im_gui_thread, starte_faden
 from desktop.i18n import installiere_uebersetzungen, tr
 
 log = logging.getLogger(__name__)
@@ -23,6 +25,8 @@ log = logging.getLogger(__name__)
 ORGANISATION = "Assistenzbuero"
 ANWENDUNG = "Assistenzbüro"
 DESKTOP_DATEI = "assistenzbuero"  # installer/linux/assistenzbuero.desktop
+# What opening the file needs (SQLAlchemy, the models, the seeding): imported after the window's first picture.
+DATENSCHICHT = "core.stammdaten.start"
 MESSUNG = "ASSISTENZBUERO_STARTMESSUNG"  # benchmarks/startup.py: print when the window is painted, then quit
 
 
@@ -115,17 +119,13 @@ def oeffne_datenbank(pfad: Path | None, parent: QWidget | None = None) -> Any | 
 
 
 def oeffne_hauptfenster(db_pfad: Path | None, einstellungen: Einstellungen) -> Any | None:
-    """Open the data file and show the main window (with the first-start assistant if no employer exists)."""
-    datenbank = oeffne_datenbank(db_pfad)
-    if datenbank is None:
+    """Show the main window and open the data file in it at once (`starte` waits for the window's first picture
+    in between); with the first-start assistant if no employer exists. None (and no window) if it did not open."""
+    fenster = zeige_hauptfenster(db_pfad, einstellungen)
+    if not oeffne_im_fenster(fenster, db_pfad):
+        fenster.close()
+        fenster.deleteLater()
         return None
-    from desktop.hauptfenster import Hauptfenster
-    from desktop.kontext import Kontext
-
-    kontext = Kontext(datenbank=datenbank, einstellungen=einstellungen, db_pfad=getattr(datenbank, "pfad", db_pfad))
-    fenster = Hauptfenster(kontext)
-    fenster.show()
-    fenster.starte_ersteinrichtung_falls_noetig()
     return fenster
 
 
@@ -146,7 +146,13 @@ def _ausnahme_ohne_traceback(art: type[BaseException], wert: BaseException, spur
 
 
 def starte(db_pfad: Path | None) -> int:
-    """Console entry without subcommand: run the window until it is closed; returns the exit code."""
+    """Console entry without subcommand: run the window until it is closed; returns the exit code.
+
+    The window is on screen before the data layer (SQLAlchemy, the models: a third of a second) is even imported:
+    it first says that the file is being opened; once it has been painted, the data layer is imported in the
+    background (the window keeps answering: a screen reader reads the note meanwhile), then the file is opened on
+    the GUI thread (`oeffne_im_fenster`). A file that cannot be opened gets the same messages and choices as before;
+    then the program ends with 1."""
     from core.protokoll import richte_protokoll_ein
 
     richte_protokoll_ein()
@@ -154,31 +160,110 @@ def starte(db_pfad: Path | None) -> int:
     assert isinstance(app, QApplication)
     einstellungen = richte_anwendung_ein(app)
     sys.excepthook = _ausnahme_ohne_traceback
-    fenster = oeffne_hauptfenster(db_pfad, einstellungen)
-    if fenster is None:
-        return 1
-    if os.environ.get(MESSUNG):
-        _melde_messpunkte(fenster)
+    fenster = zeige_hauptfenster(db_pfad, einstellungen)
+    messung = bool(os.environ.get(MESSUNG))
+    if messung:
+        _melde_gemalt(fenster)
+
+    def oeffnen(fehler: BaseException | None) -> None:
+        if not fenster.isVisible():  # closed while it waited: the program is ending
+            return
+        if fehler is not None:  # a broken installation: one German message, never a traceback
+            meldungen.unerwartet(fenster, fehler)  # (the details go to the log)
+            app.exit(1)
+        elif not oeffne_im_fenster(fenster, db_pfad):
+            app.exit(1)  # the message has been shown; the window goes with the program
+        elif messung:
+            _melde_messpunkte(fenster)
+
+    nach_dem_ersten_bild(fenster, lambda: _Lader(DATENSCHICHT, oeffnen))
     return app.exec()
 
 
+class _Lader(QObject):
+    """Imports a module in one of the program's threads and reports on the GUI thread (None or the exception).
+
+    Python's import lock keeps the module whole if the GUI thread should need it meanwhile. The loader is held in
+    `laufende` until it has reported, and handed to the thread as its argument (which `starte_faden` keeps), so
+    that its last reference never goes in the worker thread."""
+
+    gemeldet = Signal(object)
+    laufende: ClassVar[set[_Lader]] = set()
+
+    def __init__(self, modul: str, danach: Callable[[BaseException | None], None]) -> None:
+        super().__init__()
+        self._danach = danach
+        self.gemeldet.connect(self._fertig)  # a QObject of the GUI thread: delivered there, queued
+        _Lader.laufende.add(self)
+        starte_faden(_importiere, (modul, self), f"lade {modul}")
+
+    def _fertig(self, fehler: BaseException | None) -> None:
+        _Lader.laufende.discard(self)
+        self._danach(fehler)
+
+
+def _importiere(modul: str, lader: _Lader) -> None:
+    try:
+        importlib.import_module(modul)
+    except BaseException as fehler:  # reported to the GUI thread, shown there
+        lader.gemeldet.emit(fehler)
+    else:
+        lader.gemeldet.emit(None)
+
+
+def zeige_hauptfenster(db_pfad: Path | None, einstellungen: Einstellungen) -> Any:
+    """The main window at once, in the state "Die Datenbankdatei wird geöffnet …" (no area usable yet)."""
+    from desktop.hauptfenster import Hauptfenster
+    from desktop.kontext import Kontext
+
+    fenster = Hauptfenster(
+        Kontext(datenbank=None, einstellungen=einstellungen, db_pfad=db_pfad), datei_wird_geoeffnet=True
+    )
+    fenster.show()
+    return fenster
+
+
+def nach_dem_ersten_bild(fenster: Any, schritt: Callable[[], object], spaetestens_ms: int = 500) -> None:
+    """Run `schritt` once, in the turn of the event loop after the window's first picture (so that it is seen
+    before the work starts); after `spaetestens_ms` anyway (a window started minimised is never painted)."""
+    erledigt = False
+
+    def einmal() -> None:
+        nonlocal erledigt
+        if not erledigt:
+            erledigt = True
+            schritt()
+
+    fenster.gemalt.connect(lambda: QTimer.singleShot(0, einmal))
+    QTimer.singleShot(spaetestens_ms, einmal)
+
+
+def oeffne_im_fenster(fenster: Any, db_pfad: Path | None) -> bool:
+    """Open the data file for the window shown by `zeige_hauptfenster`: messages over it; False if not opened."""
+    datenbank = oeffne_datenbank(db_pfad, fenster)
+    if datenbank is None:
+        return False
+    fenster.datei_geoeffnet(datenbank)
+    fenster.starte_ersteinrichtung_falls_noetig()
+    return True
+
+
+def _melde_gemalt(fenster: Any) -> None:
+    """benchmarks/startup.py: a line as soon as the window has been painted (while the file is being opened)."""
+    fenster.gemalt.connect(lambda: print("HAUPTFENSTER_ANGEZEIGT", flush=True))
+
+
 def _melde_messpunkte(fenster: Any) -> None:
-    """benchmarks/startup.py: a line when the window has been painted, one when the page shown has filled in what
-    it loads after the window is on screen (the Übersicht's summaries), then quit."""
+    """benchmarks/startup.py: a line when the file is open and the first area shown, one when that area has filled
+    in what it loads after it is on screen (the Übersicht's summaries), then quit."""
+    print("DATEI_GEOEFFNET", flush=True)
     seite = fenster.seite(fenster.aktueller_bereich)
 
     def seite_fertig() -> None:
         print("STARTSEITE_VOLLSTAENDIG", flush=True)
         QTimer.singleShot(0, QApplication.quit)
 
-    def angezeigt() -> None:
-        print("HAUPTFENSTER_ANGEZEIGT", flush=True)
-        if getattr(seite, "nachgeladen", True):
-            seite_fertig()
-        else:
-            seite.nachgeladen_signal.connect(lambda: QTimer.singleShot(0, seite_fertig))
-
-    if fenster.wurde_gemalt:
-        QTimer.singleShot(0, angezeigt)
+    if getattr(seite, "nachgeladen", True):
+        QTimer.singleShot(0, seite_fertig)
     else:
-        fenster.gemalt.connect(lambda: QTimer.singleShot(0, angezeigt))
+        seite.nachgeladen_signal.connect(lambda: QTimer.singleShot(0, seite_fertig))

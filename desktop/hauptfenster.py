@@ -70,7 +70,11 @@ class Hauptfenster(QMainWindow):
     angezeigt = Signal()  # first time the window is shown
     gemalt = Signal()  # first time the window has been painted (used by the start-up benchmark)
 
-    def __init__(self, kontext: Kontext, bereiche: Sequence[Bereich] | None = None) -> None:
+    def __init__(
+        self, kontext: Kontext, bereiche: Sequence[Bereich] | None = None, *, datei_wird_geoeffnet: bool = False
+    ) -> None:
+        """`datei_wird_geoeffnet`: the window is shown before the data file is open (desktop/app.py `starte`); it
+        says so and offers no area until `datei_geoeffnet()` hands it the open file."""
         super().__init__()
         self.kontext = kontext
         self.bereiche = list(BEREICHE if bereiche is None else bereiche)
@@ -112,11 +116,8 @@ class Hauptfenster(QMainWindow):
         self.statusBar().setAccessibleName(tr("Statuszeile"))
         self.statusBar().messageChanged.connect(self._statuszeile_benennen)
 
-        from desktop.schutz import AppSperre
-
-        self.sperre = AppSperre(
-            self, lambda: getattr(self.kontext.datenbank, "kennwort", None), kontext.einstellungen[SPERRE_MINUTEN]
-        )
+        if not datei_wird_geoeffnet:  # else once the file is open: until then there is nothing to hide
+            self._richte_sperre_ein()
         kontext.einstellungen.geaendert.connect(self._einstellung_geaendert)
         geometrie = kontext.einstellungen[FENSTER_GEOMETRIE]
         # a saved size and place are hers; otherwise the window takes its size once, when first shown
@@ -129,28 +130,89 @@ class Hauptfenster(QMainWindow):
         start = "uebersicht"
         if kontext.einstellungen[LETZTEN_BEREICH_ZEIGEN]:
             start = kontext.einstellungen[LETZTER_BEREICH]
-        self.zeige_bereich(start if any(b.schluessel == start for b in self.bereiche) else self.bereiche[0].schluessel)
+        self._startbereich = start if any(b.schluessel == start for b in self.bereiche) else self.bereiche[0].schluessel
+        self.wartet: QLabel | None = None
+        if datei_wird_geoeffnet:
+            self._warte_auf_datei()
+        else:
+            self.zeige_bereich(self._startbereich)
+
+    # opening the file after the window is on screen ---------------------------------------------------------
+    def _warte_auf_datei(self) -> None:
+        """Until the file is open: one line that says so (focused, so a screen reader reads it), the areas listed
+        but disabled, and no menu entry that would act on the file; closing and the help stay."""
+        self.wartet = QLabel(tr("Die Datenbankdatei wird geöffnet …"))
+        self.wartet.setObjectName("datei_wird_geoeffnet")
+        self.wartet.setWordWrap(True)
+        self.wartet.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.wartet.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.wartet.setAccessibleName(self.wartet.text())
+        self.stapel.addWidget(self.wartet)  # after the areas' places: their rows and indices stay as they are
+        self.stapel.setCurrentWidget(self.wartet)
+        self.setWindowTitle(f"{self.wartet.text()} – {PROGRAMMNAME}")
+        self._datei_aktionen_an(False)
+        self.wartet.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _richte_sperre_ein(self) -> None:
+        from desktop.schutz import AppSperre
+
+        self.sperre = AppSperre(
+            self, lambda: getattr(self.kontext.datenbank, "kennwort", None), self.kontext.einstellungen[SPERRE_MINUTEN]
+        )
+
+    def _datei_aktionen_an(self, an: bool) -> None:
+        self.navigation.setEnabled(an)
+        for aktion in (*self._datei_aktionen, *self.bereich_aktionen.values(), self._wechsel):
+            aktion.setEnabled(an)
+
+    @property
+    def datei_offen(self) -> bool:
+        return self.wartet is None
+
+    def datei_geoeffnet(self, datenbank: object) -> None:
+        """The file is open: the areas become usable and the start area is shown (with the focus in the list)."""
+        self.kontext.datenbank = datenbank
+        self.kontext.db_pfad = getattr(datenbank, "pfad", self.kontext.db_pfad)
+        wartet, self.wartet = self.wartet, None
+        if wartet is not None:
+            self._richte_sperre_ein()
+        # where a normal start has it (the list), unless she has moved it meanwhile (to the menu bar, …)
+        fokus_zur_liste = wartet is None or wartet.hasFocus() or QApplication.focusWidget() is None
+        self._datei_aktionen_an(True)
+        self.zeige_bereich(self._startbereich)
+        if wartet is not None:
+            self.stapel.removeWidget(wartet)
+            wartet.deleteLater()
+        if fokus_zur_liste:
+            self.navigation.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._schon_angezeigt and not self._groesse_gewaehlt:
+            QTimer.singleShot(0, lambda: self._platz_fuer(self.seite(self.aktueller_bereich)))
 
     # menus --------------------------------------------------------------------------------------------------
     def _baue_menues(self) -> None:
         datei = self.menuBar().addMenu(tr("&Datei"))
+        self._datei_aktionen: list[QAction] = []
         self.menue_datei = datei
         sichern = QAction(tr("Datensicherung &jetzt anlegen"), self)
         sichern.setStatusTip(tr("Kopie der Datenbank in den Sicherungsordner neben der Datei"))
         sichern.triggered.connect(self.sichere_jetzt)
         datei.addAction(sichern)
+        self._datei_aktionen.append(sichern)
         sperren = QAction(tr("Programm &sperren"), self)
         sperren.setShortcut(QKeySequence("Ctrl+Shift+L"))
         sperren.setStatusTip(tr("Den Inhalt des Fensters verbergen, bis das Programm wieder entsperrt wird"))
         sperren.triggered.connect(lambda: self.sperre.sperre())
         datei.addAction(sperren)
+        self._datei_aktionen.append(sperren)
         verschluesseln = QAction(tr("Datenbank &verschlüsseln …"), self)
         verschluesseln.setStatusTip(tr("Die Datenbank und ihre Sicherungen mit einem Kennwort verschlüsseln"))
         verschluesseln.triggered.connect(self.verschluessele)
         datei.addAction(verschluesseln)
+        self._datei_aktionen.append(verschluesseln)
         einrichten = QAction(tr("&Einrichtungsassistent …"), self)
         einrichten.triggered.connect(self.starte_ersteinrichtung)
         datei.addAction(einrichten)
+        self._datei_aktionen.append(einrichten)
         datei.addSeparator()
         beenden = QAction(tr("&Beenden"), self)
         beenden.setShortcut(QKeySequence("Ctrl+Q"))
@@ -175,6 +237,7 @@ class Hauptfenster(QMainWindow):
         wechsel.triggered.connect(self.wechsle_fokus)
         bereich_menue.addAction(wechsel)
         self.addAction(wechsel)
+        self._wechsel = wechsel
 
         hilfe = self.menuBar().addMenu(tr("&Hilfe"))
         kuerzel = QAction(tr("&Tastenkürzel"), self)
@@ -336,7 +399,7 @@ class Hauptfenster(QMainWindow):
 
     def starte_ersteinrichtung_falls_noetig(self) -> QWidget | None:
         """First start (no employer yet): open the set-up assistant over the window (window-modal)."""
-        if self.kontext.datenbank is None:
+        if self.kontext.datenbank is None or not self.datei_offen:
             return None
         from core.stammdaten.arbeitgeber import ist_eingerichtet
 
@@ -365,7 +428,7 @@ class Hauptfenster(QMainWindow):
         self._zeige_zeile(self.navigation.currentRow())
 
     def _einstellung_geaendert(self, schluessel: str) -> None:
-        if schluessel == SPERRE_MINUTEN.schluessel:
+        if schluessel == SPERRE_MINUTEN.schluessel and hasattr(self, "sperre"):  # (none while the file opens)
             self.sperre.setze_minuten(self.kontext.einstellungen[SPERRE_MINUTEN])
 
     def verschluessele(self) -> None:
@@ -407,7 +470,7 @@ class Hauptfenster(QMainWindow):
         super().showEvent(ereignis)
         if not self._schon_angezeigt:
             self._schon_angezeigt = True
-            if not self._groesse_gewaehlt:  # after the event loop has laid out the first area
+            if not self._groesse_gewaehlt and self.datei_offen:  # after the event loop has laid out the first area
                 QTimer.singleShot(0, lambda: self._platz_fuer(self.seite(self.aktueller_bereich)))
             self.angezeigt.emit()
 

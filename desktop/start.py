@@ -13,9 +13,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(argv).parse_args(argv)
     if args.befehl is not None:
         return starte_befehl(args)
-    # The data layer before Qt: once PySide6 is loaded it inspects every further import (a tenth of the start).
-    import core.stammdaten.start  # noqa: F401
-    from desktop.app import starte  # Qt is imported only when the window is wanted
+    # Qt is imported only when the window is wanted; the data layer (SQLAlchemy, the models) only once the window
+    # is on screen (desktop.app.starte), so that she sees the program at once.
+    from desktop.app import starte
 
     return starte(args.db)
 

@@ -16,8 +16,10 @@ import json
 import sys
 import tempfile
 import traceback
+import zoneinfo
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 if not getattr(sys, "frozen", False):  # source checkout: make core/ and desktop/ importable
@@ -136,7 +138,41 @@ def _zeitzone() -> str:
     sommer = datetime(2026, 7, 1, 12, tzinfo=BERLIN).utcoffset()
     winter = datetime(2026, 1, 1, 12, tzinfo=BERLIN).utcoffset()
     erwarte((sommer, winter) == (timedelta(hours=2), timedelta(hours=1)), f"Europe/Berlin: {sommer}, {winter}")
-    return f"Europe/Berlin {datetime.now(UTC).astimezone(BERLIN):%Z}"
+    # where the OS has no time zone database (Windows), zoneinfo falls back to the tzdata package: the bundle keeps
+    # its Europe/Berlin only, so load it from there, as Windows would
+    zoneinfo.reset_tzpath(to=[])
+    try:
+        paket = zoneinfo.ZoneInfo.no_cache("Europe/Berlin")
+    finally:
+        zoneinfo.reset_tzpath()
+    sommer = datetime(2026, 7, 1, 12, tzinfo=paket).utcoffset()
+    erwarte(sommer == timedelta(hours=2), f"Europe/Berlin aus dem Paket tzdata: {sommer}")
+    return f"Europe/Berlin {datetime.now(UTC).astimezone(BERLIN):%Z}, auch aus tzdata"
+
+
+@pruefung("zahlen_deutsch")
+def _zahlen() -> str:
+    """Babel's de_DE data (the bundle keeps only de_DE, de and root of its 1,149 locales)."""
+    from core.domain import zahlen
+
+    betrag = zahlen.format_eur(Decimal("1234.5"))
+    erwarte(betrag == "1.234,50\u00a0€", f"1234.5 € wird „{betrag}“ geschrieben (Babel-Daten für de_DE fehlen?)")
+    gelesen = zahlen.lies_zahl("1.234,56")
+    erwarte(gelesen == Decimal("1234.56"), f"„1.234,56“ wird als {gelesen} gelesen")
+    tage = zahlen.anzahl(1, "Tag", "Tage"), zahlen.anzahl(3, "Tag", "Tage")
+    erwarte(tage == ("1 Tag", "3 Tage"), f"Mehrzahl: {tage}")
+    return f"{betrag}, {tage[1]}"
+
+
+@pruefung("silbentrennung_deutsch")
+def _silbentrennung() -> str:
+    """pyphen's German patterns (the bundle keeps only hyph_de_DE.dic of its 84 files): long column titles are
+    hyphenated with them and would otherwise only break at spaces, silently."""
+    import pyphen
+
+    getrennt = pyphen.Pyphen(lang="de_DE").inserted("Arbeitgeberkosten")
+    erwarte(getrennt == "Ar-beit-ge-ber-kos-ten", f"„Arbeitgeberkosten“ getrennt als „{getrennt}“")  # Duden
+    return getrennt
 
 
 @pruefung("tabellen_und_pdf")

@@ -10,8 +10,9 @@ from PyInstaller.utils.hooks.qt import add_qt6_dependencies
 
 # Relative to Qt's plugins folder; a prefix matches Linux (libqtiff.so), macOS (libqtiff.dylib) and Windows
 # (qtiff.dll) names alike. Not needed by a widgets program on a desktop: touch/evdev input and EGL device integration
-# (kiosks), OpenGL glue (we draw with the raster engine), the GTK3 theme (would load the system's GTK against our
-# bundled GLib; the XDG portal theme still follows dark mode and contrast), image codecs we never read.
+# (kiosks), Wayland shells other than the desktops' xdg-shell, the minimal platform (offscreen serves headless runs),
+# OpenGL glue (we draw with the raster engine), the GTK3 theme (would load the system's GTK against our bundled GLib;
+# the XDG portal theme still follows dark mode and contrast), image codecs we never read (icns: macOS reads its own).
 UNNOETIGE_QT_PLUGINS = (
     "platforms/libqeglfs",
     "platforms/libqlinuxfb",
@@ -23,6 +24,14 @@ UNNOETIGE_QT_PLUGINS = (
     "egldeviceintegrations/",
     "wayland-graphics-integration-client/",
     "xcbglintegrations/",
+    "wayland-shell-integration/libivi-shell",  # Wayland shells of cars, kiosks and Qt's own compositor, and the
+    "wayland-shell-integration/libfullscreen-shell",  # deprecated wl-shell; desktops use xdg-shell
+    "wayland-shell-integration/libqt-shell",
+    "wayland-shell-integration/libwl-shell",
+    "platforms/libqminimal",
+    "platforms/qminimal",
+    "imageformats/libqicns",
+    "imageformats/qicns",
     "imageformats/libqtiff",
     "imageformats/libqwebp",
     "imageformats/libqwbmp",

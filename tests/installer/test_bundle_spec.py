@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
 import subprocess
 import sys
 import tomllib
@@ -227,23 +228,29 @@ class _ImTestprozess:
 
 
 @pytest.mark.parametrize(
-    ("pruefung", "im_testprozess"),
+    ("pruefungen", "im_testprozess"),
     [
-        ("pruefe_hilfe", False),
-        ("pruefe_version", False),
-        ("pruefe_datenbank", True),
-        ("pruefe_fehlermeldung", False),
+        (("pruefe_hilfe",), False),
+        (("pruefe_version",), False),
+        (("pruefe_datenbank", "pruefe_abrechnung"), True),  # in this order on one demo household, as in the bundle
+        (("pruefe_fehlermeldung",), False),
     ],
 )
 def test_bundlepruefungen_bestehen_im_quellordner(
-    pruefung: str, im_testprozess: bool, quellprogramm: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    pruefungen: tuple[str, ...],
+    im_testprozess: bool,
+    quellprogramm: object,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The smoke test's terminal checks pass when run against the source program (German help, --db after the
-    subcommand, one German error line with exit code 2)."""
+    subcommand, the demo month's payslips, Lohnjournal, SEPA file and deadlines, one German error line with exit
+    code 2)."""
     pruefe = _installer_modul("pruefe_bundle", monkeypatch)
     programm = _ImTestprozess(tmp_path) if im_testprozess else quellprogramm
-    detail = getattr(pruefe, pruefung)(programm)
-    assert isinstance(detail, str) and detail
+    for pruefung in pruefungen:
+        detail = getattr(pruefe, pruefung)(programm)
+        assert isinstance(detail, str) and detail and "übersprungen" not in detail
 
 
 @pytest.mark.parametrize(
@@ -267,3 +274,93 @@ def test_befehlsliste_aus_der_hilfe(monkeypatch: pytest.MonkeyPatch) -> None:
     pruefe = _installer_modul("pruefe_bundle", monkeypatch)
     hilfe = "Unterbefehle:\n  BEFEHL\n    demo        Beispiel\n    sicherung   Sicherungen\n                weiter\n"
     assert pruefe.befehle(hilfe) == ["demo", "sicherung"]
+
+
+# --- the trimmed package data (AUSWAHL in the spec) --------------------------------------------------------------
+
+AUSWAHL: dict[str, tuple[str, ...]] = _spec_literal("AUSWAHL")  # type: ignore[assignment]
+
+# The only modules that use the packages whose data the spec trims. A new user: check that what it reads is in
+# AUSWAHL (the probe below shows it), then add it here.
+NUTZER_BESCHNITTENER_PAKETE = {
+    "babel": {"core/domain/zahlen.py"},
+    "pycountry": {"core/domain/staaten.py"},
+    "stdnum": {"core/domain/kennungen.py", "core/demo.py"},
+    "tzdata": set(),
+    "zoneinfo": {"core/domain/zeit.py"},
+}
+
+
+def test_nur_bekannte_module_nutzen_die_beschnittenen_pakete() -> None:
+    gefunden: dict[str, set[str]] = {paket: set() for paket in NUTZER_BESCHNITTENER_PAKETE}
+    for quelle in _quelltexte():
+        for knoten in ast.walk(ast.parse(quelle.read_text(encoding="utf-8"))):
+            namen = []
+            if isinstance(knoten, ast.Import):
+                namen = [alias.name for alias in knoten.names]
+            elif isinstance(knoten, ast.ImportFrom) and knoten.module and knoten.level == 0:
+                namen = [knoten.module]
+            for name in namen:
+                if name.split(".")[0] in gefunden:
+                    gefunden[name.split(".")[0]].add(quelle.relative_to(WURZEL).as_posix())
+    assert gefunden == NUTZER_BESCHNITTENER_PAKETE, (
+        "ein Modul nutzt ein Paket, dessen Daten die Spec beschneidet (AUSWAHL): prüfen, ob es andere Dateien liest"
+    )
+
+
+# Runs what those modules read, in a fresh interpreter whose audit hook records every file opened (caches of the
+# test process would hide a read). Europe/Berlin is loaded once from the tzdata package, as on Windows.
+_PROBE = """
+import json, sys, zoneinfo
+from decimal import Decimal
+geoeffnet = []
+sys.addaudithook(lambda e, a: geoeffnet.append(a[0]) if e == "open" and isinstance(a[0], str) else None)
+from core.domain import kennungen, staaten, zahlen, zeit
+zahlen.format_eur(Decimal("1234.5")), zahlen.format_zahl(Decimal("7.5")), zahlen.lies_zahl("1.234,56")
+zahlen.anzahl(3, "Tag", "Tage"), staaten.staatsname("FR"), staaten.arbeitserlaubnis_noetig("UA")
+kennungen.pruefe_steuer_id("36574261809"), kennungen.pruefe_steuernummer("1121081508150", "BE")
+kennungen.bic_zur_iban("DE89370400440532013000"), kennungen.bank_zur_iban("AT611904300234573201")
+zoneinfo.reset_tzpath(to=[])
+zoneinfo.ZoneInfo.no_cache(zeit.BERLIN.key)
+print(json.dumps(geoeffnet))
+"""
+
+
+def test_die_programmteile_lesen_nur_behaltene_paketdaten() -> None:
+    ergebnis = subprocess.run(
+        [sys.executable, "-c", _PROBE], capture_output=True, text=True, cwd=WURZEL, check=True, timeout=120
+    )
+    geoeffnet = [Path(p).resolve() for p in json.loads(ergebnis.stdout.splitlines()[-1])]
+    geoeffnet = [p for p in geoeffnet if p.suffix not in {".py", ".pyc"}]  # modules: in the archive, not data
+    for ordner, behalten in AUSWAHL.items():
+        paket, _, unterordner = ordner.partition("/")
+        spec = importlib.util.find_spec(paket)
+        if spec is None:  # not installed here, so not bundled either (pyphen: optional for reportlab)
+            continue
+        assert spec.submodule_search_locations
+        wurzel = Path(next(iter(spec.submodule_search_locations))).resolve() / unterordner
+        gelesen = {p.relative_to(wurzel).as_posix() for p in geoeffnet if p.is_relative_to(wurzel)}
+        assert gelesen <= set(behalten), f"{ordner}: gelesen, aber nicht im Paket: {sorted(gelesen - set(behalten))}"
+        if behalten and paket in NUTZER_BESCHNITTENER_PAKETE:  # the probe really reaches each kept folder
+            assert gelesen, f"{ordner}: die Probe liest hier nichts"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="die Grenze gilt für das Linux-Paket")
+def test_groessenpruefung_nennt_die_groessten_teile_und_schlaegt_ueber_der_grenze_fehl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pruefe = _installer_modul("pruefe_bundle", monkeypatch)
+    (tmp_path / "_internal" / "babel" / "locale-data").mkdir(parents=True)
+    for nummer in range(3):
+        (tmp_path / "_internal" / "babel" / "locale-data" / f"x{nummer}.dat").write_bytes(b"0" * 700_000)
+    (tmp_path / "_internal" / "libpython3.11.so.1.0").write_bytes(b"0" * 300_000)
+    (tmp_path / "_internal" / "libverweis.so").symlink_to(tmp_path / "_internal" / "libpython3.11.so.1.0")
+    (tmp_path / "assistenzbuero").write_bytes(b"0" * 100_000)
+
+    detail = pruefe.pruefe_groesse(tmp_path, grenze_mb=3, grenze_dateien=5)
+    assert detail.startswith("2 MB in 5 Dateien")  # 2.4 MB; the link is not counted twice
+    assert "babel 2,0 MB, libpython3.11.so.1.0 0,3 MB, assistenzbuero 0,1 MB" in detail
+    with pytest.raises(pruefe.Fehlschlag, match=r"größer als die Grenze von 2 MB.*Am größten: babel 2,0 MB"):
+        pruefe.pruefe_groesse(tmp_path, grenze_mb=2, grenze_dateien=5)
+    with pytest.raises(pruefe.Fehlschlag, match="in 4 Dateien"):
+        pruefe.pruefe_groesse(tmp_path, grenze_mb=3, grenze_dateien=4)

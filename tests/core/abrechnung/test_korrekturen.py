@@ -1,0 +1,168 @@
+"""Corrections of finalised months (issue 15): every changed input of any earlier finalised month is found, and a
+month whose input did not change is not computed again.
+
+The household is the scenario sv_pflichtig_nacht_sonntag (one SV-pflichtige assistant, day, night and Sunday shifts
+in March 2026) with its shifts repeated four and eight weeks later, so March, April and May all have work; the three
+months are finalised once (module fixture) and each test works on a copy of that file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.abrechnung import ablage, lauf
+from core.abrechnung.modell import Monatseingabe, Monatsergebnis
+from core.abrechnung.modelle import Einmalzahlung
+from core.abrechnung.szenario_laden import lade
+from core.dienstplan import abbildung as ab
+from core.dienstplan.modelle import SchichtZeile
+from core.dienstplan.schicht import Istzeit
+from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Assistenzkraft, KassenJahr, Krankenkasse
+from core.stammdaten import start
+
+SV_PFLICHTIG = Path(__file__).resolve().parents[2] / "data" / "szenarien" / "sv_pflichtig_nacht_sonntag.json"
+MONATE = [(2026, 3), (2026, 4), (2026, 5)]
+
+
+@pytest.fixture(scope="module")
+def abgeschlossen(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """March to May finalised, without corrections."""
+    pfad = tmp_path_factory.mktemp("korrekturen") / "haushalt.sqlite"
+    lade(SV_PFLICHTIG, pfad)
+    db = start.oeffne(pfad)
+    try:
+        with db.arbeitseinheit() as sitzung:
+            maerz = [ab.schicht_aus_zeile(z) for z in sitzung.scalars(select(SchichtZeile))]
+            for wochen in (4, 8):
+                for s in maerz:
+                    beginn, ende = s.beginn + timedelta(weeks=wochen), s.ende + timedelta(weeks=wochen)
+                    neu = s.mit(id=None, beginn=beginn, ende=ende, ist=Istzeit(beginn, ende))
+                    zeile = SchichtZeile()
+                    ab.setze_schicht(zeile, neu)
+                    sitzung.add(zeile)
+        for jahr, monat in MONATE:
+            assert not lauf.schliesse_ab(db, jahr, monat).korrekturen
+    finally:
+        db.schliessen()
+    return pfad
+
+
+@pytest.fixture
+def db(abgeschlossen: Path, tmp_path: Path) -> Iterator[Datenbank]:
+    kopie = tmp_path / "haushalt.sqlite"
+    shutil.copyfile(abgeschlossen, kopie)
+    datenbank = start.oeffne(kopie)
+    try:
+        yield datenbank
+    finally:
+        datenbank.schliessen()
+
+
+def _erste_schicht_im(sitzung: Session, monat: int) -> SchichtZeile:
+    zeile = sitzung.scalars(
+        select(SchichtZeile)
+        .where(SchichtZeile.tag >= date(2026, monat, 1), SchichtZeile.tag < date(2026, monat + 1, 1))
+        .order_by(SchichtZeile.beginn)
+    ).first()
+    assert zeile is not None and zeile.ist_ende is not None
+    return zeile
+
+
+def _schicht_maerz_laenger(sitzung: Session) -> None:
+    zeile = _erste_schicht_im(sitzung, 3)
+    zeile.ist_ende = zeile.ist_ende + timedelta(hours=1)  # type: ignore[operator]
+
+
+def _schicht_april_laenger(sitzung: Session) -> None:
+    zeile = _erste_schicht_im(sitzung, 4)
+    zeile.ist_ende = zeile.ist_ende + timedelta(hours=1)  # type: ignore[operator]
+
+
+def _praemie_im_april(sitzung: Session) -> None:
+    sitzung.add(Einmalzahlung(assistenzkraft_id=1, jahr=2026, monat=4, art="praemie", betrag=Decimal("250.00")))
+
+
+def _praemie_im_mai(sitzung: Session) -> None:
+    sitzung.add(Einmalzahlung(assistenzkraft_id=1, jahr=2026, monat=5, art="praemie", betrag=Decimal("250.00")))
+
+
+def _zusatzbeitrag_2026(sitzung: Session) -> None:
+    kassenjahr = sitzung.scalars(
+        select(KassenJahr).join(Krankenkasse).where(KassenJahr.jahr == 2026, Krankenkasse.name == "AOK BW")
+    ).one()
+    kassenjahr.zusatzbeitrag_prozent = Decimal("3.1")
+
+
+def _ohne_kirchensteuer(sitzung: Session) -> None:
+    kraft = sitzung.scalars(select(Assistenzkraft)).one()
+    kraft.konfession = "--"
+
+
+@pytest.mark.parametrize(
+    ("aenderung", "monate", "felder"),
+    [
+        pytest.param(_schicht_maerz_laenger, MONATE, {"brutto", "stunden"}, id="Schicht im ältesten Monat"),
+        pytest.param(_schicht_april_laenger, MONATE[1:], {"brutto", "stunden"}, id="Schicht im mittleren Monat"),
+        pytest.param(_praemie_im_april, MONATE[1:], {"brutto", "einmalzahlungen"}, id="Einmalzahlung April"),
+        pytest.param(_praemie_im_mai, MONATE[2:], {"brutto", "einmalzahlungen"}, id="Einmalzahlung Mai"),
+        pytest.param(_zusatzbeitrag_2026, MONATE, {"kv_zusatzbeitrag_an"}, id="Zusatzbeitrag der Kasse"),
+        pytest.param(_ohne_kirchensteuer, MONATE, {"kirchensteuer"}, id="Personalbogen: keine Kirche"),
+    ],
+)
+def test_jede_geaenderte_eingabe_eines_abgeschlossenen_monats_wird_korrektur(
+    db: Datenbank, aenderung: Callable[[Session], None], monate: list[tuple[int, int]], felder: set[str]
+) -> None:
+    """A change after finalising (shift, one-off payment, Kasse rate, Personalbogen) in any of the finalised months,
+    not only the latest, is found, recomputed and settled in June; the months before it are left alone.
+
+    The months after a changed one are corrected too: their input holds the year's totals up to them, so they are
+    recomputed, and the Minijob/SV forecast they state in their Begründung (the year's pay so far) differs."""
+    assert lauf.offene_korrekturen(db) == []
+    with db.arbeitseinheit() as sitzung:
+        aenderung(sitzung)
+    korrekturen = lauf.offene_korrekturen(db)
+    assert [(k.jahr, k.monat) for k in korrekturen] == monate
+    assert felder <= {f for f, _a, _b in korrekturen[0].differenz}
+    for k in korrekturen:
+        assert k.version == 2 and k.vorher == ablage.lade_monat(db, k.jahr, k.monat).ergebnisse[0].ergebnis
+    juni = lauf.schliesse_ab(db, 2026, 6)
+    assert [(k.jahr, k.monat) for k in juni.korrekturen] == monate
+    assert lauf.offene_korrekturen(db) == []  # settled once
+
+
+def _zaehle_berechnungen(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    gerechnet: list[tuple[int, int]] = []
+    echt = lauf.berechne
+
+    def zaehlend(eingabe: Monatseingabe) -> Monatsergebnis:
+        gerechnet.append((eingabe.jahr, eingabe.monat))
+        return echt(eingabe)
+
+    monkeypatch.setattr(lauf, "berechne", zaehlend)
+    return gerechnet
+
+
+def test_unveraenderter_monat_wird_nicht_neu_berechnet(db: Datenbank, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Showing June computes June only: March to May, whose inputs did not change, are not computed again. After a
+    change in May, finalising June computes May again (for its correction) and June, but not March and April.
+    (A change in April would recompute May too: May's input holds the year's totals up to April.)"""
+    gerechnet = _zaehle_berechnungen(monkeypatch)
+    assert lauf.abrechnung(db, 2026, 6).korrekturen == ()
+    assert gerechnet == [(2026, 6)]
+    gerechnet.clear()
+    with db.arbeitseinheit() as sitzung:
+        _praemie_im_mai(sitzung)
+    juni = lauf.schliesse_ab(db, 2026, 6)
+    assert [(k.jahr, k.monat) for k in juni.korrekturen] == [(2026, 5)]
+    assert sorted(gerechnet) == [(2026, 5), (2026, 6)]
+    gerechnet.clear()
+    assert lauf.offene_korrekturen(db) == [] and gerechnet == []
