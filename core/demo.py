@@ -1,14 +1,24 @@
 """The demo household of `assistenzbuero demo --db PFAD` (CONTRACTS §5): the team of seed 004, 2.6.1, living.
 
 Employer in Baden-Württemberg (Stuttgart, fictitious); Sabine and Jörg (sozialversicherungspflichtig) alternate
-early (7–14) and late shift (14–22; the seed says "bis Schluß", we choose 22:00) week by week and cover each
-other's leave; Ulrike and Rudolf (students) work the weekends in turn. Complete Personalbogen and contracts via
+early (7–14) and late shift (14–22; the seed says "bis Schluß", we choose 22:00) week by week; Ulrike and Rudolf
+(students) share the weekends, one early, one late, changing week by week. Complete Personalbogen and contracts via
 the master-data services; need profile with Kostenträger; the roster of the current and the next month from the
-patterns, with one leave week of Jörg covered by Sabine. All persons and numbers are invented (valid check digits).
+patterns, with one leave week of Jörg. All persons and numbers are invented (valid check digits).
+
+Unlike the seed's table the plan keeps the Arbeitszeitgesetz, so that a newcomer sees a plan without warnings:
+- every shift has its Ruhepause (§ 4 ArbZG, the standard templates), and she manages alone in those half hours:
+  her Bedarfsprofil says Arbeit 0 there (seed 004, 1.4.4: times "in denen Sie keine bezahlte Assistenz benötigen");
+- nobody works both shifts of a day (15 hours; § 3 ArbZG allows 10): the seed's student works a whole weekend
+  alone and Sabine covers Jörg's leave alone; here the students share each weekend, keep their shift on both days
+  (late Saturday then early Sunday would leave 9 hours of rest, § 5 ArbZG asks for 11), and cover Jörg's leave
+  week between them. Over a whole year each student would need 15 Sundays off (§ 11 Abs. 1 ArbZG): the program
+  counts the Sundays worked and warns when a year's plan gets there.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from decimal import Decimal
@@ -20,7 +30,8 @@ from core.abrechnung.erfassung import setze_abrechnungsbeginn
 from core.dienstplan import dienst
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.bedarf import Bedarfsblock, Bedarfsprofil, Bedarfsstufe
-from core.dienstplan.muster import wochenendwechsel, wochenwechsel
+from core.dienstplan.muster import WOCHENENDE, wochenwechsel
+from core.dienstplan.schicht import Schicht
 from core.dienstplan.tage import monatsname, montag_der_woche
 from core.domain.kalender import monatsgrenzen
 from core.domain.kennungen import betriebsnummer_pruefziffern, bic_zur_iban, versicherungsnummer_pruefziffer
@@ -125,6 +136,24 @@ def _iban(konto: str) -> str:
     from schwifty import IBAN
 
     return str(IBAN.generate("DE", bank_code="60050101", account_code=konto))
+
+
+def _urlaubsvertretung(
+    db: Datenbank, betroffen: Sequence[Schicht], montag: date, ulrike: int, rudolf: int
+) -> dict[date, int]:
+    """Who covers Jörg's leave week, day by day: the students, three days and two, each keeping 11 hours of rest.
+
+    The student who worked the early shift on the Sunday before (the other one had the late shift, till 22:00)
+    takes the days that touch her weekends safely: Monday to Wednesday of an early week (her Sunday shift ended at
+    14:00), Thursday and Friday of a late week (on the Saturday after, she works late again, from 14:00). Each
+    stays below 48 hours in that week (§ 3 ArbZG: at most 35,5 hours, three late shifts and a weekend).
+    """
+    sonntag = montag - timedelta(days=1)
+    vorher = [s for s in dienst.schichten_von(db, ulrike, sonntag, sonntag) if s.vorlage == "Frühdienst"]
+    frueh_am_sonntag, andere = (ulrike, rudolf) if vorher else (rudolf, ulrike)
+    fruehwoche = any(s.vorlage == "Frühdienst" for s in betroffen)
+    erste, zweite = (frueh_am_sonntag, andere) if fruehwoche else (andere, frueh_am_sonntag)
+    return {montag + timedelta(days=i): erste if i < 3 else zweite for i in range(5)}
 
 
 def lege_demo_an(pfad: Path, *, heute: date) -> Demo:
@@ -287,7 +316,10 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
                 eintritt=eintritt_fest,
                 probezeit_bis=date(heute.year - 2, 7, 31),
                 taetigkeit="Persönliche Assistenz (Pflege, Haushalt, Begleitung)",
-                arbeitszeit="Montag bis Freitag, wochenweise wechselnd Frühdienst 7–14 Uhr und Spätdienst 14–22 Uhr",
+                arbeitszeit=(
+                    "Montag bis Freitag, wochenweise wechselnd Frühdienst 7–14 Uhr (Pause 10:30–11 Uhr) und "
+                    "Spätdienst 14–22 Uhr (Pause 18–18:30 Uhr)"
+                ),
                 kuendigungsfrist="gesetzlich (§ 622 BGB)",
                 beschaeftigung="sv_pflichtig",
                 lohnform="stunde",
@@ -308,7 +340,10 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
                 eintritt=eintritt_studis,
                 probezeit_bis=date(heute.year, 3, 31),
                 taetigkeit="Persönliche Assistenz am Wochenende",
-                arbeitszeit="jedes zweite Wochenende Samstag und Sonntag 7–22 Uhr (im Wechsel)",
+                arbeitszeit=(
+                    "jedes Wochenende Samstag und Sonntag, wochenweise wechselnd Frühdienst 7–14 Uhr und "
+                    "Spätdienst 14–22 Uhr (je 30 Minuten Pause)"
+                ),
                 kuendigungsfrist="gesetzlich (§ 622 BGB)",
                 beschaeftigung="auto",
                 lohnform="stunde",
@@ -318,18 +353,26 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
             ),
         )
 
-    # Need (seed 004, 1.4.4): Arbeit I 7–22; at night she manages alone (Arbeit 0). Kostenträger (1.2.3):
-    # Arbeitsassistenz at work Mon–Fri 9–13, Eingliederungshilfe on weekend afternoons, else Hilfe zur Pflege.
-    I = Bedarfsstufe.ARBEIT_I  # noqa: E741
+    # Need (seed 004, 1.4.4): Arbeit I 7–22; at night and in the assistants' breaks (10:30–11:00 and 18:00–18:30,
+    # the standard templates' Pausen) she manages alone (Arbeit 0). Kostenträger (1.2.3): Arbeitsassistenz at work
+    # Mon–Fri 9–13, Eingliederungshilfe on weekend afternoons, else Hilfe zur Pflege.
+    I, O = Bedarfsstufe.ARBEIT_I, Bedarfsstufe.ARBEIT_0  # noqa: E741
     werktag = (
         Bedarfsblock(time(7), time(9), I, "HZP"),
-        Bedarfsblock(time(9), time(13), I, "AA"),
-        Bedarfsblock(time(13), time(22), I, "HZP"),
+        Bedarfsblock(time(9), time(10, 30), I, "AA"),
+        Bedarfsblock(time(10, 30), time(11), O),
+        Bedarfsblock(time(11), time(13), I, "AA"),
+        Bedarfsblock(time(13), time(18), I, "HZP"),
+        Bedarfsblock(time(18), time(18, 30), O),
+        Bedarfsblock(time(18, 30), time(22), I, "HZP"),
     )
     wochenende = (
-        Bedarfsblock(time(7), time(13), I, "HZP"),
+        Bedarfsblock(time(7), time(10, 30), I, "HZP"),
+        Bedarfsblock(time(10, 30), time(11), O),
+        Bedarfsblock(time(11), time(13), I, "HZP"),
         Bedarfsblock(time(13), time(18), I, "EGH"),
-        Bedarfsblock(time(18), time(22), I, "HZP"),
+        Bedarfsblock(time(18), time(18, 30), O),
+        Bedarfsblock(time(18, 30), time(22), I, "HZP"),
     )
     dienst.speichere_bedarfsprofil(
         db,
@@ -344,19 +387,20 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
         db, wochenwechsel("Früh/Spät im Wochenwechsel", anker, frueh_spaet, [sabine, joerg])
     )
     wochenenden = dienst.speichere_muster(
-        db, wochenendwechsel("Wochenenden im Wechsel", anker, frueh_spaet, [ulrike, rudolf])
+        db, wochenwechsel("Wochenenden Früh/Spät im Wechsel", anker, frueh_spaet, [ulrike, rudolf], WOCHENENDE)
     )
     _, ende_excl = monatsgrenzen(naechster.year, naechster.month)
     letzter = ende_excl - timedelta(days=1)
     for muster in (werktage, wochenenden):
         dienst.wende_muster_an(db, vorhanden(muster.id, "die Nummer des Musters"), erster, letzter)
 
-    # One leave week of Jörg (Mon–Fri) in the next month, covered by Sabine (seed 004, 2.6.1).
+    # One leave week of Jörg (Mon–Fri) in the next month. Seed 004, 2.6.1 has Sabine cover it alone: 15-hour days.
     urlaub_von = montag_der_woche(naechster.replace(day=1)) + timedelta(days=7)
     urlaub_bis = urlaub_von + timedelta(days=4)
     urlaub = Abwesenheit(joerg, Abwesenheitsart.URLAUB, urlaub_von, urlaub_bis, notiz="Jahresurlaub")
     betroffen = dienst.schichten_von(db, joerg, urlaub_von, urlaub_bis)
-    dienst.trage_abwesenheit_ein(db, urlaub, {s.id: sabine for s in betroffen if s.id is not None})
+    vertretung = _urlaubsvertretung(db, betroffen, urlaub_von, ulrike, rudolf)
+    dienst.trage_abwesenheit_ein(db, urlaub, {s.id: vertretung[s.tag] for s in betroffen if s.id is not None})
 
     # The household starts its payroll in the program with the month it is created in (earlier months count as
     # settled elsewhere): its current month is the next one to finalise, whatever the day the demo is opened.
@@ -366,13 +410,13 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
     text = (
         f"Beispielhaushalt angelegt: {pfad}\n"
         f"  Arbeitgeberin Maria Beispiel (Stuttgart, Baden-Württemberg)\n"
-        f"  Sabine und Jörg: Früh- und Spätdienst im Wochenwechsel; Ulrike und Rudolf: Wochenenden im Wechsel\n"
-        f"  Dienstplan {monate}; Jörg hat vom {urlaub_von:%d.%m.} bis {urlaub_bis:%d.%m.%Y} Urlaub, Sabine vertritt.\n"
+        f"  Sabine und Jörg: Früh- und Spätdienst im Wochenwechsel; Ulrike und Rudolf teilen sich so die Wochenenden\n"
+        f"  Dienstplan {monate}; Jörg hat vom {urlaub_von:%d.%m.} bis {urlaub_bis:%d.%m.%Y} Urlaub, Ulrike und "
+        "Rudolf vertreten.\n"
         f"  Krankenkasse {DEMO_KASSE} mit {BEISPIELWERT}en (Zusatzbeitrag 3,29 %, U1 2,5 % mit 65 % Erstattung, "
         "U2 0,39 %);\n  für eine echte Abrechnung bitte die Sätze der eigenen Kassen eintragen.\n"
-        "  Der Plan folgt dem Muster aus dem ForseA-Handbuch (2.6.1). Die Prüfungen im Dienstplan zeigen, wo er\n"
-        "  das Arbeitszeitgesetz überschreitet: 15-Stunden-Tage am Wochenende und bei der Urlaubsvertretung,\n"
-        "  9 Stunden Ruhezeit von Samstag auf Sonntag, keine eingeplanten Pausen.\n"
+        "  Der Plan folgt dem Muster aus dem ForseA-Handbuch (2.6.1), hält aber das Arbeitszeitgesetz ein: jede\n"
+        "  Schicht hat ihre Pause (im Bedarfsprofil Arbeit 0), niemand arbeitet beide Schichten eines Tages.\n"
         f"Starten mit: assistenzbuero --db {pfad}"
     )
     return Demo(pfad, sabine, joerg, ulrike, rudolf, urlaub_von, urlaub_bis, text)

@@ -19,17 +19,18 @@ Nothing here computes pay: `core.abrechnung.rechnen.berechne` does, for the run 
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from core.abrechnung import ablage
-from core.abrechnung.erfassung import ist_abgeschlossen, monatstext, vortrag_in_sitzung
+from core.abrechnung.erfassung import VortragDaten, ist_abgeschlossen, monatstext, vortrag_in_sitzung
 from core.abrechnung.modell import (
     Arbeitgeberdaten,
     Einmalzahlung,
@@ -50,8 +51,10 @@ from core.abrechnung.modelle import Vorschuss as VorschussZeile
 from core.abrechnung.protokoll import benutzer, protokolliere
 from core.abrechnung.rechnen import berechne
 from core.dienstplan import abbildung as ab
+from core.dienstplan.abwesenheit import Abwesenheit
 from core.dienstplan.modelle import AbwesenheitZeile, SchichtZeile
 from core.dienstplan.repository import Stammdatenblick
+from core.dienstplan.schicht import Schicht
 from core.dienstplan.vertrag import Vertragsdaten
 from core.domain.geld import NULL, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
@@ -209,7 +212,7 @@ def _arbeitgeber(sitzung: Session) -> Arbeitgeberdaten:
     )
 
 
-def _kasse(sitzung: Session, kraft: Assistenzkraft, jahr: int, wer: str) -> Kasse | None:
+def _kasse(sitzung: Session, kraft: Assistenzkraft, jahr: int, wer: str, vorrat: _Vorrat) -> Kasse | None:
     if kraft.krankenkasse_id is None:
         if kraft.privat_versichert:
             return None  # no Umlagekasse entered: the calculation warns (UMLAGEN_KASSE_FEHLT)
@@ -220,7 +223,7 @@ def _kasse(sitzung: Session, kraft: Assistenzkraft, jahr: int, wer: str) -> Kass
     kasse = vorhanden(sitzung.get(Krankenkasse, kraft.krankenkasse_id), "die Krankenkasse")  # foreign key
     # A year without rates yet (January, before the Kasse published them) is computed with the latest earlier
     # year's, and a blocking Hinweis asks to confirm them (`_kassen_hinweise`, `kassen_zu_pruefen`).
-    jahreswerte, _von = _kassenstand(sitzung, kasse.id, jahr)
+    jahreswerte, _von = vorrat.kassenstand(kasse.id, jahr)
     stufe = next((s for s in jahreswerte.u1_stufen if s.gewaehlt), None) if jahreswerte else None
     nur_umlagen = kraft.privat_versichert  # the Zusatzbeitrag does not matter then
     if (
@@ -308,8 +311,8 @@ class KassenPruefung:
         )
 
 
-def _pruefung(sitzung: Session, kasse: Krankenkasse, jahr: int) -> KassenPruefung | None:
-    zeile, von = _kassenstand(sitzung, kasse.id, jahr)
+def _pruefung(sitzung: Session, kasse: Krankenkasse, jahr: int, vorrat: _Vorrat | None = None) -> KassenPruefung | None:
+    zeile, von = vorrat.kassenstand(kasse.id, jahr) if vorrat is not None else _kassenstand(sitzung, kasse.id, jahr)
     if zeile is None or (von is None and BITTE_PRUEFEN not in zeile.quelle):
         return None
     stufe = next((s for s in zeile.u1_stufen if s.gewaehlt), None)
@@ -400,11 +403,26 @@ def _version_im_monat(kraft: Assistenzkraft, letzter: date) -> Vertrag:
 Stand = dict[tuple[int, int, int], tuple[Monatseingabe, Monatsergebnis]]
 
 
+#: Stored versions read back, per open database (its engine) and row: a stored version never changes (a correction
+#: is a new row), so each is parsed once per process instead of at every look at the history (issue 15: reading
+#: back a year's inputs and results cost more than computing the month).
+_GELESEN: weakref.WeakKeyDictionary[Any, dict[tuple[int, str], tuple[Monatseingabe, Monatsergebnis]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _gespeicherter_stand(sitzung: Session, personen: Sequence[int], bis_jahr: int) -> Stand:
     """The valid version of every finalised month of these assistants in this and the previous year."""
-    neueste: dict[tuple[int, int, int], Abrechnungsergebnis] = {}
-    for z in sitzung.scalars(
-        select(Abrechnungsergebnis).where(
+    neueste: dict[tuple[int, int, int], Any] = {}
+    for z in sitzung.execute(
+        select(
+            Abrechnungsergebnis.id,
+            Abrechnungsergebnis.jahr,
+            Abrechnungsergebnis.monat,
+            Abrechnungsergebnis.assistenzkraft_id,
+            Abrechnungsergebnis.version,
+            Abrechnungsergebnis.pruefsumme,
+        ).where(
             Abrechnungsergebnis.assistenzkraft_id.in_(list(personen)),
             Abrechnungsergebnis.jahr >= bis_jahr - 1,
             Abrechnungsergebnis.jahr <= bis_jahr,
@@ -413,10 +431,22 @@ def _gespeicherter_stand(sitzung: Session, personen: Sequence[int], bis_jahr: in
         schluessel = (z.jahr, z.monat, z.assistenzkraft_id)
         if schluessel not in neueste or neueste[schluessel].version < z.version:
             neueste[schluessel] = z
-    return {
-        k: (Monatseingabe.aus_dict(json.loads(z.eingabe)), Monatsergebnis.aus_dict(json.loads(z.ergebnis)))
-        for k, z in neueste.items()
-    }
+    gelesen = _GELESEN.setdefault(sitzung.get_bind(), {})
+    fehlen = [z.id for z in neueste.values() if (z.id, z.pruefsumme) not in gelesen]
+    for anfang in range(0, len(fehlen), 500):
+        for nummer, summe, eingabe, ergebnis in sitzung.execute(
+            select(
+                Abrechnungsergebnis.id,
+                Abrechnungsergebnis.pruefsumme,
+                Abrechnungsergebnis.eingabe,
+                Abrechnungsergebnis.ergebnis,
+            ).where(Abrechnungsergebnis.id.in_(fehlen[anfang : anfang + 500]))
+        ):
+            gelesen[(nummer, summe)] = (
+                Monatseingabe.aus_dict(json.loads(eingabe)),
+                Monatsergebnis.aus_dict(json.loads(ergebnis)),
+            )
+    return {k: gelesen[(z.id, z.pruefsumme)] for k, z in neueste.items()}
 
 
 def _gespeicherte_pruefsummen(sitzung: Session, bis_jahr: int) -> dict[tuple[int, int, int], str]:
@@ -459,8 +489,8 @@ def _monatswerte(eingabe: Monatseingabe, ergebnis: Monatsergebnis) -> Jahreswert
     return _minus(ergebnis.jahreswerte, eingabe.vorgeschichte.jahreswerte)
 
 
-def _vortrag_als_jahreswerte(sitzung: Session, person: int, jahr: int) -> tuple[Jahreswerte, Decimal] | None:
-    v = vortrag_in_sitzung(sitzung, person, jahr)
+def _vortrag_als_jahreswerte(vorrat: _Vorrat, person: int, jahr: int) -> tuple[Jahreswerte, Decimal] | None:
+    v = vorrat.vortrag(person, jahr)
     if v is None:
         return None
     namen = {f.name for f in fields(Jahreswerte)}
@@ -468,8 +498,8 @@ def _vortrag_als_jahreswerte(sitzung: Session, person: int, jahr: int) -> tuple[
     return Jahreswerte(**werte), v.zeitkonto_stunden
 
 
-def _vorgeschichte(sitzung: Session, person: int, jahr: int, monat: int, beginn: date, stand: Stand) -> Vorgeschichte:
-    vortrag = _vortrag_als_jahreswerte(sitzung, person, jahr)
+def _vorgeschichte(vorrat: _Vorrat, person: int, jahr: int, monat: int, beginn: date, stand: Stand) -> Vorgeschichte:
+    vortrag = _vortrag_als_jahreswerte(vorrat, person, jahr)
     eigene = sorted((j, m) for (j, m, p) in stand if p == person and (j, m) < (jahr, monat))
     jahreswerte = vortrag[0] if vortrag is not None else Jahreswerte()
     vorjahr: Jahreswerte | None = None
@@ -492,7 +522,7 @@ def _vorgeschichte(sitzung: Session, person: int, jahr: int, monat: int, beginn:
     # when): then the calculation makes the same documented assumptions as for a scenario (PAYROLL.md, seams).
     bekannt = vortrag is not None or (jahr, monat) > (beginn.year, beginn.month) or bool(eigene)
     # the illness running at the Abrechnungsbeginn keeps counting its days paid elsewhere, also in a later year
-    beim_beginn = vortrag_in_sitzung(sitzung, person, beginn.year)
+    beim_beginn = vorrat.vortrag(person, beginn.year)
     efzg_vorher = beim_beginn.krank_fortzahlung_tage if beim_beginn is not None else 0
     # the Minijob forecast of the Abrechnungsbeginn's year counts the months the Lohnbüro settled: their SV pay
     # (gross without the tax- and contribution-free surcharges), running and one-off, and the marked overshoots
@@ -514,9 +544,49 @@ def _vorgeschichte(sitzung: Session, person: int, jahr: int, monat: int, beginn:
 # --- building one assistant's input --------------------------------------------------------------------------------
 
 
+class _Vorrat:
+    """What one look at the store (a month, and the check of the finalised months before it for corrections) reads
+    once for all assistants and months instead of once per assistant and month: the Personalbögen with children,
+    other jobs and contracts, the Kassen's rates per year, the carried-over figures. Valid within one session, which
+    only reads while it is used (issue 15: checking a year's months for corrections was mostly these queries)."""
+
+    def __init__(self, sitzung: Session) -> None:
+        self._sitzung = sitzung
+        self._kraefte: dict[int, Assistenzkraft] | None = None
+        self._kassenstaende: dict[tuple[int, int], tuple[KassenJahr | None, int | None]] = {}
+        self._vortraege: dict[tuple[int, int], VortragDaten | None] = {}
+
+    def kraft(self, person: int) -> Assistenzkraft:
+        if self._kraefte is None:
+            self._kraefte = {
+                k.id: k
+                for k in self._sitzung.scalars(
+                    select(Assistenzkraft).options(
+                        selectinload(Assistenzkraft.kinder),
+                        selectinload(Assistenzkraft.weitere_beschaeftigungen),
+                        selectinload(Assistenzkraft.vertraege),
+                        selectinload(Assistenzkraft.krankenkasse),
+                    )
+                )
+            }
+        return vorhanden(self._kraefte.get(person), "die Assistenzkraft")
+
+    def kassenstand(self, kassen_id: int, jahr: int) -> tuple[KassenJahr | None, int | None]:
+        if (kassen_id, jahr) not in self._kassenstaende:
+            self._kassenstaende[(kassen_id, jahr)] = _kassenstand(self._sitzung, kassen_id, jahr)
+        return self._kassenstaende[(kassen_id, jahr)]
+
+    def vortrag(self, person: int, jahr: int) -> VortragDaten | None:
+        if (person, jahr) not in self._vortraege:
+            self._vortraege[(person, jahr)] = vortrag_in_sitzung(self._sitzung, person, jahr)
+        return self._vortraege[(person, jahr)]
+
+
 @dataclass(frozen=True, slots=True)
 class _Monatsdaten:
-    """What is read once per month for all assistants."""
+    """What is read once per month for all assistants: the month's shifts, absences, one-off payments, benefits in
+    kind and advances by assistant (a shift also under the one it covers for, `vertretung_fuer`), in the order one
+    assistant's query would give them."""
 
     jahr: int
     monat: int
@@ -525,50 +595,85 @@ class _Monatsdaten:
     arbeitgeber: Arbeitgeberdaten
     vertraege: dict[int, list[Vertragsdaten]]
     beginn: date
+    vorrat: _Vorrat
+    schichten: dict[int, list[Schicht]]
+    abwesenheiten: dict[int, list[Abwesenheit]]
+    einmalzahlungen: dict[int, list[Einmalzahlung]]
+    sachbezuege: dict[int, list[Sachbezug]]
+    vorschuesse: dict[int, list[Vorschuss]]
 
 
-def _monatsdaten(sitzung: Session, jahr: int, monat: int) -> _Monatsdaten:
+def _monatsdaten(sitzung: Session, jahr: int, monat: int, vorrat: _Vorrat | None = None) -> _Monatsdaten:
     erster, letzter = monatsgrenzen(jahr, monat)
     beginn = _beginn(sitzung)
     if beginn is None:
         frueheste = sitzung.scalars(select(Abrechnungsmonat).order_by(Abrechnungsmonat.jahr, Abrechnungsmonat.monat))
         zeile = frueheste.first()
         beginn = date(zeile.jahr, zeile.monat, 1) if zeile is not None else erster
+    schichten: dict[int, list[Schicht]] = {}
+    for z in sitzung.scalars(
+        select(SchichtZeile)
+        .where(SchichtZeile.tag >= erster - timedelta(days=1), SchichtZeile.tag <= letzter)
+        .order_by(SchichtZeile.beginn, SchichtZeile.id)
+    ):
+        schicht = ab.schicht_aus_zeile(z)
+        schichten.setdefault(z.assistenzkraft_id, []).append(schicht)
+        if z.vertretung_fuer is not None and z.vertretung_fuer != z.assistenzkraft_id:
+            schichten.setdefault(z.vertretung_fuer, []).append(schicht)
+    abwesenheiten: dict[int, list[Abwesenheit]] = {}
+    for a in sitzung.scalars(
+        select(AbwesenheitZeile)
+        .where(AbwesenheitZeile.bis >= erster - ABWESENHEITEN_RUECKBLICK, AbwesenheitZeile.von <= letzter)
+        .order_by(AbwesenheitZeile.von, AbwesenheitZeile.id)
+    ):
+        abwesenheiten.setdefault(a.assistenzkraft_id, []).append(ab.abwesenheit_aus_zeile(a))
+
+    def im_monat(modell: Any) -> dict[int, list[Any]]:
+        zeilen: dict[int, list[Any]] = {}
+        for z in sitzung.scalars(select(modell).where(modell.jahr == jahr, modell.monat == monat).order_by(modell.id)):
+            zeilen.setdefault(z.assistenzkraft_id, []).append(z)
+        return zeilen
+
+    einmal = {
+        p: [Einmalzahlung(z.art, z.betrag, z.id) for z in zeilen] for p, zeilen in im_monat(EinmalzahlungZeile).items()
+    }
+    sachbezuege = {
+        p: [Sachbezug(z.art, z.tage, z.im_haushalt, z.wert, z.zuzahlung, z.text, z.id) for z in zeilen]
+        for p, zeilen in im_monat(SachbezugZeile).items()
+    }
+    vorschuesse = {
+        p: [Vorschuss(z.betrag, z.text or "Vorschuss", z.ausgezahlt_am, z.id) for z in zeilen]
+        for p, zeilen in im_monat(VorschussZeile).items()
+    }
     return _Monatsdaten(
-        jahr, monat, erster, letzter, _arbeitgeber(sitzung), _vertraege_im_monat(sitzung, jahr, monat), beginn
+        jahr,
+        monat,
+        erster,
+        letzter,
+        _arbeitgeber(sitzung),
+        _vertraege_im_monat(sitzung, jahr, monat),
+        beginn,
+        vorrat if vorrat is not None else _Vorrat(sitzung),
+        schichten,
+        abwesenheiten,
+        einmal,
+        sachbezuege,
+        vorschuesse,
     )
 
 
 def _eingabe(
     sitzung: Session, md: _Monatsdaten, person: int, stand: Stand, verrechnungen: Sequence[Verrechnung]
 ) -> tuple[Monatseingabe, tuple[date, ...]]:
-    kraft = sitzung.scalars(
-        select(Assistenzkraft)
-        .options(
-            selectinload(Assistenzkraft.kinder),
-            selectinload(Assistenzkraft.weitere_beschaeftigungen),
-            selectinload(Assistenzkraft.vertraege),
-            selectinload(Assistenzkraft.krankenkasse),
-        )
-        .where(Assistenzkraft.id == person)
-    ).one()
+    kraft = md.vorrat.kraft(person)
     wer = f"{kraft.vorname} {kraft.nachname}".strip() or f"Assistenzkraft {kraft.personalnummer}"
     wer = f"{wer} (Personalnummer {kraft.personalnummer})"
     version = _version_im_monat(kraft, md.letzter)
     personaldaten = _person(kraft, version, md.erster, md.letzter, wer)
-    kasse = _kasse(sitzung, kraft, md.jahr, wer)
+    kasse = _kasse(sitzung, kraft, md.jahr, wer, md.vorrat)
     # Private insurance is the Personalbogen's status; a Kasse entered there then collects the Umlagen only.
     kasse, umlagekasse = (None, kasse) if kraft.privat_versichert else (kasse, None)
-    schichtzeilen = sitzung.scalars(
-        select(SchichtZeile)
-        .where(
-            or_(SchichtZeile.assistenzkraft_id == person, SchichtZeile.vertretung_fuer == person),
-            SchichtZeile.tag >= md.erster - timedelta(days=1),
-            SchichtZeile.tag <= md.letzter,
-        )
-        .order_by(SchichtZeile.beginn, SchichtZeile.id)
-    ).all()
-    schichten = tuple(ab.schicht_aus_zeile(z) for z in schichtzeilen)
+    schichten = tuple(md.schichten.get(person, ()))
     nach_plan = tuple(
         sorted(
             {
@@ -578,36 +683,7 @@ def _eingabe(
             }
         )
     )
-    abwesenheiten = tuple(
-        ab.abwesenheit_aus_zeile(z)
-        for z in sitzung.scalars(
-            select(AbwesenheitZeile)
-            .where(
-                AbwesenheitZeile.assistenzkraft_id == person,
-                AbwesenheitZeile.bis >= md.erster - ABWESENHEITEN_RUECKBLICK,
-                AbwesenheitZeile.von <= md.letzter,
-            )
-            .order_by(AbwesenheitZeile.von, AbwesenheitZeile.id)
-        )
-    )
-
-    def im_monat(modell: Any) -> list[Any]:
-        return list(
-            sitzung.scalars(
-                select(modell)
-                .where(modell.assistenzkraft_id == person, modell.jahr == md.jahr, modell.monat == md.monat)
-                .order_by(modell.id)
-            )
-        )
-
-    einmal = tuple(Einmalzahlung(z.art, z.betrag, z.id) for z in im_monat(EinmalzahlungZeile))
-    sachbezuege = tuple(
-        Sachbezug(z.art, z.tage, z.im_haushalt, z.wert, z.zuzahlung, z.text, z.id) for z in im_monat(SachbezugZeile)
-    )
-    vorschuesse = tuple(
-        Vorschuss(z.betrag, z.text or "Vorschuss", z.ausgezahlt_am, z.id) for z in im_monat(VorschussZeile)
-    )
-    vorgeschichte = _vorgeschichte(sitzung, person, md.jahr, md.monat, md.beginn, stand)
+    vorgeschichte = _vorgeschichte(md.vorrat, person, md.jahr, md.monat, md.beginn, stand)
     eingabe = Monatseingabe(
         jahr=md.jahr,
         monat=md.monat,
@@ -617,10 +693,10 @@ def _eingabe(
         umlagekasse=umlagekasse,
         vertraege=tuple(md.vertraege.get(person, ())),
         schichten=schichten,
-        abwesenheiten=abwesenheiten,
-        einmalzahlungen=einmal,
-        sachbezuege=sachbezuege,
-        vorschuesse=vorschuesse,
+        abwesenheiten=tuple(md.abwesenheiten.get(person, ())),
+        einmalzahlungen=tuple(md.einmalzahlungen.get(person, ())),
+        sachbezuege=tuple(md.sachbezuege.get(person, ())),
+        vorschuesse=tuple(md.vorschuesse.get(person, ())),
         verrechnungen=tuple(verrechnungen),
         vorgeschichte=vorgeschichte,
     )
@@ -628,7 +704,7 @@ def _eingabe(
 
 
 def _lauf_hinweise(
-    sitzung: Session, eingabe: Monatseingabe, ergebnis: Monatsergebnis, nach_plan: Sequence[date]
+    sitzung: Session, eingabe: Monatseingabe, ergebnis: Monatsergebnis, nach_plan: Sequence[date], vorrat: _Vorrat
 ) -> list[Hinweis]:
     """What the store knows and the calculation cannot: no tax class, a contract without pay, unconfirmed shifts."""
     hinweise: list[Hinweis] = []
@@ -654,7 +730,7 @@ def _lauf_hinweise(
                 "§ 611a BGB",
             )
         )
-    hinweise.extend(_kassen_hinweise(sitzung, kraft, eingabe, ergebnis))
+    hinweise.extend(_kassen_hinweise(sitzung, kraft, eingabe, ergebnis, vorrat))
     if nach_plan:
         tage = ", ".join(f"{t:%d.%m.}" for t in nach_plan[:8]) + (" …" if len(nach_plan) > 8 else "")
         hinweise.append(
@@ -670,13 +746,13 @@ def _lauf_hinweise(
 
 
 def _kassen_hinweise(
-    sitzung: Session, kraft: Assistenzkraft, eingabe: Monatseingabe, ergebnis: Monatsergebnis
+    sitzung: Session, kraft: Assistenzkraft, eingabe: Monatseingabe, ergebnis: Monatsergebnis, vorrat: _Vorrat
 ) -> list[Hinweis]:
     """Rates of the person's Kasse that are not confirmed for the year (blocking) or are examples (a warning)."""
     kasse = eingabe.kasse if eingabe.kasse is not None else eingabe.umlagekasse
     if kasse is None or kraft.krankenkasse is None or ergebnis.einzugsstelle != kasse.name:
         return []  # no Kasse, or a Minijob: the Minijob-Zentrale's rates apply, not this Kasse's
-    pruefung = _pruefung(sitzung, kraft.krankenkasse, eingabe.jahr)
+    pruefung = _pruefung(sitzung, kraft.krankenkasse, eingabe.jahr, vorrat)
     if pruefung is not None:
         return [
             Hinweis(
@@ -688,7 +764,7 @@ def _kassen_hinweise(
                 "§ 242 SGB V (Zusatzbeitrag), § 7 Abs. 2 und § 9 AAG (Umlagesätze in der Satzung der Kasse)",
             )
         ]
-    zeile, _von = _kassenstand(sitzung, kraft.krankenkasse.id, eingabe.jahr)
+    zeile, _von = vorrat.kassenstand(kraft.krankenkasse.id, eingabe.jahr)
     if zeile is not None and BEISPIELWERT in zeile.quelle:
         saetze = (
             f"Zusatzbeitrag {format_prozent(kasse.zusatzbeitrag_prozent)}, U1 {format_prozent(kasse.u1_prozent)}, "
@@ -720,10 +796,10 @@ def _rechne(
         kraft = vorhanden(sitzung.get(Assistenzkraft, person), "die Assistenzkraft")
         name = f"{kraft.vorname} {kraft.nachname}".strip()
         return Zeile(person, kraft.personalnummer, name, None, None, fehler=str(fehler))
-    return _gerechnet(sitzung, eingabe, nach_plan)
+    return _gerechnet(sitzung, md, eingabe, nach_plan)
 
 
-def _gerechnet(sitzung: Session, eingabe: Monatseingabe, nach_plan: tuple[date, ...]) -> Zeile:
+def _gerechnet(sitzung: Session, md: _Monatsdaten, eingabe: Monatseingabe, nach_plan: tuple[date, ...]) -> Zeile:
     """The row of an input built by `_eingabe`: the one calculation, plus what only the store knows."""
     person = eingabe.person.assistenzkraft_id
     kraft = vorhanden(sitzung.get(Assistenzkraft, person), "die Assistenzkraft")
@@ -732,7 +808,7 @@ def _gerechnet(sitzung: Session, eingabe: Monatseingabe, nach_plan: tuple[date, 
         ergebnis = berechne(eingabe)
     except EingabeFehler as fehler:
         return Zeile(person, kraft.personalnummer, name, None, None, fehler=str(fehler))
-    zusatz = _lauf_hinweise(sitzung, eingabe, ergebnis, nach_plan)
+    zusatz = _lauf_hinweise(sitzung, eingabe, ergebnis, nach_plan, md.vorrat)
     if zusatz:
         ergebnis = replace(ergebnis, hinweise=(*ergebnis.hinweise, *zusatz))
     return Zeile(person, kraft.personalnummer, name, ergebnis, eingabe, nach_plan=nach_plan)
@@ -773,7 +849,7 @@ def _naechster_offener(sitzung: Session) -> tuple[int, int]:
     return heute.year, heute.month
 
 
-def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand) -> list[Korrektur]:
+def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand, vorrat: _Vorrat) -> list[Korrektur]:
     """Check every finalised month of this and the previous year, oldest first: its input is built again from the
     store and compared with the snapshot its valid version was computed from (by checksum); only a changed input is
     computed again, and if the result differs it becomes a correction (which later months then build on: their
@@ -785,7 +861,7 @@ def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand) -> list[K
     monate = [(j, m) for j, m in ablage.abgeschlossene_in(sitzung) if j >= bis[0] - 1 and (j, m) < bis]
     summen = _gespeicherte_pruefsummen(sitzung, bis[0])
     for jahr, monat in monate:
-        md = _monatsdaten(sitzung, jahr, monat)
+        md = _monatsdaten(sitzung, jahr, monat, vorrat)
         for person in sorted(p for (j, m, p) in stand if (j, m) == (jahr, monat)):
             alt = stand[(jahr, monat, person)]
             try:
@@ -795,7 +871,7 @@ def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand) -> list[K
             summe = ablage.pruefsumme(eingabe.als_dict())
             if summe == summen.get((jahr, monat, person)) or summe == ablage.pruefsumme(alt[0].als_dict()):
                 continue  # the input it was computed from: the same result (the first test spares reading it back)
-            zeile = _gerechnet(sitzung, eingabe, nach_plan)
+            zeile = _gerechnet(sitzung, md, eingabe, nach_plan)
             if zeile.ergebnis is None or zeile.eingabe is None:
                 continue
             differenz = _unterschiede(alt[1], zeile.ergebnis)
@@ -848,7 +924,7 @@ def offene_korrekturen(db: Datenbank) -> list[Korrektur]:
     with db.arbeitseinheit() as sitzung:
         ziel = _naechster_offener(sitzung)
         stand = _gespeicherter_stand(sitzung, list(_alle_personen(sitzung)), ziel[0])
-        return _korrekturen(sitzung, ziel, stand)
+        return _korrekturen(sitzung, ziel, stand, _Vorrat(sitzung))
 
 
 def _alle_personen(sitzung: Session) -> list[int]:
@@ -901,7 +977,7 @@ def zeilen(db: Datenbank, jahr: int, monat: int, *, korrekturen: bool = True) ->
         personen = _personen(sitzung, jahr, monat)
         stand = _gespeicherter_stand(sitzung, _alle_personen(sitzung), jahr)
         offene = (
-            _korrekturen(sitzung, (jahr, monat), stand)
+            _korrekturen(sitzung, (jahr, monat), stand, md.vorrat)
             if korrekturen and (jahr, monat) == _naechster_offener(sitzung)
             else []
         )
@@ -925,7 +1001,9 @@ def abrechnung(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:
 def _offen(sitzung: Session, jahr: int, monat: int) -> Monatsabrechnung:
     md = _monatsdaten(sitzung, jahr, monat)
     stand = _gespeicherter_stand(sitzung, _alle_personen(sitzung), jahr)
-    korrekturen = _korrekturen(sitzung, (jahr, monat), stand) if (jahr, monat) == _naechster_offener(sitzung) else []
+    korrekturen = (
+        _korrekturen(sitzung, (jahr, monat), stand, md.vorrat) if (jahr, monat) == _naechster_offener(sitzung) else []
+    )
     zeilen_ = tuple(
         _rechne(sitzung, md, p, stand, _verrechnungen(korrekturen, p)) for p in _personen(sitzung, jahr, monat)
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -131,14 +131,27 @@ def bedarfsstunden(tage: Mapping[int, Iterable[Bedarfsblock]]) -> Bedarfsstunden
 
 @dataclass(frozen=True, slots=True)
 class Luecke:
+    """Uncovered need. `pause_von`: whose break it lies in (a break is real: nobody works in it, § 4 ArbZG)."""
+
     beginn: datetime
     ende: datetime
     stufe: Bedarfsstufe
+    pause_von: tuple[str, ...] = ()
+
+    @property
+    def zeiten_text(self) -> str:
+        ende = "24:00" if self.ende.astimezone(BERLIN).time() == time(0) else fmt_zeit(self.ende)
+        return f"{fmt_zeit(self.beginn)}–{ende}"
 
     @property
     def text(self) -> str:
-        ende = "24:00" if self.ende.astimezone(BERLIN).time() == time(0) else fmt_zeit(self.ende)
-        return f"{fmt_zeit(self.beginn)}–{ende} ({self.stufe.kurz})"
+        """ "10:30–11:00 (Arbeit I, Pause von Sabine)": the grid, the print and the Hinweise say the same."""
+        pause = f", Pause von {_und(self.pause_von)}" if self.pause_von else ""
+        return f"{self.zeiten_text} ({self.stufe.kurz}{pause})"
+
+
+def _und(namen: Sequence[str]) -> str:
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " und " + namen[-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +218,25 @@ def anwesenheit(
     return _vereinige(arbeit), _vereinige(alle)
 
 
+#: A break of one assistant (UTC) with her name: a gap in the need that touches it lies "in her Pause".
+Pausenzeit = tuple[datetime, datetime, str]
+
+
+def pausenzeiten(
+    schichten: Iterable[Schicht], namen: Callable[[int], str], abwesend: Abwesenheitsindex | None = None
+) -> list[Pausenzeit]:
+    """The breaks of the shifts worked (an absent assistant's shift has none: she is not there at all)."""
+    ergebnis: list[Pausenzeit] = []
+    for schicht in schichten:
+        if abwesend is not None and abwesend.am(schicht.assistenzkraft_id, schicht.tag) is not None:
+            continue
+        for pause in schicht.pausen:
+            ergebnis.append(
+                (pause.beginn.astimezone(UTC), pause.ende.astimezone(UTC), namen(schicht.assistenzkraft_id))
+            )
+    return sorted(ergebnis)
+
+
 def abdeckung(
     tag: date,
     profil: Bedarfsprofil,
@@ -213,8 +245,13 @@ def abdeckung(
     *,
     land: str | None = None,
     praesenz: tuple[list[Intervall], list[Intervall]] | None = None,
+    pausen: Sequence[Pausenzeit] = (),
 ) -> Tagesabdeckung:
-    """Coverage of one day: Arbeit I need is covered only by Arbeit I, Arbeit II need by any presence."""
+    """Coverage of one day: Arbeit I need is covered only by Arbeit I, Arbeit II need by any presence.
+
+    A gap that touches one of `pausen` names whose break it is: nobody works in a break, so the need stays open
+    there, and the Hinweis can say what to do (plan an overlap, or mark that time Arbeit 0 in the profile).
+    """
     arbeit, alle = praesenz if praesenz is not None else anwesenheit(schichten, abwesend)
     bedarf = {Bedarfsstufe.ARBEIT_I: NULL, Bedarfsstufe.ARBEIT_II: NULL}
     gedeckt = {Bedarfsstufe.ARBEIT_I: NULL, Bedarfsstufe.ARBEIT_II: NULL}
@@ -229,7 +266,9 @@ def abdeckung(
         decke = arbeit if block.stufe is Bedarfsstufe.ARBEIT_I else alle
         offen = _ohne(iv, decke)
         gedeckt[block.stufe] += laenge - sum((y - x for x, y in offen), NULL)
-        luecken.extend(Luecke(x.astimezone(BERLIN), y.astimezone(BERLIN), block.stufe) for x, y in offen)
+        for x, y in offen:
+            in_pause = tuple(dict.fromkeys(name for p_a, p_b, name in pausen if p_a < y and x < p_b))
+            luecken.append(Luecke(x.astimezone(BERLIN), y.astimezone(BERLIN), block.stufe, in_pause))
     luecken.sort(key=lambda lu: lu.beginn)
     return Tagesabdeckung(tag, bedarf, gedeckt, tuple(luecken))
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart, Abwesenheitsindex
 from core.dienstplan.arbeitszeit import Arbeitszeitregeln, nach_arbzg
-from core.dienstplan.bedarf import Bedarfsprofil, abdeckung, anwesenheit
+from core.dienstplan.bedarf import Bedarfsprofil, Luecke, abdeckung, anwesenheit, pausenzeiten
 from core.dienstplan.schicht import Arbeitsart, Schicht, fmt_tag, fmt_zeit, zeitstuecke
 from core.dienstplan.tage import monatsname, montag_der_woche
 from core.dienstplan.verguetung import monatsverdienst, std, std_td
@@ -249,25 +249,45 @@ def pruefe_bedarf(k: _Kontext) -> list[Pruefhinweis]:
     if profil is None:
         return []
     praesenz = anwesenheit(k.e.schichten, k.abwesend)
+    pausen = pausenzeiten(k.e.schichten, k.name, k.abwesend)
     ergebnis: list[Pruefhinweis] = []
     tag = k.von
     while tag < k.bis_excl:
-        deckung = abdeckung(tag, profil, (), k.abwesend, land=k.e.land, praesenz=praesenz)
-        if deckung.luecken:
+        deckung = abdeckung(tag, profil, (), k.abwesend, land=k.e.land, praesenz=praesenz, pausen=pausen)
+        sonst = [lu for lu in deckung.luecken if not lu.pause_von]
+        in_pause = [lu for lu in deckung.luecken if lu.pause_von]
+        if sonst:
             ergebnis.append(
                 Pruefhinweis(
                     Hinweis(
                         "BEDARF_UNGEDECKT",
                         Schwere.WARNUNG,
-                        f"Am {fmt_tag(tag)} ist der Bedarf nicht gedeckt: "
-                        + ", ".join(lu.text for lu in deckung.luecken)
-                        + ".",
+                        f"Am {fmt_tag(tag)} ist der Bedarf nicht gedeckt: " + ", ".join(lu.text for lu in sonst) + ".",
                     ),
                     tag,
                 )
             )
+        if in_pause:
+            ergebnis.append(Pruefhinweis(_bedarf_in_pause(tag, in_pause), tag))
         tag += timedelta(days=1)
     return ergebnis
+
+
+def _bedarf_in_pause(tag: date, luecken: Sequence[Luecke]) -> Hinweis:
+    """A need open only because someone has her break: one sentence per day that says what she can do.
+
+    The break stays (§ 4 ArbZG: nobody works in it). Either someone else is there (an overlap, a second person), or
+    she manages alone for that time and marks it Arbeit 0 in her Bedarfsprofil: seed 004, 1.4.4, Arbeit 0 are times
+    "in denen Sie keine bezahlte Assistenz benötigen".
+    """
+    return Hinweis(
+        "BEDARF_IN_PAUSE",
+        Schwere.WARNUNG,
+        f"Am {fmt_tag(tag)} ist in der Pause niemand da: " + ", ".join(lu.text for lu in luecken) + " – bitte eine "
+        "Überschneidung oder eine zweite Person einplanen oder die Zeit im Bedarfsprofil als Arbeit 0 eintragen, "
+        "wenn Sie sie allein schaffen.",
+        "§ 4 ArbZG",
+    )
 
 
 # --- Arbeitszeit (ArbZG or own limits) ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsindex, zellentext
-from core.dienstplan.bedarf import Bedarfsprofil, Tagesabdeckung, abdeckung, anwesenheit
+from core.dienstplan.bedarf import Bedarfsprofil, Tagesabdeckung, abdeckung, anwesenheit, pausenzeiten
 from core.dienstplan.schicht import Schicht, fmt_ende, fmt_zeit
 from core.dienstplan.tage import Tagesinfo, monatsinfo
 from core.dienstplan.vorlagen import Schichtvorlage
@@ -92,6 +92,7 @@ def monatsraster(
     if any(not s.vorlage or s.vorlage not in bekannte for s in im_monat) or not spalten:
         spalten.append(Spalte(WEITERE, "Weitere Schichten", "", None))
     praesenz = anwesenheit(alle, index) if bedarf is not None else None
+    pausen = pausenzeiten(alle, lambda i: namen.get(i, f"Nr. {i}"), index) if bedarf is not None else []
     zeilen = []
     nach_tag: dict[object, list[Schicht]] = {}
     for s in im_monat:
@@ -109,6 +110,10 @@ def monatsraster(
             (namen.get(a.assistenzkraft_id, f"Nr. {a.assistenzkraft_id}"), a)
             for a in sorted(index.am_tag(info.tag), key=lambda a: namen.get(a.assistenzkraft_id, ""))
         )
-        deckung = abdeckung(info.tag, bedarf, (), index, land=land, praesenz=praesenz) if bedarf is not None else None
+        deckung = (
+            abdeckung(info.tag, bedarf, (), index, land=land, praesenz=praesenz, pausen=pausen)
+            if bedarf is not None
+            else None
+        )
         zeilen.append(Rasterzeile(info, {k: tuple(v) for k, v in zellen.items()}, abwesend, deckung))
     return Monatsraster(jahr, monat, tuple(spalten), tuple(zeilen))

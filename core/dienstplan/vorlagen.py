@@ -123,17 +123,40 @@ def schicht_aus_vorlage(
     )
 
 
-# Seed 004, 2.6.1: "1. Schicht 7:00 bis 14:00, 2. Schicht 14:00 bis Schluß" — we choose 22:00 as "Schluß".
-FRUEHDIENST = Schichtvorlage("Frühdienst", "F", time(7), time(14))
-SPAETDIENST = Schichtvorlage("Spätdienst", "S", time(14), time(22))
-NACHTBEREITSCHAFT = Schichtvorlage("Nachtbereitschaft", "N", time(22), time(7), arbeitsart=Arbeitsart.BEREITSCHAFT)
-# Seed 004, 1.6.2: a day of round-the-clock assistance as 14 h Arbeit I + 10 h Arbeit II.
+# The standard templates of a new file. Seed 004, 2.6.1: "1. Schicht 7:00 bis 14:00, 2. Schicht 14:00 bis Schluß"
+# (we choose 22:00 as "Schluß"). Each carries the Ruhepause § 4 ArbZG asks for, so that planning a template alone
+# raises no ArbZG warning: at least 30 minutes for more than 6 and up to 9 hours of work, 45 minutes for more than 9
+# hours (Satz 1), placed inside the shift so that nobody works more than 6 hours in a row (Satz 3). Bereitschaft
+# (Arbeit II, present in the home) is working time (§ 7 Abs. 1 Nr. 1a ArbZG, EuGH C-151/02 Jaeger), so the night
+# needs its break too. A break is real: nobody works in it; the coverage check names the gap (bedarf.pause_text).
+# Files created before this change keep their own templates; the check on use tells them (issue 13, finding 7).
+FRUEHDIENST = Schichtvorlage(
+    "Frühdienst", "F", time(7), time(14), pausen=(VorlagenPause(time(10, 30), 30),)
+)  # 6:30 h work: 3:30 h + Pause 10:30–11:00 + 3:00 h
+SPAETDIENST = Schichtvorlage(
+    "Spätdienst", "S", time(14), time(22), pausen=(VorlagenPause(time(18), 30),)
+)  # 7:30 h work: 4:00 h + Pause 18:00–18:30 + 3:30 h
+NACHTBEREITSCHAFT = Schichtvorlage(
+    "Nachtbereitschaft",
+    "N",
+    time(22),
+    time(7),
+    arbeitsart=Arbeitsart.BEREITSCHAFT,
+    pausen=(VorlagenPause(time(3), 30),),
+)  # 8:30 h Bereitschaft: 5:00 h + Pause 03:00–03:30 + 3:30 h. Not 02:00: that hour is missing on the last Sunday of
+# March and twice on the last of October; from 22:00 to 03:00 are 4 h then, or 6 h (still not more than six).
+# Seed 004, 1.6.2: a day of round-the-clock assistance as 14 h Arbeit I + 10 h Arbeit II. Its 45 minutes of breaks
+# lie in the day part (11:30–12:00, 17:00–17:15); its length cannot comply: 23:15 h of working time in 24 hours is
+# more than the 10 hours of § 3 ArbZG and leaves no Ruhezeit of § 5. Only a Tarifvertrag allows it (§ 7 Abs. 1
+# Nr. 1a, Abs. 2a ArbZG; a private employer has none unless the contract refers to one) or a live-in assistant
+# (§ 18 Abs. 1 Nr. 3 ArbZG): `arbzg_hinweise` says so in the template dialog instead of pretending.
 BLOCK_24H = Schichtvorlage(
     "24-h-Block",
     "24",
     time(7),
     time(7),
     teile=(VorlagenTeil(time(21), time(7), Arbeitsart.BEREITSCHAFT),),
+    pausen=(VorlagenPause(time(11, 30), 30), VorlagenPause(time(17), 15)),
 )
 
 STANDARDVORLAGEN: tuple[Schichtvorlage, ...] = (FRUEHDIENST, SPAETDIENST, NACHTBEREITSCHAFT, BLOCK_24H)

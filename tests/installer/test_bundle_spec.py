@@ -335,11 +335,13 @@ def test_die_programmteile_lesen_nur_behaltene_paketdaten() -> None:
     for ordner, behalten in AUSWAHL.items():
         paket, _, unterordner = ordner.partition("/")
         spec = importlib.util.find_spec(paket)
-        assert spec is not None and spec.submodule_search_locations
+        if spec is None:  # not installed here, so not bundled either (pyphen: optional for reportlab)
+            continue
+        assert spec.submodule_search_locations
         wurzel = Path(next(iter(spec.submodule_search_locations))).resolve() / unterordner
         gelesen = {p.relative_to(wurzel).as_posix() for p in geoeffnet if p.is_relative_to(wurzel)}
         assert gelesen <= set(behalten), f"{ordner}: gelesen, aber nicht im Paket: {sorted(gelesen - set(behalten))}"
-        if behalten:  # the probe really reaches each kept folder
+        if behalten and paket in NUTZER_BESCHNITTENER_PAKETE:  # the probe really reaches each kept folder
             assert gelesen, f"{ordner}: die Probe liest hier nichts"
 
 

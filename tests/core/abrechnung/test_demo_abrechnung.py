@@ -61,3 +61,25 @@ def test_jahr_ausserhalb_der_tabelle_wird_uebernommen_und_ist_zu_pruefen() -> No
     assert spaeter.zusatzbeitrag_prozent == bekannt.zusatzbeitrag_prozent == Decimal("3.29")
     gewaehlt = spaeter.gewaehlte_u1_stufe
     assert gewaehlt is not None and (gewaehlt.umlage_prozent, gewaehlt.erstattung_prozent) == (Decimal("2.5"), 65)
+
+
+def test_demo_november_2026_brutto_von_hand(tmp_path: Path) -> None:
+    """The demo's pay follows the hours of its plan, breaks taken out (§ 4 ArbZG; hours in test_demo, by hand).
+
+    Sabine 147,5 h × 16,50 € = 2.433,75 €; Jörg 146,5 h × 16,50 € = 2.417,25 € (weekdays only, no holiday in BW).
+    Ulrike 62,5 h × 15 € = 937,50 € + Allerheiligen (Sunday 01.11., a holiday: only the 50 %) 6,5 h × 15 € × 50 %
+    = 48,75 € + the other Sundays 08. late 7,5, 15. early 6,5, 22. late 7,5, 29. early 6,5 = 28 h × 15 € × 25 %
+    = 105,00 € → 1.091,25 €. Rudolf 63,5 h × 15 € = 952,50 € + 01.11. late 7,5 h × 7,50 € = 56,25 € + Sundays
+    08. early 6,5, 15. late 7,5, 22. early 6,5, 29. late 7,5 = 28 h → 105,00 € → 1.113,75 €.
+    """
+    demo = lege_demo_an(tmp_path / "demo.sqlite", heute=date(2026, 11, 23))
+    erwartet = {
+        demo.sabine: Decimal("2433.75"),
+        demo.joerg: Decimal("2417.25"),
+        demo.ulrike: Decimal("1091.25"),
+        demo.rudolf: Decimal("1113.75"),
+    }
+    with Datenbank.oeffnen(demo.pfad) as db:
+        abrechnung = lauf.abrechnung(db, 2026, 11)
+        brutto = {z.assistenzkraft_id: z.ergebnis.brutto for z in abrechnung.zeilen if z.ergebnis is not None}
+    assert brutto == erwartet

@@ -5,12 +5,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from core.dienstplan.vorlagen import Schichtvorlage
 from core.persistence.datenbank import Datenbank
 from core.stammdaten import start
 from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber
@@ -83,13 +84,31 @@ def haushalt(tmp_path: Path, _haushalt_vorlage: tuple[Path, Haushalt]) -> Iterat
         db.schliessen()
 
 
+def seed_vorlagen(h: Haushalt) -> dict[str, Schichtvorlage]:
+    """The file's Frühdienst and Spätdienst set to the seed's shifts as its table counts them (7 h and 8 h, no break).
+
+    The program's own templates carry the § 4 ArbZG break (core.dienstplan.vorlagen); tests that reproduce the
+    seed's table say which shifts they mean instead of relying on the defaults.
+    """
+    from core.dienstplan import dienst
+
+    v = {x.name: x for x in dienst.liste_vorlagen(h.db)}
+    return {
+        name: dienst.speichere_vorlage(h.db, Schichtvorlage(name, kuerzel, beginn, ende, id=v[name].id))
+        for name, kuerzel, beginn, ende in (
+            ("Frühdienst", "F", time(7), time(14)),
+            ("Spätdienst", "S", time(14), time(22)),
+        )
+    }
+
+
 def plane_seed_januar(h: Haushalt) -> None:
     """Seed 004, 2.6.1 through the services: both patterns, the swap on the 5th, two leaves with Vertretung."""
     from core.dienstplan import dienst
     from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
     from core.dienstplan.muster import wochenendwechsel, wochenwechsel
 
-    v = {x.name: x for x in dienst.liste_vorlagen(h.db)}
+    v = seed_vorlagen(h)
     fs = [v["Frühdienst"], v["Spätdienst"]]
     for muster in (
         wochenwechsel("Früh/Spät", date(2014, 12, 29), fs, [h.sabine, h.joerg]),

@@ -131,7 +131,8 @@ def test_verschieben_behaelt_echte_laenge_und_teile(haushalt: Haushalt) -> None:
     a = dienst.verschiebe_um_tage(haushalt.db, block.id or 0, 1)  # now over the DST night
     ((_vorher, nachher),) = a.schichten_geaendert
     h = schichtstunden(nachher)
-    assert (h.arbeit_h, h.bereitschaft_h) == (14, 9)
+    # Arbeit I 07–21 less the template's breaks (0,5 + 0,25 h) = 13,25 h; Arbeit II 21–07 over the DST night 9 h
+    assert (h.arbeit_h, h.bereitschaft_h) == (Decimal("13.25"), 9)
     zurueck = dienst.anwenden(haushalt.db, a.umkehrung())
     assert schichtstunden(zurueck.schichten_geaendert[0][1]).bereitschaft_h == 10
 

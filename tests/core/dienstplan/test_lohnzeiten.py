@@ -16,28 +16,31 @@ from core.regeln.zuschlaege import Kategorie, Zuschlagssaetze, berechne_zuschlae
 
 
 def test_stunden_nach_tagesart_heiligabend_bis_weihnachten() -> None:
-    # 24-h-Block from Thu 24.12.2026 07:00: 17 h on Heiligabend, 7 h on the 1st Christmas Day (holiday)
+    # 24-h-Block from Thu 24.12.2026 07:00: 17 h on Heiligabend less its breaks 11:30–12:00 and 17:00–17:15
+    # (§ 4 ArbZG) = 16,25 h; 7 h on the 1st Christmas Day (holiday)
     block = schicht_aus_vorlage(BLOCK_24H, date(2026, 12, 24), 1)
     je_art = stunden_nach_tagesart([block], "BW")
-    assert je_art[Tagesart.HEILIGABEND_SILVESTER].gesamt_h == 17
+    assert je_art[Tagesart.HEILIGABEND_SILVESTER].gesamt_h == Decimal("16.25")
     assert je_art[Tagesart.FEIERTAG].bereitschaft_h == 7
     assert je_art[Tagesart.WERKTAG].gesamt_h == 0
 
 
 def test_samstagnacht_in_den_sonntag() -> None:
-    nacht = schicht_aus_vorlage(NACHTBEREITSCHAFT, date(2026, 3, 7), 1)  # Sat 22:00 → Sun 07:00
+    nacht = schicht_aus_vorlage(NACHTBEREITSCHAFT, date(2026, 3, 7), 1)  # Sat 22:00 → Sun 07:00, break 03:00–03:30
     je_art = stunden_nach_tagesart([nacht], "BW")
-    assert (je_art[Tagesart.WERKTAG].bereitschaft_h, je_art[Tagesart.SONNTAG].bereitschaft_h) == (2, 7)
+    # Saturday 22–24 = 2 h; Sunday 00–07 = 7 h less the 0,5 h break
+    assert (je_art[Tagesart.WERKTAG].bereitschaft_h, je_art[Tagesart.SONNTAG].bereitschaft_h) == (2, Decimal("6.5"))
 
 
 def test_zuschlaege_aus_dem_dienstplan_mit_gewichteter_bereitschaft() -> None:
     nacht = schicht_aus_vorlage(NACHTBEREITSCHAFT, date(2026, 3, 7), 1)
     zeitraeume = arbeitszeitraeume(1, [nacht], Decimal("20.00"), Decimal(50))
-    assert [(z.grundlohn, z.geleistet) for z in zeitraeume] == [(Decimal("10.00"), True)]
+    # two stretches, 22:00–03:00 and 03:30–07:00 (the break lies between them), each at 20 € × 50 % = 10 €
+    assert [(z.grundlohn, z.geleistet) for z in zeitraeume] == [(Decimal("10.00"), True)] * 2
     ergebnis = berechne_zuschlaege(zeitraeume, Zuschlagssaetze(sonntag=Decimal(50)), "BW")
-    assert ergebnis.stunden[Kategorie.SONNTAG] == 7
-    # 7 Sunday hours × 10 € weighted Grundlohn × 50 % = 35 €
-    assert ergebnis.zuschlag == Decimal("35.00")
+    assert ergebnis.stunden[Kategorie.SONNTAG] == Decimal("6.5")
+    # 6,5 Sunday hours (00–07 less the break) × 10 € weighted Grundlohn × 50 % = 32,50 €
+    assert ergebnis.zuschlag == Decimal("32.50")
 
 
 def test_urlaub_zaehlt_als_nicht_geleistet_beim_urspruenglich_geplanten() -> None:
@@ -45,8 +48,9 @@ def test_urlaub_zaehlt_als_nicht_geleistet_beim_urspruenglich_geplanten() -> Non
     urlaub = Abwesenheitsindex([Abwesenheit(1, Abwesenheitsart.URLAUB, date(2026, 3, 7), date(2026, 3, 8))])
     fuer_jorg = arbeitszeitraeume(1, [nacht], Decimal("20.00"), Decimal(50), urlaub)
     fuer_sabine = arbeitszeitraeume(2, [nacht], Decimal("20.00"), Decimal(50), urlaub)
-    assert [z.geleistet for z in fuer_jorg] == [False]
-    assert [z.geleistet for z in fuer_sabine] == [True]
+    # both stretches of the night (before and after its break) follow who really works them
+    assert [z.geleistet for z in fuer_jorg] == [False, False]
+    assert [z.geleistet for z in fuer_sabine] == [True, True]
 
 
 def _schicht(person: int, tag: int, von: int, bis_tag: int, bis: int, **weiter: object) -> Schicht:

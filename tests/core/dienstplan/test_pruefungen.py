@@ -11,15 +11,22 @@ from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.arbeitszeit import eigene_regeln, keine_regeln
 from core.dienstplan.bedarf import Bedarfsblock, Bedarfsprofil, Bedarfsstufe
 from core.dienstplan.pruefungen import Pruefeingaben, Pruefhinweis, pruefe_monat
-from core.dienstplan.schicht import Schicht
+from core.dienstplan.schicht import Arbeitsart, Schicht
 from core.dienstplan.verguetung import monatsverdienst
 from core.dienstplan.vertrag import Lohnform, Vertragsdaten, Vertragsindex
-from core.dienstplan.vorlagen import BLOCK_24H, schicht_aus_vorlage
+from core.dienstplan.vorlagen import BLOCK_24H, Schichtvorlage, VorlagenTeil, schicht_aus_vorlage
 from core.domain.hinweis import Schwere
 from core.regeln.klassifikation import Beschaeftigungsart
 from tests.core.dienstplan.hilfe import sch
 
 SABINE, JOERG, ULRIKE = 1, 2, 3
+
+
+#: Seed 004, 1.6.2 as it stands: 14 h Arbeit I + 10 h Arbeit II, no break (the program's own 24-h-Block has 45
+#: minutes of breaks, § 4 ArbZG, so its hours differ); the Mindestlohn examples below compute with the seed's day.
+SEED_24H = Schichtvorlage(
+    "24 h laut Seed", "24", time(7), time(7), teile=(VorlagenTeil(time(21), time(7), Arbeitsart.BEREITSCHAFT),)
+)
 
 
 def _vertrag(person: int, **felder: object) -> Vertragsdaten:
@@ -87,6 +94,47 @@ def test_vertretung_fehlt_und_bedarf_ungedeckt() -> None:
     ]
     luecke = next(h for h in hinweise if h.code == "BEDARF_UNGEDECKT")
     assert luecke.text == "Am 09.03.2026 ist der Bedarf nicht gedeckt: 07:00–14:00 (Arbeit I)."
+
+
+def test_bedarf_in_der_pause_sagt_wessen_pause_und_was_zu_tun_ist() -> None:
+    """A break is real (§ 4 ArbZG): nobody works in it. The open need names whose break it is and the two ways out:
+    someone else there, or Arbeit 0 in the profile (seed 004, 1.4.4: times "in denen Sie keine bezahlte Assistenz
+    benötigen")."""
+    profil = Bedarfsprofil("Tag", {0: (Bedarfsblock(time(7), time(22), Bedarfsstufe.ARBEIT_I),)})
+    montag = [
+        sch(SABINE, "2026-03-02 07:00", "2026-03-02 14:00", pausen=(("2026-03-02 10:30", "2026-03-02 11:00"),)),
+        sch(JOERG, "2026-03-02 14:00", "2026-03-02 22:00", pausen=(("2026-03-02 18:00", "2026-03-02 18:30"),)),
+    ]
+
+    def bedarf(hinweise: list[Pruefhinweis]) -> list[Pruefhinweis]:  # the other Mondays of March stay empty
+        return [h for h in hinweise if h.code.startswith("BEDARF") and h.tag == date(2026, 3, 2)]
+
+    hinweise = bedarf(_pruefe(montag, bedarf=profil))
+    assert [(h.tag, h.code, h.schwere) for h in hinweise] == [(date(2026, 3, 2), "BEDARF_IN_PAUSE", Schwere.WARNUNG)]
+    assert hinweise[0].text == (
+        "Am 02.03.2026 ist in der Pause niemand da: 10:30–11:00 (Arbeit I, Pause von Sabine), "
+        "18:00–18:30 (Arbeit I, Pause von Jörg) – bitte eine Überschneidung oder eine zweite Person einplanen oder "
+        "die Zeit im Bedarfsprofil als Arbeit 0 eintragen, wenn Sie sie allein schaffen."
+    )
+    # an overlap closes Sabine's gap; Arbeit 0 at Jörg's break closes his: nothing is left open
+    ueberlappung = [*montag, sch(ULRIKE, "2026-03-02 10:00", "2026-03-02 11:30")]
+    mit_arbeit_0 = Bedarfsprofil(
+        "Tag",
+        {
+            0: (
+                Bedarfsblock(time(7), time(18), Bedarfsstufe.ARBEIT_I),
+                Bedarfsblock(time(18), time(18, 30), Bedarfsstufe.ARBEIT_0),
+                Bedarfsblock(time(18, 30), time(22), Bedarfsstufe.ARBEIT_I),
+            )
+        },
+    )
+    assert bedarf(_pruefe(ueberlappung, bedarf=mit_arbeit_0)) == []
+    # a gap that is not in a break keeps its own Hinweis on the same day
+    ohne_joerg = bedarf(_pruefe(montag[:1], bedarf=profil))
+    assert [h.text for h in ohne_joerg if h.code == "BEDARF_UNGEDECKT"] == [
+        "Am 02.03.2026 ist der Bedarf nicht gedeckt: 14:00–22:00 (Arbeit I)."
+    ]
+    assert [h.code for h in ohne_joerg] == ["BEDARF_IN_PAUSE", "BEDARF_UNGEDECKT"]
 
 
 @pytest.mark.parametrize(
@@ -200,7 +248,7 @@ def test_seed_tageslohn_beispiel_und_mindestlohn_mit_bereitschaft() -> None:
     """Seed 004, 1.6.2: 13,79 €/h, 14 h Arbeit I + 10 h Arbeit II at 30 % = 234,43 € per day.
     BAG 5 AZR 716/15: the Mindestlohn applies to all 24 hours: 2026 13,90 × 24 = 333,60 € per day."""
     vertrag = _vertrag(SABINE, satz=Decimal("13.79"), bereitschaft_prozent=Decimal(30))
-    ein_tag = [schicht_aus_vorlage(BLOCK_24H, date(2026, 3, 3), SABINE)]
+    ein_tag = [schicht_aus_vorlage(SEED_24H, date(2026, 3, 3), SABINE)]
     verdienst = monatsverdienst(SABINE, ein_tag, Vertragsindex([vertrag]), 2026, 3)
     assert verdienst.brutto == Decimal("234.43")
     assert verdienst.mindestlohn_soll == Decimal("333.60")
@@ -222,14 +270,14 @@ def test_seed_tageslohn_beispiel_und_mindestlohn_mit_bereitschaft() -> None:
 )
 def test_mindestlohn_fuer_arbeit_plus_bereitschaft(satz: str, prozent: str, warnung: bool) -> None:
     vertrag = _vertrag(SABINE, satz=Decimal(satz), bereitschaft_prozent=Decimal(prozent))
-    block = [schicht_aus_vorlage(BLOCK_24H, date(2026, 3, 3), SABINE)]
+    block = [schicht_aus_vorlage(SEED_24H, date(2026, 3, 3), SABINE)]
     assert ("MINDESTLOHN_UNTERSCHRITTEN" in _codes(_pruefe(block, vertraege=[vertrag]))) is warnung
 
 
 def test_mindestlohn_bei_monatslohn() -> None:
     # 1.800 € fixed for 30 × 24-h-Block = 720 h → needs 720 × 13,90 = 10.008 €
     vertrag = _vertrag(SABINE, lohnform=Lohnform.MONATSLOHN, satz=Decimal(1800))
-    bloecke = [schicht_aus_vorlage(BLOCK_24H, date(2026, 4, t), SABINE) for t in range(1, 31)]
+    bloecke = [schicht_aus_vorlage(SEED_24H, date(2026, 4, t), SABINE) for t in range(1, 31)]
     hinweise = _pruefe(bloecke, monat=(2026, 4), vertraege=[vertrag])
     assert "MINDESTLOHN_UNTERSCHRITTEN" in _codes(hinweise)
 

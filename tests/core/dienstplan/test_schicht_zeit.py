@@ -30,23 +30,39 @@ from core.fehler import EingabeFehler
 from tests.core.dienstplan.hilfe import sch, zp
 
 
+# The standard templates carry their § 4 ArbZG break (core.dienstplan.vorlagen): Nachtbereitschaft 22–07 with
+# 03:00–03:30, Frühdienst 07–14 with 10:30–11:00, 24-h-Block 07–07 with 11:30–12:00 and 17:00–17:15 in its day part.
+# Expected hours by hand: wall length ± the DST hour, minus the breaks.
 @pytest.mark.parametrize(
     ("vorlage", "tag", "arbeit", "bereitschaft"),
     [
         pytest.param(
-            NACHTBEREITSCHAFT, date(2026, 3, 28), 0, 8, id="Nacht 28./29.03.2026 Sommerzeit: 9 h Wand, 8 h real"
+            NACHTBEREITSCHAFT,
+            date(2026, 3, 28),
+            "0",
+            "7.5",
+            id="Nacht 28./29.03.2026 Sommerzeit: 9 h Wand, 8 h real − 0,5 Pause",
         ),
-        pytest.param(NACHTBEREITSCHAFT, date(2026, 10, 24), 0, 10, id="Nacht 24./25.10.2026 Winterzeit: 10 h real"),
-        pytest.param(NACHTBEREITSCHAFT, date(2025, 3, 29), 0, 8, id="Nacht 29./30.03.2025 Sommerzeit"),
-        pytest.param(NACHTBEREITSCHAFT, date(2025, 10, 25), 0, 10, id="Nacht 25./26.10.2025 Winterzeit"),
-        pytest.param(NACHTBEREITSCHAFT, date(2026, 3, 29), 0, 9, id="Nacht danach wieder 9 h"),
-        pytest.param(BLOCK_24H, date(2026, 3, 28), 14, 9, id="24-h-Block über Sommerzeit: 23 h"),
-        pytest.param(BLOCK_24H, date(2026, 10, 24), 14, 11, id="24-h-Block über Winterzeit: 25 h"),
-        pytest.param(BLOCK_24H, date(2026, 3, 2), 14, 10, id="24-h-Block seed 1.6.2: 14 h Arbeit I + 10 h Arbeit II"),
-        pytest.param(FRUEHDIENST, date(2026, 3, 29), 7, 0, id="Frühdienst am Umstellungstag 7 h"),
+        pytest.param(
+            NACHTBEREITSCHAFT, date(2026, 10, 24), "0", "9.5", id="Nacht 24./25.10.2026 Winterzeit: 10 h real − 0,5"
+        ),
+        pytest.param(NACHTBEREITSCHAFT, date(2025, 3, 29), "0", "7.5", id="Nacht 29./30.03.2025 Sommerzeit: 8 − 0,5"),
+        pytest.param(NACHTBEREITSCHAFT, date(2025, 10, 25), "0", "9.5", id="Nacht 25./26.10.2025 Winterzeit: 10 − 0,5"),
+        pytest.param(NACHTBEREITSCHAFT, date(2026, 3, 29), "0", "8.5", id="Nacht danach wieder 9 h − 0,5"),
+        # 14 h Arbeit I (07–21) − 0,75 h Pausen = 13,25; Arbeit II 21–07 = 10 h ± 1
+        pytest.param(BLOCK_24H, date(2026, 3, 28), "13.25", "9", id="24-h-Block über Sommerzeit: 23 h"),
+        pytest.param(BLOCK_24H, date(2026, 10, 24), "13.25", "11", id="24-h-Block über Winterzeit: 25 h"),
+        pytest.param(
+            BLOCK_24H,
+            date(2026, 3, 2),
+            "13.25",
+            "10",
+            id="24-h-Block seed 1.6.2: 14 h Arbeit I − 0,75 + 10 h Arbeit II",
+        ),
+        pytest.param(FRUEHDIENST, date(2026, 3, 29), "6.5", "0", id="Frühdienst am Umstellungstag 7 h − 0,5"),
     ],
 )
-def test_vorlagen_haben_echte_laenge(vorlage, tag: date, arbeit: int, bereitschaft: int) -> None:  # type: ignore[no-untyped-def]
+def test_vorlagen_haben_echte_laenge(vorlage, tag: date, arbeit: str, bereitschaft: str) -> None:  # type: ignore[no-untyped-def]
     schicht = schicht_aus_vorlage(vorlage, tag, 1)
     h = schichtstunden(schicht)
     assert (h.arbeit_h, h.bereitschaft_h) == (Decimal(arbeit), Decimal(bereitschaft))
@@ -67,7 +83,8 @@ def test_mitternacht_teilt_nach_kalendertagen_silvester_neujahr() -> None:
     stuecke = tagesstuecke(nacht)
     assert [(s.tag, stunden(s.dauer), s.arbeitsart) for s in stuecke] == [
         (date(2025, 12, 31), Decimal(2), Arbeitsart.BEREITSCHAFT),
-        (date(2026, 1, 1), Decimal(7), Arbeitsart.BEREITSCHAFT),
+        (date(2026, 1, 1), Decimal(3), Arbeitsart.BEREITSCHAFT),  # 00:00–03:00, then the break 03:00–03:30
+        (date(2026, 1, 1), Decimal("3.5"), Arbeitsart.BEREITSCHAFT),  # 03:30–07:00
     ]
     assert tagesinfo("BW", date(2026, 1, 1)).feiertag == "Neujahr"
     assert tagesinfo("BW", date(2025, 12, 31)).besonderer_tag == "Silvester"
@@ -75,15 +92,19 @@ def test_mitternacht_teilt_nach_kalendertagen_silvester_neujahr() -> None:
 
 def test_mitternacht_in_der_sommerzeitnacht() -> None:
     je_tag = stunden_je_tag([schicht_aus_vorlage(NACHTBEREITSCHAFT, date(2026, 3, 28), 1)])
-    assert {t: h.bereitschaft_h for t, h in je_tag.items()} == {date(2026, 3, 28): 2, date(2026, 3, 29): 6}
+    # 29.03.: 00:00–07:00 are 6 real hours (02:00–03:00 is skipped), minus the break 03:00–03:30
+    assert {t: h.bereitschaft_h for t, h in je_tag.items()} == {date(2026, 3, 28): 2, date(2026, 3, 29): Decimal("5.5")}
 
 
 def test_24h_block_wird_an_mitternacht_und_nach_arbeitsart_geteilt() -> None:
     stuecke = tagesstuecke(schicht_aus_vorlage(BLOCK_24H, date(2026, 12, 24), 1))
-    assert [(s.tag, s.beginn.hour, stunden(s.dauer), s.arbeitsart.value) for s in stuecke] == [
-        (date(2026, 12, 24), 7, 14, "arbeit"),
-        (date(2026, 12, 24), 21, 3, "bereitschaft"),
-        (date(2026, 12, 25), 0, 7, "bereitschaft"),
+    # the day part 07–21 is cut by its breaks 11:30–12:00 and 17:00–17:15: 4,5 + 5 + 3,75 = 13,25 h Arbeit I
+    assert [(s.tag, f"{s.beginn:%H:%M}", stunden(s.dauer), s.arbeitsart.value) for s in stuecke] == [
+        (date(2026, 12, 24), "07:00", Decimal("4.5"), "arbeit"),
+        (date(2026, 12, 24), "12:00", 5, "arbeit"),
+        (date(2026, 12, 24), "17:15", Decimal("3.75"), "arbeit"),
+        (date(2026, 12, 24), "21:00", 3, "bereitschaft"),
+        (date(2026, 12, 25), "00:00", 7, "bereitschaft"),
     ]
     assert tagesinfo("BW", date(2026, 12, 24)).bemerkung == "Heiligabend"
     assert tagesinfo("BW", date(2026, 12, 25)).feiertag == "Erster Weihnachtstag"

@@ -110,8 +110,9 @@ def test_tatsaechliche_zeit_im_stundenzettel(
     )
     assert f"{schicht.beginn.astimezone(BERLIN):%H:%M}" == "07:00"  # the plan stays
     m = person.schicht_modell
-    assert [m.data(m.index(0, c)) for c in (1, 4, 5)] == ["07:00–14:00", "07:30–15:00", "7,50"]
-    assert "geplant 7,00 Stunden, gearbeitet 7,50 Stunden" in person.zusammenfassung.text()
+    # the Frühdienst's break 10:30–11:00 stays in the actual time: planned 7 − 0,5 = 6,5 h, worked 7,5 − 0,5 = 7 h
+    assert [m.data(m.index(0, c)) for c in (1, 4, 5)] == ["07:00–14:00", "07:30–15:00", "7,00"]
+    assert "geplant 6,50 Stunden, gearbeitet 7,00 Stunden" in person.zusammenfassung.text()
 
 
 def test_sprung_vom_hinweis_zum_tag(qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt) -> None:

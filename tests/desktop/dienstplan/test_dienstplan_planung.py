@@ -67,7 +67,11 @@ def test_bedarf_und_abdeckung(
     _menue(qtbot, bereich, Qt.Key.Key_P, Qt.Key.Key_B)  # &Planung → &Bedarf je Wochentag
     warte_auf_fokus(qtbot, bereich.raster)
     assert dialoge.offen_geblieben == []
-    assert zelltext(bereich, MONTAG, "Abdeckung des Bedarfs") == "offen: 14:00–22:00 (Arbeit I)"
+    # nobody works in Sabine's break (Frühdienst 10:30–11:00, § 4 ArbZG): the cell says whose break it is
+    assert (
+        zelltext(bereich, MONTAG, "Abdeckung des Bedarfs")
+        == "offen: 10:30–11:00 (Arbeit I, Pause von Sabine), 14:00–22:00 (Arbeit I)"
+    )
     assert zelltext(bereich, MONTAG + timedelta(days=1), "Abdeckung des Bedarfs") == "offen: 07:00–22:00 (Arbeit I)"
     assert zelltext(bereich, MONTAG + timedelta(days=5), "Abdeckung des Bedarfs") == "kein Bedarf"
     # new shifts take their Leistungsart from the profile

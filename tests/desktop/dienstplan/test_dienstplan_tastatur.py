@@ -161,13 +161,14 @@ def test_eine_woche_nur_mit_der_tastatur(
     ]
     assert _gespeichert(haushalt) == sorted(erwartet)
 
-    # the night over the change to summer time is one hour shorter: 22:00 to 07:00 are 8 real hours of standby
+    # the night over the change to summer time is one hour shorter: 22:00 to 07:00 are 8 real hours, less the
+    # template's break 03:00–03:30 (§ 4 ArbZG) 7,5 hours of standby
     nacht = next(
         s
         for s in dienst.monat_oeffnen(haushalt.db, JAHR, MONAT, pruefen=False).schichten
         if s.tag == samstag and s.vorlage == "Nachtbereitschaft"
     )
-    assert schichtstunden(nacht).bereitschaft == timedelta(hours=8)
+    assert schichtstunden(nacht).bereitschaft == timedelta(hours=7, minutes=30)
     assert schichtstunden(nacht).arbeit == timedelta(0)
 
 
