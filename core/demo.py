@@ -353,9 +353,9 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
             ),
         )
 
-    # Need (seed 004, 1.4.4 and 1.6.2): Arbeit I 7–22; at night and in the assistants' breaks (10:30–11:00 and 18:00–18:30,
-    # the standard templates' Pausen) she manages alone (Arbeit 0). Kostenträger (1.2.3): Arbeitsassistenz at work
-    # Mon–Fri 9–13, Eingliederungshilfe on weekend afternoons, else Hilfe zur Pflege.
+    # Need (seed 004, 1.4.4 and 1.6.2): Arbeit I 7–22; at night and in the assistants' breaks (10:30–11:00 and
+    # 18:00–18:30, the standard templates' Pausen) she manages alone (Arbeit 0). Kostenträger (1.2.3):
+    # Arbeitsassistenz at work Mon–Fri 9–13, Eingliederungshilfe on weekend afternoons, else Hilfe zur Pflege.
     I, O = Bedarfsstufe.ARBEIT_I, Bedarfsstufe.ARBEIT_0  # noqa: E741
     werktag = (
         Bedarfsblock(time(7), time(9), I, "HZP"),
