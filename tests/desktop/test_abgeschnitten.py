@@ -6,28 +6,15 @@ size; a list's rows must be as high as their wrapped texts and no one-line field
 from __future__ import annotations
 
 import pytest
-from bildschirmfotos import _ansichten
+from bildschirmfotos import _ansichten, abgeschnittene_felder
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.bereiche import BEREICHE
 from desktop.hauptfenster import Hauptfenster
 from desktop.tabellen import Liste
 
 pytestmark = pytest.mark.gui
-
-
-def _abgeschnittene_felder(seite: QWidget) -> list[str]:
-    funde = []
-    for feld in seite.findChildren(QLineEdit):
-        if not feld.isVisible() or not feld.text() or feld.parent().metaObject().className() in ("QSpinBox",):
-            continue
-        platz = feld.contentsRect().width() - 2 * feld.style().pixelMetric(
-            feld.style().PixelMetric.PM_DefaultFrameWidth
-        )
-        if feld.fontMetrics().horizontalAdvance(feld.text()) > platz + 4:
-            funde.append(f"Feld „{feld.accessibleName() or feld.objectName()}“: „{feld.text()[:40]}…“")
-    return funde
 
 
 def _abgeschnittene_zeilen(seite: QWidget) -> list[str]:
@@ -51,7 +38,7 @@ def test_nichts_abgeschnitten_bei_100_prozent(qtbot, demo_fenster: Hauptfenster)
         for ansicht in _ansichten(seite):
             for _ in range(3):
                 QApplication.processEvents()
-            funde += [f"{b.schluessel}{ansicht}: {f}" for f in _abgeschnittene_felder(seite)]
+            funde += [f"{b.schluessel}{ansicht}: {f}" for f in abgeschnittene_felder(seite)]
             funde += [f"{b.schluessel}{ansicht}: {f}" for f in _abgeschnittene_zeilen(seite)]
     # the month grid shows every column (Abdeckung and Prüfung were beyond the right edge): headers on short lines
     demo_fenster.zeige_bereich("dienstplan")
