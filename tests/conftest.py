@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,20 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "1")
+
+# --- Compiled modules are kept, also where the environment says PYTHONDONTWRITEBYTECODE ------------------------
+#
+# Some images (this project's sandbox, many Docker images) set PYTHONDONTWRITEBYTECODE so that no .pyc lands beside
+# the sources. Then every test process compiled all its modules (the program, its libraries, the tests) and pytest
+# rewrote the asserts of every test module again, in each xdist worker and in each command-line subprocess: 12 s of
+# CPU per worker before the first test. The compiled files go to .pytest_cache/pyc instead (still none beside the
+# sources); the subprocesses of the tests read them there (PYTHONPYCACHEPREFIX) without writing. An own prefix is
+# left alone.
+_PYC = str(Path(__file__).resolve().parents[1] / ".pytest_cache" / "pyc")
+if sys.dont_write_bytecode and sys.pycache_prefix in (None, _PYC):
+    sys.pycache_prefix = _PYC
+    sys.dont_write_bytecode = False
+    os.environ["PYTHONPYCACHEPREFIX"] = _PYC
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -130,3 +145,25 @@ def _schema_einmal_je_prozess(request: pytest.FixtureRequest, monkeypatch: pytes
             verbindung.exec_driver_sql(befehl)
 
     monkeypatch.setattr(migration, "migriere", migriere)
+
+
+# --- No wait for the disk on every commit -----------------------------------------------------------------------
+#
+# The program commits with SQLite's default synchronous=FULL: in WAL mode every commit waits for the disk (fsync,
+# 5 ms on the 2-core test machine against 0.05 ms without), and the tests commit about seven times each, so the
+# workers sat idle for a good part of the run. Tests never survive a power cut, so their databases skip the fsync;
+# what reaches the file and in which order is unchanged (a killed process loses nothing either way). Subprocesses
+# started by tests keep the program's setting.
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _ohne_fsync() -> None:
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    def ohne_fsync(dbapi_verbindung: Any, _eintrag: Any) -> None:
+        cursor = dbapi_verbindung.cursor()
+        cursor.execute("PRAGMA synchronous=OFF")
+        cursor.close()
+
+    event.listen(Engine, "connect", ohne_fsync)
