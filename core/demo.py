@@ -8,7 +8,7 @@ patterns, with one leave week of Jörg. All persons and numbers are invented (va
 
 Unlike the seed's table the plan keeps the Arbeitszeitgesetz, so that a newcomer sees a plan without warnings:
 - every shift has its Ruhepause (§ 4 ArbZG, the standard templates), and she manages alone in those half hours:
-  her Bedarfsprofil says Arbeit 0 there (seed 004, 1.4.4: times "in denen Sie keine bezahlte Assistenz benötigen");
+  her Bedarfsprofil says Arbeit 0 there (seed 004, 1.6.2: "In dieser Zeit benötigen Sie keine bezahlte Assistenz");
 - nobody works both shifts of a day (15 hours; § 3 ArbZG allows 10): the seed's student works a whole weekend
   alone and Sabine covers Jörg's leave alone; here the students share each weekend, keep their shift on both days
   (late Saturday then early Sunday would leave 9 hours of rest, § 5 ArbZG asks for 11), and cover Jörg's leave
@@ -353,9 +353,9 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
             ),
         )
 
-    # Need (seed 004, 1.4.4): Arbeit I 7–22; at night and in the assistants' breaks (10:30–11:00 and 18:00–18:30,
-    # the standard templates' Pausen) she manages alone (Arbeit 0). Kostenträger (1.2.3): Arbeitsassistenz at work
-    # Mon–Fri 9–13, Eingliederungshilfe on weekend afternoons, else Hilfe zur Pflege.
+    # Need (seed 004, 1.4.4 and 1.6.2): Arbeit I 7–22; at night and in the assistants' breaks (10:30–11:00 and
+    # 18:00–18:30, the standard templates' Pausen) she manages alone (Arbeit 0). Kostenträger (1.2.3):
+    # Arbeitsassistenz at work Mon–Fri 9–13, Eingliederungshilfe on weekend afternoons, else Hilfe zur Pflege.
     I, O = Bedarfsstufe.ARBEIT_I, Bedarfsstufe.ARBEIT_0  # noqa: E741
     werktag = (
         Bedarfsblock(time(7), time(9), I, "HZP"),

@@ -30,15 +30,19 @@ DATENSCHICHT = "core.stammdaten.start"
 MESSUNG = "ASSISTENZBUERO_STARTMESSUNG"  # benchmarks/startup.py: print when the window is painted, then quit
 
 
-def richte_anwendung_ein(app: QApplication, einstellungen: Einstellungen | None = None) -> Einstellungen:
-    """German translations, names for QSettings, the user's font scale. Safe to call more than once."""
+def richte_anwendung_ein(
+    app: QApplication, einstellungen: Einstellungen | None = None, *, tastaturregeln: bool = True
+) -> Einstellungen:
+    """German translations, names for QSettings, the user's font scale, the keyboard rules (`tastaturregeln`
+    False: the caller installs them later, see `starte`). Safe to call more than once."""
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(ANWENDUNG)
     app.setApplicationDisplayName(ANWENDUNG)
     app.setDesktopFileName(DESKTOP_DATEI)  # Wayland/X11: taskbar and window list match the menu entry's icon
     installiere_uebersetzungen(app)
     folge_dem_fokus(app)
-    tastatur.installiere(app)
+    if tastaturregeln:
+        tastatur.installiere(app)
     sammle_nur_im_gui_thread(app)
     if einstellungen is None:
         einstellungen = Einstellungen(QSettings())
@@ -158,7 +162,10 @@ def starte(db_pfad: Path | None) -> int:
     richte_protokoll_ein()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    einstellungen = richte_anwendung_ein(app)
+    # The keyboard rules filter every event of the application in Python: the first events of the window's objects
+    # make Shiboken create some 120 Qt types and enums for them (0.1 s). They are installed after the first
+    # picture, before a dialog can appear (there is no field to type into until the file is open).
+    einstellungen = richte_anwendung_ein(app, tastaturregeln=False)
     sys.excepthook = _ausnahme_ohne_traceback
     fenster = zeige_hauptfenster(db_pfad, einstellungen)
     messung = bool(os.environ.get(MESSUNG))
@@ -176,7 +183,11 @@ def starte(db_pfad: Path | None) -> int:
         elif messung:
             _melde_messpunkte(fenster)
 
-    nach_dem_ersten_bild(fenster, lambda: _Lader(DATENSCHICHT, oeffnen))
+    def nach_dem_bild() -> None:
+        tastatur.installiere(app)
+        _Lader(DATENSCHICHT, oeffnen)
+
+    nach_dem_ersten_bild(fenster, nach_dem_bild)
     return app.exec()
 
 

@@ -51,7 +51,10 @@ def _hinweise(z: Zeile) -> str:
 
 def spalten(einordnungen: dict[int, Einordnung]) -> list[Spalte[Zeile]]:
     """The columns; `einordnungen`: what the payroll determined for a contract on "automatisch bestimmen"."""
-    return [*SPALTEN[:3], Spalte(tr("Beschäftigung"), lambda z: _beschaeftigung(z, einordnungen)), *SPALTEN[4:]]
+    beschaeftigung: Spalte[Zeile] = Spalte(
+        tr("Beschäftigung"), lambda z: _beschaeftigung(z, einordnungen), auch_in=IN_DEN_VERTRAEGEN
+    )
+    return [*SPALTEN[:3], beschaeftigung, *SPALTEN[4:]]
 
 
 def _beschaeftigung(z: Zeile, einordnungen: dict[int, Einordnung]) -> str:
@@ -65,25 +68,35 @@ def _beschaeftigung(z: Zeile, einordnungen: dict[int, Einordnung]) -> str:
     )
 
 
+# At 200 % the list cannot show all eight columns: these give way, the Personalbogen shows their content
+IM_PERSONALBOGEN = tr("im Personalbogen")
+IN_DEN_VERTRAEGEN = tr("im Personalbogen unter „Verträge“")
+
 SPALTEN: list[Spalte[Zeile]] = [
     Spalte(
         tr("Name"), lambda z: f"{z.nachname}, {z.vorname}", sortierung=lambda z: f"{z.nachname} {z.vorname}".casefold()
     ),
-    Spalte(tr("Status"), lambda z: z.status_text),
-    Spalte(tr("Krankenkasse"), lambda z: z.krankenkasse),
-    Spalte(tr("Beschäftigung"), lambda z: vertraege.BESCHAEFTIGUNG.get(z.beschaeftigung, z.beschaeftigung)),
+    Spalte(tr("Status"), lambda z: z.status_text, auch_in=IM_PERSONALBOGEN),
+    Spalte(tr("Krankenkasse"), lambda z: z.krankenkasse, auch_in=IM_PERSONALBOGEN),
+    Spalte(
+        tr("Beschäftigung"),
+        lambda z: vertraege.BESCHAEFTIGUNG.get(z.beschaeftigung, z.beschaeftigung),
+        auch_in=IN_DEN_VERTRAEGEN,
+    ),
     Spalte(
         tr("Lohn"),
         _lohn,
         sortierung=lambda z: int((z.lohnsatz or 0) * 100),
         rechtsbuendig=True,
+        auch_in=IN_DEN_VERTRAEGEN,
     ),
     Spalte(
         tr("Eintritt"),
         lambda z: datum_als_text(z.eintritt),
         sortierung=lambda z: z.eintritt.isoformat() if z.eintritt else "",
+        auch_in=IN_DEN_VERTRAEGEN,
     ),
-    Spalte(tr("Telefon"), lambda z: z.telefon),
+    Spalte(tr("Telefon"), lambda z: z.telefon, auch_in=IM_PERSONALBOGEN),
     Spalte(
         tr("Hinweise"),
         lambda z: anzahl(len(z.hinweise), tr("Hinweis"), tr("Hinweise")) if z.hinweise else "",

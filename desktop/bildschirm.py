@@ -17,13 +17,15 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QBoxLayout,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +33,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
+    QListView,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -284,6 +288,78 @@ def lange_kaestchen_umbrechen(wurzel: QWidget) -> None:
         _neu_vermessen(behaelter)
 
 
+def _bedarf(feld: QWidget) -> int:
+    """How wide a form's field wants to be: a one-line field as wide as its text (the Kasse's name), a choice as
+    wide as its longest entry, anything else its minimum. A field in a box (with its error line) as its inputs."""
+    if isinstance(feld, QLineEdit):
+        rand = feld.sizeHint().width() - feld.fontMetrics().horizontalAdvance("x" * 17)  # Qt's 17 characters
+        return max(feld.sizeHint().width(), feld.fontMetrics().horizontalAdvance(feld.text()) + max(rand, 0))
+    if isinstance(feld, (QComboBox, QAbstractSpinBox)):
+        return feld.sizeHint().width()
+    eingaben = [
+        w
+        for w in feld.findChildren(QWidget)
+        if isinstance(w, (QLineEdit, QComboBox, QAbstractSpinBox))
+        and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))
+        and not w.isHidden()
+    ]
+    return max([feld.minimumSizeHint().width(), *(_bedarf(w) for w in eingaben)])
+
+
+class Formularbreite(QObject):
+    """Labels above their fields while a form is too narrow for its fields beside the labels.
+
+    Qt's `WrapLongRows` moves a field under its label only when the field's *minimum* does not fit, so at 200 %
+    the Kasse's name and the Bundesland were cut inside fields squeezed beside a wide label column. Watching the
+    form's width (and the texts put into its fields), this puts every label above its field (`WrapAllRows`) when
+    some field gets less room than its text needs beside the labels, and back beside them when there is room.
+    """
+
+    def __init__(self, formular: QFormLayout, traeger: QWidget) -> None:
+        super().__init__(traeger)
+        self.formular = formular
+        self.traeger = traeger
+        self.sonst = formular.rowWrapPolicy()
+        traeger.installEventFilter(self)
+        for reihe in range(formular.rowCount()):
+            teil = formular.itemAt(reihe, QFormLayout.ItemRole.FieldRole)
+            feld = teil.widget() if teil is not None else None
+            if isinstance(feld, QLineEdit):  # a text set by the program (another Kasse chosen), not while typing
+                feld.textChanged.connect(lambda _t, f=feld: None if f.hasFocus() else self.pruefe())
+
+    def eventFilter(self, beobachtet: QObject, ereignis: QEvent) -> bool:
+        if ereignis.type() == QEvent.Type.Resize:
+            self.pruefe()
+        elif ereignis.type() == QEvent.Type.Show:  # its layout gets its geometry only after the show
+            QTimer.singleShot(0, self, self.pruefe)
+        return False
+
+    def zu_schmal(self, breite: int) -> bool:
+        """Whether a field would get less than it needs beside the label column of a form `breite` wide."""
+        f = self.formular
+        reihen = []
+        for reihe in range(f.rowCount()):
+            schild = f.itemAt(reihe, QFormLayout.ItemRole.LabelRole)
+            teil = f.itemAt(reihe, QFormLayout.ItemRole.FieldRole)
+            feld = teil.widget() if teil is not None else None
+            if schild is not None and feld is not None and not feld.isHidden():
+                reihen.append((schild, feld))
+        if not reihen:
+            return False
+        schilder = max(schild.sizeHint().width() for schild, _feld in reihen)
+        platz = breite - schilder - max(f.horizontalSpacing(), 0)
+        return any(_bedarf(feld) > platz for _schild, feld in reihen)
+
+    def pruefe(self) -> None:
+        f = self.formular
+        breite = f.geometry().width() if f.geometry().isValid() else self.traeger.contentsRect().width()
+        if breite <= 0:
+            return
+        ziel = QFormLayout.RowWrapPolicy.WrapAllRows if self.zu_schmal(breite) else self.sonst
+        if f.rowWrapPolicy() != ziel:
+            f.setRowWrapPolicy(ziel)
+
+
 def schmal_machen(wurzel: QWidget) -> None:
     """Let `wurzel` become narrow: rows of buttons wrap, form fields go under their label where both do not fit
     side by side, and long label texts wrap. Safe to call again (e.g. after a page has filled in its texts)."""
@@ -292,9 +368,20 @@ def schmal_machen(wurzel: QWidget) -> None:
     for formular in wurzel.findChildren(QFormLayout):
         if formular.rowWrapPolicy() == QFormLayout.RowWrapPolicy.DontWrapRows:
             formular.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        traeger = formular.parentWidget()
+        if traeger is not None and not formular.property("assistenzbuero_formularbreite"):
+            formular.setProperty("assistenzbuero_formularbreite", True)
+            Formularbreite(formular, traeger)
     for text in wurzel.findChildren(QLabel):
         if not text.wordWrap() and len(text.text()) > LANGER_TEXT and text.pixmap().isNull():
             text.setWordWrap(True)
+    for liste in wurzel.findChildren(QListView):
+        # a list's long entries ("Frühdienst (07:00–14:00, Arbeit)") wrap within its width instead of scrolling
+        # sideways; a screen reader reads the whole entry either way
+        if not liste.wordWrap() and liste.viewMode() == QListView.ViewMode.ListMode:
+            liste.setWordWrap(True)
+            liste.setResizeMode(QListView.ResizeMode.Adjust)
+            liste.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 # --- dialogs -----------------------------------------------------------------------------------------------------

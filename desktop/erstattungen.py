@@ -89,17 +89,22 @@ def zustand(a: Erstattungsantrag) -> str:
     return ", ".join(teile)
 
 
+#: The detail below the list shows these too (at 200 % not all ten columns fit beside each other)
+IN_DEN_EINZELHEITEN = tr("in den Einzelheiten")
+
+
 def spalten(heute: date) -> list[Spalte[Erstattungsantrag]]:
     return [
         Spalte(tr("Nr."), lambda a: str(a.nr), lambda a: a.nr, rechtsbuendig=True),
         Spalte(tr("Assistenzkraft"), lambda a: a.name or a.personalnummer),
-        Spalte(tr("Verfahren"), lambda a: f"{a.verfahren} {a.anlasstext}"),
+        Spalte(tr("Verfahren"), lambda a: f"{a.verfahren} {a.anlasstext}", auch_in=IN_DEN_EINZELHEITEN),
         Spalte(
             tr("Zeitraum"),
             lambda a: f"{a.von:%d.%m.%Y}–{a.bis:%d.%m.%Y}",
             lambda a: a.von.toordinal(),
+            auch_in=IN_DEN_EINZELHEITEN,
         ),
-        Spalte(tr("Kasse"), lambda a: a.kasse or tr("fehlt")),
+        Spalte(tr("Kasse"), lambda a: a.kasse or tr("fehlt"), auch_in=IN_DEN_EINZELHEITEN),
         Spalte(
             tr("Erstattung"),
             lambda a: _betrag(a.erstattungsbetrag),
@@ -112,8 +117,14 @@ def spalten(heute: date) -> list[Spalte[Erstattungsantrag]]:
             lambda a: anzahl(a.alter_tage(heute), tr("Tag"), tr("Tage")) if not a.erledigt else "",
             lambda a: a.alter_tage(heute),
             rechtsbuendig=True,
+            auch_in=IN_DEN_EINZELHEITEN,
         ),
-        Spalte(tr("Frist bis"), lambda a: f"{a.frist_bis:%d.%m.%Y}", lambda a: a.frist_bis.toordinal()),
+        Spalte(
+            tr("Frist bis"),
+            lambda a: f"{a.frist_bis:%d.%m.%Y}",
+            lambda a: a.frist_bis.toordinal(),
+            auch_in=IN_DEN_EINZELHEITEN,
+        ),
         Spalte(tr("Zu beachten"), zustand),
     ]
 

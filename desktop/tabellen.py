@@ -13,6 +13,7 @@ screen reader reads the model's full text anyway); titles wrap onto a second lin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -44,6 +45,9 @@ from desktop.i18n import tr
 
 Z = TypeVar("Z")
 SORTIERUNG = Qt.ItemDataRole.UserRole + 1
+#: Header data: where a column's content can be read too ("im Personalbogen"); such a column gives way when the table
+#: is too narrow for all its columns (see `PassendeTabelle`). Empty or None: the column always stays.
+AUCH_IN = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -55,6 +59,7 @@ class Spalte(Generic[Z]):
     rechtsbuendig: bool = False
     hinweis: Callable[[Z], str] | None = None  # tooltip (and accessible description of the cell)
     ankreuzbar: Callable[[Z], bool] | None = None  # a check box in the cell (Space toggles it)
+    auch_in: str = ""  # where the content is shown too ("im Personalbogen"): the column may give way when narrow
 
 
 class ZeilenModell(QAbstractTableModel, Generic[Z]):
@@ -112,8 +117,12 @@ class ZeilenModell(QAbstractTableModel, Generic[Z]):
         return basis
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.spalten[section].titel
+        if role == AUCH_IN:
+            return self.spalten[section].auch_in
         return None
 
 
@@ -161,28 +170,43 @@ class Kopfzeile(QHeaderView):
         schrift.setBold(True)  # Qt measures titles bold (a selected column's title is bold)
         return QFontMetrics(schrift)
 
-    def _rand(self, spalte: int) -> int:
-        """Room beside the title's text: margins and the sort arrow."""
+    def rand(self, spalte: int) -> int:
+        """Room beside the title's text: margins, and the sort arrow in the column it is sorted by (Qt counts the
+        arrow for every column; with eight columns at 200 % that was a column's width)."""
+        metrik = self._metrik()
         einzeilig = super().sectionSizeFromContents(spalte).width()
-        return max(einzeilig - self._metrik().horizontalAdvance(self.titel(spalte)), 0)
+        rand = einzeilig - metrik.horizontalAdvance(self.titel(spalte).split("\n")[0])
+        if self.isSortIndicatorShown() and spalte != self.sortIndicatorSection():
+            abstand = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+            rand -= metrik.height() + 3 * abstand
+        return max(rand, 0)
 
     def zeilen(self, spalte: int, breite: int) -> list[str]:
-        """The title of `spalte` broken into lines (at spaces) that fit a column `breite` wide."""
+        """The title of `spalte` broken into lines (at spaces, where the title has a line break, and hyphenated
+        where a word alone is wider: "Arbeitgeber-/kosten") that fit a column `breite` wide."""
         metrik = self._metrik()
-        platz = breite - self._rand(spalte)
+        platz = breite - self.rand(spalte)
         zeilen: list[str] = []
-        for wort in self.titel(spalte).split():
-            if zeilen and metrik.horizontalAdvance(f"{zeilen[-1]} {wort}") <= platz:
-                zeilen[-1] = f"{zeilen[-1]} {wort}"
-            else:
-                zeilen.append(wort)
+        for absatz in self.titel(spalte).split("\n"):
+            neu = True
+            for wort in absatz.split():
+                if not neu and metrik.horizontalAdvance(f"{zeilen[-1]} {wort}") <= platz:
+                    zeilen[-1] = f"{zeilen[-1]} {wort}"
+                else:
+                    zeilen += _getrennt(wort, platz, metrik)
+                neu = False
         return zeilen
 
-    def kleinste_breite(self, spalte: int) -> int:
-        """As narrow as the title's longest word (and the sort arrow) allow."""
+    def kleinste_breite(self, spalte: int, *, trennen: bool = True) -> int:
+        """As narrow as the title's longest word (`trennen=False`) or longest syllable (and the sort arrow)
+        allow."""
         metrik = self._metrik()
-        worte = self.titel(spalte).split() or [""]
-        return self._rand(spalte) + max(metrik.horizontalAdvance(w) for w in worte)
+        silben = _silben() if trennen else None
+        teile = [""]
+        for wort in self.titel(spalte).split():
+            teile += silben.inserted(wort).split("-") if silben is not None and len(wort) >= TRENNEN_AB else [wort]
+        strich = metrik.horizontalAdvance("-") if trennen else 0
+        return self.rand(spalte) + max(metrik.horizontalAdvance(t) for t in teile) + strich
 
     def sectionSizeFromContents(self, spalte: int) -> Any:
         groesse = super().sectionSizeFromContents(spalte)
@@ -205,6 +229,35 @@ class Kopfzeile(QHeaderView):
         maler.restore()
 
 
+#: Only words at least this long are hyphenated ("Arbeitgeber-kosten"; "Monat" stays whole).
+TRENNEN_AB = 10
+
+
+@functools.cache
+def _silben() -> Any:
+    """German hyphenation patterns (pyphen, LibreOffice's dictionary); None where they cannot be loaded (the titles
+    then break at spaces only)."""
+    try:
+        import pyphen
+
+        return pyphen.Pyphen(lang="de_DE")
+    except (ImportError, KeyError, OSError):
+        return None
+
+
+def _getrennt(wort: str, platz: int, metrik: QFontMetrics) -> list[str]:
+    """`wort` on as many lines as it needs to fit `platz`, hyphenated at German syllable breaks."""
+    silben = _silben() if len(wort) >= TRENNEN_AB else None
+    zeilen: list[str] = []
+    while silben is not None and metrik.horizontalAdvance(wort) > platz:
+        teil = next((t for t in silben.iterate(wort) if metrik.horizontalAdvance(t[0] + "-") <= platz), None)
+        if teil is None:
+            break
+        zeilen.append(teil[0] + "-")
+        wort = teil[1]
+    return [*zeilen, wort]
+
+
 class PassendeTabelle(QTableView):
     """A table whose columns fit its width: no sideways scrolling inside a list.
 
@@ -213,8 +266,14 @@ class PassendeTabelle(QTableView):
     fit, none narrower than `MINDEST_ZEICHEN` or its title's longest word; the texts of a narrowed column wrap (with
     `wordWrap`) or end in "…", the full text is its tooltip. When the table grows again, the columns get their
     wishes back. Only columns the user may resize (`Interactive`, the default) are fitted.
+
+    Where even the narrowest widths do not fit, columns whose content is shown elsewhere too (header data
+    `AUCH_IN`, e.g. "im Personalbogen") give way, the rightmost first; the table says which ones and where they are
+    (accessible description and the header's tooltip), and shows them again when there is room.
     """
 
+    #: Whether the table's minimum width is what its columns need (False: a grid that may scroll sideways).
+    BREITE_HALTEN = True
     #: A narrowed column keeps at least this many average characters (or its wish, if smaller).
     MINDEST_ZEICHEN = 6
     #: The stretched last column wishes for its content up to this many average characters (`Liste` also stops a
@@ -226,17 +285,79 @@ class PassendeTabelle(QTableView):
         self.kopfzeile = Kopfzeile(self)  # held here: without a Python reference its overrides could get lost
         self.setHorizontalHeader(self.kopfzeile)
         self._wunsch: dict[int, int] = {}
+        self._ausgeblendet: set[int] = set()
+        self._beschreibung = ""
         self._passe_gerade = False
         self._geplant = False
         self.horizontalHeader().sectionResized.connect(self._spalte_geaendert)
+        self.horizontalHeader().sortIndicatorChanged.connect(self._plane)  # the arrow moves to another column
+
+    def leerhinweis(self) -> str:
+        """What an empty table says (see `Liste`)."""
+        return ""
+
+    def ausgeblendet_hinweis(self) -> str:
+        """Which columns gave way for lack of room, and where their content is: "" when none did."""
+        if not self._ausgeblendet or self.model() is None:
+            return ""
+        kopf = self.kopfzeile
+        orte: dict[str, list[str]] = {}
+        for spalte in sorted(self._ausgeblendet, key=kopf.visualIndex):
+            orte.setdefault(str(self.model().headerData(spalte, Qt.Orientation.Horizontal, AUCH_IN)), []).append(
+                kopf.titel(spalte)
+            )
+        teile = "; ".join(f"{', '.join(titel)} ({ort})" for ort, titel in orte.items())
+        return tr("Aus Platzgründen ausgeblendet: {teile}.").format(teile=teile)
+
+    def setAccessibleDescription(self, beschreibung: str) -> None:
+        self._beschreibung = beschreibung
+        self._melde_zustand()
+
+    def _melde_zustand(self, *_: object) -> None:
+        """The accessible description: what the empty table says, the page's description, the columns left out."""
+        ausgeblendet = self.ausgeblendet_hinweis()
+        teile = (self.leerhinweis(), self._beschreibung, ausgeblendet)
+        super().setAccessibleDescription(" ".join(t for t in teile if t))
+        self.kopfzeile.setToolTip(ausgeblendet)
+        self.viewport().update()
 
     def setModel(self, modell: Any) -> None:
         super().setModel(modell)
         self._wunsch.clear()
+        self._ausgeblendet.clear()
         if modell is not None:
             for signal in (modell.modelReset, modell.columnsInserted, modell.columnsRemoved, modell.layoutChanged):
                 signal.connect(self._plane)
+            modell.modelReset.connect(self._neu_geladen)
         self._plane()
+
+    def _neu_geladen(self) -> None:
+        """New rows: the columns fit them at once (not a moment later, when she may already be reading them)."""
+        self._ausgeblendet = {s for s in self._ausgeblendet if s < self.kopfzeile.count()}
+        self.spalten_einpassen()
+
+    def resizeColumnsToContents(self) -> None:
+        """Columns as wide as their texts, but none wider than `HOECHSTENS_ZEICHEN`: a long name or state wraps
+        onto a second line in its cell (rows grow to fit) instead of pushing the last columns out of sight or being
+        cut ("Minijob-Zentrale (Deutsche Rentenversicherung …", "Mindesturlaub (Gesetz)" at 100 %)."""
+        super().resizeColumnsToContents()
+        self._begrenze(range(self.horizontalHeader().count()))
+
+    def resizeColumnToContents(self, spalte: int) -> None:
+        super().resizeColumnToContents(spalte)
+        self._begrenze([spalte])
+
+    def _begrenze(self, spalten: Iterable[int]) -> None:
+        kopf = self.horizontalHeader()
+        grenze = self.fontMetrics().averageCharWidth() * self.HOECHSTENS_ZEICHEN
+        for spalte in spalten:
+            if kopf.sectionSize(spalte) > grenze:
+                kopf.resizeSection(spalte, grenze)
+        if kopf.stretchLastSection():  # the last column fills the rest of the width again
+            kopf.setStretchLastSection(False)
+            kopf.setStretchLastSection(True)
+        if self.wordWrap():
+            self.resizeRowsToContents()
 
     def _spalte_geaendert(self, spalte: int, _alt: int, neu: int) -> None:
         kopf = self.horizontalHeader()
@@ -256,6 +377,7 @@ class PassendeTabelle(QTableView):
 
     def _plane(self, *_: object) -> None:
         """Fit once the current batch of changes is done (`resizeColumnsToContents` resizes column by column)."""
+        self.updateGeometry()  # its minimum width may have changed with its contents
         if not self._geplant:
             self._geplant = True
             QTimer.singleShot(0, self, self.spalten_einpassen)
@@ -291,34 +413,101 @@ class PassendeTabelle(QTableView):
             passt = self.fontMetrics().horizontalAdvance(text) <= flaeche.width() - rand
         return "" if passt else text
 
+    def _plan(self, platz: int) -> tuple[list[int], list[int], dict[int, int], int]:
+        """For a table `platz` wide: (its columns, those shown, their widths, the stretched last one or -1)."""
+        kopf = self.kopfzeile
+        modell = self.model()
+        modus = QHeaderView.ResizeMode.Interactive
+        reihe = [kopf.logicalIndex(i) for i in range(kopf.count())]
+        spalten = [s for s in reihe if not kopf.isSectionHidden(s) or s in self._ausgeblendet]
+        if not spalten or modell is None:
+            return spalten, spalten, {}, -1
+        zeichen = self.fontMetrics().averageCharWidth()
+
+        def wunsch_von(s: int, letzte: bool) -> int:
+            if letzte:  # stretched: its own width is whatever was left over, so ask its content
+                inhalt = max(self.sizeHintForColumn(s), kopf.sectionSizeFromContents(s).width())
+                return min(inhalt, max(zeichen * self.HOECHSTENS_ZEICHEN, kopf.kleinste_breite(s)))
+            # never narrower than its title's longest syllable (an empty column was 2 letters wide: "Stu")
+            return max(self._wunsch.get(s, kopf.sectionSize(s)), kopf.kleinste_breite(s, trennen=False))
+
+        def mindest_von(s: int, wunsch: int, trennen: bool = False) -> int:
+            return min(wunsch, max(zeichen * self.MINDEST_ZEICHEN, kopf.kleinste_breite(s, trennen=trennen)))
+
+        def ist_letzte(s: int, gezeigt: list[int]) -> bool:
+            return kopf.stretchLastSection() and s == gezeigt[-1] and kopf.sectionResizeMode(s) == modus
+
+        def noetig(gezeigt: list[int], trennen: bool = False) -> int:
+            return sum(
+                mindest_von(s, wunsch_von(s, ist_letzte(s, gezeigt)), trennen)
+                if kopf.sectionResizeMode(s) == modus
+                else kopf.sectionSize(s)
+                for s in gezeigt
+            )
+
+        gezeigt = list(spalten)
+        weichen = [s for s in reversed(spalten) if modell.headerData(s, Qt.Orientation.Horizontal, AUCH_IN)]
+        while weichen and len(gezeigt) > 1 and noetig(gezeigt) > platz:
+            gezeigt.remove(weichen.pop(0))
+        letzte = gezeigt[-1] if ist_letzte(gezeigt[-1], gezeigt) else -1
+        wunsch = {s: wunsch_von(s, s == letzte) for s in gezeigt}
+        beweglich = [s for s in gezeigt if kopf.sectionResizeMode(s) == modus]
+        fest = sum(kopf.sectionSize(s) for s in gezeigt if s not in beweglich)
+        ziel = {s: wunsch[s] for s in beweglich}
+        if beweglich and fest + sum(ziel.values()) > platz:
+            # titles hyphenated ("Arbeit-geber-kosten") only where their whole words do not fit
+            trennen = noetig(gezeigt) > platz
+            mindest = {s: mindest_von(s, wunsch[s], trennen) for s in beweglich}
+            ziel = _wasserstand(wunsch, mindest, platz - fest)
+        return spalten, gezeigt, ziel, letzte
+
+    def mindestbreite(self) -> int:
+        """How narrow the table can be without scrolling sideways (columns that may give way left out): a
+        splitter puts it below its neighbour rather than beside it where it has less (`desktop.bildschirm`)."""
+        if self.model() is None:
+            return self.minimumSizeHint().width()
+        _spalten, gezeigt, breiten, _letzte = self._plan(0)
+        kopf = self.kopfzeile
+        zeichen = self.fontMetrics().averageCharWidth()
+
+        def breite(s: int) -> int:
+            if s in breiten:
+                return breiten[s]
+            if kopf.sectionResizeMode(s) == QHeaderView.ResizeMode.Stretch:  # takes what is left, down to this
+                return max(zeichen * self.MINDEST_ZEICHEN, kopf.kleinste_breite(s))
+            return kopf.sectionSize(s)
+
+        innen = sum(breite(s) for s in gezeigt)
+        return innen + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+
+    def minimumSizeHint(self) -> Any:
+        """No narrower than its columns need (`mindestbreite`): a page or splitter puts it where it fits instead of
+        squeezing it until it scrolls sideways (the Budget's month table beside its chart at 200 %)."""
+        groesse = super().minimumSizeHint()
+        if self.BREITE_HALTEN:
+            groesse.setWidth(max(groesse.width(), self.mindestbreite()))
+        return groesse
+
     def spalten_einpassen(self) -> None:
         """Give the columns their wished widths, narrowed where the table is too small for all of them."""
         self._geplant = False
-        if self._passe_gerade:  # the header's new height resized the viewport: already being fitted
+        if self._passe_gerade:  # the header's new height resized the viewport: fit again once this is done
+            self._plane()
             return
         kopf = self.kopfzeile
         platz = self.viewport().width()
-        modus = QHeaderView.ResizeMode.Interactive
-        spalten = [s for s in (kopf.logicalIndex(i) for i in range(kopf.count())) if not kopf.isSectionHidden(s)]
-        if platz <= 0 or not spalten or self.model() is None:
+        if platz <= 0 or self.model() is None:
             return
-        letzte = spalten[-1] if kopf.stretchLastSection() and kopf.sectionResizeMode(spalten[-1]) == modus else -1
-        zeichen = self.fontMetrics().averageCharWidth()
-        wunsch: dict[int, int] = {}
-        for s in spalten:
-            if s == letzte:
-                inhalt = max(self.sizeHintForColumn(s), kopf.sectionSizeHint(s))
-                wunsch[s] = min(inhalt, max(zeichen * self.HOECHSTENS_ZEICHEN, kopf.kleinste_breite(s)))
-            else:
-                wunsch[s] = self._wunsch.get(s, kopf.sectionSize(s))
-        beweglich = [s for s in spalten if kopf.sectionResizeMode(s) == modus]
-        fest = sum(kopf.sectionSize(s) for s in spalten if s not in beweglich)
-        mindest = {s: min(wunsch[s], max(zeichen * self.MINDEST_ZEICHEN, kopf.kleinste_breite(s))) for s in beweglich}
-        ziel = {s: wunsch[s] for s in beweglich}
-        if beweglich and fest + sum(ziel.values()) > platz:
-            ziel = _wasserstand(wunsch, mindest, platz - fest)
+        spalten, gezeigt, ziel, letzte = self._plan(platz)
+        if not spalten:
+            return
+        beweglich = list(ziel)
+        ausgeblendet = set(spalten) - set(gezeigt)
         self._passe_gerade = True
         try:
+            for s in set(spalten):
+                if kopf.isSectionHidden(s) != (s in ausgeblendet):
+                    kopf.setSectionHidden(s, s in ausgeblendet)
             for s in beweglich:
                 if s != letzte and kopf.sectionSize(s) != ziel[s]:
                     kopf.resizeSection(s, ziel[s])
@@ -331,6 +520,9 @@ class PassendeTabelle(QTableView):
             self.updateGeometries()
         finally:
             self._passe_gerade = False
+        if ausgeblendet != self._ausgeblendet:
+            self._ausgeblendet = ausgeblendet
+            self._melde_zustand()
 
 
 def _wasserstand(wunsch: dict[int, int], mindest: dict[int, int], platz: int) -> dict[int, int]:
@@ -359,7 +551,6 @@ class Liste(PassendeTabelle):
         super().__init__()
         self.leertext = leer
         self.neu_knopf: QAbstractButton | None = None
-        self._beschreibung = ""
 
     def leer_sagt(self, text: str, knopf: QAbstractButton | None = None) -> None:
         """`text` when empty, followed by how to add the first row with `knopf` (its label and key, read when
@@ -384,33 +575,6 @@ class Liste(PassendeTabelle):
             text += " " + tr("Mit {knopf} anlegen.").format(knopf=mit)
         return text
 
-    def resizeColumnsToContents(self) -> None:
-        """Columns as wide as their texts, but none wider than `HOECHSTENS_ZEICHEN`: a long name or state wraps
-        onto a second line in its cell (rows grow to fit) instead of pushing the last columns out of sight or being
-        cut ("Minijob-Zentrale (Deutsche Rentenversicherung …", "Mindesturlaub (Gesetz)" at 100 %)."""
-        super().resizeColumnsToContents()
-        self._begrenze(range(self.horizontalHeader().count()))
-
-    def resizeColumnToContents(self, spalte: int) -> None:
-        super().resizeColumnToContents(spalte)
-        self._begrenze([spalte])
-
-    def _begrenze(self, spalten: Iterable[int]) -> None:
-        kopf = self.horizontalHeader()
-        grenze = self.fontMetrics().averageCharWidth() * self.HOECHSTENS_ZEICHEN
-        for spalte in spalten:
-            if kopf.sectionSize(spalte) > grenze:
-                kopf.resizeSection(spalte, grenze)
-        if kopf.stretchLastSection():  # the last column fills the rest of the width again
-            kopf.setStretchLastSection(False)
-            kopf.setStretchLastSection(True)
-        if self.wordWrap():
-            self.resizeRowsToContents()
-
-    def setAccessibleDescription(self, beschreibung: str) -> None:
-        self._beschreibung = beschreibung
-        self._melde_zustand()
-
     def showEvent(self, ereignis: QShowEvent) -> None:
         super().showEvent(ereignis)
         # a stretched column gets its width only now: wrap its long texts to that width (the rows' height follows
@@ -424,11 +588,6 @@ class Liste(PassendeTabelle):
             for signal in (modell.modelReset, modell.rowsInserted, modell.rowsRemoved, modell.layoutChanged):
                 signal.connect(self._melde_zustand)
         self._melde_zustand()
-
-    def _melde_zustand(self, *_: object) -> None:
-        hinweis = self.leerhinweis()
-        super().setAccessibleDescription(" ".join(t for t in (hinweis, self._beschreibung) if t))
-        self.viewport().update()
 
     def paintEvent(self, ereignis: QPaintEvent) -> None:
         super().paintEvent(ereignis)

@@ -312,4 +312,8 @@ class Tastaturregeln(QObject):
 def installiere(app: QApplication) -> Tastaturregeln:
     """Install the rules once per application; returns the (existing) instance."""
     vorhanden = app.findChild(Tastaturregeln)
-    return vorhanden if vorhanden is not None else Tastaturregeln(app)
+    if vorhanden is not None:
+        return vorhanden
+    regeln = Tastaturregeln(app)
+    regeln.zeige_rahmen(QApplication.focusWidget())  # installed after a window took the focus (the start)
+    return regeln

@@ -164,6 +164,17 @@ def _zahlen() -> str:
     return f"{betrag}, {tage[1]}"
 
 
+@pruefung("silbentrennung_deutsch")
+def _silbentrennung() -> str:
+    """pyphen's German patterns (the bundle keeps only hyph_de_DE.dic of its 84 files): long column titles are
+    hyphenated with them and would otherwise only break at spaces, silently."""
+    import pyphen
+
+    getrennt = pyphen.Pyphen(lang="de_DE").inserted("Arbeitgeberkosten")
+    erwarte(getrennt == "Ar-beit-ge-ber-kos-ten", f"„Arbeitgeberkosten“ getrennt als „{getrennt}“")  # Duden
+    return getrennt
+
+
 @pruefung("tabellen_und_pdf")
 def _dateien() -> str:
     import openpyxl

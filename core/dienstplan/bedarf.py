@@ -146,11 +146,12 @@ class Luecke:
     @property
     def text(self) -> str:
         """ "10:30–11:00 (Arbeit I, Pause von Sabine)": the grid, the print and the Hinweise say the same."""
-        pause = f", Pause von {_und(self.pause_von)}" if self.pause_von else ""
+        pause = f", Pause von {und_text(self.pause_von)}" if self.pause_von else ""
         return f"{self.zeiten_text} ({self.stufe.kurz}{pause})"
 
 
-def _und(namen: Sequence[str]) -> str:
+def und_text(namen: Sequence[str]) -> str:
+    """ "Sabine", "Sabine und Jörg", "Sabine, Jörg und Ulrike"."""
     return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " und " + namen[-1]
 
 

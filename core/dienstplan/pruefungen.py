@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart, Abwesenheitsindex
 from core.dienstplan.arbeitszeit import Arbeitszeitregeln, nach_arbzg
-from core.dienstplan.bedarf import Bedarfsprofil, Luecke, abdeckung, anwesenheit, pausenzeiten
+from core.dienstplan.bedarf import Bedarfsprofil, Luecke, abdeckung, anwesenheit, pausenzeiten, und_text
 from core.dienstplan.schicht import Arbeitsart, Schicht, fmt_tag, fmt_zeit, zeitstuecke
 from core.dienstplan.tage import monatsname, montag_der_woche
 from core.dienstplan.verguetung import monatsverdienst, std, std_td
@@ -277,15 +277,20 @@ def _bedarf_in_pause(tag: date, luecken: Sequence[Luecke]) -> Hinweis:
     """A need open only because someone has her break: one sentence per day that says what she can do.
 
     The break stays (§ 4 ArbZG: nobody works in it). Either someone else is there (an overlap, a second person), or
-    she manages alone for that time and marks it Arbeit 0 in her Bedarfsprofil: seed 004, 1.4.4, Arbeit 0 are times
-    "in denen Sie keine bezahlte Assistenz benötigen".
+    she manages alone for that time and marks it Arbeit 0 in her Bedarfsprofil: seed 004, 1.6.2, "Arbeit 0 – In
+    dieser Zeit benötigen Sie keine bezahlte Assistenz. Sie kommen z.B. alleine zurecht".
     """
+    namen = list(dict.fromkeys(name for lu in luecken for name in lu.pause_von))
+    wessen = f"in der Pause von {namen[0]}" if len(namen) == 1 else f"in den Pausen von {und_text(namen)}"
+    zeiten = ", ".join(
+        lu.zeiten_text if len(namen) == 1 else f"{lu.zeiten_text} ({und_text(lu.pause_von)})" for lu in luecken
+    )
+    # the gist (up to the colon) is what the Prüfung column reads out: the day and whose break
     return Hinweis(
         "BEDARF_IN_PAUSE",
         Schwere.WARNUNG,
-        f"Am {fmt_tag(tag)} ist in der Pause niemand da: " + ", ".join(lu.text for lu in luecken) + " – bitte eine "
-        "Überschneidung oder eine zweite Person einplanen oder die Zeit im Bedarfsprofil als Arbeit 0 eintragen, "
-        "wenn Sie sie allein schaffen.",
+        f"Am {fmt_tag(tag)} ist {wessen} niemand da: {zeiten} – bitte eine zweite Person überlappend einplanen "
+        "oder die Zeit im Bedarfsprofil als Arbeit 0 eintragen, wenn Sie allein zurechtkommen.",
         "§ 4 ArbZG",
     )
 

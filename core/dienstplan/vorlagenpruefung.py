@@ -20,6 +20,7 @@ NULL = timedelta(0)
 MINDESTPAUSE_BLOCK = timedelta(minutes=15)  # § 4 Satz 2 ArbZG: a Ruhepause counts in blocks of at least 15 minutes
 HOECHSTENS_AM_STUECK = timedelta(hours=6)  # § 4 Satz 3 ArbZG: not longer than six hours in a row without a break
 _VIERTELSTUNDE = 15
+_HOECHSTENS_NEUE_PAUSEN = 3  # enough for a 24-h-Block's night; beyond that the template is not a shift
 _MUSTERTAG = date(2001, 1, 8)  # an ordinary Monday: no DST change, so wall-clock and real lengths agree
 
 
@@ -72,6 +73,10 @@ def _fehlende_pause(schicht: Schicht, regeln: Arbeitszeitregeln) -> timedelta:
     return max(NULL, noetige_pause(arbeit, regeln) - vorhanden)
 
 
+def _minuten(pause: timedelta) -> str:
+    return f"nur {int(pause / timedelta(minutes=1))} Minuten Pause" if pause else "keine Pause"
+
+
 def _uhr(zeitpunkt: datetime) -> str:
     return f"{zeitpunkt.astimezone(BERLIN):%H:%M}"
 
@@ -95,7 +100,7 @@ def arbzg_hinweise(vorlage: Schichtvorlage, regeln: Arbeitszeitregeln) -> list[H
             Hinweis(
                 "VORLAGE_PAUSE_FEHLT",
                 Schwere.WARNUNG,
-                f"„{name}“ hat {int(vorhanden / timedelta(minutes=1))} Minuten Pause; nach dem Arbeitszeitgesetz "
+                f"„{name}“ hat {_minuten(vorhanden)}; nach dem Arbeitszeitgesetz "
                 f"braucht sie mindestens {int(noetig / timedelta(minutes=1))} Minuten – bitte tragen Sie die Pause "
                 "in der Vorlage ein.",
                 regeln.quelle("§ 4 Satz 1"),
@@ -144,18 +149,18 @@ def mit_mindestpause(vorlage: Schichtvorlage, regeln: Arbeitszeitregeln) -> Schi
     if not regeln.aktiv:
         return None
     neu = vorlage
-    for _ in range(3):
+    for _ in range(_HOECHSTENS_NEUE_PAUSEN + 1):
         schicht = _schicht(neu)
         fehlt = _fehlende_pause(schicht, regeln)
         strecken = _arbeitsstrecken(schicht, regeln)
         a, b = max(strecken, key=lambda s: s[1] - s[0], default=(schicht.beginn_utc, schicht.beginn_utc))
         if fehlt <= NULL and b - a <= HOECHSTENS_AM_STUECK:
-            break
+            return None if neu == vorlage else neu
         laenge = max(fehlt, MINDESTPAUSE_BLOCK)
         beginn = _auf_viertelstunde(a + (b - a - laenge) / 2).astimezone(BERLIN)
         pause = VorlagenPause(time(beginn.hour, beginn.minute), int(laenge / timedelta(minutes=1)))
         neu = replace(neu, pausen=tuple(sorted((*neu.pausen, pause), key=lambda p: _schicht_zeit(neu, p.beginn))))
-    return None if neu == vorlage else neu
+    return None  # more breaks than a shift of legal length ever needs: leave it to her
 
 
 def _schicht_zeit(vorlage: Schichtvorlage, uhrzeit: time) -> timedelta:

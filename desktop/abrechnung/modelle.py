@@ -19,7 +19,7 @@ from core.domain.hinweis import Schwere
 from core.domain.zahlen import anzahl, format_eur, format_zahl
 from core.regeln.klassifikation import Beschaeftigungsart
 from desktop.i18n import tr
-from desktop.tabellen import Index
+from desktop.tabellen import AUCH_IN, Index
 
 #: The class as the list says it (the detail view gives the full legal name).
 KLASSE = {
@@ -70,6 +70,11 @@ class Spalte:
     text: Callable[[Zeile], str]
     summe: Callable[[Monatsergebnis], Decimal] | None = None
     rechts: bool = False
+    auch_in: str = ""  # where the figure is shown too: the column may give way when the table is narrow
+
+
+#: The detail below the table shows these figures of the selected assistant too (at 200 % not all columns fit).
+IN_DEN_EINZELHEITEN = tr("in den Einzelheiten")
 
 
 def _betrag(feld: Callable[[Monatsergebnis], Decimal]) -> Callable[[Zeile], str]:
@@ -77,15 +82,16 @@ def _betrag(feld: Callable[[Monatsergebnis], Decimal]) -> Callable[[Zeile], str]
 
 
 SPALTEN: tuple[Spalte, ...] = (
-    Spalte(tr("Pers.-Nr."), lambda z: z.personalnummer),
+    Spalte(tr("Pers.-Nr."), lambda z: z.personalnummer, auch_in=IN_DEN_EINZELHEITEN),
     Spalte(tr("Name"), name_in_liste),
     Spalte(
         tr("Beschäftigung"),
         lambda z: KLASSE[z.ergebnis.beschaeftigung] if z.ergebnis is not None else tr("nicht abrechenbar"),
+        auch_in=IN_DEN_EINZELHEITEN,
     ),
-    Spalte(tr("Stunden"), stunden_text, lambda e: e.stunden, rechts=True),
+    Spalte(tr("Stunden"), stunden_text, lambda e: e.stunden, rechts=True, auch_in=IN_DEN_EINZELHEITEN),
     Spalte(tr("Brutto"), _betrag(lambda e: e.brutto), lambda e: e.brutto, rechts=True),
-    Spalte(tr("Netto"), _betrag(lambda e: e.netto), lambda e: e.netto, rechts=True),
+    Spalte(tr("Netto"), _betrag(lambda e: e.netto), lambda e: e.netto, rechts=True, auch_in=IN_DEN_EINZELHEITEN),
     Spalte(tr("Auszahlung"), _betrag(lambda e: e.auszahlung), lambda e: e.auszahlung, rechts=True),
     Spalte(tr("Arbeitgeberkosten"), _betrag(lambda e: e.arbeitgeberkosten), lambda e: e.arbeitgeberkosten, rechts=True),
     Spalte(tr("Hinweise"), hinweise_kurz),
@@ -169,6 +175,10 @@ class AbrechnungsModell(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return SPALTEN[section].titel
+        if role == AUCH_IN:
+            return SPALTEN[section].auch_in
         return None

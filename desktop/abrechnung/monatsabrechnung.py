@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -57,6 +56,7 @@ from desktop.hintergrund import Abgebrochen, Fortschritt, Vorgang
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.operationen import Hintergrundoperation
+from desktop.tabellen import PassendeTabelle
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +78,9 @@ def anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
     return f"{n} {einzahl if n == 1 else mehrzahl}"
 
 
-class Tabelle(QTableView):
-    """The month's rows: Tab leaves the table, arrows move; the whole row is selected."""
+class Tabelle(PassendeTabelle):
+    """The month's rows: Tab leaves the table, arrows move; the whole row is selected. Its columns fit its width
+    (at 200 % the less important ones give way: the detail below shows them)."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -118,12 +117,6 @@ class FristenWidget(QGroupBox):
             ),
         )
         self.tabelle.setMinimumHeight(120)
-        kopf = self.tabelle.horizontalHeader()
-        kopf.setStretchLastSection(False)
-        for nummer in range(len(self.modell.spalten)):
-            kopf.setSectionResizeMode(
-                nummer, QHeaderView.ResizeMode.Stretch if nummer == 1 else QHeaderView.ResizeMode.ResizeToContents
-            )
         self.knopf_erledigt = QPushButton(tr("Als erledigt &vermerken …"))
         self.knopf_zurueck = QPushButton(tr("Vermerk &zurücknehmen"))
         self.knopf_ics = QPushButton(tr("&ics-Kalender speichern …"))
@@ -167,6 +160,7 @@ class FristenWidget(QGroupBox):
             return
         liste: list[Frist] = ergebnis
         self.modell.setze_zeilen(liste)
+        self.tabelle.resizeColumnsToContents()  # "Was" wraps; the columns share the width the table has
         heute = self.heute()
         ueberfaellig = sum(1 for f in liste if f.zustand(heute) == "überfällig")
         offen = sum(1 for f in liste if f.erledigt_am is None)

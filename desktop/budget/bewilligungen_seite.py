@@ -246,19 +246,23 @@ POSTEN_SPALTEN: list[Spalte[Posten]] = [
     Spalte(tr("Text"), lambda p: p.text),
 ]
 
+#: The dialog "Bearbeiten …" shows these too: they give way when the list is too narrow for all (200 %)
+IM_DIALOG = tr("unter „Bearbeiten …“")
+
 BEWILLIGUNG_SPALTEN: list[Spalte[BewilligungDaten]] = [
     Spalte(tr("Name"), lambda b: b.name),
-    Spalte(tr("Kostenträger"), lambda b: b.kostentraeger),
-    Spalte(tr("Aktenzeichen"), lambda b: b.aktenzeichen),
+    Spalte(tr("Kostenträger"), lambda b: b.kostentraeger, auch_in=IM_DIALOG),
+    Spalte(tr("Aktenzeichen"), lambda b: b.aktenzeichen, auch_in=IM_DIALOG),
     Spalte(tr("Zeitraum"), lambda b: b.zeitraum_text, sortierung=lambda b: f"{b.von}"),
     Spalte(tr("€ je Monat"), lambda b: format_eur(b.betrag_monat), rechtsbuendig=True),
     Spalte(
         tr("Std. je Monat"),
         lambda b: format_zahl(b.stunden_monat) if b.stunden_monat is not None else "",
         rechtsbuendig=True,
+        auch_in=IM_DIALOG,
     ),
-    Spalte(tr("Leistungsarten"), lambda b: b.leistungsarten_text),
-    Spalte(tr("Bescheide"), lambda b: ", ".join(f"ab {x.ab:%d.%m.%Y}" for x in b.bescheide)),
+    Spalte(tr("Leistungsarten"), lambda b: b.leistungsarten_text, auch_in=IM_DIALOG),
+    Spalte(tr("Bescheide"), lambda b: ", ".join(f"ab {x.ab:%d.%m.%Y}" for x in b.bescheide), auch_in=IM_DIALOG),
 ]
 
 

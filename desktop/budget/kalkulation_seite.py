@@ -75,6 +75,7 @@ from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.meldungen import fehler as zeige_fehler
 from desktop.operationen import Hintergrundoperation
+from desktop.tabellen import PassendeTabelle
 from desktop.zieldatei import ersetzen_erlaubt
 
 
@@ -176,7 +177,7 @@ class ImportVorschau(QDialog):
             feld = FELD[e.schluessel]
             werte = [feld.bezeichnung, e.bezeichnung_in_datei, e.zelle, _betrag(e.wert, feld.einheit)]
             modell.appendRow([QStandardItem(w) for w in werte])
-        self.tabelle = QTableView()
+        self.tabelle = PassendeTabelle()
         self.tabelle.setModel(modell)
         self.tabelle.setAccessibleName(tr("Erkannte Werte"))
         self.tabelle.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -456,7 +457,7 @@ class KalkulationSeite(QWidget):
         self.summen.setAccessibleName(tr("Ergebnis"))
         rspalte.addWidget(self.summen)
         self.modell = ErgebnisModell()
-        self.ergebnis_tabelle = QTableView()
+        self.ergebnis_tabelle = PassendeTabelle()
         self.ergebnis_tabelle.setModel(self.modell)
         self.ergebnis_tabelle.setAccessibleName(tr("Berechnung Zeile für Zeile"))
         self.ergebnis_tabelle.setWordWrap(True)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,7 +49,7 @@ from desktop.dienstplan.person import PersonAnsicht
 from desktop.fluss import Flusszeile
 from desktop.i18n import tr
 from desktop.kontext import Kontext
-from desktop.tabellen import Index
+from desktop.tabellen import Index, PassendeTabelle
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +77,16 @@ class Zelle:
     schluessel: str | None
 
 
-class Rasteransicht(QTableView):
-    """The month grid: one cell is current; Tab leaves the grid (keyboard users must be able to get out)."""
+class Rasteransicht(PassendeTabelle):
+    """The month grid: one cell is current; Tab leaves the grid (keyboard users must be able to get out).
+
+    Its columns narrow to the width it has like every table's, but a month of shifts is a grid read in two
+    directions: where even the narrowest columns do not fit (200 % on a small screen) it scrolls sideways inside
+    itself rather than widening the page (WCAG 2.1, 1.4.10 Reflow, exempts content that needs a two-dimensional
+    layout); the view "Je Assistenzkraft" shows the same shifts as a narrow list.
+    """
+
+    BREITE_HALTEN = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -140,7 +147,7 @@ class DienstplanBereich(QWidget):
         self.reiter.addTab(self.person, tr("Je Assistenz&kraft"))
 
         self.hinweis_modell = HinweisModell(self)
-        self.hinweise = QTableView()
+        self.hinweise = PassendeTabelle()
         self.hinweise.setObjectName("hinweise")
         self.hinweise.setModel(self.hinweis_modell)
         self.hinweise.setTabKeyNavigation(False)
@@ -149,9 +156,9 @@ class DienstplanBereich(QWidget):
         self.hinweise.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.hinweise.setWordWrap(True)
         self.hinweise.verticalHeader().hide()
-        self.hinweise.horizontalHeader().setStretchLastSection(False)
-        self.hinweise.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.hinweise.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.hinweise.horizontalHeader().setStretchLastSection(True)
+        # columns as wide as their texts (long ones wrap), sharing the width the table has
+        self.hinweis_modell.modelReset.connect(self.hinweise.resizeColumnsToContents)
         self.hinweise.activated.connect(self.springe_zu_hinweis)
         self.hinweise.horizontalHeader().sectionResized.connect(lambda *_a: self.hinweise.resizeRowsToContents())
         self.hinweise.setAccessibleDescription(tr("Eingabe springt zum betroffenen Tag im Monatsplan"))

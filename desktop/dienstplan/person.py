@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -33,13 +32,14 @@ from desktop.dienstplan.eingaben import Eingabedialog
 from desktop.dienstplan.modelle import AbwesenheitsModell, SchichtlisteModell, Schichtzeile
 from desktop.formular import dezimal_als_text
 from desktop.i18n import tr
+from desktop.tabellen import PassendeTabelle
 
 if TYPE_CHECKING:
     from desktop.dienstplan.bereich import DienstplanBereich
 
 
-def _tabelle(name: str, titel: str) -> QTableView:
-    t = QTableView()
+def _tabelle(name: str, titel: str) -> PassendeTabelle:
+    t = PassendeTabelle()  # columns sized to their contents, narrowed to the table's width (set in `zeige`)
     t.setObjectName(name)
     t.setAccessibleName(titel)
     t.setTabKeyNavigation(False)
@@ -49,7 +49,6 @@ def _tabelle(name: str, titel: str) -> QTableView:
     t.setWordWrap(True)
     t.setAlternatingRowColors(True)
     t.verticalHeader().hide()
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setStretchLastSection(True)
     return t
 
@@ -186,7 +185,8 @@ class PersonAnsicht(QWidget):
 
         self.schicht_modell.setze([zeile(s) for s in sorted(eigene, key=lambda s: s.beginn_utc)], plan.namen)
         self.abw_modell.setze([a for a in plan.abwesenheiten if a.assistenzkraft_id == person])
-        self.schichten.resizeRowsToContents()
+        self.schichten.resizeColumnsToContents()
+        self.abwesenheiten.resizeColumnsToContents()
         self._zeige_anzahl()
         self._zeige_zusammenfassung(plan, person)
 

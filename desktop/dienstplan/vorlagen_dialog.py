@@ -1,8 +1,15 @@
-"""Dialog for shift templates (Frühdienst, Spätdienst, Nachtbereitschaft, 24-h-Block and her own)."""
+"""Dialog for shift templates (Frühdienst, Spätdienst, Nachtbereitschaft, 24-h-Block and her own).
+
+Under the fields it says what the Arbeitszeitgesetz thinks of the template (core.dienstplan.vorlagenpruefung), and
+offers to fill in the legal minimum break: into the Pausen field only, so Ctrl+Z in that field or choosing the
+template again takes it back, and nothing is saved before "Speichern" (one transaction). A user's own templates are
+never changed behind her back (issue 13, finding 7).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -19,12 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from core.dienstplan import dienst
+from core.dienstplan.arbeitszeit import Arbeitszeitregeln
 from core.dienstplan.schicht import Arbeitsart
 from core.dienstplan.vorlagen import Schichtvorlage, VorlagenPause, VorlagenTeil
+from core.dienstplan.vorlagenpruefung import arbzg_hinweise, mit_mindestpause
 from core.fehler import AssistenzbueroFehler, EingabeFehler
 from desktop import meldungen
 from desktop.dienstplan import texte
-from desktop.dienstplan.eingaben import pflicht_uhrzeit, spannen_als_text, spannen_aus_text, spannen_feld, uhrzeit_feld
+from desktop.dienstplan.eingaben import (
+    pflicht_uhrzeit,
+    spannen_als_text,
+    spannen_aus_text,
+    spannen_feld,
+    uhrzeit_aus_text,
+    uhrzeit_feld,
+)
 from desktop.formular import Eingabeformat, Formular
 from desktop.i18n import tr
 
@@ -63,6 +80,24 @@ class VorlagenDialog(QDialog):
             "leistungsart", tr("&Leistungsart"), [(None, tr("aus dem Bedarfsprofil")), *leistungsarten]
         )
 
+        self.regeln = _regeln(db)
+        self.arbzg = QLabel()
+        self.arbzg.setObjectName("arbzg")
+        self.arbzg.setWordWrap(True)
+        self.arbzg.setTextFormat(Qt.TextFormat.PlainText)
+        self.arbzg.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.arbzg.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen reader reaches the text by Tab
+        self.arbzg.setAccessibleName(tr("Arbeitszeitgesetz"))
+        self.mindestpause = QPushButton(tr("Gesetzliche Pause ein&tragen"))
+        self.mindestpause.setObjectName("mindestpause")
+        self.mindestpause.setToolTip(
+            tr("Trägt die Mindestpause nach § 4 ArbZG in das Feld Pausen ein; gespeichert wird erst mit Speichern.")
+        )
+        self.mindestpause.clicked.connect(self._trage_mindestpause_ein)
+        for feld in (self.beginn, self.ende, self.bereitschaft, self.pausen):
+            feld.eingabe.textChanged.connect(self._zeige_arbzg)  # type: ignore[attr-defined]
+        self.arbeitsart.eingabe.currentIndexChanged.connect(self._zeige_arbzg)  # type: ignore[attr-defined]
+
         self.neu = QPushButton(tr("Ne&ue Vorlage"))
         self.neu.setObjectName("neu")
         self.neu.clicked.connect(self._neu)
@@ -81,6 +116,11 @@ class VorlagenDialog(QDialog):
         links.addWidget(self.liste)
         rechts = QVBoxLayout()
         rechts.addWidget(f)
+        rechts.addWidget(self.arbzg)
+        pause_zeile = QHBoxLayout()
+        pause_zeile.addWidget(self.mindestpause)
+        pause_zeile.addStretch(1)
+        rechts.addLayout(pause_zeile)
         knoepfe = QHBoxLayout()
         for k in (self.neu, self.speichern, self.loeschen):
             knoepfe.addWidget(k)
@@ -133,6 +173,7 @@ class VorlagenDialog(QDialog):
         self.pausen.setze(spannen_als_text((p.beginn, p.ende, "") for p in v.pausen))
         self.leistungsart.setze(v.leistungsart)
         self._id: int | None = v.id
+        self._zeige_arbzg()
 
     def _neu(self) -> None:
         self.liste.clearSelection()
@@ -142,7 +183,61 @@ class VorlagenDialog(QDialog):
         self.arbeitsart.setze(Arbeitsart.ARBEIT.value)
         self.leistungsart.setze(None)
         self._id = None
+        self._zeige_arbzg()
         self.name.eingabe.setFocus()
+
+    def _vorlage_still(self) -> Schichtvorlage | None:
+        """The template as the fields stand, or None while they are incomplete (no message: the user is typing)."""
+        try:
+            beginn, ende = uhrzeit_aus_text(str(self.beginn.wert())), uhrzeit_aus_text(str(self.ende.wert()))
+            if beginn is None or ende is None:
+                return None
+            return Schichtvorlage(
+                name=self.name.wert() or tr("Die Vorlage"),
+                kuerzel=self.kuerzel.wert() or "?",
+                beginn=beginn,
+                ende=ende,
+                arbeitsart=Arbeitsart(self.arbeitsart.wert()),
+                teile=tuple(
+                    VorlagenTeil(a, b, Arbeitsart.BEREITSCHAFT)
+                    for a, b, _ in spannen_aus_text(self.bereitschaft.wert())
+                ),
+                pausen=tuple(VorlagenPause.von_bis(a, b) for a, b, _ in spannen_aus_text(self.pausen.wert())),
+            )
+        except (Eingabeformat, EingabeFehler, ValueError, TypeError):
+            return None
+
+    def _zeige_arbzg(self) -> None:
+        """What § 3/§ 4 ArbZG say about the template as typed; the button only when a break is missing."""
+        vorlage = self._vorlage_still()
+        if self.regeln is None or vorlage is None:
+            self.arbzg.setText("")
+            self.arbzg.setVisible(False)
+            self.mindestpause.setEnabled(False)
+            return
+        try:
+            hinweise = arbzg_hinweise(vorlage, self.regeln)
+            ergaenzt = mit_mindestpause(vorlage, self.regeln)
+        except EingabeFehler:  # a break outside the shift: the field shows that on saving
+            hinweise, ergaenzt = [], None
+        text = "\n".join(f"⚠ {h.text} ({h.rechtsgrundlage})" for h in hinweise)
+        self.arbzg.setText(text or tr("✓ Pausen und Länge entsprechen dem Arbeitszeitgesetz."))
+        self.arbzg.setAccessibleDescription(self.arbzg.text())
+        self.arbzg.setVisible(True)
+        self.mindestpause.setEnabled(ergaenzt is not None)
+
+    def _trage_mindestpause_ein(self) -> None:
+        vorlage = self._vorlage_still()
+        if self.regeln is None or vorlage is None:
+            return
+        ergaenzt = mit_mindestpause(vorlage, self.regeln)
+        if ergaenzt is None:
+            return
+        feld: QLineEdit = self.pausen.eingabe  # type: ignore[assignment]
+        # through the field's own editing (not setText), so that Ctrl+Z in the field takes it back
+        feld.selectAll()
+        feld.insert(spannen_als_text((p.beginn, p.ende, "") for p in ergaenzt.pausen))
+        feld.setFocus()
 
     def vorlage_aus_feldern(self) -> Schichtvorlage | None:
         if self.formular.werte() is None:
@@ -199,3 +294,11 @@ class VorlagenDialog(QDialog):
             return
         self._lade()
         self.liste.setFocus()
+
+
+def _regeln(db: Any) -> Arbeitszeitregeln | None:
+    """The household's working-time rules of today (mode and own limits); None if this year has no rule table."""
+    try:
+        return dienst.lade_einstellungen(db).regeln(date.today())
+    except EingabeFehler:
+        return None

@@ -24,7 +24,18 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 
 def _ansichten(seite: QWidget):
@@ -49,6 +60,52 @@ PNG_QUALITAET = 80
 
 def _speichere(bild: QWidget, ziel: Path) -> None:
     bild.grab().save(str(ziel), "PNG", PNG_QUALITAET)
+
+
+def _volle_breite(seite: QWidget) -> list[QWidget]:
+    """Fields of forms whose labels stand above them: they have the form's whole width."""
+    felder = []
+    for formular in seite.findChildren(QFormLayout):
+        if formular.rowWrapPolicy() != QFormLayout.RowWrapPolicy.WrapAllRows:
+            continue
+        for reihe in range(formular.rowCount()):
+            teil = formular.itemAt(reihe, QFormLayout.ItemRole.FieldRole)
+            if teil is not None and teil.widget() is not None:
+                felder.append(teil.widget())
+    return felder
+
+
+def abgeschnittene_felder(seite: QWidget) -> list[str]:
+    """One-line fields that hold more text than they show (the Kasse's name beside a wide label column at 200 %).
+    A text longer than the whole width of its form (labels above the fields) is not counted: no layout can show
+    more of it in one line; the field still holds and reads it completely."""
+    funde = []
+    volle_breite = _volle_breite(seite)
+    for feld in seite.findChildren(QLineEdit):
+        if not feld.isVisible() or not feld.text() or feld.parent().metaObject().className() in ("QSpinBox",):
+            continue
+        if any(w is feld or w.isAncestorOf(feld) for w in volle_breite):
+            continue
+        platz = feld.contentsRect().width() - 2 * feld.style().pixelMetric(
+            feld.style().PixelMetric.PM_DefaultFrameWidth
+        )
+        if feld.fontMetrics().horizontalAdvance(feld.text()) > platz + 4:
+            funde.append(f"Feld „{feld.accessibleName() or feld.objectName()}“: „{feld.text()[:40]}…“")
+    return funde
+
+
+def seitwaerts_rollende_listen(seite: QWidget) -> list[str]:
+    """Lists (tables, trees, lists) that scroll sideways inside themselves: their last columns are out of sight."""
+    funde = []
+    for liste in seite.findChildren(QAbstractItemView):
+        if not liste.isVisible() or liste.horizontalScrollBar().maximum() <= 0:
+            continue
+        if not getattr(liste, "BREITE_HALTEN", True):  # the month grid (see `Rasteransicht`: WCAG 1.4.10)
+            continue
+        kopf = liste.horizontalHeader() if isinstance(liste, QTableView) else None
+        mehr = f"{kopf.length() - liste.viewport().width()} Pixel" if kopf is not None else "seitwärts"
+        funde.append(f"Liste „{liste.accessibleName() or liste.objectName()}“ rollt seitwärts ({mehr} zu breit)")
+    return funde
 
 
 def _warte(app: QApplication) -> None:
@@ -78,6 +135,8 @@ def pruefe_bereiche(app: QApplication, fenster, ausgabe: Path) -> list[str]:
                     probleme.append(
                         f"Bereich {b.schluessel}{name}: {innen.objectName() or 'Rollbereich'} rollt seitwärts"
                     )
+            probleme += [f"Bereich {b.schluessel}{name}: {f}" for f in seitwaerts_rollende_listen(seite)]
+            probleme += [f"Bereich {b.schluessel}{name}: {f}" for f in abgeschnittene_felder(seite)]
     return probleme
 
 
@@ -105,6 +164,7 @@ def pruefe_dialoge(app: QApplication, kontext, ausgabe: Path) -> list[str]:
                 ort = QRect(knopf.mapTo(dialog, knopf.rect().topLeft()), knopf.size())
                 if not innen.contains(ort) or knopf.visibleRegion().isEmpty():
                     probleme.append(f"Dialog {name}: Schaltfläche „{knopf.text()}“ ist nicht zu sehen")
+        probleme += [f"Dialog {name}: {f}" for f in seitwaerts_rollende_listen(dialog) + abgeschnittene_felder(dialog)]
         dialog.close()
         dialog.deleteLater()
         _warte(app)

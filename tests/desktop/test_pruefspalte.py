@@ -85,6 +85,14 @@ def test_kurzfassung_eines_hinweises() -> None:
     assert hinweis_kurz(text) == "Sabine arbeitet an 3 Tagen mehr als 6 Stunden ohne die vorgeschriebene Pause"
 
 
+def test_kurzfassung_einer_luecke_in_der_pause_nennt_tag_und_wessen_pause() -> None:
+    text = (
+        "Am 02.03.2026 ist in der Pause von Sabine niemand da: 10:30–11:00 – bitte eine zweite Person überlappend "
+        "einplanen oder die Zeit im Bedarfsprofil als Arbeit 0 eintragen, wenn Sie allein zurechtkommen."
+    )
+    assert hinweis_kurz(text) == "Am 02.03.2026 ist in der Pause von Sabine niemand da"
+
+
 def test_ein_tag_ohne_pause_heisst_an_1_tag() -> None:
     from core.dienstplan.pruefungen import _tage_text
 

@@ -71,7 +71,9 @@ beobachter = Beobachter()
 app.installEventFilter(beobachter)
 from desktop.start import main
 code = main(["--db", sys.argv[1]])
-print(json.dumps({"code": code, "vorher": vorher, "nachher": geladen()}))
+from desktop.tastatur import Tastaturregeln
+regeln = app.findChild(Tastaturregeln) is not None
+print(json.dumps({"code": code, "vorher": vorher, "nachher": geladen(), "tastaturregeln": regeln}))
 """
 
 
@@ -113,6 +115,7 @@ def test_hauptfenster_vor_datenbank_und_schweren_teilen(tmp_path: Path) -> None:
     assert ergebnis["code"] == 0
     assert zeilen[:-1] == ["HAUPTFENSTER_ANGEZEIGT", "DATEI_GEOEFFNET", "STARTSEITE_VOLLSTAENDIG"]
     assert ergebnis["vorher"] == [[]]
+    assert ergebnis["tastaturregeln"]  # installed after the first picture, not forgotten
     # the file was opened after the picture, and the summaries came: the budget line and the deadlines
     assert {"sqlalchemy", "core.persistence.datenbank", "core.budget.dienst", "desktop.berichte.fristen"} <= set(
         ergebnis["nachher"]

@@ -98,8 +98,8 @@ def test_vertretung_fehlt_und_bedarf_ungedeckt() -> None:
 
 def test_bedarf_in_der_pause_sagt_wessen_pause_und_was_zu_tun_ist() -> None:
     """A break is real (§ 4 ArbZG): nobody works in it. The open need names whose break it is and the two ways out:
-    someone else there, or Arbeit 0 in the profile (seed 004, 1.4.4: times "in denen Sie keine bezahlte Assistenz
-    benötigen")."""
+    someone else there, or Arbeit 0 in the profile (seed 004, 1.6.2: "In dieser Zeit benötigen Sie keine bezahlte
+    Assistenz")."""
     profil = Bedarfsprofil("Tag", {0: (Bedarfsblock(time(7), time(22), Bedarfsstufe.ARBEIT_I),)})
     montag = [
         sch(SABINE, "2026-03-02 07:00", "2026-03-02 14:00", pausen=(("2026-03-02 10:30", "2026-03-02 11:00"),)),
@@ -112,9 +112,9 @@ def test_bedarf_in_der_pause_sagt_wessen_pause_und_was_zu_tun_ist() -> None:
     hinweise = bedarf(_pruefe(montag, bedarf=profil))
     assert [(h.tag, h.code, h.schwere) for h in hinweise] == [(date(2026, 3, 2), "BEDARF_IN_PAUSE", Schwere.WARNUNG)]
     assert hinweise[0].text == (
-        "Am 02.03.2026 ist in der Pause niemand da: 10:30–11:00 (Arbeit I, Pause von Sabine), "
-        "18:00–18:30 (Arbeit I, Pause von Jörg) – bitte eine Überschneidung oder eine zweite Person einplanen oder "
-        "die Zeit im Bedarfsprofil als Arbeit 0 eintragen, wenn Sie sie allein schaffen."
+        "Am 02.03.2026 ist in den Pausen von Sabine und Jörg niemand da: 10:30–11:00 (Sabine), 18:00–18:30 (Jörg) "
+        "– bitte eine zweite Person überlappend einplanen oder die Zeit im Bedarfsprofil als Arbeit 0 eintragen, "
+        "wenn Sie allein zurechtkommen."
     )
     # an overlap closes Sabine's gap; Arbeit 0 at Jörg's break closes his: nothing is left open
     ueberlappung = [*montag, sch(ULRIKE, "2026-03-02 10:00", "2026-03-02 11:30")]
@@ -135,6 +135,7 @@ def test_bedarf_in_der_pause_sagt_wessen_pause_und_was_zu_tun_ist() -> None:
         "Am 02.03.2026 ist der Bedarf nicht gedeckt: 14:00–22:00 (Arbeit I)."
     ]
     assert [h.code for h in ohne_joerg] == ["BEDARF_IN_PAUSE", "BEDARF_UNGEDECKT"]
+    assert ohne_joerg[0].text.startswith("Am 02.03.2026 ist in der Pause von Sabine niemand da: 10:30–11:00 – bitte")
 
 
 @pytest.mark.parametrize(

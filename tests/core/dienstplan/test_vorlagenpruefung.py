@@ -109,6 +109,17 @@ def test_24h_block_sagt_ehrlich_dass_er_einen_tarifvertrag_braucht() -> None:
     # with the household's own limits of a Tarifvertrag that lets Bereitschaft not count, the length passes
     tarif = eigene_regeln(date(2026, 3, 1), hoechst_tag=timedelta(hours=14), bereitschaft_zaehlt=False)
     assert [x.code for x in arbzg_hinweise(BLOCK_24H, tarif)] == []
+    # under the ArbZG the night's 13:45 h in a row (17:15–07:00, Bereitschaft counts) need three more 15-minute
+    # breaks: 17:15 + (13:45 − 0:15) / 2 = 00:00; then 17:15 + (6:45 − 0:15) / 2 = 20:30 and 00:15 + 3:15 = 03:30
+    ergaenzt = mit_mindestpause(BLOCK_24H, REGELN)
+    assert ergaenzt is not None and ergaenzt.pausen == (
+        VorlagenPause(time(11, 30), 30),
+        VorlagenPause(time(17), 15),
+        VorlagenPause(time(20, 30), 15),
+        VorlagenPause(time(0), 15),
+        VorlagenPause(time(3, 30), 15),
+    )
+    assert [x.code for x in arbzg_hinweise(ergaenzt, REGELN)] == ["VORLAGE_ZU_LANG"]  # a break does not cure that
 
 
 def test_alte_fruehschicht_ohne_pause_und_die_gesetzliche_mindestpause() -> None:
@@ -117,7 +128,7 @@ def test_alte_fruehschicht_ohne_pause_und_die_gesetzliche_mindestpause() -> None
     hinweise = arbzg_hinweise(alt, REGELN)
     assert [x.code for x in hinweise] == ["VORLAGE_PAUSE_FEHLT", "VORLAGE_PAUSE_LAGE"]
     assert hinweise[0].text == (
-        "„Frühdienst“ hat 0 Minuten Pause; nach dem Arbeitszeitgesetz braucht sie mindestens 30 Minuten – bitte "
+        "„Frühdienst“ hat keine Pause; nach dem Arbeitszeitgesetz braucht sie mindestens 30 Minuten – bitte "
         "tragen Sie die Pause in der Vorlage ein."
     )
     assert hinweise[0].rechtsgrundlage == "§ 4 Satz 1 ArbZG"
