@@ -234,9 +234,10 @@ def zeige_hauptfenster(db_pfad: Path | None, einstellungen: Einstellungen) -> An
     return fenster
 
 
-def nach_dem_ersten_bild(fenster: Any, schritt: Callable[[], object], spaetestens_ms: int = 500) -> None:
+def nach_dem_ersten_bild(fenster: Any, schritt: Callable[[], object], spaetestens_ms: int = 2000) -> None:
     """Run `schritt` once, in the turn of the event loop after the window's first picture (so that it is seen
-    before the work starts); after `spaetestens_ms` anyway (a window started minimised is never painted)."""
+    before the work starts); after `spaetestens_ms` anyway (a window started minimised is not painted until it is
+    restored; generous, so that a busy machine's late first picture still comes first)."""
     erledigt = False
 
     def einmal() -> None:
