@@ -33,7 +33,14 @@ def als_berlin(zeitpunkt: datetime) -> datetime:
 
 
 def dauer(beginn: datetime, ende: datetime) -> timedelta:
-    """Real elapsed time. Python subtracts same-zone aware datetimes by wall clock, so go through UTC."""
+    """Real elapsed time. Python subtracts same-zone aware datetimes by wall clock: the change of the UTC offset
+    between them (the hour of a DST change) is taken off. Asked hundreds of times per payroll month, so without the
+    two conversions to UTC it used to make (issue 15); other combinations still go through UTC."""
+    zone = beginn.tzinfo
+    if zone is not None and zone is ende.tzinfo:
+        versatz_beginn, versatz_ende = beginn.utcoffset(), ende.utcoffset()
+        if versatz_beginn is not None and versatz_ende is not None:
+            return (ende - beginn) - (versatz_ende - versatz_beginn)
     return ende.astimezone(UTC) - beginn.astimezone(UTC)
 
 
