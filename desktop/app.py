@@ -127,7 +127,7 @@ def oeffne_hauptfenster(db_pfad: Path | None, einstellungen: Einstellungen) -> A
     in between); with the first-start assistant if no employer exists. None (and no window) if it did not open."""
     fenster = zeige_hauptfenster(db_pfad, einstellungen)
     if not oeffne_im_fenster(fenster, db_pfad):
-        fenster.close()
+        fenster.hide()  # not closed: a window that never had a file saves no size and place for the next start
         fenster.deleteLater()
         return None
     return fenster
