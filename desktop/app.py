@@ -127,7 +127,7 @@ def oeffne_hauptfenster(db_pfad: Path | None, einstellungen: Einstellungen) -> A
     in between); with the first-start assistant if no employer exists. None (and no window) if it did not open."""
     fenster = zeige_hauptfenster(db_pfad, einstellungen)
     if not oeffne_im_fenster(fenster, db_pfad):
-        fenster.close()
+        fenster.hide()  # not closed: a window that never had a file saves no size and place for the next start
         fenster.deleteLater()
         return None
     return fenster
@@ -234,9 +234,10 @@ def zeige_hauptfenster(db_pfad: Path | None, einstellungen: Einstellungen) -> An
     return fenster
 
 
-def nach_dem_ersten_bild(fenster: Any, schritt: Callable[[], object], spaetestens_ms: int = 500) -> None:
+def nach_dem_ersten_bild(fenster: Any, schritt: Callable[[], object], spaetestens_ms: int = 2000) -> None:
     """Run `schritt` once, in the turn of the event loop after the window's first picture (so that it is seen
-    before the work starts); after `spaetestens_ms` anyway (a window started minimised is never painted)."""
+    before the work starts); after `spaetestens_ms` anyway (a window started minimised is not painted until it is
+    restored; generous, so that a busy machine's late first picture still comes first)."""
     erledigt = False
 
     def einmal() -> None:

@@ -332,9 +332,8 @@ class PassendeTabelle(QTableView):
         self._plane()
 
     def _neu_geladen(self) -> None:
-        """After a reset Qt shows every column again: those that gave way give way again at once (not a moment
-        later, when she may already be reading the list)."""
-        self._ausgeblendet &= {s for s in range(self.kopfzeile.count()) if not self.kopfzeile.isSectionHidden(s)}
+        """New rows: the columns fit them at once (not a moment later, when she may already be reading them)."""
+        self._ausgeblendet = {s for s in self._ausgeblendet if s < self.kopfzeile.count()}
         self.spalten_einpassen()
 
     def resizeColumnsToContents(self) -> None:

@@ -167,3 +167,58 @@ def _ohne_fsync() -> None:
         cursor.close()
 
     event.listen(Engine, "connect", ohne_fsync)
+
+
+# --- A new household file starts as a copy of one seeded per process --------------------------------------------
+#
+# `start.oeffne` on a new file migrates it and seeds the defaults (Unfallkassen, Krankenkassen with their years,
+# Leistungsarten, shift templates): some 45 ms of CPU, in most tests of the suite. Each test process does that once
+# through the real code and keeps the file's bytes; a later new file is that copy (0600, as `_neu_anlegen` makes
+# it), opened as a new file is (no backup, the backups rotated). Left to the real code: an existing file or its
+# leftovers (-wal, -journal), a folder that cannot be written, imported figures of the user (the Minijob-Zentrale's
+# years follow them) and tests marked `echte_migration`.
+
+_gesaet: dict[str, bytes] = {}
+
+
+@pytest.fixture(autouse=True)
+def _gesaeter_haushalt_je_prozess(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, _schema_einmal_je_prozess: None
+) -> None:
+    if request.node.get_closest_marker("echte_migration") is not None:
+        return
+    import tempfile
+
+    from core.persistence.datenbank import Datenbank, ziel_pfad
+    from core.persistence.sicherung import STANDARD_ANZAHL, Aufbewahrung, raeume_auf
+    from core.regeln import tabellen
+    from core.stammdaten import start
+
+    echt = start.oeffne
+
+    def wie_neu(ziel: Path) -> bool:
+        eigene_werte = tabellen.nutzer_verzeichnis()
+        return not (
+            ziel.exists()
+            or any(ziel.with_name(ziel.name + e).exists() for e in ("-wal", "-shm", "-journal"))
+            or not ziel.parent.is_dir()
+            or not os.access(ziel.parent, os.W_OK)
+            or (eigene_werte.is_dir() and any(eigene_werte.iterdir()))
+        )
+
+    def oeffne(pfad: Path | str | None = None, *, sicherungen_behalten: int = STANDARD_ANZAHL) -> Datenbank:
+        ziel = ziel_pfad(pfad)
+        if not wie_neu(ziel):
+            return echt(pfad, sicherungen_behalten=sicherungen_behalten)
+        if not _gesaet:
+            with tempfile.TemporaryDirectory() as ordner:
+                vorlage = Path(ordner) / "vorlage.sqlite"
+                echt(vorlage).schliessen()
+                _gesaet["vorlage"] = vorlage.read_bytes()
+        with os.fdopen(os.open(ziel, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as datei:
+            datei.write(_gesaet["vorlage"])
+        db = Datenbank.oeffnen(ziel, sicherungen_behalten=sicherungen_behalten, sichern=False)
+        raeume_auf(ziel, Aufbewahrung(neueste=sicherungen_behalten))
+        return db
+
+    monkeypatch.setattr(start, "oeffne", oeffne)

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Self
 
 from core.abrechnung.serialisierung import als_json, aus_json
 from core.dienstplan.abwesenheit import Abwesenheit
 from core.dienstplan.schicht import Schicht
 from core.dienstplan.vertrag import Vertragsdaten
-from core.domain.geld import NULL, cent
+from core.domain.geld import CENT, NULL
 from core.domain.hinweis import Hinweis
 from core.regeln.beitraege import Kasse
 from core.regeln.klassifikation import Beschaeftigungsart, WeitereBeschaeftigung
@@ -60,10 +60,18 @@ class _Ergebnis(_Json):
     _GENAU: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in _feldnamen(type(self)):
+        namen = _GERUNDET.get(type(self))
+        if namen is None:
+            namen = _GERUNDET[type(self)] = tuple(n for n in _feldnamen(type(self)) if n not in self._GENAU)
+        for name in namen:
             wert = getattr(self, name)
-            if wert.__class__ is Decimal and name not in self._GENAU:
-                object.__setattr__(self, name, cent(wert))
+            if wert.__class__ is Decimal:
+                object.__setattr__(self, name, wert.quantize(CENT, rounding=ROUND_HALF_UP))  # `cent`, inlined
+
+
+#: Per output type, the fields rounded to cents when they hold a Decimal (all but `_GENAU`): some forty objects are
+#: made per payroll month, so this is worked out once per type (issue 15).
+_GERUNDET: dict[type, tuple[str, ...]] = {}
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -33,7 +33,14 @@ def als_berlin(zeitpunkt: datetime) -> datetime:
 
 
 def dauer(beginn: datetime, ende: datetime) -> timedelta:
-    """Real elapsed time. Python subtracts same-zone aware datetimes by wall clock, so go through UTC."""
+    """Real elapsed time. Python subtracts same-zone aware datetimes by wall clock: the change of the UTC offset
+    between them (the hour of a DST change) is taken off. Asked hundreds of times per payroll month, so without the
+    two conversions to UTC it used to make (issue 15); other combinations still go through UTC."""
+    zone = beginn.tzinfo
+    if zone is not None and zone is ende.tzinfo:
+        versatz_beginn, versatz_ende = beginn.utcoffset(), ende.utcoffset()
+        if versatz_beginn is not None and versatz_ende is not None:
+            return (ende - beginn) - (versatz_ende - versatz_beginn)
     return ende.astimezone(UTC) - beginn.astimezone(UTC)
 
 
@@ -43,21 +50,28 @@ def stunden(zeitspanne: timedelta) -> Decimal:
     return Decimal(mikro) / Decimal(3_600_000_000)
 
 
+_MITTERNACHT = time(0)
+_NICHTS = timedelta(0)
+_EIN_TAG = timedelta(days=1)
+
+
 def tagesbeginn(tag: date) -> datetime:
     """Local midnight at the start of `tag` (always exists in Germany: DST switches at 02:00/03:00)."""
-    return datetime.combine(tag, time(0), tzinfo=BERLIN)
+    return datetime.combine(tag, _MITTERNACHT, tzinfo=BERLIN)
 
 
 def teile_nach_kalendertagen(beginn: datetime, ende: datetime) -> list[tuple[date, datetime, datetime]]:
     """Split [beginn, ende) at local midnights: one (day, start, end) piece per calendar day touched."""
-    if dauer(beginn, ende) < timedelta(0):
+    if dauer(beginn, ende) < _NICHTS:
         raise EingabeFehler("Das Ende liegt vor dem Beginn.")
     beginn, ende = als_berlin(beginn), als_berlin(ende)
+    if beginn.date() == ende.date() and dauer(beginn, ende) > _NICHTS:
+        return [(beginn.date(), beginn, ende)]  # most shifts: within one day, what the loop below gives
     teile: list[tuple[date, datetime, datetime]] = []
     start = beginn
-    while dauer(start, ende) > timedelta(0):
-        naechster = tagesbeginn(start.date() + timedelta(days=1))
-        stopp = ende if dauer(naechster, ende) <= timedelta(0) else naechster
+    while dauer(start, ende) > _NICHTS:
+        naechster = tagesbeginn(start.date() + _EIN_TAG)
+        stopp = ende if dauer(naechster, ende) <= _NICHTS else naechster
         teile.append((start.date(), start, stopp))
         start = stopp
     return teile

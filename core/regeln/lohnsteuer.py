@@ -20,6 +20,7 @@ from decimal import (
     Overflow,
     localcontext,
 )
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -955,11 +956,19 @@ FEHLT = "fehlt"
 
 def pap_datei(jahr: int) -> Path | None:
     """The pap.xml used for `jahr`: the one shipped with the program wins over one the user imported."""
-    for ordner in (_verzeichnis(), nutzer_verzeichnis()):
-        datei = ordner / str(jahr) / "pap.xml"
-        if datei.is_file():
-            return datei
-    return None
+    mitgeliefert = _mitgeliefert(jahr, _verzeichnis())
+    if mitgeliefert is not None:
+        return mitgeliefert
+    datei = nutzer_verzeichnis() / str(jahr) / "pap.xml"
+    return datei if datei.is_file() else None
+
+
+@lru_cache(maxsize=64)
+def _mitgeliefert(jahr: int, ordner: Path) -> Path | None:
+    # asked at every Lohnsteuer calculation: the program's own files do not change while it runs, so the file
+    # system is asked once per year (the user's folder, where a PAP may be imported meanwhile, every time)
+    datei = ordner / str(jahr) / "pap.xml"
+    return datei if datei.is_file() else None
 
 
 def herkunft(jahr: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 import pytest
@@ -30,6 +30,14 @@ def test_doppelte_stunde_im_oktober_mit_fold() -> None:
     erste = lokal(date(2026, 10, 25), time(2, 30), fold=0)
     zweite = lokal(date(2026, 10, 25), time(2, 30), fold=1)
     assert stunden(dauer(erste, zweite)) == Decimal(1)
+
+
+def test_dauer_ueber_zonen_und_in_utc() -> None:
+    """Instants in UTC (the store) and in Berlin time (the roster) mixed: still the real time between them."""
+    beginn = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # 01:30 in Berlin, before the switch at 02:00
+    ende = lokal(date(2026, 3, 29), time(3, 30))  # 01:30 UTC
+    assert stunden(dauer(beginn, ende)) == Decimal(1) == -stunden(dauer(ende, beginn))
+    assert stunden(dauer(beginn, datetime(2026, 3, 29, 6, tzinfo=UTC))) == Decimal("5.5")
 
 
 def test_nicht_existierende_uhrzeit_wird_abgelehnt() -> None:

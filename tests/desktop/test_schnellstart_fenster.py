@@ -225,3 +225,24 @@ def test_datenschicht_fehlt_eine_meldung_und_ende(
     assert "ModuleNotFoundError" in gezeigt[0][1] and "Bitte melden Sie diesen Fehler" in gezeigt[0][1]
     assert "core.gibt_es_nicht" in caplog.text
     assert not (tmp_path / "haushalt.sqlite").exists()  # nothing was created
+
+
+def test_nach_dem_ersten_bild_genau_einmal(qtbot, tmp_path: Path, einstellungen: Einstellungen) -> None:
+    """The file is opened once: after the first picture, or after the time limit for a window that is not painted
+    (started minimised), never twice."""
+    from desktop.kontext import Kontext
+
+    gezeigt = programm.zeige_hauptfenster(tmp_path / "haushalt.sqlite", einstellungen)
+    verborgen = Hauptfenster(Kontext(datenbank=None, einstellungen=einstellungen), datei_wird_geoeffnet=True)
+    qtbot.addWidget(gezeigt)
+    qtbot.addWidget(verborgen)
+    schritte: list[str] = []
+    programm.nach_dem_ersten_bild(gezeigt, lambda: schritte.append("gezeigt"), spaetestens_ms=300)
+    programm.nach_dem_ersten_bild(verborgen, lambda: schritte.append("verborgen"), spaetestens_ms=300)
+    qtbot.waitUntil(lambda: "gezeigt" in schritte and gezeigt.wurde_gemalt)
+    assert not verborgen.wurde_gemalt
+    qtbot.waitUntil(lambda: "verborgen" in schritte)
+    qtbot.wait(400)
+    assert sorted(schritte) == ["gezeigt", "verborgen"]
+    gezeigt.close()  # closed before its file was open: nothing to release, no error
+    assert gezeigt.kontext.datenbank is None and not gezeigt.isVisible()

@@ -60,28 +60,40 @@ def lege_haushalt_an(db: Datenbank, *, eintritt: date = date(2014, 1, 1)) -> Hau
     return Haushalt(db, ids["Sabine"], ids["Jörg"], ids["Ulrike"], ids["Rudolf"])  # type: ignore[arg-type]
 
 
+_vorlage: list[tuple[Path, Haushalt]] = []
+
+
+def haushalt_vorlage(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Haushalt]:
+    """Built once per test process (master data through the services take a while); tests open copies of it."""
+    if not _vorlage:
+        pfad = tmp_path_factory.mktemp("vorlage") / "haushalt.sqlite"
+        db = start.oeffne(pfad)
+        try:
+            _vorlage.append((pfad, lege_haushalt_an(db)))
+        finally:
+            db.schliessen()
+    return _vorlage[0]
+
+
 @pytest.fixture(scope="session")
 def _haushalt_vorlage(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Haushalt]:
-    """Built once per session (migrations and master data take a while); each test gets its own copy."""
-    pfad = tmp_path_factory.mktemp("vorlage") / "haushalt.sqlite"
-    db = start.oeffne(pfad)
-    try:
-        haushalt = lege_haushalt_an(db)
-    finally:
-        db.schliessen()
-    return pfad, haushalt
+    return haushalt_vorlage(tmp_path_factory)
+
+
+def oeffne_kopie(vorlage: tuple[Path, Haushalt], ziel: Path) -> Haushalt:
+    """The session's household copied to `ziel` and opened (the caller closes it)."""
+    pfad, ids = vorlage
+    shutil.copyfile(pfad, ziel)
+    return Haushalt(Datenbank.oeffnen(ziel, sichern=False), ids.sabine, ids.joerg, ids.ulrike, ids.rudolf)
 
 
 @pytest.fixture
 def haushalt(tmp_path: Path, _haushalt_vorlage: tuple[Path, Haushalt]) -> Iterator[Haushalt]:
-    vorlage, ids = _haushalt_vorlage
-    ziel = tmp_path / "haushalt.sqlite"
-    shutil.copyfile(vorlage, ziel)
-    db = Datenbank.oeffnen(ziel, sichern=False)
+    h = oeffne_kopie(_haushalt_vorlage, tmp_path / "haushalt.sqlite")
     try:
-        yield Haushalt(db, ids.sabine, ids.joerg, ids.ulrike, ids.rudolf)
+        yield h
     finally:
-        db.schliessen()
+        h.db.schliessen()
 
 
 def seed_vorlagen(h: Haushalt) -> dict[str, Schichtvorlage]:

@@ -8,22 +8,21 @@ from typing import Any
 
 import pytest
 
-from core.persistence.datenbank import Datenbank
-from core.stammdaten import start
 from desktop.dienstplan.bereich import DienstplanBereich
 from desktop.einstellungen import Einstellungen
 from desktop.kontext import Kontext
-from tests.core.dienstplan.conftest import Haushalt, lege_haushalt_an
+from tests.core.dienstplan.conftest import Haushalt, haushalt_vorlage, oeffne_kopie
 from tests.desktop.dienstplan.tasten import JAHR, MONAT, Dialogfuehrer
 
 
 @pytest.fixture
-def haushalt(tmp_path: Path) -> Iterator[Haushalt]:
-    db: Datenbank = start.oeffne(tmp_path / "haushalt.sqlite")
+def haushalt(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Haushalt]:
+    """A copy of the household built once per test process (tests/core/dienstplan/conftest.py)."""
+    h = oeffne_kopie(haushalt_vorlage(tmp_path_factory), tmp_path / "haushalt.sqlite")
     try:
-        yield lege_haushalt_an(db)
+        yield h
     finally:
-        db.schliessen()
+        h.db.schliessen()
 
 
 @pytest.fixture
