@@ -490,12 +490,35 @@ def mittig(fenster: QWidget) -> None:
     fenster.move(rahmen.topLeft())
 
 
+def spalten_untereinander(dialog: QDialog) -> None:
+    """Columns side by side (a row of column layouts: the list of templates left, its fields right) go one above
+    the other where the dialog would be wider than the screen: at 200 % the Schichtvorlagen dialog scrolled
+    sideways with its fields half out of view. The order of reading and of Tab stays the same."""
+    bildschirm = dialog.screen() or QGuiApplication.primaryScreen()
+    if bildschirm is None:
+        return
+    frei = int(bildschirm.availableGeometry().width() * ANTEIL_BREITE)
+    if dialog.minimumSizeHint().width() <= frei:
+        return
+    for zeile in dialog.findChildren(QHBoxLayout):
+        teile = [zeile.itemAt(i) for i in range(zeile.count())]
+        spalten = [t.layout() for t in teile if t is not None and t.layout() is not None]
+        if (
+            len(spalten) >= 2
+            and len(spalten) == len(teile)
+            and all(isinstance(s, QBoxLayout) and s.direction() == QBoxLayout.Direction.TopToBottom for s in spalten)
+        ):
+            zeile.setDirection(QBoxLayout.Direction.TopToBottom)
+    _neu_vermessen(dialog)
+
+
 def dialog_passend(dialog: QDialog) -> None:
     """The room rules for one dialog as it is shown (see the module docstring); once per dialog."""
     if dialog.property("assistenzbuero_passend"):
         return
     dialog.setProperty("assistenzbuero_passend", True)
     schmal_machen(dialog)
+    spalten_untereinander(dialog)
     gerollt = dialog_mit_rollbarem_inhalt(dialog) is not None
     if gerollt and isinstance(dialog, QWizard):
         # a wizard fixed its minimum size from its pages before they scrolled; its inner widget knows the new one

@@ -489,6 +489,8 @@ class Hauptfenster(QMainWindow):
                 return
         super().closeEvent(ereignis)
         self.kontext.schliessen()
+        if not self.datei_offen:  # closed while the data layer is still being imported: no password is known yet,
+            return  # and importing it here as well could meet that import half-way
         from core.persistence.schutz import vergiss_kennwoerter
 
         vergiss_kennwoerter()  # the password and the key derived from it leave the memory with the window

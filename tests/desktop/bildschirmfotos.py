@@ -165,6 +165,9 @@ def pruefe_dialoge(app: QApplication, kontext, ausgabe: Path) -> list[str]:
                 if not innen.contains(ort) or knopf.visibleRegion().isEmpty():
                     probleme.append(f"Dialog {name}: Schaltfläche „{knopf.text()}“ ist nicht zu sehen")
         probleme += [f"Dialog {name}: {f}" for f in seitwaerts_rollende_listen(dialog) + abgeschnittene_felder(dialog)]
+        for rolle in dialog.findChildren(QScrollArea):
+            if rolle.isVisible() and rolle.widget() is not None and rolle.horizontalScrollBar().maximum() > 0:
+                probleme.append(f"Dialog {name}: {rolle.objectName() or 'Rollbereich'} rollt seitwärts")
         dialog.close()
         dialog.deleteLater()
         _warte(app)

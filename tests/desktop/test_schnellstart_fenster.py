@@ -244,4 +244,5 @@ def test_nach_dem_ersten_bild_genau_einmal(qtbot, tmp_path: Path, einstellungen:
     qtbot.waitUntil(lambda: "verborgen" in schritte)
     qtbot.wait(400)
     assert sorted(schritte) == ["gezeigt", "verborgen"]
-    gezeigt.close()
+    gezeigt.close()  # closed before its file was open: nothing to release, no error
+    assert gezeigt.kontext.datenbank is None and not gezeigt.isVisible()
