@@ -253,10 +253,10 @@ def _silben() -> Any:
         ablage = _silben_ablage(pyphen)
         try:
             with ablage.open("rb") as datei:
-                geladen = pickle.load(datei)  # noqa: S301 - the user's own cache folder, written by `_silben`
+                geladen = pickle.load(datei)  # the user's own cache folder, written below
             if isinstance(geladen, pyphen.Pyphen):
                 return geladen
-        except Exception:  # noqa: S110 - missing, half-written or from another version: parsed anew below
+        except Exception:  # missing, half-written or from another version: parsed anew below
             pass
         silben = pyphen.Pyphen(lang="de_DE")
         try:
