@@ -52,6 +52,7 @@ def _keine_echten_nutzerdaten(tmp_path_factory: pytest.TempPathFactory, monkeypa
     monkeypatch.setenv("ASSISTENZBUERO_DB", str(ordner / "assistenzbuero.sqlite"))
     monkeypatch.setenv("ASSISTENZBUERO_LOG", str(ordner / "protokoll"))
     monkeypatch.setenv("XDG_DATA_HOME", str(ordner / "daten"))  # imported year figures and PAPs (platformdirs)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(ordner / "cache"))  # parsed hyphenation patterns (desktop.tabellen)
 
 
 # --- Widgets of a test live until pytest-qt has closed them, then Qt deletes them ----------------------------
