@@ -74,6 +74,7 @@ def main() -> None:
             "ASSISTENZBUERO_STARTMESSUNG": "1",
             "XDG_CONFIG_HOME": str(Path(ordner) / "config"),
             "XDG_STATE_HOME": str(Path(ordner) / "state"),
+            "XDG_CACHE_HOME": str(Path(ordner) / "cache"),  # the warming start parses the hyphenation once
             "PYTHONPATH": str(ROOT),
         }
         programm = [sys.executable, "-m", "desktop.start", "--db", str(db)]

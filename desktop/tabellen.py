@@ -14,8 +14,12 @@ screen reader reads the model's full text anyway); titles wrap onto a second lin
 from __future__ import annotations
 
 import functools
+import logging
+import os
+import pickle
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -42,6 +46,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import tr
+
+log = logging.getLogger(__name__)
 
 Z = TypeVar("Z")
 SORTIERUNG = Qt.ItemDataRole.UserRole + 1
@@ -236,13 +242,46 @@ TRENNEN_AB = 10
 @functools.cache
 def _silben() -> Any:
     """German hyphenation patterns (pyphen, LibreOffice's dictionary); None where they cannot be loaded (the titles
-    then break at spaces only)."""
+    then break at spaces only).
+
+    pyphen parses the dictionary's 66,000 patterns each time (1.6–2 s on a busy machine, on the GUI thread as the
+    start page shows its first table); they are kept, once parsed, in the user's cache folder (`_silben_ablage`)
+    and read from there in a tenth of that."""
     try:
         import pyphen
 
-        return pyphen.Pyphen(lang="de_DE")
+        ablage = _silben_ablage(pyphen)
+        try:
+            with ablage.open("rb") as datei:
+                geladen = pickle.load(datei)  # the user's own cache folder, written below
+            if isinstance(geladen, pyphen.Pyphen):
+                return geladen
+        except Exception:  # missing, half-written or from another version: parsed anew below
+            pass
+        silben = pyphen.Pyphen(lang="de_DE")
+        try:
+            ablage.parent.mkdir(parents=True, exist_ok=True)
+            zwischen = ablage.with_suffix(f".{os.getpid()}.tmp")
+            zwischen.write_bytes(pickle.dumps(silben, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(zwischen, ablage)  # whole or not at all, also with two programs starting at once
+        except OSError:
+            log.info("Silbentrennung nicht zwischengespeichert (%s)", ablage, exc_info=True)
+        return silben
     except (ImportError, KeyError, OSError):
         return None
+
+
+def _silben_ablage(pyphen: Any) -> Path:
+    """Where the parsed patterns are kept: named after pyphen's version and the dictionary file's size and time,
+    so that an update of either parses again (platformdirs; on Linux `$XDG_CACHE_HOME/Assistenzbuero`)."""
+    from importlib.metadata import version
+
+    import platformdirs
+
+    woerterbuch = Path(pyphen.LANGUAGES["de_DE"])
+    stand = woerterbuch.stat()
+    name = f"silben-de_DE-{version('pyphen')}-{stand.st_size}-{stand.st_mtime_ns}.pickle"
+    return platformdirs.user_cache_path("Assistenzbuero", appauthor=False) / name
 
 
 def _getrennt(wort: str, platz: int, metrik: QFontMetrics) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,7 @@ def _keine_echten_nutzerdaten(tmp_path_factory: pytest.TempPathFactory, monkeypa
     monkeypatch.setenv("ASSISTENZBUERO_DB", str(ordner / "assistenzbuero.sqlite"))
     monkeypatch.setenv("ASSISTENZBUERO_LOG", str(ordner / "protokoll"))
     monkeypatch.setenv("XDG_DATA_HOME", str(ordner / "daten"))  # imported year figures and PAPs (platformdirs)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(ordner / "cache"))  # parsed hyphenation patterns (desktop.tabellen)
 
 
 # --- Widgets of a test live until pytest-qt has closed them, then Qt deletes them ----------------------------
@@ -153,11 +154,12 @@ def _schema_einmal_je_prozess(request: pytest.FixtureRequest, monkeypatch: pytes
 # 5 ms on the 2-core test machine against 0.05 ms without), and the tests commit about seven times each, so the
 # workers sat idle for a good part of the run. Tests never survive a power cut, so their databases skip the fsync;
 # what reaches the file and in which order is unchanged (a killed process loses nothing either way). Subprocesses
-# started by tests keep the program's setting.
+# started by tests keep the program's setting. The same for the files the program flushes itself before a rename
+# (backups, exports, the erased copy): `os.fsync` does nothing in the test processes.
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _ohne_fsync() -> None:
+def _ohne_fsync() -> Iterator[None]:
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
@@ -167,6 +169,9 @@ def _ohne_fsync() -> None:
         cursor.close()
 
     event.listen(Engine, "connect", ohne_fsync)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(os, "fsync", lambda _fd: None)
+        yield
 
 
 # --- A new household file starts as a copy of one seeded per process --------------------------------------------

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, Inexact, InvalidOperation, Rounded, getcontext, localcontext
 from functools import cache
 
 GEBIET = "de_DE"
@@ -68,9 +68,18 @@ def maschinenzahl(text: str) -> Decimal:
 
 
 def _halb_auf(wert: Decimal, stellen: int) -> Decimal:
-    with localcontext() as kontext:
-        kontext.prec = max(28, wert.adjusted() + stellen + 2)
+    genau = max(28, wert.adjusted() + stellen + 2)  # digits enough for any value, however large
+    kontext = getcontext()
+    if kontext.prec >= genau and not kontext.traps[Inexact] and not kontext.traps[Rounded]:
+        # the usual case, without a context of its own per number (a payroll month formats dozens; issue 15): the
+        # thread's context already has the digits, and rounding is given here; the result is the same
+        return wert.quantize(_STUFE.get(stellen) or Decimal(1).scaleb(-stellen), rounding=ROUND_HALF_UP)
+    with localcontext() as eigener:
+        eigener.prec = genau
         return wert.quantize(Decimal(1).scaleb(-stellen), rounding=ROUND_HALF_UP)
+
+
+_STUFE = {n: Decimal(1).scaleb(-n) for n in range(7)}
 
 
 def _stellen_von(wert: Decimal) -> int:
