@@ -207,9 +207,11 @@ class Kopfzeile(QHeaderView):
         """As narrow as the title's longest word (`trennen=False`) or longest syllable (and the sort arrow)
         allow."""
         metrik = self._metrik()
-        silben = _silben() if trennen else None
+        worte = self.titel(spalte).split()
+        # the patterns only where a word is long enough to be hyphenated ("Monat" never is)
+        silben = _silben() if trennen and any(len(w) >= TRENNEN_AB for w in worte) else None
         teile = [""]
-        for wort in self.titel(spalte).split():
+        for wort in worte:
             teile += silben.inserted(wort).split("-") if silben is not None and len(wort) >= TRENNEN_AB else [wort]
         strich = metrik.horizontalAdvance("-") if trennen else 0
         return self.rand(spalte) + max(metrik.horizontalAdvance(t) for t in teile) + strich
