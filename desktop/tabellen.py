@@ -165,11 +165,35 @@ class Kopfzeile(QHeaderView):
         super().__init__(Qt.Orientation.Horizontal, eltern)
         self.setSectionsClickable(True)  # as QTableView's own header
         self.setHighlightSections(True)
+        # titles and their measures, asked thousands of times while a page is laid out; forgotten when the titles,
+        # the font or the sorted column change
+        self._gemessen: dict[tuple[Any, ...], Any] = {}
+        self.sortIndicatorChanged.connect(self.vergessen)
+
+    def vergessen(self, *_: object) -> None:
+        self._gemessen.clear()
+
+    def setModel(self, modell: Any) -> None:
+        super().setModel(modell)
+        self.vergessen()
+        if modell is not None:
+            for signal in (modell.headerDataChanged, modell.modelReset, modell.layoutChanged):
+                signal.connect(self.vergessen)
+            for signal in (modell.columnsInserted, modell.columnsRemoved, modell.columnsMoved):
+                signal.connect(self.vergessen)
+
+    def changeEvent(self, ereignis: QEvent) -> None:
+        if ereignis.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.vergessen()
+        super().changeEvent(ereignis)
 
     def titel(self, spalte: int) -> str:
-        modell = self.model()
-        wert = modell.headerData(spalte, Qt.Orientation.Horizontal) if modell is not None else None
-        return "" if wert is None else str(wert)
+        schluessel = ("titel", spalte)
+        if schluessel not in self._gemessen:
+            modell = self.model()
+            wert = modell.headerData(spalte, Qt.Orientation.Horizontal) if modell is not None else None
+            self._gemessen[schluessel] = "" if wert is None else str(wert)
+        return str(self._gemessen[schluessel])
 
     def _metrik(self) -> QFontMetrics:
         schrift = QFont(self.font())
@@ -177,6 +201,12 @@ class Kopfzeile(QHeaderView):
         return QFontMetrics(schrift)
 
     def rand(self, spalte: int) -> int:
+        schluessel = ("rand", spalte)
+        if schluessel not in self._gemessen:
+            self._gemessen[schluessel] = self._rand(spalte)
+        return int(self._gemessen[schluessel])
+
+    def _rand(self, spalte: int) -> int:
         """Room beside the title's text: margins, and the sort arrow in the column it is sorted by (Qt counts the
         arrow for every column; with eight columns at 200 % that was a column's width)."""
         metrik = self._metrik()
@@ -206,6 +236,12 @@ class Kopfzeile(QHeaderView):
     def kleinste_breite(self, spalte: int, *, trennen: bool = True) -> int:
         """As narrow as the title's longest word (`trennen=False`) or longest syllable (and the sort arrow)
         allow."""
+        schluessel = ("kleinste", spalte, trennen)
+        if schluessel not in self._gemessen:
+            self._gemessen[schluessel] = self._kleinste_breite(spalte, trennen)
+        return int(self._gemessen[schluessel])
+
+    def _kleinste_breite(self, spalte: int, trennen: bool) -> int:
         metrik = self._metrik()
         worte = self.titel(spalte).split()
         # the patterns only where a word is long enough to be hyphenated ("Monat" never is)
@@ -465,7 +501,14 @@ class PassendeTabelle(QTableView):
             return spalten, spalten, {}, -1
         zeichen = self.fontMetrics().averageCharWidth()
 
+        gemerkt: dict[tuple[int, bool], int] = {}
+
         def wunsch_von(s: int, letzte: bool) -> int:
+            if (s, letzte) not in gemerkt:
+                gemerkt[(s, letzte)] = _wunsch_von(s, letzte)
+            return gemerkt[(s, letzte)]
+
+        def _wunsch_von(s: int, letzte: bool) -> int:
             if letzte:  # stretched: its own width is whatever was left over, so ask its content
                 inhalt = max(self.sizeHintForColumn(s), kopf.sectionSizeFromContents(s).width())
                 return min(inhalt, max(zeichen * self.HOECHSTENS_ZEICHEN, kopf.kleinste_breite(s)))
