@@ -39,6 +39,7 @@ class Uebersicht(QWidget):
         self.kontext = kontext
         self.nachgeladen = False  # True once the summaries are all built (`lade_nach`)
         self._begonnen = False
+        self._wartet = False  # summaries left to build while the page was not on screen
         self._ausstehend: list[tuple[QVBoxLayout, str]] = []
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -72,7 +73,10 @@ class Uebersicht(QWidget):
     def paintEvent(self, ereignis: QPaintEvent) -> None:
         super().paintEvent(ereignis)
         if not self._begonnen:  # the page is on screen: its summaries follow in the next turns of the event loop
-            QTimer.singleShot(0, self.lade_nach)
+            QTimer.singleShot(0, self, self.lade_nach)
+        elif self._wartet:
+            self._wartet = False
+            QTimer.singleShot(0, self, self._naechste_kurzinfo)
 
     def lade_nach(self) -> None:
         """Fill in the page (once): the state of the household at once, then the summaries one per turn of the event
@@ -88,6 +92,9 @@ class Uebersicht(QWidget):
         self._naechste_kurzinfo()
 
     def _naechste_kurzinfo(self) -> None:
+        if not self.isVisible():  # another area, or the window closed: go on when the page is on screen again
+            self._wartet = True
+            return
         if not self._ausstehend:
             self._abschliessen()
             return
