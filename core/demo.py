@@ -1,19 +1,22 @@
 """The demo household of `assistenzbuero demo --db PFAD` (CONTRACTS §5): the team of seed 004, 2.6.1, living.
 
 Employer in Baden-Württemberg (Stuttgart, fictitious); Sabine and Jörg (sozialversicherungspflichtig) alternate
-early (7–14) and late shift (14–22; the seed says "bis Schluß", we choose 22:00) week by week; Ulrike and Rudolf
-(students) share the weekends, one early, one late, changing week by week. Complete Personalbogen and contracts via
-the master-data services; need profile with Kostenträger; the roster of the current and the next month from the
-patterns, with one leave week of Jörg. All persons and numbers are invented (valid check digits).
+early (7–14) and late shift (14–22; the seed says "bis Schluß", we choose 22:00) week by week and cover each other's
+leave; Ulrike and Rudolf (students) take the weekends in turn: both work every weekend (7–22 is too long for one
+person), one early, one late, and who has which shift changes week by week. Complete Personalbogen and contracts
+via the master-data services; need profile with Kostenträger; the roster of the current and the next month from the
+patterns, with one leave week of Jörg that Sabine covers. All persons and numbers are invented (valid check digits).
 
 Unlike the seed's table the plan keeps the Arbeitszeitgesetz, so that a newcomer sees a plan without warnings:
 - every shift has its Ruhepause (§ 4 ArbZG, the standard templates), and she manages alone in those half hours:
   her Bedarfsprofil says Arbeit 0 there (seed 004, 1.6.2: "In dieser Zeit benötigen Sie keine bezahlte Assistenz");
 - nobody works both shifts of a day (15 hours; § 3 ArbZG allows 10): the seed's student works a whole weekend
-  alone and Sabine covers Jörg's leave alone; here the students share each weekend, keep their shift on both days
-  (late Saturday then early Sunday would leave 9 hours of rest, § 5 ArbZG asks for 11), and cover Jörg's leave
-  week between them. Over a whole year each student would need 15 Sundays off (§ 11 Abs. 1 ArbZG): the program
-  counts the Sundays worked and warns when a year's plan gets there.
+  alone and Sabine works both shifts while Jörg is on leave; here the students share each weekend and keep their
+  shift on both days (late Saturday then early Sunday would leave 9 hours of rest, § 5 ArbZG asks for 11). In the
+  leave week the colleague takes over the absent one's shifts — with the weekly alternation that is the shift she
+  had in the week before, so her rest stays 11 hours — and her own shifts of that week go to the students (see
+  `vertrete_urlaubswoche`). Over a whole year each student would need 15 Sundays off (§ 11 Abs. 1 ArbZG): the
+  program counts the Sundays worked and warns when a year's plan gets there.
 """
 
 from __future__ import annotations
@@ -138,22 +141,41 @@ def _iban(konto: str) -> str:
     return str(IBAN.generate("DE", bank_code="60050101", account_code=konto))
 
 
-def _urlaubsvertretung(
-    db: Datenbank, betroffen: Sequence[Schicht], montag: date, ulrike: int, rudolf: int
+def _studentische_tage(
+    db: Datenbank, schichten: Sequence[Schicht], montag: date, studierende: tuple[int, int]
 ) -> dict[date, int]:
-    """Who covers Jörg's leave week, day by day: the students, three days and two, each keeping 11 hours of rest.
+    """Who takes the weekday shifts `schichten` of one week, day by day: the students, three days and two, each
+    keeping 11 hours of rest (§ 5 ArbZG).
 
     The student who worked the early shift on the Sunday before (the other one had the late shift, till 22:00)
     takes the days that touch her weekends safely: Monday to Wednesday of an early week (her Sunday shift ended at
     14:00), Thursday and Friday of a late week (on the Saturday after, she works late again, from 14:00). Each
     stays below 48 hours in that week (§ 3 ArbZG: at most 35,5 hours, three late shifts and a weekend).
     """
+    erste_kraft, zweite_kraft = studierende
     sonntag = montag - timedelta(days=1)
-    vorher = [s for s in dienst.schichten_von(db, ulrike, sonntag, sonntag) if s.vorlage == "Frühdienst"]
-    frueh_am_sonntag, andere = (ulrike, rudolf) if vorher else (rudolf, ulrike)
-    fruehwoche = any(s.vorlage == "Frühdienst" for s in betroffen)
+    vorher = [s for s in dienst.schichten_von(db, erste_kraft, sonntag, sonntag) if s.vorlage == "Frühdienst"]
+    frueh_am_sonntag, andere = (erste_kraft, zweite_kraft) if vorher else (zweite_kraft, erste_kraft)
+    fruehwoche = any(s.vorlage == "Frühdienst" for s in schichten)
     erste, zweite = (frueh_am_sonntag, andere) if fruehwoche else (andere, frueh_am_sonntag)
     return {montag + timedelta(days=i): erste if i < 3 else zweite for i in range(5)}
+
+
+def vertrete_urlaubswoche(db: Datenbank, urlaub: Abwesenheit, kollegin: int, studierende: tuple[int, int]) -> None:
+    """Enter a leave week (Monday to Friday) of one of the two weekday assistants; the other one covers it.
+
+    CONTRACTS §5: Sabine and Jörg cover each other's leave. The colleague takes over the absent one's shifts (a
+    Vertretung, so payroll sees whose shift it was); with the weekly alternation those are of the type she had in
+    the week before, so she simply stays on it and keeps 11 hours of rest (an early shift after a late week would
+    leave 9). Her own shifts of that week go to the students (`_studentische_tage`); nobody works two shifts a day.
+    Works either way round: Jörg for Sabine as Sabine for Jörg.
+    """
+    betroffen = dienst.schichten_von(db, urlaub.assistenzkraft_id, urlaub.von, urlaub.bis)
+    eigene = dienst.schichten_von(db, kollegin, urlaub.von, urlaub.bis)
+    tage = _studentische_tage(db, eigene, montag_der_woche(urlaub.von), studierende)
+    for schicht in eigene:
+        dienst.weise_zu(db, vorhanden(schicht.id, "die Nummer der Schicht"), tage[schicht.tag])
+    dienst.trage_abwesenheit_ein(db, urlaub, {s.id: kollegin for s in betroffen if s.id is not None})
 
 
 def lege_demo_an(pfad: Path, *, heute: date) -> Demo:
@@ -318,7 +340,8 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
                 taetigkeit="Persönliche Assistenz (Pflege, Haushalt, Begleitung)",
                 arbeitszeit=(
                     "Montag bis Freitag, wochenweise wechselnd Frühdienst 7–14 Uhr (Pause 10:30–11 Uhr) und "
-                    "Spätdienst 14–22 Uhr (Pause 18–18:30 Uhr)"
+                    "Spätdienst 14–22 Uhr (Pause 18–18:30 Uhr); im Urlaub der Kollegin oder des Kollegen "
+                    "Vertretung in deren Schicht"
                 ),
                 kuendigungsfrist="gesetzlich (§ 622 BGB)",
                 beschaeftigung="sv_pflichtig",
@@ -341,8 +364,9 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
                 probezeit_bis=date(heute.year, 3, 31),
                 taetigkeit="Persönliche Assistenz am Wochenende",
                 arbeitszeit=(
-                    "jedes Wochenende Samstag und Sonntag, wochenweise wechselnd Frühdienst 7–14 Uhr und "
-                    "Spätdienst 14–22 Uhr (je 30 Minuten Pause)"
+                    "jedes Wochenende Samstag und Sonntag im Wechsel mit der zweiten studentischen Kraft: "
+                    "wochenweise abwechselnd Frühdienst 7–14 Uhr und Spätdienst 14–22 Uhr (je 30 Minuten Pause); "
+                    "Urlaubsvertretung an Werktagen nach Absprache"
                 ),
                 kuendigungsfrist="gesetzlich (§ 622 BGB)",
                 beschaeftigung="auto",
@@ -394,13 +418,13 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
     for muster in (werktage, wochenenden):
         dienst.wende_muster_an(db, vorhanden(muster.id, "die Nummer des Musters"), erster, letzter)
 
-    # One leave week of Jörg (Mon–Fri) in the next month. Seed 004, 2.6.1 has Sabine cover it alone: 15-hour days.
+    # One leave week of Jörg (Mon–Fri) in the next month, covered by Sabine in his shifts (seed 004, 2.6.1, without
+    # its 15-hour days: her own shifts of that week go to the students).
     urlaub_von = montag_der_woche(naechster.replace(day=1)) + timedelta(days=7)
     urlaub_bis = urlaub_von + timedelta(days=4)
     urlaub = Abwesenheit(joerg, Abwesenheitsart.URLAUB, urlaub_von, urlaub_bis, notiz="Jahresurlaub")
-    betroffen = dienst.schichten_von(db, joerg, urlaub_von, urlaub_bis)
-    vertretung = _urlaubsvertretung(db, betroffen, urlaub_von, ulrike, rudolf)
-    dienst.trage_abwesenheit_ein(db, urlaub, {s.id: vertretung[s.tag] for s in betroffen if s.id is not None})
+    joergs_schicht = dienst.schichten_von(db, joerg, urlaub_von, urlaub_von)[0].vorlage
+    vertrete_urlaubswoche(db, urlaub, sabine, (ulrike, rudolf))
 
     # The household starts its payroll in the program with the month it is created in (earlier months count as
     # settled elsewhere): its current month is the next one to finalise, whatever the day the demo is opened.
@@ -410,9 +434,12 @@ def _fuelle(db: Datenbank, pfad: Path, heute: date) -> Demo:
     text = (
         f"Beispielhaushalt angelegt: {pfad}\n"
         f"  Arbeitgeberin Maria Beispiel (Stuttgart, Baden-Württemberg)\n"
-        f"  Sabine und Jörg: Früh- und Spätdienst im Wochenwechsel; Ulrike und Rudolf teilen sich so die Wochenenden\n"
-        f"  Dienstplan {monate}; Jörg hat vom {urlaub_von:%d.%m.} bis {urlaub_bis:%d.%m.%Y} Urlaub, Ulrike und "
-        "Rudolf vertreten.\n"
+        "  Sabine und Jörg: Montag bis Freitag Früh- und Spätdienst im Wochenwechsel, im Urlaub vertreten sie sich.\n"
+        "  Ulrike und Rudolf: an jedem Wochenende beide (7–22 Uhr wäre für eine Person zu lang), im Wechsel:\n"
+        "  eine Woche Ulrike früh und Rudolf spät, die nächste umgekehrt.\n"
+        f"  Dienstplan {monate}; Jörg hat vom {urlaub_von:%d.%m.} bis {urlaub_bis:%d.%m.%Y} Urlaub: Sabine übernimmt\n"
+        f"  seinen {joergs_schicht} (den sie schon in der Woche davor hatte), ihre eigenen Schichten übernehmen\n"
+        "  Ulrike und Rudolf.\n"
         f"  Krankenkasse {DEMO_KASSE} mit {BEISPIELWERT}en (Zusatzbeitrag 3,29 %, U1 2,5 % mit 65 % Erstattung, "
         "U2 0,39 %);\n  für eine echte Abrechnung bitte die Sätze der eigenen Kassen eintragen.\n"
         "  Der Plan folgt dem Muster aus dem ForseA-Handbuch (2.6.1), hält aber das Arbeitszeitgesetz ein: jede\n"

@@ -288,6 +288,26 @@ def lange_kaestchen_umbrechen(wurzel: QWidget) -> None:
         _neu_vermessen(behaelter)
 
 
+def _scheibe_hoch_genug(w: QWidget | None) -> None:
+    """The pane of a vertical splitter that holds `w` gets at least the height its content needs at its width.
+
+    A splitter gives a pane its minimum size, which leaves out texts that wrap (height for width): with the form's
+    labels above its fields, the Krankenkassen pane was 100 pixels too low and Qt squeezed the fields."""
+    while w is not None and not w.isWindow():
+        eltern = w.parentWidget()
+        lay = w.layout()
+        if (
+            isinstance(eltern, QSplitter)
+            and eltern.orientation() == Qt.Orientation.Vertical
+            and lay is not None
+            and lay.hasHeightForWidth()
+        ):
+            noetig = lay.totalHeightForWidth(w.width())
+            if noetig > w.minimumHeight():
+                w.setMinimumHeight(noetig)
+        w = eltern
+
+
 def _bedarf(feld: QWidget) -> int:
     """How wide a form's field wants to be: a one-line field as wide as its text (the Kasse's name), a choice as
     wide as its longest entry, anything else its minimum. A field in a box (with its error line) as its inputs."""
@@ -358,6 +378,10 @@ class Formularbreite(QObject):
         ziel = QFormLayout.RowWrapPolicy.WrapAllRows if self.zu_schmal(breite) else self.sonst
         if f.rowWrapPolicy() != ziel:
             f.setRowWrapPolicy(ziel)
+            # the form is taller now: every layout up to the window makes room for it (else a splitter's pane
+            # kept its old height and squeezed the fields to half a line)
+            _neu_vermessen(self.traeger)
+            _scheibe_hoch_genug(self.traeger)
 
 
 def schmal_machen(wurzel: QWidget) -> None:

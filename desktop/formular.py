@@ -164,6 +164,7 @@ class Feld:
             e.setText(dezimal_als_text(wert, e.stellen))
         elif isinstance(e, QLineEdit):
             e.setText("" if wert is None else str(wert))
+            e.setCursorPosition(0)  # a value longer than the field shows its beginning, not its end
         elif isinstance(e, QPlainTextEdit):
             e.setPlainText("" if wert is None else str(wert))
         elif isinstance(e, QCheckBox):

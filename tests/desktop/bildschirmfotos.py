@@ -26,7 +26,9 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -94,6 +96,20 @@ def abgeschnittene_felder(seite: QWidget) -> list[str]:
     return funde
 
 
+def gequetschte_felder(seite: QWidget) -> list[str]:
+    """Fields lower than they need: a layout with too little room squeezed them (the Krankenkassen form's fields
+    were half a line high once its labels went above them in a splitter pane that did not grow)."""
+    return [
+        f"Feld „{feld.accessibleName() or feld.objectName()}“ ist gequetscht ({feld.height()} statt "
+        f"{feld.minimumSizeHint().height()} Pixel hoch)"
+        for feld in seite.findChildren(QWidget)
+        if isinstance(feld, (QLineEdit, QComboBox))
+        and feld.isVisible()
+        and not isinstance(feld.parentWidget(), (QComboBox, QAbstractSpinBox))  # their own inner line
+        and feld.height() < feld.minimumSizeHint().height()
+    ]
+
+
 def seitwaerts_rollende_listen(seite: QWidget) -> list[str]:
     """Lists (tables, trees, lists) that scroll sideways inside themselves: their last columns are out of sight."""
     funde = []
@@ -137,6 +153,7 @@ def pruefe_bereiche(app: QApplication, fenster, ausgabe: Path) -> list[str]:
                     )
             probleme += [f"Bereich {b.schluessel}{name}: {f}" for f in seitwaerts_rollende_listen(seite)]
             probleme += [f"Bereich {b.schluessel}{name}: {f}" for f in abgeschnittene_felder(seite)]
+            probleme += [f"Bereich {b.schluessel}{name}: {f}" for f in gequetschte_felder(seite)]
     return probleme
 
 
