@@ -37,7 +37,10 @@ class Uebersicht(QWidget):
     def __init__(self, kontext: Kontext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kontext = kontext
-        self.nachgeladen = False
+        self.nachgeladen = False  # True once the summaries are all built (`lade_nach`)
+        self._begonnen = False
+        self._wartet = False  # summaries left to build while the page was not on screen
+        self._ausstehend: list[tuple[QVBoxLayout, str]] = []
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -57,6 +60,7 @@ class Uebersicht(QWidget):
         self.knopf_team.clicked.connect(lambda: kontext.zeige_bereich("assistenzkraefte"))
         zeile = flusszeile(self.knopf_einrichten, self.knopf_arbeitgeber, self.knopf_team, self.knopf_checkliste)
         self._oben, self._unten = QVBoxLayout(), QVBoxLayout()
+        self._gebaut: dict[QVBoxLayout, list[QWidget]] = {self._oben: [], self._unten: []}
         for platz in (self._oben, self._unten):
             platz.setContentsMargins(0, 0, 0, 0)
         spalte = QVBoxLayout(self)
@@ -68,28 +72,49 @@ class Uebersicht(QWidget):
 
     def paintEvent(self, ereignis: QPaintEvent) -> None:
         super().paintEvent(ereignis)
-        if not self.nachgeladen:  # the page is on screen: its summaries follow in the next turn of the event loop
-            QTimer.singleShot(0, self.lade_nach)
+        if not self._begonnen:  # the page is on screen: its summaries follow in the next turns of the event loop
+            QTimer.singleShot(0, self, self.lade_nach)
+        elif self._wartet:
+            self._wartet = False
+            QTimer.singleShot(0, self, self._naechste_kurzinfo)
 
     def lade_nach(self) -> None:
-        """Fill in the page (once): the state of the household, then the summaries, put into the Tab order where
-        they stand on screen. A summary that cannot be built says so in its place (and in the log); the rest of
-        the page stays usable."""
-        if self.nachgeladen:
+        """Fill in the page (once): the state of the household at once, then the summaries one per turn of the event
+        loop (each imports and reads what it shows: the budget alone took up to a second on a busy machine; in
+        between the window answers keys and a screen reader, and each summary is seen as soon as it is built).
+        At the end they are put into the Tab order where they stand on screen and `nachgeladen` becomes True. A
+        summary that cannot be built says so in its place (and in the log); the rest of the page stays usable."""
+        if self._begonnen:
             return
-        self.nachgeladen = True
+        self._begonnen = True
         self._zeige_stand()
+        self._ausstehend = [(self._oben, f) for f in KURZINFOS_OBEN] + [(self._unten, f) for f in KURZINFOS_UNTEN]
+        self._naechste_kurzinfo()
+
+    def _naechste_kurzinfo(self) -> None:
+        if not self.isVisible():  # another area, or the window closed: go on when the page is on screen again
+            self._wartet = True
+            return
+        if not self._ausstehend:
+            self._abschliessen()
+            return
+        platz, fabrik = self._ausstehend.pop(0)
+        widget = self._kurzinfo(fabrik)
+        platz.addWidget(widget)
+        self._gebaut[platz].append(widget)
+        QTimer.singleShot(0, self, self._naechste_kurzinfo)  # not after the page is gone (context object)
+
+    def _abschliessen(self) -> None:
         folge: list[QWidget] = [self.text]
-        for platz, fabriken in ((self._oben, KURZINFOS_OBEN), (self._unten, KURZINFOS_UNTEN)):
-            for fabrik in fabriken:
-                widget = self._kurzinfo(fabrik)
-                platz.addWidget(widget)
-                folge += _fokusfolge(widget)
-            if platz is self._oben:
-                folge += [self.knopf_einrichten, self.knopf_arbeitgeber, self.knopf_team, self.knopf_checkliste]
+        for widget in self._gebaut[self._oben]:
+            folge += _fokusfolge(widget)
+        folge += [self.knopf_einrichten, self.knopf_arbeitgeber, self.knopf_team, self.knopf_checkliste]
+        for widget in self._gebaut[self._unten]:
+            folge += _fokusfolge(widget)
         for vorher, nachher in pairwise(folge):  # built last, they would otherwise come last in the Tab order
             QWidget.setTabOrder(vorher, nachher)
         schmal_machen(self)  # as the main window does for a page it builds: long texts wrap, button rows break
+        self.nachgeladen = True
         self.nachgeladen_signal.emit()
 
     def _kurzinfo(self, fabrik: str) -> QWidget:
@@ -110,7 +135,7 @@ class Uebersicht(QWidget):
         return widget
 
     def aktivieren(self) -> None:
-        if self.nachgeladen:  # before the window's first picture the text comes with the summaries (lade_nach)
+        if self._begonnen:  # before the window's first picture the text comes with the summaries (lade_nach)
             self._zeige_stand()
 
     def _zeige_stand(self) -> None:
