@@ -277,27 +277,36 @@ class GespeicherteKosten:
 _KOSTEN: dict[tuple[str, int, str], GespeicherteKosten] = {}
 
 
+def gueltige_kopfzeilen(sitzung: Session, *bedingungen: Any) -> dict[tuple[int, int, int], Any]:
+    """The head row (id, jahr, monat, assistenzkraft_id, version, pruefsumme) of the valid version of every
+    finalised month that meets the conditions, by (jahr, monat, assistenzkraft_id). A correction is a new row with
+    a higher version; the older rows stay as they were, so the valid one is the newest. Only the head is read: the
+    callers fetch the stored JSON of the rows they have not parsed yet."""
+    neueste: dict[tuple[int, int, int], Any] = {}
+    for z in sitzung.execute(
+        select(
+            Abrechnungsergebnis.id,
+            Abrechnungsergebnis.jahr,
+            Abrechnungsergebnis.monat,
+            Abrechnungsergebnis.assistenzkraft_id,
+            Abrechnungsergebnis.version,
+            Abrechnungsergebnis.pruefsumme,
+        ).where(*bedingungen)
+    ):
+        schluessel = (z.jahr, z.monat, z.assistenzkraft_id)
+        if schluessel not in neueste or neueste[schluessel].version < z.version:
+            neueste[schluessel] = z
+    return neueste
+
+
 def lade_kosten(db: Datenbank, von: tuple[int, int], bis: tuple[int, int]) -> list[GespeicherteKosten]:
     """The employer costs per Leistungsart of every valid finalised result from month `von` to `bis` (the budget
     reads years of them each time its view opens: only the `kosten` of each stored result are read back, and a
     stored result, which never changes, is parsed only once per process)."""
-    kopf = select(
-        Abrechnungsergebnis.id,
-        Abrechnungsergebnis.jahr,
-        Abrechnungsergebnis.monat,
-        Abrechnungsergebnis.assistenzkraft_id,
-        Abrechnungsergebnis.version,
-        Abrechnungsergebnis.pruefsumme,
-    ).where(Abrechnungsergebnis.jahr >= von[0], Abrechnungsergebnis.jahr <= bis[0])
     datei = str(db.pfad)
-    neueste: dict[tuple[int, int, int], Any] = {}
     with db.arbeitseinheit() as sitzung:
-        for z in sitzung.execute(kopf):
-            if not von <= (z.jahr, z.monat) <= bis:
-                continue
-            schluessel = (z.jahr, z.monat, z.assistenzkraft_id)
-            if schluessel not in neueste or neueste[schluessel].version < z.version:
-                neueste[schluessel] = z
+        im_jahr = gueltige_kopfzeilen(sitzung, Abrechnungsergebnis.jahr >= von[0], Abrechnungsergebnis.jahr <= bis[0])
+        neueste = {k: z for k, z in im_jahr.items() if von <= (z.jahr, z.monat) <= bis}
         fehlen = [z.id for z in neueste.values() if (datei, z.id, z.pruefsumme) not in _KOSTEN]
         for anfang in range(0, len(fehlen), 500):
             for r in sitzung.execute(

@@ -413,24 +413,12 @@ _GELESEN: weakref.WeakKeyDictionary[Any, dict[tuple[int, str], tuple[Monatseinga
 
 def _gespeicherter_stand(sitzung: Session, personen: Sequence[int], bis_jahr: int) -> Stand:
     """The valid version of every finalised month of these assistants in this and the previous year."""
-    neueste: dict[tuple[int, int, int], Any] = {}
-    for z in sitzung.execute(
-        select(
-            Abrechnungsergebnis.id,
-            Abrechnungsergebnis.jahr,
-            Abrechnungsergebnis.monat,
-            Abrechnungsergebnis.assistenzkraft_id,
-            Abrechnungsergebnis.version,
-            Abrechnungsergebnis.pruefsumme,
-        ).where(
-            Abrechnungsergebnis.assistenzkraft_id.in_(list(personen)),
-            Abrechnungsergebnis.jahr >= bis_jahr - 1,
-            Abrechnungsergebnis.jahr <= bis_jahr,
-        )
-    ):
-        schluessel = (z.jahr, z.monat, z.assistenzkraft_id)
-        if schluessel not in neueste or neueste[schluessel].version < z.version:
-            neueste[schluessel] = z
+    neueste = ablage.gueltige_kopfzeilen(
+        sitzung,
+        Abrechnungsergebnis.assistenzkraft_id.in_(list(personen)),
+        Abrechnungsergebnis.jahr >= bis_jahr - 1,
+        Abrechnungsergebnis.jahr <= bis_jahr,
+    )
     gelesen = _GELESEN.setdefault(sitzung.get_bind(), {})
     fehlen = [z.id for z in neueste.values() if (z.id, z.pruefsumme) not in gelesen]
     for anfang in range(0, len(fehlen), 500):
@@ -451,19 +439,10 @@ def _gespeicherter_stand(sitzung: Session, personen: Sequence[int], bis_jahr: in
 
 def _gespeicherte_pruefsummen(sitzung: Session, bis_jahr: int) -> dict[tuple[int, int, int], str]:
     """The input checksum of the valid version of every finalised month in this and the previous year."""
-    neueste: dict[tuple[int, int, int], tuple[int, str]] = {}
-    for jahr, monat, person, version, summe in sitzung.execute(
-        select(
-            Abrechnungsergebnis.jahr,
-            Abrechnungsergebnis.monat,
-            Abrechnungsergebnis.assistenzkraft_id,
-            Abrechnungsergebnis.version,
-            Abrechnungsergebnis.pruefsumme,
-        ).where(Abrechnungsergebnis.jahr >= bis_jahr - 1, Abrechnungsergebnis.jahr <= bis_jahr)
-    ):
-        if (jahr, monat, person) not in neueste or neueste[(jahr, monat, person)][0] < version:
-            neueste[(jahr, monat, person)] = (version, summe)
-    return {k: summe for k, (_v, summe) in neueste.items()}
+    neueste = ablage.gueltige_kopfzeilen(
+        sitzung, Abrechnungsergebnis.jahr >= bis_jahr - 1, Abrechnungsergebnis.jahr <= bis_jahr
+    )
+    return {k: z.pruefsumme for k, z in neueste.items()}
 
 
 def _version(sitzung: Session, schluessel: tuple[int, int, int]) -> int:

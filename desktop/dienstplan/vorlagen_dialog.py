@@ -198,14 +198,20 @@ class VorlagenDialog(QDialog):
                 beginn=beginn,
                 ende=ende,
                 arbeitsart=Arbeitsart(self.arbeitsart.wert()),
-                teile=tuple(
-                    VorlagenTeil(a, b, Arbeitsart.BEREITSCHAFT)
-                    for a, b, _ in spannen_aus_text(self.bereitschaft.wert())
-                ),
-                pausen=tuple(VorlagenPause.von_bis(a, b) for a, b, _ in spannen_aus_text(self.pausen.wert())),
+                teile=self._bereitschaftsteile(),
+                pausen=self._pausen(),
             )
         except (Eingabeformat, EingabeFehler, ValueError, TypeError):
             return None
+
+    def _bereitschaftsteile(self) -> tuple[VorlagenTeil, ...]:
+        """The Bereitschaft spans as typed (raises on a malformed span, as the fields' own check does)."""
+        return tuple(
+            VorlagenTeil(a, b, Arbeitsart.BEREITSCHAFT) for a, b, _ in spannen_aus_text(self.bereitschaft.wert())
+        )
+
+    def _pausen(self) -> tuple[VorlagenPause, ...]:
+        return tuple(VorlagenPause.von_bis(a, b) for a, b, _ in spannen_aus_text(self.pausen.wert()))
 
     def _zeige_arbzg(self) -> None:
         """What § 3/§ 4 ArbZG say about the template as typed; the button only when a break is missing."""
@@ -251,11 +257,8 @@ class VorlagenDialog(QDialog):
                 beginn=beginn,
                 ende=ende,
                 arbeitsart=Arbeitsart(self.arbeitsart.wert()),
-                teile=tuple(
-                    VorlagenTeil(a, b, Arbeitsart.BEREITSCHAFT)
-                    for a, b, _ in spannen_aus_text(self.bereitschaft.wert())
-                ),
-                pausen=tuple(VorlagenPause.von_bis(a, b) for a, b, _ in spannen_aus_text(self.pausen.wert())),
+                teile=self._bereitschaftsteile(),
+                pausen=self._pausen(),
                 leistungsart=self.leistungsart.wert(),
                 id=getattr(self, "_id", None),
             )
