@@ -288,7 +288,13 @@ def _silben() -> Any:
     try:
         import pyphen
 
-        ablage = _silben_ablage(pyphen)
+        try:
+            ablage: Path | None = _silben_ablage(pyphen)
+        except Exception:  # no version or cache folder to be found: hyphenate anyway, parsed each start
+            log.info("Kein Zwischenspeicher für die Silbentrennung", exc_info=True)
+            ablage = None
+        if ablage is None:
+            return pyphen.Pyphen(lang="de_DE")
         try:
             with ablage.open("rb") as datei:
                 geladen = pickle.load(datei)  # the user's own cache folder, written below
@@ -300,8 +306,14 @@ def _silben() -> Any:
         try:
             ablage.parent.mkdir(parents=True, exist_ok=True)
             zwischen = ablage.with_suffix(f".{os.getpid()}.tmp")
-            zwischen.write_bytes(pickle.dumps(silben, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(zwischen, ablage)  # whole or not at all, also with two programs starting at once
+            try:
+                zwischen.write_bytes(pickle.dumps(silben, protocol=pickle.HIGHEST_PROTOCOL))
+                os.replace(zwischen, ablage)  # whole or not at all, also with two programs starting at once
+            finally:
+                zwischen.unlink(missing_ok=True)  # left over only where writing or renaming failed
+            for alt in ablage.parent.glob("silben-de_DE-*.pickle"):  # an earlier pyphen's or dictionary's
+                if alt != ablage:
+                    alt.unlink(missing_ok=True)
         except OSError:
             log.info("Silbentrennung nicht zwischengespeichert (%s)", ablage, exc_info=True)
         return silben
@@ -312,13 +324,12 @@ def _silben() -> Any:
 def _silben_ablage(pyphen: Any) -> Path:
     """Where the parsed patterns are kept: named after pyphen's version and the dictionary file's size and time,
     so that an update of either parses again (platformdirs; on Linux `$XDG_CACHE_HOME/Assistenzbuero`)."""
-    from importlib.metadata import version
-
     import platformdirs
 
     woerterbuch = Path(pyphen.LANGUAGES["de_DE"])
     stand = woerterbuch.stat()
-    name = f"silben-de_DE-{version('pyphen')}-{stand.st_size}-{stand.st_mtime_ns}.pickle"
+    # pyphen's own version attribute: the bundle carries no package metadata for importlib.metadata to read
+    name = f"silben-de_DE-{pyphen.__version__}-{stand.st_size}-{stand.st_mtime_ns}.pickle"
     return platformdirs.user_cache_path("Assistenzbuero", appauthor=False) / name
 
 

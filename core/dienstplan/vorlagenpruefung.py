@@ -153,8 +153,11 @@ def mit_mindestpause(vorlage: Schichtvorlage, regeln: Arbeitszeitregeln) -> Schi
         schicht = _schicht(neu)
         fehlt = _fehlende_pause(schicht, regeln)
         strecken = _arbeitsstrecken(schicht, regeln)
-        a, b = max(strecken, key=lambda s: s[1] - s[0], default=(schicht.beginn_utc, schicht.beginn_utc))
-        if fehlt <= NULL and b - a <= HOECHSTENS_AM_STUECK:
+        if strecken:
+            a, b = max(strecken, key=lambda s: s[1] - s[0])
+        else:  # nothing counts as work (Bereitschaft not counted): a break still owed goes into the shift's middle
+            a, b = schicht.beginn_utc, schicht.ende_utc
+        if fehlt <= NULL and (not strecken or b - a <= HOECHSTENS_AM_STUECK):
             return None if neu == vorlage else neu
         laenge = max(fehlt, MINDESTPAUSE_BLOCK)
         beginn = _auf_viertelstunde(a + (b - a - laenge) / 2).astimezone(BERLIN)

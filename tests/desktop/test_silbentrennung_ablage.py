@@ -43,3 +43,23 @@ def test_kaputte_ablage_wird_neu_geparst(frisch: Path) -> None:
     tabellen._silben.cache_clear()
     assert tabellen._silben().inserted("Arbeitgeberkosten") == "Ar-beit-ge-ber-kos-ten"
     assert ablage.read_bytes() != b"halb geschrieben"  # written anew
+
+
+def test_ohne_ablage_wird_trotzdem_getrennt(frisch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found in review: a cache path that cannot be worked out (no package metadata in a bundle, a folder that
+    cannot be read) switched hyphenation off for good; it must only cost the parsing."""
+
+    def kaputt(_pyphen: object) -> Path:
+        raise RuntimeError("kein Zwischenspeicherordner")
+
+    monkeypatch.setattr(tabellen, "_silben_ablage", kaputt)
+    assert tabellen._silben().inserted("Arbeitgeberkosten") == "Ar-beit-ge-ber-kos-ten"
+
+
+def test_die_ablage_einer_frueheren_version_wird_entfernt(frisch: Path) -> None:
+    alt = frisch / "Assistenzbuero" / "silben-de_DE-0.1-1-1.pickle"
+    alt.parent.mkdir(parents=True)
+    alt.write_bytes(b"alt")
+    tabellen._silben()
+    assert not alt.exists()
+    assert len(list(frisch.rglob("silben-de_DE-*.pickle"))) == 1

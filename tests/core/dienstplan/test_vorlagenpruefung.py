@@ -199,3 +199,16 @@ def test_teil_bereitschaft_zaehlt_zur_strecke() -> None:
     codes = [x.code for x in arbzg_hinweise(vorlage, REGELN)]
     # 12 h − 0,75 = 11,25 h > 10 h; 12:45–19:00 is 6:15 h in a row
     assert codes == ["VORLAGE_PAUSE_LAGE", "VORLAGE_ZU_LANG"]
+
+
+def test_mindestpause_einer_reinen_bereitschaft_liegt_in_der_schicht() -> None:
+    """Found in review: with "Bereitschaft zählt" off, a night of Bereitschaft only had no stretch of work, and the
+    added break went to 21:45–22:15, before the shift began. 22–07 is 9 h; the month's check still asks for 30
+    minutes (§ 4 Satz 1), so the break belongs inside the shift: its middle, on the quarter hour, is
+    22:00 + (9 h − 0,5 h) / 2 = 02:15 (the check's sample day has no clock change)."""
+    regeln = eigene_regeln(date(2026, 3, 1), bereitschaft_zaehlt=False)
+    nacht = Schichtvorlage("Nacht", "N", time(22), time(7), arbeitsart=Arbeitsart.BEREITSCHAFT)
+    ergaenzt = mit_mindestpause(nacht, regeln)
+    assert ergaenzt is not None
+    assert ergaenzt.pausen == (VorlagenPause(time(2, 15), 30),)
+    assert mit_mindestpause(ergaenzt, regeln) is None
