@@ -54,6 +54,16 @@ def ueberschreiben_option(befehl: argparse.ArgumentParser) -> None:
     )
 
 
+def nur_ohne_assistenzkraft(art: str, assistenzkraft: str | None) -> None:
+    """`assistenzbuero export` of a document about all assistants (Lohnjournal, Zahlungen, the reports): one
+    message when `--assistenzkraft` is given anyway."""
+    if assistenzkraft is not None:
+        raise EingabeFehler(
+            f"--assistenzkraft gilt nicht für {art} (immer für alle Assistenzkräfte). Bitte ohne --assistenzkraft "
+            "aufrufen."
+        )
+
+
 def _gleich(a: Path, b: Path) -> bool:
     try:
         if a.exists() and b.exists():

@@ -19,6 +19,7 @@ from core.domain.kalender import monatsgrenzen
 from core.domain.zahlen import anzahl
 from core.domain.zeit import BERLIN
 from core.fehler import EingabeFehler, vorhanden
+from core.io.ausgabe import nur_ohne_assistenzkraft
 from core.io.belegdaten import Beleggrundlage, Fassung, Monatsbelege
 from core.persistence.datenbank import Datenbank
 from core.stammdaten.arbeitgeber import lade_arbeitgeber
@@ -241,14 +242,6 @@ def _assistenzkraft_id(db: Datenbank, name: str | None) -> int | None:
     return vorhanden(finde_assistenzkraft(db, name).id, "die Nummer der Assistenzkraft")
 
 
-def _nur_monat(art: str, assistenzkraft: str | None) -> None:
-    if assistenzkraft is not None:
-        raise EingabeFehler(
-            f"--assistenzkraft gilt nicht für {art}: es zeigt alle Assistenzkräfte des Monats. Bitte ohne "
-            "--assistenzkraft aufrufen."
-        )
-
-
 def exportiere_entgeltbescheinigung(
     db: Datenbank,
     jahr: int,
@@ -275,7 +268,7 @@ def exportiere_lohnjournal(
     *,
     ueberschreiben: bool = False,
 ) -> str:
-    _nur_monat("das Lohnjournal", assistenzkraft)
+    nur_ohne_assistenzkraft("das Lohnjournal", assistenzkraft)
     return lohnjournal_exportieren(db, jahr, monat, ziel, ueberschreiben=ueberschreiben)
 
 
@@ -305,5 +298,5 @@ def exportiere_zahlungen(
     *,
     ueberschreiben: bool = False,
 ) -> str:
-    _nur_monat("die Zahlungen", assistenzkraft)
+    nur_ohne_assistenzkraft("die Zahlungen", assistenzkraft)
     return zahlungen_exportieren(db, jahr, monat, ziel, ueberschreiben=ueberschreiben)

@@ -22,6 +22,7 @@ from reportlab.platypus import PageBreak, Table
 
 from core.domain.geld import format_eur
 from core.fehler import EingabeFehler, schreibfehler
+from core.io.ausgabe import nur_ohne_assistenzkraft
 from core.io.belege_basis import (
     GRAU,
     HELLGRAU,
@@ -188,7 +189,7 @@ class Exportieren(Protocol):
 
 def ohne_assistenzkraft(exportieren: Exportieren, fuer: str) -> Callable[..., str]:
     """The `assistenzbuero export` entry (core.cli.export.EXPORTARTEN) of a report about all assistants: it refuses
-    `--assistenzkraft` ("--assistenzkraft gilt nicht für {fuer}. …") and otherwise calls `exportieren`."""
+    `--assistenzkraft` (`core.io.ausgabe.nur_ohne_assistenzkraft`) and otherwise calls `exportieren`."""
 
     def exportiere(
         db: Datenbank,
@@ -200,8 +201,7 @@ def ohne_assistenzkraft(exportieren: Exportieren, fuer: str) -> Callable[..., st
         *,
         ueberschreiben: bool = False,
     ) -> str:
-        if assistenzkraft is not None:
-            raise EingabeFehler(f"--assistenzkraft gilt nicht für {fuer}. Bitte ohne --assistenzkraft aufrufen.")
+        nur_ohne_assistenzkraft(fuer, assistenzkraft)
         return exportieren(db, jahr, monat, ziel, ueberschreiben=ueberschreiben)
 
     return exportiere
