@@ -16,7 +16,8 @@ from core.budget.bewilligung import Monat, monatstext
 from core.budget.stand import ABGESCHLOSSEN
 from core.budget.verwendungsnachweis import Verwendungsnachweis, verwendungsnachweis
 from core.domain.geld import NULL, format_eur, format_zahl
-from core.fehler import EingabeFehler, schreibfehler
+from core.fehler import schreibfehler
+from core.io.ausgabe import nur_ohne_assistenzkraft
 from core.persistence.datenbank import Datenbank
 
 
@@ -238,8 +239,7 @@ def exportiere_verwendungsnachweis(
     zeitraum: tuple[Monat, Monat] | None = None,
 ) -> str:
     """`assistenzbuero export verwendungsnachweis --von JJJJ-MM --bis JJJJ-MM --ausgabe DATEI` (.pdf, .xlsx)."""
-    if assistenzkraft is not None:
-        raise EingabeFehler("--assistenzkraft gilt nicht für den Verwendungsnachweis; er umfasst das ganze Team.")
+    nur_ohne_assistenzkraft("den Verwendungsnachweis", assistenzkraft)
     von, bis = zeitraum or ((jahr, 1), (jahr, monat))
     nachweis = verwendungsnachweis(db, von, bis)
     try:
