@@ -21,9 +21,8 @@ from core.io.belege_basis import (
     GRAU,
     ZEHNTEL_MM,
     absatz,
-    baue_pdf,
+    bericht_pdf,
     eur,
-    fusszeile,
     setze_betrag,
     setze_text,
     tabellenstil,
@@ -142,18 +141,15 @@ def zahlungsliste_pdf(
     if auftrag.entwurf:
         inhalt.append(absatz("Entwurf: der Monat ist noch nicht abgeschlossen; Beträge können sich ändern.", "klein"))
 
-    fuss = fusszeile(f"{_titel(auftrag)} · gedruckt am {gedruckt_am:%d.%m.%Y}", rand, breite)
-
-    baue_pdf(
+    bericht_pdf(
         ziel,
         inhalt,
         seite=seite,
         rand=rand,
-        oben=rand,
         unten=rand,
         titel=_titel(auftrag),
         autor=auftrag.auftraggeber,
-        zeichner=fuss,
+        gedruckt_am=gedruckt_am,
         ueberschreiben=ueberschreiben,
     )
 
