@@ -118,8 +118,9 @@ def bericht_pdf(
     datum_wort: str = "gedruckt am",
     ueberschreiben: bool = False,
 ) -> None:
-    """A report (Lohnjournal, Lohnkonto, Zahlungsliste, Meldung, Verwendungsnachweis): `baue_pdf` with the same margin all round
-    but the foot, and the footer "titel · gedruckt am TT.MM.JJJJ · Assistenzbüro" with the page number."""
+    """A report (Lohnjournal, Lohnkonto, Zahlungsliste, Meldung, Verwendungsnachweis): `baue_pdf` with the same
+    margin all round but the foot, and the footer "titel · gedruckt am TT.MM.JJJJ · Assistenzbüro" with the page
+    number."""
     breite = seite[0] - 2 * rand
     baue_pdf(
         ziel,
