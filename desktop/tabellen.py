@@ -556,6 +556,16 @@ class PassendeTabelle(QTableView):
             ziel = _wasserstand(wunsch, mindest, platz - fest)
         return spalten, gezeigt, ziel, letzte
 
+    def _platz_fuer_rollbalken(self) -> int:
+        """Room kept free for the vertical scroll bar while it is hidden: the columns then fit the same width with
+        and without it. Fitted to the whole viewport, a table whose rows just filled it swung back and forth without
+        end (at 200 %: a column shown → its texts wrap → rows taller → scroll bar → a column hidden → rows lower → no
+        scroll bar → …), redrawn a hundred times a second. The stretched last column fills the spare room."""
+        leiste = self.verticalScrollBar()
+        if self.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff or leiste.isVisibleTo(self):
+            return 0
+        return leiste.sizeHint().width()
+
     def mindestbreite(self) -> int:
         """How narrow the table can be without scrolling sideways (columns that may give way left out): a
         splitter puts it below its neighbour rather than beside it where it has less (`desktop.bildschirm`)."""
@@ -590,7 +600,7 @@ class PassendeTabelle(QTableView):
             self._plane()
             return
         kopf = self.kopfzeile
-        platz = self.viewport().width()
+        platz = self.viewport().width() - self._platz_fuer_rollbalken()
         if platz <= 0 or self.model() is None:
             return
         spalten, gezeigt, ziel, letzte = self._plan(platz)
