@@ -377,6 +377,7 @@ class PassendeTabelle(QTableView):
         self._beschreibung = ""
         self._passe_gerade = False
         self._geplant = False
+        self._gemessen: tuple[tuple[int, ...], tuple[bool, ...]] | None = None  # see `spalten_einpassen`
         self.horizontalHeader().sectionResized.connect(self._spalte_geaendert)
         self.horizontalHeader().sortIndicatorChanged.connect(self._plane)  # the arrow moves to another column
 
@@ -413,6 +414,7 @@ class PassendeTabelle(QTableView):
         super().setModel(modell)
         self._wunsch.clear()
         self._ausgeblendet.clear()
+        self._gemessen = None
         if modell is not None:
             for signal in (modell.modelReset, modell.columnsInserted, modell.columnsRemoved, modell.layoutChanged):
                 signal.connect(self._plane)
@@ -556,6 +558,16 @@ class PassendeTabelle(QTableView):
             ziel = _wasserstand(wunsch, mindest, platz - fest)
         return spalten, gezeigt, ziel, letzte
 
+    def _platz_fuer_rollbalken(self) -> int:
+        """Room kept free for the vertical scroll bar while it is hidden: the columns then fit the same width with
+        and without it. Fitted to the whole viewport, a table whose rows just filled it swung back and forth without
+        end (at 200 %: a column shown → its texts wrap → rows taller → scroll bar → a column hidden → rows lower → no
+        scroll bar → …), thousands of fittings in a minute. The stretched last column fills the spare room."""
+        leiste = self.verticalScrollBar()
+        if self.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff or leiste.isVisibleTo(self):
+            return 0
+        return leiste.sizeHint().width()
+
     def mindestbreite(self) -> int:
         """How narrow the table can be without scrolling sideways (columns that may give way left out): a
         splitter puts it below its neighbour rather than beside it where it has less (`desktop.bildschirm`)."""
@@ -583,6 +595,12 @@ class PassendeTabelle(QTableView):
             groesse.setWidth(max(groesse.width(), self.mindestbreite()))
         return groesse
 
+    def _stand(self) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+        """The columns' widths and which are hidden: what the header's height depends on besides its titles."""
+        kopf = self.kopfzeile
+        spalten = range(kopf.count())
+        return tuple(kopf.sectionSize(s) for s in spalten), tuple(kopf.isSectionHidden(s) for s in spalten)
+
     def spalten_einpassen(self) -> None:
         """Give the columns their wished widths, narrowed where the table is too small for all of them."""
         self._geplant = False
@@ -590,7 +608,7 @@ class PassendeTabelle(QTableView):
             self._plane()
             return
         kopf = self.kopfzeile
-        platz = self.viewport().width()
+        platz = self.viewport().width() - self._platz_fuer_rollbalken()
         if platz <= 0 or self.model() is None:
             return
         spalten, gezeigt, ziel, letzte = self._plan(platz)
@@ -610,9 +628,12 @@ class PassendeTabelle(QTableView):
                 kopf.setStretchLastSection(False)
                 kopf.resizeSection(letzte, ziel[letzte])
                 kopf.setStretchLastSection(True)
-            # titles may now take more (or fewer) lines: the header measures its height again
-            kopf.headerDataChanged(Qt.Orientation.Horizontal, 0, kopf.count() - 1)
-            self.updateGeometries()
+            if self._stand() != self._gemessen:
+                # titles may now take more (or fewer) lines: the header measures its height again (not when the
+                # widths are those it was measured for: that measuring was most of the time of showing a list)
+                kopf.headerDataChanged(Qt.Orientation.Horizontal, 0, kopf.count() - 1)
+                self.updateGeometries()
+                self._gemessen = self._stand()
         finally:
             self._passe_gerade = False
         if ausgeblendet != self._ausgeblendet:
