@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.dateirechte import DATEIMODUS, ORDNERMODUS, datenbank_nur_eigentuemer, privater_ordner
 from core.fehler import DatenbankFehler, EingabeFehler, dateigrund, ist_platzmangel
 from core.persistence import migration
+from core.persistence.anweisungen import ANWEISUNGEN
 from core.persistence.schutz import (
     UMGEBUNG_KENNWORT,
     braucht_kennwort,
@@ -233,14 +234,18 @@ def _pruefe_datei(pfad: Path, kennwort: str | None = None) -> None:
 
 
 def _engine(ziel: Path, kennwort: str | None, *, nur_lesen: bool = False) -> Engine:
-    """The SQLAlchemy engine: plain sqlite3 as always, or SQLCipher keyed on every new connection (creator=)."""
+    """The SQLAlchemy engine: plain sqlite3 as always, or SQLCipher keyed on every new connection (creator=).
+
+    Compiled statements are kept for every file the process opens (core.persistence.anweisungen)."""
+    optionen = {"compiled_cache": ANWEISUNGEN}
     if kennwort is None:
-        engine = create_engine(f"sqlite:///{ziel}")
+        engine = create_engine(f"sqlite:///{ziel}", execution_options=optionen)
     else:
         engine = create_engine(
             f"sqlite:///{ziel}",
             module=dbapi_modul(kennwort),
             creator=lambda: verbinde(ziel, kennwort=kennwort, pruefen=False, check_same_thread=False),
+            execution_options=optionen,
         )
     _richte_engine_ein(engine, nur_lesen=nur_lesen)
     return engine

@@ -405,15 +405,16 @@ class DienstplanBereich(QWidget):
     def _passe_spalten_an(self) -> None:
         kopf = self.raster.horizontalHeader()
         zeichen = self.raster.fontMetrics().averageCharWidth()
-        self.raster.resizeColumnsToContents()
-        for c in range(self.modell.columnCount()):
-            art = self.modell.art(c)
-            breite = kopf.sectionSize(c)
-            if art is Art.SCHICHT:
-                kopf.resizeSection(c, max(min(breite, zeichen * 34), zeichen * 16))
-            elif art in (Art.BEMERKUNG, Art.ABDECKUNG):
-                kopf.resizeSection(c, max(min(breite, zeichen * 28), zeichen * 14))  # longer texts wrap
-        self.raster.resizeRowsToContents()
+        with self.raster.zeilen_einmal():  # the rows are measured once, for the final widths
+            self.raster.resizeColumnsToContents()
+            for c in range(self.modell.columnCount()):
+                art = self.modell.art(c)
+                breite = kopf.sectionSize(c)
+                if art is Art.SCHICHT:
+                    kopf.resizeSection(c, max(min(breite, zeichen * 34), zeichen * 16))
+                elif art in (Art.BEMERKUNG, Art.ABDECKUNG):
+                    kopf.resizeSection(c, max(min(breite, zeichen * 28), zeichen * 14))  # longer texts wrap
+            self.raster.resizeRowsToContents()
 
     def _zeige_meldung(self, text: str) -> None:
         self.meldung.setText(text)

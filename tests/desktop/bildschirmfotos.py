@@ -9,7 +9,8 @@ It writes OUT_DIR/<name>.png for each area (every tab) and dialog of `dialogkata
 problem (nothing when all is well):
 - an area needs sideways scrolling (its content is wider than the room the window gives it);
 - a dialog is larger than the screen's free area or not fully on it;
-- a dialog button lies outside the dialog (cut off or off screen).
+- a dialog button lies outside the dialog (cut off or off screen);
+- a table keeps fitting its columns while nothing changes (it swings and redraws without end).
 `tests/desktop/test_bildschirm.py` runs it at 100 % and 200 %; the PNGs are there to be looked at. `--dunkel` uses a
 black high-contrast palette (the program must follow the system's colours). `--db` takes a copy of an example
 household made beforehand (`assistenzbuero demo`; the tests make it once) instead of making one.
@@ -129,6 +130,43 @@ def _warte(app: QApplication) -> None:
         app.processEvents()
 
 
+#: How often each table fitted its columns (`zaehle_einpassungen`), by table.
+EINPASSUNGEN: dict[int, int] = {}
+
+
+def zaehle_einpassungen() -> None:
+    """Count every `PassendeTabelle.spalten_einpassen`, to see a table that never comes to rest."""
+    from desktop.tabellen import PassendeTabelle
+
+    einpassen = PassendeTabelle.spalten_einpassen
+
+    def gezaehlt(tabelle: PassendeTabelle) -> None:
+        EINPASSUNGEN[id(tabelle)] = EINPASSUNGEN.get(id(tabelle), 0) + 1
+        einpassen(tabelle)
+
+    PassendeTabelle.spalten_einpassen = gezaehlt  # type: ignore[method-assign]
+
+
+def unruhige_listen(app: QApplication, seite: QWidget) -> list[str]:
+    """Tables that keep fitting their columns while nothing changes: once shown and laid out, a few more turns of
+    the event loop must not fit them again. (The Assistenzkräfte at 200 % swung between showing and hiding a column
+    as its scroll bar came and went, thousands of times in a run.)"""
+    from desktop.hintergrund import warte_auf_faeden
+    from desktop.tabellen import PassendeTabelle
+
+    warte_auf_faeden()  # rows a background reader still brings (the Fristen) are a change: fitting them is right
+    _warte(app)
+    tabellen = [t for t in seite.findChildren(PassendeTabelle) if t.isVisible()]
+    vorher = {id(t): EINPASSUNGEN.get(id(t), 0) for t in tabellen}
+    _warte(app)
+    return [
+        f"Liste „{t.accessibleName() or t.objectName()}“ kommt nicht zur Ruhe "
+        f"({EINPASSUNGEN.get(id(t), 0) - vorher[id(t)]}-mal neu eingepasst, obwohl sich nichts geändert hat)"
+        for t in tabellen
+        if EINPASSUNGEN.get(id(t), 0) > vorher[id(t)]
+    ]
+
+
 def pruefe_bereiche(app: QApplication, fenster, ausgabe: Path) -> list[str]:
     from desktop.bereiche import BEREICHE
 
@@ -151,6 +189,7 @@ def pruefe_bereiche(app: QApplication, fenster, ausgabe: Path) -> list[str]:
                     probleme.append(
                         f"Bereich {b.schluessel}{name}: {innen.objectName() or 'Rollbereich'} rollt seitwärts"
                     )
+            probleme += [f"Bereich {b.schluessel}{name}: {f}" for f in unruhige_listen(app, seite)]
             probleme += [f"Bereich {b.schluessel}{name}: {f}" for f in seitwaerts_rollende_listen(seite)]
             probleme += [f"Bereich {b.schluessel}{name}: {f}" for f in abgeschnittene_felder(seite)]
             probleme += [f"Bereich {b.schluessel}{name}: {f}" for f in gequetschte_felder(seite)]
@@ -181,6 +220,7 @@ def pruefe_dialoge(app: QApplication, kontext, ausgabe: Path) -> list[str]:
                 ort = QRect(knopf.mapTo(dialog, knopf.rect().topLeft()), knopf.size())
                 if not innen.contains(ort) or knopf.visibleRegion().isEmpty():
                     probleme.append(f"Dialog {name}: Schaltfläche „{knopf.text()}“ ist nicht zu sehen")
+        probleme += [f"Dialog {name}: {f}" for f in unruhige_listen(app, dialog)]
         probleme += [f"Dialog {name}: {f}" for f in seitwaerts_rollende_listen(dialog) + abgeschnittene_felder(dialog)]
         for rolle in dialog.findChildren(QScrollArea):
             if rolle.isVisible() and rolle.widget() is not None and rolle.horizontalScrollBar().maximum() > 0:
@@ -219,6 +259,7 @@ def main(ausgabe: Path, *, dunkel: bool = False, demo: Path | None = None) -> in
     sys.path.insert(0, str(Path(__file__).resolve().parent))  # dialogkatalog, as in the tests
     ausgabe.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    zaehle_einpassungen()
     if dunkel:
         dunkle_palette(app)
     # nobody answers a question here: every "Ja/Nein" a page asks on its own (e.g. the Jahreswechsel tab) is "Nein"

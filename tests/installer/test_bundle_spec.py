@@ -7,6 +7,7 @@ compare its data list with what the code opens. `installer/pruefe_bundle.py` che
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.util
 import json
 import subprocess
@@ -58,6 +59,12 @@ def _quelltexte() -> list[Path]:
     return [d for paket in PAKETE for d in _dateien(WURZEL / paket) if d.suffix == ".py"]
 
 
+@functools.cache
+def _syntaxbaeume() -> tuple[tuple[Path, ast.Module], ...]:
+    """Every source file of PAKETE parsed once per test process: two scans below walk all of them (~1 s each)."""
+    return tuple((quelle, ast.parse(quelle.read_text(encoding="utf-8"))) for quelle in _quelltexte())
+
+
 def _pruefe_gebuendelt(dateien: list[Path]) -> None:
     # frozen, sys._MEIPASS replaces the checkout root: the relative path must stay the same
     falsch = [
@@ -92,8 +99,8 @@ def test_datendateien_in_den_paketen_sind_im_bundle() -> None:
 
 def _ressource_aufrufe() -> list[tuple[Path, tuple[str, ...]]]:
     aufrufe = []
-    for quelle in _quelltexte():
-        for knoten in ast.walk(ast.parse(quelle.read_text(encoding="utf-8"))):
+    for quelle, baum in _syntaxbaeume():
+        for knoten in ast.walk(baum):
             if (
                 isinstance(knoten, ast.Call)
                 and isinstance(knoten.func, ast.Name | ast.Attribute)
@@ -215,9 +222,11 @@ def quellprogramm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> object:
 
 
 class _ImTestprozess:
-    """The source program's command line run inside the test process (tests/kommandozeile.py) for a check that
-    calls it six times (demo, backups, three exports): the same commands and answers without a new interpreter for
-    each; the checks with one call each start the real program (`quellprogramm`)."""
+    """The source program's command line run inside the test process (tests/kommandozeile.py): for a check that
+    calls it ten times (demo, backups, exports, the month closed) the same commands and answers without a new
+    interpreter for each; for `--version` because test_programmversion_folgt_pyproject asks the same in-process.
+    The checks whose point is the real process (German help and its exit code, one German error line with exit
+    code 2, no traceback) start the real program (`quellprogramm`)."""
 
     def __init__(self, ordner: Path) -> None:
         self.ordner = ordner
@@ -231,7 +240,7 @@ class _ImTestprozess:
     ("pruefungen", "im_testprozess"),
     [
         (("pruefe_hilfe",), False),
-        (("pruefe_version",), False),
+        (("pruefe_version",), True),
         (("pruefe_datenbank", "pruefe_abrechnung"), True),  # in this order on one demo household, as in the bundle
         (("pruefe_fehlermeldung",), False),
     ],
@@ -256,18 +265,29 @@ def test_bundlepruefungen_bestehen_im_quellordner(
 @pytest.mark.parametrize(
     ("ausgabe", "code", "pruefung"),
     [
-        ("usage: assistenzbuero [-h]\\n\\noptions:\\n  -h", 0, "pruefe_hilfe"),  # argparse's English headings
-        ("Aufruf: assistenzbuero\\nUnterbefehle", 3, "pruefe_hilfe"),  # help exits with an error
-        ("Assistenzbüro 0.0.0-alt", 0, "pruefe_version"),  # stale version string
+        ("usage: assistenzbuero [-h]\n\noptions:\n  -h\n", 0, "pruefe_hilfe"),  # argparse's English headings
+        ("Aufruf: assistenzbuero\nUnterbefehle\n", 3, "pruefe_hilfe"),  # help exits with an error
+        ("Assistenzbüro 0.0.0-alt\n", 0, "pruefe_version"),  # stale version string
     ],
 )
 def test_bundlepruefungen_erkennen_fehler(
-    ausgabe: str, code: int, pruefung: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ausgabe: str, code: int, pruefung: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pruefe = _installer_modul("pruefe_bundle", monkeypatch)
-    falsch = pruefe.Programm([sys.executable, "-c", f"import sys; print('{ausgabe}'); sys.exit({code})"], tmp_path)
+    falsch = _Antwortet(ausgabe, code)
     with pytest.raises(pruefe.Fehlschlag):
         getattr(pruefe, pruefung)(falsch)
+
+
+class _Antwortet:
+    """A program that answers every call with the same output and exit code (what a child process printing
+    `ausgabe` and exiting with `code` gives the check, without starting one)."""
+
+    def __init__(self, ausgabe: str, code: int) -> None:
+        self.ausgabe, self.code = ausgabe, code
+
+    def starte(self, *argumente: str, **_: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(list(argumente), self.code, self.ausgabe, "")
 
 
 def test_befehlsliste_aus_der_hilfe(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -294,8 +314,8 @@ NUTZER_BESCHNITTENER_PAKETE = {
 
 def test_nur_bekannte_module_nutzen_die_beschnittenen_pakete() -> None:
     gefunden: dict[str, set[str]] = {paket: set() for paket in NUTZER_BESCHNITTENER_PAKETE}
-    for quelle in _quelltexte():
-        for knoten in ast.walk(ast.parse(quelle.read_text(encoding="utf-8"))):
+    for quelle, baum in _syntaxbaeume():
+        for knoten in ast.walk(baum):
             namen = []
             if isinstance(knoten, ast.Import):
                 namen = [alias.name for alias in knoten.names]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -104,11 +102,13 @@ def _ohne_abwesenheits_ids(ergebnis: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_cli_json_status_id_und_lohnarten(tmp_path: Path) -> None:
-    """CONTRACTS §7 from the command line: §3 schema plus status, id = Personalnummer, lohnarten; then finalise."""
+    """CONTRACTS §7 from the command line: §3 schema plus status, id = Personalnummer, lohnarten; then finalise.
+
+    In the test process (tests/kommandozeile.py): what is proven here is the answers, not the process; the real
+    `python -m core.cli` runs in test_datenbank (a second instance) and test_kalkulation_import."""
     datei = tmp_path / "h.sqlite"
-    aufruf = [sys.executable, "-m", "core.cli"]
-    geladen = subprocess.run([*aufruf, "szenario", "laden", str(SV_PFLICHTIG), "--db", str(datei)], capture_output=True)
-    assert geladen.returncode == 0, geladen.stderr.decode()
+    geladen = rufe("szenario", "laden", str(SV_PFLICHTIG), "--db", str(datei))
+    assert geladen.returncode == 0, geladen.stderr
     noch_einmal = rufe("szenario", "laden", str(SV_PFLICHTIG), "--db", str(datei))
     assert noch_einmal.returncode == 2 and "gibt es schon" in noch_einmal.stderr
     berechnet = json.loads(rufe("berechnen", str(SV_PFLICHTIG), "--json").stdout)

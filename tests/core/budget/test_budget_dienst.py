@@ -4,8 +4,6 @@ refunds from the claims lane, the CLI (CONTRACTS §10). The household and its ha
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -161,7 +159,9 @@ def test_erhaltene_erstattungen_mindern_den_verbrauch(tmp_path: Path, monkeypatc
 
 
 def test_cli_json_wie_contracts(tmp_path: Path) -> None:
-    """CONTRACTS §10: keys in order, amounts as strings with two decimals; a §8 file's "bewilligungen"."""
+    """CONTRACTS §10: keys in order, amounts as strings with two decimals; a §8 file's "bewilligungen".
+
+    In the test process (tests/kommandozeile.py): the answers are the point here, not the process."""
     db = haushalt(
         tmp_path,
         bewilligungen=[
@@ -177,8 +177,8 @@ def test_cli_json_wie_contracts(tmp_path: Path) -> None:
     )
     schliesse_ab(db, 3)
     db.schliessen()
-    aufruf = [sys.executable, "-m", "core.cli", "budget", "--db", str(tmp_path / "haushalt.sqlite"), "--jahr", "2026"]
-    ergebnis = subprocess.run([*aufruf, "--json"], capture_output=True, text=True)
+    aufruf = ["budget", "--db", str(tmp_path / "haushalt.sqlite"), "--jahr", "2026"]
+    ergebnis = rufe(*aufruf, "--json")
     assert ergebnis.returncode == 0, ergebnis.stderr
     daten = json.loads(ergebnis.stdout)
     assert list(daten)[:2] == ["jahr", "bewilligungen"] and daten["jahr"] == 2026
@@ -207,9 +207,9 @@ def test_cli_json_wie_contracts(tmp_path: Path) -> None:
     maerz = b["monate"][2]
     assert list(maerz)[:4] == ["monat", "kosten", "stunden", "status"]
     assert maerz == maerz | {"monat": "2026-03", "kosten": KOSTEN_MONAT, "stunden": "36.00", "status": "abgeschlossen"}
-    text = rufe(*aufruf[3:])  # the same command in the test process
+    text = rufe(*aufruf)  # the same command without --json
     assert text.returncode == 0 and "Persönliches Budget 2026" in text.stdout
-    falsch = rufe(*aufruf[3:-1], "26")
+    falsch = rufe(*aufruf[:-1], "26")
     assert falsch.returncode == 2 and "kein Jahr" in falsch.stderr and "Traceback" not in falsch.stderr
 
 

@@ -8,7 +8,6 @@ Figures as in test_dienst (worked by hand there): 512.00 € continued pay × 70
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -145,11 +144,10 @@ def test_antragsblatt_pdf_und_excel(datei: Path, tmp_path: Path) -> None:
     assert leer.returncode == 2 and "keinen Erstattungsantrag" in leer.stderr
 
 
-def test_echter_aufruf(datei: Path) -> None:
-    """One end-to-end run of the real program (no traceback, German output)."""
-    lauf = subprocess.run(
-        [sys.executable, "-m", "core.cli", "erstattung", "--db", str(datei)], capture_output=True, text=True
-    )
+def test_uebersicht_ohne_json(datei: Path) -> None:
+    """The overview as the user reads it (no traceback, German amounts). In the test process: the real
+    `python -m core.cli` runs in test_datenbank (a second instance) and test_kalkulation_import."""
+    lauf = rufe("erstattung", "--db", str(datei))
     assert lauf.returncode == 0, lauf.stderr
     assert "Sabine Muster" in lauf.stdout and "358,40 €" in lauf.stdout.replace("\xa0", " ")
 

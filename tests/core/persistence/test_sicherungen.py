@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+import core.demo as demo_modul
+from core.cli import main
 from core.fehler import DatenbankFehler
 from core.persistence import datenbank as datenbank_modul
 from core.persistence import sicherung as sicherung_modul
@@ -29,9 +31,8 @@ from core.persistence.datenbank import (
 )
 from core.persistence.modelle import Arbeitgeber
 from core.persistence.sicherung import Aufbewahrung, raeume_auf, sicherungen, sicherungsordner
+from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber
 from tests.core.persistence.test_datenbank import _namen
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def _haushalt(pfad: Path, *namen: str) -> None:
@@ -295,31 +296,35 @@ def test_alte_datei_mit_umask_rechten_wird_beim_oeffnen_eingeschraenkt(tmp_path:
 
 # --- 10. a killed demo ---------------------------------------------------------------------------------------------
 
-_DEMO_ABBRUCH = """
-import os, signal, sys
-import core.demo as demo
-echt = demo._fuelle
-def halb(db, pfad, heute):
-    from core.stammdaten.arbeitgeber import ArbeitgeberDaten, speichere_arbeitgeber
-    speichere_arbeitgeber(db, ArbeitgeberDaten(nachname="Halb", bundesland="BW"))
-    os.kill(os.getpid(), signal.SIGKILL)  # kill -9 in the middle of building the household
-demo._fuelle = halb
-from core.cli import main
-sys.exit(main(["demo", "--db", sys.argv[1]]))
-"""
+
+def _demo_mit_kill_9(ziel: Path) -> int:
+    """`assistenzbuero demo --db ZIEL` in a child process killed with kill -9 in the middle of building the
+    household; returns the child's wait status. The child is forked from the test process (its modules are already
+    imported and it gets the test's migrated schema), so it costs no new interpreter and no Alembic run; it never
+    returns into pytest."""
+    kind = os.fork()
+    if kind == 0:  # pragma: no cover - the child
+        try:
+
+            def halb(db: Datenbank, pfad: Path, heute: object) -> None:
+                speichere_arbeitgeber(db, ArbeitgeberDaten(nachname="Halb", bundesland="BW"))
+                os.kill(os.getpid(), signal.SIGKILL)  # kill -9 in the middle of building the household
+
+            demo_modul._fuelle = halb  # type: ignore[assignment]
+            main(["demo", "--db", str(ziel)])
+        finally:
+            os._exit(3)  # not killed: the wait status says so
+    return os.waitpid(kind, 0)[1]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="kill -9")
 def test_abgebrochenes_demo_blockiert_den_pfad_nicht(tmp_path: Path) -> None:
     ziel = tmp_path / "beispiel.sqlite"
-    umgebung = {**os.environ, "PYTHONPATH": str(ROOT), "ASSISTENZBUERO_LOG": str(tmp_path / "log")}
-    lauf = subprocess.run([sys.executable, "-c", _DEMO_ABBRUCH, str(ziel)], env=umgebung, cwd=ROOT, timeout=120)
-    assert lauf.returncode == -signal.SIGKILL
+    status = _demo_mit_kill_9(ziel)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
     assert not ziel.exists()
     start = time.monotonic()
-    from core.demo import lege_demo_an
-
-    demo = lege_demo_an(ziel, heute=datetime(2026, 12, 2).date())
+    demo = demo_modul.lege_demo_an(ziel, heute=datetime(2026, 12, 2).date())
     assert demo.pfad == ziel and ziel.exists() and time.monotonic() - start < 120
     assert not any(p.name.startswith(".beispiel.sqlite.neu") for p in tmp_path.iterdir())  # the killed try: gone
 
