@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.quelltext import befunde
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE_DATEIEN = sorted((ROOT / "core").rglob("*.py"))
@@ -15,14 +16,8 @@ VERBOTEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "desktop")
 
 
 def _importe(pfad: Path) -> list[str]:
-    baum = ast.parse(pfad.read_text(encoding="utf-8"), filename=str(pfad))
-    namen: list[str] = []
-    for knoten in ast.walk(baum):
-        if isinstance(knoten, ast.Import):
-            namen.extend(alias.name for alias in knoten.names)
-        elif isinstance(knoten, ast.ImportFrom) and knoten.module and knoten.level == 0:
-            namen.append(knoten.module)
-    return namen
+    gefunden = befunde(pfad)
+    return [*gefunden.importe, *(i.modul for i in gefunden.importe_von if i.modul and i.ebene == 0)]
 
 
 @pytest.mark.parametrize("pfad", CORE_DATEIEN, ids=lambda p: str(p.relative_to(ROOT)))
@@ -33,26 +28,8 @@ def test_core_importiert_kein_qt(pfad: Path) -> None:
 
 @pytest.mark.parametrize("pfad", CORE_DATEIEN, ids=lambda p: str(p.relative_to(ROOT)))
 def test_core_benutzt_kein_float(pfad: Path) -> None:
-    baum = ast.parse(pfad.read_text(encoding="utf-8"), filename=str(pfad))
-    # `isinstance(x, float)` is allowed: it is how code refuses a float.
-    erlaubt = {
-        id(arg)
-        for knoten in ast.walk(baum)
-        if isinstance(knoten, ast.Call) and isinstance(knoten.func, ast.Name) and knoten.func.id == "isinstance"
-        for arg in ast.walk(knoten.args[1])
-    }
-    verstoesse = []
-    for knoten in ast.walk(baum):
-        if isinstance(knoten, ast.Name) and knoten.id == "float" and id(knoten) not in erlaubt:
-            verstoesse.append(f"Zeile {knoten.lineno}: float")
-        elif isinstance(knoten, ast.Constant) and isinstance(knoten.value, float):
-            verstoesse.append(f"Zeile {knoten.lineno}: Gleitkomma-Literal {knoten.value!r}")
-        elif (  # `4 / 5` is a float literal in disguise
-            isinstance(knoten, ast.BinOp)
-            and isinstance(knoten.op, ast.Div)
-            and all(isinstance(seite, ast.Constant) for seite in (knoten.left, knoten.right))
-        ):
-            verstoesse.append(f"Zeile {knoten.lineno}: Division zweier Zahlen ergibt float")
+    # `isinstance(x, float)` is allowed, `4 / 5` is a float literal in disguise (tests/quelltext.py)
+    verstoesse = list(befunde(pfad).float_stellen)
     assert verstoesse == [], f"{pfad}: {verstoesse}"
 
 
@@ -77,6 +54,5 @@ def test_alle_core_module_laden_ohne_qt() -> None:
 @pytest.mark.parametrize("pfad", CORE_DATEIEN, ids=lambda p: str(p.relative_to(ROOT)))
 def test_core_prueft_ohne_assert(pfad: Path) -> None:
     """`python -O` removes asserts: a check the program relies on must be a real one (core.fehler.vorhanden …)."""
-    baum = ast.parse(pfad.read_text(encoding="utf-8"), filename=str(pfad))
-    zeilen = [k.lineno for k in ast.walk(baum) if isinstance(k, ast.Assert)]
+    zeilen = list(befunde(pfad).assert_zeilen)
     assert zeilen == [], f"{pfad}: assert in Zeile {zeilen}"

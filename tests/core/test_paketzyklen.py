@@ -6,8 +6,9 @@ cycle in the design. Nodes are the top-level packages and modules of core (core.
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
+
+from tests.quelltext import befunde
 
 KERN = Path(__file__).resolve().parents[2] / "core"
 
@@ -24,15 +25,14 @@ def _importe(datei: Path, wurzel: Path) -> set[str]:
     if datei.name == "__init__.py":
         paket = paket.rsplit(".", 1)[0] + ".__init__"
     gefunden: set[str] = set()
-    for knoten in ast.walk(ast.parse(datei.read_text(encoding="utf-8"))):
-        if isinstance(knoten, ast.Import):
-            gefunden.update(a.name for a in knoten.names)
-        elif isinstance(knoten, ast.ImportFrom):
-            basis = knoten.module or ""
-            if knoten.level:
-                basis = ".".join([*paket.split(".")[: -knoten.level], *([basis] if basis else [])])
-            gefunden.add(basis)
-            gefunden.update(f"{basis}.{a.name}" for a in knoten.names)
+    quelle = befunde(datei)
+    gefunden.update(quelle.importe)
+    for von in quelle.importe_von:
+        basis = von.modul or ""
+        if von.ebene:
+            basis = ".".join([*paket.split(".")[: -von.ebene], *([basis] if basis else [])])
+        gefunden.add(basis)
+        gefunden.update(f"{basis}.{name}" for name in von.namen)
     return gefunden
 
 
