@@ -10,6 +10,7 @@ from core.stammdaten import checkliste as dienst
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
+from desktop.zeilenhoehen import Zeilenhoehen
 
 Punkt = dienst.ChecklistenPunkt
 
@@ -51,7 +52,7 @@ class ChecklistenAnsicht(QWidget):
         umschalten.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         umschalten.triggered.connect(self._umschalten)
         self.tabelle.addAction(umschalten)
-        self.tabelle.horizontalHeader().sectionResized.connect(lambda *_a: self.tabelle.resizeRowsToContents())
+        self._zeilenhoehen = Zeilenhoehen(self.tabelle)
         zeile = QHBoxLayout()
         zeile.addWidget(self.zusammenfassung, 1)
         zeile.addWidget(self.knopf)
@@ -67,7 +68,7 @@ class ChecklistenAnsicht(QWidget):
         self.tabelle.resizeColumnToContents(0)
         self.tabelle.resizeColumnToContents(1)
         self.tabelle.setColumnWidth(2, self.fontMetrics().averageCharWidth() * 50)
-        self.tabelle.resizeRowsToContents()  # long points wrap instead of ending in "…"
+        self._zeilenhoehen.jetzt()  # long points wrap instead of ending in "…"
         self.tabelle.setCurrentIndex(self.filter.index(max(zeile, 0), 1))
         erledigt = sum(1 for p in punkte if p.erledigt)
         self.zusammenfassung.setText(

@@ -8,7 +8,6 @@ the computer's user account protects the data then.
 
 from __future__ import annotations
 
-import gc
 import hmac
 import logging
 from collections.abc import Callable
@@ -205,8 +204,7 @@ def _bei_geschlossener_datei(kontext: Any, pfad: Path, umwandlung: Callable[[], 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         warte_auf_faeden()
-        kontext.schliessen()
-        gc.collect()  # a connection only garbage holds would keep SQLite from leaving WAL mode ("locked")
+        kontext.schliessen()  # a connection only garbage still holds: the conversion collects it when it meets one
         try:
             return umwandlung(), None
         except AssistenzbueroFehler as grund:  # a wrong password too: nothing changed

@@ -48,6 +48,11 @@ from desktop.bildschirm import dialog_passend
 #: Width of the focus ring in device-independent pixels (WCAG 2.4.11 asks for at least 2).
 RINGBREITE = 3
 
+# Event types the filters below look at, looked up once (see `Tastaturregeln.eventFilter`)
+_TASTE = QEvent.Type.KeyPress
+_GEZEIGT = QEvent.Type.Show
+_LAGE = frozenset({QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide})
+
 
 # --- mnemonics ----------------------------------------------------------------------------------------------------
 def kuerzel(text: str) -> str | None:
@@ -208,12 +213,7 @@ class Fokusrahmen(QWidget):
         self.update()
 
     def eventFilter(self, beobachtet: QObject, ereignis: QEvent) -> bool:
-        if beobachtet is self.ziel and ereignis.type() in (
-            QEvent.Type.Move,
-            QEvent.Type.Resize,
-            QEvent.Type.Show,
-            QEvent.Type.Hide,
-        ):
+        if beobachtet is self.ziel and ereignis.type() in _LAGE:
             self.lege_an()
         return False
 
@@ -262,11 +262,13 @@ class Tastaturregeln(QObject):
             self.rahmen = Fokusrahmen(ziel, eltern)
 
     def eventFilter(self, ziel: QObject, ereignis: QEvent) -> bool:
+        # every event of the program passes here: the types are compared with constants (an attribute lookup on
+        # QEvent.Type per comparison cost twice the whole filter's time)
         art = ereignis.type()
-        if art == QEvent.Type.KeyPress and _tippt_alt_buchstaben(ziel, cast(QKeyEvent, ereignis)):
+        if art == _TASTE and _tippt_alt_buchstaben(ziel, cast(QKeyEvent, ereignis)):
             QApplication.beep()
             return True
-        if art == QEvent.Type.Show:
+        if art == _GEZEIGT:
             if isinstance(ziel, QMenu):
                 self._erster_eintrag(ziel)
             elif isinstance(ziel, QDialog) and not ereignis.spontaneous():

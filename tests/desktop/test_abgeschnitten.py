@@ -237,3 +237,37 @@ def test_spalten_springen_nicht_wenn_der_rollbalken_kommt(qtbot) -> None:
         QApplication.processEvents()
     assert [tabelle.columnWidth(s) for s in range(3)] == ohne
     assert tabelle.horizontalScrollBar().maximum() == 0
+
+
+def test_zeilen_folgen_allen_spalten_auf_einmal(qtbot, monkeypatch) -> None:
+    """A page lets its rows follow every column resize (`sectionResized` → `resizeRowsToContents`, as the
+    Rechengrößen, the Checkliste and the Dienstplan's Hinweise do). Fitting five columns measures the rows once, for
+    the final widths, not once per column; the rows still fit their wrapped texts."""
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.tabellen import Spalte, ZeilenModell, sortierbare_tabelle
+
+    lang = "sozialversicherungspflichtig beschäftigt seit dem ersten Januar"
+    modell: ZeilenModell[str] = ZeilenModell(
+        [Spalte(f"Angabe {i}", lambda z, i=i: f"{z} {i} {lang}") for i in range(5)]
+    )
+    tabelle, _ = sortierbare_tabelle(modell, "Personen")
+    qtbot.addWidget(tabelle)
+    tabelle.setWordWrap(True)
+    tabelle.horizontalHeader().sectionResized.connect(lambda *_a: tabelle.resizeRowsToContents())
+    modell.setze_zeilen(["Berger", "Keller"])
+    tabelle.resize(600, 300)
+    tabelle.show()
+    qtbot.waitExposed(tabelle)
+
+    gemessen = []
+    messen = QTableView.resizeRowsToContents
+    monkeypatch.setattr(QTableView, "resizeRowsToContents", lambda t: (gemessen.append(t), messen(t))[1])
+    tabelle.resizeColumnsToContents()
+    assert len(gemessen) == 1
+    with tabelle.zeilen_einmal():
+        for s in range(5):
+            tabelle.setColumnWidth(s, 60)
+        assert len(gemessen) == 1  # not yet
+    assert len(gemessen) == 2
+    assert all(tabelle.sizeHintForRow(r) <= tabelle.rowHeight(r) for r in range(2))

@@ -42,3 +42,44 @@ def test_nur_der_gui_thread_sammelt(qtbot, einstellungen: Einstellungen) -> None
         assert set(gesammelt_in) == {threading.get_ident()}
     finally:
         gc.callbacks.remove(rueckruf)
+
+
+def test_volle_sammlung_erst_wenn_die_alte_generation_um_ein_viertel_gewachsen_ist(
+    qtbot, einstellungen: Einstellungen
+) -> None:
+    """CPython's own rule (gcmodule.c, long_lived_pending < long_lived_total / 4): a full collection walks every
+    object of the program, so it waits until the oldest generation has grown by a quarter; garbage that dies young
+    never makes it grow."""
+    from PySide6.QtCore import QObject
+
+    from desktop.hintergrund import Aufraeumer
+
+    traeger = QObject()
+    aufraeumer = Aufraeumer(traeger, intervall_ms=10**9)  # driven by hand here, not by its timer
+    generationen: list[int] = []
+
+    def rueckruf(phase: str, info: dict) -> None:
+        if phase == "start":
+            generationen.append(info["generation"])
+
+    schwelle = gc.get_threshold()[0]
+    gc.callbacks.append(rueckruf)
+    try:
+        for _ in range(12 * 12):  # more than ten collections of the middle generation: only garbage
+            for _ in range(schwelle + 1):
+                Ring()
+            aufraeumer.pruefe()
+        assert generationen.count(1) > gc.get_threshold()[2]
+        assert 2 not in generationen
+        bleibt: list[Ring] = []
+        schritt = max(schwelle + 1, len(gc.get_objects(2)) // 100)
+        for _ in range(12 * 12 * 4):  # now objects that live on: they reach the oldest generation
+            bleibt += [Ring() for _ in range(schritt)]
+            aufraeumer.pruefe()
+            if 2 in generationen:
+                break
+        assert 2 in generationen
+        assert len(bleibt) * 4 >= len(gc.get_objects(2)) // 2  # not before it had grown by about a quarter
+    finally:
+        gc.callbacks.remove(rueckruf)
+        traeger.deleteLater()

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
+import tempfile
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import python_calamine
+
+from core.budget.kalkulation import SEED_BEISPIEL, KalkulationsParameter, vorbelegen
+from core.io.kalkulation_export import Kopf
+from core.io.kalkulation_export import schreibe_xlsx as exportiere_xlsx
+from core.io.kalkulation_import import importiere
 
 DATEN = Path(__file__).resolve().parents[2] / "data" / "kalkulation"
 FORSEA_2016 = DATEN / "forsea-kalkulation-2016.xlsx"
@@ -100,27 +109,58 @@ def setze(r: Raster, zelle: str, wert: Any) -> Raster:
     return r
 
 
-def als_ods(quelle: Path, zielordner: Path) -> Path:
-    """Convert with LibreOffice headless (own temporary profile, so it never touches a user's)."""
+# --- LibreOffice: every workbook the io tests let it open, in one soffice call per test process --------------------
+
+# Kalkulationen exported with live formulas (test_kalkulation_export): LibreOffice computes every formula.
+FAELLE: dict[str, KalkulationsParameter] = {
+    "seed 004, 1.6.2": SEED_BEISPIEL,
+    "vorbelegt 2026": vorbelegen(date(2026, 3, 1)).parameter,
+    "forsea 2011": importiere(FORSEA_2011).parameter,
+    "krumme Werte": SEED_BEISPIEL.mit(
+        stundensatz=Decimal("14.37"),
+        tage=Decimal("365"),
+        arbeit2_prozent=Decimal("37.5"),
+        kv_zusatz_prozent=Decimal("2.45"),
+        urlaubsgeld_prozent=Decimal("33.3"),
+        beratung=Decimal("123.45"),
+    ),
+}
+ZEILEN_VERSCHOBEN = "zeilen verschoben"  # the user-edited 2016 sheet, imported as .ods (test_kalkulation_import)
+
+
+@functools.cache
+def libreoffice_ods(basis: Path) -> dict[str, Path]:
+    """FAELLE (exported by the program) and the sheet ZEILEN_VERSCHOBEN opened by LibreOffice Calc headless and
+    saved as .ods, which computes every formula on the way and stores the values: name → the .ods file.
+
+    One soffice call for both test modules in a test process (each start of LibreOffice costs 1.5-2 s of CPU), in a
+    new folder under `basis` (the session's tmp_path_factory.getbasetemp()); its own temporary profile, so it never
+    touches a user's."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "nur aus Tests mit @pytest.mark.libreoffice aufrufen"
-    profil = zielordner / "lo-profil"
+    ordner = Path(tempfile.mkdtemp(prefix="libreoffice-", dir=basis))
+    quelle = ordner / "quelle"
+    quelle.mkdir()
+    dateien = {ZEILEN_VERSCHOBEN: schreibe_xlsx(quelle / "verschoben.xlsx", [("Kalkulation", zeilen_verschoben())])}
+    for i, (name, parameter) in enumerate(FAELLE.items()):
+        dateien[name] = exportiere_xlsx(parameter, quelle / f"fall{i}.xlsx", Kopf(name, date(2026, 3, 1)))
+    ausgabe = ordner / "lo"
     subprocess.run(
         [
             soffice,
-            f"-env:UserInstallation={profil.as_uri()}",
+            f"-env:UserInstallation={(ordner / 'lo-profil').as_uri()}",
             "--headless",
             "--convert-to",
             "ods",
             "--outdir",
-            str(zielordner),
-            str(quelle),
+            str(ausgabe),
+            *[str(d) for d in dateien.values()],
         ],
         check=True,
         capture_output=True,
         timeout=180,
-        env={**os.environ, "HOME": str(zielordner)},
+        env={**os.environ, "HOME": str(ordner)},
     )
-    ziel = zielordner / (quelle.stem + ".ods")
-    assert ziel.exists()
-    return ziel
+    ergebnisse = {name: ausgabe / f"{d.stem}.ods" for name, d in dateien.items()}
+    assert all(d.exists() for d in ergebnisse.values()), sorted(p.name for p in ausgabe.iterdir())
+    return ergebnisse

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -15,7 +11,6 @@ import pytest
 from core.budget.kalkulation import (
     ERGEBNIS_SCHLUESSEL,
     SEED_BEISPIEL,
-    KalkulationsParameter,
     berechne,
     neue_kalkulation,
     vorbelegen,
@@ -24,63 +19,21 @@ from core.domain.geld import cent
 from core.fehler import EingabeFehler
 from core.io.kalkulation_export import Kopf, exportiere_datei, schreibe_kalkulation_pdf, schreibe_xlsx
 from core.io.kalkulation_import import importiere
-from tests.core.io.kalkulation_varianten import FORSEA_2011
+from tests.core.io.kalkulation_varianten import FAELLE, libreoffice_ods
 from tests.pdf import pdf_text
-
-FAELLE: dict[str, KalkulationsParameter] = {
-    "seed 004, 1.6.2": SEED_BEISPIEL,
-    "vorbelegt 2026": vorbelegen(date(2026, 3, 1)).parameter,
-    "forsea 2011": importiere(FORSEA_2011).parameter,
-    "krumme Werte": SEED_BEISPIEL.mit(
-        stundensatz=Decimal("14.37"),
-        tage=Decimal("365"),
-        arbeit2_prozent=Decimal("37.5"),
-        kv_zusatz_prozent=Decimal("2.45"),
-        urlaubsgeld_prozent=Decimal("33.3"),
-        beratung=Decimal("123.45"),
-    ),
-}
-
-
-def _libreoffice_neu_berechnet(quelle: Path, ordner: Path) -> Path:
-    """Open the file in LibreOffice Calc headless and save it again: LO computes every formula on the way."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "nur mit @pytest.mark.libreoffice aufrufen"
-    ausgabe = ordner / "lo"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(ordner / 'lo-profil').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(ausgabe),
-            *[str(p) for p in sorted(quelle.glob("*.xlsx"))],
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env={**os.environ, "HOME": str(ordner)},
-    )
-    return ausgabe
 
 
 @pytest.fixture(scope="module")
 def libreoffice_ergebnisse(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    ordner = tmp_path_factory.mktemp("export")
-    quelle = ordner / "quelle"
-    quelle.mkdir()
-    for i, (name, p) in enumerate(FAELLE.items()):
-        schreibe_xlsx(p, quelle / f"fall{i}.xlsx", Kopf(name, date(2026, 3, 1)))
-    ausgabe = _libreoffice_neu_berechnet(quelle, ordner)
-    return {name: ausgabe / f"fall{i}.xlsx" for i, name in enumerate(FAELLE)}
+    return libreoffice_ods(
+        tmp_path_factory.getbasetemp()
+    )  # shared with test_kalkulation_import in the same test process
 
 
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("fall", list(FAELLE))
 def test_libreoffice_rechnet_dieselben_summen(fall: str, libreoffice_ergebnisse: dict[str, Path]) -> None:
-    """The totals LibreOffice computed from our formulas (read back from its file) equal ours to the cent."""
+    """The totals LibreOffice computed from our formulas (read back from the .ods it saved) equal ours to the cent."""
     programm = berechne(FAELLE[fall]).summen()
     zurueck = importiere(libreoffice_ergebnisse[fall])
     assert zurueck.parameter == FAELLE[fall]

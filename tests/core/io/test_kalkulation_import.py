@@ -17,8 +17,9 @@ from tests.core.io.kalkulation_varianten import (
     FORSEA_2011,
     FORSEA_2016,
     GESCHUETZT,
-    als_ods,
+    ZEILEN_VERSCHOBEN,
     bezeichnungen_geaendert,
+    libreoffice_ods,
     raster,
     schreibe_xlsx,
     setze,
@@ -146,10 +147,17 @@ def test_leicht_geaenderte_bezeichnungen(tmp_path: Path) -> None:
     assert erkannt["begleitperson"] == "Kosten für die Begleitperson"
 
 
+@pytest.fixture(scope="module")
+def libreoffice_ergebnisse(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return libreoffice_ods(
+        tmp_path_factory.getbasetemp()
+    )  # shared with test_kalkulation_export in the same test process
+
+
 @pytest.mark.libreoffice
-def test_ods_ueber_libreoffice(tmp_path: Path) -> None:
-    quelle = schreibe_xlsx(tmp_path / "verschoben.xlsx", [("Kalkulation", zeilen_verschoben())])
-    _pruefe_seed(als_ods(quelle, tmp_path))
+def test_ods_ueber_libreoffice(libreoffice_ergebnisse: dict[str, Path]) -> None:
+    """The sheet with rows inserted and moved (zeilen_verschoben), saved as .ods by LibreOffice."""
+    _pruefe_seed(libreoffice_ergebnisse[ZEILEN_VERSCHOBEN])
 
 
 def test_leere_eingabezelle_zaehlt_als_null_wie_in_excel(tmp_path: Path) -> None:

@@ -3,9 +3,11 @@ side of the fast start is tested in tests/desktop/test_schnellstart_fenster.py."
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
-from pathlib import Path
+
+import pytest
 
 from core.persistence import migration
 from core.persistence.datenbank import Datenbank
@@ -15,36 +17,45 @@ def test_kopf_aus_den_dateien_wie_alembic() -> None:
     assert migration.kopf_ohne_alembic() == frozenset(migration.kopf_revisionen())
 
 
-def test_aktuelle_datei_oeffnen_ohne_alembic(tmp_path: Path) -> None:
-    pfad = tmp_path / "haushalt.sqlite"
-    Datenbank.oeffnen(pfad).schliessen()  # new file: migrated with Alembic
-    programm = (
-        "import sys\n"
-        "from core.persistence.datenbank import Datenbank\n"
-        f"Datenbank.oeffnen({str(pfad)!r}).schliessen()\n"
-        f"Datenbank.oeffnen_zum_lesen({str(pfad)!r}).schliessen()\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
-    )
-    ausgabe = subprocess.run([sys.executable, "-c", programm], capture_output=True, text=True, check=True).stdout
-    assert ausgabe.strip() == "[]"
+# The modules a fresh interpreter has loaded after each step of the start, in one child for both tests below: the
+# window's start (parser, open and seed the file), then opening a file at the program's schema to write and to read.
+# Each step only adds modules, so a module loaded where a test forbids it is seen here as in a child of its own.
+_START = """
+import json, sys
+from core.cli import build_parser
+from core.stammdaten.start import oeffne
+build_parser([])
+oeffne(sys.argv[1]).schliessen()
+schwer = ('alembic', 'holidays', 'schwifty', 'openpyxl', 'reportlab', 'python_calamine', 'babel', 'pycountry')
+nach_dem_start = sorted({m.split('.')[0] for m in sys.modules} & set(schwer))
+from core.persistence.datenbank import Datenbank
+Datenbank.oeffnen(sys.argv[2]).schliessen()
+Datenbank.oeffnen_zum_lesen(sys.argv[2]).schliessen()
+alembic = sorted(m for m in sys.modules if m.split('.')[0] == 'alembic')
+print(json.dumps({"nach_dem_start": nach_dem_start, "alembic": alembic}))
+"""
 
 
-def test_start_laedt_nichts_schweres(tmp_path: Path) -> None:
-    """What the window's start does before it shows (parser, open and seed the file) loads none of the big
-    libraries that only some actions need (benchmarks/startup.py measures the time)."""
+@pytest.fixture(scope="module")
+def geladen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     from core.stammdaten.start import oeffne
 
-    pfad = tmp_path / "haushalt.sqlite"
-    oeffne(pfad).schliessen()  # new file: migrated and seeded once
-    programm = (
-        "import sys\n"
-        "from core.cli import build_parser\n"
-        "from core.stammdaten.start import oeffne\n"
-        "build_parser([])\n"
-        f"oeffne({str(pfad)!r}).schliessen()\n"
-        "schwer = ('alembic', 'holidays', 'schwifty', 'openpyxl', 'reportlab', 'python_calamine', 'babel',\n"
-        "          'pycountry')\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & set(schwer)))\n"
-    )
-    ausgabe = subprocess.run([sys.executable, "-c", programm], capture_output=True, text=True, check=True).stdout
-    assert ausgabe.strip() == "[]"
+    ordner = tmp_path_factory.mktemp("schnellstart")
+    gestartet, aktuell = ordner / "gestartet.sqlite", ordner / "aktuell.sqlite"
+    oeffne(gestartet).schliessen()  # new file: migrated and seeded once
+    Datenbank.oeffnen(aktuell).schliessen()  # new file: migrated
+    ausgabe = subprocess.run(
+        [sys.executable, "-c", _START, str(gestartet), str(aktuell)], capture_output=True, text=True, check=True
+    ).stdout
+    ergebnis: dict[str, list[str]] = json.loads(ausgabe.strip().splitlines()[-1])
+    return ergebnis
+
+
+def test_aktuelle_datei_oeffnen_ohne_alembic(geladen: dict[str, list[str]]) -> None:
+    assert geladen["alembic"] == []
+
+
+def test_start_laedt_nichts_schweres(geladen: dict[str, list[str]]) -> None:
+    """What the window's start does before it shows (parser, open and seed the file) loads none of the big
+    libraries that only some actions need (benchmarks/startup.py measures the time)."""
+    assert geladen["nach_dem_start"] == []
