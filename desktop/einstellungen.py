@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -98,6 +98,7 @@ class Einstellungen(QObject):
     def __init__(self, speicher: QSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._speicher = speicher if speicher is not None else QSettings()
+        self._zu_sichern = False
 
     def __getitem__(self, opt: Option) -> Any:
         roh = self._speicher.value(opt.schluessel, None)
@@ -121,8 +122,18 @@ class Einstellungen(QObject):
         if not isinstance(wert, opt.typ):
             raise TypeError(f"{opt.schluessel}: {opt.typ.__name__} erwartet")
         self._speicher.setValue(opt.schluessel, wert)
-        self._speicher.sync()
+        if not self._zu_sichern:  # written once the current event is handled, however many settings it changed
+            self._zu_sichern = True
+            QTimer.singleShot(0, self, self.sichern)
         self.geaendert.emit(opt.schluessel)
+
+    def sichern(self) -> None:
+        """Write the changed settings to their file now (otherwise done right after the event that changed them).
+
+        Not after every single change: each write replaces the whole file and waits for the disk (about 10 ms),
+        and every change of area wrote the last area that way."""
+        self._zu_sichern = False
+        self._speicher.sync()
 
 
 class GrosseKaestchen(QProxyStyle):

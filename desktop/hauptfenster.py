@@ -482,6 +482,7 @@ class Hauptfenster(QMainWindow):
 
     def closeEvent(self, ereignis: QCloseEvent) -> None:
         self.kontext.einstellungen[FENSTER_GEOMETRIE] = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.kontext.einstellungen.sichern()  # the program may end with this window, before the next event
         for seite in self._seiten.values():
             schliessen = getattr(seite, "darf_schliessen", None)
             if callable(schliessen) and not schliessen():

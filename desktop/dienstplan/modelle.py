@@ -31,6 +31,22 @@ LEER = "–"
 EINTRAEGE_ROLLE = R.UserRole + 1
 TAG_ROLLE = R.UserRole + 2
 SPALTE_ROLLE = R.UserRole + 3
+#: The roles the month grid answers. A view asks every cell for eight roles each time it paints or measures it
+#: (about a million calls while the suite's tests lay out month grids); the others are answered before anything
+#: is looked up.
+_RASTER_ROLLEN = frozenset(
+    int(r)
+    for r in (
+        R.DisplayRole,
+        R.AccessibleTextRole,
+        R.ToolTipRole,
+        R.DecorationRole,
+        R.FontRole,
+        EINTRAEGE_ROLLE,
+        TAG_ROLLE,
+        SPALTE_ROLLE,
+    )
+)
 
 
 def schwere_symbol(schwere: Schwere) -> QIcon:
@@ -220,6 +236,8 @@ class MonatsModell(QAbstractTableModel):
         }[art]
 
     def data(self, index: Index, rolle: int = R.DisplayRole) -> Any:
+        if rolle not in _RASTER_ROLLEN:  # most of what a view asks per cell (colours, alignment, size, …)
+            return None
         zeile = self.zeile(index.row())
         if zeile is None or not 0 <= index.column() < len(self._spalten):
             return None

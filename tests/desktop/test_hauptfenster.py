@@ -87,6 +87,25 @@ def test_der_zuletzt_geoeffnete_bereich_kommt_beim_naechsten_start_wieder(
     zweites.close()
 
 
+def test_einstellungen_landen_nach_dem_ereignis_und_beim_schliessen_in_der_datei(
+    qtbot, fenster: Hauptfenster, tmp_path
+) -> None:
+    """Written once after the event that changed them (not once per change: each write replaces the whole file and
+    waits for the disk), and at once when the window closes, since the program may end with it."""
+    datei = tmp_path / "einstellungen.ini"  # the file of the `einstellungen` fixture
+
+    def gespeichert() -> str:
+        return datei.read_text(encoding="utf-8") if datei.exists() else ""
+
+    qtbot.waitUntil(lambda: "letzter_bereich=uebersicht" in gespeichert())  # the start showed the start page
+    fenster.zeige_bereich("budget")
+    fenster.zeige_bereich("erstattungen")
+    assert "letzter_bereich=uebersicht" in gespeichert()  # not yet: written after this event, once
+    qtbot.waitUntil(lambda: "letzter_bereich=erstattungen" in gespeichert())
+    fenster.close()
+    assert "geometrie=" in gespeichert()
+
+
 def test_ein_neuer_bereich_ist_ein_eintrag_in_der_liste(qtbot, kontext: Kontext) -> None:
     """How colleagues add an area: a descriptor with a factory "modul:Klasse" that takes the Kontext."""
     neu = Bereich("probe", "&Probe", "Ctrl+8", "test_hauptfenster:ProbeSeite", "zum Ausprobieren")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,29 +26,19 @@ from tests.core.io.kalkulation_varianten import (
 )
 from tests.kommandozeile import Lauf, rufe
 
-ROOT = Path(__file__).resolve().parents[3]
 SEED_ERGEBNIS = berechne(SEED_BEISPIEL).als_dict()
 
 
 def cli(*argumente: str) -> Lauf:
-    """`assistenzbuero kalkulation import …` in this process (tests/kommandozeile.py)."""
+    """`assistenzbuero kalkulation import …` in this process (tests/kommandozeile.py). The sheet is read in the
+    program's own reading process either way (core.io.leseprozess); the command as its own process is the bundle
+    check's (tests/installer/test_bundle_spec.py, pruefe_fehlermeldung: one German line, exit code 2)."""
     return rufe("kalkulation", "import", *argumente)
-
-
-def cli_prozess(*argumente: str) -> subprocess.CompletedProcess[str]:
-    """The same as its own process, as a user starts it (one end-to-end test)."""
-    return subprocess.run(
-        [sys.executable, "-m", "core.cli", "kalkulation", "import", *argumente],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 # ---- the two fixtures through the command line (CONTRACTS §4) -----------------------------------------------
 def test_cli_2016_xlsx_seed_beispiel() -> None:
-    lauf = cli_prozess(str(FORSEA_2016), "--json")
+    lauf = cli(str(FORSEA_2016), "--json")
     assert lauf.returncode == 0, lauf.stderr
     daten = json.loads(lauf.stdout)
     assert daten["datei"] == str(FORSEA_2016)
