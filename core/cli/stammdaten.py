@@ -8,7 +8,6 @@ from pathlib import Path
 from core.domain.zahlen import anzahl
 from core.fehler import EingabeFehler, vorhanden
 from core.io.ausgabe import pruefe_ziel, ueberschreiben_option
-from core.io.pdf import kuerze
 from core.persistence.datenbank import Datenbank, stelle_wieder_her, ziel_pfad
 from core.persistence.sicherung import sicherungen
 
@@ -182,6 +181,7 @@ def _sicherung_wiederherstellen(args: argparse.Namespace) -> int:
 
 def _auskunft(args: argparse.Namespace) -> int:
     from core.io import auskunft
+    from core.io.pdf import kuerze  # here: reportlab, which `sicherung` and the others do not need
     from core.stammdaten import assistenzkraefte
 
     with _oeffne(args, nur_lesen=True) as db:
@@ -196,6 +196,7 @@ def _auskunft(args: argparse.Namespace) -> int:
 
 def _personalbogen(args: argparse.Namespace) -> int:
     from core.io import auskunft
+    from core.io.pdf import kuerze
     from core.stammdaten import assistenzkraefte
 
     if args.ausgabe.suffix.lower() != ".pdf":
