@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -71,6 +71,7 @@ class PersonAnsicht(QWidget):
         self.heute: Callable[[], date] = date.today  # a fixed day in tests
         self.setObjectName("je_assistenzkraft")
         self.plan: Monatsplan | None = None
+        self._zusammenfassung_offen: tuple[Monatsplan, int] | None = None  # computed once the view is shown
         spalte = QVBoxLayout(self)
 
         kopf = QFormLayout()
@@ -171,6 +172,7 @@ class PersonAnsicht(QWidget):
         if plan is None or person is None:
             self.schicht_modell.setze([], {})
             self.abw_modell.setze([])
+            self._zusammenfassung_offen = None
             text = tr("Keine Assistenzkraft angelegt.") if plan is not None else tr("Kein Monat geladen.")
             self.zusammenfassung.setText(text)
             self.zusammenfassung.setAccessibleName(text)
@@ -188,7 +190,28 @@ class PersonAnsicht(QWidget):
         self.schichten.resizeColumnsToContents()
         self.abwesenheiten.resizeColumnsToContents()
         self._zeige_anzahl()
-        self._zeige_zusammenfassung(plan, person)
+        # Her month's hours and leave need the time sheet and the leave account (a third of the time of loading
+        # the month): computed only while this view is on screen, else when it is shown (the Dienstplan reloads
+        # the month after every change, mostly while the grid is shown)
+        self._zusammenfassung_offen = (plan, person)
+        if self.isVisible():
+            self._zeige_zusammenfassung_jetzt()
+        else:  # what the label says until then (never on screen: replaced as the view is shown)
+            text = tr("{monat}: Stunden und Urlaub werden berechnet, sobald diese Ansicht gezeigt wird.").format(
+                monat=monatsname(plan.jahr, plan.monat)
+            )
+            self.zusammenfassung.setText(text)
+            self.zusammenfassung.setAccessibleName(text)
+
+    def showEvent(self, ereignis: QShowEvent) -> None:
+        super().showEvent(ereignis)
+        self._zeige_zusammenfassung_jetzt()
+
+    def _zeige_zusammenfassung_jetzt(self) -> None:
+        if self._zusammenfassung_offen is not None:
+            plan, person = self._zusammenfassung_offen
+            self._zusammenfassung_offen = None
+            self._zeige_zusammenfassung(plan, person)
 
     def _zeige_anzahl(self) -> None:
         """An empty table says so in words (its title and its accessible name)."""

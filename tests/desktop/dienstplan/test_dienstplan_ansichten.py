@@ -301,3 +301,22 @@ def test_je_assistenzkraft_trennt_gearbeitet_und_geplant(bereich: DienstplanBere
         ("noch nicht gearbeitet", "7,00 geplant"),
         ("noch nicht gearbeitet", "7,00 geplant"),
     ]
+
+
+def test_stunden_der_person_erst_wenn_ihre_ansicht_gezeigt_wird(
+    bereich: DienstplanBereich, haushalt: Haushalt, monkeypatch: Any
+) -> None:
+    """The Dienstplan reloads the month after every change, mostly while the grid is shown: her time sheet and leave
+    account are read only while the person view is on screen, or as it is shown."""
+    gelesen: list[int] = []
+    echt = dienst.stundenzettel_fuer
+    monkeypatch.setattr(dienst, "stundenzettel_fuer", lambda *a, **k: gelesen.append(a[3]) or echt(*a, **k))
+    bereich.lade()
+    bereich.lade()
+    assert gelesen == []
+    assert "werden berechnet, sobald diese Ansicht gezeigt wird" in bereich.person.zusammenfassung.accessibleName()
+    bereich.reiter.setCurrentWidget(bereich.person)
+    assert gelesen == [bereich.person.aktuelle_person()]
+    assert "Urlaub 2026: Anspruch" in bereich.person.zusammenfassung.text()
+    bereich.lade()
+    assert len(gelesen) == 2  # on screen: at once
