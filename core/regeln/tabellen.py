@@ -133,11 +133,16 @@ def schichten(jahr: int) -> tuple[Eintraege, Eintraege, Eintraege]:
 
 @cache
 def _schichten(jahr: int, ordner: Path) -> tuple[Eintraege, Eintraege, Eintraege]:
-    programm_datei = _verzeichnis() / f"{jahr}.toml"
     nutzer_datei = ordner / f"{jahr}.toml"
-    programm = lies_tabelle(programm_datei, HERKUNFT_PROGRAMM) if programm_datei.is_file() else {}
     nutzer = lies_tabelle(nutzer_datei, HERKUNFT_NUTZER) if nutzer_datei.is_file() else {}
-    return programm, _dauerhaft(), nutzer
+    return _programm_jahr(_verzeichnis() / f"{jahr}.toml"), _dauerhaft(), nutzer
+
+
+@cache
+def _programm_jahr(datei: Path) -> Eintraege:
+    """A shipped year file, read once per process whichever user folder asks (it changes only with the program;
+    the test suite gives every test its own user folder and read the shipped files some 700 times per run)."""
+    return lies_tabelle(datei, HERKUNFT_PROGRAMM) if datei.is_file() else {}
 
 
 def _tabelle(jahr: int) -> Eintraege:
@@ -174,6 +179,7 @@ def eintraege(jahr: int) -> Eintraege:
 def vergiss_zwischenspeicher() -> None:
     """After an import: read the files again at the next lookup."""
     _jahre.cache_clear()
+    _programm_jahr.cache_clear()
     _schichten.cache_clear()
     _zusammengesetzt.cache_clear()
     _regelwert.cache_clear()

@@ -147,3 +147,91 @@ def demo_kontext(tmp_path: Path, _demo_vorlage: Path, einstellungen: Einstellung
 def demo_fenster(qtbot: Any, demo_kontext: Kontext) -> Hauptfenster:
     """The main window on the example household."""
     return _zeige_fenster(qtbot, demo_kontext)
+
+
+# --- One window per test module for read-only checks of every area -------------------------------------------------
+#
+# The checks that walk every area (names for a screen reader, unique mnemonics, the Tab order, no keyboard trap) built
+# a new main window, household and start page for each area: about 0.3 s of CPU each, seven times per module. They
+# only look and press Tab, so one window per module serves them; the window is built during the module's first such
+# test (when this folder's fixtures have set up the household file as for any test) and closed after the module.
+# A test that changes data or settings, or that needs the window as it is right after the start, takes `fenster`.
+
+
+class _Geteilt:
+    def __init__(self) -> None:
+        self.fenster: Hauptfenster | None = None
+        self.kontext: Kontext | None = None
+
+
+@pytest.fixture(scope="module")
+def _geteilt_leer(qapp: QApplication) -> Iterator[_Geteilt]:
+    geteilt = _Geteilt()
+    yield geteilt
+    _schliesse_geteiltes(qapp, geteilt)
+
+
+@pytest.fixture(scope="module")
+def _geteilt_demo(qapp: QApplication) -> Iterator[_Geteilt]:
+    geteilt = _Geteilt()
+    yield geteilt
+    _schliesse_geteiltes(qapp, geteilt)
+
+
+def _schliesse_geteiltes(qapp: QApplication, geteilt: _Geteilt) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop.einstellungen import SCHRIFTGROESSE, wende_schriftgroesse_an
+
+    if geteilt.fenster is not None:
+        geteilt.fenster.close()
+        geteilt.fenster.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if geteilt.kontext is not None:
+        geteilt.kontext.schliessen()
+    wende_schriftgroesse_an(qapp, SCHRIFTGROESSE.standard)
+
+
+def _geteiltes_fenster(
+    qtbot: Any, qapp: QApplication, geteilt: _Geteilt, ordner_fabrik: pytest.TempPathFactory, vorlage: Path | None
+) -> Hauptfenster:
+    from core.stammdaten.start import oeffne
+
+    if geteilt.fenster is None:
+        ordner = ordner_fabrik.mktemp("geteilt")
+        einstellungen = Einstellungen(QSettings(str(ordner / "einstellungen.ini"), QSettings.Format.IniFormat))
+        richte_anwendung_ein(qapp, einstellungen)
+        pfad = ordner / "haushalt.sqlite"
+        if vorlage is not None:
+            import shutil
+
+            shutil.copy(vorlage, pfad)
+        datenbank = oeffne(pfad)
+        geteilt.kontext = Kontext(datenbank=datenbank, einstellungen=einstellungen, db_pfad=pfad)
+        geteilt.fenster = Hauptfenster(geteilt.kontext)
+    f = geteilt.fenster
+    f.show()
+    qtbot.waitExposed(f)
+    f.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is f)
+    return f
+
+
+@pytest.fixture
+def geteiltes_fenster(
+    qtbot: Any, qapp: QApplication, _geteilt_leer: _Geteilt, tmp_path_factory: pytest.TempPathFactory
+) -> Hauptfenster:
+    """The main window on an empty household, shared by the tests of a module (only for checks that look)."""
+    return _geteiltes_fenster(qtbot, qapp, _geteilt_leer, tmp_path_factory, None)
+
+
+@pytest.fixture
+def geteiltes_demo_fenster(
+    qtbot: Any,
+    qapp: QApplication,
+    _geteilt_demo: _Geteilt,
+    _demo_vorlage: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Hauptfenster:
+    """The main window on the example household, shared by the tests of a module (only for checks that look)."""
+    return _geteiltes_fenster(qtbot, qapp, _geteilt_demo, tmp_path_factory, _demo_vorlage)

@@ -25,7 +25,8 @@ def test_die_pruefung_findet_ein_unbenanntes_feld(qtbot) -> None:
 
 
 @pytest.mark.parametrize("schluessel", [b.schluessel for b in BEREICHE])
-def test_bereich(qtbot, fenster: Hauptfenster, schluessel: str) -> None:
+def test_bereich(qtbot, geteiltes_fenster: Hauptfenster, schluessel: str) -> None:
+    fenster = geteiltes_fenster
     fenster.zeige_bereich(schluessel)
     seite = fenster.seite(schluessel)
     qtbot.waitUntil(lambda: getattr(seite, "nachgeladen", True))  # the start page fills in once it is on screen

@@ -23,12 +23,12 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.mark.parametrize("schluessel", [b.schluessel for b in BEREICHE])
-def test_bereich(qtbot, demo_fenster: Hauptfenster, schluessel: str, monkeypatch) -> None:
+def test_bereich(qtbot, geteiltes_demo_fenster: Hauptfenster, schluessel: str, monkeypatch) -> None:
     """With the example household: lists with rows, the month with shifts, the person view with her month."""
     from desktop import meldungen
 
     monkeypatch.setattr(meldungen, "frage", lambda *a, **k: False)  # a tab that asks on opening (Jahreswechsel)
-    fenster = demo_fenster
+    fenster = geteiltes_demo_fenster
     fenster.zeige_bereich(schluessel)
     seite = fenster.seite(schluessel)
     qtbot.waitUntil(lambda: getattr(seite, "nachgeladen", True))  # the start page fills in once it is on screen

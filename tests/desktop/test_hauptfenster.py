@@ -29,24 +29,26 @@ PRODUKTBEREICHE = [
 ]
 
 
-def test_die_bereiche_des_produkts_in_dieser_reihenfolge(fenster: Hauptfenster) -> None:
+def test_die_bereiche_des_produkts_in_dieser_reihenfolge(geteiltes_fenster: Hauptfenster) -> None:
+    fenster = geteiltes_fenster
     texte = [fenster.navigation.item(i).text() for i in range(fenster.navigation.count())]
     assert texte == PRODUKTBEREICHE
 
 
 @pytest.mark.parametrize("nummer", range(1, 8))
-def test_strg_zahl_oeffnet_den_bereich(qtbot, fenster: Hauptfenster, nummer: int) -> None:
+def test_strg_zahl_oeffnet_den_bereich(qtbot, geteiltes_fenster: Hauptfenster, nummer: int) -> None:
+    fenster = geteiltes_fenster
     qtbot.keyClick(fenster, Qt.Key(Qt.Key.Key_0 + nummer), Qt.KeyboardModifier.ControlModifier)
     assert fenster.navigation.currentItem().text() == PRODUKTBEREICHE[nummer - 1]
     assert fenster.stapel.currentWidget().isAncestorOf(fenster.seite(BEREICHE[nummer - 1].schluessel))
     assert fenster.windowTitle().startswith(PRODUKTBEREICHE[nummer - 1])
 
 
-def test_spaetere_bereiche_sagen_dass_sie_kommen(qtbot, fenster: Hauptfenster) -> None:
+def test_spaetere_bereiche_sagen_dass_sie_kommen(qtbot, geteiltes_fenster: Hauptfenster) -> None:
     """Every area is built now (Erstattungen was the last); an area without a widget still says it will come."""
     from desktop.bereiche import Bereich
 
-    seite = Bereich("spaeter", "&Später", "", None, "kommt noch").erzeuge(fenster.kontext)
+    seite = Bereich("spaeter", "&Später", "", None, "kommt noch").erzeuge(geteiltes_fenster.kontext)
     qtbot.addWidget(seite)
     assert isinstance(seite, Platzhalter)
     assert "kommt in einer späteren Version" in seite.hinweis.text()

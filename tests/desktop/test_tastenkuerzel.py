@@ -43,7 +43,8 @@ def test_die_pruefung_findet_einen_doppelten_buchstaben(qtbot) -> None:
 
 
 @pytest.mark.parametrize("schluessel", [b.schluessel for b in BEREICHE])
-def test_bereich_jeder_reiter(fenster: Hauptfenster, schluessel: str) -> None:
+def test_bereich_jeder_reiter(geteiltes_fenster: Hauptfenster, schluessel: str) -> None:
+    fenster = geteiltes_fenster
     fenster.zeige_bereich(schluessel)
     seite = fenster.seite(schluessel)
     for wo in jeder_reiter(seite):
@@ -87,7 +88,10 @@ def test_dialoge_des_budgets(qtbot) -> None:
         (Qt.Key.Key_7, "Leertaste in der Checkliste"),
     ],
 )
-def test_f1_nennt_auch_die_tasten_des_bereichs(qtbot, fenster: Hauptfenster, monkeypatch, strg, erwartet) -> None:
+def test_f1_nennt_auch_die_tasten_des_bereichs(
+    qtbot, geteiltes_fenster: Hauptfenster, monkeypatch, strg, erwartet
+) -> None:
+    fenster = geteiltes_fenster
     from PySide6.QtWidgets import QMessageBox
 
     texte: list[str] = []
@@ -117,7 +121,8 @@ def tab_runde(qtbot, fenster: QWidget, hoechstens: int = 400) -> list[QWidget]:
 
 
 @pytest.mark.parametrize("schluessel", [b.schluessel for b in BEREICHE])
-def test_keine_tastaturfalle_im_bereich(qtbot, fenster: Hauptfenster, schluessel: str) -> None:
+def test_keine_tastaturfalle_im_bereich(qtbot, geteiltes_fenster: Hauptfenster, schluessel: str) -> None:
+    fenster = geteiltes_fenster
     fenster.zeige_bereich(schluessel)
     fenster.navigation.setFocus()
     qtbot.waitUntil(lambda: fenster.navigation.hasFocus())

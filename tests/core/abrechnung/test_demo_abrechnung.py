@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from core.abrechnung import lauf
-from core.demo import demo_kassenjahr, lege_demo_an
+from core.demo import demo_kassenjahr
 from core.persistence.datenbank import Datenbank
 from core.stammdaten.krankenkassen import BEISPIELWERT, BITTE_PRUEFEN, liste_krankenkassen
+from tests.core.demo_vorlage import demo_haushalt
 
 
 def _naechster(tag: date) -> tuple[int, int]:
@@ -31,7 +32,7 @@ def _naechster(tag: date) -> tuple[int, int]:
     ],
 )
 def test_demo_monat_wird_abgerechnet(heute: date, monate: list[tuple[int, int]], tmp_path: Path) -> None:
-    demo = lege_demo_an(tmp_path / "demo.sqlite", heute=heute)
+    demo = demo_haushalt(tmp_path / "demo.sqlite", heute=heute)
     with Datenbank.oeffnen(demo.pfad) as db:
         for jahr, monat in monate:
             abrechnung = lauf.abrechnung(db, jahr, monat)
@@ -72,7 +73,7 @@ def test_demo_november_2026_brutto_von_hand(tmp_path: Path) -> None:
     = 105,00 € → 1.091,25 €. Rudolf 63,5 h × 15 € = 952,50 € + 01.11. late 7,5 h × 7,50 € = 56,25 € + Sundays
     08. early 6,5, 15. late 7,5, 22. early 6,5, 29. late 7,5 = 28 h → 105,00 € → 1.113,75 €.
     """
-    demo = lege_demo_an(tmp_path / "demo.sqlite", heute=date(2026, 11, 23))
+    demo = demo_haushalt(tmp_path / "demo.sqlite", heute=date(2026, 11, 23))
     erwartet = {
         demo.sabine: Decimal("2433.75"),
         demo.joerg: Decimal("2417.25"),

@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from core.abrechnung import lauf
-from core.demo import DEMO_KASSE, lege_demo_an
+from core.demo import DEMO_KASSE
 from core.jahreswechsel import kassen as kassen_dienst
 from core.persistence.datenbank import Datenbank
 from core.stammdaten.krankenkassen import BITTE_PRUEFEN, liste_krankenkassen, speichere_krankenkasse
+from tests.core.demo_vorlage import demo_haushalt
 from tests.kommandozeile import rufe
 
 JAHR, MONAT = 2026, 7
@@ -27,7 +28,7 @@ JAHR, MONAT = 2026, 7
 
 @pytest.fixture
 def haushalt(tmp_path: Path) -> Iterator[tuple[Path, Datenbank]]:
-    pfad = lege_demo_an(tmp_path / "demo.sqlite", heute=date(JAHR, MONAT, 15)).pfad
+    pfad = demo_haushalt(tmp_path / "demo.sqlite", heute=date(JAHR, MONAT, 15)).pfad
     db = Datenbank.oeffnen(pfad)
     kasse = next(k for k in liste_krankenkassen(db) if k.name == DEMO_KASSE)
     kasse.jahre = [j for j in kasse.jahre if j.jahr != JAHR]  # 2026's rates not entered yet

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from core.cli import main
-from core.demo import Demo, lege_demo_an, vertrete_urlaubswoche
+from core.demo import Demo, vertrete_urlaubswoche
 from core.dienstplan import dienst
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.domain.hinweis import Schwere
 from core.persistence.datenbank import Datenbank
 from core.stammdaten.assistenzkraefte import lade_assistenzkraft, pruefe_assistenzkraft
 from core.stammdaten.vertraege import liste_vertraege, pruefe_vertrag
+from tests.core.demo_vorlage import demo_haushalt
 
 HEUTE = date(2026, 11, 23)
 
@@ -24,7 +25,7 @@ HEUTE = date(2026, 11, 23)
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Demo, Datenbank]]:
     pfad = tmp_path_factory.mktemp("demo") / "haushalt.sqlite"
-    ergebnis = lege_demo_an(pfad, heute=HEUTE)
+    ergebnis = demo_haushalt(pfad, heute=HEUTE)
     db = Datenbank.oeffnen(pfad)
     yield ergebnis, db
     db.schliessen()
@@ -120,7 +121,7 @@ def test_joerg_vertritt_sabines_urlaub_ebenso(tmp_path: Path) -> None:
     Ulrike (early on Sunday 15.11., week 2 even) Monday to Wednesday and Rudolf (late till 22:00 that Sunday)
     Thursday and Friday. Hours (November, see test_stunden_im_november_von_hand): Sabine 147,5 − 5 × 7,5 = 110;
     Jörg 146,5 − 5 × 6,5 + 5 × 7,5 = 151,5; Ulrike 62,5 + 3 × 6,5 = 82; Rudolf 63,5 + 2 × 6,5 = 76,5."""
-    d = lege_demo_an(tmp_path / "demo.sqlite", heute=HEUTE)
+    d = demo_haushalt(tmp_path / "demo.sqlite", heute=HEUTE)
     with Datenbank.oeffnen(d.pfad) as db:
         sabines = Abwesenheit(d.sabine, Abwesenheitsart.URLAUB, date(2026, 11, 16), date(2026, 11, 20))
         vertrete_urlaubswoche(db, sabines, d.joerg, (d.ulrike, d.rudolf))
@@ -174,7 +175,7 @@ def test_demo_ueber_die_kommandozeile(tmp_path: Path, capsys: pytest.CaptureFixt
 )
 def test_demo_an_monats_und_jahresgrenzen(heute: date, tmp_path: Path) -> None:
     """The demo plans the current and the next month from the day it runs: also when that is a month's last day."""
-    d = lege_demo_an(tmp_path / "demo.sqlite", heute=heute)
+    d = demo_haushalt(tmp_path / "demo.sqlite", heute=heute)
     naechster = date(heute.year + heute.month // 12, heute.month % 12 + 1, 1)
     with Datenbank.oeffnen(d.pfad) as db:
         for jahr, monat in ((heute.year, heute.month), (naechster.year, naechster.month)):

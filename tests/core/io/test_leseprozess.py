@@ -7,7 +7,16 @@ import time
 
 import pytest
 
+from core.io import leseprozess
 from core.io.leseprozess import Leseabbruch, Lesefehler, im_leseprozess
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _eigener_leseprozess() -> None:
+    """The reading process lives as long as the test process and keeps the import path it was started with. One
+    started while the tests were still being collected (tests/core/io/kalkulation_varianten reads a workbook on
+    import) cannot import this module to run its functions: these tests start their own."""
+    leseprozess._LESEPROZESS._beende()
 
 
 def prozessnummer() -> int:

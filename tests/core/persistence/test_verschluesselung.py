@@ -4,6 +4,7 @@ swap), backups encrypted with the same password, the password never on disk, Ger
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,9 +56,18 @@ def _alle_dateien(ordner: Path) -> list[Path]:
     return [p for p in ordner.rglob("*") if p.is_file()]
 
 
+_vorlage: list[Path] = []  # the folder as the conversion left it, once per test process
+
+
 @pytest.fixture
-def verschluesselt(tmp_path: Path) -> Path:
+def verschluesselt(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A household converted with its two plain backups: the first test of a process converts it for real (with the
+    checks below), later ones get a copy of that folder (file, marker, the three encrypted backups; same names,
+    modes and times); test_kommandozeile_verschluesseln converts a file of its own too."""
     pfad = tmp_path / "haushalt.sqlite"
+    if _vorlage:
+        shutil.copytree(_vorlage[0], tmp_path, dirs_exist_ok=True)
+        return pfad
     _haushalt(pfad)
     _namen(pfad)
     _namen(pfad)  # two more starts: two plain backups exist before the conversion
@@ -66,6 +76,9 @@ def verschluesselt(tmp_path: Path) -> Path:
     assert ergebnis.sicherung_vorher is not None and ergebnis.sicherungen_verschluesselt == 3
     assert ergebnis.sicherungen_nicht_verschluesselt == []
     schutz.vergiss_kennwoerter()
+    vorlage = tmp_path_factory.mktemp("verschluesselt-vorlage")
+    shutil.copytree(tmp_path, vorlage, dirs_exist_ok=True)
+    _vorlage.append(vorlage)
     return pfad
 
 

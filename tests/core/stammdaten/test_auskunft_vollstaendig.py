@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table, func, select
 
-from core.demo import Demo, lege_demo_an
+from core.demo import Demo
 from core.io import auskunft
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle_registry import lade_alle_modelle
 from core.persistence.personenbezug import personentabellen
 from core.stammdaten import dsgvo
+from tests.core.demo_vorlage import demo_haushalt
 
 
 def test_jede_tabelle_mit_personendaten_steht_in_der_auskunft() -> None:
@@ -48,7 +49,7 @@ def test_der_schemagang_findet_eine_neue_tabelle_auch_ueber_umwege() -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Demo, Datenbank]]:
     pfad = tmp_path_factory.mktemp("demo") / "haushalt.sqlite"
-    ergebnis = lege_demo_an(pfad, heute=date(2026, 11, 23))
+    ergebnis = demo_haushalt(pfad, heute=date(2026, 11, 23))
     db = Datenbank.oeffnen(pfad, sichern=False)
     yield ergebnis, db
     db.schliessen()
