@@ -20,13 +20,16 @@ os.environ.setdefault("QT_ACCESSIBILITY", "1")
 # the sources. Then every test process compiled all its modules (the program, its libraries, the tests) and pytest
 # rewrote the asserts of every test module again, in each xdist worker and in each command-line subprocess: 12 s of
 # CPU per worker before the first test. The compiled files go to .pytest_cache/pyc instead (still none beside the
-# sources); the subprocesses of the tests read them there (PYTHONPYCACHEPREFIX) without writing. An own prefix is
-# left alone.
+# sources); the xdist workers and the subprocesses of the tests use them there (PYTHONPYCACHEPREFIX) and add what
+# is missing: the standard library and pytest, loaded before this file ran, are in no other folder the prefix lets
+# Python look in, so a child that may not write compiled them all again each time (0.4 s per CLI subprocess, 0.85 s
+# per worker). An own prefix is left alone.
 _PYC = str(Path(__file__).resolve().parents[1] / ".pytest_cache" / "pyc")
 if sys.dont_write_bytecode and sys.pycache_prefix in (None, _PYC):
     sys.pycache_prefix = _PYC
     sys.dont_write_bytecode = False
     os.environ["PYTHONPYCACHEPREFIX"] = _PYC
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # children write to the prefix only, never beside the sources
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
