@@ -35,8 +35,12 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests marked `libreoffice` let LibreOffice recalculate what the program wrote; without it they are skipped
+    """Tests marked `lang` (ten seconds and more, in a process of their own) run first: xdist hands out the tests in
+    this order, and one of them started last kept one worker busy while the other had nothing left to do.
+
+    Tests marked `libreoffice` let LibreOffice recalculate what the program wrote; without it they are skipped
     with this reason (CI installs it, see .ci/run and the README)."""
+    items.sort(key=lambda item: item.get_closest_marker("lang") is None)  # stable: otherwise the collected order
     if SOFFICE is not None:
         return
     grund = pytest.mark.skip(
