@@ -23,7 +23,8 @@ WURZEL = Path(__file__).resolve().parents[2]
 BILDSCHIRM = WURZEL / "tests" / "data" / "bildschirm" / "1280x800.json"
 
 
-@pytest.mark.parametrize("skalierung", ["1", "2"])
+@pytest.mark.lang
+@pytest.mark.parametrize("skalierung", ["2", "1"])
 def test_alles_passt_auf_1280x800(tmp_path: Path, skalierung: str, _demo_vorlage: Path) -> None:
     umgebung = {
         **os.environ,

@@ -96,6 +96,24 @@ def haushalt(tmp_path: Path, _haushalt_vorlage: tuple[Path, Haushalt]) -> Iterat
         h.db.schliessen()
 
 
+_januar: list[Path] = []
+
+
+def januar_vorlage(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Haushalt]:
+    """The household with the seed's January planned through the services (`plane_seed_januar`): built once per
+    test process from the household template, for tests that start from the finished plan (exports)."""
+    vorlage = haushalt_vorlage(tmp_path_factory)
+    if not _januar:
+        pfad = tmp_path_factory.mktemp("januar") / "haushalt.sqlite"
+        h = oeffne_kopie(vorlage, pfad)
+        try:
+            plane_seed_januar(h)
+        finally:
+            h.db.schliessen()
+        _januar.append(pfad)
+    return _januar[0], vorlage[1]
+
+
 def seed_vorlagen(h: Haushalt) -> dict[str, Schichtvorlage]:
     """The file's Frühdienst and Spätdienst set to the seed's shifts as its table counts them (7 h and 8 h, no break).
 

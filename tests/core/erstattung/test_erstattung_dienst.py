@@ -24,6 +24,7 @@ from core.erstattung.dienst import antraege, setze_status
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
 from core.stammdaten import start
+from tests.core.szenario_vorlage import lade_kopie
 
 D = Decimal
 
@@ -90,7 +91,7 @@ def szenario_datei(ordner: Path) -> Path:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Datenbank]:
-    lade(szenario_datei(tmp_path), tmp_path / "haushalt.sqlite")
+    lade_kopie(szenario_datei(tmp_path), tmp_path / "haushalt.sqlite")
     datenbank = start.oeffne(tmp_path / "haushalt.sqlite")
     try:
         yield datenbank

@@ -16,7 +16,6 @@ from sqlalchemy import select
 
 from core.abrechnung import ablage, lauf
 from core.abrechnung.modell import Monatsergebnis
-from core.abrechnung.szenario_laden import lade
 from core.cli import main
 from core.dienstplan.modelle import SchichtZeile
 from core.fehler import EingabeFehler
@@ -29,6 +28,7 @@ from core.stammdaten import start
 from core.stammdaten.krankenkassen import liste_krankenkassen, speichere_krankenkasse
 from tests.core.erstattung.test_erstattung_dienst import szenario_datei
 from tests.core.io.belege_hilfe import SZENARIEN, pdf_text
+from tests.core.szenario_vorlage import lade_kopie
 
 HAUSHALT = SZENARIEN / "meldungen_zwei_kassen.json"
 
@@ -51,7 +51,7 @@ class Haushalt:
 @pytest.fixture(scope="module")
 def haushalt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Haushalt]:
     pfad = tmp_path_factory.mktemp("bn") / "haushalt.sqlite"
-    lade(HAUSHALT, pfad)
+    lade_kopie(HAUSHALT, pfad)
     db = start.oeffne(pfad)
     try:
         lauf.schliesse_ab(db, 2026, 3)
@@ -154,7 +154,7 @@ def test_offener_monat_wird_abgelehnt(haushalt: Haushalt, tmp_path: Path) -> Non
 
 def test_fehlende_betriebsnummer_je_kasse(tmp_path: Path) -> None:
     pfad = tmp_path / "h.sqlite"
-    lade(HAUSHALT, pfad)
+    lade_kopie(HAUSHALT, pfad)
     db = start.oeffne(pfad)
     try:
         lauf.schliesse_ab(db, 2026, 3)
@@ -175,7 +175,7 @@ def test_korrektur_des_vormonats_erscheint_als_solche(tmp_path: Path) -> None:
     """An hour more for Sabine in March, entered after finalising: April's AOK Beitragsnachweis carries the
     difference marked 03/2026; March's stays as first submitted."""
     pfad = tmp_path / "h.sqlite"
-    lade(HAUSHALT, pfad)
+    lade_kopie(HAUSHALT, pfad)
     db = start.oeffne(pfad)
     try:
         lauf.schliesse_ab(db, 2026, 3)
@@ -206,7 +206,7 @@ def test_erstattungen_werden_gezeigt_nicht_verrechnet(tmp_path: Path) -> None:
     512,00 €, refunded at 70 % = 358,40 €: listed with the AOK's Beitragsnachweis, whose Zahlbetrag stays the sum of
     the payslips' contributions. Ulrike's claim (Minijob-Zentrale, 134,40 €) belongs to a Haushaltsscheck minijob,
     for which there is no Beitragsnachweis at all."""
-    lade(szenario_datei(tmp_path), tmp_path / "h.sqlite")
+    lade_kopie(szenario_datei(tmp_path), tmp_path / "h.sqlite")
     db = start.oeffne(tmp_path / "h.sqlite")
     try:
         lauf.schliesse_ab(db, 2026, 3)

@@ -14,7 +14,6 @@ import pytest
 from core.abrechnung import lauf
 from core.abrechnung.rechnen import berechne
 from core.abrechnung.szenario import lies_szenario
-from core.abrechnung.szenario_laden import lade
 from core.fehler import EingabeFehler
 from core.meldungen import fristen as regeln
 from core.meldungen.beitragsnachweis import beitragsnachweise
@@ -28,6 +27,7 @@ from core.meldungen.lohnsteuer_anmeldung import (
 from core.persistence.datenbank import Datenbank
 from core.stammdaten import start
 from tests.core.io.belege_hilfe import SZENARIEN, szenario
+from tests.core.szenario_vorlage import lade_kopie
 
 HAUSHALT = SZENARIEN / "meldungen_zwei_kassen.json"
 
@@ -36,7 +36,7 @@ HAUSHALT = SZENARIEN / "meldungen_zwei_kassen.json"
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Datenbank]:
     """March 2026 finalised; the tests only read, or take back what they tick."""
     pfad = tmp_path_factory.mktemp("fristen") / "haushalt.sqlite"
-    lade(HAUSHALT, pfad)
+    lade_kopie(HAUSHALT, pfad)
     offen = start.oeffne(pfad)
     try:
         lauf.schliesse_ab(offen, 2026, 3)

@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 
 from core.abrechnung import ablage, lauf
-from core.abrechnung.szenario_laden import lade
 from core.cli import main
 from core.meldungen.unfallkasse import unfallkasse_jahr
 from core.persistence.datenbank import Datenbank
 from core.stammdaten import start
 from tests.core.io.belege_hilfe import SZENARIEN, pdf_text
+from tests.core.szenario_vorlage import lade_kopie
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Datenbank]:
     pfad = tmp_path_factory.mktemp("uv") / "h.sqlite"
-    lade(SZENARIEN / "meldungen_zwei_kassen.json", pfad)
+    lade_kopie(SZENARIEN / "meldungen_zwei_kassen.json", pfad)
     offen = start.oeffne(pfad)
     try:
         lauf.schliesse_ab(offen, 2026, 3)
