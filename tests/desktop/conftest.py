@@ -183,8 +183,8 @@ def _schliesse_geteiltes(qapp: QApplication, geteilt: _Geteilt) -> None:
 
     from desktop.einstellungen import SCHRIFTGROESSE, wende_schriftgroesse_an
 
-    if geteilt.fenster is not None:
-        geteilt.fenster.close()
+    if geteilt.fenster is not None:  # hidden, not closed: no page may ask about unsaved input after the tests
+        geteilt.fenster.hide()
         geteilt.fenster.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if geteilt.kontext is not None:
