@@ -12,7 +12,6 @@ is unchanged the kept figures are used, after any change they are computed again
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from decimal import Decimal
 from threading import Lock
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.abrechnung import ablage, lauf
@@ -42,8 +41,8 @@ from core.budget.stand import (
 )
 from core.domain.hinweis import Hinweis, Schwere
 from core.fehler import EingabeFehler
-from core.persistence.basis import Base
 from core.persistence.datenbank import Datenbank
+from core.persistence.datenstand import datenstand as persistenter_datenstand
 
 #: Tables a payroll never reads (the budget's own, audit, roster tools): a change there keeps the forecast.
 _OHNE_EINFLUSS = frozenset(
@@ -62,10 +61,6 @@ _OHNE_EINFLUSS = frozenset(
         "schichtvorlage",
     }
 )
-_KLEIN = 2000  # a table without change stamp and at most this many rows is fingerprinted by its whole content
-#: Tables whose rows are only ever added (a finalised result is never changed): row count and newest id tell.
-_NUR_ANGEFUEGT = frozenset({"abrechnungsergebnis"})
-
 Fortschritt = Callable[[int, int], None]
 SPAETESTENS = date(2100, 12, 31)
 
@@ -83,23 +78,7 @@ _SPERRE = Lock()
 
 def datenstand(sitzung: Session) -> str:
     """A fingerprint of everything the payroll of an open month depends on (see the module docstring)."""
-    teile: list[str] = []
-    for tabelle in Base.metadata.sorted_tables:
-        if tabelle.name in _OHNE_EINFLUSS:
-            continue
-        teile.append(_tabellenstand(sitzung, tabelle))
-    return hashlib.sha256("|".join(teile).encode("utf-8")).hexdigest()
-
-
-def _tabellenstand(sitzung: Session, tabelle: Table) -> str:
-    if "geaendert_am" in tabelle.c:
-        anzahl, neueste = sitzung.execute(select(func.count(), func.max(tabelle.c.geaendert_am))).one()
-        return f"{tabelle.name}:{anzahl}:{neueste}"
-    anzahl = sitzung.scalar(select(func.count()).select_from(tabelle)) or 0
-    if (anzahl > _KLEIN or tabelle.name in _NUR_ANGEFUEGT) and "id" in tabelle.c:
-        return f"{tabelle.name}:{anzahl}:{sitzung.scalar(select(func.max(tabelle.c.id)))}"
-    zeilen = sitzung.execute(select(tabelle).order_by(*tabelle.primary_key.columns)).all()
-    return f"{tabelle.name}:{hashlib.sha256(repr(zeilen).encode('utf-8')).hexdigest()}"
+    return persistenter_datenstand(sitzung, ohne=_OHNE_EINFLUSS)
 
 
 def _kostenposten(monat: Monat, person: int, name: str, kosten: Any) -> list[Kostenposten]:

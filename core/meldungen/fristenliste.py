@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from threading import Lock
 
 from sqlalchemy import delete, select
 
@@ -35,11 +36,16 @@ from core.meldungen.lohnsteuer_anmeldung import abzufuehrende_lohnsteuer, anmeld
 from core.meldungen.modelle import FristErledigt
 from core.meldungen.unterbrechung import ENDE_NACH_EINEM_MONAT, verlaeufe
 from core.persistence.datenbank import Datenbank
+from core.persistence.datenstand import datenstand
+from core.regeln import tabellen
 from core.regeln.klassifikation import Beschaeftigungsart
 from core.stammdaten.arbeitgeber import lade_arbeitgeber
 from core.stammdaten.assistenzkraefte import liste_assistenzkraefte
 from core.stammdaten.krankenkassen import KrankenkasseDaten, liste_krankenkassen
 
+#: (file, first day, last day) → (fingerprint, list): the newest list per file (`fristen`)
+_GEMERKT: dict[tuple[str, date, date], tuple[tuple[str, date, int], tuple[Frist, ...]]] = {}
+_SPERRE = Lock()
 VORLAUF = timedelta(weeks=6)  # "the next weeks"
 RUECKSCHAU = timedelta(weeks=8)  # open due dates of the recent past stay in view until ticked
 #: Due dates about one assistant: their tick carries her id, so that erasing her (Art. 17) erases it too.
@@ -328,7 +334,27 @@ def _jahresfristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
 
 
 def fristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
-    """Every due date from `von` to `bis` (inclusive), by date, with the user's ticks."""
+    """Every due date from `von` to `bis` (inclusive), by date, with the user's ticks.
+
+    Kept in memory with the fingerprint of the whole data file (`core.persistence.datenstand`), the day and the
+    state of the rule figures: the start page asks on every visit, and an open month's amounts need its draft
+    payroll (a tenth of a second or more); while nothing changed the kept list is the same answer."""
+    with db.arbeitseinheit() as sitzung:
+        stand = (datenstand(sitzung), date.today(), tabellen.stand())
+    schluessel = (str(db.pfad), von, bis)
+    with _SPERRE:
+        gemerkt = _GEMERKT.get(schluessel)
+    if gemerkt is not None and gemerkt[0] == stand:
+        return list(gemerkt[1])
+    liste = _fristen(db, von, bis)
+    with _SPERRE:
+        for alt in [k for k in _GEMERKT if k[0] == schluessel[0]]:  # one list per file: no stale names kept
+            del _GEMERKT[alt]
+        _GEMERKT[schluessel] = (stand, tuple(liste))
+    return liste
+
+
+def _fristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
     arbeitgeber = lade_arbeitgeber(db)
     if arbeitgeber is None or not arbeitgeber.bundesland:
         return []

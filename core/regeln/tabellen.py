@@ -176,8 +176,17 @@ def eintraege(jahr: int) -> Eintraege:
     return _tabelle(jahr)
 
 
+_gelesen = [0]  # how often the figures were read afresh (`stand`)
+
+
+def stand() -> int:
+    """Changes after each import of figures: figures computed from them and kept in memory are computed again."""
+    return _gelesen[0]
+
+
 def vergiss_zwischenspeicher() -> None:
     """After an import: read the files again at the next lookup."""
+    _gelesen[0] += 1
     _jahre.cache_clear()
     _programm_jahr.cache_clear()
     _schichten.cache_clear()

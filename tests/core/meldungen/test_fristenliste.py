@@ -84,6 +84,33 @@ def test_erledigt_vermerken_und_zuruecknehmen(db: Datenbank) -> None:
         vermerke_erledigt(db, frist, date(2099, 1, 1))
 
 
+def test_unveraenderte_daten_ohne_neue_entwurfsabrechnung(db: Datenbank, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start page asks on every visit: while the data are unchanged the list is kept, not computed again with
+    the draft payroll of the open months (April 2026 here); a tick is a change and is seen at once."""
+    entwuerfe: list[tuple[int, int]] = []
+    echt = lauf.abrechnung
+
+    def zaehlend(d: Datenbank, jahr: int, monat: int) -> lauf.Monatsabrechnung:
+        entwuerfe.append((jahr, monat))
+        return echt(d, jahr, monat)
+
+    monkeypatch.setattr(lauf, "abrechnung", zaehlend)
+    von, bis = date(2026, 4, 3), date(2026, 5, 29)  # a span no other test asks for: the first call computes
+    erste = fristen(db, von, bis)
+    assert (2026, 4) in entwuerfe and erste
+    entwuerfe.clear()
+    assert fristen(db, von, bis) == erste
+    assert entwuerfe == []
+    frist = erste[0]
+    vermerke_erledigt(db, frist, date(2026, 4, 3))
+    try:
+        neu = next(f for f in fristen(db, von, bis) if f.schluessel == frist.schluessel)
+        assert neu.erledigt_am == date(2026, 4, 3)
+    finally:
+        nimm_zurueck(db, frist)
+    assert next(f for f in fristen(db, von, bis) if f.schluessel == frist.schluessel).erledigt_am is None
+
+
 def _ergebnis_mit(lohnsteuer: str, monat: int, jahr: int = 2025):  # type: ignore[no-untyped-def]
     e = berechne(lies_szenario(szenario("sv_pflichtig_feiertag")).eingaben[0])
     return replace(e, jahr=jahr, monat=monat, lohnsteuer=Decimal(lohnsteuer), pauschsteuer=Decimal(0))
