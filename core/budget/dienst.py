@@ -129,11 +129,8 @@ def _prognose(db: Datenbank, monat: Monat, stand: str) -> _Gemerkt:
     return gemerkt
 
 
-def prognose_bekannt(db: Datenbank, jahr: int) -> bool:
-    """Whether the forecast of `jahr` is in memory for the current data (the view then opens without waiting)."""
-    with db.arbeitseinheit() as sitzung:
-        stand = datenstand(sitzung)
-        offen = _offene_monate(sitzung, (jahr, 1), (jahr, 12))
+def _bekannt(db: Datenbank, offen: list[Monat], stand: str) -> bool:
+    """Whether the forecast of the open months `offen` is in memory for the data of fingerprint `stand`."""
     with _SPERRE:
         return all((g := _PROGNOSEN.get((str(db.pfad), *m))) is not None and g.stand == stand for m in offen)
 
@@ -200,6 +197,26 @@ def budgetstand(
 ) -> Budgetstand:
     """The budget of a calendar year (or of the months of `zeitraum`). `mit_prognose=False`: open months without
     forecast costs (instant)."""
+    return _budgetstand(db, jahr, mit_prognose, heute, fortschritt, zeitraum)[0]
+
+
+def budgetstand_ohne_warten(db: Datenbank, jahr: int, *, heute: date | None = None) -> tuple[Budgetstand, bool]:
+    """The budget of a calendar year with the forecast if it is in memory for the current data, else without it
+    (instant either way), and whether it holds the forecast. The start page and the Budget area show it on every
+    visit: one reading of the data and at most one fingerprint (`datenstand`), none when no open month needs a
+    forecast (they asked first whether the forecast was known, then for the budget: two fingerprints each time)."""
+    return _budgetstand(db, jahr, None, heute, None, None)
+
+
+def _budgetstand(
+    db: Datenbank,
+    jahr: int,
+    mit_prognose: bool | None,
+    heute: date | None,
+    fortschritt: Fortschritt | None,
+    zeitraum: tuple[Monat, Monat] | None,
+) -> tuple[Budgetstand, bool]:
+    """`mit_prognose` None: with the forecast only if it is kept for the current data (`_bekannt`)."""
     von, bis = zeitraum or ((jahr, 1), (jahr, 12))
     if not (2000, 1) <= von <= bis <= (2100, 12):
         raise EingabeFehler(f"{jahr} ist kein gültiges Jahr. Bitte als JJJJ angeben, z. B. 2026.")
@@ -210,8 +227,8 @@ def budgetstand(
         erster = min(erster, von)
         status = _status(sitzung, monate(erster, bis))
         posten = posten_in(sitzung)
-        stand = datenstand(sitzung) if mit_prognose else ""
         offen = _offene_monate(sitzung, von, bis)
+        stand = datenstand(sitzung) if offen and mit_prognose is not False else ""
         reserven = {
             b.id: reserve_aus(k)
             for b in im_jahr
@@ -219,6 +236,8 @@ def budgetstand(
             and b.kalkulation_id is not None
             and (k := sitzung.get(Kalkulation, b.kalkulation_id)) is not None
         }
+    if mit_prognose is None:
+        mit_prognose = _bekannt(db, offen, stand)
     kosten: list[Kostenposten] = []
     for g in ablage.lade_kosten(db, erster, bis):
         kosten += _kostenposten((g.jahr, g.monat), g.assistenzkraft_id, g.name, g.kosten)
@@ -252,14 +271,14 @@ def budgetstand(
         zeitraum=(von, bis),
     )
     if not hinweise:
-        return ergebnis
+        return ergebnis, mit_prognose
     return Budgetstand(
         ergebnis.jahr,
         ergebnis.bewilligungen,
         ergebnis.nicht_zugeordnet,
         (*ergebnis.hinweise, *hinweise),
         ergebnis.monate,
-    )
+    ), mit_prognose
 
 
 def als_json(stand: Budgetstand) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from core.budget.dienst import budgetstand, prognose_bekannt
+from core.budget.dienst import budgetstand_ohne_warten
 from core.budget.stand import ABGESCHLOSSEN
 from core.domain.zahlen import format_eur
 from core.fehler import AssistenzbueroFehler
@@ -21,8 +21,7 @@ def kurztext(kontext: Kontext, heute: date | None = None) -> str:
     heute = heute or date.today()
     db = kontext.datenbank
     try:
-        mit_prognose = prognose_bekannt(db, heute.year)
-        stand = budgetstand(db, heute.year, mit_prognose=mit_prognose, heute=heute)
+        stand, mit_prognose = budgetstand_ohne_warten(db, heute.year, heute=heute)
     except AssistenzbueroFehler as fehler:
         return tr("Budget: {fehler}").format(fehler=fehler)
     if not stand.bewilligungen:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.budget.dienst import budgetstand, prognose_bekannt
+from core.budget.dienst import budgetstand, budgetstand_ohne_warten
 from core.budget.stand import ABGESCHLOSSEN, ENTWURF, Budgetstand, Monatszeile
 from core.domain.zahlen import format_eur, format_zahl
 from desktop.budget.diagramm import BudgetDiagramm, Saeule
@@ -122,10 +122,11 @@ class UebersichtSeite(QWidget):
 
     def laden(self) -> None:
         db, jahr = self.kontext.datenbank, self.jahr.value()
-        if prognose_bekannt(db, jahr):
-            self._setze(budgetstand(db, jahr))
+        stand, mit_prognose = budgetstand_ohne_warten(db, jahr)
+        if mit_prognose:
+            self._setze(stand)
             return
-        self._setze(budgetstand(db, jahr, mit_prognose=False), vorlaeufig=True)
+        self._setze(stand, vorlaeufig=True)
 
         def arbeit(f: Fortschritt) -> Budgetstand:
             def melde(schritt: int, von: int) -> None:

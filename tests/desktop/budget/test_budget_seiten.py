@@ -147,3 +147,29 @@ def test_kurzinfo_der_startseite(einstellungen: Einstellungen, hdb: Datenbank) -
     text = kurztext(Kontext(datenbank=hdb, einstellungen=einstellungen), heute=date(2026, 5, 10)).replace("\xa0", " ")
     assert text.startswith("Budget 2026: diesen Monat 618,95 € (geplant)")
     assert "übrig im Jahr nach Prognose" in text and "nächste Warnung:" in text
+
+
+def test_kurzinfo_nimmt_den_datenstand_hoechstens_einmal(
+    einstellungen: Einstellungen, hdb: Datenbank, db: Datenbank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start page shows this line on every visit: one fingerprint of the data with months to forecast (it took
+    two: "is the forecast known?", then the budget), none in a household without a Bewilligung; same text."""
+    from sqlalchemy.orm import Session
+
+    from core.budget import dienst as budgetdienst
+
+    gezaehlt: list[Session] = []
+    echt = budgetdienst.datenstand
+
+    def zaehlend(sitzung: Session) -> str:
+        gezaehlt.append(sitzung)
+        return echt(sitzung)
+
+    monkeypatch.setattr(budgetdienst, "datenstand", zaehlend)
+    text = kurztext(Kontext(datenbank=hdb, einstellungen=einstellungen), heute=date(2026, 5, 10)).replace("\xa0", " ")
+    assert text.startswith("Budget 2026: diesen Monat 618,95 € (geplant)")
+    assert len(gezaehlt) == 1
+    gezaehlt.clear()
+    leer = kurztext(Kontext(datenbank=db, einstellungen=einstellungen), heute=date(2026, 5, 10))
+    assert leer == "Budget: noch keine Bewilligung für 2026 erfasst."
+    assert gezaehlt == []
