@@ -68,6 +68,21 @@ class Spalte(Generic[Z]):
     auch_in: str = ""  # where the content is shown too ("im Personalbogen"): the column may give way when narrow
 
 
+#: The roles `ZeilenModell.data` answers; a view asks each cell for about eight (colours, font, size, …) per paint
+#: or measurement, and the others are turned away before any lookup.
+_ZEILEN_ROLLEN = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        SORTIERUNG,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+        Qt.ItemDataRole.CheckStateRole,
+    }
+)
+
+
 class ZeilenModell(QAbstractTableModel, Generic[Z]):
     """Rows of any type under declared columns. `angekreuzt(zeile, an)` is called when a check box is toggled."""
 
@@ -92,7 +107,7 @@ class ZeilenModell(QAbstractTableModel, Generic[Z]):
         return 0 if parent.isValid() else len(self.spalten)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ZEILEN_ROLLEN or not index.isValid():
             return None
         z = self.zeilen[index.row()]
         s = self.spalten[index.column()]
