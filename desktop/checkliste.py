@@ -10,7 +10,6 @@ from core.stammdaten import checkliste as dienst
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile, sortierbare_tabelle
-from desktop.zeilenhoehen import Zeilenhoehen
 
 Punkt = dienst.ChecklistenPunkt
 
@@ -52,7 +51,6 @@ class ChecklistenAnsicht(QWidget):
         umschalten.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         umschalten.triggered.connect(self._umschalten)
         self.tabelle.addAction(umschalten)
-        self._zeilenhoehen = Zeilenhoehen(self.tabelle)
         zeile = QHBoxLayout()
         zeile.addWidget(self.zusammenfassung, 1)
         zeile.addWidget(self.knopf)
@@ -68,7 +66,7 @@ class ChecklistenAnsicht(QWidget):
         self.tabelle.resizeColumnToContents(0)
         self.tabelle.resizeColumnToContents(1)
         self.tabelle.setColumnWidth(2, self.fontMetrics().averageCharWidth() * 50)
-        self._zeilenhoehen.jetzt()  # long points wrap instead of ending in "…"
+        self.tabelle.resizeRowsToContents()  # long points wrap instead of ending in "…"
         self.tabelle.setCurrentIndex(self.filter.index(max(zeile, 0), 1))
         erledigt = sum(1 for p in punkte if p.erledigt)
         self.zusammenfassung.setText(

@@ -41,7 +41,6 @@ from desktop.jahreswahl import Jahreswahl, beschriftete_tabelle, setze_spaltenbr
 from desktop.kontext import Kontext
 from desktop.operationen import Hintergrundoperation
 from desktop.tabellen import Spalte, ZeilenModell
-from desktop.zeilenhoehen import Zeilenhoehen
 
 SPALTEN: list[Spalte[Eintrag]] = [
     Spalte(tr("Status"), lambda e: STATUS_TEXT[e.status]),
@@ -107,7 +106,6 @@ class RechengroessenSeite(QWidget):
         self.tabelle.setWordWrap(True)
         kopf = self.tabelle.horizontalHeader()
         kopf.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._zeilenhoehen = Zeilenhoehen(self.tabelle)
 
         self.pap_knopf = QPushButton(tr("&PAP des BMF einspielen …"))
         self.pap_knopf.setAccessibleDescription(
@@ -171,7 +169,7 @@ class RechengroessenSeite(QWidget):
         self.zusammenfassung.setAccessibleName(self.zusammenfassung.text())
         self.pap_knopf.setEnabled(stand.pap != lohnsteuer.MITGELIEFERT)
         setze_spaltenbreiten(self.tabelle, (18, 36, 40, 10, 11))
-        self._zeilenhoehen.jetzt()
+        self.tabelle.resizeRowsToContents()
         if self.modell.rowCount():
             self.tabelle.setCurrentIndex(self.filter.index(0, 0))
 

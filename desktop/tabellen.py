@@ -17,8 +17,7 @@ import functools
 import logging
 import os
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -69,6 +68,21 @@ class Spalte(Generic[Z]):
     auch_in: str = ""  # where the content is shown too ("im Personalbogen"): the column may give way when narrow
 
 
+#: The roles `ZeilenModell.data` answers; a view asks each cell for about eight (colours, font, size, …) per paint
+#: or measurement, and the others are turned away before any lookup.
+_ZEILEN_ROLLEN = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        SORTIERUNG,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+        Qt.ItemDataRole.CheckStateRole,
+    }
+)
+
+
 class ZeilenModell(QAbstractTableModel, Generic[Z]):
     """Rows of any type under declared columns. `angekreuzt(zeile, an)` is called when a check box is toggled."""
 
@@ -93,7 +107,7 @@ class ZeilenModell(QAbstractTableModel, Generic[Z]):
         return 0 if parent.isValid() else len(self.spalten)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ZEILEN_ROLLEN or not index.isValid():
             return None
         z = self.zeilen[index.row()]
         s = self.spalten[index.column()]
@@ -378,10 +392,10 @@ class PassendeTabelle(QTableView):
         self._beschreibung = ""
         self._passe_gerade = False
         self._geplant = False
-        self._gebuendelt = 0  # depth of `zeilen_einmal`
-        self._zeilen_offen = False  # rows asked to fit their texts meanwhile
+        self._zeilen_geplant = False  # see `_zeilen_folgen`
         self._gemessen: tuple[tuple[int, ...], tuple[bool, ...]] | None = None  # see `spalten_einpassen`
         self.horizontalHeader().sectionResized.connect(self._spalte_geaendert)
+        self.horizontalHeader().sectionResized.connect(self._zeilen_folgen)
         self.horizontalHeader().sortIndicatorChanged.connect(self._plane)  # the arrow moves to another column
 
     def leerhinweis(self) -> str:
@@ -429,38 +443,38 @@ class PassendeTabelle(QTableView):
         self._ausgeblendet = {s for s in self._ausgeblendet if s < self.kopfzeile.count()}
         self.spalten_einpassen()
 
-    @contextmanager
-    def zeilen_einmal(self) -> Iterator[None]:
-        """`with tabelle.zeilen_einmal(): …`: rows fit their texts once, after a batch of column changes, not after
-        each column. Pages let the rows follow every `sectionResized`, and measuring all cells once per column was
-        most of the time of showing the Rechengrößen (100 rows, 36 ms a time)."""
-        self._gebuendelt += 1
-        try:
-            yield
-        finally:
-            self._gebuendelt -= 1
-            if not self._gebuendelt and self._zeilen_offen:
-                self._zeilen_offen = False
-                super().resizeRowsToContents()
+    def _zeilen_folgen(self, *_: object) -> None:
+        """Wrapped rows follow their columns' widths: measured once the current batch of column changes is done
+        (fitting, `resizeColumnsToContents` and a drag resize column after column), not after each column, which
+        measured every cell of the Rechengrößen's hundred rows some 25 times per showing. Rows that size
+        themselves to their contents (`sortierbare_tabelle`) are left to Qt, which does the same."""
+        zeilen = self.verticalHeader()
+        if self._zeilen_geplant or self._passe_gerade or not self.wordWrap():
+            return  # a fitting asks once at its end, if the widths changed at all
+        if zeilen.count() and zeilen.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents:
+            return
+        self._zeilen_geplant = True
+        QTimer.singleShot(0, self, self._zeilen_nachholen)
+
+    def _zeilen_nachholen(self) -> None:
+        if self._zeilen_geplant:  # not done meanwhile by `resizeRowsToContents`
+            self.resizeRowsToContents()
 
     def resizeRowsToContents(self) -> None:
-        if self._gebuendelt:
-            self._zeilen_offen = True
-        else:
-            super().resizeRowsToContents()
+        """Rows as high as their texts now (a measurement still planned by `_zeilen_folgen` is then dropped)."""
+        self._zeilen_geplant = False
+        super().resizeRowsToContents()
 
     def resizeColumnsToContents(self) -> None:
         """Columns as wide as their texts, but none wider than `HOECHSTENS_ZEICHEN`: a long name or state wraps
         onto a second line in its cell (rows grow to fit) instead of pushing the last columns out of sight or being
         cut ("Minijob-Zentrale (Deutsche Rentenversicherung …", "Mindesturlaub (Gesetz)" at 100 %)."""
-        with self.zeilen_einmal():
-            super().resizeColumnsToContents()
-            self._begrenze(range(self.horizontalHeader().count()))
+        super().resizeColumnsToContents()
+        self._begrenze(range(self.horizontalHeader().count()))
 
     def resizeColumnToContents(self, spalte: int) -> None:
-        with self.zeilen_einmal():
-            super().resizeColumnToContents(spalte)
-            self._begrenze([spalte])
+        super().resizeColumnToContents(spalte)
+        self._begrenze([spalte])
 
     def _begrenze(self, spalten: Iterable[int]) -> None:
         kopf = self.horizontalHeader()
@@ -641,19 +655,19 @@ class PassendeTabelle(QTableView):
             return
         beweglich = list(ziel)
         ausgeblendet = set(spalten) - set(gezeigt)
+        vorher = self._stand()
         self._passe_gerade = True
         try:
-            with self.zeilen_einmal():  # the rows follow all the columns at once
-                for s in set(spalten):
-                    if kopf.isSectionHidden(s) != (s in ausgeblendet):
-                        kopf.setSectionHidden(s, s in ausgeblendet)
-                for s in beweglich:
-                    if s != letzte and kopf.sectionSize(s) != ziel[s]:
-                        kopf.resizeSection(s, ziel[s])
-                if letzte >= 0:  # the last column keeps its share, and fills what is left over
-                    kopf.setStretchLastSection(False)
-                    kopf.resizeSection(letzte, ziel[letzte])
-                    kopf.setStretchLastSection(True)
+            for s in set(spalten):
+                if kopf.isSectionHidden(s) != (s in ausgeblendet):
+                    kopf.setSectionHidden(s, s in ausgeblendet)
+            for s in beweglich:
+                if s != letzte and kopf.sectionSize(s) != ziel[s]:
+                    kopf.resizeSection(s, ziel[s])
+            if letzte >= 0:  # the last column keeps its share, and fills what is left over
+                kopf.setStretchLastSection(False)
+                kopf.resizeSection(letzte, ziel[letzte])
+                kopf.setStretchLastSection(True)
             if self._stand() != self._gemessen:
                 # titles may now take more (or fewer) lines: the header measures its height again (not when the
                 # widths are those it was measured for: that measuring was most of the time of showing a list)
@@ -662,6 +676,8 @@ class PassendeTabelle(QTableView):
                 self._gemessen = self._stand()
         finally:
             self._passe_gerade = False
+        if self._stand() != vorher:
+            self._zeilen_folgen()
         if ausgeblendet != self._ausgeblendet:
             self._ausgeblendet = ausgeblendet
             self._melde_zustand()

@@ -76,7 +76,6 @@ from desktop.kontext import Kontext
 from desktop.meldungen import fehler as zeige_fehler
 from desktop.operationen import Hintergrundoperation
 from desktop.tabellen import PassendeTabelle
-from desktop.zeilenhoehen import Zeilenhoehen
 from desktop.zieldatei import ersetzen_erlaubt
 
 
@@ -190,7 +189,6 @@ class ImportVorschau(QDialog):
         kopf.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         kopf.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         kopf.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self._zeilenhoehen = Zeilenhoehen(self.tabelle)
         self.tabelle.verticalHeader().hide()  # row numbers carry no meaning (as in the result table)
         spalte.addWidget(self.tabelle)
         spalte.addWidget(_erklaerung(tr("Neu berechnet – ") + _gesamtkosten(ergebnis.ergebnis.summen())))
@@ -471,8 +469,7 @@ class KalkulationSeite(QWidget):
         # The long explanation squeezed beside the amounts made every row many lines high: it is shown below
         # the table for the current row (and stays the cell's tooltip and accessible description).
         self.ergebnis_tabelle.setColumnHidden(2, True)
-        self._ergebnis_zeilen = Zeilenhoehen(self.ergebnis_tabelle)
-        self.modell.modelReset.connect(self._ergebnis_zeilen.jetzt)
+        self.modell.modelReset.connect(self.ergebnis_tabelle.resizeRowsToContents)
         self.ergebnis_tabelle.setTabKeyNavigation(False)
         self.ergebnis_tabelle.verticalHeader().hide()  # row numbers carry no meaning (and had no name)
         ergebnis_label = QLabel(tr("Berechnung &Zeile für Zeile:"))

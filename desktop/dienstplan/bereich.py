@@ -50,7 +50,6 @@ from desktop.fluss import Flusszeile
 from desktop.i18n import tr
 from desktop.kontext import Kontext
 from desktop.tabellen import Index, PassendeTabelle
-from desktop.zeilenhoehen import Zeilenhoehen
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +160,6 @@ class DienstplanBereich(QWidget):
         # columns as wide as their texts (long ones wrap), sharing the width the table has
         self.hinweis_modell.modelReset.connect(self.hinweise.resizeColumnsToContents)
         self.hinweise.activated.connect(self.springe_zu_hinweis)
-        self._hinweis_zeilen = Zeilenhoehen(self.hinweise)
         self.hinweise.setAccessibleDescription(tr("Eingabe springt zum betroffenen Tag im Monatsplan"))
         self.hinweise_titel = QLabel(tr("Hi&nweise des Monats"))
         self.hinweise_titel.setBuddy(self.hinweise)
@@ -373,7 +371,7 @@ class DienstplanBereich(QWidget):
         raster = mit_allen_vorlagen(plan.raster, list(plan.vorlagen))
         self.modell.setze(Monatsdaten(raster, plan.hinweise, plan.namen, plan.abwesenheiten))
         self.hinweis_modell.setze(plan.hinweise, plan.namen)
-        self._hinweis_zeilen.jetzt()
+        self.hinweise.resizeRowsToContents()
         self._passe_spalten_an()
         self.person.setze_plan(plan)
         self._geladen = True
@@ -405,16 +403,15 @@ class DienstplanBereich(QWidget):
     def _passe_spalten_an(self) -> None:
         kopf = self.raster.horizontalHeader()
         zeichen = self.raster.fontMetrics().averageCharWidth()
-        with self.raster.zeilen_einmal():  # the rows are measured once, for the final widths
-            self.raster.resizeColumnsToContents()
-            for c in range(self.modell.columnCount()):
-                art = self.modell.art(c)
-                breite = kopf.sectionSize(c)
-                if art is Art.SCHICHT:
-                    kopf.resizeSection(c, max(min(breite, zeichen * 34), zeichen * 16))
-                elif art in (Art.BEMERKUNG, Art.ABDECKUNG):
-                    kopf.resizeSection(c, max(min(breite, zeichen * 28), zeichen * 14))  # longer texts wrap
-            self.raster.resizeRowsToContents()
+        self.raster.resizeColumnsToContents()
+        for c in range(self.modell.columnCount()):
+            art = self.modell.art(c)
+            breite = kopf.sectionSize(c)
+            if art is Art.SCHICHT:
+                kopf.resizeSection(c, max(min(breite, zeichen * 34), zeichen * 16))
+            elif art in (Art.BEMERKUNG, Art.ABDECKUNG):
+                kopf.resizeSection(c, max(min(breite, zeichen * 28), zeichen * 14))  # longer texts wrap
+        self.raster.resizeRowsToContents()
 
     def _zeige_meldung(self, text: str) -> None:
         self.meldung.setText(text)

@@ -118,13 +118,14 @@ def fenster(qtbot: Any, kontext: Kontext) -> Hauptfenster:
 
 @pytest.fixture(scope="session")
 def _demo_vorlage(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example household of `assistenzbuero demo` (this month and the next), built once per test process."""
+    """The example household of `assistenzbuero demo` (this month and the next), built once per test process (the
+    same build as the core tests' `demo_haushalt`, when they ran in this process first)."""
     from datetime import date
 
-    from core.demo import lege_demo_an
+    from tests.core.demo_vorlage import demo_haushalt
 
     pfad = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    lege_demo_an(pfad, heute=date.today())
+    demo_haushalt(pfad, heute=date.today())
     return pfad
 
 

@@ -240,34 +240,55 @@ def test_spalten_springen_nicht_wenn_der_rollbalken_kommt(qtbot) -> None:
 
 
 def test_zeilen_folgen_allen_spalten_auf_einmal(qtbot, monkeypatch) -> None:
-    """A page lets its rows follow every column resize (`sectionResized` → `resizeRowsToContents`, as the
-    Rechengrößen, the Checkliste and the Dienstplan's Hinweise do). Fitting five columns measures the rows once, for
-    the final widths, not once per column; the rows still fit their wrapped texts."""
+    """Wrapped rows follow their columns' widths, measured once after a batch of column changes (a fitting, a page
+    setting its widths, a drag), not once per column: the Rechengrößen's hundred rows were measured some 25 times
+    per showing. The rows then fit their wrapped texts."""
     from PySide6.QtWidgets import QTableView
 
-    from desktop.tabellen import Spalte, ZeilenModell, sortierbare_tabelle
+    from desktop.tabellen import PassendeTabelle, Spalte, ZeilenModell
 
     lang = "sozialversicherungspflichtig beschäftigt seit dem ersten Januar"
     modell: ZeilenModell[str] = ZeilenModell(
         [Spalte(f"Angabe {i}", lambda z, i=i: f"{z} {i} {lang}") for i in range(5)]
     )
-    tabelle, _ = sortierbare_tabelle(modell, "Personen")
+    tabelle = PassendeTabelle()  # rows of their own height (not sized to contents by Qt, as in a `Liste`)
     qtbot.addWidget(tabelle)
+    tabelle.setModel(modell)
     tabelle.setWordWrap(True)
-    tabelle.horizontalHeader().sectionResized.connect(lambda *_a: tabelle.resizeRowsToContents())
     modell.setze_zeilen(["Berger", "Keller"])
-    tabelle.resize(600, 300)
+    tabelle.resize(1400, 300)
     tabelle.show()
     qtbot.waitExposed(tabelle)
+    for s in range(5):
+        tabelle.setColumnWidth(s, 250)
+    for _ in range(3):
+        QApplication.processEvents()
 
     gemessen = []
     messen = QTableView.resizeRowsToContents
     monkeypatch.setattr(QTableView, "resizeRowsToContents", lambda t: (gemessen.append(t), messen(t))[1])
-    tabelle.resizeColumnsToContents()
+    for s in range(5):
+        tabelle.setColumnWidth(s, 60)
+    assert gemessen == []  # not after each column
+    for _ in range(3):
+        QApplication.processEvents()
     assert len(gemessen) == 1
-    with tabelle.zeilen_einmal():
-        for s in range(5):
-            tabelle.setColumnWidth(s, 60)
-        assert len(gemessen) == 1  # not yet
-    assert len(gemessen) == 2
     assert all(tabelle.sizeHintForRow(r) <= tabelle.rowHeight(r) for r in range(2))
+    assert tabelle.rowHeight(0) > 3 * tabelle.fontMetrics().lineSpacing()  # the narrow columns' texts wrapped
+
+
+def test_monatsplan_zeilen_wachsen_wenn_das_fenster_schmaler_wird(qtbot, demo_fenster: Hauptfenster) -> None:
+    """The month grid's wrapped shifts keep their whole text when the window gets narrower: the columns narrow,
+    and the rows grow with them. Before, rows stayed as high as at the first showing (29 pixels for 43–85 pixels of
+    text at 900×700: a shift's second and third line were cut off)."""
+    demo_fenster.resize(1216, 720)
+    demo_fenster.zeige_bereich("dienstplan")
+    raster = demo_fenster.seite("dienstplan").raster
+    breit = [raster.columnWidth(s) for s in range(raster.model().columnCount())]
+    for groesse in ((900, 700), (1000, 720)):
+        demo_fenster.resize(*groesse)
+        for _ in range(5):
+            QApplication.processEvents()
+        assert [raster.columnWidth(s) for s in range(len(breit))] != breit  # the columns did narrow
+        zu_niedrig = [r for r in range(raster.model().rowCount()) if raster.sizeHintForRow(r) > raster.rowHeight(r) + 1]
+        assert zu_niedrig == [], f"{groesse}: Zeilen {zu_niedrig} zeigen ihren Text nicht ganz"
