@@ -308,8 +308,8 @@ def antraege(
     `schreiben=False` (a file opened read-only, e.g. for an export while the window has it open): nothing is
     written; a claim not tracked yet shows with `nr` 0."""
     heute = heute or date.today()
-    saetze = _saetze(db)
     teile, ohne, abgeschlossen = _teile(db)
+    saetze = _saetze(db) if teile else {}  # every Kasse's years and U1 levels: read only when a claim needs them
     ergebnis: list[tuple[Erstattungsantrag, tuple[tuple[int, int], ...]]] = []
     with db.arbeitseinheit() as sitzung:
         repo = ErstattungsRepository(sitzung)

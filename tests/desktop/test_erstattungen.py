@@ -145,3 +145,21 @@ def test_startseite_nennt_offene_antraege(erstattungs_kontext: Kontext) -> None:
     assert text.startswith("Erstattungen U1/U2: 2 zu stellen, 0 gestellt") and "492,80 €" in text
     assert "Verjährung" not in kurztext(erstattungs_kontext, heute=date(2026, 4, 20))
     assert "Verjährung am 31.12.2030" in kurztext(erstattungs_kontext, heute=date(2030, 10, 1))
+
+
+def test_startseite_ohne_fortzahlung_liest_keine_kassensaetze(
+    erstattungs_kontext: Kontext, kontext: Kontext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The line is built on every start: the refund rates of every Kasse (the seeded list, years, U1 levels) are read
+    only when there is continued pay to claim, not in a household without any; the texts stay the same."""
+    from core.erstattung import dienst
+    from desktop.erstattungen_kurzinfo import kurztext
+
+    gelesen: list[object] = []
+    echt = dienst.liste_krankenkassen
+    monkeypatch.setattr(dienst, "liste_krankenkassen", lambda db: gelesen.append(db) or echt(db))
+    assert kurztext(kontext, heute=date(2026, 4, 20)) == "Erstattungen U1/U2: keine offenen Anträge."
+    assert gelesen == []
+    text = kurztext(erstattungs_kontext, heute=date(2026, 4, 20)).replace("\xa0", " ")
+    assert text.startswith("Erstattungen U1/U2: 2 zu stellen, 0 gestellt") and "492,80 €" in text
+    assert gelesen == [erstattungs_kontext.datenbank]
