@@ -364,6 +364,8 @@ def _fristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
     liste: list[Frist] = []
     personen: dict[str, int] = {}
     for jahr, monat in _monate(von, bis):
+        if regeln.beitragstermine(jahr, monat, "").einreichung > bis:  # no seat's dates are earlier: none in the span,
+            continue  # and the month's draft payroll is not computed for nothing (the start page's next month)
         liste += [f for f in _beitragsfristen(quelle, jahr, monat, kassen) if von <= f.faellig <= bis]
     for jahr in range(von.year - 1, bis.year + 1):
         for halbjahr in (1, 2):

@@ -111,6 +111,26 @@ def test_unveraenderte_daten_ohne_neue_entwurfsabrechnung(db: Datenbank, monkeyp
     assert next(f for f in fristen(db, von, bis) if f.schluessel == frist.schluessel).erledigt_am is None
 
 
+def test_monat_ohne_termin_in_der_spanne_ohne_entwurf(db: Datenbank, monkeypatch: pytest.MonkeyPatch) -> None:
+    """April 2026's Beitragsnachweis is due on the fifth-last bank working day (24.04.2026 at the earliest any Land
+    gives, § 23 Abs. 1 SGB IV): a span ending on 10.04.2026 holds none of its dates, so April's draft payroll is not
+    computed; the list is the same as that of a longer span cut at 10.04.2026."""
+    entwuerfe: list[tuple[int, int]] = []
+    echt = lauf.abrechnung
+
+    def zaehlend(d: Datenbank, jahr: int, monat: int) -> lauf.Monatsabrechnung:
+        entwuerfe.append((jahr, monat))
+        return echt(d, jahr, monat)
+
+    monkeypatch.setattr(lauf, "abrechnung", zaehlend)
+    kurz = fristen(db, date(2026, 3, 2), date(2026, 4, 10))
+    assert (2026, 4) not in entwuerfe
+    lang = fristen(db, date(2026, 3, 2), date(2026, 4, 30))
+    assert (2026, 4) in entwuerfe
+    assert kurz == [f for f in lang if f.faellig <= date(2026, 4, 10)]
+    assert any(f.art == "lst_anmeldung" for f in kurz)
+
+
 def _ergebnis_mit(lohnsteuer: str, monat: int, jahr: int = 2025):  # type: ignore[no-untyped-def]
     e = berechne(lies_szenario(szenario("sv_pflichtig_feiertag")).eingaben[0])
     return replace(e, jahr=jahr, monat=monat, lohnsteuer=Decimal(lohnsteuer), pauschsteuer=Decimal(0))
