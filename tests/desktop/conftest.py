@@ -104,6 +104,11 @@ def kontext(db: Any, einstellungen: Einstellungen) -> Kontext:
 def _zeige_fenster(qtbot: Any, kontext: Kontext) -> Hauptfenster:
     f = Hauptfenster(kontext)
     qtbot.addWidget(f)
+    return _aktiv(qtbot, f)
+
+
+def _aktiv(qtbot: Any, f: Hauptfenster) -> Hauptfenster:
+    """`f` shown, exposed and the active window (keyboard input goes to it)."""
     f.show()
     qtbot.waitExposed(f)
     f.activateWindow()
@@ -210,12 +215,7 @@ def _geteiltes_fenster(
         datenbank = oeffne(pfad)
         geteilt.kontext = Kontext(datenbank=datenbank, einstellungen=einstellungen, db_pfad=pfad)
         geteilt.fenster = Hauptfenster(geteilt.kontext)
-    f = geteilt.fenster
-    f.show()
-    qtbot.waitExposed(f)
-    f.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is f)
-    return f
+    return _aktiv(qtbot, geteilt.fenster)
 
 
 @pytest.fixture

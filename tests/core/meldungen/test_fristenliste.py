@@ -84,17 +84,23 @@ def test_erledigt_vermerken_und_zuruecknehmen(db: Datenbank) -> None:
         vermerke_erledigt(db, frist, date(2099, 1, 1))
 
 
-def test_unveraenderte_daten_ohne_neue_entwurfsabrechnung(db: Datenbank, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The start page asks on every visit: while the data are unchanged the list is kept, not computed again with
-    the draft payroll of the open months (April 2026 here); a tick is a change and is seen at once."""
-    entwuerfe: list[tuple[int, int]] = []
+@pytest.fixture
+def entwuerfe(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """The months whose draft payroll is computed from here on (year, month), in order."""
+    gerechnet: list[tuple[int, int]] = []
     echt = lauf.abrechnung
 
     def zaehlend(d: Datenbank, jahr: int, monat: int) -> lauf.Monatsabrechnung:
-        entwuerfe.append((jahr, monat))
+        gerechnet.append((jahr, monat))
         return echt(d, jahr, monat)
 
     monkeypatch.setattr(lauf, "abrechnung", zaehlend)
+    return gerechnet
+
+
+def test_unveraenderte_daten_ohne_neue_entwurfsabrechnung(db: Datenbank, entwuerfe: list[tuple[int, int]]) -> None:
+    """The start page asks on every visit: while the data are unchanged the list is kept, not computed again with
+    the draft payroll of the open months (April 2026 here); a tick is a change and is seen at once."""
     von, bis = date(2026, 4, 3), date(2026, 5, 29)  # a span no other test asks for: the first call computes
     erste = fristen(db, von, bis)
     assert (2026, 4) in entwuerfe and erste
@@ -111,18 +117,10 @@ def test_unveraenderte_daten_ohne_neue_entwurfsabrechnung(db: Datenbank, monkeyp
     assert next(f for f in fristen(db, von, bis) if f.schluessel == frist.schluessel).erledigt_am is None
 
 
-def test_monat_ohne_termin_in_der_spanne_ohne_entwurf(db: Datenbank, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_monat_ohne_termin_in_der_spanne_ohne_entwurf(db: Datenbank, entwuerfe: list[tuple[int, int]]) -> None:
     """April 2026's Beitragsnachweis is due on the fifth-last bank working day (24.04.2026 at the earliest any Land
     gives, § 23 Abs. 1 SGB IV): a span ending on 10.04.2026 holds none of its dates, so April's draft payroll is not
     computed; the list is the same as that of a longer span cut at 10.04.2026."""
-    entwuerfe: list[tuple[int, int]] = []
-    echt = lauf.abrechnung
-
-    def zaehlend(d: Datenbank, jahr: int, monat: int) -> lauf.Monatsabrechnung:
-        entwuerfe.append((jahr, monat))
-        return echt(d, jahr, monat)
-
-    monkeypatch.setattr(lauf, "abrechnung", zaehlend)
     kurz = fristen(db, date(2026, 3, 2), date(2026, 4, 10))
     assert (2026, 4) not in entwuerfe
     lang = fristen(db, date(2026, 3, 2), date(2026, 4, 30))
