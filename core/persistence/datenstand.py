@@ -15,7 +15,7 @@ from collections.abc import Set
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from core.persistence.basis import Base
+from core.persistence.modelle_registry import lade_alle_modelle
 
 KLEIN = 2000  # a table without change stamp and at most this many rows is fingerprinted by its whole content
 #: Tables whose rows are only ever added (a finalised result is never changed): row count and newest id tell.
@@ -23,8 +23,10 @@ NUR_ANGEFUEGT = frozenset({"abrechnungsergebnis"})
 
 
 def datenstand(sitzung: Session, ohne: Set[str] = frozenset()) -> str:
-    """The fingerprint of every table except those named in `ohne` (they cannot change what it guards)."""
-    teile = [_tabellenstand(sitzung, t) for t in Base.metadata.sorted_tables if t.name not in ohne]
+    """The fingerprint of every table except those named in `ohne` (they cannot change what it guards). Every table
+    of the program, not only those whose model modules this process happened to import: a command or the bundle
+    imports few, and a fingerprint without the others would miss their changes (or fail on a foreign key)."""
+    teile = [_tabellenstand(sitzung, t) for t in lade_alle_modelle().sorted_tables if t.name not in ohne]
     return hashlib.sha256("|".join(teile).encode("utf-8")).hexdigest()
 
 
