@@ -43,6 +43,7 @@ from core.domain.hinweis import Hinweis, Schwere
 from core.fehler import EingabeFehler
 from core.persistence.datenbank import Datenbank
 from core.persistence.datenstand import datenstand as persistenter_datenstand
+from core.regeln import tabellen
 
 #: Tables a payroll never reads (the budget's own, audit, roster tools): a change there keeps the forecast.
 _OHNE_EINFLUSS = frozenset(
@@ -77,8 +78,9 @@ _SPERRE = Lock()
 
 
 def datenstand(sitzung: Session) -> str:
-    """A fingerprint of everything the payroll of an open month depends on (see the module docstring)."""
-    return persistenter_datenstand(sitzung, ohne=_OHNE_EINFLUSS)
+    """A fingerprint of everything the payroll of an open month depends on (see the module docstring): the data and
+    the rule figures (an import of figures changes the forecast as a change of the data does)."""
+    return f"{persistenter_datenstand(sitzung, ohne=_OHNE_EINFLUSS)}|{tabellen.stand()}"
 
 
 def _kostenposten(monat: Monat, person: int, name: str, kosten: Any) -> list[Kostenposten]:

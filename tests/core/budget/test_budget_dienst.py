@@ -121,6 +121,40 @@ def test_prognose_aus_geplanten_monaten_und_ueberschreitung(tmp_path: Path) -> N
     assert danach.bewilligungen[0].monate[3].kosten == D("550.18")
 
 
+def test_prognose_neu_nach_einspielen_von_rechengroessen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept forecast of the open months is computed again after rule figures were imported (they change the
+    payroll as much as the data do); while neither changed it is the kept one."""
+    from core.abrechnung import lauf
+    from core.regeln import tabellen
+
+    db = haushalt(
+        tmp_path,
+        bewilligungen=[
+            {"name": "PB", "kostentraeger": "Bezirk", "von": "2026-03", "bis": "2026-06", "betrag_monat": "600.00"}
+        ],
+    )
+    gerechnet: list[tuple[int, int]] = []
+    echt = lauf.zeilen
+
+    def zaehlend(d: object, jahr: int, monat: int, **k: object) -> object:
+        gerechnet.append((jahr, monat))
+        return echt(d, jahr, monat, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lauf, "zeilen", zaehlend)
+    try:
+        plane_monate(db, range(4, 5))
+        erst = budgetstand(db, 2026, heute=date(2026, 4, 1))
+        assert (2026, 4) in gerechnet
+        gerechnet.clear()
+        assert budgetstand(db, 2026, heute=date(2026, 4, 1)) == erst
+        assert gerechnet == []
+        tabellen.vergiss_zwischenspeicher()  # what an import of figures does
+        assert budgetstand(db, 2026, heute=date(2026, 4, 1)) == erst  # same figures, computed again
+        assert (2026, 4) in gerechnet
+    finally:
+        db.schliessen()
+
+
 @dataclass(frozen=True)
 class _Erhalten:
     assistenzkraft_id: int
