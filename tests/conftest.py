@@ -52,6 +52,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(grund)
 
 
+def _zwischenspeicher_des_laufs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder shared by every worker of this run (xdist's workers have their own folders side by side
+    below the run's), never the user's own and never one of an earlier run."""
+    basis = tmp_path_factory.getbasetemp()
+    return (basis.parent if os.environ.get("PYTEST_XDIST_WORKER") else basis) / "zwischenspeicher"
+
+
 @pytest.fixture(autouse=True)
 def _keine_echten_nutzerdaten(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """The default database of every test is a scratch file, never the user's data directory."""
@@ -59,7 +66,9 @@ def _keine_echten_nutzerdaten(tmp_path_factory: pytest.TempPathFactory, monkeypa
     monkeypatch.setenv("ASSISTENZBUERO_DB", str(ordner / "assistenzbuero.sqlite"))
     monkeypatch.setenv("ASSISTENZBUERO_LOG", str(ordner / "protokoll"))
     monkeypatch.setenv("XDG_DATA_HOME", str(ordner / "daten"))  # imported year figures and PAPs (platformdirs)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(ordner / "cache"))  # parsed hyphenation patterns (desktop.tabellen)
+    # the cache holds only the parsed hyphenation patterns (desktop.tabellen): one folder for the whole run, so
+    # that the workers and the processes tests start parse them once (1.5 s each) and read them after that
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_zwischenspeicher_des_laufs(tmp_path_factory)))
 
 
 # --- Widgets of a test live until pytest-qt has closed them, then Qt deletes them ----------------------------

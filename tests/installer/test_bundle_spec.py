@@ -10,6 +10,7 @@ import ast
 import functools
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -352,9 +353,17 @@ print(json.dumps(geoeffnet))
 """
 
 
-def test_die_programmteile_lesen_nur_behaltene_paketdaten() -> None:
+def test_die_programmteile_lesen_nur_behaltene_paketdaten(tmp_path: Path) -> None:
+    # an empty cache folder: the first start parses the hyphenation dictionary, later ones read their own copy
+    umgebung = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "zwischenspeicher")}
     ergebnis = subprocess.run(
-        [sys.executable, "-c", _PROBE], capture_output=True, text=True, cwd=WURZEL, check=True, timeout=120
+        [sys.executable, "-c", _PROBE],
+        capture_output=True,
+        text=True,
+        cwd=WURZEL,
+        check=True,
+        timeout=120,
+        env=umgebung,
     )
     geoeffnet = [Path(p).resolve() for p in json.loads(ergebnis.stdout.splitlines()[-1])]
     geoeffnet = [p for p in geoeffnet if p.suffix not in {".py", ".pyc"}]  # modules: in the archive, not data
