@@ -29,15 +29,20 @@ from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, KassenJahr, Krankenkasse
 from core.stammdaten import start
 
-SV_PFLICHTIG = Path(__file__).resolve().parents[2] / "data" / "szenarien" / "sv_pflichtig_nacht_sonntag.json"
+SZENARIEN = Path(__file__).resolve().parents[2] / "data" / "szenarien"
+SV_PFLICHTIG = SZENARIEN / "sv_pflichtig_nacht_sonntag.json"
 MONATE = [(2026, 3), (2026, 4), (2026, 5)]
 
 
 @pytest.fixture(scope="module")
 def abgeschlossen(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """March to May finalised, without corrections."""
-    pfad = tmp_path_factory.mktemp("korrekturen") / "haushalt.sqlite"
-    lade(SV_PFLICHTIG, pfad)
+    return _haushalt(SV_PFLICHTIG, tmp_path_factory.mktemp("korrekturen") / "haushalt.sqlite")
+
+
+def _haushalt(szenario: Path, pfad: Path) -> Path:
+    """The scenario's household with its March shifts repeated four and eight weeks later; March to May finalised."""
+    lade(szenario, pfad)
     db = start.oeffne(pfad)
     try:
         with db.arbeitseinheit() as sitzung:
@@ -205,3 +210,34 @@ def test_spaetere_monate_ohne_eigene_aenderung_bleiben_wie_sie_sind(db: Datenban
     gueltig = ablage.lade_jahr(db, 2026, person)
     for feld in ("brutto", "lohnsteuer", "kv_an", "rv_an", "netto", "arbeitgeberkosten", "auszahlung"):
         assert getattr(juni_ergebnis.jahreswerte, feld) == sum((getattr(g.ergebnis, feld) for g in gueltig), Decimal(0))
+
+
+def test_folgekorrektur_wenn_die_jahresprognose_den_monat_aendert(tmp_path: Path) -> None:
+    """Anna's Minijob in a private household (scenario minijob_privathaushalt: 15,00 €/h; March 660 €, repeated four and
+    eight weeks later: April 660 €, May 300 €). The Jahresprognose (core/abrechnung/jahr.py; § 8 Abs. 1 Nr. 1 SGB IV,
+    limit 12 × 603 € = 7.236 €) of April is the pay so far plus April plus the average of both for the 8 months left:
+    660 + 660 + 660 × 8 = 6.600 €. Three March shifts found 3 h longer each: March + 9 h × 15 € = 795 €. April's
+    forecast becomes 795 + 660 + (795 + 660) / 2 × 8 = 7.275 € > 7.236 €: April is a Midijob now, an amount of April
+    changes, so April gets a version whose reason names the March correction. May's forecast goes from
+    (660 + 660 + 300) / 3 = 540 → 1.620 + 540 × 7 = 5.400 € to 585 → 1.755 + 585 × 7 = 5.850 €, still a Minijob
+    with the same pay and levies: May keeps its version."""
+    db = start.oeffne(_haushalt(SZENARIEN / "minijob_privathaushalt.json", tmp_path / "haushalt.sqlite"))
+    try:
+        with db.arbeitseinheit() as sitzung:
+            for zeile in sitzung.scalars(
+                select(SchichtZeile).where(SchichtZeile.tag < date(2026, 4, 1)).order_by(SchichtZeile.beginn)
+            ).all()[:3]:
+                zeile.ist_beginn, zeile.ist_ende = zeile.beginn, zeile.ende + timedelta(hours=3)
+        maerz, april = lauf.offene_korrekturen(db)
+        assert (maerz.monat, maerz.vorher.brutto, maerz.nachher.brutto) == (3, Decimal("660.00"), Decimal("795.00"))
+        assert maerz.grund == lauf.GRUND_DATEN
+        assert april.monat == 4 and april.nachher.brutto == april.vorher.brutto == Decimal("660.00")
+        assert (april.vorher.beschaeftigung.value, april.nachher.beschaeftigung.value) == ("minijob", "midijob")
+        assert "7.275,00" in april.nachher.begruendung[0]
+        assert april.grund.startswith("Folgekorrektur der Korrektur von März 2026:")
+        lauf.schliesse_ab(db, 2026, 6)
+        person = april.assistenzkraft_id
+        assert [g.grund for g in ablage.versionen(db, 2026, 4, person)] == ["", april.grund]
+        assert [g.version for g in ablage.versionen(db, 2026, 5, person)] == [1]
+    finally:
+        db.schliessen()
