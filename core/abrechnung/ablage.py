@@ -9,6 +9,9 @@ and compute nothing twice:
 - `lade_jahr(db, jahr, assistenzkraft_id=None) -> list[GespeichertesErgebnis]`: the valid results of a year, month by
   month (Lohnkonto, Lohnsteuerbescheinigung, budget).
 - `versionen(db, jahr, monat, assistenzkraft_id)`: every stored version, oldest first (original and corrected payslip).
+- `jahressummen(db, jahr, assistenzkraft_id=None)`: per assistant and finalised month, the year's totals up to it as
+  the valid versions give them (Lohnsteuerbescheinigung, DEÜV, Unfallkasse, Lohnjournal): not the totals a stored
+  month carries, which miss a later correction of an earlier month that did not change that month's own payroll.
 - `status(db, jahr, monat)`, `abgeschlossene_monate(db)`.
 - `lade_kosten(db, von, bis)`: only the cost split per Leistungsart of the valid results of a range of months
   (the budget reads years of them when its view opens).
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,7 +31,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.abrechnung.modell import Kostenanteil, Monatseingabe, Monatsergebnis
+from core.abrechnung.modell import Jahreswerte, Kostenanteil, Monatseingabe, Monatsergebnis
 from core.abrechnung.modelle import Abrechnungsergebnis, Abrechnungsmonat
 from core.persistence.datenbank import Datenbank
 
@@ -216,6 +220,62 @@ def versionen(db: Datenbank, jahr: int, monat: int, assistenzkraft_id: int) -> l
                 .order_by(Abrechnungsergebnis.version)
             )
         ]
+
+
+def monatsanteil(eingabe: Monatseingabe, ergebnis: Monatsergebnis) -> Jahreswerte:
+    """The month's own share of the year's totals: its result's totals minus those its input started from."""
+    return ergebnis.jahreswerte.minus(eingabe.vorgeschichte.jahreswerte)
+
+
+def fortgeschrieben(monate: Sequence[tuple[Monatseingabe, Monatsergebnis]]) -> Jahreswerte:
+    """The year's totals after these months of one assistant (one year, oldest first, each its valid version): the
+    totals the first started from (figures carried over before the Abrechnungsbeginn) plus every month's own share.
+
+    A stored month's own `jahreswerte` are the totals as they stood when it was computed. After a correction of an
+    earlier month that left a later month's own payroll unchanged, the later month keeps its version (and its old
+    totals), so the year's documents add up the months' shares instead."""
+    if not monate:
+        return Jahreswerte()
+    summe = monate[0][0].vorgeschichte.jahreswerte
+    for eingabe, ergebnis in monate:
+        summe = summe.plus(monatsanteil(eingabe, ergebnis))
+    return summe
+
+
+#: (file, row id, input checksum) → (the totals the stored month started from, its own share): parsed once per process
+_ANTEILE: dict[tuple[str, int, str], tuple[Jahreswerte, Jahreswerte]] = {}
+
+
+def jahressummen(db: Datenbank, jahr: int, assistenzkraft_id: int | None = None) -> dict[tuple[int, int], Jahreswerte]:
+    """(assistant, month) → the year's totals up to and including that finalised month, from the valid versions
+    (`fortgeschrieben`): what the Lohnsteuerbescheinigung, the DEÜV Meldungen, the Unfallkasse's Lohnnachweis and
+    the Lohnjournal state for the year, equal to the sum of the Lohnkonto's months."""
+    datei = str(db.pfad)
+    summen: dict[tuple[int, int], Jahreswerte] = {}
+    with db.arbeitseinheit() as sitzung:
+        bedingungen = [Abrechnungsergebnis.jahr == jahr]
+        if assistenzkraft_id is not None:
+            bedingungen.append(Abrechnungsergebnis.assistenzkraft_id == assistenzkraft_id)
+        neueste = gueltige_kopfzeilen(sitzung, *bedingungen)
+        fehlen = [z.id for z in neueste.values() if (datei, z.id, z.pruefsumme) not in _ANTEILE]
+        for anfang in range(0, len(fehlen), 500):
+            for r in sitzung.execute(
+                select(
+                    Abrechnungsergebnis.id,
+                    Abrechnungsergebnis.pruefsumme,
+                    Abrechnungsergebnis.eingabe,
+                    Abrechnungsergebnis.ergebnis,
+                ).where(Abrechnungsergebnis.id.in_(fehlen[anfang : anfang + 500]))
+            ):
+                vorher = Jahreswerte.aus_dict(json.loads(r.eingabe)["vorgeschichte"]["jahreswerte"])
+                nachher = Jahreswerte.aus_dict(json.loads(r.ergebnis)["jahreswerte"])
+                _ANTEILE[(datei, r.id, r.pruefsumme)] = (vorher, nachher.minus(vorher))
+    laufend: dict[int, Jahreswerte] = {}
+    for (_j, monat, person), z in sorted(neueste.items()):
+        vorher, anteil = _ANTEILE[(datei, z.id, z.pruefsumme)]
+        laufend[person] = laufend.get(person, vorher).plus(anteil)
+        summen[(person, monat)] = laufend[person]
+    return summen
 
 
 # --- writing (core.abrechnung.lauf only) ---------------------------------------------------------------------------

@@ -409,6 +409,11 @@ Stand = dict[tuple[int, int, int], tuple[Monatseingabe, Monatsergebnis]]
 _GELESEN: weakref.WeakKeyDictionary[Any, dict[tuple[int, str], tuple[Monatseingabe, Monatsergebnis]]] = (
     weakref.WeakKeyDictionary()
 )
+#: Finalised months computed again from a changed input that left their own payroll as it was (`_eigene_aenderung`),
+#: per open database, by (jahr, monat, assistant, checksum of the valid version's input, checksum of the new input):
+#: after a correction of March, April's input stays different from its snapshot, and it need not be computed again
+#: at every later look (issue 15).
+_OHNE_FOLGEN: weakref.WeakKeyDictionary[Any, set[tuple[int, int, int, str | None, str]]] = weakref.WeakKeyDictionary()
 
 
 def _gespeicherter_stand(sitzung: Session, personen: Sequence[int], bis_jahr: int) -> Stand:
@@ -459,13 +464,7 @@ def _version(sitzung: Session, schluessel: tuple[int, int, int]) -> int:
     )
 
 
-def _minus(a: Jahreswerte, b: Jahreswerte) -> Jahreswerte:
-    return Jahreswerte(**{f.name: getattr(a, f.name) - getattr(b, f.name) for f in fields(Jahreswerte)})
-
-
-def _monatswerte(eingabe: Monatseingabe, ergebnis: Monatsergebnis) -> Jahreswerte:
-    """The month's own share of the year totals (its result's totals minus those it started from)."""
-    return _minus(ergebnis.jahreswerte, eingabe.vorgeschichte.jahreswerte)
+_monatswerte = ablage.monatsanteil
 
 
 def _vortrag_als_jahreswerte(vorrat: _Vorrat, person: int, jahr: int) -> tuple[Jahreswerte, Decimal] | None:
@@ -796,15 +795,38 @@ def _gerechnet(sitzung: Session, md: _Monatsdaten, eingabe: Monatseingabe, nach_
 # --- corrections ---------------------------------------------------------------------------------------------------
 
 
+#: Fields a correction does not list: notes, the year's running totals, and parts that the listed fields sum up.
+_NICHT_GELISTET = ("hinweise", "jahreswerte", "tagesverdienste", "kosten", "fortzahlungen", "abzuege")
+#: Fields that explain a month's figures without being one: a difference in them alone is no correction.
+_NUR_ERLAEUTERUNG = frozenset({"begruendung"})
+
+
 def _unterschiede(vorher: Monatsergebnis, nachher: Monatsergebnis) -> tuple[tuple[str, str, str], ...]:
     a, b = vorher.als_dict(), nachher.als_dict()
     ergebnis = []
     for schluessel in a:
-        if schluessel in ("hinweise", "jahreswerte", "tagesverdienste", "kosten", "fortzahlungen", "abzuege"):
+        if schluessel in _NICHT_GELISTET:
             continue
         if a[schluessel] != b.get(schluessel):
             ergebnis.append((schluessel, _kurz(a[schluessel]), _kurz(b.get(schluessel))))
     return tuple(ergebnis)
+
+
+def _eigene_aenderung(
+    alt: tuple[Monatseingabe, Monatsergebnis], neu: tuple[Monatseingabe, Monatsergebnis], differenz: Sequence[Any]
+) -> bool:
+    """Whether the month's own payroll changed: an amount, key or payslip line of the month, or its own share of the
+    year's totals (SV-Tage, SV pay, taxes …), not only its Begründung or the totals it carries from earlier months.
+
+    A correction of March makes April's input different (its Vorgeschichte holds the year so far), so April is
+    computed again; but if April's pay, contributions, taxes, levies, reports and employer cost stay the same, April's
+    payslip stays valid: the corrected year totals are carried by the next payroll (and the year's documents add up
+    the months' own shares, `ablage.jahressummen`), as payroll offices do. Where a year figure does change April's
+    outcome (a Minijob or Midijob year check, the SV-Tage, the BBG of a one-off payment), a field of April differs
+    and it is corrected."""
+    if any(feld not in _NUR_ERLAEUTERUNG for feld, _a, _b in differenz):
+        return True
+    return _monatswerte(*alt) != _monatswerte(*neu)
 
 
 def _kurz(wert: Any) -> str:
@@ -831,14 +853,16 @@ def _naechster_offener(sitzung: Session) -> tuple[int, int]:
 def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand, vorrat: _Vorrat) -> list[Korrektur]:
     """Check every finalised month of this and the previous year, oldest first: its input is built again from the
     store and compared with the snapshot its valid version was computed from (by checksum); only a changed input is
-    computed again, and if the result differs it becomes a correction (which later months then build on: their
-    input holds the year's totals, so they are checked against the corrected month).
+    computed again, and if the month's own payroll differs it becomes a correction (which later months then build
+    on: their input holds the year's totals, so they are checked against the corrected month; a later month whose
+    pay, contributions and taxes stay the same is not corrected, `_eigene_aenderung`).
 
     The calculation is what costs: with it skipped for unchanged inputs, finalising a month costs about the same in
     December as in January (it once computed every earlier month again, issue 15)."""
     ergebnis: list[Korrektur] = []
     monate = [(j, m) for j, m in ablage.abgeschlossene_in(sitzung) if j >= bis[0] - 1 and (j, m) < bis]
     summen = _gespeicherte_pruefsummen(sitzung, bis[0])
+    geprueft = _OHNE_FOLGEN.setdefault(sitzung.get_bind(), set())
     for jahr, monat in monate:
         md = _monatsdaten(sitzung, jahr, monat, vorrat)
         for person in sorted(p for (j, m, p) in stand if (j, m) == (jahr, monat)):
@@ -848,13 +872,17 @@ def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand, vorrat: _
             except EingabeFehler:
                 continue  # cannot be recomputed now (e.g. data removed): left alone
             summe = ablage.pruefsumme(eingabe.als_dict())
-            if summe == summen.get((jahr, monat, person)) or summe == ablage.pruefsumme(alt[0].als_dict()):
+            gespeichert = summen.get((jahr, monat, person))
+            if summe == gespeichert or summe == ablage.pruefsumme(alt[0].als_dict()):
                 continue  # the input it was computed from: the same result (the first test spares reading it back)
+            if (jahr, monat, person, gespeichert, summe) in geprueft:
+                continue  # this input was computed before and left the month's payroll as it is
             zeile = _gerechnet(sitzung, md, eingabe, nach_plan)
             if zeile.ergebnis is None or zeile.eingabe is None:
                 continue
             differenz = _unterschiede(alt[1], zeile.ergebnis)
-            if not differenz:
+            if not _eigene_aenderung(alt, (zeile.eingabe, zeile.ergebnis), differenz):
+                geprueft.add((jahr, monat, person, gespeichert, summe))
                 continue
             stand[(jahr, monat, person)] = (zeile.eingabe, zeile.ergebnis)
             ergebnis.append(

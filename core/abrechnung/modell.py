@@ -221,6 +221,10 @@ class Jahreswerte(_Ergebnis):
         werte = {f.name: getattr(self, f.name) + getattr(anderer, f.name) for f in fields(self)}
         return Jahreswerte(**werte)
 
+    def minus(self, anderer: Jahreswerte) -> Jahreswerte:
+        werte = {f.name: getattr(self, f.name) - getattr(anderer, f.name) for f in fields(self)}
+        return Jahreswerte(**werte)
+
 
 @dataclass(frozen=True, slots=True)
 class Vormonat(_Json):

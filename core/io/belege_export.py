@@ -133,7 +133,8 @@ def lohnjournal_exportieren(
         if g.monat < monat:
             frueher.setdefault(g.monat, []).append(Beleggrundlage(g.ergebnis))
     vormonate = [Monatsbelege(jahr, m, None, tuple(e)) for m, e in sorted(frueher.items())]
-    journal = lohnjournal(belege, vormonate)
+    summen = {p: w for (p, m), w in ablage.jahressummen(db, jahr).items() if m == monat and not belege.entwurf}
+    journal = lohnjournal(belege, vormonate, summen)
     if endung == ".pdf":
         from core.io.lohnjournal_pdf import lohnjournal_pdf
 

@@ -11,11 +11,11 @@ column only adds them up.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.abrechnung.modell import Lohnart
+from core.abrechnung.modell import Jahreswerte, Lohnart
 from core.domain.geld import NULL
 from core.domain.kalender import MONATE
 from core.io.belegdaten import Beleggrundlage, Monatsbelege
@@ -153,11 +153,15 @@ def _feldzeilen(quellen: Sequence[object], jahr: bool) -> list[Zeile]:
     return zeilen
 
 
-def lohnjournal(monat: Monatsbelege, jahr_bisher: Sequence[Monatsbelege] = ()) -> Lohnjournal:
+def lohnjournal(
+    monat: Monatsbelege, jahr_bisher: Sequence[Monatsbelege] = (), jahressummen: Mapping[int, Jahreswerte] | None = None
+) -> Lohnjournal:
     """The month's journal and its year-to-date block.
 
     `jahr_bisher`: the year's earlier months as stored (for the Lohnarten of the year); the totals of the year come
-    from each result's own Jahreswerte, which include figures carried over from before the Abrechnungsbeginn."""
+    from each result's own Jahreswerte, which include figures carried over from before the Abrechnungsbeginn, or for
+    a finalised month from `jahressummen` (by assistant, `ablage.jahressummen`): a correction of an earlier month
+    settled after this one was finalised is in the year's Lohnarten, so it must be in the year's totals too."""
     eintraege = monat.eintraege
     personen = tuple(
         Journalperson(g.personalnummer, g.name, BESCHAEFTIGUNG_KURZ[g.ergebnis.beschaeftigung]) for g in eintraege
@@ -171,7 +175,9 @@ def lohnjournal(monat: Monatsbelege, jahr_bisher: Sequence[Monatsbelege] = ()) -
         for i, g in enumerate(eintraege):
             if g.personalnummer in nach_nummer:
                 frueher[i].append(nach_nummer[g.personalnummer])
-    jahr_zeilen = _lohnarten(frueher) + _feldzeilen([g.ergebnis.jahreswerte for g in eintraege], jahr=True)
+    summen = jahressummen or {}
+    jahreswerte = [summen.get(g.ergebnis.assistenzkraft_id, g.ergebnis.jahreswerte) for g in eintraege]
+    jahr_zeilen = _lohnarten(frueher) + _feldzeilen(jahreswerte, jahr=True)
     hinweise: list[str] = [
         "Jahressummen: laufende Jahreswerte der Abrechnung (einschließlich übernommener Werte vor dem "
         "Abrechnungsbeginn); die Lohnarten des Jahres nur aus den im Programm abgerechneten Monaten."

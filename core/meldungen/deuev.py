@@ -196,7 +196,7 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
                     "gemeldet: bitte mit der Krankenkasse klären, ob sie zusätzlich eine Unterbrechungsmeldung "
                     "verlangt."
                 )
-        rest = e.jahreswerte.entgelt_rv - gemeldet
+        rest = v.jahreswerte_bis(e).entgelt_rv - gemeldet
         if austritt is not None and erster <= austritt <= letzter and not abgemeldet:
             faelle.append(("30", beginn, austritt, abmeldung_faellig(austritt), rest, "", e))
         elif monat == 12 and (austritt is None or austritt > letzter) and not unterbrochen:

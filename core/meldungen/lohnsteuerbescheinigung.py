@@ -73,6 +73,7 @@ def lohnsteuerbescheinigungen(db: Datenbank, jahr: int, nur: int | None = None) 
     je_person: dict[int, list[ablage.GespeichertesErgebnis]] = {}
     for g in ablage.lade_jahr(db, jahr, nur):
         je_person.setdefault(g.assistenzkraft_id, []).append(g)
+    summen = ablage.jahressummen(db, jahr, nur)  # the months' own shares: a later correction of an earlier month
     arbeitgeber = lade_arbeitgeber(db)
     fehlend: list[str] = []
     ergebnis: list[Lohnsteuerbescheinigung] = []
@@ -99,7 +100,7 @@ def lohnsteuerbescheinigungen(db: Datenbank, jahr: int, nur: int | None = None) 
             continue
         if not person.steuer_id:
             fehlend.append(f"Für {e.name or e.id} fehlt die Steuer-ID: bitte im Personalbogen eintragen.")
-        w = e.jahreswerte
+        w = summen[(kraft_id, letzte.monat)]
         werte = {
             "steuerpflichtig": w.steuerbrutto + w.sonstige_bezuege,
             "lohnsteuer": w.lohnsteuer,

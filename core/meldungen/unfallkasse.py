@@ -55,9 +55,11 @@ def unfallkasse_jahr(db: Datenbank, jahr: int) -> UVJahr:
             f"Für {jahr} gibt es keinen abgeschlossenen Monat mit Assistenzkräften außerhalb des "
             "Haushaltsscheckverfahrens. Es wurde keine Datei geschrieben."
         )
+    summen = ablage.jahressummen(db, jahr)  # the months' own shares, a later correction of an earlier one included
     personen = []
-    for monate in je_person.values():
+    for kraft_id, monate in je_person.items():
         letzte = monate[-1].ergebnis
+        jahreswerte = summen[(kraft_id, monate[-1].monat)]
         personen.append(
             UVPerson(
                 personalnummer=letzte.id,
@@ -65,8 +67,8 @@ def unfallkasse_jahr(db: Datenbank, jahr: int) -> UVJahr:
                 erster_monat=monate[0].monat,
                 letzter_monat=monate[-1].monat,
                 stunden=sum((g.ergebnis.stunden + g.ergebnis.bereitschaftsstunden for g in monate), NULL),
-                arbeitsentgelt=letzte.jahreswerte.brutto,
-                beitrag=letzte.jahreswerte.unfallversicherung,
+                arbeitsentgelt=jahreswerte.brutto,
+                beitrag=jahreswerte.unfallversicherung,
             )
         )
     arbeitgeber = lade_arbeitgeber(db)

@@ -27,13 +27,13 @@ of each month, `GespeichertesErgebnis.eingabe`): a sick day counts when the payr
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 from core.abrechnung import ablage
 from core.abrechnung.ablage import GespeichertesErgebnis
-from core.abrechnung.modell import Monatsergebnis
+from core.abrechnung.modell import Jahreswerte, Monatsergebnis
 from core.abrechnung.unbezahlt import ende_nach_einem_monat
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
 from core.dienstplan.repository import einheit
@@ -202,6 +202,13 @@ class Verlauf:
 
     ergebnisse: tuple[GespeichertesErgebnis, ...]  # this year's, month by month
     unterbrechungen: tuple[Unterbrechung, ...]
+    #: month → the year's totals up to it from the valid versions (`ablage.jahressummen`); a month missing here: its
+    #: result's own totals
+    summen: dict[int, Jahreswerte] = field(default_factory=dict)
+
+    def jahreswerte_bis(self, e: Monatsergebnis) -> Jahreswerte:
+        """The year's totals up to the month of `e`, a later correction of an earlier month included."""
+        return self.summen.get(e.monat, e.jahreswerte)
 
     def ergebnis_am(self, tag: date) -> Monatsergebnis | None:
         return next((g.ergebnis for g in self.ergebnisse if (g.jahr, g.monat) == _monat(tag)), None)
@@ -219,7 +226,7 @@ class Verlauf:
             if u.meldemonat > (jahr, monat):
                 continue
             e = self.ergebnis_am(u.letzter_entgelttag)
-            bisher = e.jahreswerte.entgelt_rv if e is not None else summe
+            bisher = self.jahreswerte_bis(e).entgelt_rv if e is not None else summe
             gemeldet.append((u, bisher - summe))
             summe = bisher
         return gemeldet
@@ -233,11 +240,13 @@ def verlaeufe(db: Datenbank, jahr: int) -> dict[int, Verlauf]:
     for g in ablage.lade_jahr(db, jahr):
         je_person.setdefault(g.assistenzkraft_id, []).append(g)
     kandidaten = _monate_mit_abwesenheit(db, date(jahr - 1, 12, 1), date(jahr, 12, 31))
+    summen = ablage.jahressummen(db, jahr)
     ergebnis: dict[int, Verlauf] = {}
     for kraft_id, liste in je_person.items():
         monate: Sequence[GespeichertesErgebnis] = ([vorjahr[kraft_id]] if kraft_id in vorjahr else []) + liste
         gesucht = kandidaten.get(kraft_id, set())
-        ergebnis[kraft_id] = Verlauf(tuple(liste), tuple(_unterbrechungen(db, monate, gesucht)))
+        eigene = {m: w for (p, m), w in summen.items() if p == kraft_id}
+        ergebnis[kraft_id] = Verlauf(tuple(liste), tuple(_unterbrechungen(db, monate, gesucht)), eigene)
     return ergebnis
 
 

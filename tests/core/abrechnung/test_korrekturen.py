@@ -110,9 +110,9 @@ def _ohne_kirchensteuer(sitzung: Session) -> None:
 @pytest.mark.parametrize(
     ("aenderung", "monate", "felder"),
     [
-        pytest.param(_schicht_maerz_laenger, MONATE, {"brutto", "stunden"}, id="Schicht im ältesten Monat"),
-        pytest.param(_schicht_april_laenger, MONATE[1:], {"brutto", "stunden"}, id="Schicht im mittleren Monat"),
-        pytest.param(_praemie_im_april, MONATE[1:], {"brutto", "einmalzahlungen"}, id="Einmalzahlung April"),
+        pytest.param(_schicht_maerz_laenger, MONATE[:1], {"brutto", "stunden"}, id="Schicht im ältesten Monat"),
+        pytest.param(_schicht_april_laenger, MONATE[1:2], {"brutto", "stunden"}, id="Schicht im mittleren Monat"),
+        pytest.param(_praemie_im_april, MONATE[1:2], {"brutto", "einmalzahlungen"}, id="Einmalzahlung April"),
         pytest.param(_praemie_im_mai, MONATE[2:], {"brutto", "einmalzahlungen"}, id="Einmalzahlung Mai"),
         pytest.param(_zusatzbeitrag_2026, MONATE, {"kv_zusatzbeitrag_an"}, id="Zusatzbeitrag der Kasse"),
         pytest.param(_ohne_kirchensteuer, MONATE, {"kirchensteuer"}, id="Personalbogen: keine Kirche"),
@@ -124,8 +124,9 @@ def test_jede_geaenderte_eingabe_eines_abgeschlossenen_monats_wird_korrektur(
     """A change after finalising (shift, one-off payment, Kasse rate, Personalbogen) in any of the finalised months,
     not only the latest, is found, recomputed and settled in June; the months before it are left alone.
 
-    The months after a changed one are corrected too: their input holds the year's totals up to them, so they are
-    recomputed, and the Minijob/SV forecast they state in their Begründung (the year's pay so far) differs."""
+    The months after a changed one are computed again (their input holds the year's totals up to them) but corrected
+    only where their own payroll changes: a Kasse rate or the church tax changes every month, one longer shift or a
+    one-off payment only its own (test_spaetere_monate_ohne_eigene_aenderung_bleiben_wie_sie_sind)."""
     assert lauf.offene_korrekturen(db) == []
     with db.arbeitseinheit() as sitzung:
         aenderung(sitzung)
@@ -166,3 +167,41 @@ def test_unveraenderter_monat_wird_nicht_neu_berechnet(db: Datenbank, monkeypatc
     assert sorted(gerechnet) == [(2026, 5), (2026, 6)]
     gerechnet.clear()
     assert lauf.offene_korrekturen(db) == [] and gerechnet == []
+
+
+def test_spaetere_monate_ohne_eigene_aenderung_bleiben_wie_sie_sind(db: Datenbank) -> None:
+    """One hour more on Monday 02.03.2026 (08:00–16:00 becomes 08:00–17:00, a weekday hour without surcharge) after
+    March to May were finalised: March is corrected by 1 h × 18,00 € (the scenario's Stundenlohn) = +18,00 € gross,
+    SV and tax gross. April and May are computed again, because their input holds the year so far, and differ only in
+    their Begründung (the Jahresprognose of the year's pay, 35.910,00 € → 36.000,00 € in April) and in the year's
+    totals they carry; their pay, deductions, net, employer cost and payout stay as they were. So they keep their
+    version 1 (payroll practice: a payslip is corrected when an amount of its month changes; the year-to-date figures
+    go on in the next payroll), and June carries the corrected year: the year's totals of every month, added up from
+    the valid versions, are those of before plus 18,00 € from March on."""
+    vorher = {m: ablage.lade_monat(db, 2026, m).ergebnisse[0].ergebnis for _j, m in MONATE}
+    with db.arbeitseinheit() as sitzung:
+        _schicht_maerz_laenger(sitzung)
+    (maerz,) = lauf.offene_korrekturen(db)
+    assert (maerz.jahr, maerz.monat, maerz.version) == (2026, 3, 2)
+    assert maerz.nachher.brutto - maerz.vorher.brutto == Decimal("18.00")
+    assert maerz.nachher.sv_brutto - maerz.vorher.sv_brutto == Decimal("18.00")
+    juni = lauf.schliesse_ab(db, 2026, 6)
+    assert [(k.jahr, k.monat) for k in juni.korrekturen] == [(2026, 3)]
+    person = maerz.assistenzkraft_id
+    for monat in (4, 5):
+        (version,) = ablage.versionen(db, 2026, monat, person)  # untouched: still the one version finalised in May
+        assert version.version == 1 and version.ergebnis == vorher[monat]
+    assert [g.version for g in ablage.versionen(db, 2026, 3, person)] == [1, 2]
+    assert lauf.offene_korrekturen(db) == []
+
+    summen = ablage.jahressummen(db, 2026)
+    plus = Decimal("18.00")
+    for monat in (3, 4, 5):  # before the change, each month's own totals were the year's
+        assert summen[(person, monat)].brutto == vorher[monat].jahreswerte.brutto + plus
+        assert summen[(person, monat)].entgelt_rv == vorher[monat].jahreswerte.entgelt_rv + plus
+        assert summen[(person, monat)].steuerbrutto == vorher[monat].jahreswerte.steuerbrutto + plus
+    juni_ergebnis = ablage.lade_monat(db, 2026, 6).ergebnisse[0].ergebnis
+    assert summen[(person, 6)] == juni_ergebnis.jahreswerte  # June's own totals: computed on the corrected year
+    gueltig = ablage.lade_jahr(db, 2026, person)
+    for feld in ("brutto", "lohnsteuer", "kv_an", "rv_an", "netto", "arbeitgeberkosten", "auszahlung"):
+        assert getattr(juni_ergebnis.jahreswerte, feld) == sum((getattr(g.ergebnis, feld) for g in gueltig), Decimal(0))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,9 @@ from sqlalchemy import select
 
 from core.abrechnung import ablage, lauf
 from core.cli import main
+from core.dienstplan.modelle import SchichtZeile
 from core.fehler import EingabeFehler
+from core.meldungen.deuev import deuev_meldungen
 from core.meldungen.lohnsteuerbescheinigung import lohnsteuerbescheinigungen
 from core.meldungen.lohnsteuerbescheinigung_export import lstb_exportieren
 from core.persistence.datenbank import Datenbank
@@ -99,3 +101,43 @@ def test_zeilen_von_hand(jahr_fertig: Datenbank, tmp_path: Path) -> None:
     (text,) = pdf_text(ziel)
     assert "Lohnsteuerbescheinigung 2026 – Sabine Muster" in text and "2.728,00" in text and "8609574271" in text
     lstb_exportieren(jahr_fertig, 2026, tmp_path / "l.xlsx")
+
+
+def test_spaetere_korrektur_eines_frueheren_monats_zaehlt_mit(tmp_path: Path) -> None:
+    """Sabine leaves on 30.04.2026 (April finalised, no shifts in it); then her shift of Monday 02.03. 07:00–15:00 is
+    found to have ended at 16:00, and May (the others') settles the correction of March. March gets version 2 with
+    1 h × 15,50 € (her Stundenlohn) more: 2.728,00 + 15,50 = 2.743,50 €. April, unchanged in its own payroll, keeps its
+    version (and the year totals it carried), so her Lohnsteuerbescheinigung adds up the months' valid versions:
+    line 3 2.743,50; line 23a RV 9,3 % of 2.743,50 = 255,15 (255,1455); line 4 the sum of her monthly Lohnsteuer."""
+    db = _laden(tmp_path)
+    try:
+        with db.arbeitseinheit() as sitzung:
+            sabine = sitzung.scalars(select(Assistenzkraft).where(Assistenzkraft.personalnummer == "1")).one()
+            sabine.steuer_id = "8609574271"
+            max(sabine.vertraege, key=lambda v: v.gueltig_ab).austritt = date(2026, 4, 30)
+            sabine_id = sabine.id
+        lauf.schliesse_ab(db, 2026, 4)
+        with db.arbeitseinheit() as sitzung:
+            erste = sitzung.scalars(
+                select(SchichtZeile)
+                .where(SchichtZeile.assistenzkraft_id == sabine_id, SchichtZeile.tag == date(2026, 3, 2))
+                .order_by(SchichtZeile.beginn)
+            ).first()
+            assert erste is not None
+            erste.ist_beginn, erste.ist_ende = erste.beginn, erste.ende + timedelta(hours=1)
+        mai = lauf.schliesse_ab(db, 2026, 5)
+        assert [(k.personalnummer, k.monat) for k in mai.korrekturen] == [("1", 3)]
+        assert [g.version for g in ablage.versionen(db, 2026, 4, sabine_id)] == [1]
+        (lstb,) = lohnsteuerbescheinigungen(db, 2026, sabine_id)
+        monate = ablage.lade_jahr(db, 2026, sabine_id)
+        assert [(g.monat, g.version) for g in monate] == [(3, 2), (4, 1)]
+        assert lstb.bis == date(2026, 4, 30)
+        assert lstb.werte["steuerpflichtig"] == Decimal("2743.50")
+        assert lstb.werte["rv_an"] == lstb.werte["rv_ag"] == Decimal("255.15")
+        assert lstb.werte["lohnsteuer"] == sum((g.ergebnis.lohnsteuer for g in monate), Decimal(0))
+        assert monate[-1].ergebnis.jahreswerte.steuerbrutto == Decimal("2728.00")  # April as finalised
+        # her Abmeldung (30) in April reports the corrected RV-Entgelt too: 2.743,50 € in whole euros = 2.744
+        (abmeldung,) = [m for m in deuev_meldungen(db, 2026, 4).meldungen if (m.personalnummer, m.grund) == ("1", "30")]
+        assert abmeldung.entgelt == 2744
+    finally:
+        db.schliessen()
