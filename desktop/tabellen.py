@@ -382,10 +382,12 @@ class PassendeTabelle(QTableView):
     #: The stretched last column wishes for its content up to this many average characters (`Liste` also stops a
     #: column sized to its contents there; longer texts wrap in the cell).
     HOECHSTENS_ZEICHEN = 30
+    #: The header's class: the month grid's also keeps each column as wide as the longest word of its cells.
+    KOPFZEILE: type[Kopfzeile] = Kopfzeile
 
     def __init__(self, eltern: QWidget | None = None) -> None:
         super().__init__(eltern)
-        self.kopfzeile = Kopfzeile(self)  # held here: without a Python reference its overrides could get lost
+        self.kopfzeile = self.KOPFZEILE(self)  # held here: without a Python reference its overrides could get lost
         self.setHorizontalHeader(self.kopfzeile)
         self._wunsch: dict[int, int] = {}
         self._ausgeblendet: set[int] = set()

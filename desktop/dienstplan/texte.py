@@ -14,16 +14,18 @@ from desktop.i18n import tr
 SCHWERE_TEXT = {Schwere.FEHLER: tr("Fehler"), Schwere.WARNUNG: tr("Warnung"), Schwere.INFO: tr("Information")}
 SCHWERE_MEHRZAHL = {Schwere.FEHLER: tr("Fehler"), Schwere.WARNUNG: tr("Warnungen"), Schwere.INFO: tr("Informationen")}
 SCHWERE_RANG = {Schwere.FEHLER: 0, Schwere.WARNUNG: 1, Schwere.INFO: 2}
+#: Between weekday and date: a day stays on one line in a narrow column ("Do 3." wrapped to "Do" over "3." at 200 %).
+GESCHUETZT = "\u00a0"
 
 
 def tag_kurz(tag: date) -> str:
-    """As in the seed's printed plan: "Do 1."."""
-    return f"{WOCHENTAGE_KURZ[tag.weekday()]} {tag.day}."
+    """As in the seed's printed plan: "Do 1." (never broken between weekday and day)."""
+    return f"{WOCHENTAGE_KURZ[tag.weekday()]}{GESCHUETZT}{tag.day}."
 
 
 def tag_mit_datum(tag: date) -> str:
-    """ "Mo 02.03." for lists."""
-    return f"{WOCHENTAGE_KURZ[tag.weekday()]} {tag:%d.%m.}"
+    """ "Mo 02.03." for lists (never broken between weekday and date)."""
+    return f"{WOCHENTAGE_KURZ[tag.weekday()]}{GESCHUETZT}{tag:%d.%m.}"
 
 
 def tag_lang(tag: date, *, mit_jahr: bool = False) -> str:
