@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,6 +26,7 @@ from core.abrechnung.szenario_laden import lade
 from core.dienstplan import abbildung as ab
 from core.dienstplan.modelle import SchichtZeile
 from core.dienstplan.schicht import Istzeit
+from core.io.belege_export import lohnjournal_exportieren
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, KassenJahr, Krankenkasse
 from core.stammdaten import start
@@ -174,7 +176,7 @@ def test_unveraenderter_monat_wird_nicht_neu_berechnet(db: Datenbank, monkeypatc
     assert lauf.offene_korrekturen(db) == [] and gerechnet == []
 
 
-def test_spaetere_monate_ohne_eigene_aenderung_bleiben_wie_sie_sind(db: Datenbank) -> None:
+def test_spaetere_monate_ohne_eigene_aenderung_bleiben_wie_sie_sind(db: Datenbank, tmp_path: Path) -> None:
     """One hour more on Monday 02.03.2026 (08:00–16:00 becomes 08:00–17:00, a weekday hour without surcharge) after
     March to May were finalised: March is corrected by 1 h × 18,00 € (the scenario's Stundenlohn) = +18,00 € gross,
     SV and tax gross. April and May are computed again, because their input holds the year so far, and differ only in
@@ -210,6 +212,14 @@ def test_spaetere_monate_ohne_eigene_aenderung_bleiben_wie_sie_sind(db: Datenban
     gueltig = ablage.lade_jahr(db, 2026, person)
     for feld in ("brutto", "lohnsteuer", "kv_an", "rv_an", "netto", "arbeitgeberkosten", "auszahlung"):
         assert getattr(juni_ergebnis.jahreswerte, feld) == sum((getattr(g.ergebnis, feld) for g in gueltig), Decimal(0))
+
+    # May's Lohnjournal, printed now: its year block holds March's correction in the Lohnarten and in the totals
+    ziel = tmp_path / "mai.xlsx"
+    lohnjournal_exportieren(db, 2026, 5, ziel)
+    blatt = load_workbook(ziel)["Januar bis Mai 2026"]
+    zeilen = {blatt.cell(row=r, column=2).value: blatt.cell(row=r, column=3).value for r in range(1, blatt.max_row + 1)}
+    assert zeilen["Gesamtbrutto (Arbeitslohn)"] == float(vorher[5].jahreswerte.brutto + plus)
+    assert zeilen["Arbeitsstunden"] == float(sum((g.ergebnis.lohnarten[0].betrag for g in gueltig[:3]), Decimal(0)))
 
 
 def test_folgekorrektur_wenn_die_jahresprognose_den_monat_aendert(tmp_path: Path) -> None:
