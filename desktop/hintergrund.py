@@ -56,7 +56,7 @@ def warte_auf_faeden(sekunden: float = 15) -> bool:
         if time.monotonic() >= ende:
             return False
         QApplication.processEvents()
-        time.sleep(0.02)
+        time.sleep(0.002)  # a worker that just ended hands over at once, not up to 20 ms later
     return True
 
 

@@ -73,6 +73,9 @@ ABWESENHEITEN_RUECKBLICK = timedelta(days=400)
 #: Finalised months this far back are passed as `Vormonat` (13 weeks for § 11 BUrlG, 12 months for the Minijob).
 VORMONATE = 13
 KASSE_BITTE_PRUEFEN = "KASSE_BITTE_PRUEFEN"
+#: Why a correction was made (stored with the version, on its payslip and in the Beitragsnachweis's corrections)
+GRUND_DATEN = "Daten des abgeschlossenen Monats nachträglich geändert"
+FOLGEKORREKTUR = "Folgekorrektur"
 KASSE_BEISPIELWERT = "KASSE_BEISPIELWERT"
 _SCHWERE_REIHENFOLGE = {Schwere.FEHLER: 0, Schwere.WARNUNG: 1, Schwere.INFO: 2}
 
@@ -125,6 +128,7 @@ class Korrektur:
     eingabe: Monatseingabe
     version: int
     differenz: tuple[tuple[str, str, str], ...]
+    grund: str = GRUND_DATEN
 
     @property
     def auszahlung_differenz(self) -> Decimal:
@@ -896,9 +900,34 @@ def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand, vorrat: _
                     zeile.eingabe,
                     _version(sitzung, (jahr, monat, person)) + 1,
                     differenz,
+                    _grund(alt[0], zeile.eingabe, [k for k in ergebnis if k.assistenzkraft_id == person]),
                 )
             )
     return ergebnis
+
+
+def _grund(alt: Monatseingabe, neu: Monatseingabe, frueher: Sequence[Korrektur]) -> str:
+    """The reason a correction states. A month whose own data are as they were changes only through the months
+    before it (the year's totals, the Jahresprognose of a Minijob or Midijob, the SV-Tage, the average pay of the
+    last 13 weeks): its version then says which correction it follows from, so that nobody looks for a change of
+    its own that is not there."""
+    eigene_alt, eigene_neu = alt.als_dict(), neu.als_dict()
+    for daten in (eigene_alt, eigene_neu):
+        daten.pop("vorgeschichte", None)
+        daten.pop("verrechnungen", None)
+    if eigene_alt != eigene_neu:
+        return GRUND_DATEN
+    if not frueher:
+        return (
+            f"{FOLGEKORREKTUR}: die Daten dieses Monats sind unverändert, aber die Werte der Vormonate, auf denen er "
+            "aufbaut (Jahressummen, Jahresprognose, Vormonate), haben sich geändert"
+        )
+    texte = [monatstext(k.jahr, k.monat) for k in frueher]
+    monate = " und ".join([", ".join(texte[:-1]), texte[-1]] if len(texte) > 1 else texte)
+    return (
+        f"{FOLGEKORREKTUR} der Korrektur von {monate}: die Daten dieses Monats sind unverändert, aber die Werte der "
+        "Vormonate, auf denen er aufbaut (Jahressummen, Jahresprognose, Vormonate), haben sich geändert"
+    )
 
 
 def korrektur_hinweis(db: Datenbank, tage: Iterable[date] = (), *, ab: date | None = None) -> str:
@@ -1079,7 +1108,7 @@ def schliesse_ab(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:
                 benutzer=wer,
                 verrechnet=(jahr, monat),
                 differenz=k.differenz,
-                grund="Daten des abgeschlossenen Monats nachträglich geändert",
+                grund=k.grund,
             )
             protokolliere(
                 sitzung,
