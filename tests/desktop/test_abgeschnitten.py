@@ -93,11 +93,14 @@ def test_nichts_abgeschnitten_bei_100_prozent(qtbot, demo_fenster: Hauptfenster)
     assert funde == []
 
 
-def test_monatsplan_bei_200_prozent_ganz_lesbar(qtbot, demo_fenster: Hauptfenster) -> None:
+def test_dienstplan_bei_200_prozent_ganz_lesbar(qtbot, demo_fenster: Hauptfenster) -> None:
     """At 200 % on a 1280×800 screen (608×360 logical pixels for the window) every cell and title of the month grid
     shows its whole text; the grid scrolls sideways instead. Columns were narrowed below their words: "Do / 3. /
     (h…" for today, "Be-/mer-/kun-/gen" over "Heilig…" and "Weih…" in December. Today's month (the demo's, with
-    "(heute)") and December (Heiligabend, Weihnachten, Silvester in "Bemerkungen") are looked at."""
+    "(heute)") and December (Heiligabend, Weihnachten, Silvester in "Bemerkungen") are looked at.
+
+    Her shifts ("Je Assistenzkraft") read "Di …", "14:00–…", "Sp…", "wie ge…": now whole words, a column shown in the
+    month grid too ("Art") gives way, and the page does not scroll sideways."""
     from datetime import date
 
     demo_fenster.resize(608, 360)
@@ -120,6 +123,20 @@ def test_monatsplan_bei_200_prozent_ganz_lesbar(qtbot, demo_fenster: Hauptfenste
             option.rect = raster.visualRect(index)
             if "heute" not in index.data() and raster.itemDelegate().sizeHint(option, index).height() > einzeilig:
                 funde.append(f"Tag „{index.data()}“ umgebrochen")
+
+    bereich.zeige_monat(date.today().year, date.today().month)
+    bereich.reiter.setCurrentWidget(bereich.person)
+    person = bereich.person
+    seite = demo_fenster.stapel.currentWidget()
+    for wer in range(person.auswahl.count()):
+        person.auswahl.setCurrentIndex(wer)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert person.schicht_modell.rowCount() > 0
+        funde += abgeschnittene_zellen(person.schichten) + _abgeschnittene_titel(person.schichten)
+        if seite.horizontalScrollBar().maximum() > 0:
+            funde.append(f"„Je Assistenzkraft“ ({person.auswahl.currentText()}): die Seite rollt seitwärts")
+    bereich.reiter.setCurrentWidget(raster)
     assert funde == []
 
 
