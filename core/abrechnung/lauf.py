@@ -43,6 +43,7 @@ from core.abrechnung.modell import (
     Vorgeschichte,
     Vormonat,
     Vorschuss,
+    Zeitkonto,
 )
 from core.abrechnung.modelle import Abrechnungsbeginn, Abrechnungsergebnis, Abrechnungsmonat
 from core.abrechnung.modelle import Einmalzahlung as EinmalzahlungZeile
@@ -494,10 +495,19 @@ def _vorgeschichte(vorrat: _Vorrat, person: int, jahr: int, monat: int, beginn: 
     vormonate = tuple(
         Vormonat.aus_ergebnis(stand[(j, m, person)][1]) for j, m in eigene if (jahr - j) * 12 + monat - m <= VORMONATE
     )
+    # The Zeitkonto balance after the last month: each month's own hours (Saldo − Vortrag) added up from the first
+    # month of an unbroken run of months with a Zeitkonto, not the last month's stored Saldo: a month that kept its
+    # version after a correction of an earlier one took over the balance as it stood then (`_eigene_aenderung`).
+    laufend: Decimal | None = None
+    for j, m in eigene:
+        konto = stand[(j, m, person)][1].zeitkonto
+        if konto is None:
+            laufend = None
+        else:
+            laufend = (konto.vortrag if laufend is None else laufend) + konto.saldo - konto.vortrag
     saldo = Decimal(0)
-    if eigene and stand[(eigene[-1][0], eigene[-1][1], person)][1].zeitkonto is not None:
-        konto = vorhanden(stand[(eigene[-1][0], eigene[-1][1], person)][1].zeitkonto, "das Zeitkonto")
-        saldo = konto.saldo
+    if laufend is not None:
+        saldo = laufend
     elif vortrag is not None:
         saldo = vortrag[1]
     # Unknown only in the household's first month in the program without carried-over figures (whoever started
@@ -827,10 +837,21 @@ def _eigene_aenderung(
     payslip stays valid: the corrected year totals are carried by the next payroll (and the year's documents add up
     the months' own shares, `ablage.jahressummen`), as payroll offices do. Where a year figure does change April's
     outcome (a Minijob or Midijob year check, the SV-Tage, the BBG of a one-off payment), a field of April differs
-    and it is corrected."""
-    if any(feld not in _NUR_ERLAEUTERUNG for feld, _a, _b in differenz):
+    and it is corrected. The Zeitkonto of a Monatslohn is carried the same way: a month whose Soll and Ist stay as
+    they were keeps its version when only the balance it took over (and so its closing balance) differs."""
+    felder = {feld for feld, _a, _b in differenz} - _NUR_ERLAEUTERUNG
+    if "zeitkonto" in felder and _nur_vortrag(alt[1].zeitkonto, neu[1].zeitkonto):
+        felder.discard("zeitkonto")
+    if felder:
         return True
     return _monatswerte(*alt) != _monatswerte(*neu)
+
+
+def _nur_vortrag(alt: Zeitkonto | None, neu: Zeitkonto | None) -> bool:
+    """Whether two Zeitkonten of a month differ only in the balance carried into it (not in its own hours)."""
+    if alt is None or neu is None:
+        return False
+    return (alt.soll, alt.ist, alt.plus_max, alt.minus_max) == (neu.soll, neu.ist, neu.plus_max, neu.minus_max)
 
 
 def _kurz(wert: Any) -> str:

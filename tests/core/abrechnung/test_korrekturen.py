@@ -8,6 +8,7 @@ months are finalised once (module fixture) and each test works on a copy of that
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -249,5 +250,37 @@ def test_folgekorrektur_wenn_die_jahresprognose_den_monat_aendert(tmp_path: Path
         person = april.assistenzkraft_id
         assert [g.grund for g in ablage.versionen(db, 2026, 4, person)] == ["", april.grund]
         assert [g.version for g in ablage.versionen(db, 2026, 5, person)] == [1]
+    finally:
+        db.schliessen()
+
+
+def test_zeitkonto_vortrag_allein_macht_keine_korrektur(tmp_path: Path) -> None:
+    """The household of the other tests with a Monatslohn of 3.000,00 € for 40 hours a week instead of the Stundenlohn
+    (a Zeitkonto, seed 004, 2.5). One hour more on 02.03. changes March's Ist by 1,00 h and so its Saldo (and its
+    surcharges a little: their Grundlohn is 3.000 € / the hours of the month, § 3b Abs. 2 EStG). April and May then
+    take over a balance 1,00 h higher, but their own Soll, Ist and pay are as before: they keep their version, and
+    June carries the balance on (June's Vortrag = May's Saldo + 1,00 h)."""
+    daten = json.loads(SV_PFLICHTIG.read_text(encoding="utf-8"))
+    kraft = daten["assistenzkraefte"][0]
+    del kraft["stundenlohn"]
+    kraft.update({"monatslohn": "3000.00", "wochenstunden": "40"})
+    szenario = tmp_path / "festlohn.json"
+    szenario.write_text(json.dumps(daten), encoding="utf-8")
+    db = start.oeffne(_haushalt(szenario, tmp_path / "haushalt.sqlite"))
+    try:
+        with db.arbeitseinheit() as sitzung:
+            _schicht_maerz_laenger(sitzung)
+        (maerz,) = lauf.offene_korrekturen(db)
+        assert maerz.monat == 3
+        vorher_konto, nachher_konto = maerz.vorher.zeitkonto, maerz.nachher.zeitkonto
+        assert vorher_konto is not None and nachher_konto is not None
+        assert nachher_konto.ist - vorher_konto.ist == nachher_konto.saldo - vorher_konto.saldo == Decimal("1.00")
+        lauf.schliesse_ab(db, 2026, 6)
+        person = maerz.assistenzkraft_id
+        mai = ablage.versionen(db, 2026, 5, person)
+        assert [g.version for g in ablage.versionen(db, 2026, 4, person)] == [g.version for g in mai] == [1]
+        juni = ablage.lade_monat(db, 2026, 6).ergebnisse[0].ergebnis
+        assert juni.zeitkonto is not None and mai[0].ergebnis.zeitkonto is not None
+        assert juni.zeitkonto.vortrag == mai[0].ergebnis.zeitkonto.saldo + Decimal("1.00")
     finally:
         db.schliessen()
