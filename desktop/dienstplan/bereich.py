@@ -46,7 +46,7 @@ from desktop.dienstplan.modelle import (
 )
 from desktop.dienstplan.operationen import Dienstplanoperationen
 from desktop.dienstplan.person import PersonAnsicht
-from desktop.dienstplan.wortkopf import Wortkopf
+from desktop.dienstplan.wortkopf import Wortkopf, Wortliste
 from desktop.fluss import Flusszeile
 from desktop.i18n import tr
 from desktop.kontext import Kontext
@@ -149,7 +149,7 @@ class DienstplanBereich(QWidget):
         self.reiter.addTab(self.person, tr("Je Assistenz&kraft"))
 
         self.hinweis_modell = HinweisModell(self)
-        self.hinweise = PassendeTabelle()
+        self.hinweise = Wortliste()
         self.hinweise.setObjectName("hinweise")
         self.hinweise.setModel(self.hinweis_modell)
         self.hinweise.setTabKeyNavigation(False)

@@ -30,7 +30,7 @@ from core.domain.zahlen import anzahl
 from core.fehler import AssistenzbueroFehler
 from desktop.dienstplan.eingaben import Eingabedialog
 from desktop.dienstplan.modelle import AbwesenheitsModell, SchichtlisteModell, Schichtzeile
-from desktop.dienstplan.wortkopf import Wortkopf
+from desktop.dienstplan.wortkopf import Wortliste
 from desktop.formular import dezimal_als_text
 from desktop.i18n import tr
 from desktop.tabellen import PassendeTabelle
@@ -39,19 +39,8 @@ if TYPE_CHECKING:
     from desktop.dienstplan.bereich import DienstplanBereich
 
 
-class Listenkopf(Wortkopf):
-    """Her lists keep their words whole up to a long one (a note): at 200 % the shifts read "Di …", "14:00–…",
-    "Sp…" and "wie ge…"; now a column shown elsewhere too gives way where the words do not fit."""
-
-    HOECHSTENS_ZEICHEN = 16
-
-
-class Personenliste(PassendeTabelle):
-    KOPFZEILE = Listenkopf
-
-
 def _tabelle(name: str, titel: str) -> PassendeTabelle:
-    t = Personenliste()  # columns sized to their contents, narrowed to the table's width (set in `zeige`)
+    t = Wortliste()  # columns sized to their contents, narrowed to the table's width (set in `zeige`)
     t.setObjectName(name)
     t.setAccessibleName(titel)
     t.setTabKeyNavigation(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 
-from desktop.tabellen import Kopfzeile
+from desktop.tabellen import Kopfzeile, PassendeTabelle
 
 
 class Wortkopf(Kopfzeile):
@@ -44,3 +44,18 @@ class Wortkopf(Kopfzeile):
         if self.HOECHSTENS_ZEICHEN is not None:
             breiteste = min(breiteste, ansicht.fontMetrics().averageCharWidth() * self.HOECHSTENS_ZEICHEN)
         return breiteste + (1 if ansicht.showGrid() else 0)  # the grid line takes a pixel of the column (as in Qt's)
+
+
+class Listenkopf(Wortkopf):
+    """A list's header: words up to 16 characters stay whole ("Bereitschaft", "gearbeitet"), a longer one (a note)
+    may be cut, so that the list still fits its page at 200 % without scrolling sideways."""
+
+    HOECHSTENS_ZEICHEN = 16
+
+
+class Wortliste(PassendeTabelle):
+    """A list of the Dienstplan whose columns keep their cells' words whole (`Listenkopf`): at 200 % on 1280×800
+    her shifts read "Di …", "14:00–…", "Sp…", "wie ge…" and the month's Hinweise "Wa…", "innerh…". Where the words
+    do not fit, a column shown elsewhere too (`desktop.tabellen.AUCH_IN`) gives way."""
+
+    KOPFZEILE = Listenkopf
