@@ -43,6 +43,7 @@ from core.abrechnung.modell import (
     Vorgeschichte,
     Vormonat,
     Vorschuss,
+    Zeitkonto,
 )
 from core.abrechnung.modelle import Abrechnungsbeginn, Abrechnungsergebnis, Abrechnungsmonat
 from core.abrechnung.modelle import Einmalzahlung as EinmalzahlungZeile
@@ -73,6 +74,9 @@ ABWESENHEITEN_RUECKBLICK = timedelta(days=400)
 #: Finalised months this far back are passed as `Vormonat` (13 weeks for § 11 BUrlG, 12 months for the Minijob).
 VORMONATE = 13
 KASSE_BITTE_PRUEFEN = "KASSE_BITTE_PRUEFEN"
+#: Why a correction was made (stored with the version, on its payslip and in the Beitragsnachweis's corrections)
+GRUND_DATEN = "Daten des abgeschlossenen Monats nachträglich geändert"
+FOLGEKORREKTUR = "Folgekorrektur"
 KASSE_BEISPIELWERT = "KASSE_BEISPIELWERT"
 _SCHWERE_REIHENFOLGE = {Schwere.FEHLER: 0, Schwere.WARNUNG: 1, Schwere.INFO: 2}
 
@@ -125,6 +129,7 @@ class Korrektur:
     eingabe: Monatseingabe
     version: int
     differenz: tuple[tuple[str, str, str], ...]
+    grund: str = GRUND_DATEN
 
     @property
     def auszahlung_differenz(self) -> Decimal:
@@ -490,10 +495,19 @@ def _vorgeschichte(vorrat: _Vorrat, person: int, jahr: int, monat: int, beginn: 
     vormonate = tuple(
         Vormonat.aus_ergebnis(stand[(j, m, person)][1]) for j, m in eigene if (jahr - j) * 12 + monat - m <= VORMONATE
     )
+    # The Zeitkonto balance after the last month: each month's own hours (Saldo − Vortrag) added up from the first
+    # month of an unbroken run of months with a Zeitkonto, not the last month's stored Saldo: a month that kept its
+    # version after a correction of an earlier one took over the balance as it stood then (`_eigene_aenderung`).
+    laufend: Decimal | None = None
+    for j, m in eigene:
+        konto = stand[(j, m, person)][1].zeitkonto
+        if konto is None:
+            laufend = None
+        else:
+            laufend = (konto.vortrag if laufend is None else laufend) + konto.saldo - konto.vortrag
     saldo = Decimal(0)
-    if eigene and stand[(eigene[-1][0], eigene[-1][1], person)][1].zeitkonto is not None:
-        konto = vorhanden(stand[(eigene[-1][0], eigene[-1][1], person)][1].zeitkonto, "das Zeitkonto")
-        saldo = konto.saldo
+    if laufend is not None:
+        saldo = laufend
     elif vortrag is not None:
         saldo = vortrag[1]
     # Unknown only in the household's first month in the program without carried-over figures (whoever started
@@ -823,10 +837,21 @@ def _eigene_aenderung(
     payslip stays valid: the corrected year totals are carried by the next payroll (and the year's documents add up
     the months' own shares, `ablage.jahressummen`), as payroll offices do. Where a year figure does change April's
     outcome (a Minijob or Midijob year check, the SV-Tage, the BBG of a one-off payment), a field of April differs
-    and it is corrected."""
-    if any(feld not in _NUR_ERLAEUTERUNG for feld, _a, _b in differenz):
+    and it is corrected. The Zeitkonto of a Monatslohn is carried the same way: a month whose Soll and Ist stay as
+    they were keeps its version when only the balance it took over (and so its closing balance) differs."""
+    felder = {feld for feld, _a, _b in differenz} - _NUR_ERLAEUTERUNG
+    if "zeitkonto" in felder and _nur_vortrag(alt[1].zeitkonto, neu[1].zeitkonto):
+        felder.discard("zeitkonto")
+    if felder:
         return True
     return _monatswerte(*alt) != _monatswerte(*neu)
+
+
+def _nur_vortrag(alt: Zeitkonto | None, neu: Zeitkonto | None) -> bool:
+    """Whether two Zeitkonten of a month differ only in the balance carried into it (not in its own hours)."""
+    if alt is None or neu is None:
+        return False
+    return (alt.soll, alt.ist, alt.plus_max, alt.minus_max) == (neu.soll, neu.ist, neu.plus_max, neu.minus_max)
 
 
 def _kurz(wert: Any) -> str:
@@ -896,9 +921,34 @@ def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand, vorrat: _
                     zeile.eingabe,
                     _version(sitzung, (jahr, monat, person)) + 1,
                     differenz,
+                    _grund(alt[0], zeile.eingabe, [k for k in ergebnis if k.assistenzkraft_id == person]),
                 )
             )
     return ergebnis
+
+
+def _grund(alt: Monatseingabe, neu: Monatseingabe, frueher: Sequence[Korrektur]) -> str:
+    """The reason a correction states. A month whose own data are as they were changes only through the months
+    before it (the year's totals, the Jahresprognose of a Minijob or Midijob, the SV-Tage, the average pay of the
+    last 13 weeks): its version then says which correction it follows from, so that nobody looks for a change of
+    its own that is not there."""
+    eigene_alt, eigene_neu = alt.als_dict(), neu.als_dict()
+    for daten in (eigene_alt, eigene_neu):
+        daten.pop("vorgeschichte", None)
+        daten.pop("verrechnungen", None)
+    if eigene_alt != eigene_neu:
+        return GRUND_DATEN
+    if not frueher:
+        return (
+            f"{FOLGEKORREKTUR}: die Daten dieses Monats sind unverändert, aber die Werte der Vormonate, auf denen er "
+            "aufbaut (Jahressummen, Jahresprognose, Vormonate), haben sich geändert"
+        )
+    texte = [monatstext(k.jahr, k.monat) for k in frueher]
+    monate = " und ".join([", ".join(texte[:-1]), texte[-1]] if len(texte) > 1 else texte)
+    return (
+        f"{FOLGEKORREKTUR} der Korrektur von {monate}: die Daten dieses Monats sind unverändert, aber die Werte der "
+        "Vormonate, auf denen er aufbaut (Jahressummen, Jahresprognose, Vormonate), haben sich geändert"
+    )
 
 
 def korrektur_hinweis(db: Datenbank, tage: Iterable[date] = (), *, ab: date | None = None) -> str:
@@ -1079,7 +1129,7 @@ def schliesse_ab(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:
                 benutzer=wer,
                 verrechnet=(jahr, monat),
                 differenz=k.differenz,
-                grund="Daten des abgeschlossenen Monats nachträglich geändert",
+                grund=k.grund,
             )
             protokolliere(
                 sitzung,

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from core.abrechnung import ablage
-from core.abrechnung.lauf import Korrektur
+from core.abrechnung.lauf import FOLGEKORREKTUR, Korrektur
 from core.domain.zahlen import format_eur
 from desktop.abrechnung.detail import differenz_zeilen
 from desktop.abrechnung.monatsstand import monatstitel
@@ -30,9 +30,12 @@ class Eintrag:
     verrechnung: str
 
 
-def _aenderungen(differenz: Sequence[tuple[str, str, str]]) -> str:
+def _aenderungen(differenz: Sequence[tuple[str, str, str]], grund: str = "") -> str:
+    """The differences, led by "Folgekorrektur" when the month's own data did not change (the reason is the
+    correction of an earlier month, see `lauf._grund`)."""
     zeilen = [z for z in differenz_zeilen(differenz) if z[1]]
-    return "; ".join(f"{f}: {a} → {b}" for f, a, b in zeilen[:8]) + (" …" if len(zeilen) > 8 else "")
+    text = "; ".join(f"{f}: {a} → {b}" for f, a, b in zeilen[:8]) + (" …" if len(zeilen) > 8 else "")
+    return tr("Folgekorrektur: {text}").format(text=text) if grund.startswith(FOLGEKORREKTUR) else text
 
 
 def offene(korrekturen: Sequence[Korrektur], ziel: tuple[int, int] | None) -> list[Eintrag]:
@@ -44,7 +47,7 @@ def offene(korrekturen: Sequence[Korrektur], ziel: tuple[int, int] | None) -> li
             k.nachher.name,
             k.version,
             format_eur(k.auszahlung_differenz),
-            _aenderungen(k.differenz),
+            _aenderungen(k.differenz, k.grund),
             tr("offen, wird mit {wo} verrechnet").format(wo=wo),
         )
         for k in korrekturen
@@ -59,7 +62,7 @@ def verrechnete(korrekturen: Sequence[ablage.GespeichertesErgebnis]) -> list[Ein
             k.ergebnis.name,
             k.version,
             "",
-            _aenderungen(k.differenz),
+            _aenderungen(k.differenz, k.grund),
             tr("verrechnet mit {wo}").format(wo=monatstitel(k.verrechnet_jahr or k.jahr, k.verrechnet_monat or 1)),
         )
         for k in korrekturen

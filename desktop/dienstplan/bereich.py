@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QStyleOptionViewItem,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,10 +46,11 @@ from desktop.dienstplan.modelle import (
 )
 from desktop.dienstplan.operationen import Dienstplanoperationen
 from desktop.dienstplan.person import PersonAnsicht
+from desktop.dienstplan.wortkopf import Wortkopf, Wortliste
 from desktop.fluss import Flusszeile
 from desktop.i18n import tr
 from desktop.kontext import Kontext
-from desktop.tabellen import Index, Kopfzeile, PassendeTabelle
+from desktop.tabellen import Index, PassendeTabelle
 
 log = logging.getLogger(__name__)
 
@@ -79,37 +78,6 @@ class Zelle:
     schluessel: str | None
 
 
-class Rasterkopf(Kopfzeile):
-    """The month grid's header: besides its title's longest word, a column is never narrower than the longest word
-    of its cells ("(heute)", "Weihnachtstag", a name with its icon). The grid scrolls sideways where its columns do
-    not fit (see `Rasteransicht`); narrowing a column below its words made nothing fit, it only cut them ("Do / 3. /
-    (h…" and "Heilig…" at 200 % on 1280×800)."""
-
-    def _kleinste_breite(self, spalte: int, trennen: bool) -> int:
-        return max(super()._kleinste_breite(spalte, trennen), self.kleinste_zellbreite(spalte))
-
-    def kleinste_zellbreite(self, spalte: int) -> int:
-        """The widest of the column's cells as the item delegate lays them out at the least width: each line one
-        word (Qt's own line breaking, the cell's font, margins and icon). Kept until the rows or the font change."""
-        schluessel = ("zellen", spalte)
-        if schluessel not in self._gemessen:
-            self._gemessen[schluessel] = self._kleinste_zellbreite(spalte)
-        return int(self._gemessen[schluessel])
-
-    def _kleinste_zellbreite(self, spalte: int) -> int:
-        ansicht, modell = self.parentWidget(), self.model()
-        if not isinstance(ansicht, QTableView) or modell is None:
-            return 0
-        option = QStyleOptionViewItem()
-        ansicht.initViewItemOption(option)
-        option.rect = QRect(0, 0, 1, 1)  # words wrap onto lines of their own; the widest word sets the width
-        delegat = ansicht.itemDelegateForColumn(spalte) or ansicht.itemDelegate()
-        breiteste = max(
-            (delegat.sizeHint(option, modell.index(r, spalte)).width() for r in range(modell.rowCount())), default=0
-        )
-        return breiteste + (1 if ansicht.showGrid() else 0)  # the grid line takes a pixel of the column (as in Qt's)
-
-
 class Rasteransicht(PassendeTabelle):
     """The month grid: one cell is current; Tab leaves the grid (keyboard users must be able to get out).
 
@@ -120,7 +88,7 @@ class Rasteransicht(PassendeTabelle):
     """
 
     BREITE_HALTEN = False
-    KOPFZEILE = Rasterkopf
+    KOPFZEILE = Wortkopf  # no column narrower than a word of its cells: the grid scrolls sideways instead
 
     def __init__(self) -> None:
         super().__init__()
@@ -181,7 +149,7 @@ class DienstplanBereich(QWidget):
         self.reiter.addTab(self.person, tr("Je Assistenz&kraft"))
 
         self.hinweis_modell = HinweisModell(self)
-        self.hinweise = PassendeTabelle()
+        self.hinweise = Wortliste()
         self.hinweise.setObjectName("hinweise")
         self.hinweise.setModel(self.hinweis_modell)
         self.hinweise.setTabKeyNavigation(False)

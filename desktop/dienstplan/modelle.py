@@ -21,7 +21,7 @@ from core.domain.hinweis import Schwere
 from core.domain.zahlen import anzahl
 from desktop.dienstplan import texte
 from desktop.i18n import tr
-from desktop.tabellen import Index
+from desktop.tabellen import AUCH_IN, Index
 
 R = Qt.ItemDataRole
 
@@ -503,7 +503,7 @@ class SchichtlisteModell(Kopfmodell):
         tr("Leistungsart"),
         tr("Tatsächlich"),
         tr("Stunden"),
-        tr("Bemerkung"),
+        tr("Notiz"),  # as the field she types it in (and short: the list fits at 200 %)
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -519,6 +519,12 @@ class SchichtlisteModell(Kopfmodell):
     def zeile(self, reihe: int) -> Schichtzeile | None:
         return self._zeile_oder_none(reihe)
 
+    def headerData(self, abschnitt: int, ausrichtung: Qt.Orientation, rolle: int = R.DisplayRole) -> Any:
+        if rolle == AUCH_IN and ausrichtung == Qt.Orientation.Horizontal:
+            # the shift's template is its column in the month grid: this one gives way first where room is short
+            return tr("im Monatsplan") if abschnitt == SchichtSpalte.ART else ""
+        return super().headerData(abschnitt, ausrichtung, rolle)
+
     def reihe_von(self, schicht_id: int) -> int | None:
         for i, z in enumerate(self._zeilen):
             if z.schicht.id == schicht_id:
@@ -527,17 +533,17 @@ class SchichtlisteModell(Kopfmodell):
 
     def _text(self, z: Schichtzeile, spalte: int) -> str:
         s = z.schicht
-        if spalte == SchichtSpalte.TAG:
-            return texte.tag_mit_datum(s.tag)
+        if spalte == SchichtSpalte.TAG:  # "Di 1." as in the grid: the month is above the list, "Di 01.12." too wide
+            return texte.tag_kurz(s.tag)
         if spalte == SchichtSpalte.PLAN:
-            return texte.zeitspanne(s.beginn, s.ende)
+            return texte.umbrechbar(texte.zeitspanne(s.beginn, s.ende))
         if spalte == SchichtSpalte.ART:
             return s.vorlage or s.arbeitsart.bezeichnung
         if spalte == SchichtSpalte.LEISTUNGSART:
             return s.leistungsart or tr("nicht zugeordnet")
         if spalte == SchichtSpalte.IST:
             if s.ist is not None:
-                return texte.zeitspanne(s.ist.beginn, s.ist.ende)
+                return texte.umbrechbar(texte.zeitspanne(s.ist.beginn, s.ist.ende))
             return tr("noch nicht gearbeitet") if z.zukunft else tr("wie geplant")
         if spalte == SchichtSpalte.STUNDEN:
             return z.stunden

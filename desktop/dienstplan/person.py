@@ -30,6 +30,7 @@ from core.domain.zahlen import anzahl
 from core.fehler import AssistenzbueroFehler
 from desktop.dienstplan.eingaben import Eingabedialog
 from desktop.dienstplan.modelle import AbwesenheitsModell, SchichtlisteModell, Schichtzeile
+from desktop.dienstplan.wortkopf import Wortliste
 from desktop.formular import dezimal_als_text
 from desktop.i18n import tr
 from desktop.tabellen import PassendeTabelle
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 
 def _tabelle(name: str, titel: str) -> PassendeTabelle:
-    t = PassendeTabelle()  # columns sized to their contents, narrowed to the table's width (set in `zeige`)
+    t = Wortliste()  # columns sized to their contents, narrowed to the table's width (set in `zeige`)
     t.setObjectName(name)
     t.setAccessibleName(titel)
     t.setTabKeyNavigation(False)

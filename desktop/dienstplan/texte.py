@@ -56,6 +56,11 @@ def zeitspanne(beginn: datetime, ende: datetime) -> str:
     return text
 
 
+def umbrechbar(spanne: str) -> str:
+    """ "07:00–14:00" that may break after its dash in a narrow column (Qt keeps it whole, cut to "07:00–…")."""
+    return spanne.replace("–", "–\u200b")
+
+
 def zeitspanne_gesprochen(beginn: datetime, ende: datetime) -> str:
     """ "7:00 bis 14:00 Uhr" for the accessible text (a dash is read badly by some screen readers)."""
     b, e = beginn.astimezone(BERLIN), ende.astimezone(BERLIN)

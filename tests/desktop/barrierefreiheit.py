@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QStackedWidget,
+    QStyleOptionViewItem,
     QTabBar,
     QTableView,
     QTabWidget,
@@ -153,3 +154,45 @@ def doppelte_kuerzel(wurzel: QWidget) -> list[str]:
             if buchstabe:
                 belegt.setdefault(buchstabe, []).append(text.replace("\n", " "))
     return [f"Alt+{b.upper()}: {' | '.join(t)}" for b, t in sorted(belegt.items()) if len(t) > 1]
+
+
+def abgeschnittene_zellen(tabelle: QTableView) -> list[str]:
+    """Cells that need more room than they have, as the item delegate lays out their text in the cell's width (Qt
+    wraps at spaces; a word wider than the cell is cut, with or without "…"). Comparing a row's height with its size
+    hint (`_abgeschnittene_zeilen`) never saw a word cut sideways: "(heute)" in a 36-pixel "Tag" column at 200 %
+    gave a row exactly as high as its hint."""
+    funde = []
+    modell, delegat = tabelle.model(), tabelle.itemDelegate()
+    for reihe in range(modell.rowCount()):
+        for spalte in range(modell.columnCount()):
+            if tabelle.isColumnHidden(spalte):
+                continue
+            index = modell.index(reihe, spalte)
+            option = QStyleOptionViewItem()
+            tabelle.initViewItemOption(option)
+            option.rect = tabelle.visualRect(index)  # where the cell is painted (the grid line left out)
+            noetig = delegat.sizeHint(option, index)
+            if noetig.width() > option.rect.width() or noetig.height() > option.rect.height():
+                name = tabelle.accessibleName() or tabelle.objectName()
+                funde.append(
+                    f"„{name}“, Zeile {reihe + 1}: „{index.data()}“ braucht {noetig.width()}×{noetig.height()}, "
+                    f"hat {option.rect.width()}×{option.rect.height()} Pixel"
+                )
+    return funde
+
+
+def abgeschnittene_titel(tabelle: QTableView) -> list[str]:
+    """Column titles with a line wider than their column (`Kopfzeile` wraps and hyphenates them to fit)."""
+    from desktop.tabellen import PassendeTabelle
+
+    if not isinstance(tabelle, PassendeTabelle):
+        return []
+    kopf = tabelle.kopfzeile
+    metrik = kopf._metrik()
+    return [
+        f"„{tabelle.accessibleName()}“, Spalte „{kopf.titel(s)}“: „{zeile}“ breiter als die Spalte"
+        for s in range(kopf.count())
+        if not kopf.isSectionHidden(s)
+        for zeile in kopf.zeilen(s, kopf.sectionSize(s))
+        if metrik.horizontalAdvance(zeile) + kopf.rand(s) > kopf.sectionSize(s)
+    ]

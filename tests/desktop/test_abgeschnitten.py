@@ -6,9 +6,10 @@ size; a list's rows must be as high as their wrapped texts and no one-line field
 from __future__ import annotations
 
 import pytest
+from barrierefreiheit import abgeschnittene_titel, abgeschnittene_zellen
 from bildschirmfotos import _ansichten, abgeschnittene_felder
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 
 from desktop.bereiche import BEREICHE
 from desktop.hauptfenster import Hauptfenster
@@ -29,48 +30,6 @@ def _abgeschnittene_zeilen(seite: QWidget) -> list[str]:
     return funde
 
 
-def abgeschnittene_zellen(tabelle: QTableView) -> list[str]:
-    """Cells that need more room than they have, as the item delegate lays out their text in the cell's width (Qt
-    wraps at spaces; a word wider than the cell is cut, with or without "…"). Comparing a row's height with its size
-    hint (`_abgeschnittene_zeilen`) never saw a word cut sideways: "(heute)" in a 36-pixel "Tag" column at 200 %
-    gave a row exactly as high as its hint."""
-    funde = []
-    modell, delegat = tabelle.model(), tabelle.itemDelegate()
-    for reihe in range(modell.rowCount()):
-        for spalte in range(modell.columnCount()):
-            if tabelle.isColumnHidden(spalte):
-                continue
-            index = modell.index(reihe, spalte)
-            option = QStyleOptionViewItem()
-            tabelle.initViewItemOption(option)
-            option.rect = tabelle.visualRect(index)  # where the cell is painted (the grid line left out)
-            noetig = delegat.sizeHint(option, index)
-            if noetig.width() > option.rect.width() or noetig.height() > option.rect.height():
-                name = tabelle.accessibleName() or tabelle.objectName()
-                funde.append(
-                    f"„{name}“, Zeile {reihe + 1}: „{index.data()}“ braucht {noetig.width()}×{noetig.height()}, "
-                    f"hat {option.rect.width()}×{option.rect.height()} Pixel"
-                )
-    return funde
-
-
-def _abgeschnittene_titel(tabelle: QTableView) -> list[str]:
-    """Column titles with a line wider than their column (`Kopfzeile` wraps and hyphenates them to fit)."""
-    from desktop.tabellen import PassendeTabelle
-
-    if not isinstance(tabelle, PassendeTabelle):
-        return []
-    kopf = tabelle.kopfzeile
-    metrik = kopf._metrik()
-    return [
-        f"„{tabelle.accessibleName()}“, Spalte „{kopf.titel(s)}“: „{zeile}“ breiter als die Spalte"
-        for s in range(kopf.count())
-        if not kopf.isSectionHidden(s)
-        for zeile in kopf.zeilen(s, kopf.sectionSize(s))
-        if metrik.horizontalAdvance(zeile) + kopf.rand(s) > kopf.sectionSize(s)
-    ]
-
-
 def test_nichts_abgeschnitten_bei_100_prozent(qtbot, demo_fenster: Hauptfenster) -> None:
     demo_fenster.resize(1216, 720)  # the size it takes on a 1280×800 screen (95 % × 90 %)
     funde: list[str] = []
@@ -89,15 +48,18 @@ def test_nichts_abgeschnitten_bei_100_prozent(qtbot, demo_fenster: Hauptfenster)
     raster = demo_fenster.seite("dienstplan").raster
     if raster.horizontalScrollBar().maximum() > 0:
         funde.append(f"dienstplan: Monatsraster rollt seitwärts ({raster.horizontalScrollBar().maximum()} Pixel)")
-    funde += abgeschnittene_zellen(raster) + _abgeschnittene_titel(raster)
+    funde += abgeschnittene_zellen(raster) + abgeschnittene_titel(raster)
     assert funde == []
 
 
-def test_monatsplan_bei_200_prozent_ganz_lesbar(qtbot, demo_fenster: Hauptfenster) -> None:
+def test_dienstplan_bei_200_prozent_ganz_lesbar(qtbot, demo_fenster: Hauptfenster) -> None:
     """At 200 % on a 1280×800 screen (608×360 logical pixels for the window) every cell and title of the month grid
     shows its whole text; the grid scrolls sideways instead. Columns were narrowed below their words: "Do / 3. /
     (h…" for today, "Be-/mer-/kun-/gen" over "Heilig…" and "Weih…" in December. Today's month (the demo's, with
-    "(heute)") and December (Heiligabend, Weihnachten, Silvester in "Bemerkungen") are looked at."""
+    "(heute)") and December (Heiligabend, Weihnachten, Silvester in "Bemerkungen") are looked at.
+
+    Her shifts ("Je Assistenzkraft") read "Di …", "14:00–…", "Sp…", "wie ge…": now whole words, a column shown in the
+    month grid too ("Art") gives way, and the page does not scroll sideways."""
     from datetime import date
 
     demo_fenster.resize(608, 360)
@@ -110,7 +72,7 @@ def test_monatsplan_bei_200_prozent_ganz_lesbar(qtbot, demo_fenster: Hauptfenste
         for _ in range(3):
             QApplication.processEvents()
         assert raster.viewport().width() < 450  # as narrow as at 200 %: the grid scrolls sideways
-        funde += abgeschnittene_zellen(raster) + _abgeschnittene_titel(raster)
+        funde += abgeschnittene_zellen(raster) + abgeschnittene_titel(raster)
         # the day stays on one line: "Do 3." not "Do" over "3."
         for reihe in range(raster.model().rowCount()):
             index = raster.model().index(reihe, 0)
@@ -120,6 +82,20 @@ def test_monatsplan_bei_200_prozent_ganz_lesbar(qtbot, demo_fenster: Hauptfenste
             option.rect = raster.visualRect(index)
             if "heute" not in index.data() and raster.itemDelegate().sizeHint(option, index).height() > einzeilig:
                 funde.append(f"Tag „{index.data()}“ umgebrochen")
+
+    bereich.zeige_monat(date.today().year, date.today().month)
+    bereich.reiter.setCurrentWidget(bereich.person)
+    person = bereich.person
+    seite = demo_fenster.stapel.currentWidget()
+    for wer in range(person.auswahl.count()):
+        person.auswahl.setCurrentIndex(wer)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert person.schicht_modell.rowCount() > 0
+        funde += abgeschnittene_zellen(person.schichten) + abgeschnittene_titel(person.schichten)
+        if seite.horizontalScrollBar().maximum() > 0:
+            funde.append(f"„Je Assistenzkraft“ ({person.auswahl.currentText()}): die Seite rollt seitwärts")
+    bereich.reiter.setCurrentWidget(raster)
     assert funde == []
 
 

@@ -8,6 +8,7 @@ months are finalised once (module fixture) and each test works on a copy of that
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -15,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,19 +27,25 @@ from core.abrechnung.szenario_laden import lade
 from core.dienstplan import abbildung as ab
 from core.dienstplan.modelle import SchichtZeile
 from core.dienstplan.schicht import Istzeit
+from core.io.belege_export import lohnjournal_exportieren
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, KassenJahr, Krankenkasse
 from core.stammdaten import start
 
-SV_PFLICHTIG = Path(__file__).resolve().parents[2] / "data" / "szenarien" / "sv_pflichtig_nacht_sonntag.json"
+SZENARIEN = Path(__file__).resolve().parents[2] / "data" / "szenarien"
+SV_PFLICHTIG = SZENARIEN / "sv_pflichtig_nacht_sonntag.json"
 MONATE = [(2026, 3), (2026, 4), (2026, 5)]
 
 
 @pytest.fixture(scope="module")
 def abgeschlossen(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """March to May finalised, without corrections."""
-    pfad = tmp_path_factory.mktemp("korrekturen") / "haushalt.sqlite"
-    lade(SV_PFLICHTIG, pfad)
+    return _haushalt(SV_PFLICHTIG, tmp_path_factory.mktemp("korrekturen") / "haushalt.sqlite")
+
+
+def _haushalt(szenario: Path, pfad: Path) -> Path:
+    """The scenario's household with its March shifts repeated four and eight weeks later; March to May finalised."""
+    lade(szenario, pfad)
     db = start.oeffne(pfad)
     try:
         with db.arbeitseinheit() as sitzung:
@@ -169,7 +177,7 @@ def test_unveraenderter_monat_wird_nicht_neu_berechnet(db: Datenbank, monkeypatc
     assert lauf.offene_korrekturen(db) == [] and gerechnet == []
 
 
-def test_spaetere_monate_ohne_eigene_aenderung_bleiben_wie_sie_sind(db: Datenbank) -> None:
+def test_spaetere_monate_ohne_eigene_aenderung_bleiben_wie_sie_sind(db: Datenbank, tmp_path: Path) -> None:
     """One hour more on Monday 02.03.2026 (08:00–16:00 becomes 08:00–17:00, a weekday hour without surcharge) after
     March to May were finalised: March is corrected by 1 h × 18,00 € (the scenario's Stundenlohn) = +18,00 € gross,
     SV and tax gross. April and May are computed again, because their input holds the year so far, and differ only in
@@ -205,3 +213,74 @@ def test_spaetere_monate_ohne_eigene_aenderung_bleiben_wie_sie_sind(db: Datenban
     gueltig = ablage.lade_jahr(db, 2026, person)
     for feld in ("brutto", "lohnsteuer", "kv_an", "rv_an", "netto", "arbeitgeberkosten", "auszahlung"):
         assert getattr(juni_ergebnis.jahreswerte, feld) == sum((getattr(g.ergebnis, feld) for g in gueltig), Decimal(0))
+
+    # May's Lohnjournal, printed now: its year block holds March's correction in the Lohnarten and in the totals
+    ziel = tmp_path / "mai.xlsx"
+    lohnjournal_exportieren(db, 2026, 5, ziel)
+    blatt = load_workbook(ziel)["Januar bis Mai 2026"]
+    zeilen = {blatt.cell(row=r, column=2).value: blatt.cell(row=r, column=3).value for r in range(1, blatt.max_row + 1)}
+    assert zeilen["Gesamtbrutto (Arbeitslohn)"] == float(vorher[5].jahreswerte.brutto + plus)
+    assert zeilen["Arbeitsstunden"] == float(sum((g.ergebnis.lohnarten[0].betrag for g in gueltig[:3]), Decimal(0)))
+
+
+def test_folgekorrektur_wenn_die_jahresprognose_den_monat_aendert(tmp_path: Path) -> None:
+    """Anna's Minijob in a private household (scenario minijob_privathaushalt: 15,00 €/h; March 660 €, repeated four and
+    eight weeks later: April 660 €, May 300 €). The Jahresprognose (core/abrechnung/jahr.py; § 8 Abs. 1 Nr. 1 SGB IV,
+    limit 12 × 603 € = 7.236 €) of April is the pay so far plus April plus the average of both for the 8 months left:
+    660 + 660 + 660 × 8 = 6.600 €. Three March shifts found 3 h longer each: March + 9 h × 15 € = 795 €. April's
+    forecast becomes 795 + 660 + (795 + 660) / 2 × 8 = 7.275 € > 7.236 €: April is a Midijob now, an amount of April
+    changes, so April gets a version whose reason names the March correction. May's forecast goes from
+    (660 + 660 + 300) / 3 = 540 → 1.620 + 540 × 7 = 5.400 € to 585 → 1.755 + 585 × 7 = 5.850 €, still a Minijob
+    with the same pay and levies: May keeps its version."""
+    db = start.oeffne(_haushalt(SZENARIEN / "minijob_privathaushalt.json", tmp_path / "haushalt.sqlite"))
+    try:
+        with db.arbeitseinheit() as sitzung:
+            for zeile in sitzung.scalars(
+                select(SchichtZeile).where(SchichtZeile.tag < date(2026, 4, 1)).order_by(SchichtZeile.beginn)
+            ).all()[:3]:
+                zeile.ist_beginn, zeile.ist_ende = zeile.beginn, zeile.ende + timedelta(hours=3)
+        maerz, april = lauf.offene_korrekturen(db)
+        assert (maerz.monat, maerz.vorher.brutto, maerz.nachher.brutto) == (3, Decimal("660.00"), Decimal("795.00"))
+        assert maerz.grund == lauf.GRUND_DATEN
+        assert april.monat == 4 and april.nachher.brutto == april.vorher.brutto == Decimal("660.00")
+        assert (april.vorher.beschaeftigung.value, april.nachher.beschaeftigung.value) == ("minijob", "midijob")
+        assert "7.275,00" in april.nachher.begruendung[0]
+        assert april.grund.startswith("Folgekorrektur der Korrektur von März 2026:")
+        lauf.schliesse_ab(db, 2026, 6)
+        person = april.assistenzkraft_id
+        assert [g.grund for g in ablage.versionen(db, 2026, 4, person)] == ["", april.grund]
+        assert [g.version for g in ablage.versionen(db, 2026, 5, person)] == [1]
+    finally:
+        db.schliessen()
+
+
+def test_zeitkonto_vortrag_allein_macht_keine_korrektur(tmp_path: Path) -> None:
+    """The household of the other tests with a Monatslohn of 3.000,00 € for 40 hours a week instead of the Stundenlohn
+    (a Zeitkonto, seed 004, 2.5). One hour more on 02.03. changes March's Ist by 1,00 h and so its Saldo (and its
+    surcharges a little: their Grundlohn is 3.000 € / the hours of the month, § 3b Abs. 2 EStG). April and May then
+    take over a balance 1,00 h higher, but their own Soll, Ist and pay are as before: they keep their version, and
+    June carries the balance on (June's Vortrag = May's Saldo + 1,00 h)."""
+    daten = json.loads(SV_PFLICHTIG.read_text(encoding="utf-8"))
+    kraft = daten["assistenzkraefte"][0]
+    del kraft["stundenlohn"]
+    kraft.update({"monatslohn": "3000.00", "wochenstunden": "40"})
+    szenario = tmp_path / "festlohn.json"
+    szenario.write_text(json.dumps(daten), encoding="utf-8")
+    db = start.oeffne(_haushalt(szenario, tmp_path / "haushalt.sqlite"))
+    try:
+        with db.arbeitseinheit() as sitzung:
+            _schicht_maerz_laenger(sitzung)
+        (maerz,) = lauf.offene_korrekturen(db)
+        assert maerz.monat == 3
+        vorher_konto, nachher_konto = maerz.vorher.zeitkonto, maerz.nachher.zeitkonto
+        assert vorher_konto is not None and nachher_konto is not None
+        assert nachher_konto.ist - vorher_konto.ist == nachher_konto.saldo - vorher_konto.saldo == Decimal("1.00")
+        lauf.schliesse_ab(db, 2026, 6)
+        person = maerz.assistenzkraft_id
+        mai = ablage.versionen(db, 2026, 5, person)
+        assert [g.version for g in ablage.versionen(db, 2026, 4, person)] == [g.version for g in mai] == [1]
+        juni = ablage.lade_monat(db, 2026, 6).ergebnisse[0].ergebnis
+        assert juni.zeitkonto is not None and mai[0].ergebnis.zeitkonto is not None
+        assert juni.zeitkonto.vortrag == mai[0].ergebnis.zeitkonto.saldo + Decimal("1.00")
+    finally:
+        db.schliessen()

@@ -20,6 +20,7 @@ from core.fehler import EingabeFehler
 from core.meldungen.deuev import deuev_meldungen
 from core.meldungen.lohnsteuerbescheinigung import lohnsteuerbescheinigungen
 from core.meldungen.lohnsteuerbescheinigung_export import lstb_exportieren
+from core.meldungen.unfallkasse import unfallkasse_jahr
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft
 from tests.core.io.belege_hilfe import SZENARIEN, geladener_haushalt, pdf_text
@@ -139,5 +140,8 @@ def test_spaetere_korrektur_eines_frueheren_monats_zaehlt_mit(tmp_path: Path) ->
         # her Abmeldung (30) in April reports the corrected RV-Entgelt too: 2.743,50 € in whole euros = 2.744
         (abmeldung,) = [m for m in deuev_meldungen(db, 2026, 4).meldungen if (m.personalnummer, m.grund) == ("1", "30")]
         assert abmeldung.entgelt == 2744
+        # and the Unfallkasse's year figures her gross pay (no surcharges: weekday shifts 07:00–16:00)
+        (uv,) = [p for p in unfallkasse_jahr(db, 2026).personen if p.personalnummer == "1"]
+        assert uv.arbeitsentgelt == Decimal("2743.50")
     finally:
         db.schliessen()

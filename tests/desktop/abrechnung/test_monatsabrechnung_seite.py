@@ -447,3 +447,15 @@ def test_einzelheiten_zeigen_das_zeitkonto(qtbot: Any, haushalt: Haushalt) -> No
         "höchstens 20,00 Plusstunden",
     ):
         assert teil in text
+
+
+def test_folgekorrektur_steht_in_der_liste_der_korrekturen_vorn() -> None:
+    """A month corrected only through an earlier month's correction (its own data unchanged, `lauf._grund`) says so
+    in the list before its differences; a correction of the month's own data does not."""
+    from desktop.abrechnung.korrekturen import _aenderungen
+
+    differenz = (("brutto", '"660.00"', '"795.00"'),)
+    folge = "Folgekorrektur der Korrektur von März 2026: die Daten dieses Monats sind unverändert"
+    assert _aenderungen(differenz, folge) == "Folgekorrektur: " + _aenderungen(differenz)
+    assert _aenderungen(differenz, lauf.GRUND_DATEN) == _aenderungen(differenz)
+    assert "Folgekorrektur" not in _aenderungen(differenz)

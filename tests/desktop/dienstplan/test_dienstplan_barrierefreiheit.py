@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from barrierefreiheit import bedienelemente, doppelte_kuerzel, pruefe_barrierefreiheit
-from PySide6.QtWidgets import QWidget
+from barrierefreiheit import (
+    abgeschnittene_titel,
+    abgeschnittene_zellen,
+    bedienelemente,
+    doppelte_kuerzel,
+    pruefe_barrierefreiheit,
+)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core.dienstplan import dienst
 from core.dienstplan.abwesenheit import Abwesenheit, Abwesenheitsart
@@ -88,3 +94,38 @@ def test_bereich_mit_daten_und_beiden_ansichten(qtbot: Any, bereich: DienstplanB
     # the menus of the area: every entry has a text
     for knopf in (bereich.knopf_schicht, bereich.knopf_abwesenheit, bereich.knopf_planung, bereich.knopf_export):
         assert all(a.text().strip() for a in knopf.menu().actions() if not a.isSeparator())
+
+
+def test_hinweise_und_ihre_schichten_bei_200_prozent_in_ganzen_woertern(
+    qtbot: Any, bereich: DienstplanBereich, haushalt: Haushalt
+) -> None:
+    """The area as wide as at 200 % on 1280×800 (440 logical pixels): the month's Hinweise read "Wa…", "Mo 23…" and
+    "innerh…" beside a wide "Rechtsgrundlage"; her shifts "Di …", "14:00–…", "Sp…". Now every word of a cell is whole
+    (a night shift's "(Folgetag)" too), the lists do not scroll sideways, and "Art" gives way saying where it is."""
+    for vorlage, tag, person in (
+        ("Frühdienst", MONTAG + timedelta(days=5), haushalt.rudolf),  # 15 hours in a day: an ArbZG warning
+        ("Spätdienst", MONTAG + timedelta(days=5), haushalt.rudolf),
+        ("Nachtbereitschaft", MONTAG, haushalt.joerg),
+        ("Frühdienst", MONTAG + timedelta(days=1), haushalt.joerg),
+    ):
+        v = next(v for v in dienst.liste_vorlagen(haushalt.db) if v.name == vorlage)
+        dienst.plane(haushalt.db, schicht_aus_vorlage(v, tag, person))
+    bereich.lade()
+    bereich.resize(440, 700)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert bereich.hinweis_modell.rowCount() >= 2
+    funde = abgeschnittene_zellen(bereich.hinweise) + abgeschnittene_titel(bereich.hinweise)
+    person = bereich.person
+    bereich.reiter.setCurrentWidget(person)
+    for wer in range(person.auswahl.count()):
+        person.auswahl.setCurrentIndex(wer)
+        for _ in range(3):
+            QApplication.processEvents()
+        funde += abgeschnittene_zellen(person.schichten) + abgeschnittene_titel(person.schichten)
+        for liste in (person.schichten, bereich.hinweise):
+            if liste.mindestbreite() > liste.width() or liste.horizontalScrollBar().maximum() > 0:
+                funde.append(f"„{liste.accessibleName()}“ ({person.auswahl.currentText()}) zu breit")
+    assert funde == []
+    assert person.schichten.isColumnHidden(2)  # "Art"
+    assert "Aus Platzgründen ausgeblendet: Art (im Monatsplan)." in person.schichten.accessibleDescription()
