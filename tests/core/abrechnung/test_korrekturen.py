@@ -27,7 +27,9 @@ from core.abrechnung.szenario_laden import lade
 from core.dienstplan import abbildung as ab
 from core.dienstplan.modelle import SchichtZeile
 from core.dienstplan.schicht import Istzeit
+from core.io.belegdaten import Beleggrundlage
 from core.io.belege_export import lohnjournal_exportieren
+from core.io.lohnkonto import lohnkonto
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft, KassenJahr, Krankenkasse
 from core.stammdaten import start
@@ -213,6 +215,14 @@ def test_spaetere_monate_ohne_eigene_aenderung_bleiben_wie_sie_sind(db: Datenban
     gueltig = ablage.lade_jahr(db, 2026, person)
     for feld in ("brutto", "lohnsteuer", "kv_an", "rv_an", "netto", "arbeitgeberkosten", "auszahlung"):
         assert getattr(juni_ergebnis.jahreswerte, feld) == sum((getattr(g.ergebnis, feld) for g in gueltig), Decimal(0))
+    # the Lohnkonto (the months' valid versions side by side) adds up to the year June carries
+    konto = lohnkonto(2026, [Beleggrundlage(g.ergebnis, g.eingabe(db)) for g in gueltig], None)
+    for text, feld in (
+        ("Gesamtbrutto (Arbeitslohn)", "brutto"),
+        ("Lohnsteuer", "lohnsteuer"),
+        ("Nettoentgelt", "netto"),
+    ):
+        assert next(z for z in konto.zeilen if z.text == text).summe == getattr(juni_ergebnis.jahreswerte, feld)
 
     # May's Lohnjournal, printed now: its year block holds March's correction in the Lohnarten and in the totals
     ziel = tmp_path / "mai.xlsx"
@@ -284,3 +294,17 @@ def test_zeitkonto_vortrag_allein_macht_keine_korrektur(tmp_path: Path) -> None:
         assert juni.zeitkonto.vortrag == mai[0].ergebnis.zeitkonto.saldo + Decimal("1.00")
     finally:
         db.schliessen()
+
+
+def test_spaetere_monate_ohne_folgen_werden_einmal_gerechnet(db: Datenbank, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After March's correction, April's and May's inputs stay different from their snapshots (the year so far
+    changed) while their versions stay: they are computed once to find that out, not again at every later look."""
+    with db.arbeitseinheit() as sitzung:
+        _schicht_maerz_laenger(sitzung)
+    gerechnet = _zaehle_berechnungen(monkeypatch)
+    juni = lauf.schliesse_ab(db, 2026, 6)
+    assert [(k.jahr, k.monat) for k in juni.korrekturen] == [(2026, 3)]
+    assert sorted(gerechnet) == [(2026, 3), (2026, 4), (2026, 5), (2026, 6)]
+    gerechnet.clear()
+    assert lauf.offene_korrekturen(db) == [] and gerechnet == []
+    assert lauf.abrechnung(db, 2026, 7).korrekturen == () and gerechnet == [(2026, 7)]
