@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -227,29 +226,19 @@ def monatsanteil(eingabe: Monatseingabe, ergebnis: Monatsergebnis) -> Jahreswert
     return ergebnis.jahreswerte.minus(eingabe.vorgeschichte.jahreswerte)
 
 
-def fortgeschrieben(monate: Sequence[tuple[Monatseingabe, Monatsergebnis]]) -> Jahreswerte:
-    """The year's totals after these months of one assistant (one year, oldest first, each its valid version): the
-    totals the first started from (figures carried over before the Abrechnungsbeginn) plus every month's own share.
-
-    A stored month's own `jahreswerte` are the totals as they stood when it was computed. After a correction of an
-    earlier month that left a later month's own payroll unchanged, the later month keeps its version (and its old
-    totals), so the year's documents add up the months' shares instead."""
-    if not monate:
-        return Jahreswerte()
-    summe = monate[0][0].vorgeschichte.jahreswerte
-    for eingabe, ergebnis in monate:
-        summe = summe.plus(monatsanteil(eingabe, ergebnis))
-    return summe
-
-
 #: (file, row id, input checksum) → (the totals the stored month started from, its own share): parsed once per process
 _ANTEILE: dict[tuple[str, int, str], tuple[Jahreswerte, Jahreswerte]] = {}
 
 
 def jahressummen(db: Datenbank, jahr: int, assistenzkraft_id: int | None = None) -> dict[tuple[int, int], Jahreswerte]:
-    """(assistant, month) → the year's totals up to and including that finalised month, from the valid versions
-    (`fortgeschrieben`): what the Lohnsteuerbescheinigung, the DEÜV Meldungen, the Unfallkasse's Lohnnachweis and
-    the Lohnjournal state for the year, equal to the sum of the Lohnkonto's months."""
+    """(assistant, month) → the year's totals up to and including that finalised month, from the valid versions:
+    the totals the year's first month started from (figures carried over before the Abrechnungsbeginn) plus every
+    month's own share (`monatsanteil`). What the Lohnsteuerbescheinigung, the DEÜV Meldungen, the Unfallkasse's
+    Lohnnachweis and the Lohnjournal state for the year, equal to the sum of the Lohnkonto's months.
+
+    A stored month's own `jahreswerte` are the totals as they stood when it was computed: after a correction of an
+    earlier month that left a later month's own payroll unchanged, the later month keeps its version and those
+    totals (`lauf._eigene_aenderung`)."""
     datei = str(db.pfad)
     summen: dict[tuple[int, int], Jahreswerte] = {}
     with db.arbeitseinheit() as sitzung:
@@ -267,7 +256,8 @@ def jahressummen(db: Datenbank, jahr: int, assistenzkraft_id: int | None = None)
                     Abrechnungsergebnis.ergebnis,
                 ).where(Abrechnungsergebnis.id.in_(fehlen[anfang : anfang + 500]))
             ):
-                vorher = Jahreswerte.aus_dict(json.loads(r.eingabe)["vorgeschichte"]["jahreswerte"])
+                vorgeschichte = json.loads(r.eingabe).get("vorgeschichte") or {}
+                vorher = Jahreswerte.aus_dict(vorgeschichte.get("jahreswerte") or {})
                 nachher = Jahreswerte.aus_dict(json.loads(r.ergebnis)["jahreswerte"])
                 _ANTEILE[(datei, r.id, r.pruefsumme)] = (vorher, nachher.minus(vorher))
     laufend: dict[int, Jahreswerte] = {}

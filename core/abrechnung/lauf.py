@@ -74,10 +74,11 @@ ABWESENHEITEN_RUECKBLICK = timedelta(days=400)
 #: Finalised months this far back are passed as `Vormonat` (13 weeks for § 11 BUrlG, 12 months for the Minijob).
 VORMONATE = 13
 KASSE_BITTE_PRUEFEN = "KASSE_BITTE_PRUEFEN"
-#: Why a correction was made (stored with the version, on its payslip and in the Beitragsnachweis's corrections)
+KASSE_BEISPIELWERT = "KASSE_BEISPIELWERT"
+#: Why a correction was made (stored with the version, on its payslip and in the Beitragsnachweis's corrections):
+#: the month's own data changed, or (`FOLGEKORREKTUR …`, `_grund`) only the months before it
 GRUND_DATEN = "Daten des abgeschlossenen Monats nachträglich geändert"
 FOLGEKORREKTUR = "Folgekorrektur"
-KASSE_BEISPIELWERT = "KASSE_BEISPIELWERT"
 _SCHWERE_REIHENFOLGE = {Schwere.FEHLER: 0, Schwere.WARNUNG: 1, Schwere.INFO: 2}
 
 
@@ -469,9 +470,6 @@ def _version(sitzung: Session, schluessel: tuple[int, int, int]) -> int:
     )
 
 
-_monatswerte = ablage.monatsanteil
-
-
 def _vortrag_als_jahreswerte(vorrat: _Vorrat, person: int, jahr: int) -> tuple[Jahreswerte, Decimal] | None:
     v = vorrat.vortrag(person, jahr)
     if v is None:
@@ -487,7 +485,7 @@ def _vorgeschichte(vorrat: _Vorrat, person: int, jahr: int, monat: int, beginn: 
     jahreswerte = vortrag[0] if vortrag is not None else Jahreswerte()
     vorjahr: Jahreswerte | None = None
     for j, m in eigene:
-        werte = _monatswerte(*stand[(j, m, person)])
+        werte = ablage.monatsanteil(*stand[(j, m, person)])
         if j == jahr:
             jahreswerte = jahreswerte.plus(werte)
         elif j == jahr - 1:
@@ -844,7 +842,7 @@ def _eigene_aenderung(
         felder.discard("zeitkonto")
     if felder:
         return True
-    return _monatswerte(*alt) != _monatswerte(*neu)
+    return ablage.monatsanteil(*alt) != ablage.monatsanteil(*neu)
 
 
 def _nur_vortrag(alt: Zeitkonto | None, neu: Zeitkonto | None) -> bool:
