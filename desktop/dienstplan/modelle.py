@@ -595,7 +595,7 @@ class AbwesenheitsModell(Kopfmodell):
 
     def _text(self, a: Abwesenheit, spalte: int) -> str:
         if spalte == 0:
-            return a.art.bezeichnung
+            return texte.trennbar(a.art.bezeichnung)
         if spalte == 1:
             return texte.datum(a.von)
         if spalte == 2:

@@ -61,6 +61,17 @@ def umbrechbar(spanne: str) -> str:
     return spanne.replace("–", "–\u200b")
 
 
+def trennbar(text: str) -> str:
+    """Long words with soft hyphens at their German syllables ("Beschäf-tigungs-verbot"): Qt breaks a word there
+    (showing the hyphen) when its column is narrower than the word, and shows no hyphen otherwise."""
+    from desktop.tabellen import TRENNEN_AB, _silben  # the column titles' patterns, parsed once
+
+    silben = _silben()
+    if silben is None:
+        return text
+    return " ".join(silben.inserted(w, hyphen="\u00ad") if len(w) >= TRENNEN_AB else w for w in text.split(" "))
+
+
 def zeitspanne_gesprochen(beginn: datetime, ende: datetime) -> str:
     """ "7:00 bis 14:00 Uhr" for the accessible text (a dash is read badly by some screen readers)."""
     b, e = beginn.astimezone(BERLIN), ende.astimezone(BERLIN)
