@@ -11,7 +11,10 @@ from typing import Any
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the screen the program is made for (a 1280×800 laptop, also at 200 %: tests/desktop/test_bildschirm.py), not the
+# offscreen platform's own 800×800
+_BILDSCHIRM = Path(__file__).resolve().parent / "data" / "bildschirm" / "1280x800.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_BILDSCHIRM}")
 os.environ.setdefault("QT_ACCESSIBILITY", "1")
 
 # --- Compiled modules are kept, also where the environment says PYTHONDONTWRITEBYTECODE ------------------------
