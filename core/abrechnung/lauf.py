@@ -896,10 +896,12 @@ def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand, vorrat: _
                 continue  # cannot be recomputed now (e.g. data removed): left alone
             summe = ablage.pruefsumme(eingabe.als_dict())
             gespeichert = summen.get((jahr, monat, person))
-            if summe == gespeichert or summe == ablage.pruefsumme(alt[0].als_dict()):
-                continue  # the input it was computed from: the same result (the first test spares reading it back)
+            if summe == gespeichert:
+                continue  # the input it was computed from: the same result
             if (jahr, monat, person, gespeichert, summe) in geprueft:
                 continue  # this input was computed before and left the month's payroll as it is
+            if summe == ablage.pruefsumme(alt[0].als_dict()):
+                continue  # the snapshot read back: the same input, whatever checksum was stored with it
             zeile = _gerechnet(sitzung, md, eingabe, nach_plan)
             if zeile.ergebnis is None or zeile.eingabe is None:
                 continue
