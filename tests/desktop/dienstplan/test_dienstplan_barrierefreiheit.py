@@ -110,7 +110,8 @@ def test_hinweise_und_ihre_schichten_bei_200_prozent_in_ganzen_woertern(
         ("Frühdienst", MONTAG + timedelta(days=1), haushalt.joerg),
     ):
         v = next(v for v in dienst.liste_vorlagen(haushalt.db) if v.name == vorlage)
-        dienst.plane(haushalt.db, schicht_aus_vorlage(v, tag, person))
+        notiz = "Krankenhausbegleitung" if vorlage == "Nachtbereitschaft" else ""  # a long word in her note
+        dienst.plane(haushalt.db, schicht_aus_vorlage(v, tag, person).mit(notiz=notiz))
     # "Beschäftigungsverbot" is wider than a narrow column: it breaks at a syllable ("Beschäfti-gungsverbot")
     verbot = Abwesenheitsart.BESCHAEFTIGUNGSVERBOT
     tage = (MONTAG + timedelta(days=2), MONTAG + timedelta(days=3))
