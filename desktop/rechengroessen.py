@@ -43,12 +43,12 @@ from desktop.operationen import Hintergrundoperation
 from desktop.tabellen import Spalte, ZeilenModell
 
 SPALTEN: list[Spalte[Eintrag]] = [
-    Spalte(tr("Status"), lambda e: STATUS_TEXT[e.status]),
-    Spalte(tr("Bereich"), lambda e: e.groesse.gruppe),
-    Spalte(tr("Rechengröße"), lambda e: e.groesse.bezeichnung, hinweis=lambda e: e.name),
-    Spalte(tr("Wert"), wert_text, rechtsbuendig=True),
-    Spalte(tr("Gültig ab"), lambda e: "" if e.gueltig_ab is None else f"{e.gueltig_ab:%d.%m.%Y}"),
-    Spalte(tr("Quelle"), lambda e: e.quelle, hinweis=lambda e: e.quelle),
+    Spalte(tr("Status"), lambda e: STATUS_TEXT[e.status], ganz=True),
+    Spalte(tr("Bereich"), lambda e: e.groesse.gruppe, trennen=True),
+    Spalte(tr("Rechengröße"), lambda e: e.groesse.bezeichnung, hinweis=lambda e: e.name, trennen=True),
+    Spalte(tr("Wert"), wert_text, rechtsbuendig=True, ganz=True),
+    Spalte(tr("Gültig ab"), lambda e: "" if e.gueltig_ab is None else f"{e.gueltig_ab:%d.%m.%Y}", ganz=True),
+    Spalte(tr("Quelle"), lambda e: e.quelle, hinweis=lambda e: e.quelle, trennen=True),
 ]
 
 
