@@ -11,7 +11,9 @@ Service API (what a page, the CLI and the benchmark use):
   its input snapshot, the corrections as new versions of their months, and an audit entry.
   `abschluss_hindernis(db, jahr, monat)` gives the sentence it would refuse with (or None) without finalising.
 - `offene_korrekturen(db)`: finalised months whose data changed since (shifts, contracts, absences …), recomputed,
-  with their differences; they are settled in the next open month (`naechster_offener_monat`).
+  with their differences; they are settled in the next open month (`naechster_offener_monat`). A correction of a
+  person without a contract in that month (she left) has no row there to pay it: `Korrektur.nicht_ausgezahlt`,
+  `Monatsabrechnung.nicht_ausgezahlt` and, once finalised, `nicht_ausgezahlte` say so in one sentence each.
 
 Nothing here computes pay: `core.abrechnung.rechnen.berechne` does, for the run and `berechnen` alike.
 """
@@ -60,7 +62,7 @@ from core.dienstplan.vertrag import Vertragsdaten
 from core.domain.geld import NULL, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsgrenzen
-from core.domain.zahlen import anzahl
+from core.domain.zahlen import anzahl, format_eur
 from core.fehler import EingabeFehler, vorhanden
 from core.persistence.basis import jetzt_utc
 from core.persistence.datenbank import Datenbank
@@ -131,6 +133,8 @@ class Korrektur:
     version: int
     differenz: tuple[tuple[str, str, str], ...]
     grund: str = GRUND_DATEN
+    #: the settling month, when she has no contract in it (she left): no payroll of that month pays the difference
+    ohne_vertrag_in: tuple[int, int] | None = None
 
     @property
     def auszahlung_differenz(self) -> Decimal:
@@ -138,6 +142,59 @@ class Korrektur:
 
     def text(self) -> str:
         return f"Korrektur {self.monat:02d}/{self.jahr}"
+
+    @property
+    def nicht_ausgezahlt(self) -> str:
+        """The sentence that says the difference reaches nobody by itself (`nicht_ausgezahlt_text`), or ""."""
+        if self.ohne_vertrag_in is None:
+            return ""
+        wer = self.nachher.name or f"Personalnummer {self.personalnummer}"
+        return nicht_ausgezahlt_text(wer, self.jahr, self.monat, self.auszahlung_differenz, self.ohne_vertrag_in)
+
+
+def nicht_ausgezahlt_text(wer: str, jahr: int, monat: int, differenz: Decimal, ziel: tuple[int, int]) -> str:
+    """One German sentence for the correction of a person without a contract in the settling month ("" when the
+    payout does not change): a difference is settled through the Verrechnungen of her row in that month, and a
+    person who left has no row there, so the money would be paid (or reclaimed) nowhere without a word. Her
+    contributions and taxes are reported all the same (the corrected version of her month, in the Beitragsnachweis
+    of the settling month and the Lohnsteuer-Anmeldung of her month); only the payout needs a hand."""
+    if differenz == 0:
+        return ""
+    betrag = format_eur(abs(differenz))
+    abrechnung = f"die Abrechnung {monatstext(*ziel)}"
+    if differenz > 0:
+        was, tun = "Nachzahlung", f"zahlt {abrechnung} sie nicht aus – bitte {betrag} gesondert an {wer} überweisen"
+    else:
+        was = "Rückforderung"
+        tun = f"kann {abrechnung} sie nicht mit Lohn verrechnen – bitte {betrag} von {wer} zurückfordern"
+    return (
+        f"Korrektur {monatstext(jahr, monat)} für {wer}: {was} {betrag} netto; weil {wer} im {monatstext(*ziel)} "
+        f"keinen Arbeitsvertrag mehr hat, {tun}."
+    )
+
+
+def auszahlung_differenz(korrektur: ablage.GespeichertesErgebnis) -> Decimal:
+    """What a stored correction changed in its month's payout (after − before, from the differences stored with it;
+    0 when the payout stayed as it was)."""
+    alt, neu = next(((a, b) for f, a, b in korrektur.differenz if f == "auszahlung"), ("0", "0"))
+    return Decimal(neu) - Decimal(alt)
+
+
+def nicht_ausgezahlte(gespeichert: ablage.GespeicherterMonat) -> list[str]:
+    """For a finalised month as stored: the sentences of the corrections it settled for people without a row in
+    it (`nicht_ausgezahlt_text`); the payout difference is read from the correction's stored differences."""
+    mit_zeile = {e.assistenzkraft_id for e in gespeichert.ergebnisse}
+    texte = []
+    for k in gespeichert.korrekturen:
+        if k.assistenzkraft_id in mit_zeile:
+            continue
+        wer = k.ergebnis.name or f"Personalnummer {k.personalnummer}"
+        text = nicht_ausgezahlt_text(
+            wer, k.jahr, k.monat, auszahlung_differenz(k), (gespeichert.jahr, gespeichert.monat)
+        )
+        if text:
+            texte.append(text)
+    return texte
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +208,12 @@ class Monatsabrechnung:
     @property
     def sperrend(self) -> list[tuple[Zeile, Hinweis]]:
         return [(z, h) for z in self.zeilen for h in z.sperrend]
+
+    @property
+    def nicht_ausgezahlt(self) -> tuple[str, ...]:
+        """The corrections this month settles that no row of it pays out (their people have left), one sentence
+        each: the page, the CLI and the finalising say them, the money must not get lost silently."""
+        return tuple(k.nicht_ausgezahlt for k in self.korrekturen if k.nicht_ausgezahlt)
 
 
 # --- reading the store ---------------------------------------------------------------------------------------------
@@ -924,6 +987,10 @@ def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand, vorrat: _
                     _grund(alt[0], zeile.eingabe, [k for k in ergebnis if k.assistenzkraft_id == person]),
                 )
             )
+    if ergebnis:
+        # A difference is paid through the person's row in the settling month; one who has left has none there.
+        mit_vertrag = set(_vertraege_im_monat(sitzung, *bis))
+        ergebnis = [k if k.assistenzkraft_id in mit_vertrag else replace(k, ohne_vertrag_in=bis) for k in ergebnis]
     return ergebnis
 
 
@@ -1135,7 +1202,8 @@ def schliesse_ab(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:
                 sitzung,
                 "korrektur",
                 f"{k.text()} (Version {k.version}) im {monatstext(jahr, monat)} verrechnet: "
-                + "; ".join(f"{f}: {a} → {b}" for f, a, b in k.differenz[:6]),
+                + "; ".join(f"{f}: {a} → {b}" for f, a, b in k.differenz[:6])
+                + (f" – {k.nicht_ausgezahlt}" if k.nicht_ausgezahlt else ""),
                 jahr=k.jahr,
                 monat=k.monat,
                 assistenzkraft_id=k.assistenzkraft_id,

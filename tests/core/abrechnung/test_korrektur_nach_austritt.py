@@ -1,0 +1,150 @@
+"""A correction of an assistant who has left (issue: money owed to or by her must not get lost silently).
+
+Sabine (scenario meldungen_zwei_kassen, Eintritt 02.03.2026, 15,50 € an hour, tax class I, AOK BW 2,9 %
+Zusatzbeitrag, childless, born 12.04.1985; employer in NW) leaves on 30.04.2026; March and April are finalised.
+Then her shift of Monday 02.03. 07:00–15:00 is found to have ended at 16:00. The correction of March is settled
+with May, where she has no contract and so no row: the run pays the difference through the Verrechnungen of a row,
+so nothing would pay it. Every place that shows or settles corrections must say so.
+
+March by hand (176 h → 177 h, 1 h × 15,50 € more; RECHENGROESSEN 2026 rates on the employee's side):
+  gross          2.728,00 → 2.743,50   (+15,50)
+  KV 7,3 % + 1,45 % (half the 2,9 %) = 8,75 %: 238,70 → 240,06 (240,05625)   (+1,36)
+  PV 1,8 % + 0,6 % childless = 2,4 %:           65,47 → 65,84 (65,844)      (+0,37)
+  RV 9,3 %:                                    253,70 → 255,15 (255,1455)    (+1,45)
+  AV 1,3 %:                                     35,46 → 35,67 (35,6655)     (+0,21)
+  Lohnsteuer (PAP 2026, part month of 30 calendar days, daily tax × 30, R 39b.5 Abs. 2 LStR):
+                                               234,60 → 237,90               (+3,30), checked below with the PAP
+  net            1.900,07 → 1.908,88: 15,50 − 1,36 − 0,37 − 1,45 − 0,21 − 3,30 = 8,81 € owed to her.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from core.abrechnung import ablage, lauf
+from core.abrechnung.modelle import Protokolleintrag
+from core.dienstplan.modelle import SchichtZeile
+from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Assistenzkraft
+from core.regeln.steuer import Steuermerkmale, lohnsteuer_monat
+from core.stammdaten import start
+from tests.core.io.belege_hilfe import geladener_haushalt
+from tests.kommandozeile import rufe
+
+SZENARIEN = Path(__file__).resolve().parents[2] / "data" / "szenarien"
+
+#: the sentence, with the amount worked by hand above (format_eur puts a no-break space before €)
+NACHZAHLUNG = (
+    "Korrektur März 2026 für Sabine Muster: Nachzahlung 8,81\xa0€ netto; weil Sabine Muster im Mai 2026 keinen "
+    "Arbeitsvertrag mehr hat, zahlt die Abrechnung Mai 2026 sie nicht aus – bitte 8,81\xa0€ gesondert an Sabine "
+    "Muster überweisen."
+)
+
+
+def haushalt_nach_austritt(ordner: Path) -> Path:
+    """March and April finalised, Sabine gone since 30.04., then an hour more on her first March shift (the file
+    closed again: the command line refuses a database that is open elsewhere). Also the page's test uses it."""
+    daten: dict[str, Any] = json.loads((SZENARIEN / "meldungen_zwei_kassen.json").read_text(encoding="utf-8"))
+    daten["assistenzkraefte"][0]["eintritt"] = "2026-03-02"
+    haushalt = geladener_haushalt(ordner, daten)
+    try:
+        lauf.schliesse_ab(haushalt, 2026, 3)
+        with haushalt.arbeitseinheit() as sitzung:
+            sabine = sitzung.scalars(select(Assistenzkraft).where(Assistenzkraft.personalnummer == "1")).one()
+            max(sabine.vertraege, key=lambda v: v.gueltig_ab).austritt = date(2026, 4, 30)
+            sabine_id = sabine.id
+        lauf.schliesse_ab(haushalt, 2026, 4)
+        with haushalt.arbeitseinheit() as sitzung:
+            erste = sitzung.scalars(
+                select(SchichtZeile)
+                .where(SchichtZeile.assistenzkraft_id == sabine_id, SchichtZeile.tag == date(2026, 3, 2))
+                .order_by(SchichtZeile.beginn)
+            ).first()
+            assert erste is not None
+            erste.ist_beginn, erste.ist_ende = erste.beginn, erste.ende + timedelta(hours=1)
+    finally:
+        haushalt.schliessen()
+    return haushalt.pfad
+
+
+@pytest.fixture
+def pfad(tmp_path: Path) -> Path:
+    return haushalt_nach_austritt(tmp_path)
+
+
+@contextmanager
+def geoeffnet(pfad: Path) -> Iterator[Datenbank]:
+    db = start.oeffne(pfad)
+    try:
+        yield db
+    finally:
+        db.schliessen()
+
+
+def test_die_lohnsteuer_der_korrektur_nach_dem_pap() -> None:
+    """The 3,30 € more Lohnsteuer of the hand calculation: the PAP 2026 (checked against the BMF's test cases in
+    tests/core/regeln) for March's part month of 30 days, once with each gross."""
+    merkmale = Steuermerkmale(1, date(1985, 4, 12), "NW", kv_zusatzbeitrag_prozent=Decimal("2.9"))
+    vorher = lohnsteuer_monat(merkmale, 2026, 3, Decimal("2728.00"), kalendertage=30).lohnsteuer
+    nachher = lohnsteuer_monat(merkmale, 2026, 3, Decimal("2743.50"), kalendertage=30).lohnsteuer
+    assert (vorher, nachher) == (Decimal("234.60"), Decimal("237.90"))
+
+
+def test_offene_korrektur_ohne_vertrag_wird_genannt(pfad: Path) -> None:
+    with geoeffnet(pfad) as db:
+        (korrektur,) = lauf.offene_korrekturen(db)
+        entwurf = lauf.abrechnung(db, 2026, 5)
+    assert (korrektur.personalnummer, korrektur.monat, korrektur.ohne_vertrag_in) == ("1", 3, (2026, 5))
+    assert korrektur.auszahlung_differenz == Decimal("8.81")  # hand calculation in the module docstring
+    assert korrektur.nicht_ausgezahlt == NACHZAHLUNG
+    assert "1" not in {z.personalnummer for z in entwurf.zeilen}  # no row pays it
+    assert entwurf.nicht_ausgezahlt == (NACHZAHLUNG,)
+    # the others' corrections (none here) and the others' rows stay without the sentence
+    assert all(z.ergebnis is not None and z.ergebnis.verrechnungen == 0 for z in entwurf.zeilen)
+
+    ausgabe = rufe("abrechnung", "--db", str(pfad), "--monat", "2026-05")
+    assert ausgabe.returncode == 0 and f"Achtung: {NACHZAHLUNG}\n" in ausgabe.stdout
+    als_json = rufe("abrechnung", "--db", str(pfad), "--monat", "2026-05", "--json")
+    assert als_json.returncode == 0 and f"Achtung: {NACHZAHLUNG}\n" in als_json.stderr
+    assert "Achtung" not in als_json.stdout  # the JSON keeps its schema (CONTRACTS §7)
+
+
+def test_abschluss_nennt_sie_und_der_abgeschlossene_monat_auch(pfad: Path) -> None:
+    ausgabe = rufe("abrechnung", "abschliessen", "--db", str(pfad), "--monat", "2026-05")
+    assert ausgabe.returncode == 0
+    assert ausgabe.stdout.endswith(f"1 Korrekturen verrechnet).\nAchtung: {NACHZAHLUNG}\n")
+    with geoeffnet(pfad) as db:
+        mai = ablage.lade_monat(db, 2026, 5)
+        with db.arbeitseinheit() as sitzung:  # the audit log keeps it
+            texte = list(sitzung.scalars(select(Protokolleintrag.text).where(Protokolleintrag.aktion == "korrektur")))
+    assert [(k.personalnummer, k.monat, k.version) for k in mai.korrekturen] == [("1", 3, 2)]
+    assert lauf.auszahlung_differenz(mai.korrekturen[0]) == Decimal("8.81")
+    assert lauf.nicht_ausgezahlte(mai) == [NACHZAHLUNG]
+    gezeigt = rufe("abrechnung", "--db", str(pfad), "--monat", "2026-05")
+    assert f"Achtung: {NACHZAHLUNG}\n" in gezeigt.stdout
+    assert len(texte) == 1 and texte[0].endswith(f" – {NACHZAHLUNG}")
+
+
+def test_schliesse_ab_gibt_den_satz_zurueck(pfad: Path) -> None:
+    with geoeffnet(pfad) as db:
+        assert lauf.schliesse_ab(db, 2026, 5).nicht_ausgezahlt == (NACHZAHLUNG,)
+
+
+def test_rueckforderung_und_ohne_differenz() -> None:
+    """She was overpaid: never a negative payout, an amount to reclaim from her; no payout difference: nothing."""
+    text = lauf.nicht_ausgezahlt_text("Sabine Muster", 2026, 3, Decimal("-8.81"), (2026, 5))
+    assert text == (
+        "Korrektur März 2026 für Sabine Muster: Rückforderung 8,81\xa0€ netto; weil Sabine Muster im Mai 2026 keinen "
+        "Arbeitsvertrag mehr hat, kann die Abrechnung Mai 2026 sie nicht mit Lohn verrechnen – bitte 8,81\xa0€ von "
+        "Sabine Muster zurückfordern."
+    )
+    assert lauf.nicht_ausgezahlt_text("Sabine Muster", 2026, 3, Decimal(0), (2026, 5)) == ""
