@@ -12,8 +12,9 @@ Service API (what a page, the CLI and the benchmark use):
   `abschluss_hindernis(db, jahr, monat)` gives the sentence it would refuse with (or None) without finalising.
 - `offene_korrekturen(db)`: finalised months whose data changed since (shifts, contracts, absences …), recomputed,
   with their differences; they are settled in the next open month (`naechster_offener_monat`). A correction of a
-  person without a contract in that month (she left) has no row there to pay it: `Korrektur.nicht_ausgezahlt`,
-  `Monatsabrechnung.nicht_ausgezahlt` and, once finalised, `nicht_ausgezahlte` say so in one sentence each.
+  person without a contract in that month (she left) has no row there to settle it: `Korrektur.ohne_vertrag`,
+  `Monatsabrechnung.ohne_vertrag` and, once finalised, `ohne_vertrag_gespeichert` give it (`OhneVertrag`: its
+  sentence, and the transfer or the amount to reclaim that the month's payments list).
 
 Nothing here computes pay: `core.abrechnung.rechnen.berechne` does, for the run and `berechnen` alike.
 """
@@ -144,33 +145,64 @@ class Korrektur:
         return f"Korrektur {self.monat:02d}/{self.jahr}"
 
     @property
-    def nicht_ausgezahlt(self) -> str:
-        """The sentence that says the difference reaches nobody by itself (`nicht_ausgezahlt_text`), or ""."""
-        if self.ohne_vertrag_in is None:
-            return ""
+    def ohne_vertrag(self) -> OhneVertrag | None:
+        """This correction's payout difference when no row of the settling month can settle it (she left), else
+        None (also when the payout stays the same: then only contributions or taxes change, reported as ever)."""
+        if self.ohne_vertrag_in is None or self.auszahlung_differenz == 0:
+            return None
         wer = self.nachher.name or f"Personalnummer {self.personalnummer}"
-        return nicht_ausgezahlt_text(wer, self.jahr, self.monat, self.auszahlung_differenz, self.ohne_vertrag_in)
+        return OhneVertrag(
+            self.assistenzkraft_id,
+            self.personalnummer,
+            wer,
+            self.jahr,
+            self.monat,
+            self.auszahlung_differenz,
+            self.ohne_vertrag_in,
+            self.eingabe.person.iban,
+        )
 
 
-def nicht_ausgezahlt_text(wer: str, jahr: int, monat: int, differenz: Decimal, ziel: tuple[int, int]) -> str:
-    """One German sentence for the correction of a person without a contract in the settling month ("" when the
-    payout does not change): a difference is settled through the Verrechnungen of her row in that month, and a
-    person who left has no row there, so the money would be paid (or reclaimed) nowhere without a word. Her
-    contributions and taxes are reported all the same (the corrected version of her month, in the Beitragsnachweis
-    of the settling month and the Lohnsteuer-Anmeldung of her month); only the payout needs a hand."""
-    if differenz == 0:
-        return ""
-    betrag = format_eur(abs(differenz))
-    abrechnung = f"die Abrechnung {monatstext(*ziel)}"
-    if differenz > 0:
-        was, tun = "Nachzahlung", f"zahlt {abrechnung} sie nicht aus – bitte {betrag} gesondert an {wer} überweisen"
-    else:
-        was = "Rückforderung"
-        tun = f"kann {abrechnung} sie nicht mit Lohn verrechnen – bitte {betrag} von {wer} zurückfordern"
-    return (
-        f"Korrektur {monatstext(jahr, monat)} für {wer}: {was} {betrag} netto; weil {wer} im {monatstext(*ziel)} "
-        f"keinen Arbeitsvertrag mehr hat, {tun}."
-    )
+@dataclass(frozen=True, slots=True)
+class OhneVertrag:
+    """The payout difference of a correction settled in a month where its person has no contract (she left).
+
+    A difference is settled through the Verrechnungen of the person's row in the settling month; one who has left
+    has no row there. Her contributions and taxes take the path of every correction (the corrected version of her
+    month: the settling month's Beitragsnachweis, the Lohnsteuer of her month's Anmeldungszeitraum); the money
+    goes as a transfer of its own with the settling month's payments (`core.io.zahlungen`, a Nachberechnung whose
+    slip is the corrected month's Entgeltbescheinigung), or, when she was overpaid, is an amount to reclaim from
+    her (never a negative payout). `text` says so in one sentence wherever corrections are shown or settled.
+    """
+
+    assistenzkraft_id: int
+    personalnummer: str
+    name: str
+    jahr: int  # the corrected month
+    monat: int
+    differenz: Decimal  # after − before: above 0 owed to her, below 0 to reclaim
+    ziel: tuple[int, int]  # the settling month
+    iban: str = ""  # from the corrected month's input (the payments prefer the Personalbogen's current one)
+
+    @property
+    def verwendungszweck(self) -> str:
+        return f"Korrektur {self.monat:02d}/{self.jahr}"
+
+    @property
+    def text(self) -> str:
+        betrag = format_eur(abs(self.differenz))
+        kopf = f"Korrektur {monatstext(self.jahr, self.monat)} für {self.name}"
+        grund = f"weil {self.name} im {monatstext(*self.ziel)} keinen Arbeitsvertrag mehr hat"
+        if self.differenz > 0:
+            return (
+                f"{kopf}: Nachzahlung {betrag} netto; {grund}, wird sie ohne Abrechnungszeile als eigene Überweisung "
+                f"„{self.verwendungszweck}“ mit den Zahlungen {monatstext(*self.ziel)} ausgezahlt (Beleg: die "
+                f"korrigierte Entgeltbescheinigung {monatstext(self.jahr, self.monat)})."
+            )
+        return (
+            f"{kopf}: Rückforderung {betrag} netto; {grund}, kann die Abrechnung {monatstext(*self.ziel)} sie nicht "
+            f"mit Lohn verrechnen – bitte {betrag} von {self.name} zurückfordern."
+        )
 
 
 def auszahlung_differenz(korrektur: ablage.GespeichertesErgebnis) -> Decimal:
@@ -180,21 +212,20 @@ def auszahlung_differenz(korrektur: ablage.GespeichertesErgebnis) -> Decimal:
     return Decimal(neu) - Decimal(alt)
 
 
-def nicht_ausgezahlte(gespeichert: ablage.GespeicherterMonat) -> list[str]:
-    """For a finalised month as stored: the sentences of the corrections it settled for people without a row in
-    it (`nicht_ausgezahlt_text`); the payout difference is read from the correction's stored differences."""
+def ohne_vertrag_gespeichert(db: Datenbank, gespeichert: ablage.GespeicherterMonat) -> list[OhneVertrag]:
+    """For a finalised month as stored: the corrections it settled for people without a row in it (`OhneVertrag`),
+    with the payout difference stored with each correction."""
     mit_zeile = {e.assistenzkraft_id for e in gespeichert.ergebnisse}
-    texte = []
+    ergebnis = []
     for k in gespeichert.korrekturen:
-        if k.assistenzkraft_id in mit_zeile:
+        differenz = auszahlung_differenz(k)
+        if k.assistenzkraft_id in mit_zeile or differenz == 0:
             continue
         wer = k.ergebnis.name or f"Personalnummer {k.personalnummer}"
-        text = nicht_ausgezahlt_text(
-            wer, k.jahr, k.monat, auszahlung_differenz(k), (gespeichert.jahr, gespeichert.monat)
-        )
-        if text:
-            texte.append(text)
-    return texte
+        ziel = (gespeichert.jahr, gespeichert.monat)
+        iban = k.eingabe(db).person.iban
+        ergebnis.append(OhneVertrag(k.assistenzkraft_id, k.personalnummer, wer, k.jahr, k.monat, differenz, ziel, iban))
+    return ergebnis
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,10 +241,10 @@ class Monatsabrechnung:
         return [(z, h) for z in self.zeilen for h in z.sperrend]
 
     @property
-    def nicht_ausgezahlt(self) -> tuple[str, ...]:
-        """The corrections this month settles that no row of it pays out (their people have left), one sentence
-        each: the page, the CLI and the finalising say them, the money must not get lost silently."""
-        return tuple(k.nicht_ausgezahlt for k in self.korrekturen if k.nicht_ausgezahlt)
+    def ohne_vertrag(self) -> tuple[OhneVertrag, ...]:
+        """The corrections this month settles that no row of it can settle (their people have left): the page, the
+        CLI and the finalising say each in one sentence (`OhneVertrag.text`), the money must not get lost silently."""
+        return tuple(o for k in self.korrekturen if (o := k.ohne_vertrag) is not None)
 
 
 # --- reading the store ---------------------------------------------------------------------------------------------
@@ -1203,7 +1234,7 @@ def schliesse_ab(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:
                 "korrektur",
                 f"{k.text()} (Version {k.version}) im {monatstext(jahr, monat)} verrechnet: "
                 + "; ".join(f"{f}: {a} → {b}" for f, a, b in k.differenz[:6])
-                + (f" – {k.nicht_ausgezahlt}" if k.nicht_ausgezahlt else ""),
+                + (f" – {o.text}" if (o := k.ohne_vertrag) is not None else ""),
                 jahr=k.jahr,
                 monat=k.monat,
                 assistenzkraft_id=k.assistenzkraft_id,

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from core.abrechnung.modell import Monatseingabe, Monatsergebnis
 from core.domain.kalender import MONATE
 from core.stammdaten.arbeitgeber import ArbeitgeberDaten
 from core.stammdaten.assistenzkraefte import AssistenzkraftDaten
+
+if TYPE_CHECKING:
+    from core.abrechnung.lauf import OhneVertrag
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,9 @@ class Monatsbelege:
     arbeitgeber: ArbeitgeberDaten | None
     eintraege: tuple[Beleggrundlage, ...]
     entwurf: bool = False
+    #: corrections this month settles for people without a row in it (they left), with their master data: the
+    #: payments transfer them (or list them to reclaim), `core.io.zahlungen`
+    ohne_vertrag: tuple[tuple[OhneVertrag, AssistenzkraftDaten | None], ...] = ()
 
     @property
     def monat_text(self) -> str:

@@ -9,7 +9,7 @@ Arbeitgeberin). Nothing here computes money.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -62,12 +62,21 @@ def monatsbelege(db: Datenbank, jahr: int, monat: int, *, assistenzkraft_id: int
             eintraege.append(
                 Beleggrundlage(g.ergebnis, g.eingabe(db), _person(db, g.assistenzkraft_id), _fassung(db, g))
             )
-        return Monatsbelege(jahr, monat, arbeitgeber, tuple(eintraege), entwurf=False)
-    for zeile in lauf.abrechnung(db, jahr, monat).zeilen:
+        ohne = lauf.ohne_vertrag_gespeichert(db, gespeichert) if assistenzkraft_id is None else []
+        return Monatsbelege(jahr, monat, arbeitgeber, tuple(eintraege), entwurf=False, ohne_vertrag=_mit(db, ohne))
+    entwurf = lauf.abrechnung(db, jahr, monat)
+    for zeile in entwurf.zeilen:
         if zeile.ergebnis is None or (assistenzkraft_id is not None and zeile.assistenzkraft_id != assistenzkraft_id):
             continue
         eintraege.append(Beleggrundlage(zeile.ergebnis, zeile.eingabe, _person(db, zeile.assistenzkraft_id)))
-    return Monatsbelege(jahr, monat, arbeitgeber, tuple(eintraege), entwurf=True)
+    ohne = list(entwurf.ohne_vertrag) if assistenzkraft_id is None else []
+    return Monatsbelege(jahr, monat, arbeitgeber, tuple(eintraege), entwurf=True, ohne_vertrag=_mit(db, ohne))
+
+
+def _mit(
+    db: Datenbank, ohne: Sequence[lauf.OhneVertrag]
+) -> tuple[tuple[lauf.OhneVertrag, AssistenzkraftDaten | None], ...]:
+    return tuple((o, _person(db, o.assistenzkraft_id)) for o in ohne)
 
 
 def _gefunden(belege: Monatsbelege, was: str) -> None:

@@ -50,7 +50,7 @@ def offene(korrekturen: Sequence[Korrektur], ziel: tuple[int, int] | None) -> li
             format_eur(k.auszahlung_differenz),
             _aenderungen(k.differenz, k.grund),
             _ohne_vertrag(monatstitel(*k.ohne_vertrag_in), k.auszahlung_differenz)
-            if k.ohne_vertrag_in is not None and k.auszahlung_differenz
+            if k.ohne_vertrag is not None and k.ohne_vertrag_in is not None
             else tr("offen, wird mit {wo} verrechnet").format(wo=wo),
         )
         for k in korrekturen
@@ -59,10 +59,10 @@ def offene(korrekturen: Sequence[Korrektur], ziel: tuple[int, int] | None) -> li
 
 def _ohne_vertrag(wo: str, differenz: Decimal) -> str:
     """The Verrechnung column of a correction whose person has no contract in the settling month (she left): no
-    payroll pays it, the user must (the full sentence stands above the list, `lauf.nicht_ausgezahlt_text`)."""
+    row settles it (the full sentence stands above the list, `lauf.OhneVertrag.text`)."""
     if differenz > 0:
-        return tr("nicht ausgezahlt: kein Vertrag im {wo}, bitte gesondert überweisen").format(wo=wo)
-    return tr("nicht verrechnet: kein Vertrag im {wo}, bitte zurückfordern").format(wo=wo)
+        return tr("kein Vertrag im {wo}: eigene Überweisung mit den Zahlungen {wo}").format(wo=wo)
+    return tr("kein Vertrag im {wo}: nicht verrechnet, bitte zurückfordern").format(wo=wo)
 
 
 def verrechnete(

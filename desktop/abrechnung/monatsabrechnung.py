@@ -78,9 +78,9 @@ def anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
     return f"{n} {einzahl if n == 1 else mehrzahl}"
 
 
-def _nicht_ausgezahlt(texte: Sequence[str]) -> str:
-    """The corrections nobody's payroll pays (people who left, `lauf.nicht_ausgezahlt_text`), each in full: said
-    wherever corrections are, never only in the list behind a button."""
+def _ohne_vertrag(texte: Sequence[str]) -> str:
+    """The corrections no row of the settling month settles (people who left, `lauf.OhneVertrag.text`), each in
+    full: said wherever corrections are, never only in the list behind a button."""
     return "".join(" " + tr("Achtung: {t}").format(t=t) for t in texte)
 
 
@@ -522,7 +522,7 @@ class Monatsabrechnung(QWidget):
                 text += " " + tr("Korrigiert nach dem Abschluss: {a}; die Einzelheiten zeigen alle Versionen.").format(
                     a=anzahl(len(stand.versionen), tr("Assistenzkraft"), tr("Assistenzkräfte"))
                 )
-            return text + _nicht_ausgezahlt(stand.nicht_ausgezahlt)
+            return text + _ohne_vertrag(stand.ohne_vertrag)
         text = tr("Status: Entwurf, noch nicht abgeschlossen.")
         if stand.naechster_offener is not None and (stand.jahr, stand.monat) > stand.naechster_offener:
             text += " " + tr("Zuerst ist {m} abzuschließen.").format(m=monatstitel(*stand.naechster_offener))
@@ -537,7 +537,7 @@ class Monatsabrechnung(QWidget):
                 if sperrend == 1
                 else tr("{n} Fehler verhindern den Abschluss.").format(n=sperrend)
             )
-        return text + _nicht_ausgezahlt(stand.nicht_ausgezahlt)
+        return text + _ohne_vertrag(stand.ohne_vertrag)
 
     def _setze_status(self, text: str) -> None:
         self.status.setText(text)
@@ -652,7 +652,7 @@ class Monatsabrechnung(QWidget):
             )
             if m.korrekturen:
                 text = text[:-2] + tr(", verrechnet: {k}).").format(k=anzahl(len(m.korrekturen), *KORREKTUREN))
-            self.kontext.melde(text + _nicht_ausgezahlt(m.nicht_ausgezahlt))
+            self.kontext.melde(text + _ohne_vertrag([o.text for o in m.ohne_vertrag]))
             if (self.jahr, self.monat) == (jahr, monat):
                 self.lade()
 
@@ -719,7 +719,7 @@ class Monatsabrechnung(QWidget):
                 text = tr("Offen: {k}; verrechnet wird mit der Abrechnung {m}.").format(
                     k=anzahl(len(offen), *KORREKTUREN), m=monatstitel(*ziel)
                 )
-                text += _nicht_ausgezahlt([k.nicht_ausgezahlt for k in offen if k.nicht_ausgezahlt])
+                text += _ohne_vertrag([o.text for k in offen if (o := k.ohne_vertrag) is not None])
             else:
                 text = tr("Es gibt keine offenen Korrekturen: seit dem Abschluss hat sich nichts geändert.")
             if stand is not None and stand.abgeschlossen and stand.verrechnet:
@@ -727,7 +727,7 @@ class Monatsabrechnung(QWidget):
                 text += " " + tr("Mit {m} verrechnet: {k}.").format(
                     m=stand.titel, k=anzahl(len(stand.verrechnet), *KORREKTUREN)
                 )
-                text += _nicht_ausgezahlt(stand.nicht_ausgezahlt)
+                text += _ohne_vertrag(stand.ohne_vertrag)
             modal(korrekturen.KorrekturenDialog(text, eintraege, self))
             self.tabelle.setFocus()
 

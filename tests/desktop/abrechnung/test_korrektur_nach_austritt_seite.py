@@ -1,5 +1,6 @@
-"""Abrechnung › Monatsabrechnung: the correction of an assistant who has left says that nobody's payroll pays it —
-in the status of the settling month (draft and finalised) and in the list of corrections. The household and the
+"""Abrechnung › Monatsabrechnung: the correction of an assistant who has left says that no row of the settling
+month settles it (it is a transfer of its own) — in the status of the settling month (draft and finalised) and in
+the list of corrections. The household and the
 amount (8,81 € net, worked by hand) are those of tests/core/abrechnung/test_korrektur_nach_austritt.py."""
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def test_korrektur_ohne_vertrag_steht_im_status_und_in_der_liste(
         qtbot.keyClick(seite.tabelle, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda: bool(gesehen), timeout=20000)
         assert gesehen[0].endswith(f"Achtung: {NACHZAHLUNG}")
-        assert gesehen[1:] == ["nicht ausgezahlt: kein Vertrag im Mai 2026, bitte gesondert überweisen"]
+        assert gesehen[1:] == ["kein Vertrag im Mai 2026: eigene Überweisung mit den Zahlungen Mai 2026"]
 
         lauf.schliesse_ab(kontext.datenbank, 2026, 5)
         seite.zeige_monat(2026, 5)
@@ -57,6 +58,6 @@ def test_korrektur_ohne_vertrag_steht_im_status_und_in_der_liste(
         qtbot.keyClick(seite.tabelle, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda: bool(gesehen), timeout=20000)
         assert gesehen[0].endswith(f"Achtung: {NACHZAHLUNG}")
-        assert gesehen[1:] == ["nicht ausgezahlt: kein Vertrag im Mai 2026, bitte gesondert überweisen"]
+        assert gesehen[1:] == ["kein Vertrag im Mai 2026: eigene Überweisung mit den Zahlungen Mai 2026"]
     finally:
         kontext.schliessen()
