@@ -204,6 +204,36 @@ class OhneVertrag:
             f"mit Lohn verrechnen – bitte {betrag} von {self.name} zurückfordern."
         )
 
+    @property
+    def beleg_text(self) -> str:
+        """The line of the corrected month's Entgeltbescheinigung: the slip of this Nachberechnung (no payslip of the
+        settling month shows it, she has no row there)."""
+        betrag = format_eur(abs(self.differenz))
+        if self.differenz > 0:
+            return (
+                f"Nachzahlung {betrag} netto (Differenz zur vorigen Fassung): ausgezahlt als eigene Überweisung "
+                f"„{self.verwendungszweck}“ mit den Zahlungen {monatstext(*self.ziel)}"
+            )
+        return (
+            f"Überzahlung {betrag} netto (Differenz zur vorigen Fassung): zurückzuzahlen, nicht mit Lohn verrechnet "
+            f"(kein Arbeitsvertrag im {monatstext(*self.ziel)})"
+        )
+
+
+def ohne_vertrag_version(db: Datenbank, version: ablage.GespeichertesErgebnis) -> OhneVertrag | None:
+    """A stored correction version whose payout difference no row of its settling month settled (she had no
+    contract then), else None: for its Entgeltbescheinigung (`OhneVertrag.beleg_text`)."""
+    differenz = auszahlung_differenz(version)
+    if version.art != "korrektur" or version.verrechnet_jahr is None or version.verrechnet_monat is None:
+        return None
+    ziel = (version.verrechnet_jahr, version.verrechnet_monat)
+    if differenz == 0 or ablage.versionen(db, *ziel, version.assistenzkraft_id):
+        return None
+    wer = version.ergebnis.name or f"Personalnummer {version.personalnummer}"
+    return OhneVertrag(
+        version.assistenzkraft_id, version.personalnummer, wer, version.jahr, version.monat, differenz, ziel
+    )
+
 
 def auszahlung_differenz(korrektur: ablage.GespeichertesErgebnis) -> Decimal:
     """What a stored correction changed in its month's payout (after − before, from the differences stored with it;

@@ -30,6 +30,8 @@ class Fassung:
     grund: str = ""
     vorige: tuple[int, date | None] | None = None  # the version this one replaces
     naechste: tuple[int, date | None] | None = None  # the version that replaced this one
+    #: a correction of someone without a row in the settling month (she left): where its difference went
+    ausgleich: str = ""
 
     def text(self) -> str:
         """One German line for the payslip head, empty for an original that was never corrected."""
@@ -42,6 +44,8 @@ class Fassung:
                 teile.append(f"ersetzt Fassung {version}" + (f" vom {datum:%d.%m.%Y}" if datum else ""))
             if self.grund:
                 teile.append(f"Grund: {self.grund}")
+            if self.ausgleich:
+                teile.append(self.ausgleich)
         if self.naechste is not None:
             version, datum = self.naechste
             if not teile:

@@ -45,7 +45,9 @@ def _fassung(db: Datenbank, g: ablage.GespeichertesErgebnis) -> Fassung:
     datum = {v.version: v.erstellt_am.astimezone(BERLIN).date() for v in alle}
     vorige = (g.version - 1, datum.get(g.version - 1)) if g.version > 1 else None
     naechste = (g.version + 1, datum[g.version + 1]) if g.version + 1 in datum else None
-    return Fassung(g.version, g.art == "korrektur", datum[g.version], g.grund, vorige, naechste)
+    ohne = lauf.ohne_vertrag_version(db, g) if g.art == "korrektur" else None
+    ausgleich = ohne.beleg_text if ohne is not None else ""
+    return Fassung(g.version, g.art == "korrektur", datum[g.version], g.grund, vorige, naechste, ausgleich)
 
 
 def monatsbelege(db: Datenbank, jahr: int, monat: int, *, assistenzkraft_id: int | None = None) -> Monatsbelege:

@@ -37,7 +37,7 @@ from sqlalchemy import select
 from core.abrechnung import ablage, lauf
 from core.abrechnung.modelle import Protokolleintrag
 from core.dienstplan.modelle import SchichtZeile
-from core.io.belege_export import monatsbelege, zahlungen_exportieren
+from core.io.belege_export import entgeltbescheinigungen_exportieren, monatsbelege, zahlungen_exportieren
 from core.io.zahlungen import zahlungsauftrag
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Arbeitgeber, Assistenzkraft
@@ -164,6 +164,8 @@ def test_nachzahlung_steht_in_den_zahlungen_des_monats(pfad: Path, tmp_path: Pat
         ziel = tmp_path / "mai.xml"
         zahlungen_exportieren(db, 2026, 5, ziel)
         zahlungen_exportieren(db, 2026, 5, tmp_path / "mai.pdf")
+        sabine_id = id_von_sabine(db)
+        entgeltbescheinigungen_exportieren(db, 2026, 3, tmp_path / "maerz.pdf", assistenzkraft_id=sabine_id)
     (sabine,) = [z for z in auftrag.zahlungen if z.personalnummer == "1"]
     assert (sabine.betrag, sabine.iban, sabine.verwendungszweck) == (Decimal("8.81"), IBAN_ING, "Korrektur 03/2026")
     assert [z for z in entwurf.zahlungen if z.personalnummer == "1"] == [sabine]
@@ -179,6 +181,18 @@ def test_nachzahlung_steht_in_den_zahlungen_des_monats(pfad: Path, tmp_path: Pat
     text = " ".join("".join(seite.extract_text() for seite in PdfReader(tmp_path / "mai.pdf").pages).split())
     assert "Nachzahlung aus Korrektur 03/2026: kein Arbeitsvertrag im Mai 2026" in text
     assert "8,81" in text
+    # her slip of this Nachberechnung: the corrected March payslip (Fassung 2) says where the difference went
+    maerz = " ".join("".join(seite.extract_text() for seite in PdfReader(tmp_path / "maerz.pdf").pages).split())
+    assert "Korrektur der Entgeltbescheinigung" in maerz and "Fassung 2" in maerz
+    assert (
+        "Nachzahlung 8,81 € netto (Differenz zur vorigen Fassung): ausgezahlt als eigene Überweisung „Korrektur "
+        "03/2026“ mit den Zahlungen Mai 2026"
+    ) in maerz.replace("\xa0", " ")
+
+
+def id_von_sabine(db: Datenbank) -> int:
+    with db.arbeitseinheit() as sitzung:
+        return sitzung.scalars(select(Assistenzkraft.id).where(Assistenzkraft.personalnummer == "1")).one()
 
 
 def test_rueckforderung_ist_keine_negative_auszahlung(tmp_path: Path) -> None:
