@@ -11,7 +11,10 @@ Service API (what a page, the CLI and the benchmark use):
   its input snapshot, the corrections as new versions of their months, and an audit entry.
   `abschluss_hindernis(db, jahr, monat)` gives the sentence it would refuse with (or None) without finalising.
 - `offene_korrekturen(db)`: finalised months whose data changed since (shifts, contracts, absences …), recomputed,
-  with their differences; they are settled in the next open month (`naechster_offener_monat`).
+  with their differences; they are settled in the next open month (`naechster_offener_monat`). A correction of a
+  person without a contract in that month (she left) has no row there to settle it: `Korrektur.ohne_vertrag`,
+  `Monatsabrechnung.ohne_vertrag` and, once finalised, `ohne_vertrag_gespeichert` give it (`OhneVertrag`: its
+  sentence, and the transfer or the amount to reclaim that the month's payments list).
 
 Nothing here computes pay: `core.abrechnung.rechnen.berechne` does, for the run and `berechnen` alike.
 """
@@ -60,7 +63,7 @@ from core.dienstplan.vertrag import Vertragsdaten
 from core.domain.geld import NULL, format_zahl
 from core.domain.hinweis import Hinweis, Schwere
 from core.domain.kalender import monatsgrenzen
-from core.domain.zahlen import anzahl
+from core.domain.zahlen import anzahl, format_eur
 from core.fehler import EingabeFehler, vorhanden
 from core.persistence.basis import jetzt_utc
 from core.persistence.datenbank import Datenbank
@@ -131,6 +134,8 @@ class Korrektur:
     version: int
     differenz: tuple[tuple[str, str, str], ...]
     grund: str = GRUND_DATEN
+    #: the settling month, when she has no contract in it (she left): no payroll of that month pays the difference
+    ohne_vertrag_in: tuple[int, int] | None = None
 
     @property
     def auszahlung_differenz(self) -> Decimal:
@@ -138,6 +143,119 @@ class Korrektur:
 
     def text(self) -> str:
         return f"Korrektur {self.monat:02d}/{self.jahr}"
+
+    @property
+    def ohne_vertrag(self) -> OhneVertrag | None:
+        """This correction's payout difference when no row of the settling month can settle it (she left), else
+        None (also when the payout stays the same: then only contributions or taxes change, reported as ever)."""
+        if self.ohne_vertrag_in is None or self.auszahlung_differenz == 0:
+            return None
+        wer = self.nachher.name or f"Personalnummer {self.personalnummer}"
+        return OhneVertrag(
+            self.assistenzkraft_id,
+            self.personalnummer,
+            wer,
+            self.jahr,
+            self.monat,
+            self.auszahlung_differenz,
+            self.ohne_vertrag_in,
+            self.eingabe.person.iban,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OhneVertrag:
+    """The payout difference of a correction settled in a month where its person has no contract (she left).
+
+    A difference is settled through the Verrechnungen of the person's row in the settling month; one who has left
+    has no row there. Her contributions and taxes take the path of every correction (the corrected version of her
+    month: the settling month's Beitragsnachweis, the Lohnsteuer of her month's Anmeldungszeitraum); the money
+    goes as a transfer of its own with the settling month's payments (`core.io.zahlungen`, a Nachberechnung whose
+    slip is the corrected month's Entgeltbescheinigung), or, when she was overpaid, is an amount to reclaim from
+    her (never a negative payout). `text` says so in one sentence wherever corrections are shown or settled.
+    """
+
+    assistenzkraft_id: int
+    personalnummer: str
+    name: str
+    jahr: int  # the corrected month
+    monat: int
+    differenz: Decimal  # after − before: above 0 owed to her, below 0 to reclaim
+    ziel: tuple[int, int]  # the settling month
+    iban: str = ""  # from the corrected month's input (the payments prefer the Personalbogen's current one)
+
+    @property
+    def verwendungszweck(self) -> str:
+        return f"Korrektur {self.monat:02d}/{self.jahr}"
+
+    @property
+    def text(self) -> str:
+        betrag = format_eur(abs(self.differenz))
+        kopf = f"Korrektur {monatstext(self.jahr, self.monat)} für {self.name}"
+        grund = f"weil {self.name} im {monatstext(*self.ziel)} keinen Arbeitsvertrag mehr hat"
+        if self.differenz > 0:
+            return (
+                f"{kopf}: Nachzahlung {betrag} netto; {grund}, wird sie ohne Abrechnungszeile als eigene Überweisung "
+                f"„{self.verwendungszweck}“ mit den Zahlungen {monatstext(*self.ziel)} ausgezahlt (Beleg: die "
+                f"korrigierte Entgeltbescheinigung {monatstext(self.jahr, self.monat)})."
+            )
+        return (
+            f"{kopf}: Rückforderung {betrag} netto; {grund}, kann die Abrechnung {monatstext(*self.ziel)} sie nicht "
+            f"mit Lohn verrechnen – bitte {betrag} von {self.name} zurückfordern."
+        )
+
+    @property
+    def beleg_text(self) -> str:
+        """The line of the corrected month's Entgeltbescheinigung: the slip of this Nachberechnung (no payslip of the
+        settling month shows it, she has no row there)."""
+        betrag = format_eur(abs(self.differenz))
+        if self.differenz > 0:
+            return (
+                f"Nachzahlung {betrag} netto (Differenz zur vorigen Fassung): ausgezahlt als eigene Überweisung "
+                f"„{self.verwendungszweck}“ mit den Zahlungen {monatstext(*self.ziel)}"
+            )
+        return (
+            f"Überzahlung {betrag} netto (Differenz zur vorigen Fassung): zurückzuzahlen, nicht mit Lohn verrechnet "
+            f"(kein Arbeitsvertrag im {monatstext(*self.ziel)})"
+        )
+
+
+def ohne_vertrag_version(db: Datenbank, version: ablage.GespeichertesErgebnis) -> OhneVertrag | None:
+    """A stored correction version whose payout difference no row of its settling month settled (she had no
+    contract then), else None: for its Entgeltbescheinigung (`OhneVertrag.beleg_text`)."""
+    differenz = auszahlung_differenz(version)
+    if version.art != "korrektur" or version.verrechnet_jahr is None or version.verrechnet_monat is None:
+        return None
+    ziel = (version.verrechnet_jahr, version.verrechnet_monat)
+    if differenz == 0 or ablage.versionen(db, *ziel, version.assistenzkraft_id):
+        return None
+    wer = version.ergebnis.name or f"Personalnummer {version.personalnummer}"
+    return OhneVertrag(
+        version.assistenzkraft_id, version.personalnummer, wer, version.jahr, version.monat, differenz, ziel
+    )
+
+
+def auszahlung_differenz(korrektur: ablage.GespeichertesErgebnis) -> Decimal:
+    """What a stored correction changed in its month's payout (after − before, from the differences stored with it;
+    0 when the payout stayed as it was)."""
+    alt, neu = next(((a, b) for f, a, b in korrektur.differenz if f == "auszahlung"), ("0", "0"))
+    return Decimal(neu) - Decimal(alt)
+
+
+def ohne_vertrag_gespeichert(db: Datenbank, gespeichert: ablage.GespeicherterMonat) -> list[OhneVertrag]:
+    """For a finalised month as stored: the corrections it settled for people without a row in it (`OhneVertrag`),
+    with the payout difference stored with each correction."""
+    mit_zeile = {e.assistenzkraft_id for e in gespeichert.ergebnisse}
+    ergebnis = []
+    for k in gespeichert.korrekturen:
+        differenz = auszahlung_differenz(k)
+        if k.assistenzkraft_id in mit_zeile or differenz == 0:
+            continue
+        wer = k.ergebnis.name or f"Personalnummer {k.personalnummer}"
+        ziel = (gespeichert.jahr, gespeichert.monat)
+        iban = k.eingabe(db).person.iban
+        ergebnis.append(OhneVertrag(k.assistenzkraft_id, k.personalnummer, wer, k.jahr, k.monat, differenz, ziel, iban))
+    return ergebnis
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +269,12 @@ class Monatsabrechnung:
     @property
     def sperrend(self) -> list[tuple[Zeile, Hinweis]]:
         return [(z, h) for z in self.zeilen for h in z.sperrend]
+
+    @property
+    def ohne_vertrag(self) -> tuple[OhneVertrag, ...]:
+        """The corrections this month settles that no row of it can settle (their people have left): the page, the
+        CLI and the finalising say each in one sentence (`OhneVertrag.text`), the money must not get lost silently."""
+        return tuple(o for k in self.korrekturen if (o := k.ohne_vertrag) is not None)
 
 
 # --- reading the store ---------------------------------------------------------------------------------------------
@@ -924,6 +1048,10 @@ def _korrekturen(sitzung: Session, bis: tuple[int, int], stand: Stand, vorrat: _
                     _grund(alt[0], zeile.eingabe, [k for k in ergebnis if k.assistenzkraft_id == person]),
                 )
             )
+    if ergebnis:
+        # A difference is paid through the person's row in the settling month; one who has left has none there.
+        mit_vertrag = set(_vertraege_im_monat(sitzung, *bis))
+        ergebnis = [k if k.assistenzkraft_id in mit_vertrag else replace(k, ohne_vertrag_in=bis) for k in ergebnis]
     return ergebnis
 
 
@@ -1135,7 +1263,8 @@ def schliesse_ab(db: Datenbank, jahr: int, monat: int) -> Monatsabrechnung:
                 sitzung,
                 "korrektur",
                 f"{k.text()} (Version {k.version}) im {monatstext(jahr, monat)} verrechnet: "
-                + "; ".join(f"{f}: {a} → {b}" for f, a, b in k.differenz[:6]),
+                + "; ".join(f"{f}: {a} → {b}" for f, a, b in k.differenz[:6])
+                + (f" – {o.text}" if (o := k.ohne_vertrag) is not None else ""),
                 jahr=k.jahr,
                 monat=k.monat,
                 assistenzkraft_id=k.assistenzkraft_id,

@@ -87,10 +87,15 @@ def _anzeigen(args: argparse.Namespace) -> int:
     db = start.oeffne(_db_pfad(args))
     try:
         m = lauf.abrechnung(db, jahr, monat)
-        korrekturen = ablage.lade_monat(db, jahr, monat).korrekturen if m.status == ablage.ABGESCHLOSSEN else ()
+        gespeichert = ablage.lade_monat(db, jahr, monat) if m.status == ablage.ABGESCHLOSSEN else None
+        korrekturen = gespeichert.korrekturen if gespeichert is not None else ()
+        ohne_vertrag = lauf.ohne_vertrag_gespeichert(db, gespeichert) if gespeichert is not None else m.ohne_vertrag
         pruefen = lauf.kassen_zu_pruefen(db, jahr, monat)
     finally:
         db.schliessen()
+    # said before anything else (on stderr beside --json, whose output keeps its schema): money no row settles
+    for o in ohne_vertrag:
+        (sys.stderr if args.json else sys.stdout).write(f"Achtung: {o.text}\n")
     fehlerhaft = [z for z in m.zeilen if z.ergebnis is None]
     if fehlerhaft:
         raise EingabeFehler(fehlerhaft[0].fehler)
@@ -150,6 +155,8 @@ def _abschliessen(args: argparse.Namespace) -> int:
         + (f", {len(m.korrekturen)} Korrekturen verrechnet" if m.korrekturen else "")
         + ").\n"
     )
+    for o in m.ohne_vertrag:
+        sys.stdout.write(f"Achtung: {o.text}\n")
     return 0
 
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from core.abrechnung.modell import Monatseingabe, Monatsergebnis
 from core.domain.kalender import MONATE
 from core.stammdaten.arbeitgeber import ArbeitgeberDaten
 from core.stammdaten.assistenzkraefte import AssistenzkraftDaten
+
+if TYPE_CHECKING:
+    from core.abrechnung.lauf import OhneVertrag
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,8 @@ class Fassung:
     grund: str = ""
     vorige: tuple[int, date | None] | None = None  # the version this one replaces
     naechste: tuple[int, date | None] | None = None  # the version that replaced this one
+    #: a correction of someone without a row in the settling month (she left): where its difference went
+    ausgleich: str = ""
 
     def text(self) -> str:
         """One German line for the payslip head, empty for an original that was never corrected."""
@@ -38,6 +44,8 @@ class Fassung:
                 teile.append(f"ersetzt Fassung {version}" + (f" vom {datum:%d.%m.%Y}" if datum else ""))
             if self.grund:
                 teile.append(f"Grund: {self.grund}")
+            if self.ausgleich:
+                teile.append(self.ausgleich)
         if self.naechste is not None:
             version, datum = self.naechste
             if not teile:
@@ -75,6 +83,9 @@ class Monatsbelege:
     arbeitgeber: ArbeitgeberDaten | None
     eintraege: tuple[Beleggrundlage, ...]
     entwurf: bool = False
+    #: corrections this month settles for people without a row in it (they left), with their master data: the
+    #: payments transfer them (or list them to reclaim), `core.io.zahlungen`
+    ohne_vertrag: tuple[tuple[OhneVertrag, AssistenzkraftDaten | None], ...] = ()
 
     @property
     def monat_text(self) -> str:

@@ -9,7 +9,7 @@ Arbeitgeberin). Nothing here computes money.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -45,7 +45,9 @@ def _fassung(db: Datenbank, g: ablage.GespeichertesErgebnis) -> Fassung:
     datum = {v.version: v.erstellt_am.astimezone(BERLIN).date() for v in alle}
     vorige = (g.version - 1, datum.get(g.version - 1)) if g.version > 1 else None
     naechste = (g.version + 1, datum[g.version + 1]) if g.version + 1 in datum else None
-    return Fassung(g.version, g.art == "korrektur", datum[g.version], g.grund, vorige, naechste)
+    ohne = lauf.ohne_vertrag_version(db, g) if g.art == "korrektur" else None
+    ausgleich = ohne.beleg_text if ohne is not None else ""
+    return Fassung(g.version, g.art == "korrektur", datum[g.version], g.grund, vorige, naechste, ausgleich)
 
 
 def monatsbelege(db: Datenbank, jahr: int, monat: int, *, assistenzkraft_id: int | None = None) -> Monatsbelege:
@@ -62,12 +64,21 @@ def monatsbelege(db: Datenbank, jahr: int, monat: int, *, assistenzkraft_id: int
             eintraege.append(
                 Beleggrundlage(g.ergebnis, g.eingabe(db), _person(db, g.assistenzkraft_id), _fassung(db, g))
             )
-        return Monatsbelege(jahr, monat, arbeitgeber, tuple(eintraege), entwurf=False)
-    for zeile in lauf.abrechnung(db, jahr, monat).zeilen:
+        ohne = lauf.ohne_vertrag_gespeichert(db, gespeichert) if assistenzkraft_id is None else []
+        return Monatsbelege(jahr, monat, arbeitgeber, tuple(eintraege), entwurf=False, ohne_vertrag=_mit(db, ohne))
+    entwurf = lauf.abrechnung(db, jahr, monat)
+    for zeile in entwurf.zeilen:
         if zeile.ergebnis is None or (assistenzkraft_id is not None and zeile.assistenzkraft_id != assistenzkraft_id):
             continue
         eintraege.append(Beleggrundlage(zeile.ergebnis, zeile.eingabe, _person(db, zeile.assistenzkraft_id)))
-    return Monatsbelege(jahr, monat, arbeitgeber, tuple(eintraege), entwurf=True)
+    ohne = list(entwurf.ohne_vertrag) if assistenzkraft_id is None else []
+    return Monatsbelege(jahr, monat, arbeitgeber, tuple(eintraege), entwurf=True, ohne_vertrag=_mit(db, ohne))
+
+
+def _mit(
+    db: Datenbank, ohne: Sequence[lauf.OhneVertrag]
+) -> tuple[tuple[lauf.OhneVertrag, AssistenzkraftDaten | None], ...]:
+    return tuple((o, _person(db, o.assistenzkraft_id)) for o in ohne)
 
 
 def _gefunden(belege: Monatsbelege, was: str) -> None:

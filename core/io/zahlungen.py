@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from core.domain.geld import NULL
 from core.domain.kennungen import bic_zur_iban, kompakt
 from core.io.belegdaten import Monatsbelege
+from core.stammdaten.assistenzkraefte import AssistenzkraftDaten
+
+if TYPE_CHECKING:
+    from core.abrechnung.lauf import OhneVertrag
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +25,10 @@ class Zahlung:
     iban: str = ""
     bic: str = ""
     kontoinhaber: str = ""
+    #: a Nachberechnung of someone without a row in the month (she left): its own purpose ("Korrektur 03/2026")
+    #: instead of the month's, and the line's explanation in the payment list
+    verwendungszweck: str = ""
+    erlaeuterung: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +42,9 @@ class Zahlungsauftrag:
     bic: str
     zahlungen: tuple[Zahlung, ...]
     entwurf: bool = False
+    #: corrections of people without a row in the month that overpaid them: amounts (above 0) to reclaim from
+    #: them, never a transfer and never a negative payout
+    rueckforderungen: tuple[Zahlung, ...] = ()
 
     @property
     def verwendungszweck(self) -> str:
@@ -70,6 +82,8 @@ def zahlungsauftrag(monat: Monatsbelege) -> Zahlungsauftrag:
                 kontoinhaber=p.kontoinhaber if p is not None else "",
             )
         )
+    zahlungen_ohne, rueckforderungen = _ohne_vertrag(monat)
+    zahlungen += zahlungen_ohne
     ag = monat.arbeitgeber
     ag_iban = ag.iban if ag is not None else ""
     if not ag_iban:
@@ -82,4 +96,35 @@ def zahlungsauftrag(monat: Monatsbelege) -> Zahlungsauftrag:
         bic=ag.bic if ag is not None else "",
         zahlungen=tuple(zahlungen),
         entwurf=monat.entwurf,
+        rueckforderungen=tuple(rueckforderungen),
     )
+
+
+def _ohne_vertrag(monat: Monatsbelege) -> tuple[list[Zahlung], list[Zahlung]]:
+    """The payout differences of corrections of people without a row in the month (`lauf.OhneVertrag`), one line
+    per person (two corrected months are one transfer, as they would be in her row): what is owed to her is a
+    transfer of its own, what she was overpaid an amount to reclaim."""
+    je_person: dict[int, list[tuple[OhneVertrag, AssistenzkraftDaten | None]]] = {}
+    for o, person in monat.ohne_vertrag:
+        je_person.setdefault(o.assistenzkraft_id, []).append((o, person))
+    zahlungen: list[Zahlung] = []
+    rueckforderungen: list[Zahlung] = []
+    for eintraege in je_person.values():
+        o, p = eintraege[0]
+        betrag = sum((e.differenz for e, _p in eintraege), NULL)
+        if betrag == 0:
+            continue
+        zweck = ", ".join(e.verwendungszweck for e, _p in eintraege)
+        art = "Nachzahlung" if betrag > 0 else "Rückforderung"
+        zahlung = Zahlung(
+            personalnummer=o.personalnummer,
+            name=(p.name if p is not None and p.name else o.name),
+            betrag=abs(betrag),
+            iban=(p.iban if p is not None else "") or o.iban,
+            bic=p.bic if p is not None else "",
+            kontoinhaber=p.kontoinhaber if p is not None else "",
+            verwendungszweck=zweck,
+            erlaeuterung=f"{art} aus {zweck}: kein Arbeitsvertrag im {monat.monat_text}, keine Abrechnungszeile",
+        )
+        (zahlungen if betrag > 0 else rueckforderungen).append(zahlung)
+    return zahlungen, rueckforderungen

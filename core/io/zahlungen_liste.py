@@ -52,7 +52,22 @@ def hinweis(z: Zahlung) -> str:
         return "IBAN fehlt – bitte im Personalbogen ergänzen"
     if (grund := pruefe_iban(z.iban)) is not None:
         return f"IBAN ungültig: {grund}"
-    return ""
+    return z.erlaeuterung
+
+
+def rueckforderung_text(z: Zahlung) -> str:
+    """One line for an amount to reclaim (a correction overpaid someone who has no row in the month)."""
+    wer = f"{z.name} (Pers.-Nr. {z.personalnummer})"
+    return f"Zurückzufordern (keine Überweisung): {wer} {eur(z.betrag)} – {z.erlaeuterung}"
+
+
+def zweck_text(auftrag: Zahlungsauftrag) -> str:
+    """The purpose of the transfers: the month's, and the own purpose of a Nachberechnung where there is one."""
+    eigene = sorted({z.verwendungszweck for z in auftrag.ueberweisungen if z.verwendungszweck})
+    text = f"Verwendungszweck jeder Überweisung: „{auftrag.verwendungszweck}“"
+    if eigene:
+        text += ", Nachzahlungen aus Korrekturen ohne Abrechnungszeile: " + ", ".join(f"„{e}“" for e in eigene)
+    return text
 
 
 def empfaenger(z: Zahlung) -> str:
@@ -128,7 +143,7 @@ def zahlungsliste_pdf(
     inhalt: list[Any] = [
         absatz(_titel(auftrag), "titel"),
         absatz(f"Auftraggeberin: {auftrag.auftraggeber} · Konto: {konto}", "unter"),
-        absatz(f"Verwendungszweck jeder Überweisung: „{auftrag.verwendungszweck}“", "unter"),
+        absatz(zweck_text(auftrag), "unter"),
         Spacer(1, 40 * ZEHNTEL_MM),
         tabelle,
         Spacer(1, 30 * ZEHNTEL_MM),
@@ -138,6 +153,7 @@ def zahlungsliste_pdf(
             "klein",
         ),
     ]
+    inhalt += [absatz(rueckforderung_text(z), "klein") for z in auftrag.rueckforderungen]
     if auftrag.entwurf:
         inhalt.append(absatz("Entwurf: der Monat ist noch nicht abgeschlossen; Beträge können sich ändern.", "klein"))
 
@@ -169,7 +185,7 @@ def zahlungsliste_xlsx(
     setze_text(blatt["A1"], _titel(auftrag))
     blatt["A1"].font = Font(bold=True, size=14)
     setze_text(blatt["A2"], f"Auftraggeberin: {auftrag.auftraggeber} · Konto: {_iban_text(auftrag.iban)}")
-    setze_text(blatt["A3"], f"Verwendungszweck: {auftrag.verwendungszweck} · gedruckt am {gedruckt_am:%d.%m.%Y}")
+    setze_text(blatt["A3"], f"{zweck_text(auftrag)} · gedruckt am {gedruckt_am:%d.%m.%Y}")
     duenn = Side(style="thin", color="000000")
     rahmen = Border(left=duenn, right=duenn, top=duenn, bottom=duenn)
     erste = 5
@@ -203,6 +219,9 @@ def zahlungsliste_xlsx(
         schreibe_in(blatt, summe, 5, 0)
     blatt.cell(row=summe, column=5).number_format = FORMAT_EUR
     blatt.cell(row=summe, column=5).font = Font(bold=True)
+    for nr, z in enumerate(auftrag.rueckforderungen, start=2):  # below the total: they are no transfers
+        setze_text(blatt.cell(row=summe + nr, column=1), rueckforderung_text(z))
+    summe += len(auftrag.rueckforderungen) + (1 if auftrag.rueckforderungen else 0)
     for s, breite in enumerate((10, 32, 29, 13, 13, 40), start=1):
         blatt.column_dimensions[get_column_letter(s)].width = breite
     blatt.freeze_panes = blatt.cell(row=erste + 1, column=1)

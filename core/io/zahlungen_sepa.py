@@ -33,10 +33,11 @@ def sepa_text(text: str, laenge: int) -> str:
     return re.sub(r" {2,}", " ", _NICHT_SEPA.sub(" ", unidecode(text))).strip()[:laenge]
 
 
-def _referenz(auftrag: Zahlungsauftrag, personalnummer: str) -> str:
-    """End-to-end reference (max. 35 characters): LOHN-JJJJ-MM-Personalnummer; shows up on the assistant's bank."""
+def _referenz(auftrag: Zahlungsauftrag, personalnummer: str, art: str = "LOHN") -> str:
+    """End-to-end reference (max. 35 characters): LOHN-JJJJ-MM-Personalnummer (KORR- for the Nachzahlung of someone
+    without a row in the month); shows up on the assistant's bank."""
     nummer = re.sub(r"[^A-Za-z0-9]", "", unidecode(personalnummer))[:20] or "X"
-    return f"LOHN-{auftrag.jahr}-{auftrag.monat:02d}-{nummer}"
+    return f"{art}-{auftrag.jahr}-{auftrag.monat:02d}-{nummer}"
 
 
 def _kontofehler(wer: str, iban: str, bic: str) -> str | None:
@@ -92,8 +93,8 @@ def sepa_xml(auftrag: Zahlungsauftrag, *, ausfuehrung: date) -> bytes:
             "IBAN": kompakt(z.iban),
             "amount": int((z.betrag / CENT).to_integral_exact()),
             "execution_date": ausfuehrung,
-            "description": sepa_text(auftrag.verwendungszweck, 140),
-            "endtoend_id": _referenz(auftrag, z.personalnummer),
+            "description": sepa_text(z.verwendungszweck or auftrag.verwendungszweck, 140),
+            "endtoend_id": _referenz(auftrag, z.personalnummer, "KORR" if z.verwendungszweck else "LOHN"),
         }
         if bic := bic_fuer(z.iban, z.bic):
             zahlung["BIC"] = bic

@@ -3,14 +3,15 @@ them (open ones, computed now by the run), and the corrections a finalised month
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from core.abrechnung import ablage
-from core.abrechnung.lauf import FOLGEKORREKTUR, Korrektur
+from core.abrechnung.lauf import FOLGEKORREKTUR, Korrektur, auszahlung_differenz
 from core.domain.zahlen import format_eur
 from desktop.abrechnung.detail import differenz_zeilen
 from desktop.abrechnung.monatsstand import monatstitel
@@ -48,25 +49,44 @@ def offene(korrekturen: Sequence[Korrektur], ziel: tuple[int, int] | None) -> li
             k.version,
             format_eur(k.auszahlung_differenz),
             _aenderungen(k.differenz, k.grund),
-            tr("offen, wird mit {wo} verrechnet").format(wo=wo),
+            _ohne_vertrag(monatstitel(*k.ohne_vertrag_in), k.auszahlung_differenz)
+            if k.ohne_vertrag is not None and k.ohne_vertrag_in is not None
+            else tr("offen, wird mit {wo} verrechnet").format(wo=wo),
         )
         for k in korrekturen
     ]
 
 
-def verrechnete(korrekturen: Sequence[ablage.GespeichertesErgebnis]) -> list[Eintrag]:
-    return [
-        Eintrag(
-            f"{k.monat:02d}/{k.jahr}",
-            k.personalnummer,
-            k.ergebnis.name,
-            k.version,
-            "",
-            _aenderungen(k.differenz, k.grund),
-            tr("verrechnet mit {wo}").format(wo=monatstitel(k.verrechnet_jahr or k.jahr, k.verrechnet_monat or 1)),
+def _ohne_vertrag(wo: str, differenz: Decimal) -> str:
+    """The Verrechnung column of a correction whose person has no contract in the settling month (she left): no
+    row settles it (the full sentence stands above the list, `lauf.OhneVertrag.text`)."""
+    if differenz > 0:
+        return tr("kein Vertrag im {wo}: eigene Überweisung mit den Zahlungen {wo}").format(wo=wo)
+    return tr("kein Vertrag im {wo}: nicht verrechnet, bitte zurückfordern").format(wo=wo)
+
+
+def verrechnete(
+    korrekturen: Sequence[ablage.GespeichertesErgebnis], mit_zeile: Set[int] | None = None
+) -> list[Eintrag]:
+    """The corrections a finalised month settled, as stored; `mit_zeile`: the people with a row in it (the others
+    had no contract then, so the month paid their difference to nobody)."""
+    eintraege = []
+    for k in korrekturen:
+        wo = monatstitel(k.verrechnet_jahr or k.jahr, k.verrechnet_monat or 1)
+        differenz = auszahlung_differenz(k)
+        ohne = mit_zeile is not None and k.assistenzkraft_id not in mit_zeile and differenz != 0
+        eintraege.append(
+            Eintrag(
+                f"{k.monat:02d}/{k.jahr}",
+                k.personalnummer,
+                k.ergebnis.name,
+                k.version,
+                format_eur(differenz) if differenz else "",
+                _aenderungen(k.differenz, k.grund),
+                _ohne_vertrag(wo, differenz) if ohne else tr("verrechnet mit {wo}").format(wo=wo),
+            )
         )
-        for k in korrekturen
-    ]
+    return eintraege
 
 
 SPALTEN: list[Spalte[Eintrag]] = [

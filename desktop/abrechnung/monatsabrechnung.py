@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,12 @@ KORREKTUREN = (tr("Korrektur eines früheren Monats"), tr("Korrekturen früherer
 def anzahl(n: int, einzahl: str, mehrzahl: str) -> str:
     """ "1 Korrektur", "2 Korrekturen"."""
     return f"{n} {einzahl if n == 1 else mehrzahl}"
+
+
+def _ohne_vertrag(texte: Sequence[str]) -> str:
+    """The corrections no row of the settling month settles (people who left, `lauf.OhneVertrag.text`), each in
+    full: said wherever corrections are, never only in the list behind a button."""
+    return "".join(" " + tr("Achtung: {t}").format(t=t) for t in texte)
 
 
 class Tabelle(PassendeTabelle):
@@ -516,7 +522,7 @@ class Monatsabrechnung(QWidget):
                 text += " " + tr("Korrigiert nach dem Abschluss: {a}; die Einzelheiten zeigen alle Versionen.").format(
                     a=anzahl(len(stand.versionen), tr("Assistenzkraft"), tr("Assistenzkräfte"))
                 )
-            return text
+            return text + _ohne_vertrag(stand.ohne_vertrag)
         text = tr("Status: Entwurf, noch nicht abgeschlossen.")
         if stand.naechster_offener is not None and (stand.jahr, stand.monat) > stand.naechster_offener:
             text += " " + tr("Zuerst ist {m} abzuschließen.").format(m=monatstitel(*stand.naechster_offener))
@@ -531,7 +537,7 @@ class Monatsabrechnung(QWidget):
                 if sperrend == 1
                 else tr("{n} Fehler verhindern den Abschluss.").format(n=sperrend)
             )
-        return text
+        return text + _ohne_vertrag(stand.ohne_vertrag)
 
     def _setze_status(self, text: str) -> None:
         self.status.setText(text)
@@ -646,7 +652,7 @@ class Monatsabrechnung(QWidget):
             )
             if m.korrekturen:
                 text = text[:-2] + tr(", verrechnet: {k}).").format(k=anzahl(len(m.korrekturen), *KORREKTUREN))
-            self.kontext.melde(text)
+            self.kontext.melde(text + _ohne_vertrag([o.text for o in m.ohne_vertrag]))
             if (self.jahr, self.monat) == (jahr, monat):
                 self.lade()
 
@@ -713,13 +719,15 @@ class Monatsabrechnung(QWidget):
                 text = tr("Offen: {k}; verrechnet wird mit der Abrechnung {m}.").format(
                     k=anzahl(len(offen), *KORREKTUREN), m=monatstitel(*ziel)
                 )
+                text += _ohne_vertrag([o.text for k in offen if (o := k.ohne_vertrag) is not None])
             else:
                 text = tr("Es gibt keine offenen Korrekturen: seit dem Abschluss hat sich nichts geändert.")
             if stand is not None and stand.abgeschlossen and stand.verrechnet:
-                eintraege += korrekturen.verrechnete(stand.verrechnet)
+                eintraege += korrekturen.verrechnete(stand.verrechnet, {z.assistenzkraft_id for z in stand.zeilen})
                 text += " " + tr("Mit {m} verrechnet: {k}.").format(
                     m=stand.titel, k=anzahl(len(stand.verrechnet), *KORREKTUREN)
                 )
+                text += _ohne_vertrag(stand.ohne_vertrag)
             modal(korrekturen.KorrekturenDialog(text, eintraege, self))
             self.tabelle.setFocus()
 

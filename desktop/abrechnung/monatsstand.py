@@ -39,6 +39,8 @@ class Monatsstand:
     versionen: dict[int, list[ablage.GespeichertesErgebnis]] = field(default_factory=dict)
     naechster_offener: tuple[int, int] | None = None
     kassen: tuple[lauf.KassenPruefung, ...] = ()  # Kassen whose rates for the year are not confirmed (open month)
+    #: corrections settled in this month for people without a contract in it (no row settles them): one sentence each
+    ohne_vertrag: tuple[str, ...] = ()
 
     @property
     def abgeschlossen(self) -> bool:
@@ -77,6 +79,10 @@ def lade_monatsstand(db: Datenbank, jahr: int, monat: int, melde: Melder | None 
     if not gespeichert.abgeschlossen and (jahr, monat) == naechster and ablage.abgeschlossene_monate(db):
         korrekturen = tuple(lauf.offene_korrekturen(db))
     kassen = () if gespeichert.abgeschlossen else tuple(lauf.kassen_zu_pruefen(db, jahr, monat))
+    if gespeichert.abgeschlossen:
+        ohne_vertrag = tuple(o.text for o in lauf.ohne_vertrag_gespeichert(db, gespeichert))
+    else:
+        ohne_vertrag = tuple(k.ohne_vertrag.text for k in korrekturen if k.ohne_vertrag is not None)
     versionen = {
         z.assistenzkraft_id: ablage.versionen(db, jahr, monat, z.assistenzkraft_id) for z in zeilen if z.version > 1
     }
@@ -92,4 +98,5 @@ def lade_monatsstand(db: Datenbank, jahr: int, monat: int, melde: Melder | None 
         versionen=versionen,
         naechster_offener=naechster,
         kassen=kassen,
+        ohne_vertrag=ohne_vertrag,
     )

@@ -564,6 +564,8 @@ class SchichtlisteModell(Kopfmodell):
         z = self.zeile(index.row())
         if z is None:
             return None
+        if rolle == R.DisplayRole and index.column() in (SchichtSpalte.ART, SchichtSpalte.NOTIZ):
+            return texte.trennbar(self._text(z, index.column()))  # "Nacht-bereitschaft", a long word of a note
         if rolle in (R.DisplayRole, R.ToolTipRole):
             return self._text(z, index.column())
         if rolle == R.AccessibleTextRole:
@@ -610,6 +612,8 @@ class AbwesenheitsModell(Kopfmodell):
         a = self.abwesenheit(index.row())
         if a is None:
             return None
+        if rolle == R.DisplayRole and index.column() in (0, 4):  # "Beschäfti-gungsverbot", a long word of a note
+            return texte.trennbar(self._text(a, index.column()))
         if rolle in (R.DisplayRole, R.ToolTipRole):
             return self._text(a, index.column())
         if rolle == R.AccessibleTextRole:

@@ -101,7 +101,8 @@ def test_hinweise_und_ihre_schichten_bei_200_prozent_in_ganzen_woertern(
 ) -> None:
     """The area as wide as at 200 % on 1280×800 (440 logical pixels): the month's Hinweise read "Wa…", "Mo 23…" and
     "innerh…" beside a wide "Rechtsgrundlage"; her shifts "Di …", "14:00–…", "Sp…". Now every word of a cell is whole
-    (a night shift's "(Folgetag)" too), the lists do not scroll sideways, and "Art" gives way saying where it is."""
+    (a night shift's "(Folgetag)" too, "Beschäftigungsverbot" broken at a syllable), the lists do not scroll
+    sideways, and "Art" gives way saying where it is."""
     for vorlage, tag, person in (
         ("Frühdienst", MONTAG + timedelta(days=5), haushalt.rudolf),  # 15 hours in a day: an ArbZG warning
         ("Spätdienst", MONTAG + timedelta(days=5), haushalt.rudolf),
@@ -109,7 +110,12 @@ def test_hinweise_und_ihre_schichten_bei_200_prozent_in_ganzen_woertern(
         ("Frühdienst", MONTAG + timedelta(days=1), haushalt.joerg),
     ):
         v = next(v for v in dienst.liste_vorlagen(haushalt.db) if v.name == vorlage)
-        dienst.plane(haushalt.db, schicht_aus_vorlage(v, tag, person))
+        notiz = "Krankenhausbegleitung" if vorlage == "Nachtbereitschaft" else ""  # a long word in her note
+        dienst.plane(haushalt.db, schicht_aus_vorlage(v, tag, person).mit(notiz=notiz))
+    # "Beschäftigungsverbot" is wider than a narrow column: it breaks at a syllable ("Beschäfti-gungsverbot")
+    verbot = Abwesenheitsart.BESCHAEFTIGUNGSVERBOT
+    tage = (MONTAG + timedelta(days=2), MONTAG + timedelta(days=3))
+    dienst.trage_abwesenheit_ein(haushalt.db, Abwesenheit(haushalt.joerg, verbot, *tage))
     bereich.lade()
     bereich.resize(440, 700)
     for _ in range(3):
@@ -122,10 +128,14 @@ def test_hinweise_und_ihre_schichten_bei_200_prozent_in_ganzen_woertern(
         person.auswahl.setCurrentIndex(wer)
         for _ in range(3):
             QApplication.processEvents()
-        funde += abgeschnittene_zellen(person.schichten) + abgeschnittene_titel(person.schichten)
-        for liste in (person.schichten, bereich.hinweise):
+        for liste in (person.schichten, person.abwesenheiten):
+            funde += abgeschnittene_zellen(liste) + abgeschnittene_titel(liste)
+        for liste in (person.schichten, person.abwesenheiten, bereich.hinweise):
             if liste.mindestbreite() > liste.width() or liste.horizontalScrollBar().maximum() > 0:
                 funde.append(f"„{liste.accessibleName()}“ ({person.auswahl.currentText()}) zu breit")
     assert funde == []
+    person.waehle_person(haushalt.joerg)
+    assert person.abw_modell.rowCount() == 1
+    assert person.abw_modell.index(0, 0).data().replace("\u00ad", "") == "Beschäftigungsverbot"
     assert person.schichten.isColumnHidden(2)  # "Art"
     assert "Aus Platzgründen ausgeblendet: Art (im Monatsplan)." in person.schichten.accessibleDescription()
