@@ -39,6 +39,7 @@ from core.abrechnung.modelle import Protokolleintrag
 from core.dienstplan.modelle import SchichtZeile
 from core.io.belege_export import entgeltbescheinigungen_exportieren, monatsbelege, zahlungen_exportieren
 from core.io.zahlungen import zahlungsauftrag
+from core.meldungen.beitragsnachweis import beitragsnachweise
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Arbeitgeber, Assistenzkraft
 from core.regeln.steuer import Steuermerkmale, lohnsteuer_monat
@@ -149,9 +150,27 @@ def test_abschluss_nennt_sie_und_der_abgeschlossene_monat_auch(pfad: Path) -> No
     assert len(texte) == 1 and texte[0].endswith(f" – {NACHZAHLUNG}")
 
 
-def test_schliesse_ab_gibt_den_satz_zurueck(pfad: Path) -> None:
+def test_schliesse_ab_gibt_den_satz_zurueck_und_die_beitraege_gehen_den_weg_jeder_korrektur(pfad: Path) -> None:
+    """Her contributions take the path of every correction: May's Beitragsnachweis (AOK BW) carries March's
+    difference, by hand from March's two versions (each half rounded, doubled, § 2 Abs. 1 BVV): KV 7,3 % 199,14 →
+    200,28 (×2: 2,28); Zusatzbeitrag 1,45 % 39,56 → 39,78 (×2: 0,44); PV 1,8 % + 0,6 % AN 65,47 → 65,84 and
+    AG 49,10 → 49,38 (0,65); RV 9,3 % 253,70 → 255,15 (×2: 2,90); AV 1,3 % 35,46 → 35,67 (×2: 0,42);
+    U1 2,1 % 57,29 → 57,61 (0,32); U2 0,40 % 10,91 → 10,97 (0,06); Insolvenzgeldumlage 0,15 % 4,09 → 4,12 (0,03)."""
     with geoeffnet(pfad) as db:
         assert [o.text for o in lauf.schliesse_ab(db, 2026, 5).ohne_vertrag] == [NACHZAHLUNG]
+        (aok,) = [n for n in beitragsnachweise(db, 2026, 5) if n.einzugsstelle == "AOK BW"]
+    (korrektur,) = aok.korrekturen
+    assert (korrektur.personalnummer, korrektur.monat, korrektur.version) == ("1", 3, 2)
+    assert korrektur.werte == {
+        "kv_allgemein": Decimal("2.28"),
+        "kv_zusatz": Decimal("0.44"),
+        "pv": Decimal("0.65"),
+        "rv_voll": Decimal("2.90"),
+        "av_voll": Decimal("0.42"),
+        "u1": Decimal("0.32"),
+        "u2": Decimal("0.06"),
+        "insolvenzgeld": Decimal("0.03"),
+    }
 
 
 def test_nachzahlung_steht_in_den_zahlungen_des_monats(pfad: Path, tmp_path: Path) -> None:
