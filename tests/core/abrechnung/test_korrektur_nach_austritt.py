@@ -61,11 +61,11 @@ IBAN_AG = "DE02120300000000202051"
 IBAN_ING = "DE02500105170137075030"
 
 
-def haushalt_nach_austritt(ordner: Path, stunden: int = 1) -> Path:
+def haushalt_nach_austritt(ordner: Path, stunden: int = 1, *, alle: bool = False) -> Path:
     """March and April finalised, Sabine gone since 30.04., then an hour more on her first March shift (the file
     closed again: the command line refuses a database that is open elsewhere). Also the page's test uses it.
-    `stunden=-1`: the shift ended an hour earlier instead (she was overpaid). Her account and the employer's are
-    entered after April, as the payments of May read them."""
+    `stunden=-1`: the shift ended an hour earlier instead (she was overpaid); `alle`: everyone leaves with her.
+    Her account and the employer's are entered after April, as the payments of May read them."""
     daten: dict[str, Any] = json.loads((SZENARIEN / "meldungen_zwei_kassen.json").read_text(encoding="utf-8"))
     daten["assistenzkraefte"][0]["eintritt"] = "2026-03-02"
     haushalt = geladener_haushalt(ordner, daten)
@@ -75,6 +75,8 @@ def haushalt_nach_austritt(ordner: Path, stunden: int = 1) -> Path:
             sabine = sitzung.scalars(select(Assistenzkraft).where(Assistenzkraft.personalnummer == "1")).one()
             max(sabine.vertraege, key=lambda v: v.gueltig_ab).austritt = date(2026, 4, 30)
             sabine_id = sabine.id
+            for kraft in sitzung.scalars(select(Assistenzkraft)) if alle else ():  # the whole team leaves
+                max(kraft.vertraege, key=lambda v: v.gueltig_ab).austritt = date(2026, 4, 30)
         lauf.schliesse_ab(haushalt, 2026, 4)
         with haushalt.arbeitseinheit() as sitzung:
             erste = sitzung.scalars(
@@ -245,7 +247,24 @@ def test_rueckforderung_ist_keine_negative_auszahlung(tmp_path: Path) -> None:
     assert any(z.startswith("Zurückzufordern (keine Überweisung): Sabine Muster (Pers.-Nr. 1) 8,84") for z in zellen)
 
 
-def test_ohne_differenz_der_auszahlung_nichts_zu_sagen() -> None:
-    """A correction that changes only contributions or taxes and not the payout needs no hand."""
+def test_monat_ohne_vertraege_schliesst_ab_um_die_korrektur_zu_verrechnen(tmp_path: Path) -> None:
+    """The whole team left on 30.04.: May has no contract, but it must settle March's correction (else it stays
+    open, unpaid and unreported); finalising it stores the correction and its payments transfer the 8,81 €."""
+    pfad = haushalt_nach_austritt(tmp_path, alle=True)
+    with geoeffnet(pfad) as db:
+        assert lauf.abschluss_hindernis(db, 2026, 5) is None
+        mai = lauf.schliesse_ab(db, 2026, 5)
+        assert mai.zeilen == () and [o.text for o in mai.ohne_vertrag] == [NACHZAHLUNG]
+        assert lauf.offene_korrekturen(db) == []
+        zahlungen_exportieren(db, 2026, 5, tmp_path / "mai.xml")
+        assert "keine Assistenzkraft einen Arbeitsvertrag; es gibt nichts abzuschließen" in str(
+            lauf.abschluss_hindernis(db, 2026, 6)
+        )
+    (posten,) = ElementTree.fromstring((tmp_path / "mai.xml").read_bytes()).findall(".//p:CdtTrfTxInf", NS)
+    assert posten.findtext("p:Amt/p:InstdAmt", namespaces=NS) == "8.81"
+
+
+def test_auch_ein_cent_wird_genannt() -> None:
+    """Any payout difference is said, however small (a difference of 0 is none: `Korrektur.ohne_vertrag`)."""
     o = lauf.OhneVertrag(1, "1", "Sabine Muster", 2026, 3, Decimal("0.01"), (2026, 5))
     assert o.text.startswith("Korrektur März 2026 für Sabine Muster: Nachzahlung 0,01\xa0€ netto;")
