@@ -1226,7 +1226,9 @@ def _pruefe_abschluss(sitzung: Session, jahr: int, monat: int) -> Monatsabrechnu
             "Änderungen an abgeschlossenen Monaten werden als Korrektur im nächsten offenen Monat abgerechnet."
         )
     monatsabrechnung = _offen(sitzung, jahr, monat)
-    if not monatsabrechnung.zeilen:
+    # A month without a contract still settles the corrections of people who have left (their transfers, their
+    # contributions in its Beitragsnachweis): refused, they would stay open and unpaid.
+    if not monatsabrechnung.zeilen and not monatsabrechnung.korrekturen:
         raise EingabeFehler(
             f"Im {monatstext(jahr, monat)} hat keine Assistenzkraft einen Arbeitsvertrag; es gibt nichts abzuschließen."
         )

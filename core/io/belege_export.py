@@ -219,7 +219,8 @@ def zahlungen_exportieren(
 
     endung = _endung(ziel, (".xml", ".pdf", ".xlsx"), "Zahlungen")
     belege = monatsbelege(db, jahr, monat)
-    _gefunden(belege, "eine Zahlung")
+    if not belege.ohne_vertrag:  # a month without rows may still pay a departed person's Nachberechnung
+        _gefunden(belege, "eine Zahlung")
     auftrag = zahlungsauftrag(belege)
     if endung == ".xml":
         from core.io.zahlungen_sepa import schreibe_sepa

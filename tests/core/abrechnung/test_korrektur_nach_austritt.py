@@ -39,6 +39,7 @@ from core.abrechnung.modelle import Protokolleintrag
 from core.dienstplan.modelle import SchichtZeile
 from core.io.belege_export import entgeltbescheinigungen_exportieren, monatsbelege, zahlungen_exportieren
 from core.io.zahlungen import zahlungsauftrag
+from core.meldungen.beitragsnachweis import beitragsnachweise
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Arbeitgeber, Assistenzkraft
 from core.regeln.steuer import Steuermerkmale, lohnsteuer_monat
@@ -60,11 +61,11 @@ IBAN_AG = "DE02120300000000202051"
 IBAN_ING = "DE02500105170137075030"
 
 
-def haushalt_nach_austritt(ordner: Path, stunden: int = 1) -> Path:
+def haushalt_nach_austritt(ordner: Path, stunden: int = 1, *, alle: bool = False) -> Path:
     """March and April finalised, Sabine gone since 30.04., then an hour more on her first March shift (the file
     closed again: the command line refuses a database that is open elsewhere). Also the page's test uses it.
-    `stunden=-1`: the shift ended an hour earlier instead (she was overpaid). Her account and the employer's are
-    entered after April, as the payments of May read them."""
+    `stunden=-1`: the shift ended an hour earlier instead (she was overpaid); `alle`: everyone leaves with her.
+    Her account and the employer's are entered after April, as the payments of May read them."""
     daten: dict[str, Any] = json.loads((SZENARIEN / "meldungen_zwei_kassen.json").read_text(encoding="utf-8"))
     daten["assistenzkraefte"][0]["eintritt"] = "2026-03-02"
     haushalt = geladener_haushalt(ordner, daten)
@@ -74,6 +75,8 @@ def haushalt_nach_austritt(ordner: Path, stunden: int = 1) -> Path:
             sabine = sitzung.scalars(select(Assistenzkraft).where(Assistenzkraft.personalnummer == "1")).one()
             max(sabine.vertraege, key=lambda v: v.gueltig_ab).austritt = date(2026, 4, 30)
             sabine_id = sabine.id
+            for kraft in sitzung.scalars(select(Assistenzkraft)) if alle else ():  # the whole team leaves
+                max(kraft.vertraege, key=lambda v: v.gueltig_ab).austritt = date(2026, 4, 30)
         lauf.schliesse_ab(haushalt, 2026, 4)
         with haushalt.arbeitseinheit() as sitzung:
             erste = sitzung.scalars(
@@ -149,9 +152,27 @@ def test_abschluss_nennt_sie_und_der_abgeschlossene_monat_auch(pfad: Path) -> No
     assert len(texte) == 1 and texte[0].endswith(f" – {NACHZAHLUNG}")
 
 
-def test_schliesse_ab_gibt_den_satz_zurueck(pfad: Path) -> None:
+def test_schliesse_ab_gibt_den_satz_zurueck_und_die_beitraege_gehen_den_weg_jeder_korrektur(pfad: Path) -> None:
+    """Her contributions take the path of every correction: May's Beitragsnachweis (AOK BW) carries March's
+    difference, by hand from March's two versions (each half rounded, doubled, § 2 Abs. 1 BVV): KV 7,3 % 199,14 →
+    200,28 (×2: 2,28); Zusatzbeitrag 1,45 % 39,56 → 39,78 (×2: 0,44); PV 1,8 % + 0,6 % AN 65,47 → 65,84 and
+    AG 49,10 → 49,38 (0,65); RV 9,3 % 253,70 → 255,15 (×2: 2,90); AV 1,3 % 35,46 → 35,67 (×2: 0,42);
+    U1 2,1 % 57,29 → 57,61 (0,32); U2 0,40 % 10,91 → 10,97 (0,06); Insolvenzgeldumlage 0,15 % 4,09 → 4,12 (0,03)."""
     with geoeffnet(pfad) as db:
         assert [o.text for o in lauf.schliesse_ab(db, 2026, 5).ohne_vertrag] == [NACHZAHLUNG]
+        (aok,) = [n for n in beitragsnachweise(db, 2026, 5) if n.einzugsstelle == "AOK BW"]
+    (korrektur,) = aok.korrekturen
+    assert (korrektur.personalnummer, korrektur.monat, korrektur.version) == ("1", 3, 2)
+    assert korrektur.werte == {
+        "kv_allgemein": Decimal("2.28"),
+        "kv_zusatz": Decimal("0.44"),
+        "pv": Decimal("0.65"),
+        "rv_voll": Decimal("2.90"),
+        "av_voll": Decimal("0.42"),
+        "u1": Decimal("0.32"),
+        "u2": Decimal("0.06"),
+        "insolvenzgeld": Decimal("0.03"),
+    }
 
 
 def test_nachzahlung_steht_in_den_zahlungen_des_monats(pfad: Path, tmp_path: Path) -> None:
@@ -226,7 +247,24 @@ def test_rueckforderung_ist_keine_negative_auszahlung(tmp_path: Path) -> None:
     assert any(z.startswith("Zurückzufordern (keine Überweisung): Sabine Muster (Pers.-Nr. 1) 8,84") for z in zellen)
 
 
-def test_ohne_differenz_der_auszahlung_nichts_zu_sagen() -> None:
-    """A correction that changes only contributions or taxes and not the payout needs no hand."""
+def test_monat_ohne_vertraege_schliesst_ab_um_die_korrektur_zu_verrechnen(tmp_path: Path) -> None:
+    """The whole team left on 30.04.: May has no contract, but it must settle March's correction (else it stays
+    open, unpaid and unreported); finalising it stores the correction and its payments transfer the 8,81 €."""
+    pfad = haushalt_nach_austritt(tmp_path, alle=True)
+    with geoeffnet(pfad) as db:
+        assert lauf.abschluss_hindernis(db, 2026, 5) is None
+        mai = lauf.schliesse_ab(db, 2026, 5)
+        assert mai.zeilen == () and [o.text for o in mai.ohne_vertrag] == [NACHZAHLUNG]
+        assert lauf.offene_korrekturen(db) == []
+        zahlungen_exportieren(db, 2026, 5, tmp_path / "mai.xml")
+        assert "keine Assistenzkraft einen Arbeitsvertrag; es gibt nichts abzuschließen" in str(
+            lauf.abschluss_hindernis(db, 2026, 6)
+        )
+    (posten,) = ElementTree.fromstring((tmp_path / "mai.xml").read_bytes()).findall(".//p:CdtTrfTxInf", NS)
+    assert posten.findtext("p:Amt/p:InstdAmt", namespaces=NS) == "8.81"
+
+
+def test_auch_ein_cent_wird_genannt() -> None:
+    """Any payout difference is said, however small (a difference of 0 is none: `Korrektur.ohne_vertrag`)."""
     o = lauf.OhneVertrag(1, "1", "Sabine Muster", 2026, 3, Decimal("0.01"), (2026, 5))
     assert o.text.startswith("Korrektur März 2026 für Sabine Muster: Nachzahlung 0,01\xa0€ netto;")
