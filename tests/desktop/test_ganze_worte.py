@@ -31,7 +31,6 @@ BEKANNT: dict[tuple[str, str, str], str] = {
     ("100 %", "abrechnung", "Abrechnung "): "one-line cells end in „…“ (no wrap)",
     ("200 %", "abrechnung", "Abrechnung "): "one-line cells end in „…“ (no wrap)",
     ("200 %", "abrechnung-2", "Fristen"): "„Einzugsstellen“ wider than the Was column",
-    ("200 %", "assistenzkraefte", "Assistenzkräfte"): "„beschäftigt“, „sozialversicherungspflichtig“",
     ("200 %", "einstellungen-3", "Checkliste vor der ersten Lohnabrechnung"): "„Verdienstabrechnungen“",
     ("200 %", "einstellungen-6", "Checkliste zum Jahreswechsel"): "„Lohnsteuerbescheinigungen“",
     ("200 %", "einstellungen-6", "Krankenkassen im neuen Jahr"): "„Beispielhaushalts“",
