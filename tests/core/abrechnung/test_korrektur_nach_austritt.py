@@ -37,7 +37,12 @@ from sqlalchemy import select
 from core.abrechnung import ablage, lauf
 from core.abrechnung.modelle import Protokolleintrag
 from core.dienstplan.modelle import SchichtZeile
-from core.io.belege_export import entgeltbescheinigungen_exportieren, monatsbelege, zahlungen_exportieren
+from core.io.belege_export import (
+    entgeltbescheinigungen_exportieren,
+    lohnjournal_exportieren,
+    monatsbelege,
+    zahlungen_exportieren,
+)
 from core.io.zahlungen import zahlungsauftrag
 from core.meldungen.beitragsnachweis import beitragsnachweise
 from core.persistence.datenbank import Datenbank
@@ -185,6 +190,7 @@ def test_nachzahlung_steht_in_den_zahlungen_des_monats(pfad: Path, tmp_path: Pat
         ziel = tmp_path / "mai.xml"
         zahlungen_exportieren(db, 2026, 5, ziel)
         zahlungen_exportieren(db, 2026, 5, tmp_path / "mai.pdf")
+        lohnjournal_exportieren(db, 2026, 5, tmp_path / "journal.pdf")
         sabine_id = id_von_sabine(db)
         entgeltbescheinigungen_exportieren(db, 2026, 3, tmp_path / "maerz.pdf", assistenzkraft_id=sabine_id)
     (sabine,) = [z for z in auftrag.zahlungen if z.personalnummer == "1"]
@@ -202,6 +208,11 @@ def test_nachzahlung_steht_in_den_zahlungen_des_monats(pfad: Path, tmp_path: Pat
     text = " ".join("".join(seite.extract_text() for seite in PdfReader(tmp_path / "mai.pdf").pages).split())
     assert "Nachzahlung aus Korrektur 03/2026: kein Arbeitsvertrag im Mai 2026" in text
     assert "8,81" in text
+    journal = " ".join("".join(seite.extract_text() for seite in PdfReader(tmp_path / "journal.pdf").pages).split())
+    assert (
+        "Nachberechnung ohne Abrechnungszeile (kein Arbeitsvertrag im Mai 2026): Sabine Muster (Pers.-Nr. 1), "
+        "Korrektur 03/2026: Nachzahlung 8,81 € netto, eigene Überweisung in der Zahlungsliste"
+    ) in journal.replace("\xa0", " ")
     # her slip of this Nachberechnung: the corrected March payslip (Fassung 2) says where the difference went
     maerz = " ".join("".join(seite.extract_text() for seite in PdfReader(tmp_path / "maerz.pdf").pages).split())
     assert "Korrektur der Entgeltbescheinigung" in maerz and "Fassung 2" in maerz
