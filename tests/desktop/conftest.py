@@ -108,7 +108,11 @@ def _zeige_fenster(qtbot: Any, kontext: Kontext) -> Hauptfenster:
 
 
 def _aktiv(qtbot: Any, f: Hauptfenster) -> Hauptfenster:
-    """`f` shown, exposed and the active window (keyboard input goes to it)."""
+    """`f` shown, exposed and the active window (keyboard input goes to it). Work an earlier test started in a
+    shared window ends first: its progress dialog, shown after 400 ms on a busy machine, would take the keyboard."""
+    from desktop.hintergrund import warte_auf_faeden
+
+    warte_auf_faeden()
     f.show()
     qtbot.waitExposed(f)
     f.activateWindow()
