@@ -51,8 +51,13 @@ def _ja_nein(wert: bool) -> str:
 
 
 KASSEN_SPALTEN: list[Spalte[Kasse]] = [
-    Spalte(tr("Krankenkasse"), lambda k: k.name, sortierung=lambda k: f"{int(not k.ist_minijob_zentrale)}{k.name}"),
-    Spalte(tr("Betriebsnummer"), lambda k: k.betriebsnummer),
+    Spalte(
+        tr("Krankenkasse"),
+        lambda k: k.name,
+        sortierung=lambda k: f"{int(not k.ist_minijob_zentrale)}{k.name}",
+        trennen=True,  # "Rentenver-sicherung" in the narrow list beside the Kasse's form
+    ),
+    Spalte(tr("Betriebsnummer"), lambda k: k.betriebsnummer, ganz=True),
     Spalte(tr("Jahre"), lambda k: ", ".join(str(j.jahr) for j in k.jahre)),
 ]
 STUFEN_SPALTEN: list[Spalte[Stufe]] = [

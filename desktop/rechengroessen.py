@@ -40,15 +40,17 @@ from desktop.i18n import tr
 from desktop.jahreswahl import Jahreswahl, beschriftete_tabelle, setze_spaltenbreiten
 from desktop.kontext import Kontext
 from desktop.operationen import Hintergrundoperation
-from desktop.tabellen import Spalte, ZeilenModell
+from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile
 
 SPALTEN: list[Spalte[Eintrag]] = [
-    Spalte(tr("Status"), lambda e: STATUS_TEXT[e.status]),
-    Spalte(tr("Bereich"), lambda e: e.groesse.gruppe),
-    Spalte(tr("Rechengröße"), lambda e: e.groesse.bezeichnung, hinweis=lambda e: e.name),
-    Spalte(tr("Wert"), wert_text, rechtsbuendig=True),
-    Spalte(tr("Gültig ab"), lambda e: "" if e.gueltig_ab is None else f"{e.gueltig_ab:%d.%m.%Y}"),
-    Spalte(tr("Quelle"), lambda e: e.quelle, hinweis=lambda e: e.quelle),
+    Spalte(tr("Status"), lambda e: STATUS_TEXT[e.status], ganz=True),
+    Spalte(tr("Bereich"), lambda e: e.groesse.gruppe, trennen=True),
+    Spalte(tr("Rechengröße"), lambda e: e.groesse.bezeichnung, hinweis=lambda e: e.name, trennen=True),
+    Spalte(tr("Wert"), wert_text, rechtsbuendig=True, ganz=True),
+    Spalte(tr("Gültig ab"), lambda e: "" if e.gueltig_ab is None else f"{e.gueltig_ab:%d.%m.%Y}", ganz=True),
+    # at 200 % the six columns did not fit beside each other (the page scrolled sideways): the source gives way, the
+    # line below the list names it for the chosen row
+    Spalte(tr("Quelle"), lambda e: e.quelle, hinweis=lambda e: e.quelle, trennen=True, auch_in=tr("unter der Liste")),
 ]
 
 
@@ -106,6 +108,10 @@ class RechengroessenSeite(QWidget):
         self.tabelle.setWordWrap(True)
         kopf = self.tabelle.horizontalHeader()
         kopf.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.quelle = QLabel()
+        self.quelle.setObjectName("rechengroesse_quelle")
+        self.quelle.setWordWrap(True)
+        self.tabelle.selectionModel().currentRowChanged.connect(lambda *_: self._zeige_quelle())
 
         self.pap_knopf = QPushButton(tr("&PAP des BMF einspielen …"))
         self.pap_knopf.setAccessibleDescription(
@@ -126,10 +132,24 @@ class RechengroessenSeite(QWidget):
         spalte.addLayout(wahl.zeile)
         spalte.addWidget(tabelle_label)
         spalte.addWidget(self.tabelle, 1)
+        spalte.addWidget(self.quelle)
         spalte.addLayout(unten)
         self.setTabOrder(self.jahr, self.tabelle)
         self.setTabOrder(self.tabelle, self.pap_knopf)
         self.setTabOrder(self.pap_knopf, self.werte_knopf)
+
+    def _zeige_quelle(self) -> None:
+        """The chosen row's figure and source, in words (the list's Quelle column gives way when narrow)."""
+        eintrag = aktuelle_zeile(self.tabelle, self.modell)
+        text = (
+            ""
+            if eintrag is None
+            else tr("Quelle zu „{groesse}“: {quelle}").format(
+                groesse=eintrag.groesse.bezeichnung, quelle=eintrag.quelle or tr("keine angegeben")
+            )
+        )
+        self.quelle.setText(text)
+        self.quelle.setAccessibleName(text)
 
     # The file choices are attributes so that tests (and a future drag-and-drop) can replace them.
     def pap_dateien_waehlen(self) -> tuple[Path, Path] | None:

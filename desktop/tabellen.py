@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
     QStyleOptionHeader,
+    QStyleOptionViewItem,
     QTableView,
     QToolTip,
     QWidget,
@@ -54,6 +55,9 @@ SORTIERUNG = Qt.ItemDataRole.UserRole + 1
 #: Header data: where a column's content can be read too ("im Personalbogen"); such a column gives way when the table
 #: is too narrow for all its columns (see `PassendeTabelle`). Empty or None: the column always stays.
 AUCH_IN = Qt.ItemDataRole.UserRole + 2
+#: Header data: True where the column is never narrower than the longest word of its cells (a date, an amount, a
+#: status word): narrowed below it, the word was cut ("01.01.20…" in the Rechengrößen at 100 %, "beschäf…" at 200 %).
+GANZE_WORTE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -66,6 +70,10 @@ class Spalte(Generic[Z]):
     hinweis: Callable[[Z], str] | None = None  # tooltip (and accessible description of the cell)
     ankreuzbar: Callable[[Z], bool] | None = None  # a check box in the cell (Space toggles it)
     auch_in: str = ""  # where the content is shown too ("im Personalbogen"): the column may give way when narrow
+    ganz: bool = False  # never narrower than its cells' longest word (`GANZE_WORTE`): dates, amounts, status words
+    #: long words break at syllables on screen (`trennbar`; search, tooltip and screen reader: the plain text), and
+    #: the column is never narrower than its longest syllable
+    trennen: bool = False
 
 
 #: The roles `ZeilenModell.data` answers; a view asks each cell for about eight (colours, font, size, …) per paint
@@ -111,7 +119,9 @@ class ZeilenModell(QAbstractTableModel, Generic[Z]):
             return None
         z = self.zeilen[index.row()]
         s = self.spalten[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return trennbar(s.anzeige(z)) if s.trennen else s.anzeige(z)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return s.anzeige(z)
         if role == SORTIERUNG:
             return s.sortierung(z) if s.sortierung else s.anzeige(z).casefold()
@@ -144,6 +154,8 @@ class ZeilenModell(QAbstractTableModel, Generic[Z]):
             return self.spalten[section].titel
         if role == AUCH_IN:
             return self.spalten[section].auch_in
+        if role == GANZE_WORTE:
+            return self.spalten[section].ganz or self.spalten[section].trennen
         return None
 
 
@@ -153,6 +165,7 @@ class Filter(QSortFilterProxyModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORTIERUNG)
+        self.setFilterRole(Qt.ItemDataRole.AccessibleTextRole)  # the plain text, without `trennbar`'s soft hyphens
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -174,7 +187,8 @@ def _taste(knopf: QAbstractButton) -> str:
 class Kopfzeile(QHeaderView):
     """A horizontal header whose titles wrap onto more lines where a column is narrower than its title (the header
     grows in height), instead of showing "etriebsnumme". A column is never narrower than the longest word of its
-    title (`kleinste_breite`)."""
+    title (`kleinste_breite`), nor, where the model's header data `GANZE_WORTE` says so, than the longest word of its
+    cells."""
 
     def __init__(self, eltern: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, eltern)
@@ -263,9 +277,49 @@ class Kopfzeile(QHeaderView):
         silben = _silben() if trennen and any(len(w) >= TRENNEN_AB for w in worte) else None
         teile = [""]
         for wort in worte:
-            teile += silben.inserted(wort).split("-") if silben is not None and len(wort) >= TRENNEN_AB else [wort]
-        strich = metrik.horizontalAdvance("-") if trennen else 0
-        return self.rand(spalte) + max(metrik.horizontalAdvance(t) for t in teile) + strich
+            if silben is not None and len(wort) >= TRENNEN_AB:
+                # each line of a hyphenated word but its last ends in "-" ("Arbeit-", "geber-", "kosten"); a word
+                # without a break ("Bemerkung", "Stunden") stays whole and has none
+                *vorn, hinten = silben.inserted(wort).split("-")
+                teile += [f"{t}-" for t in vorn] + [hinten]
+            else:
+                teile.append(wort)
+        titel = self.rand(spalte) + max(metrik.horizontalAdvance(t) for t in teile)
+        modell = self.model()
+        if modell is not None and modell.headerData(spalte, Qt.Orientation.Horizontal, GANZE_WORTE):
+            return max(titel, self.kleinste_zellbreite(spalte))
+        return titel
+
+    def kleinste_zellbreite(self, spalte: int) -> int:
+        """The widest of the column's cells as the item delegate lays them out at the least width: each line one
+        word (Qt's own line breaking, the cell's font, margins and icon). Kept until the rows or the font change."""
+        schluessel = ("zellen", spalte)
+        if schluessel not in self._gemessen:
+            self._gemessen[schluessel] = self._kleinste_zellbreite(spalte)
+        return int(self._gemessen[schluessel])
+
+    def _kleinste_zellbreite(self, spalte: int) -> int:
+        ansicht, modell = self.parentWidget(), self.model()
+        if not isinstance(ansicht, QTableView) or modell is None:
+            return 0
+        option = QStyleOptionViewItem()
+        ansicht.initViewItemOption(option)
+        option.rect = QRect(0, 0, 1, 1)  # words wrap onto lines of their own; the widest word sets the width
+        delegat = ansicht.itemDelegateForColumn(spalte) or ansicht.itemDelegate()
+        # laid out once per kind of cell: a month has many alike ("–", a name, "in Ordnung"), and measuring each
+        # took a sixth of the time of loading a month
+        arten: dict[tuple[str, str, bool], Any] = {}
+        for reihe in range(modell.rowCount()):
+            index = modell.index(reihe, spalte)
+            schrift = index.data(Qt.ItemDataRole.FontRole)
+            art = (
+                str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+                schrift.key() if isinstance(schrift, QFont) else "",
+                index.data(Qt.ItemDataRole.DecorationRole) is not None,
+            )
+            arten.setdefault(art, index)
+        breiteste = max((delegat.sizeHint(option, index).width() for index in arten.values()), default=0)
+        return breiteste + (1 if ansicht.showGrid() else 0)  # the grid line takes a pixel of the column (as in Qt's)
 
     def sectionSizeFromContents(self, spalte: int) -> Any:
         groesse = super().sectionSizeFromContents(spalte)
@@ -334,6 +388,25 @@ def _silben() -> Any:
         return silben
     except (ImportError, KeyError, OSError):
         return None
+
+
+@functools.lru_cache(maxsize=512)  # asked for each cell as it is painted or measured
+def trennbar(text: str) -> str:
+    """Long words with soft hyphens at their German syllables ("Beschäf-tigungs-verbot"): Qt breaks a word there
+    (showing the hyphen) when its column is narrower than the word, and shows no hyphen otherwise."""
+    worte = text.split(" ")
+    if not any(len(w) >= TRENNEN_AB for w in worte):
+        return text  # the patterns are not even loaded
+    silben = _silben()
+    if silben is None:
+        return text
+    return " ".join(_getrenntes_wort(w, silben) for w in worte)
+
+
+def _getrenntes_wort(wort: str, silben: Any) -> str:
+    """A compound with its own hyphens breaks there and within its long parts ("Knapp-schaft-Bahn-See"), never
+    beside its hyphen ("job-" over "-Zen")."""
+    return "-".join(silben.inserted(t, hyphen="\u00ad") if len(t) >= TRENNEN_AB else t for t in wort.split("-"))
 
 
 def _silben_ablage(pyphen: Any) -> Path:
@@ -482,7 +555,12 @@ class PassendeTabelle(QTableView):
         kopf = self.horizontalHeader()
         grenze = self.fontMetrics().averageCharWidth() * self.HOECHSTENS_ZEICHEN
         for spalte in spalten:
-            if kopf.sectionSize(spalte) > grenze:
+            if spalte in self._ausgeblendet:
+                # Qt sizes no hidden column to its contents: one that gave way came back at Qt's default width when
+                # the window grew ("01.02.2024" in 52 pixels in the Assistenzkräfte after 200 %)
+                inhalt = max(self.sizeHintForColumn(spalte), kopf.sectionSizeHint(spalte))
+                self._wunsch[spalte] = min(inhalt, grenze)
+            elif kopf.sectionSize(spalte) > grenze:
                 kopf.resizeSection(spalte, grenze)
         if kopf.stretchLastSection():  # the last column fills the rest of the width again
             kopf.setStretchLastSection(False)
@@ -533,6 +611,7 @@ class PassendeTabelle(QTableView):
         text = index.data(Qt.ItemDataRole.DisplayRole)
         if not isinstance(text, str) or not text:
             return ""
+        ganz = index.data(Qt.ItemDataRole.AccessibleTextRole)  # without `trennbar`'s soft hyphens
         rand = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1)
         flaeche = self.visualRect(index)
         if self.wordWrap():
@@ -542,7 +621,7 @@ class PassendeTabelle(QTableView):
             passt = noetig.height() <= flaeche.height() and noetig.width() <= flaeche.width() - rand
         else:
             passt = self.fontMetrics().horizontalAdvance(text) <= flaeche.width() - rand
-        return "" if passt else text
+        return "" if passt else ganz if isinstance(ganz, str) and ganz else text
 
     def _plan(self, platz: int) -> tuple[list[int], list[int], dict[int, int], int]:
         """For a table `platz` wide: (its columns, those shown, their widths, the stretched last one or -1)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
@@ -11,6 +10,7 @@ from core.dienstplan.tage import MONATE, WOCHENTAGE, WOCHENTAGE_KURZ
 from core.domain.hinweis import Schwere
 from core.domain.zeit import BERLIN
 from desktop.i18n import tr
+from desktop.tabellen import trennbar  # noqa: F401 - the roster's texts use it as texte.trennbar
 
 SCHWERE_TEXT = {Schwere.FEHLER: tr("Fehler"), Schwere.WARNUNG: tr("Warnung"), Schwere.INFO: tr("Information")}
 SCHWERE_MEHRZAHL = {Schwere.FEHLER: tr("Fehler"), Schwere.WARNUNG: tr("Warnungen"), Schwere.INFO: tr("Informationen")}
@@ -60,21 +60,6 @@ def zeitspanne(beginn: datetime, ende: datetime) -> str:
 def umbrechbar(spanne: str) -> str:
     """ "07:00–14:00" that may break after its dash in a narrow column (Qt keeps it whole, cut to "07:00–…")."""
     return spanne.replace("–", "–\u200b")
-
-
-@functools.lru_cache(maxsize=512)  # asked for each cell as it is painted or measured
-def trennbar(text: str) -> str:
-    """Long words with soft hyphens at their German syllables ("Beschäf-tigungs-verbot"): Qt breaks a word there
-    (showing the hyphen) when its column is narrower than the word, and shows no hyphen otherwise."""
-    from desktop.tabellen import TRENNEN_AB, _silben  # the column titles' patterns, parsed once
-
-    worte = text.split(" ")
-    if not any(len(w) >= TRENNEN_AB for w in worte):
-        return text  # the patterns are not even loaded
-    silben = _silben()
-    if silben is None:
-        return text
-    return " ".join(silben.inserted(w, hyphen="\u00ad") if len(w) >= TRENNEN_AB else w for w in worte)
 
 
 def zeitspanne_gesprochen(beginn: datetime, ende: datetime) -> str:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QTableView
 
 from desktop.tabellen import Kopfzeile, PassendeTabelle
 
@@ -25,38 +21,12 @@ class Wortkopf(Kopfzeile):
     def _kleinste_breite(self, spalte: int, trennen: bool) -> int:
         return max(super()._kleinste_breite(spalte, trennen), self.kleinste_zellbreite(spalte))
 
-    def kleinste_zellbreite(self, spalte: int) -> int:
-        """The widest of the column's cells as the item delegate lays them out at the least width: each line one
-        word (Qt's own line breaking, the cell's font, margins and icon). Kept until the rows or the font change."""
-        schluessel = ("zellen", spalte)
-        if schluessel not in self._gemessen:
-            self._gemessen[schluessel] = self._kleinste_zellbreite(spalte)
-        return int(self._gemessen[schluessel])
-
     def _kleinste_zellbreite(self, spalte: int) -> int:
-        ansicht, modell = self.parentWidget(), self.model()
-        if not isinstance(ansicht, QTableView) or modell is None:
-            return 0
-        option = QStyleOptionViewItem()
-        ansicht.initViewItemOption(option)
-        option.rect = QRect(0, 0, 1, 1)  # words wrap onto lines of their own; the widest word sets the width
-        delegat = ansicht.itemDelegateForColumn(spalte) or ansicht.itemDelegate()
-        # laid out once per kind of cell: a month has many alike ("–", a name, "in Ordnung"), and measuring each
-        # took a sixth of the time of loading a month
-        arten: dict[tuple[str, str, bool], Any] = {}
-        for reihe in range(modell.rowCount()):
-            index = modell.index(reihe, spalte)
-            schrift = index.data(Qt.ItemDataRole.FontRole)
-            art = (
-                str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
-                schrift.key() if isinstance(schrift, QFont) else "",
-                index.data(Qt.ItemDataRole.DecorationRole) is not None,
-            )
-            arten.setdefault(art, index)
-        breiteste = max((delegat.sizeHint(option, index).width() for index in arten.values()), default=0)
-        if self.HOECHSTENS_ZEICHEN is not None:
+        breiteste = super()._kleinste_zellbreite(spalte)
+        ansicht = self.parentWidget()
+        if self.HOECHSTENS_ZEICHEN is not None and isinstance(ansicht, QTableView):
             breiteste = min(breiteste, ansicht.fontMetrics().averageCharWidth() * self.HOECHSTENS_ZEICHEN)
-        return breiteste + (1 if ansicht.showGrid() else 0)  # the grid line takes a pixel of the column (as in Qt's)
+        return breiteste
 
 
 class Listenkopf(Wortkopf):
