@@ -134,7 +134,7 @@ class Korrektur:
     version: int
     differenz: tuple[tuple[str, str, str], ...]
     grund: str = GRUND_DATEN
-    #: the settling month, when she has no contract in it (she left): no payroll of that month pays the difference
+    #: the settling month, when she has no contract in it (she left): no row of that month settles the difference
     ohne_vertrag_in: tuple[int, int] | None = None
 
     @property

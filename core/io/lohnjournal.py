@@ -18,6 +18,7 @@ from decimal import Decimal
 from core.abrechnung.modell import Jahreswerte, Lohnart
 from core.domain.geld import NULL
 from core.domain.kalender import MONATE
+from core.domain.zahlen import format_eur
 from core.io.belegdaten import Beleggrundlage, Monatsbelege
 from core.io.belegtabelle import Zeile
 from core.regeln.klassifikation import Beschaeftigungsart
@@ -186,6 +187,14 @@ def lohnjournal(
         hinweise.append(
             "Für mindestens eine Assistenzkraft ist die Vorgeschichte des Jahres unbekannt; die Jahressummen "
             "enthalten dann nur die Monate im Programm."
+        )
+    for o, _person in monat.ohne_vertrag:
+        was = "Nachzahlung" if o.differenz > 0 else "Rückforderung"
+        wohin = "eigene Überweisung in der Zahlungsliste" if o.differenz > 0 else "zurückzufordern"
+        hinweise.append(
+            f"Nachberechnung ohne Abrechnungszeile (kein Arbeitsvertrag im {monat.monat_text}): {o.name} "
+            f"(Pers.-Nr. {o.personalnummer}), {o.verwendungszweck}: {was} {format_eur(abs(o.differenz))} netto, "
+            f"{wohin}; nicht in den Summen oben (Beiträge und Steuern: in der Fassung des korrigierten Monats)."
         )
     return Lohnjournal(
         jahr=monat.jahr,

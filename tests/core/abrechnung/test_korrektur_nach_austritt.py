@@ -37,7 +37,12 @@ from sqlalchemy import select
 from core.abrechnung import ablage, lauf
 from core.abrechnung.modelle import Protokolleintrag
 from core.dienstplan.modelle import SchichtZeile
-from core.io.belege_export import entgeltbescheinigungen_exportieren, monatsbelege, zahlungen_exportieren
+from core.io.belege_export import (
+    entgeltbescheinigungen_exportieren,
+    lohnjournal_exportieren,
+    monatsbelege,
+    zahlungen_exportieren,
+)
 from core.io.zahlungen import zahlungsauftrag
 from core.meldungen.beitragsnachweis import beitragsnachweise
 from core.persistence.datenbank import Datenbank
@@ -154,10 +159,13 @@ def test_abschluss_nennt_sie_und_der_abgeschlossene_monat_auch(pfad: Path) -> No
 
 def test_schliesse_ab_gibt_den_satz_zurueck_und_die_beitraege_gehen_den_weg_jeder_korrektur(pfad: Path) -> None:
     """Her contributions take the path of every correction: May's Beitragsnachweis (AOK BW) carries March's
-    difference, by hand from March's two versions (each half rounded, doubled, § 2 Abs. 1 BVV): KV 7,3 % 199,14 →
-    200,28 (×2: 2,28); Zusatzbeitrag 1,45 % 39,56 → 39,78 (×2: 0,44); PV 1,8 % + 0,6 % AN 65,47 → 65,84 and
-    AG 49,10 → 49,38 (0,65); RV 9,3 % 253,70 → 255,15 (×2: 2,90); AV 1,3 % 35,46 → 35,67 (×2: 0,42);
-    U1 2,1 % 57,29 → 57,61 (0,32); U2 0,40 % 10,91 → 10,97 (0,06); Insolvenzgeldumlage 0,15 % 4,09 → 4,12 (0,03)."""
+    difference (the practice in seed 004, ForseA handbook 2.3: "Die Differenzwerte aus Januar werden also ohne
+    Korrekturmeldung direkt mit den Werten … vom Februar verrechnet"), by hand from March's two versions (each
+    half rounded, doubled, § 2 Abs. 1 BVV):
+    KV 7,3 % 199,14 → 200,28 (×2: 2,28); Zusatzbeitrag 1,45 % 39,56 → 39,78 (×2: 0,44);
+    PV 1,8 % + 0,6 % AN 65,47 → 65,84 and AG 49,10 → 49,38 (0,65); RV 9,3 % 253,70 → 255,15 (×2: 2,90);
+    AV 1,3 % 35,46 → 35,67 (×2: 0,42); U1 2,1 % 57,29 → 57,61 (0,32); U2 0,40 % 10,91 → 10,97 (0,06);
+    Insolvenzgeldumlage 0,15 % 4,09 → 4,12 (0,03)."""
     with geoeffnet(pfad) as db:
         assert [o.text for o in lauf.schliesse_ab(db, 2026, 5).ohne_vertrag] == [NACHZAHLUNG]
         (aok,) = [n for n in beitragsnachweise(db, 2026, 5) if n.einzugsstelle == "AOK BW"]
@@ -185,6 +193,7 @@ def test_nachzahlung_steht_in_den_zahlungen_des_monats(pfad: Path, tmp_path: Pat
         ziel = tmp_path / "mai.xml"
         zahlungen_exportieren(db, 2026, 5, ziel)
         zahlungen_exportieren(db, 2026, 5, tmp_path / "mai.pdf")
+        lohnjournal_exportieren(db, 2026, 5, tmp_path / "journal.pdf")
         sabine_id = id_von_sabine(db)
         entgeltbescheinigungen_exportieren(db, 2026, 3, tmp_path / "maerz.pdf", assistenzkraft_id=sabine_id)
     (sabine,) = [z for z in auftrag.zahlungen if z.personalnummer == "1"]
@@ -202,6 +211,11 @@ def test_nachzahlung_steht_in_den_zahlungen_des_monats(pfad: Path, tmp_path: Pat
     text = " ".join("".join(seite.extract_text() for seite in PdfReader(tmp_path / "mai.pdf").pages).split())
     assert "Nachzahlung aus Korrektur 03/2026: kein Arbeitsvertrag im Mai 2026" in text
     assert "8,81" in text
+    journal = " ".join("".join(seite.extract_text() for seite in PdfReader(tmp_path / "journal.pdf").pages).split())
+    assert (
+        "Nachberechnung ohne Abrechnungszeile (kein Arbeitsvertrag im Mai 2026): Sabine Muster (Pers.-Nr. 1), "
+        "Korrektur 03/2026: Nachzahlung 8,81 € netto, eigene Überweisung in der Zahlungsliste"
+    ) in journal.replace("\xa0", " ")
     # her slip of this Nachberechnung: the corrected March payslip (Fassung 2) says where the difference went
     maerz = " ".join("".join(seite.extract_text() for seite in PdfReader(tmp_path / "maerz.pdf").pages).split())
     assert "Korrektur der Entgeltbescheinigung" in maerz and "Fassung 2" in maerz
