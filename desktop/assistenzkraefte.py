@@ -52,7 +52,7 @@ def _hinweise(z: Zeile) -> str:
 def spalten(einordnungen: dict[int, Einordnung]) -> list[Spalte[Zeile]]:
     """The columns; `einordnungen`: what the payroll determined for a contract on "automatisch bestimmen"."""
     beschaeftigung: Spalte[Zeile] = Spalte(
-        tr("Beschäftigung"), lambda z: _beschaeftigung(z, einordnungen), auch_in=IN_DEN_VERTRAEGEN
+        tr("Beschäftigung"), lambda z: _beschaeftigung(z, einordnungen), auch_in=IN_DEN_VERTRAEGEN, trennen=True
     )
     return [*SPALTEN[:3], beschaeftigung, *SPALTEN[4:]]
 
@@ -76,12 +76,15 @@ SPALTEN: list[Spalte[Zeile]] = [
     Spalte(
         tr("Name"), lambda z: f"{z.nachname}, {z.vorname}", sortierung=lambda z: f"{z.nachname} {z.vorname}".casefold()
     ),
-    Spalte(tr("Status"), lambda z: z.status_text, auch_in=IM_PERSONALBOGEN),
-    Spalte(tr("Krankenkasse"), lambda z: z.krankenkasse, auch_in=IM_PERSONALBOGEN),
+    # whole words ("beschäf…" at 200 %): status words stay whole, long names and kinds break at syllables
+    Spalte(tr("Status"), lambda z: z.status_text, auch_in=IM_PERSONALBOGEN, ganz=True),
+    # "Kasse", as the search says: "Krankenkasse" was so wide a title that "Beschäftigung" gave way at 200 %
+    Spalte(tr("Kasse"), lambda z: z.krankenkasse, auch_in=IM_PERSONALBOGEN, trennen=True),
     Spalte(
         tr("Beschäftigung"),
         lambda z: vertraege.BESCHAEFTIGUNG.get(z.beschaeftigung, z.beschaeftigung),
         auch_in=IN_DEN_VERTRAEGEN,
+        trennen=True,
     ),
     Spalte(
         tr("Lohn"),
@@ -89,12 +92,14 @@ SPALTEN: list[Spalte[Zeile]] = [
         sortierung=lambda z: int((z.lohnsatz or 0) * 100),
         rechtsbuendig=True,
         auch_in=IN_DEN_VERTRAEGEN,
+        ganz=True,
     ),
     Spalte(
         tr("Eintritt"),
         lambda z: datum_als_text(z.eintritt),
         sortierung=lambda z: z.eintritt.isoformat() if z.eintritt else "",
         auch_in=IN_DEN_VERTRAEGEN,
+        ganz=True,
     ),
     Spalte(tr("Telefon"), lambda z: z.telefon, auch_in=IM_PERSONALBOGEN),
     Spalte(

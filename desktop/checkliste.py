@@ -20,9 +20,10 @@ def _stand(p: Punkt) -> str:
 
 SPALTEN: list[Spalte[Punkt]] = [
     Spalte(tr("Nr."), lambda p: str(p.nummer), sortierung=lambda p: p.nummer, rechtsbuendig=True),
-    Spalte(tr("Stand"), _stand, ankreuzbar=lambda p: p.erledigt),
-    Spalte(tr("Punkt"), lambda p: p.text, hinweis=lambda p: p.erlaeuterung),
-    Spalte(tr("Erläuterung"), lambda p: p.erlaeuterung),
+    Spalte(tr("Stand"), _stand, ankreuzbar=lambda p: p.erledigt, ganz=True),
+    # "Verdienstabrechnungen" was cut at 200 %: long words break at syllables
+    Spalte(tr("Punkt"), lambda p: p.text, hinweis=lambda p: p.erlaeuterung, trennen=True),
+    Spalte(tr("Erläuterung"), lambda p: p.erlaeuterung, trennen=True),
 ]
 
 

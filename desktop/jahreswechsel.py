@@ -27,23 +27,26 @@ from desktop.tabellen import Spalte, ZeilenModell, aktuelle_zeile
 Stand = kassen_dienst.KassenStand
 
 KASSEN_SPALTEN: list[Spalte[Stand]] = [
-    Spalte(tr("Krankenkasse"), lambda s: s.name),
-    Spalte(tr("Stand"), lambda s: s.stand),
+    # whole words at 200 % ("Beispielhaushalts" was cut): names and sources break at syllables, states stay whole
+    Spalte(tr("Krankenkasse"), lambda s: s.name, trennen=True),
+    Spalte(tr("Stand"), lambda s: s.stand, trennen=True),
     Spalte(
         tr("Zusatzbeitrag"),
         lambda s: (
             tr("nicht eingetragen") if s.zusatzbeitrag_prozent is None else f"{zahl_text(s.zusatzbeitrag_prozent)} %"
         ),
         rechtsbuendig=True,
+        ganz=True,
     ),
     Spalte(tr("U1-Stufe gewählt"), lambda s: tr("ja") if s.u1_gewaehlt else tr("nein")),
-    Spalte(tr("Quelle"), lambda s: s.quelle, hinweis=lambda s: s.quelle),
+    Spalte(tr("Quelle"), lambda s: s.quelle, hinweis=lambda s: s.quelle, trennen=True),
 ]
 PUNKT_SPALTEN: list[Spalte[ChecklistenPunkt]] = [
     Spalte(tr("Nr."), lambda p: str(p.nummer), rechtsbuendig=True),
-    Spalte(tr("Stand"), lambda p: tr("erledigt") if p.erledigt else tr("offen")),
-    Spalte(tr("Punkt"), lambda p: p.text, hinweis=lambda p: p.erlaeuterung),
-    Spalte(tr("Erläuterung"), lambda p: p.erlaeuterung),
+    Spalte(tr("Stand"), lambda p: tr("erledigt") if p.erledigt else tr("offen"), ganz=True),
+    # "Lohnsteuerbescheinigungen" was cut at 200 %: long words break at syllables
+    Spalte(tr("Punkt"), lambda p: p.text, hinweis=lambda p: p.erlaeuterung, trennen=True),
+    Spalte(tr("Erläuterung"), lambda p: p.erlaeuterung, trennen=True),
 ]
 
 

@@ -19,7 +19,7 @@ from core.domain.hinweis import Schwere
 from core.domain.zahlen import anzahl, format_eur, format_zahl
 from core.regeln.klassifikation import Beschaeftigungsart
 from desktop.i18n import tr
-from desktop.tabellen import AUCH_IN, Index
+from desktop.tabellen import AUCH_IN, GANZE_WORTE, Index, trennbar
 
 #: The class as the list says it (the detail view gives the full legal name).
 KLASSE = {
@@ -71,6 +71,7 @@ class Spalte:
     summe: Callable[[Monatsergebnis], Decimal] | None = None
     rechts: bool = False
     auch_in: str = ""  # where the figure is shown too: the column may give way when the table is narrow
+    ganz: bool = False  # never narrower than its longest word (a name, an amount): "Sabi…", "2.693,…" at 200 %
 
 
 #: The detail below the table shows these figures of the selected assistant too (at 200 % not all columns fit).
@@ -82,19 +83,27 @@ def _betrag(feld: Callable[[Monatsergebnis], Decimal]) -> Callable[[Zeile], str]
 
 
 SPALTEN: tuple[Spalte, ...] = (
-    Spalte(tr("Pers.-Nr."), lambda z: z.personalnummer, auch_in=IN_DEN_EINZELHEITEN),
-    Spalte(tr("Name"), name_in_liste),
+    Spalte(tr("Pers.-Nr."), lambda z: z.personalnummer, auch_in=IN_DEN_EINZELHEITEN, ganz=True),
+    Spalte(tr("Name"), name_in_liste, ganz=True),
     Spalte(
         tr("Beschäftigung"),
         lambda z: KLASSE[z.ergebnis.beschaeftigung] if z.ergebnis is not None else tr("nicht abrechenbar"),
         auch_in=IN_DEN_EINZELHEITEN,
     ),
     Spalte(tr("Stunden"), stunden_text, lambda e: e.stunden, rechts=True, auch_in=IN_DEN_EINZELHEITEN),
-    Spalte(tr("Brutto"), _betrag(lambda e: e.brutto), lambda e: e.brutto, rechts=True),
-    Spalte(tr("Netto"), _betrag(lambda e: e.netto), lambda e: e.netto, rechts=True, auch_in=IN_DEN_EINZELHEITEN),
-    Spalte(tr("Auszahlung"), _betrag(lambda e: e.auszahlung), lambda e: e.auszahlung, rechts=True),
-    Spalte(tr("Arbeitgeberkosten"), _betrag(lambda e: e.arbeitgeberkosten), lambda e: e.arbeitgeberkosten, rechts=True),
-    Spalte(tr("Hinweise"), hinweise_kurz),
+    Spalte(tr("Brutto"), _betrag(lambda e: e.brutto), lambda e: e.brutto, rechts=True, ganz=True),
+    Spalte(
+        tr("Netto"), _betrag(lambda e: e.netto), lambda e: e.netto, rechts=True, auch_in=IN_DEN_EINZELHEITEN, ganz=True
+    ),
+    Spalte(tr("Auszahlung"), _betrag(lambda e: e.auszahlung), lambda e: e.auszahlung, rechts=True, ganz=True),
+    Spalte(
+        tr("Arbeitgeberkosten"),
+        _betrag(lambda e: e.arbeitgeberkosten),
+        lambda e: e.arbeitgeberkosten,
+        rechts=True,
+        ganz=True,
+    ),
+    Spalte(tr("Hinweise"), hinweise_kurz, ganz=True),
 )
 STUNDEN_SPALTE = 3
 
@@ -146,7 +155,8 @@ class AbrechnungsModell(QAbstractTableModel):
             return None
         reihe, spalte = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(reihe, spalte)
+            # "Summe (4 Assistenz-kräfte)" breaks at a syllable in a narrow name column (the screen reader: plain)
+            return trennbar(self.text(reihe, spalte)) if spalte == 1 else self.text(reihe, spalte)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # a screen reader hears which column the figure belongs to, and in the sum row that it is the sum
             text = self.text(reihe, spalte) or tr("leer")
@@ -181,4 +191,6 @@ class AbrechnungsModell(QAbstractTableModel):
             return SPALTEN[section].titel
         if role == AUCH_IN:
             return SPALTEN[section].auch_in
+        if role == GANZE_WORTE:
+            return SPALTEN[section].ganz
         return None

@@ -96,12 +96,24 @@ class Tabelle(PassendeTabelle):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)  # follows the palette (high contrast keeps working)
-        self.setWordWrap(False)
+        # texts wrap at spaces in a narrow column, rows as high as they need ("Sabine B…", "2 W…" at 200 %); amounts
+        # keep their column wide enough (`modelle.Spalte.ganz`)
+        self.setWordWrap(True)
         self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().sectionResized.connect(lambda *_: self._eine_zeile_ganz())
         kopf = self.horizontalHeader()
         kopf.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         kopf.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         kopf.setStretchLastSection(True)
+
+    def _eine_zeile_ganz(self) -> None:
+        """At least the titles and its highest row high: at 200 % a wrapped row ("2 / Warnungen, / 3 Infos") showed
+        only its top line above the Einzelheiten."""
+        modell = self.model()
+        reihen = modell.rowCount() if modell is not None else 0
+        reihe = max((self.rowHeight(r) for r in range(reihen)), default=0)
+        self.setMinimumHeight(self.horizontalHeader().sizeHint().height() + reihe + 2 * self.frameWidth())
 
 
 class Monatsfeld(QLineEdit):

@@ -99,11 +99,24 @@ class FristenWidget(QGroupBox):
         self.stand.setWordWrap(True)
         self.modell: ZeilenModell[Frist] = ZeilenModell(
             [
-                Spalte(tr("Fällig"), lambda f: f"{f.faellig:%d.%m.%Y}", lambda f: f.faellig.isoformat()),
-                Spalte(tr("Was"), lambda f: f.titel, hinweis=lambda f: tr("Rechtsgrundlage: ") + f.rechtsgrundlage),
-                Spalte(tr("Zeitraum"), lambda f: f.zeitraum),
-                Spalte(tr("Betrag"), _betrag, lambda f: int(f.betrag * 100) if f.betrag else 0, rechtsbuendig=True),
-                Spalte(tr("Stand"), lambda f: f.zustand(self.heute())),
+                # dates, periods and amounts stay whole, long words of what is due break at syllables
+                # ("Einzugsstellen" was cut at 200 %)
+                Spalte(tr("Fällig"), lambda f: f"{f.faellig:%d.%m.%Y}", lambda f: f.faellig.isoformat(), ganz=True),
+                Spalte(
+                    tr("Was"),
+                    lambda f: f.titel,
+                    hinweis=lambda f: tr("Rechtsgrundlage: ") + f.rechtsgrundlage,
+                    trennen=True,
+                ),
+                Spalte(tr("Zeitraum"), lambda f: f.zeitraum, ganz=True),
+                Spalte(
+                    tr("Betrag"),
+                    _betrag,
+                    lambda f: int(f.betrag * 100) if f.betrag else 0,
+                    rechtsbuendig=True,
+                    ganz=True,
+                ),
+                Spalte(tr("Stand"), lambda f: f.zustand(self.heute()), ganz=True),
             ],
             self,
         )

@@ -27,15 +27,7 @@ GROESSEN = {"100 %": (1216, 720), "200 %": (608, 360)}
 #: Tables that still cut a word, with why: (size, area and tab, the start of the table's accessible name). An
 #: explicit list, never a silent skip; each entry is a defect still to be fixed, and one that no longer cuts fails
 #: the test until it is taken off the list.
-BEKANNT: dict[tuple[str, str, str], str] = {
-    ("100 %", "abrechnung", "Abrechnung "): "one-line cells end in „…“ (no wrap)",
-    ("200 %", "abrechnung", "Abrechnung "): "one-line cells end in „…“ (no wrap)",
-    ("200 %", "abrechnung-2", "Fristen"): "„Einzugsstellen“ wider than the Was column",
-    ("200 %", "assistenzkraefte", "Assistenzkräfte"): "„beschäftigt“, „sozialversicherungspflichtig“",
-    ("200 %", "einstellungen-3", "Checkliste vor der ersten Lohnabrechnung"): "„Verdienstabrechnungen“",
-    ("200 %", "einstellungen-6", "Checkliste zum Jahreswechsel"): "„Lohnsteuerbescheinigungen“",
-    ("200 %", "einstellungen-6", "Krankenkassen im neuen Jahr"): "„Beispielhaushalts“",
-}
+BEKANNT: dict[tuple[str, str, str], str] = {}
 
 
 def _bekannt(groesse: str, wo: str, name: str) -> tuple[str, str, str] | None:
