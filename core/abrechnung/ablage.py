@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from core.abrechnung.modell import Jahreswerte, Kostenanteil, Monatseingabe, Monatsergebnis
@@ -148,10 +148,18 @@ def abgeschlossene_in(sitzung: Session) -> list[tuple[int, int]]:
 
 
 def gueltige_zeilen(
-    sitzung: Session, *, jahr: int | None = None, monat: int | None = None, assistenzkraft_id: int | None = None
+    sitzung: Session,
+    *,
+    jahr: int | None = None,
+    monat: int | None = None,
+    assistenzkraft_id: int | None = None,
+    bis_id: int | None = None,
 ) -> list[Abrechnungsergebnis]:
-    """The newest version per (month, assistant), ordered by month and Personalnummer."""
+    """The newest version per (month, assistant), ordered by month and Personalnummer; with `bis_id` the newest
+    among the rows stored up to that row (the store as it stood then, see `abschluss_stand`)."""
     abfrage = select(Abrechnungsergebnis)
+    if bis_id is not None:
+        abfrage = abfrage.where(Abrechnungsergebnis.id <= bis_id)
     if jahr is not None:
         abfrage = abfrage.where(Abrechnungsergebnis.jahr == jahr)
     if monat is not None:
@@ -170,11 +178,12 @@ def _sortierbar(nummer: str) -> tuple[int, int, str]:
     return (0, int(nummer), "") if nummer.isdigit() else (1, 0, nummer)
 
 
-def lade_monat(db: Datenbank, jahr: int, monat: int) -> GespeicherterMonat:
-    """Status and stored results of a month (empty results while it is open: compute them with `lauf`)."""
+def lade_monat(db: Datenbank, jahr: int, monat: int, *, bis_id: int | None = None) -> GespeicherterMonat:
+    """Status and stored results of a month (empty results while it is open: compute them with `lauf`); `bis_id`:
+    the results as they stood when that row was stored."""
     with db.arbeitseinheit() as sitzung:
         kopf = status_in(sitzung, jahr, monat)
-        ergebnisse = tuple(_gespeichert(z) for z in gueltige_zeilen(sitzung, jahr=jahr, monat=monat))
+        ergebnisse = tuple(_gespeichert(z) for z in gueltige_zeilen(sitzung, jahr=jahr, monat=monat, bis_id=bis_id))
         korrekturen = tuple(
             _gespeichert(z)
             for z in sitzung.scalars(
@@ -198,10 +207,52 @@ def lade_monat(db: Datenbank, jahr: int, monat: int) -> GespeicherterMonat:
     )
 
 
-def lade_jahr(db: Datenbank, jahr: int, assistenzkraft_id: int | None = None) -> list[GespeichertesErgebnis]:
-    """The valid result of every finalised month of the year (optionally one assistant), month by month."""
+def lade_jahr(
+    db: Datenbank, jahr: int, assistenzkraft_id: int | None = None, *, bis_id: int | None = None
+) -> list[GespeichertesErgebnis]:
+    """The valid result of every finalised month of the year (optionally one assistant), month by month; `bis_id`:
+    as they stood when that row was stored."""
     with db.arbeitseinheit() as sitzung:
-        return [_gespeichert(z) for z in gueltige_zeilen(sitzung, jahr=jahr, assistenzkraft_id=assistenzkraft_id)]
+        zeilen = gueltige_zeilen(sitzung, jahr=jahr, assistenzkraft_id=assistenzkraft_id, bis_id=bis_id)
+        return [_gespeichert(z) for z in zeilen]
+
+
+def abschluss_stand(db: Datenbank, jahr: int, monat: int) -> int | None:
+    """The last row stored when the month was finalised (its first versions and the corrections settled with it),
+    or None for an open month: the store as it stood then is what the month's reports were made from
+    (`bis_id` of `lade_monat`, `lade_jahr`, `jahressummen`), so a later correction can be told apart."""
+    with db.arbeitseinheit() as sitzung:
+        return sitzung.scalar(
+            select(func.max(Abrechnungsergebnis.id)).where(
+                or_(
+                    and_(
+                        Abrechnungsergebnis.jahr == jahr,
+                        Abrechnungsergebnis.monat == monat,
+                        Abrechnungsergebnis.version == 1,
+                    ),
+                    and_(Abrechnungsergebnis.verrechnet_jahr == jahr, Abrechnungsergebnis.verrechnet_monat == monat),
+                )
+            )
+        )
+
+
+def spaetere_korrekturen(db: Datenbank, jahr: int, bis_monat: int, nach_id: int) -> dict[str, list[tuple[int, int]]]:
+    """Personalnummer → the months of `jahr` up to `bis_monat` whose correction was stored after row `nach_id`."""
+    with db.arbeitseinheit() as sitzung:
+        zeilen = sitzung.execute(
+            select(Abrechnungsergebnis.personalnummer, Abrechnungsergebnis.jahr, Abrechnungsergebnis.monat)
+            .where(
+                Abrechnungsergebnis.id > nach_id,
+                Abrechnungsergebnis.jahr == jahr,
+                Abrechnungsergebnis.monat <= bis_monat,
+                Abrechnungsergebnis.art == "korrektur",
+            )
+            .distinct()
+        )
+        korrigiert: dict[str, list[tuple[int, int]]] = {}
+        for z in sorted(zeilen, key=lambda z: (z.jahr, z.monat)):
+            korrigiert.setdefault(z.personalnummer, []).append((z.jahr, z.monat))
+        return korrigiert
 
 
 def versionen(db: Datenbank, jahr: int, monat: int, assistenzkraft_id: int) -> list[GespeichertesErgebnis]:
@@ -230,7 +281,9 @@ def monatsanteil(eingabe: Monatseingabe, ergebnis: Monatsergebnis) -> Jahreswert
 _ANTEILE: dict[tuple[str, int, str], tuple[Jahreswerte, Jahreswerte]] = {}
 
 
-def jahressummen(db: Datenbank, jahr: int, assistenzkraft_id: int | None = None) -> dict[tuple[int, int], Jahreswerte]:
+def jahressummen(
+    db: Datenbank, jahr: int, assistenzkraft_id: int | None = None, *, bis_id: int | None = None
+) -> dict[tuple[int, int], Jahreswerte]:
     """(assistant, month) → the year's totals up to and including that finalised month, from the valid versions:
     the totals the year's first month started from (figures carried over before the Abrechnungsbeginn) plus every
     month's own share (`monatsanteil`). What the Lohnsteuerbescheinigung, the DEÜV Meldungen, the Unfallkasse's
@@ -238,13 +291,15 @@ def jahressummen(db: Datenbank, jahr: int, assistenzkraft_id: int | None = None)
 
     A stored month's own `jahreswerte` are the totals as they stood when it was computed: after a correction of an
     earlier month that left a later month's own payroll unchanged, the later month keeps its version and those
-    totals (`lauf._eigene_aenderung`)."""
+    totals (`lauf._eigene_aenderung`). `bis_id`: the totals as they stood when that row was stored."""
     datei = str(db.pfad)
     summen: dict[tuple[int, int], Jahreswerte] = {}
     with db.arbeitseinheit() as sitzung:
         bedingungen = [Abrechnungsergebnis.jahr == jahr]
         if assistenzkraft_id is not None:
             bedingungen.append(Abrechnungsergebnis.assistenzkraft_id == assistenzkraft_id)
+        if bis_id is not None:
+            bedingungen.append(Abrechnungsergebnis.id <= bis_id)
         neueste = gueltige_kopfzeilen(sitzung, *bedingungen)
         fehlen = [z.id for z in neueste.values() if (datei, z.id, z.pruefsumme) not in _ANTEILE]
         for anfang in range(0, len(fehlen), 500):

@@ -12,6 +12,14 @@ year carried (§ 10 Abs. 2 DEÜV): after an Unterbrechungsmeldung the next Meldu
 for an Abmeldung during the interruption, on its first day, with Entgelt 0), and no Jahresmeldung is made for an
 assistant whose interruption lasts over 31 December (§ 10 Abs. 1 Satz 2 DEÜV). Minijobs in the Haushaltsscheck are
 reported by the Haushaltsscheck itself, not here.
+
+Stornierung (§ 14 Abs. 1 DEÜV: a Meldung with wrong "Zeit der Beschäftigung" or "beitragspflichtige Arbeitsentgelt"
+is to be cancelled "unverzüglich"; Gemeinsame Grundsätze für die Datenerfassung und Datenübermittlung, "Stornierung
+von Meldungen": it is cancelled and made anew, the cancellation carries "grundsätzlich die ursprünglich gemeldeten
+Daten" with the Kennzeichen "Stornierung einer bereits abgegebenen Meldung", DSME KENNZSTO). The program issued a
+month's Meldungen when it finalised the month: they are recomputed from the store as it stood then
+(`ablage.abschluss_stand`); when a correction stored later changes a Meldung's Zeitraum or its Entgelt in whole
+euros, the Meldung carries the issued one as `storno` and says so in one sentence (`storno_hinweis`).
 """
 
 from __future__ import annotations
@@ -20,9 +28,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.abrechnung import ablage
 from core.abrechnung.modell import Monatsergebnis
 from core.domain.geld import NULL
-from core.domain.kalender import monatsgrenzen
+from core.domain.kalender import MONATE, monatsgrenzen
+from core.domain.zahlen import format_zahl
 from core.fehler import EingabeFehler
 from core.meldungen.beitragsnachweis import MINIJOB_ZENTRALE, pruefe_abgeschlossen
 from core.meldungen.fristen import QUELLE_ANMELDUNG, abmeldung_faellig, anmeldung_faellig, jahresmeldung_faellig
@@ -89,6 +99,9 @@ class Meldung:
     # SGB VI); only with KENNZMIDI 1 or 2
     entgelt_rentenberechnung: int | None = None
     mehrfachbeschaeftigung: bool = False  # DBME KENNZMF: another employment during the Zeitraum (§ 5 Abs. 9 DEÜV)
+    #: the Meldung as issued when the month was finalised, to cancel before this one (§ 14 DEÜV), or None
+    storno: Meldung | None = None
+    storno_hinweis: str = ""  # the one sentence that says so
 
     @property
     def grund_text(self) -> str:
@@ -122,9 +135,64 @@ def _beschaeftigung(db: Datenbank, kraft_id: int) -> tuple[date | None, date | N
     return min(v.eintritt for v in versionen), versionen[-1].austritt or versionen[-1].befristet_bis
 
 
+ARTEN = {"10": "Anmeldung", "13": "Anmeldung", "30": "Abmeldung", "34": "Abmeldung", "50": "Jahresmeldung"}
+
+
+def _euro(betrag: int | None) -> str:
+    return "kein Entgelt" if betrag is None else format_zahl(Decimal(betrag), 0, tausender=True) + "\xa0€"
+
+
+def _zeitraum(m: Meldung) -> str:
+    return f"{m.von:%d.%m.%Y}" + (f"–{m.bis:%d.%m.%Y}" if m.bis else "")
+
+
+def _monate(monate: list[tuple[int, int]]) -> str:
+    jahre = sorted({j for j, _m in monate})
+    teile = [" und ".join(MONATE[m - 1] for jj, m in monate if jj == j) + f" {j}" for j in jahre]
+    return ("Korrektur " if len(monate) == 1 else "Korrekturen ") + ", ".join(teile)
+
+
+def storno_hinweis(alt: Meldung, neu: Meldung, jahr: int, monat: int, korrigiert: list[tuple[int, int]]) -> str:
+    """„Abmeldung (Grund 30) für Sabine Muster vom April 2026 stornieren und neu melden: gemeldet 2.728 €, richtig
+    2.744 € (Korrektur März 2026).“ – the Entgelt and, when it changed, the Zeitraum as issued and as now."""
+    art = ARTEN.get(neu.grund, "Unterbrechungsmeldung")
+    if (alt.von, alt.bis) != (neu.von, neu.bis):
+        gemeldet = (
+            f"gemeldet {_zeitraum(alt)} mit {_euro(alt.entgelt)}, richtig {_zeitraum(neu)} mit {_euro(neu.entgelt)}"
+        )
+    else:
+        gemeldet = f"gemeldet {_euro(alt.entgelt)}, richtig {_euro(neu.entgelt)}"
+    grund = f" ({_monate(korrigiert)})" if korrigiert else ""
+    return (
+        f"{art} (Grund {neu.grund}) für {neu.name} vom {MONATE[monat - 1]} {jahr} stornieren und neu melden: "
+        f"{gemeldet}{grund}."
+    )
+
+
 def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
-    """The Meldungen arising from a finalised month (refuses an open month)."""
+    """The Meldungen arising from a finalised month (refuses an open month), each marked as Neumeldung with the
+    Meldung to cancel when a correction stored after the month's finalisation changed its Zeitraum or Entgelt."""
+    ms = _deuev_meldungen(db, jahr, monat, None)
+    stand = ablage.abschluss_stand(db, jahr, monat)
+    spaeter = ablage.spaetere_korrekturen(db, jahr, monat, stand) if stand is not None else {}
+    if stand is None or not spaeter.keys() & {m.personalnummer for m in ms.meldungen}:
+        return ms
+    damals = {(m.personalnummer, m.grund): m for m in _deuev_meldungen(db, jahr, monat, stand).meldungen}
+    meldungen: list[Meldung] = []
+    for m in ms.meldungen:
+        alt = damals.get((m.personalnummer, m.grund))
+        if alt is not None and (alt.von, alt.bis, alt.entgelt) != (m.von, m.bis, m.entgelt):
+            hinweis = storno_hinweis(alt, m, jahr, monat, spaeter.get(m.personalnummer, []))
+            m = replace(m, storno=alt, storno_hinweis=hinweis)
+        meldungen.append(m)
+    return replace(ms, meldungen=tuple(meldungen))
+
+
+def _deuev_meldungen(db: Datenbank, jahr: int, monat: int, bis_id: int | None) -> Meldungen:
+    """The Meldungen of a finalised month from the store as it is now, or as it stood at row `bis_id`."""
     gespeichert = pruefe_abgeschlossen(db, jahr, monat, "eine DEÜV-Meldung")
+    if bis_id is not None:
+        gespeichert = ablage.lade_monat(db, jahr, monat, bis_id=bis_id)
     erster, naechster = monatsgrenzen(jahr, monat)
     letzter = date.fromordinal(naechster.toordinal() - 1)
     arbeitgeber = lade_arbeitgeber(db)
@@ -133,7 +201,7 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
     meldungen: list[Meldung] = []
     haushaltsscheck: list[str] = []
     hinweise: list[str] = []
-    verlauf = verlaeufe(db, jahr)
+    verlauf = verlaeufe(db, jahr, bis_id=bis_id)
     for g in gespeichert.ergebnisse:
         e = g.ergebnis
         if e.haushaltsscheck:

@@ -37,12 +37,28 @@ UEBERGANGSBEREICH = {
 
 
 #: Column widths of the Excel sheet in characters (the Erläuterung wraps).
-BREITEN = (10, 14, 16, 11, 11, 11, 11, 11, 10, 12, 13, 13, 12, 13, 11, 40)
+BREITEN = (10, 10, 14, 16, 11, 11, 11, 11, 11, 10, 12, 13, 13, 12, 13, 11, 40)
+#: The DSME mark of a cancellation (Gemeinsame Grundsätze, "Stornierung von Meldungen": the record with the data
+#: as originally reported and the Kennzeichen "Stornierung einer bereits abgegebenen Meldung").
+STORNO = "J – Stornierung einer bereits abgegebenen Meldung (mit den ursprünglich gemeldeten Daten)"
 
 
-def _felder(m: Meldung, betriebsnummer: str) -> list[tuple[str, str]]:
+def _bloecke(m: Meldung) -> list[tuple[str, Meldung, str]]:
+    """(heading, Meldung, Erläuterung) in the order to type them: a cancellation of the Meldung as issued, then the
+    Neumeldung; else the Meldung alone."""
+    if m.storno is None:
+        return [(m.grund_text, m, m.erlaeuterung)]
+    neu = "; ".join(t for t in (m.storno_hinweis, m.erlaeuterung) if t)
+    return [
+        (f"Stornierung – {m.storno.grund_text}", m.storno, m.storno_hinweis),
+        (f"Neumeldung nach Storno – {m.grund_text}", m, neu),
+    ]
+
+
+def _felder(m: Meldung, betriebsnummer: str, *, storno: bool = False) -> list[tuple[str, str]]:
     felder = [
         ("Abgabegrund (DSME GD)", m.grund_text),
+        ("Stornierung (DSME KENNZSTO)", STORNO if storno else "N – keine Stornierung"),
         ("Betriebsnummer der Arbeitgeberin (DSME BBNRVU)", betriebsnummer),
         ("Versicherungsnummer (DSME VSNR)", m.versicherungsnummer or "(keine – Angaben zur Vergabe unten)"),
         ("Vorname und Name (DBNA)", m.name),
@@ -73,7 +89,9 @@ def _felder(m: Meldung, betriebsnummer: str) -> list[tuple[str, str]]:
             "Einzugsstelle, Betriebsnummer (DSME BBNRKK)",
             f"{m.einzugsstelle} ({m.betriebsnummer_einzugsstelle})",
         ),
-        ("Abgabe spätestens", f"{m.faellig:%d.%m.%Y}"),
+        ("Abgabe", "unverzüglich (§ 14 Abs. 1 DEÜV)")
+        if storno or m.storno is not None
+        else ("Abgabe spätestens", f"{m.faellig:%d.%m.%Y}"),
     ]
     if m.erlaeuterung:
         felder.append(("Warum diese Meldung", m.erlaeuterung))
@@ -94,12 +112,16 @@ def deuev_pdf(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: b
         ),
     ]
     for m in ms.meldungen:
-        inhalt += [
-            CondPageBreak(450 * ZEHNTEL_MM),
-            Spacer(1, 40 * ZEHNTEL_MM),
-            absatz(f"{m.name} ({m.personalnummer}): {m.grund_text}", "gross"),
-            kopf_tabelle(_felder(m, ms.betriebsnummer)),
-        ]
+        if m.storno_hinweis:
+            inhalt.append(absatz(m.storno_hinweis, "text"))
+    for m in ms.meldungen:
+        for kopf, meldung, _erlaeuterung in _bloecke(m):
+            inhalt += [
+                CondPageBreak(450 * ZEHNTEL_MM),
+                Spacer(1, 40 * ZEHNTEL_MM),
+                absatz(f"{m.name} ({m.personalnummer}): {kopf}", "gross"),
+                kopf_tabelle(_felder(meldung, ms.betriebsnummer, storno=meldung is m.storno)),
+            ]
     for hinweis in ms.hinweise:
         inhalt.append(absatz(hinweis, "text"))
     if ms.haushaltsscheck:
@@ -124,6 +146,7 @@ def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: 
     kopfzeile = blatt_anfang(blatt, _titel(ms))
     koepfe = [
         "Abgabegrund (GD)",
+        "Stornierung (KENNZSTO)",
         "Versicherungsnummer (VSNR)",
         "Name",
         "von (ZRBG)",
@@ -145,10 +168,14 @@ def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: 
         blatt.column_dimensions[get_column_letter(spalte)].width = breite
         blatt.cell(row=kopfzeile, column=spalte).alignment = Alignment(wrap_text=True, vertical="top")
     blatt.row_dimensions[kopfzeile].height = 56  # four lines of a head (LibreOffice does not grow wrapped rows)
-    for zeile, m in enumerate(ms.meldungen, start=kopfzeile + 1):
-        blatt.row_dimensions[zeile].height = 56 if m.erlaeuterung else 15
+    zeilen = [
+        (m, erlaeuterung, m is not gemeldet) for gemeldet in ms.meldungen for _k, m, erlaeuterung in _bloecke(gemeldet)
+    ]
+    for zeile, (m, erlaeuterung, storno) in enumerate(zeilen, start=kopfzeile + 1):
+        blatt.row_dimensions[zeile].height = 56 if erlaeuterung else 15
         werte: list[Any] = [
             m.grund,
+            "J" if storno else "N",
             m.versicherungsnummer,
             m.name,
             m.von,
@@ -162,8 +189,8 @@ def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: 
             "ja" if m.mehrfachbeschaeftigung else "nein",
             m.einzugsstelle,
             m.betriebsnummer_einzugsstelle,
-            m.faellig,
-            m.erlaeuterung,
+            "unverzüglich" if storno or m.storno is not None else m.faellig,
+            erlaeuterung,
         ]
         for spalte, wert in enumerate(werte, start=1):
             zelle = schreibe(blatt.cell(row=zeile, column=spalte), wert)
@@ -174,7 +201,7 @@ def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: 
                 zelle.number_format = "#,##0"
     unten = blatt_fuss(
         blatt,
-        kopfzeile + len(ms.meldungen) + 2,
+        kopfzeile + len(zeilen) + 2,
         (*ms.hinweise, FELDSTAND, UEBERMITTLUNG, f"gedruckt am {gedruckt_am:%d.%m.%Y} · Assistenzbüro"),
     )
     druck_a4(
@@ -196,7 +223,8 @@ def deuev_exportieren(db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueber
         return ms
 
     ms = schreibe_meldung(ziel, "Die DEÜV-Meldungen", lade, deuev_pdf, deuev_xlsx, ueberschreiben=ueberschreiben)
-    return f"{len(ms.meldungen)} DEÜV-Meldungen {monat:02d}/{jahr} geschrieben: {ziel}"
+    stornos = "".join(f" {m.storno_hinweis}" for m in ms.meldungen if m.storno_hinweis)
+    return f"{len(ms.meldungen)} DEÜV-Meldungen {monat:02d}/{jahr} geschrieben: {ziel}{stornos}"
 
 
 exportiere_deuev = ohne_assistenzkraft(deuev_exportieren, "die DEÜV-Meldungen")

@@ -232,15 +232,16 @@ class Verlauf:
         return gemeldet
 
 
-def verlaeufe(db: Datenbank, jahr: int) -> dict[int, Verlauf]:
+def verlaeufe(db: Datenbank, jahr: int, *, bis_id: int | None = None) -> dict[int, Verlauf]:
     """Every assistant's finalised months of `jahr` and her interruptions (one read of the year and of the roster's
-    absences; the stored input only of months an absence without pay touches)."""
-    vorjahr = {g.assistenzkraft_id: g for g in ablage.lade_jahr(db, jahr - 1) if g.monat == 12}
+    absences; the stored input only of months an absence without pay touches); `bis_id`: as the store stood when
+    that row was written (`ablage.abschluss_stand`)."""
+    vorjahr = {g.assistenzkraft_id: g for g in ablage.lade_jahr(db, jahr - 1, bis_id=bis_id) if g.monat == 12}
     je_person: dict[int, list[GespeichertesErgebnis]] = {}
-    for g in ablage.lade_jahr(db, jahr):
+    for g in ablage.lade_jahr(db, jahr, bis_id=bis_id):
         je_person.setdefault(g.assistenzkraft_id, []).append(g)
     kandidaten = _monate_mit_abwesenheit(db, date(jahr - 1, 12, 1), date(jahr, 12, 31))
-    summen = ablage.jahressummen(db, jahr)
+    summen = ablage.jahressummen(db, jahr, bis_id=bis_id)
     ergebnis: dict[int, Verlauf] = {}
     for kraft_id, liste in je_person.items():
         monate: Sequence[GespeichertesErgebnis] = ([vorjahr[kraft_id]] if kraft_id in vorjahr else []) + liste

@@ -66,10 +66,11 @@ IBAN_AG = "DE02120300000000202051"
 IBAN_ING = "DE02500105170137075030"
 
 
-def haushalt_nach_austritt(ordner: Path, stunden: int = 1, *, alle: bool = False) -> Path:
+def haushalt_nach_austritt(ordner: Path, stunden: int = 1, *, alle: bool = False, minuten: int = 0) -> Path:
     """March and April finalised, Sabine gone since 30.04., then an hour more on her first March shift (the file
     closed again: the command line refuses a database that is open elsewhere). Also the page's test uses it.
-    `stunden=-1`: the shift ended an hour earlier instead (she was overpaid); `alle`: everyone leaves with her.
+    `stunden=-1`: the shift ended an hour earlier instead (she was overpaid); `alle`: everyone leaves with her;
+    `minuten`: so many minutes more besides the hours.
     Her account and the employer's are entered after April, as the payments of May read them."""
     daten: dict[str, Any] = json.loads((SZENARIEN / "meldungen_zwei_kassen.json").read_text(encoding="utf-8"))
     daten["assistenzkraefte"][0]["eintritt"] = "2026-03-02"
@@ -90,7 +91,7 @@ def haushalt_nach_austritt(ordner: Path, stunden: int = 1, *, alle: bool = False
                 .order_by(SchichtZeile.beginn)
             ).first()
             assert erste is not None
-            erste.ist_beginn, erste.ist_ende = erste.beginn, erste.ende + timedelta(hours=stunden)
+            erste.ist_beginn, erste.ist_ende = erste.beginn, erste.ende + timedelta(hours=stunden, minutes=minuten)
             sitzung.get_one(Assistenzkraft, sabine_id).iban = IBAN_ING
             sitzung.scalars(select(Arbeitgeber)).one().iban = IBAN_AG
     finally:

@@ -1,0 +1,88 @@
+"""A correction that changes an already issued DEÜV-Meldung: Stornierung und Neumeldung (§ 14 Abs. 1 DEÜV: a Meldung
+with a wrong "beitragspflichtiges Arbeitsentgelt" or "Zeit der Beschäftigung" is to be cancelled "unverzüglich";
+Gemeinsame Grundsätze für die Datenerfassung und Datenübermittlung, "Stornierung von Meldungen": the cancellation
+carries the data as originally reported, with the Kennzeichen "Stornierung einer bereits abgegebenen Meldung").
+
+The household of tests/core/abrechnung/test_korrektur_nach_austritt.py: Sabine (Eintritt 02.03.2026, 15,50 € an
+hour) leaves on 30.04.2026 and has no shift in April; March and April are finalised, so April's Abmeldung (Grund 30,
+02.03.–30.04.2026) was issued with March's RV-Entgelt 176 h × 15,50 € = 2.728,00 € → 2.728 €. Then her shift of
+02.03. is found to have lasted an hour longer: March 2.743,50 € (module docstring there), stored when May is
+finalised; the Abmeldung now carries 2.743,50 € → 2.744 € (whole euros, cents from 50 up, as `volle_euro`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from core.abrechnung import lauf
+from core.meldungen.deuev import deuev_meldungen
+from core.meldungen.deuev_export import deuev_exportieren
+from tests.core.abrechnung.test_korrektur_nach_austritt import geoeffnet, haushalt_nach_austritt
+from tests.core.io.belege_hilfe import pdf_text
+from tests.core.meldungen.test_deuev import _personalbogen_vervollstaendigen
+
+SATZ = (
+    "Abmeldung (Grund 30) für Sabine Muster vom April 2026 stornieren und neu melden: gemeldet 2.728\xa0€, "
+    "richtig 2.744\xa0€ (Korrektur März 2026)."
+)
+
+
+def test_korrektur_nach_der_abmeldung_verlangt_storno_und_neumeldung(tmp_path: Path) -> None:
+    pfad = haushalt_nach_austritt(tmp_path)
+    with geoeffnet(pfad) as db:
+        (vorher,) = [m for m in deuev_meldungen(db, 2026, 4).meldungen if m.personalnummer == "1"]
+        lauf.schliesse_ab(db, 2026, 5)  # stores March's corrected version
+        _personalbogen_vervollstaendigen(db)
+        ms = deuev_meldungen(db, 2026, 4)
+        zusammenfassung = deuev_exportieren(db, 2026, 4, tmp_path / "april.pdf")
+        deuev_exportieren(db, 2026, 4, tmp_path / "april.xlsx")
+    # while the correction is open, April's Abmeldung is the one issued, with nothing to cancel
+    assert (vorher.grund, vorher.entgelt, vorher.storno, vorher.storno_hinweis) == ("30", 2728, None, "")
+    (abmeldung,) = [m for m in ms.meldungen if m.personalnummer == "1"]
+    assert (abmeldung.grund, abmeldung.von.isoformat(), abmeldung.bis and abmeldung.bis.isoformat()) == (
+        "30",
+        "2026-03-02",
+        "2026-04-30",
+    )
+    assert abmeldung.entgelt == 2744 and abmeldung.storno_hinweis == SATZ
+    storno = abmeldung.storno
+    assert storno is not None and (storno.grund, storno.von, storno.bis, storno.entgelt) == (
+        "30",
+        abmeldung.von,
+        abmeldung.bis,
+        2728,
+    )
+    assert all(m.storno is None for m in ms.meldungen if m.personalnummer != "1")  # the others are untouched
+    assert zusammenfassung.endswith(SATZ)  # the page shows the summary after writing
+
+    text = " ".join(" ".join(pdf_text(tmp_path / "april.pdf")).split())
+    assert SATZ.replace("\xa0", " ") in text.replace("\xa0", " ")
+    assert "Sabine Muster (1): Stornierung – 30 – Abmeldung wegen Ende einer Beschäftigung" in text
+    assert "Sabine Muster (1): Neumeldung nach Storno – 30 – Abmeldung wegen Ende einer Beschäftigung" in text
+    assert "J – Stornierung einer bereits abgegebenen Meldung" in text and "unverzüglich (§ 14 Abs. 1 DEÜV)" in text
+    # the cancellation is typed first, with the data as issued; then the Neumeldung
+    assert text.index("2728") < text.index("Neumeldung nach Storno – 30") < text.index("2744")
+
+    blatt = load_workbook(tmp_path / "april.xlsx").worksheets[0]
+    zeilen = [[c.value for c in z] for z in blatt.iter_rows() if z[3].value == "Sabine Muster"]
+    koepfe = next([c.value for c in z] for z in blatt.iter_rows() if z[0].value == "Abgabegrund (GD)")
+    spalte = {k: i for i, k in enumerate(koepfe)}
+    assert [(z[0], z[spalte["Stornierung (KENNZSTO)"]], z[spalte["Entgelt, volle € (EG)"]]) for z in zeilen] == [
+        ("30", "J", 2728),
+        ("30", "N", 2744),
+    ]
+    assert zeilen[0][spalte["Erläuterung"]] == SATZ
+
+
+def test_korrektur_ohne_andere_volle_euro_verlangt_kein_storno(tmp_path: Path) -> None:
+    """One minute more instead of an hour: 15,50 € / 60 = 0,26 €, March 2.728,26 €, still 2.728 € in whole euros
+    (below the 50 cents that would round up): the correction is stored, the Abmeldung stays as issued."""
+    pfad = haushalt_nach_austritt(tmp_path, stunden=0, minuten=1)
+    with geoeffnet(pfad) as db:
+        (korrektur,) = lauf.offene_korrekturen(db)
+        lauf.schliesse_ab(db, 2026, 5)
+        (abmeldung,) = [m for m in deuev_meldungen(db, 2026, 4).meldungen if m.personalnummer == "1"]
+    assert (korrektur.personalnummer, korrektur.monat) == ("1", 3)
+    assert (abmeldung.grund, abmeldung.entgelt, abmeldung.storno, abmeldung.storno_hinweis) == ("30", 2728, None, "")
