@@ -236,22 +236,29 @@ def abschluss_stand(db: Datenbank, jahr: int, monat: int) -> int | None:
         )
 
 
-def spaetere_korrekturen(db: Datenbank, jahr: int, bis_monat: int, nach_id: int) -> dict[str, list[tuple[int, int]]]:
-    """Personalnummer → the months of `jahr` up to `bis_monat` whose correction was stored after row `nach_id`."""
+def spaetere_korrekturen(
+    db: Datenbank, jahr: int, bis_monat: int, nach_id: int
+) -> dict[str, dict[tuple[int, int], datetime]]:
+    """Personalnummer → the months of `jahr` up to `bis_monat` whose correction was stored after row `nach_id`,
+    each with when its newest correction was stored."""
     with db.arbeitseinheit() as sitzung:
         zeilen = sitzung.execute(
-            select(Abrechnungsergebnis.personalnummer, Abrechnungsergebnis.jahr, Abrechnungsergebnis.monat)
-            .where(
+            select(
+                Abrechnungsergebnis.personalnummer,
+                Abrechnungsergebnis.jahr,
+                Abrechnungsergebnis.monat,
+                Abrechnungsergebnis.erstellt_am,
+            ).where(
                 Abrechnungsergebnis.id > nach_id,
                 Abrechnungsergebnis.jahr == jahr,
                 Abrechnungsergebnis.monat <= bis_monat,
                 Abrechnungsergebnis.art == "korrektur",
             )
-            .distinct()
         )
-        korrigiert: dict[str, list[tuple[int, int]]] = {}
-        for z in sorted(zeilen, key=lambda z: (z.jahr, z.monat)):
-            korrigiert.setdefault(z.personalnummer, []).append((z.jahr, z.monat))
+        korrigiert: dict[str, dict[tuple[int, int], datetime]] = {}
+        for z in zeilen:
+            monate = korrigiert.setdefault(z.personalnummer, {})
+            monate[(z.jahr, z.monat)] = max(monate.get((z.jahr, z.monat), z.erstellt_am), z.erstellt_am)
         return korrigiert
 
 

@@ -102,6 +102,8 @@ class Meldung:
     #: the Meldung as issued when the month was finalised, to cancel before this one (§ 14 DEÜV), or None
     storno: Meldung | None = None
     storno_hinweis: str = ""  # the one sentence that says so
+    assistenzkraft_id: int | None = None
+    storno_seit: date | None = None  # when the correction that calls for it was stored ("unverzüglich" from then)
 
     @property
     def grund_text(self) -> str:
@@ -182,10 +184,21 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
     for m in ms.meldungen:
         alt = damals.get((m.personalnummer, m.grund))
         if alt is not None and (alt.von, alt.bis, alt.entgelt) != (m.von, m.bis, m.entgelt):
-            hinweis = storno_hinweis(alt, m, jahr, monat, spaeter.get(m.personalnummer, []))
-            m = replace(m, storno=alt, storno_hinweis=hinweis)
+            korrigiert = spaeter.get(m.personalnummer, {})
+            hinweis = storno_hinweis(alt, m, jahr, monat, sorted(korrigiert))
+            seit = max(korrigiert.values()).date() if korrigiert else None
+            m = replace(m, storno=alt, storno_hinweis=hinweis, storno_seit=seit)
         meldungen.append(m)
     return replace(ms, meldungen=tuple(meldungen))
+
+
+def stornohinweise(db: Datenbank, jahr: int, monat: int) -> list[str]:
+    """The sentences of the finalised month's Meldungen to cancel and report anew (none without a correction stored
+    after the month's finalisation: then nothing is recomputed, two small queries)."""
+    stand = ablage.abschluss_stand(db, jahr, monat)
+    if stand is None or not ablage.spaetere_korrekturen(db, jahr, monat, stand):
+        return []
+    return [m.storno_hinweis for m in deuev_meldungen(db, jahr, monat).meldungen if m.storno_hinweis]
 
 
 def _deuev_meldungen(db: Datenbank, jahr: int, monat: int, bis_id: int | None) -> Meldungen:
@@ -271,7 +284,7 @@ def _deuev_meldungen(db: Datenbank, jahr: int, monat: int, bis_id: int | None) -
             faelle.append(("50", beginn, letzter, jahresmeldung_faellig(jahr), rest, "", e))
         for grund, von, bis, faellig, entgelt, erlaeuterung, bezug in faelle:
             m = _meldung(bezug, person, grund, von, bis, faellig, entgelt, kassen, mz, erlaeuterung)
-            meldungen.append(_mit_zeitraumangaben(m, v, bezug, person))
+            meldungen.append(replace(_mit_zeitraumangaben(m, v, bezug, person), assistenzkraft_id=g.assistenzkraft_id))
     return Meldungen(
         jahr=jahr,
         monat=monat,

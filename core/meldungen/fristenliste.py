@@ -31,6 +31,7 @@ from core.meldungen.beitragsnachweis import (
     posten,
     termine_der_stelle,
 )
+from core.meldungen.deuev import deuev_meldungen
 from core.meldungen.fristen import Frist
 from core.meldungen.lohnsteuer_anmeldung import abzufuehrende_lohnsteuer, anmeldungszeitraum
 from core.meldungen.modelle import FristErledigt
@@ -53,6 +54,7 @@ PERSONENFRISTEN = (
     "deuev_anmeldung",
     "deuev_abmeldung",
     "deuev_unterbrechung",
+    "deuev_storno",
     "haushaltsscheck_anmeldung",
     "haushaltsscheck_abmeldung",
 )
@@ -298,6 +300,35 @@ def _unterbrechungsfristen(db: Datenbank, von: date, bis: date) -> list[tuple[Fr
     return ergebnis
 
 
+def _stornofristen(db: Datenbank, von: date, bis: date) -> list[tuple[Frist, int]]:
+    """DEÜV-Meldungen of finalised months that a later correction made wrong (`Meldung.storno`): cancel and report
+    anew, unverzüglich (§ 14 Abs. 1 DEÜV), so due on the day the correction was stored. Only months with a
+    correction stored after their finalisation are looked at (two small queries per finalised month)."""
+    ergebnis: list[tuple[Frist, int]] = []
+    for jahr, monat in ablage.abgeschlossene_monate(db):
+        stand = ablage.abschluss_stand(db, jahr, monat)
+        if jahr < von.year - 1 or stand is None or not ablage.spaetere_korrekturen(db, jahr, monat, stand):
+            continue
+        try:
+            meldungen = deuev_meldungen(db, jahr, monat).meldungen
+        except EingabeFehler:
+            continue
+        for m in meldungen:
+            kraft_id = m.assistenzkraft_id
+            if m.storno_seit is None or kraft_id is None or not von <= m.storno_seit <= bis:
+                continue
+            frist = Frist(
+                f"deuev-storno|{kraft_id}|{jahr}-{monat:02d}|{m.grund}|{m.storno_seit.isoformat()}",
+                "deuev_storno",
+                m.storno_hinweis,
+                f"Meldung aus {MONATE[monat - 1]} {jahr}, unverzüglich",
+                m.storno_seit,
+                "§ 14 Abs. 1 DEÜV",
+            )
+            ergebnis.append((frist, kraft_id))
+    return ergebnis
+
+
 def _jahresfristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
     fristen = []
     for jahr in range(von.year - 1, bis.year + 1):
@@ -389,7 +420,7 @@ def _fristen(db: Datenbank, von: date, bis: date) -> list[Frist]:
     for jahr in range(von.year, bis.year + 1):
         liste += _lst_fristen(quelle, db, jahr, land, von, bis)
     personenfristen = _personenfristen(quelle, von, bis, arbeitgeber.privathaushalt)
-    for frist, person in personenfristen + _unterbrechungsfristen(db, von, bis):
+    for frist, person in personenfristen + _unterbrechungsfristen(db, von, bis) + _stornofristen(db, von, bis):
         liste.append(frist)
         personen[frist.schluessel] = person
     liste += _jahresfristen(db, von, bis)

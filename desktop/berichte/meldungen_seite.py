@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from core.abrechnung import ablage
 from core.domain.kalender import MONATE, monatsgrenzen
+from core.meldungen.deuev import stornohinweise
 from desktop import meldungen
 from desktop.abrechnung.fliesslayout import Fliesslayout
 from desktop.abrechnung.monatsabrechnung import Monatsfeld
@@ -135,6 +136,8 @@ class MeldungenSeite(QWidget):
         name = f"{MONATE[monat - 1]} {jahr}"
         if status == ablage.ABGESCHLOSSEN:
             text = tr("{m}: abgeschlossen – die Meldungen können erstellt werden.").format(m=name)
+            if db is not None:  # a later correction made an issued DEÜV-Meldung wrong: say so where reports are made
+                text = " ".join([text, *(f"Achtung: {s}" for s in stornohinweise(db, jahr, monat))])
         else:
             text = tr("{m}: noch nicht abgeschlossen – Meldungen gibt es erst nach dem Abschluss.").format(m=name)
         self.stand.setText(text)

@@ -12,6 +12,7 @@ finalised; the Abmeldung now carries 2.743,50 € → 2.744 € (whole euros, ce
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -19,6 +20,7 @@ from openpyxl import load_workbook
 from core.abrechnung import lauf
 from core.meldungen.deuev import deuev_meldungen
 from core.meldungen.deuev_export import deuev_exportieren
+from core.meldungen.fristenliste import fristen, vermerke_erledigt
 from tests.core.abrechnung.test_korrektur_nach_austritt import geoeffnet, haushalt_nach_austritt
 from tests.core.io.belege_hilfe import pdf_text
 from tests.core.meldungen.test_deuev import _personalbogen_vervollstaendigen
@@ -31,13 +33,22 @@ SATZ = (
 
 def test_korrektur_nach_der_abmeldung_verlangt_storno_und_neumeldung(tmp_path: Path) -> None:
     pfad = haushalt_nach_austritt(tmp_path)
+    heute = date.today()  # the correction is stored today: the Storno is due at once (§ 14 Abs. 1: unverzüglich)
+    fenster = (heute - timedelta(days=1), heute + timedelta(days=1))
     with geoeffnet(pfad) as db:
         (vorher,) = [m for m in deuev_meldungen(db, 2026, 4).meldungen if m.personalnummer == "1"]
+        assert [f for f in fristen(db, *fenster) if f.art == "deuev_storno"] == []
         lauf.schliesse_ab(db, 2026, 5)  # stores March's corrected version
         _personalbogen_vervollstaendigen(db)
         ms = deuev_meldungen(db, 2026, 4)
         zusammenfassung = deuev_exportieren(db, 2026, 4, tmp_path / "april.pdf")
         deuev_exportieren(db, 2026, 4, tmp_path / "april.xlsx")
+        (frist,) = [f for f in fristen(db, *fenster) if f.art == "deuev_storno"]
+        vermerke_erledigt(db, frist, heute)
+        (erledigt,) = [f for f in fristen(db, *fenster) if f.art == "deuev_storno"]
+    # the start page's due item: the sentence, due today, tickable like any other
+    assert (frist.titel, frist.faellig, frist.zeitraum) == (SATZ, heute, "Meldung aus April 2026, unverzüglich")
+    assert erledigt.erledigt_am == heute
     # while the correction is open, April's Abmeldung is the one issued, with nothing to cancel
     assert (vorher.grund, vorher.entgelt, vorher.storno, vorher.storno_hinweis) == ("30", 2728, None, "")
     (abmeldung,) = [m for m in ms.meldungen if m.personalnummer == "1"]
@@ -84,5 +95,7 @@ def test_korrektur_ohne_andere_volle_euro_verlangt_kein_storno(tmp_path: Path) -
         (korrektur,) = lauf.offene_korrekturen(db)
         lauf.schliesse_ab(db, 2026, 5)
         (abmeldung,) = [m for m in deuev_meldungen(db, 2026, 4).meldungen if m.personalnummer == "1"]
+        heute = date.today()
+        assert [f for f in fristen(db, heute - timedelta(days=1), heute) if f.art == "deuev_storno"] == []
     assert (korrektur.personalnummer, korrektur.monat) == ("1", 3)
     assert (abmeldung.grund, abmeldung.entgelt, abmeldung.storno, abmeldung.storno_hinweis) == ("30", 2728, None, "")

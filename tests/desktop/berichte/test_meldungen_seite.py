@@ -64,3 +64,28 @@ def test_monat_fristen_und_export(
     qtbot.waitUntil(lambda: bool(fertig), timeout=15000)
     assert "3 Beitragsnachweise 03/2026" in fertig[0]
     assert "Beitragsnachweis März 2026 – AOK BW" in pdf_text(ziel)[0]
+
+
+def test_storno_steht_auf_der_seite(qtbot: Any, tmp_path: Path, einstellungen: Einstellungen) -> None:
+    """April's Abmeldung was issued with 2.728 €; March's correction (stored when May is finalised) makes it
+    2.744 € (tests/core/meldungen/test_deuev_storno.py): the page of April says so, in text."""
+    from tests.core.abrechnung.test_korrektur_nach_austritt import haushalt_nach_austritt
+    from tests.core.meldungen.test_deuev_storno import SATZ
+
+    pfad = haushalt_nach_austritt(tmp_path)
+    kontext = Kontext(datenbank=start.oeffne(pfad), einstellungen=einstellungen, db_pfad=pfad)
+    try:
+        assert kontext.datenbank is not None
+        lauf.schliesse_ab(kontext.datenbank, 2026, 5)
+        seite = MeldungenSeite(kontext)
+        qtbot.addWidget(seite)
+        seite.zeige_monat(2026, 4)
+        assert seite.stand.text().endswith(f"Achtung: {SATZ}")
+        assert seite.stand.accessibleName() == seite.stand.text()
+        seite.zeige_monat(2026, 3)  # March's own Meldungen (the Anmeldung) carry no Entgelt: nothing to cancel
+        assert "Achtung" not in seite.stand.text()
+        seite.zeige_monat(2026, 4)
+        seite.resize(1000, 400)
+        seite.grab().save("/tmp/storno_meldungen_seite.png")
+    finally:
+        kontext.schliessen()
