@@ -551,6 +551,15 @@ class PassendeTabelle(QTableView):
         super().resizeColumnToContents(spalte)
         self._begrenze([spalte])
 
+    def setColumnWidth(self, spalte: int, breite: int) -> None:
+        """The page's wish for the column, also where the column has that width already: Qt then says nothing, and
+        the column kept whatever width the last fitting gave it (the Rechengrößen' "Gültig ab" 214 pixels wide
+        after 200 %, or too narrow for "01.01.2027")."""
+        if not (self.horizontalHeader().stretchLastSection() and spalte == self._letzte_sichtbare()):
+            self._wunsch[spalte] = breite
+        super().setColumnWidth(spalte, breite)
+        self._plane()
+
     def _begrenze(self, spalten: Iterable[int]) -> None:
         kopf = self.horizontalHeader()
         grenze = self.fontMetrics().averageCharWidth() * self.HOECHSTENS_ZEICHEN

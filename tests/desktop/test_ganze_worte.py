@@ -40,12 +40,12 @@ def test_keine_zelle_schneidet_worte(qtbot, geteiltes_demo_fenster: Hauptfenster
     funde: list[str] = []
     bekannt_gesehen: set[tuple[str, str, str]] = set()
     try:
-        for b in BEREICHE:
-            fenster.zeige_bereich(b.schluessel)
-            seite = fenster.seite(b.schluessel)
-            for ansicht in _ansichten(seite):
-                for groesse, (breite, hoehe) in GROESSEN.items():
-                    fenster.resize(breite, hoehe)
+        for groesse, (breite, hoehe) in GROESSEN.items():  # first all at 100 %, as the program starts there
+            fenster.resize(breite, hoehe)
+            for b in BEREICHE:
+                fenster.zeige_bereich(b.schluessel)
+                seite = fenster.seite(b.schluessel)
+                for ansicht in _ansichten(seite):
                     warte_auf_faeden()  # the month's payroll and the Fristen come from background threads
                     for _ in range(3):
                         QApplication.processEvents()
