@@ -19,7 +19,9 @@ von Meldungen": it is cancelled and made anew, the cancellation carries "grunds�
 Daten" with the Kennzeichen "Stornierung einer bereits abgegebenen Meldung", DSME KENNZSTO). The program issued a
 month's Meldungen when it finalised the month: they are recomputed from the store as it stood then
 (`ablage.abschluss_stand`); when a correction stored later changes a Meldung's Zeitraum or its Entgelt in whole
-euros, the Meldung carries the issued one as `storno` and says so in one sentence (`storno_hinweis`).
+euros, the Meldung carries the issued one as `storno` and says so in one sentence (`storno_hinweis`); an issued
+Meldung that the correction did away with (an Unterbrechung that moved to another month) is only to cancel
+(`Meldungen.entfallen`).
 """
 
 from __future__ import annotations
@@ -119,6 +121,9 @@ class Meldungen:
     meldungen: tuple[Meldung, ...]
     haushaltsscheck: tuple[str, ...]  # names left to the Haushaltsscheck
     hinweise: tuple[str, ...] = ()  # cases the program cannot settle (to clear with the Krankenkasse)
+    #: Meldungen issued when the month was finalised that a later correction did away with: only to cancel (each
+    #: with its `storno_hinweis`)
+    entfallen: tuple[Meldung, ...] = ()
 
     @property
     def fehlt(self) -> list[str]:
@@ -171,13 +176,23 @@ def storno_hinweis(alt: Meldung, neu: Meldung, jahr: int, monat: int, korrigiert
     )
 
 
+def entfallen_hinweis(alt: Meldung, jahr: int, monat: int, korrigiert: list[tuple[int, int]]) -> str:
+    """„Unterbrechungsmeldung (Grund 51) für … vom Mai 2026 stornieren, sie ist nicht mehr abzugeben (Korrektur …):
+    gemeldet 01.01.2026–26.04.2026 mit 11.600 €.“"""
+    art = ARTEN.get(alt.grund, "Unterbrechungsmeldung")
+    return (
+        f"{art} (Grund {alt.grund}) für {alt.name} vom {MONATE[monat - 1]} {jahr} stornieren, sie ist nicht mehr "
+        f"abzugeben ({_monate(korrigiert)}): gemeldet {_zeitraum(alt)} mit {_euro(alt.entgelt)}."
+    )
+
+
 def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
     """The Meldungen arising from a finalised month (refuses an open month), each marked as Neumeldung with the
     Meldung to cancel when a correction stored after the month's finalisation changed its Zeitraum or Entgelt."""
     ms = _deuev_meldungen(db, jahr, monat, None)
     stand = ablage.abschluss_stand(db, jahr, monat)
     spaeter = ablage.spaetere_korrekturen(db, jahr, monat, stand) if stand is not None else {}
-    if stand is None or not spaeter.keys() & {m.personalnummer for m in ms.meldungen}:
+    if stand is None or not spaeter:
         return ms
     damals = {(m.personalnummer, m.grund): m for m in _deuev_meldungen(db, jahr, monat, stand).meldungen}
     meldungen: list[Meldung] = []
@@ -189,7 +204,14 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
             seit = max(korrigiert.values()).date() if korrigiert else None
             m = replace(m, storno=alt, storno_hinweis=hinweis, storno_seit=seit)
         meldungen.append(m)
-    return replace(ms, meldungen=tuple(meldungen))
+    jetzt = {(m.personalnummer, m.grund) for m in ms.meldungen}
+    entfallen = []
+    for schluessel, alt in damals.items():
+        korrigiert = spaeter.get(alt.personalnummer, {})
+        if schluessel not in jetzt and korrigiert:
+            hinweis = entfallen_hinweis(alt, jahr, monat, sorted(korrigiert))
+            entfallen.append(replace(alt, storno_hinweis=hinweis, storno_seit=max(korrigiert.values()).date()))
+    return replace(ms, meldungen=tuple(meldungen), entfallen=tuple(entfallen))
 
 
 def stornohinweise(db: Datenbank, jahr: int, monat: int) -> list[str]:
@@ -198,7 +220,8 @@ def stornohinweise(db: Datenbank, jahr: int, monat: int) -> list[str]:
     stand = ablage.abschluss_stand(db, jahr, monat)
     if stand is None or not ablage.spaetere_korrekturen(db, jahr, monat, stand):
         return []
-    return [m.storno_hinweis for m in deuev_meldungen(db, jahr, monat).meldungen if m.storno_hinweis]
+    ms = deuev_meldungen(db, jahr, monat)
+    return [m.storno_hinweis for m in (*ms.meldungen, *ms.entfallen) if m.storno_hinweis]
 
 
 def _deuev_meldungen(db: Datenbank, jahr: int, monat: int, bis_id: int | None) -> Meldungen:

@@ -43,9 +43,11 @@ BREITEN = (10, 10, 14, 16, 11, 11, 11, 11, 11, 10, 12, 13, 13, 12, 13, 11, 40)
 STORNO = "J – Stornierung einer bereits abgegebenen Meldung (mit den ursprünglich gemeldeten Daten)"
 
 
-def _bloecke(m: Meldung) -> list[tuple[str, Meldung, str]]:
+def _bloecke(m: Meldung, ms: Meldungen) -> list[tuple[str, Meldung, str]]:
     """(heading, Meldung, Erläuterung) in the order to type them: a cancellation of the Meldung as issued, then the
-    Neumeldung; else the Meldung alone."""
+    Neumeldung; a Meldung done away with (`Meldungen.entfallen`) only cancelled; else the Meldung alone."""
+    if m in ms.entfallen:
+        return [(f"Stornierung – {m.grund_text}", m, m.storno_hinweis)]
     if m.storno is None:
         return [(m.grund_text, m, m.erlaeuterung)]
     neu = "; ".join(t for t in (m.storno_hinweis, m.erlaeuterung) if t)
@@ -111,16 +113,16 @@ def deuev_pdf(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: b
             "unter",
         ),
     ]
-    for m in ms.meldungen:
+    for m in (*ms.meldungen, *ms.entfallen):
         if m.storno_hinweis:
             inhalt.append(absatz(m.storno_hinweis, "text"))
-    for m in ms.meldungen:
-        for kopf, meldung, _erlaeuterung in _bloecke(m):
+    for m in (*ms.meldungen, *ms.entfallen):
+        for kopf, meldung, _erlaeuterung in _bloecke(m, ms):
             inhalt += [
                 CondPageBreak(450 * ZEHNTEL_MM),
                 Spacer(1, 40 * ZEHNTEL_MM),
                 absatz(f"{m.name} ({m.personalnummer}): {kopf}", "gross"),
-                kopf_tabelle(_felder(meldung, ms.betriebsnummer, storno=meldung is m.storno)),
+                kopf_tabelle(_felder(meldung, ms.betriebsnummer, storno=meldung is m.storno or m in ms.entfallen)),
             ]
     for hinweis in ms.hinweise:
         inhalt.append(absatz(hinweis, "text"))
@@ -169,7 +171,9 @@ def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: 
         blatt.cell(row=kopfzeile, column=spalte).alignment = Alignment(wrap_text=True, vertical="top")
     blatt.row_dimensions[kopfzeile].height = 56  # four lines of a head (LibreOffice does not grow wrapped rows)
     zeilen = [
-        (m, erlaeuterung, m is not gemeldet) for gemeldet in ms.meldungen for _k, m, erlaeuterung in _bloecke(gemeldet)
+        (m, erlaeuterung, m is not gemeldet or gemeldet in ms.entfallen)
+        for gemeldet in (*ms.meldungen, *ms.entfallen)
+        for _k, m, erlaeuterung in _bloecke(gemeldet, ms)
     ]
     for zeile, (m, erlaeuterung, storno) in enumerate(zeilen, start=kopfzeile + 1):
         blatt.row_dimensions[zeile].height = 56 if erlaeuterung else 15
@@ -213,7 +217,7 @@ def deuev_xlsx(ms: Meldungen, ziel: Path, *, gedruckt_am: date, ueberschreiben: 
 def deuev_exportieren(db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueberschreiben: bool = False) -> str:
     def lade() -> Meldungen:
         ms = deuev_meldungen(db, jahr, monat)
-        if not ms.meldungen:
+        if not ms.meldungen and not ms.entfallen:
             raise EingabeFehler(
                 f"Für {monat:02d}/{jahr} ist keine DEÜV-Meldung abzugeben (kein Beginn, kein Ende, keine Jahresmeldung "
                 "im Dezember, keine Unterbrechung). Es wurde keine Datei geschrieben."
@@ -223,7 +227,7 @@ def deuev_exportieren(db: Datenbank, jahr: int, monat: int, ziel: Path, *, ueber
         return ms
 
     ms = schreibe_meldung(ziel, "Die DEÜV-Meldungen", lade, deuev_pdf, deuev_xlsx, ueberschreiben=ueberschreiben)
-    stornos = "".join(f" {m.storno_hinweis}" for m in ms.meldungen if m.storno_hinweis)
+    stornos = "".join(f" {m.storno_hinweis}" for m in (*ms.meldungen, *ms.entfallen) if m.storno_hinweis)
     return f"{len(ms.meldungen)} DEÜV-Meldungen {monat:02d}/{jahr} geschrieben: {ziel}{stornos}"
 
 

@@ -310,10 +310,10 @@ def _stornofristen(db: Datenbank, von: date, bis: date) -> list[tuple[Frist, int
         if jahr < von.year - 1 or stand is None or not ablage.spaetere_korrekturen(db, jahr, monat, stand):
             continue
         try:
-            meldungen = deuev_meldungen(db, jahr, monat).meldungen
+            ms = deuev_meldungen(db, jahr, monat)
         except EingabeFehler:
             continue
-        for m in meldungen:
+        for m in (*ms.meldungen, *ms.entfallen):
             kraft_id = m.assistenzkraft_id
             if m.storno_seit is None or kraft_id is None or not von <= m.storno_seit <= bis:
                 continue

@@ -12,18 +12,24 @@ finalised; the Abmeldung now carries 2.743,50 € → 2.744 € (whole euros, ce
 
 from __future__ import annotations
 
+import copy
 from datetime import date, timedelta
 from pathlib import Path
 
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from core.abrechnung import lauf
-from core.meldungen.deuev import deuev_meldungen
+from core.dienstplan.modelle import AbwesenheitZeile
+from core.meldungen.deuev import deuev_meldungen, stornohinweise
 from core.meldungen.deuev_export import deuev_exportieren
 from core.meldungen.fristenliste import fristen, vermerke_erledigt
+from core.persistence.datenbank import Datenbank
+from core.persistence.modelle import Assistenzkraft
 from tests.core.abrechnung.test_korrektur_nach_austritt import geoeffnet, haushalt_nach_austritt
-from tests.core.io.belege_hilfe import pdf_text
+from tests.core.io.belege_hilfe import geladener_haushalt, pdf_text
 from tests.core.meldungen.test_deuev import _personalbogen_vervollstaendigen
+from tests.core.meldungen.test_unterbrechung import SZENARIO
 
 SATZ = (
     "Abmeldung (Grund 30) für Sabine Muster vom April 2026 stornieren und neu melden: gemeldet 2.728\xa0€, "
@@ -99,3 +105,75 @@ def test_korrektur_ohne_andere_volle_euro_verlangt_kein_storno(tmp_path: Path) -
         assert [f for f in fristen(db, heute - timedelta(days=1), heute) if f.art == "deuev_storno"] == []
     assert (korrektur.personalnummer, korrektur.monat) == ("1", 3)
     assert (abmeldung.grund, abmeldung.entgelt, abmeldung.storno, abmeldung.storno_hinweis) == ("30", 2728, None, "")
+
+
+def _krank_ab(tmp_path: Path, beginn: date) -> Datenbank:
+    """The household of tests/core/meldungen/test_unterbrechung.py with Sabine alone (3.000 € a month, sick from
+    16.03. to 30.06.2026): January to May finalised, which issued May's Unterbrechungsmeldung (Grund 51, 01.01.–
+    26.04.2026, 11.600 €, worked by hand there); then the sickness is found to have begun on `beginn`, and June's
+    finalisation stores the corrections."""
+    szenario = copy.deepcopy(SZENARIO)
+    szenario["assistenzkraefte"] = szenario["assistenzkraefte"][:1]
+    db = geladener_haushalt(tmp_path, szenario)
+    with db.arbeitseinheit() as sitzung:
+        kraft = sitzung.scalars(select(Assistenzkraft)).one()
+        kraft.versicherungsnummer = "65120485M503"
+        kraft.taetigkeit_kldb, kraft.schulabschluss, kraft.ausbildungsabschluss = "83132", "3", "2"
+        kraft.vertragsform = "1"
+    for monat in range(1, 6):
+        lauf.schliesse_ab(db, 2026, monat)
+    (gemeldet,) = deuev_meldungen(db, 2026, 5).meldungen
+    assert (gemeldet.grund, gemeldet.bis, gemeldet.entgelt) == ("51", date(2026, 4, 26), 11600)
+    with db.arbeitseinheit() as sitzung:
+        sitzung.scalars(select(AbwesenheitZeile)).one().von = beginn
+    lauf.schliesse_ab(db, 2026, 6)
+    return db
+
+
+def test_korrektur_aendert_zeitraum_und_entgelt_der_unterbrechungsmeldung(tmp_path: Path) -> None:
+    """Sick from 09.03. instead: continued pay for 42 days to 19.04. (§ 3 Abs. 1 EFZG), Krankengeld from 20.04.;
+    April paid 19/30 of 3.000 € = 1.900 €; Entgelt to 19.04.: 3 × 3.000 + 1.900 = 10.900 €. May is still the first
+    whole month without pay, so the Meldung stays May's, with another Zeitraum and Entgelt."""
+    db = _krank_ab(tmp_path, date(2026, 3, 9))
+    try:
+        (m,) = deuev_meldungen(db, 2026, 5).meldungen
+        satz = (
+            "Unterbrechungsmeldung (Grund 51) für Sabine Muster vom Mai 2026 stornieren und neu melden: gemeldet "
+            "01.01.2026–26.04.2026 mit 11.600\xa0€, richtig 01.01.2026–19.04.2026 mit 10.900\xa0€ (Korrektur April "
+            "2026)."
+        )
+        assert (m.grund, m.von, m.bis, m.entgelt, m.storno_hinweis) == (
+            "51",
+            date(2026, 1, 1),
+            date(2026, 4, 19),
+            10900,
+            satz,
+        )
+        assert m.storno is not None and (m.storno.bis, m.storno.entgelt) == (date(2026, 4, 26), 11600)
+        assert stornohinweise(db, 2026, 5) == [satz]
+    finally:
+        db.schliessen()
+
+
+def test_korrektur_laesst_die_unterbrechungsmeldung_entfallen(tmp_path: Path) -> None:
+    """Sick from 23.03. instead: continued pay to 03.05. (42 days), so May is no longer a whole month without pay;
+    the Meldung moves to June (first whole month without pay) and May's, already issued, is only to be cancelled."""
+    db = _krank_ab(tmp_path, date(2026, 3, 23))
+    try:
+        mai = deuev_meldungen(db, 2026, 5)
+        satz = (
+            "Unterbrechungsmeldung (Grund 51) für Sabine Muster vom Mai 2026 stornieren, sie ist nicht mehr "
+            "abzugeben (Korrekturen April und Mai 2026): gemeldet 01.01.2026–26.04.2026 mit 11.600\xa0€."
+        )
+        assert mai.meldungen == () and [m.storno_hinweis for m in mai.entfallen] == [satz]
+        (juni,) = deuev_meldungen(db, 2026, 6).meldungen
+        assert (juni.grund, juni.bis, juni.storno) == ("51", date(2026, 5, 3), None)  # June's own, nothing to cancel
+        heute = date.today()
+        (frist,) = [f for f in fristen(db, heute - timedelta(days=1), heute) if f.art == "deuev_storno"]
+        assert frist.titel == satz
+        zusammenfassung = deuev_exportieren(db, 2026, 5, tmp_path / "mai.pdf")
+        text = " ".join(" ".join(pdf_text(tmp_path / "mai.pdf")).split()).replace("\xa0", " ")
+    finally:
+        db.schliessen()
+    assert zusammenfassung.endswith(satz)
+    assert "Sabine Muster (1): Stornierung – 51 – Unterbrechungsmeldung" in text and "Neumeldung" not in text
