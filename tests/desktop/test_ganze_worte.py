@@ -4,13 +4,14 @@ A low-vision user at 200 % saw "beschäf…" for "beschäftigt" in the Assistenz
 Rechengrößen even at 100 %: every area and tab of the example household is opened at the window's size at 100 %
 (1216×720) and at 200 % (608×360 logical pixels, as `test_dienstplan_bei_200_prozent_ganz_lesbar`), and every
 visible table must lay out each cell's text whole in the room it has (`abgeschnittene_zellen`: the item delegate's
-own measure of the text in the cell's width and height).
+own measure of the text in the cell's width and height), and no column title may be wider than its column
+(`abgeschnittene_titel`).
 """
 
 from __future__ import annotations
 
 import pytest
-from barrierefreiheit import abgeschnittene_zellen
+from barrierefreiheit import abgeschnittene_titel, abgeschnittene_zellen
 from bildschirmfotos import _ansichten
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
@@ -52,7 +53,7 @@ def test_keine_zelle_schneidet_worte(qtbot, geteiltes_demo_fenster: Hauptfenster
                     for tabelle in seite.findChildren(QTableView):
                         if not tabelle.isVisible():
                             continue
-                        hier = abgeschnittene_zellen(tabelle)
+                        hier = abgeschnittene_zellen(tabelle) + abgeschnittene_titel(tabelle)
                         bekannt = _bekannt(groesse, f"{b.schluessel}{ansicht}", tabelle.accessibleName())
                         if bekannt is None:
                             funde += [f"{groesse} {b.schluessel}{ansicht}: {f}" for f in hier]
