@@ -461,6 +461,9 @@ class PassendeTabelle(QTableView):
     def __init__(self, eltern: QWidget | None = None) -> None:
         super().__init__(eltern)
         self.kopfzeile = self.KOPFZEILE(self)  # held here: without a Python reference its overrides could get lost
+        # a row whose words wrap onto many lines may be higher than the table (the Minijob-Zentrale's name beside
+        # the Kasse's form at 200 %): scrolled by whole rows, its lower lines could never be seen
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalHeader(self.kopfzeile)
         self._wunsch: dict[int, int] = {}
         self._ausgeblendet: set[int] = set()

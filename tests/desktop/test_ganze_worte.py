@@ -135,3 +135,18 @@ def test_ausgeblendete_spalte_bekommt_ihre_breite_zurueck(qtbot) -> None:
     for _ in range(3):
         QApplication.processEvents()
     assert tabelle.columnWidth(3) >= tabelle.fontMetrics().horizontalAdvance("01.02.2024 und mehr")
+
+
+def test_hohe_zeile_ganz_zu_lesen(qtbot) -> None:
+    """A row higher than its table (a long name wrapped onto many lines in a narrow column) can be scrolled through
+    line by line: scrolled by whole rows, its lower lines were never to be seen."""
+    from desktop.tabellen import Spalte
+
+    name = "Minijob-Zentrale (Deutsche Rentenversicherung Knappschaft-Bahn-See) " * 3
+    tabelle, _ = _tabelle(qtbot, [Spalte("Krankenkasse", lambda z: z, trennen=True)], [name], 120)
+    tabelle.resize(120, 80)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert tabelle.rowHeight(0) > tabelle.viewport().height()
+    leiste = tabelle.verticalScrollBar()
+    assert leiste.maximum() >= tabelle.rowHeight(0) - tabelle.viewport().height()
