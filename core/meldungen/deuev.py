@@ -30,6 +30,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from sqlalchemy import select
+
 from core.abrechnung import ablage
 from core.abrechnung.modell import Monatsergebnis
 from core.domain.geld import NULL
@@ -38,6 +40,7 @@ from core.domain.zahlen import format_zahl
 from core.fehler import EingabeFehler
 from core.meldungen.beitragsnachweis import MINIJOB_ZENTRALE, pruefe_abgeschlossen
 from core.meldungen.fristen import QUELLE_ANMELDUNG, abmeldung_faellig, anmeldung_faellig, jahresmeldung_faellig
+from core.meldungen.modelle import FristErledigt
 from core.meldungen.unterbrechung import ENDE_NACH_EINEM_MONAT, Verlauf, verlaeufe
 from core.persistence.datenbank import Datenbank
 from core.stammdaten.arbeitgeber import lade_arbeitgeber
@@ -159,31 +162,68 @@ def _monate(monate: list[tuple[int, int]]) -> str:
     return ("Korrektur " if len(monate) == 1 else "Korrekturen ") + ", ".join(teile)
 
 
-def storno_hinweis(alt: Meldung, neu: Meldung, jahr: int, monat: int, korrigiert: list[tuple[int, int]]) -> str:
+def storno_hinweis(
+    alt: Meldung, neu: Meldung, jahr: int, monat: int, korrigiert: list[tuple[int, int]], *, abgegeben: bool = True
+) -> str:
     """„Abmeldung (Grund 30) für Sabine Muster vom April 2026 stornieren und neu melden: gemeldet 2.728 €, richtig
-    2.744 € (Korrektur März 2026).“ – the Entgelt and, when it changed, the Zeitraum as issued and as now."""
+    2.744 € (Korrektur März 2026).“ – the Entgelt and, when it changed, the Zeitraum as issued and as now. Not known
+    to be sent (`abgegeben` False): the cancellation only if it was."""
     art = ARTEN.get(neu.grund, "Unterbrechungsmeldung")
+    wort = "gemeldet" if abgegeben else "bisher"
     if (alt.von, alt.bis) != (neu.von, neu.bis):
-        gemeldet = (
-            f"gemeldet {_zeitraum(alt)} mit {_euro(alt.entgelt)}, richtig {_zeitraum(neu)} mit {_euro(neu.entgelt)}"
-        )
+        werte = f"{wort} {_zeitraum(alt)} mit {_euro(alt.entgelt)}, richtig {_zeitraum(neu)} mit {_euro(neu.entgelt)}"
     else:
-        gemeldet = f"gemeldet {_euro(alt.entgelt)}, richtig {_euro(neu.entgelt)}"
-    grund = f" ({_monate(korrigiert)})" if korrigiert else ""
-    return (
-        f"{art} (Grund {neu.grund}) für {neu.name} vom {MONATE[monat - 1]} {jahr} stornieren und neu melden: "
-        f"{gemeldet}{grund}."
+        werte = f"{wort} {_euro(alt.entgelt)}, richtig {_euro(neu.entgelt)}"
+    was = (
+        "stornieren und neu melden"
+        if abgegeben
+        else "mit den richtigen Werten melden und, falls schon abgegeben, vorher stornieren"
     )
+    grund = f" ({_monate(korrigiert)})" if korrigiert else ""
+    return f"{art} (Grund {neu.grund}) für {neu.name} vom {MONATE[monat - 1]} {jahr} {was}: {werte}{grund}."
 
 
-def entfallen_hinweis(alt: Meldung, jahr: int, monat: int, korrigiert: list[tuple[int, int]]) -> str:
+def entfallen_hinweis(
+    alt: Meldung, jahr: int, monat: int, korrigiert: list[tuple[int, int]], *, abgegeben: bool = True
+) -> str:
     """„Unterbrechungsmeldung (Grund 51) für … vom Mai 2026 stornieren, sie ist nicht mehr abzugeben (Korrektur …):
     gemeldet 01.01.2026–26.04.2026 mit 11.600 €.“"""
     art = ARTEN.get(alt.grund, "Unterbrechungsmeldung")
-    return (
-        f"{art} (Grund {alt.grund}) für {alt.name} vom {MONATE[monat - 1]} {jahr} stornieren, sie ist nicht mehr "
-        f"abzugeben ({_monate(korrigiert)}): gemeldet {_zeitraum(alt)} mit {_euro(alt.entgelt)}."
+    was, wort = (
+        ("stornieren, sie ist nicht mehr abzugeben", "gemeldet")
+        if abgegeben
+        else ("nicht mehr abgeben und, falls schon abgegeben, stornieren", "bisher")
     )
+    return (
+        f"{art} (Grund {alt.grund}) für {alt.name} vom {MONATE[monat - 1]} {jahr} {was} "
+        f"({_monate(korrigiert)}): {wort} {_zeitraum(alt)} mit {_euro(alt.entgelt)}."
+    )
+
+
+def frist_schluessel(m: Meldung, jahr: int) -> str | None:
+    """The key under which the start page's Fristen store the tick "erledigt" of this Meldung
+    (`core.meldungen.fristenliste`: `_meldefrist`, `_unterbrechungsfristen`, `_jahresfristen`), None for a 34 (its
+    key names the last paid day, which the Meldung does not carry)."""
+    kraft = m.assistenzkraft_id
+    schluessel = {
+        "10": f"deuev-anmeldung|{kraft}|{m.von.isoformat()}",
+        "13": f"deuev-unterbrechung|{kraft}|{m.von.isoformat()}",
+        "30": f"deuev-abmeldung|{kraft}|{m.bis.isoformat()}" if m.bis else None,
+        "51": f"deuev-unterbrechung|{kraft}|{m.bis.isoformat()}" if m.bis else None,
+        "50": f"deuev-jahresmeldung|{jahr}",
+    }
+    return schluessel.get(m.grund)
+
+
+def _abgegeben(db: Datenbank, alt: Meldung, jahr: int, seit: date | None) -> bool:
+    """Whether the user ticked the Meldung's due date as done on a day before the correction was stored: then she
+    sent the figures as issued, and the cancellation is certain (else it depends on whether she sent it)."""
+    schluessel = frist_schluessel(alt, jahr)
+    if schluessel is None or seit is None:
+        return False
+    with db.arbeitseinheit() as sitzung:
+        am = sitzung.scalar(select(FristErledigt.erledigt_am).where(FristErledigt.schluessel == schluessel))
+    return am is not None and am < seit
 
 
 def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
@@ -200,8 +240,9 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
         alt = damals.get((m.personalnummer, m.grund))
         if alt is not None and (alt.von, alt.bis, alt.entgelt) != (m.von, m.bis, m.entgelt):
             korrigiert = spaeter.get(m.personalnummer, {})
-            hinweis = storno_hinweis(alt, m, jahr, monat, sorted(korrigiert))
             seit = max(korrigiert.values()).date() if korrigiert else None
+            abgegeben = _abgegeben(db, alt, jahr, seit)
+            hinweis = storno_hinweis(alt, m, jahr, monat, sorted(korrigiert), abgegeben=abgegeben)
             m = replace(m, storno=alt, storno_hinweis=hinweis, storno_seit=seit)
         meldungen.append(m)
     jetzt = {(m.personalnummer, m.grund) for m in ms.meldungen}
@@ -209,8 +250,10 @@ def deuev_meldungen(db: Datenbank, jahr: int, monat: int) -> Meldungen:
     for schluessel, alt in damals.items():
         korrigiert = spaeter.get(alt.personalnummer, {})
         if schluessel not in jetzt and korrigiert:
-            hinweis = entfallen_hinweis(alt, jahr, monat, sorted(korrigiert))
-            entfallen.append(replace(alt, storno_hinweis=hinweis, storno_seit=max(korrigiert.values()).date()))
+            seit = max(korrigiert.values()).date()
+            abgegeben = _abgegeben(db, alt, jahr, seit)
+            hinweis = entfallen_hinweis(alt, jahr, monat, sorted(korrigiert), abgegeben=abgegeben)
+            entfallen.append(replace(alt, storno_hinweis=hinweis, storno_seit=seit))
     return replace(ms, meldungen=tuple(meldungen), entfallen=tuple(entfallen))
 
 

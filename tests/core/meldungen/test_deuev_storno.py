@@ -35,6 +35,11 @@ SATZ = (
     "Abmeldung (Grund 30) für Sabine Muster vom April 2026 stornieren und neu melden: gemeldet 2.728\xa0€, "
     "richtig 2.744\xa0€ (Korrektur März 2026)."
 )
+#: the same when her Abmeldung's due date was not ticked as done before the correction (not known to be sent)
+SATZ_FALLS_ABGEGEBEN = (
+    "Abmeldung (Grund 30) für Sabine Muster vom April 2026 mit den richtigen Werten melden und, falls schon "
+    "abgegeben, vorher stornieren: bisher 2.728\xa0€, richtig 2.744\xa0€ (Korrektur März 2026)."
+)
 
 
 def test_korrektur_nach_der_abmeldung_verlangt_storno_und_neumeldung(tmp_path: Path) -> None:
@@ -44,6 +49,11 @@ def test_korrektur_nach_der_abmeldung_verlangt_storno_und_neumeldung(tmp_path: P
     with geoeffnet(pfad) as db:
         (vorher,) = [m for m in deuev_meldungen(db, 2026, 4).meldungen if m.personalnummer == "1"]
         assert [f for f in fristen(db, *fenster) if f.art == "deuev_storno"] == []
+        # she sent it and ticked its due date (six weeks after 30.04.: 11.06.2026) on 20.05.2026
+        (abmeldung_frist,) = [
+            f for f in fristen(db, date(2026, 6, 11), date(2026, 6, 11)) if f.art == "deuev_abmeldung"
+        ]
+        vermerke_erledigt(db, abmeldung_frist, date(2026, 5, 20))
         lauf.schliesse_ab(db, 2026, 5)  # stores March's corrected version
         _personalbogen_vervollstaendigen(db)
         ms = deuev_meldungen(db, 2026, 4)
@@ -107,7 +117,7 @@ def test_korrektur_ohne_andere_volle_euro_verlangt_kein_storno(tmp_path: Path) -
     assert (abmeldung.grund, abmeldung.entgelt, abmeldung.storno, abmeldung.storno_hinweis) == ("30", 2728, None, "")
 
 
-def _krank_ab(tmp_path: Path, beginn: date) -> Datenbank:
+def _krank_ab(tmp_path: Path, beginn: date, *, erledigt: date | None = None) -> Datenbank:
     """The household of tests/core/meldungen/test_unterbrechung.py with Sabine alone (3.000 € a month, sick from
     16.03. to 30.06.2026): January to May finalised, which issued May's Unterbrechungsmeldung (Grund 51, 01.01.–
     26.04.2026, 11.600 €, worked by hand there); then the sickness is found to have begun on `beginn`, and June's
@@ -124,6 +134,9 @@ def _krank_ab(tmp_path: Path, beginn: date) -> Datenbank:
         lauf.schliesse_ab(db, 2026, monat)
     (gemeldet,) = deuev_meldungen(db, 2026, 5).meldungen
     assert (gemeldet.grund, gemeldet.bis, gemeldet.entgelt) == ("51", date(2026, 4, 26), 11600)
+    if erledigt is not None:  # ticked on the start page as sent
+        (frist,) = [f for f in fristen(db, gemeldet.faellig, gemeldet.faellig) if f.art == "deuev_unterbrechung"]
+        vermerke_erledigt(db, frist, erledigt)
     with db.arbeitseinheit() as sitzung:
         sitzung.scalars(select(AbwesenheitZeile)).one().von = beginn
     lauf.schliesse_ab(db, 2026, 6)
@@ -137,10 +150,11 @@ def test_korrektur_aendert_zeitraum_und_entgelt_der_unterbrechungsmeldung(tmp_pa
     db = _krank_ab(tmp_path, date(2026, 3, 9))
     try:
         (m,) = deuev_meldungen(db, 2026, 5).meldungen
+        # her due date was not ticked: whether the Meldung was sent is not known
         satz = (
-            "Unterbrechungsmeldung (Grund 51) für Sabine Muster vom Mai 2026 stornieren und neu melden: gemeldet "
-            "01.01.2026–26.04.2026 mit 11.600\xa0€, richtig 01.01.2026–19.04.2026 mit 10.900\xa0€ (Korrektur April "
-            "2026)."
+            "Unterbrechungsmeldung (Grund 51) für Sabine Muster vom Mai 2026 mit den richtigen Werten melden und, "
+            "falls schon abgegeben, vorher stornieren: bisher 01.01.2026–26.04.2026 mit 11.600\xa0€, richtig "
+            "01.01.2026–19.04.2026 mit 10.900\xa0€ (Korrektur April 2026)."
         )
         assert (m.grund, m.von, m.bis, m.entgelt, m.storno_hinweis) == (
             "51",
@@ -157,10 +171,11 @@ def test_korrektur_aendert_zeitraum_und_entgelt_der_unterbrechungsmeldung(tmp_pa
 
 def test_korrektur_laesst_die_unterbrechungsmeldung_entfallen(tmp_path: Path) -> None:
     """Sick from 23.03. instead: continued pay to 03.05. (42 days), so May is no longer a whole month without pay;
-    the Meldung moves to June (first whole month without pay) and May's, already issued, is only to be cancelled."""
-    db = _krank_ab(tmp_path, date(2026, 3, 23))
+    the Meldung moves to June (first whole month without pay) and May's, sent (its due date 14.06.2026 ticked on
+    01.06.2026), is only to be cancelled."""
+    db = _krank_ab(tmp_path, date(2026, 3, 23), erledigt=date(2026, 6, 1))
     try:
-        mai = deuev_meldungen(db, 2026, 5)
+        mai = deuev_meldungen(db, 2026, 5)  # the Meldung was ticked as sent: the cancellation is certain
         satz = (
             "Unterbrechungsmeldung (Grund 51) für Sabine Muster vom Mai 2026 stornieren, sie ist nicht mehr "
             "abzugeben (Korrekturen April und Mai 2026): gemeldet 01.01.2026–26.04.2026 mit 11.600\xa0€."

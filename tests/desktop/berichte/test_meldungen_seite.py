@@ -68,9 +68,10 @@ def test_monat_fristen_und_export(
 
 def test_storno_steht_auf_der_seite(qtbot: Any, tmp_path: Path, einstellungen: Einstellungen) -> None:
     """April's Abmeldung was issued with 2.728 €; March's correction (stored when May is finalised) makes it
-    2.744 € (tests/core/meldungen/test_deuev_storno.py): the page of April says so, in text."""
+    2.744 € (tests/core/meldungen/test_deuev_storno.py): the page of April says so, in text (her due date not
+    ticked: whether it was sent is not known, the sentence says both)."""
     from tests.core.abrechnung.test_korrektur_nach_austritt import haushalt_nach_austritt
-    from tests.core.meldungen.test_deuev_storno import SATZ
+    from tests.core.meldungen.test_deuev_storno import SATZ_FALLS_ABGEGEBEN
 
     pfad = haushalt_nach_austritt(tmp_path)
     kontext = Kontext(datenbank=start.oeffne(pfad), einstellungen=einstellungen, db_pfad=pfad)
@@ -80,7 +81,7 @@ def test_storno_steht_auf_der_seite(qtbot: Any, tmp_path: Path, einstellungen: E
         seite = MeldungenSeite(kontext)
         qtbot.addWidget(seite)
         seite.zeige_monat(2026, 4)
-        assert seite.stand.text().endswith(f"Achtung: {SATZ}")
+        assert seite.stand.text().endswith(f"Achtung: {SATZ_FALLS_ABGEGEBEN}")
         assert seite.stand.accessibleName() == seite.stand.text()
         seite.zeige_monat(2026, 3)  # March's own Meldungen (the Anmeldung) carry no Entgelt: nothing to cancel
         assert "Achtung" not in seite.stand.text()
