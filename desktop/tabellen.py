@@ -623,7 +623,6 @@ class PassendeTabelle(QTableView):
         text = index.data(Qt.ItemDataRole.DisplayRole)
         if not isinstance(text, str) or not text:
             return ""
-        ganz = index.data(Qt.ItemDataRole.AccessibleTextRole)  # without `trennbar`'s soft hyphens
         rand = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1)
         flaeche = self.visualRect(index)
         if self.wordWrap():
@@ -633,7 +632,7 @@ class PassendeTabelle(QTableView):
             passt = noetig.height() <= flaeche.height() and noetig.width() <= flaeche.width() - rand
         else:
             passt = self.fontMetrics().horizontalAdvance(text) <= flaeche.width() - rand
-        return "" if passt else ganz if isinstance(ganz, str) and ganz else text
+        return "" if passt else text.replace("\u00ad", "")  # without `trennbar`'s soft hyphens
 
     def _plan(self, platz: int) -> tuple[list[int], list[int], dict[int, int], int]:
         """For a table `platz` wide: (its columns, those shown, their widths, the stretched last one or -1)."""

@@ -115,6 +115,8 @@ def test_ganze_und_getrennte_spalten(qtbot) -> None:
     index = filter_.index(0 if filter_.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == name else 1, 0)
     assert "\u00ad" in index.data() and index.data().replace("\u00ad", "") == name
     assert index.data(Qt.ItemDataRole.AccessibleTextRole) == name
+    tabelle.setWordWrap(False)  # on one line the name is cut: its tooltip is the plain text
+    assert tabelle._ganzer_text(index) == name
     filter_.setFilterFixedString("Rentenversicherung")
     assert filter_.rowCount() == 1
 
