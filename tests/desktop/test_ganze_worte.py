@@ -5,20 +5,23 @@ Rechengrößen even at 100 %: every area and tab of the example household is ope
 (1216×720) and at 200 % (608×360 logical pixels, as `test_dienstplan_bei_200_prozent_ganz_lesbar`), and every
 visible table must lay out each cell's text whole in the room it has (`abgeschnittene_zellen`: the item delegate's
 own measure of the text in the cell's width and height), and no column title may be wider than its column
-(`abgeschnittene_titel`).
+(`abgeschnittene_titel`). At 100 % also (issue 13, finding 10: the Krankenkasse's name in the list, "Quelle der
+Sätze", "Mindesturlaub (Gesetz)", the Abdeckung): a list's rows are as high as their wrapped texts, no one-line
+field holds more text than it shows, and the month grid shows every column without scrolling sideways.
 """
 
 from __future__ import annotations
 
 import pytest
 from barrierefreiheit import abgeschnittene_titel, abgeschnittene_zellen
-from bildschirmfotos import _ansichten
+from bildschirmfotos import _ansichten, abgeschnittene_felder
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from desktop.bereiche import BEREICHE
 from desktop.hauptfenster import Hauptfenster
 from desktop.hintergrund import warte_auf_faeden
+from desktop.tabellen import Liste
 
 pytestmark = pytest.mark.gui
 
@@ -33,6 +36,18 @@ BEKANNT: dict[tuple[str, str, str], str] = {}
 
 def _bekannt(groesse: str, wo: str, name: str) -> tuple[str, str, str] | None:
     return next((b for b in BEKANNT if b[:2] == (groesse, wo) and name.startswith(b[2])), None)
+
+
+def _abgeschnittene_zeilen(seite: QWidget) -> list[str]:
+    funde = []
+    for liste in seite.findChildren(Liste):
+        if not liste.isVisible() or not liste.wordWrap():
+            continue
+        for reihe in range(min(liste.model().rowCount(), 40)):
+            if liste.sizeHintForRow(reihe) > liste.rowHeight(reihe) + 1:
+                funde.append(f"Liste „{liste.accessibleName()}“, Zeile {reihe + 1}: Text höher als die Zeile")
+                break
+    return funde
 
 
 def test_keine_zelle_schneidet_worte(qtbot, geteiltes_demo_fenster: Hauptfenster) -> None:
@@ -50,6 +65,12 @@ def test_keine_zelle_schneidet_worte(qtbot, geteiltes_demo_fenster: Hauptfenster
                     warte_auf_faeden()  # the month's payroll and the Fristen come from background threads
                     for _ in range(3):
                         QApplication.processEvents()
+                    if groesse == "100 %":
+                        funde += [f"{groesse} {b.schluessel}{ansicht}: {f}" for f in abgeschnittene_felder(seite)]
+                        funde += [f"{groesse} {b.schluessel}{ansicht}: {f}" for f in _abgeschnittene_zeilen(seite)]
+                        raster = getattr(seite, "raster", None)
+                        if raster is not None and raster.isVisible() and raster.horizontalScrollBar().maximum() > 0:
+                            funde.append(f"100 % {b.schluessel}{ansicht}: Monatsraster rollt seitwärts")
                     for tabelle in seite.findChildren(QTableView):
                         if not tabelle.isVisible():
                             continue
