@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QBoxLayout,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QListView,
     QScrollArea,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -45,6 +47,10 @@ from PySide6.QtWidgets import (
 #: Share of the free screen area a window may take at most (room for its frame and title bar).
 ANTEIL_BREITE = 0.95
 ANTEIL_HOEHE = 0.9
+#: A list whose pane went above its form keeps room for this many one-line rows (four Kassen when one of them wraps
+#: onto four lines), but at most this share of the page's visible height, so that the form starts on screen too.
+LISTE_ZEILEN = 8
+LISTE_ANTEIL_HOEHE = 0.55
 
 
 def passende_groesse(fenster: QWidget, zeichen: int, zeilen: int) -> None:
@@ -68,7 +74,8 @@ class Rollflaeche(QScrollArea):
     the screen) and only scrolls where the screen is too small. A plain QScrollArea asks for a fixed small size.
 
     Side-by-side panes (a list next to its form in a horizontal QSplitter) go one above the other while the area is
-    narrower than both together, and back side by side when there is room: so no page scrolls sideways.
+    narrower than both together, and back side by side when there is room: so no page scrolls sideways. One above
+    the other, the list keeps several rows (`_listen_hoch_genug`); the page scrolls to the form below it.
     """
 
     def resizeEvent(self, ereignis: QResizeEvent) -> None:
@@ -77,6 +84,9 @@ class Rollflaeche(QScrollArea):
             platz = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
             for teiler in inhalt.findChildren(QSplitter):
                 _teiler_nach_platz(teiler, platz)
+                if teiler.property("assistenzbuero_nebeneinander"):
+                    untereinander = teiler.orientation() == Qt.Orientation.Vertical
+                    _listen_hoch_genug(teiler, self.height() - 2 * self.frameWidth() if untereinander else None)
         super().resizeEvent(ereignis)
 
     def sizeHint(self) -> QSize:
@@ -112,6 +122,34 @@ def _teiler_nach_platz(teiler: QSplitter, platz: int) -> None:
         teiler.setOrientation(Qt.Orientation.Horizontal)
 
 
+def _listen_hoch_genug(teiler: QSplitter, hoehe: int | None) -> None:
+    """The list of each pane of `teiler` (the pane itself, or a list laid out right in it, not one inside a form)
+    gets room for `LISTE_ZEILEN` rows while the panes are one above the other on a page `hoehe` high; side by side
+    (`hoehe` None) its own minimum again.
+
+    Flipped above its form, the list of Krankenkassen got only its minimum height: at 200 % on 1280×800 one Kasse
+    at a time. The form's pane is as high as its fields need, so only a minimum on the list gives it rows."""
+    for i in range(teiler.count()):
+        scheibe = teiler.widget(i)
+        if scheibe is None:
+            continue
+        listen = [scheibe] if isinstance(scheibe, QAbstractItemView) else []
+        listen += [w for w in scheibe.findChildren(QAbstractItemView) if w.parentWidget() is scheibe]
+        for liste in listen:
+            eigene = liste.property("assistenzbuero_mindesthoehe")
+            if eigene is None:
+                eigene = liste.minimumHeight()
+                liste.setProperty("assistenzbuero_mindesthoehe", eigene)
+            soll = int(eigene)
+            if hoehe is not None:
+                kopf = liste.horizontalHeader() if isinstance(liste, QTableView) else None
+                kopfhoehe = kopf.sizeHint().height() if kopf is not None and not kopf.isHidden() else 0
+                zeilen = LISTE_ZEILEN * (liste.fontMetrics().lineSpacing() + 4)
+                soll = max(soll, min(kopfhoehe + 2 * liste.frameWidth() + zeilen, int(hoehe * LISTE_ANTEIL_HOEHE)))
+            if liste.minimumHeight() != soll:
+                liste.setMinimumHeight(soll)
+
+
 def rollbar(inhalt: QWidget) -> QScrollArea:
     """`inhalt` in a frameless scroll area that takes no Tab stop: with a large font a page scrolls instead of
     being cut off (and `folge_dem_fokus` scrolls a focused control into view)."""
@@ -127,7 +165,10 @@ def _zeige_fokus(_vorher: QWidget | None, jetzt: QWidget | None) -> None:
     """Scroll every scroll area around the focused control so that it is on screen.
 
     Qt scrolls only on Tab; after Alt+letter or a dialog that sets the focus, a field beyond the edge of a
-    scrolled page (large font, small screen) would have the focus but stay invisible to a magnifier user.
+    scrolled page (large font, small screen) would have the focus but stay invisible to a magnifier user. And Qt
+    only brings the cursor into view (a field's text line, a table's current cell): the field's lower edge or most
+    of the U1-Stufen stayed below the page's edge. The whole control comes into view when it fits (not on a click:
+    the page must not move under the mouse).
     """
     if jetzt is None:
         return
@@ -136,7 +177,23 @@ def _zeige_fokus(_vorher: QWidget | None, jetzt: QWidget | None) -> None:
         inhalt = eltern.widget() if isinstance(eltern, QScrollArea) else None
         if isinstance(eltern, QScrollArea) and inhalt is not None and inhalt.isAncestorOf(jetzt):
             eltern.ensureWidgetVisible(jetzt)
+            if QApplication.mouseButtons() == Qt.MouseButton.NoButton:
+                _ganz_ins_bild(eltern, inhalt, jetzt)
         eltern = eltern.parentWidget()
+
+
+def _ganz_ins_bild(rolle: QScrollArea, inhalt: QWidget, w: QWidget) -> None:
+    """Scroll `rolle` up or down just so far that all of `w` is seen, if it is no higher than the visible part."""
+    oben = w.mapTo(inhalt, w.rect().topLeft()).y()
+    unten = oben + w.height()
+    leiste = rolle.verticalScrollBar()
+    sichtbar = rolle.viewport().height()
+    if w.height() > sichtbar:
+        return
+    if unten > leiste.value() + sichtbar:
+        leiste.setValue(unten - sichtbar)
+    elif oben < leiste.value():
+        leiste.setValue(oben)
 
 
 def folge_dem_fokus(app: QApplication) -> None:
