@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -309,19 +310,12 @@ def jahressummen(
             bedingungen.append(Abrechnungsergebnis.id <= bis_id)
         neueste = gueltige_kopfzeilen(sitzung, *bedingungen)
         fehlen = [z.id for z in neueste.values() if (datei, z.id, z.pruefsumme) not in _ANTEILE]
-        for anfang in range(0, len(fehlen), 500):
-            for r in sitzung.execute(
-                select(
-                    Abrechnungsergebnis.id,
-                    Abrechnungsergebnis.pruefsumme,
-                    Abrechnungsergebnis.eingabe,
-                    Abrechnungsergebnis.ergebnis,
-                ).where(Abrechnungsergebnis.id.in_(fehlen[anfang : anfang + 500]))
-            ):
-                vorgeschichte = json.loads(r.eingabe).get("vorgeschichte") or {}
-                vorher = Jahreswerte.aus_dict(vorgeschichte.get("jahreswerte") or {})
-                nachher = Jahreswerte.aus_dict(json.loads(r.ergebnis)["jahreswerte"])
-                _ANTEILE[(datei, r.id, r.pruefsumme)] = (vorher, nachher.minus(vorher))
+        spalten = (Abrechnungsergebnis.pruefsumme, Abrechnungsergebnis.eingabe, Abrechnungsergebnis.ergebnis)
+        for r in zeilen_mit_id(sitzung, fehlen, *spalten):
+            vorgeschichte = json.loads(r.eingabe).get("vorgeschichte") or {}
+            vorher = Jahreswerte.aus_dict(vorgeschichte.get("jahreswerte") or {})
+            nachher = Jahreswerte.aus_dict(json.loads(r.ergebnis)["jahreswerte"])
+            _ANTEILE[(datei, r.id, r.pruefsumme)] = (vorher, nachher.minus(vorher))
     laufend: dict[int, Jahreswerte] = {}
     for (_j, monat, person), z in sorted(neueste.items()):
         vorher, anteil = _ANTEILE[(datei, z.id, z.pruefsumme)]
@@ -411,6 +405,21 @@ def gueltige_kopfzeilen(sitzung: Session, *bedingungen: Any) -> dict[tuple[int, 
     return neueste
 
 
+#: Rows read per query (`zeilen_mit_id`): SQLite's older builds allow 999 bound parameters.
+JE_ABFRAGE = 500
+
+
+def zeilen_mit_id(sitzung: Session, ids: Sequence[int], *spalten: Any) -> Iterator[Any]:
+    """The columns `spalten` (after the id) of the stored results with these ids, read `JE_ABFRAGE` at a time:
+    what `gueltige_kopfzeilen`' callers have not parsed yet."""
+    for anfang in range(0, len(ids), JE_ABFRAGE):
+        yield from sitzung.execute(
+            select(Abrechnungsergebnis.id, *spalten).where(
+                Abrechnungsergebnis.id.in_(ids[anfang : anfang + JE_ABFRAGE])
+            )
+        )
+
+
 def lade_kosten(db: Datenbank, von: tuple[int, int], bis: tuple[int, int]) -> list[GespeicherteKosten]:
     """The employer costs per Leistungsart of every valid finalised result from month `von` to `bis` (the budget
     reads years of them each time its view opens: only the `kosten` of each stored result are read back, and a
@@ -420,26 +429,23 @@ def lade_kosten(db: Datenbank, von: tuple[int, int], bis: tuple[int, int]) -> li
         im_jahr = gueltige_kopfzeilen(sitzung, Abrechnungsergebnis.jahr >= von[0], Abrechnungsergebnis.jahr <= bis[0])
         neueste = {k: z for k, z in im_jahr.items() if von <= (z.jahr, z.monat) <= bis}
         fehlen = [z.id for z in neueste.values() if (datei, z.id, z.pruefsumme) not in _KOSTEN]
-        for anfang in range(0, len(fehlen), 500):
-            for r in sitzung.execute(
-                select(
-                    Abrechnungsergebnis.id,
-                    Abrechnungsergebnis.jahr,
-                    Abrechnungsergebnis.monat,
-                    Abrechnungsergebnis.assistenzkraft_id,
-                    Abrechnungsergebnis.personalnummer,
-                    Abrechnungsergebnis.pruefsumme,
-                    Abrechnungsergebnis.ergebnis,
-                ).where(Abrechnungsergebnis.id.in_(fehlen[anfang : anfang + 500]))
-            ):
-                daten = json.loads(r.ergebnis)
-                _KOSTEN[(datei, r.id, r.pruefsumme)] = GespeicherteKosten(
-                    r.jahr,
-                    r.monat,
-                    r.assistenzkraft_id,
-                    r.personalnummer,
-                    str(daten.get("name", "")),
-                    tuple(Kostenanteil.aus_dict(k) for k in daten.get("kosten", ())),
-                )
+        spalten = (
+            Abrechnungsergebnis.jahr,
+            Abrechnungsergebnis.monat,
+            Abrechnungsergebnis.assistenzkraft_id,
+            Abrechnungsergebnis.personalnummer,
+            Abrechnungsergebnis.pruefsumme,
+            Abrechnungsergebnis.ergebnis,
+        )
+        for r in zeilen_mit_id(sitzung, fehlen, *spalten):
+            daten = json.loads(r.ergebnis)
+            _KOSTEN[(datei, r.id, r.pruefsumme)] = GespeicherteKosten(
+                r.jahr,
+                r.monat,
+                r.assistenzkraft_id,
+                r.personalnummer,
+                str(daten.get("name", "")),
+                tuple(Kostenanteil.aus_dict(k) for k in daten.get("kosten", ())),
+            )
     ergebnis = [_KOSTEN[(datei, z.id, z.pruefsumme)] for z in neueste.values()]
     return sorted(ergebnis, key=lambda g: (g.jahr, g.monat, _sortierbar(g.personalnummer)))

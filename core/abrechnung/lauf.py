@@ -556,19 +556,12 @@ def _gespeicherter_stand(sitzung: Session, personen: Sequence[int], bis_jahr: in
     )
     gelesen = _GELESEN.setdefault(sitzung.get_bind(), {})
     fehlen = [z.id for z in neueste.values() if (z.id, z.pruefsumme) not in gelesen]
-    for anfang in range(0, len(fehlen), 500):
-        for nummer, summe, eingabe, ergebnis in sitzung.execute(
-            select(
-                Abrechnungsergebnis.id,
-                Abrechnungsergebnis.pruefsumme,
-                Abrechnungsergebnis.eingabe,
-                Abrechnungsergebnis.ergebnis,
-            ).where(Abrechnungsergebnis.id.in_(fehlen[anfang : anfang + 500]))
-        ):
-            gelesen[(nummer, summe)] = (
-                Monatseingabe.aus_dict(json.loads(eingabe)),
-                Monatsergebnis.aus_dict(json.loads(ergebnis)),
-            )
+    spalten = (Abrechnungsergebnis.pruefsumme, Abrechnungsergebnis.eingabe, Abrechnungsergebnis.ergebnis)
+    for nummer, summe, eingabe, ergebnis in ablage.zeilen_mit_id(sitzung, fehlen, *spalten):
+        gelesen[(nummer, summe)] = (
+            Monatseingabe.aus_dict(json.loads(eingabe)),
+            Monatsergebnis.aus_dict(json.loads(ergebnis)),
+        )
     return {k: gelesen[(z.id, z.pruefsumme)] for k, z in neueste.items()}
 
 

@@ -36,7 +36,6 @@ from sqlalchemy import select
 
 from core.abrechnung import ablage, lauf
 from core.abrechnung.modelle import Protokolleintrag
-from core.dienstplan.modelle import SchichtZeile
 from core.io.belege_export import (
     entgeltbescheinigungen_exportieren,
     lohnjournal_exportieren,
@@ -49,7 +48,7 @@ from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Arbeitgeber, Assistenzkraft
 from core.regeln.steuer import Steuermerkmale, lohnsteuer_monat
 from core.stammdaten import start
-from tests.core.io.belege_hilfe import geladener_haushalt
+from tests.core.io.belege_hilfe import geladener_haushalt, verlaengere_erste_schicht
 from tests.core.io.test_zahlungen import NS, iso20022
 from tests.kommandozeile import rufe
 
@@ -85,13 +84,7 @@ def haushalt_nach_austritt(ordner: Path, stunden: int = 1, *, alle: bool = False
                 max(kraft.vertraege, key=lambda v: v.gueltig_ab).austritt = date(2026, 4, 30)
         lauf.schliesse_ab(haushalt, 2026, 4)
         with haushalt.arbeitseinheit() as sitzung:
-            erste = sitzung.scalars(
-                select(SchichtZeile)
-                .where(SchichtZeile.assistenzkraft_id == sabine_id, SchichtZeile.tag == date(2026, 3, 2))
-                .order_by(SchichtZeile.beginn)
-            ).first()
-            assert erste is not None
-            erste.ist_beginn, erste.ist_ende = erste.beginn, erste.ende + timedelta(hours=stunden, minutes=minuten)
+            verlaengere_erste_schicht(sitzung, sabine_id, date(2026, 3, 2), timedelta(hours=stunden, minutes=minuten))
             sitzung.get_one(Assistenzkraft, sabine_id).iban = IBAN_ING
             sitzung.scalars(select(Arbeitgeber)).one().iban = IBAN_AG
     finally:

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from core.abrechnung.rechnen import berechne
 from core.abrechnung.szenario import lies_szenario
+from core.dienstplan.modelle import SchichtZeile
 from core.io.belegdaten import Beleggrundlage, Fassung, Monatsbelege
 from core.persistence.datenbank import Datenbank
 from core.stammdaten.arbeitgeber import ArbeitgeberDaten
@@ -36,6 +40,18 @@ def szenario(name: str, aendern: Callable[[dict[str, Any]], None] | None = None)
     if aendern is not None:
         aendern(daten)
     return daten
+
+
+def verlaengere_erste_schicht(sitzung: Session, assistenzkraft_id: int, tag: date, dauer: timedelta) -> None:
+    """Her first shift of `tag` ended `dauer` later than planned (the time sheet: a change to a finalised month)."""
+    erste = sitzung.scalars(
+        select(SchichtZeile)
+        .where(SchichtZeile.assistenzkraft_id == assistenzkraft_id, SchichtZeile.tag == tag)
+        .order_by(SchichtZeile.beginn)
+    ).first()
+    if erste is None:
+        raise LookupError(f"keine Schicht am {tag:%d.%m.%Y}")
+    erste.ist_beginn, erste.ist_ende = erste.beginn, erste.ende + dauer
 
 
 def geladener_haushalt(ordner: Path, daten: dict[str, Any]) -> Datenbank:

@@ -15,7 +15,6 @@ from sqlalchemy import select
 
 from core.abrechnung import ablage, lauf
 from core.cli import main
-from core.dienstplan.modelle import SchichtZeile
 from core.fehler import EingabeFehler
 from core.meldungen.deuev import deuev_meldungen
 from core.meldungen.lohnsteuerbescheinigung import lohnsteuerbescheinigungen
@@ -23,7 +22,7 @@ from core.meldungen.lohnsteuerbescheinigung_export import lstb_exportieren
 from core.meldungen.unfallkasse import unfallkasse_jahr
 from core.persistence.datenbank import Datenbank
 from core.persistence.modelle import Assistenzkraft
-from tests.core.io.belege_hilfe import SZENARIEN, geladener_haushalt, pdf_text
+from tests.core.io.belege_hilfe import SZENARIEN, geladener_haushalt, pdf_text, verlaengere_erste_schicht
 
 
 def _laden(tmp: Path) -> Datenbank:
@@ -119,13 +118,7 @@ def test_spaetere_korrektur_eines_frueheren_monats_zaehlt_mit(tmp_path: Path) ->
             sabine_id = sabine.id
         lauf.schliesse_ab(db, 2026, 4)
         with db.arbeitseinheit() as sitzung:
-            erste = sitzung.scalars(
-                select(SchichtZeile)
-                .where(SchichtZeile.assistenzkraft_id == sabine_id, SchichtZeile.tag == date(2026, 3, 2))
-                .order_by(SchichtZeile.beginn)
-            ).first()
-            assert erste is not None
-            erste.ist_beginn, erste.ist_ende = erste.beginn, erste.ende + timedelta(hours=1)
+            verlaengere_erste_schicht(sitzung, sabine_id, date(2026, 3, 2), timedelta(hours=1))
         mai = lauf.schliesse_ab(db, 2026, 5)
         assert [(k.personalnummer, k.monat) for k in mai.korrekturen] == [("1", 3)]
         assert [g.version for g in ablage.versionen(db, 2026, 4, sabine_id)] == [1]
