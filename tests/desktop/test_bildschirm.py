@@ -55,7 +55,8 @@ def test_alles_passt_auf_1280x800_bei_100_prozent(qtbot, tmp_path: Path, demo_fe
     from desktop.tabellen import PassendeTabelle
 
     app = QApplication.instance()
-    assert app.primaryScreen().size().width() == 1280 and app.primaryScreen().size().height() == 800
+    groesse = app.primaryScreen().size()
+    assert (groesse.width(), groesse.height()) == (1280, 800), "QT_QPA_PLATFORM nicht wie in tests/conftest.py"
     keine_fragen(monkeypatch.setattr)
     monkeypatch.setattr(PassendeTabelle, "spalten_einpassen", gezaehltes_einpassen())
     ausgabe = tmp_path / "bilder"
