@@ -46,6 +46,16 @@ class BudgetDiagramm(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 18)
 
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the legend's one line (and the sentence shown without a Bewilligung): narrower, the page's
+        splitter would squeeze the chart beside its table (at 200 % to a few letters of the legend) instead of
+        putting it above the table (`desktop.bildschirm`: a side-by-side splitter flips below its panes' minimum)."""
+        fm = self.fontMetrics()
+        zeile = fm.height()
+        legende = sum(zeile * 3.5 + fm.horizontalAdvance(name) for name, _muster in SERIEN)
+        ohne = fm.horizontalAdvance(tr("Keine Bewilligung für dieses Jahr."))
+        return QSize(int(max(legende, ohne)) + 1, self.minimumHeight())
+
     def setze(self, saeulen: list[Saeule]) -> None:
         self.saeulen = saeulen
         summe = [sum((getattr(s, f) for s in saeulen), Decimal(0)) for f in ("bewilligt", "verbraucht", "prognose")]

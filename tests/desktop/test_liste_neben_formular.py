@@ -90,3 +90,25 @@ def test_krankenkassen_bei_200_prozent(qtbot, demo_kontext: Kontext, demo_fenste
     assert probleme == []
     assert fehlt == []
     assert seite.knopf_speichern in erreicht
+
+
+def test_budgetdiagramm_ueber_der_tabelle_bei_200_prozent(qtbot, demo_fenster: Hauptfenster) -> None:
+    """The Budget's chart beside its table: at 200 % it was squeezed to a few letters of its legend ("b…",
+    "Keine…"); now it goes above the table there, as wide as its legend's line, and stays beside it at 100 %."""
+    from PySide6.QtWidgets import QSplitter
+
+    fenster = demo_fenster
+    fenster.zeige_bereich("budget")
+    diagramm = fenster.seite("budget").uebersicht.diagramm
+    teiler = diagramm.parentWidget()
+    assert isinstance(teiler, QSplitter)
+    for groesse, ausrichtung in (((608, 360), Qt.Orientation.Vertical), ((1216, 720), Qt.Orientation.Horizontal)):
+        fenster.resize(*groesse)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert teiler.orientation() == ausrichtung, groesse
+        metrik = diagramm.fontMetrics()
+        legende = sum(
+            3.5 * metrik.height() + metrik.horizontalAdvance(n) for n in ("bewilligt", "verbraucht", "Prognose")
+        )
+        assert diagramm.width() >= legende, groesse
