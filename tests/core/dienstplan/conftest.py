@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
@@ -87,13 +88,20 @@ def oeffne_kopie(vorlage: tuple[Path, Haushalt], ziel: Path) -> Haushalt:
     return Haushalt(Datenbank.oeffnen(ziel, sichern=False), ids.sabine, ids.joerg, ids.ulrike, ids.rudolf)
 
 
-@pytest.fixture
-def haushalt(tmp_path: Path, _haushalt_vorlage: tuple[Path, Haushalt]) -> Iterator[Haushalt]:
-    h = oeffne_kopie(_haushalt_vorlage, tmp_path / "haushalt.sqlite")
+@contextmanager
+def geoeffnete_kopie(vorlage: tuple[Path, Haushalt], ziel: Path) -> Iterator[Haushalt]:
+    """`oeffne_kopie`, closed again at the end of the block (or of the fixture that yields it)."""
+    h = oeffne_kopie(vorlage, ziel)
     try:
         yield h
     finally:
         h.db.schliessen()
+
+
+@pytest.fixture
+def haushalt(tmp_path: Path, _haushalt_vorlage: tuple[Path, Haushalt]) -> Iterator[Haushalt]:
+    with geoeffnete_kopie(_haushalt_vorlage, tmp_path / "haushalt.sqlite") as h:
+        yield h
 
 
 _januar: list[Path] = []
@@ -105,11 +113,8 @@ def januar_vorlage(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Haus
     vorlage = haushalt_vorlage(tmp_path_factory)
     if not _januar:
         pfad = tmp_path_factory.mktemp("januar") / "haushalt.sqlite"
-        h = oeffne_kopie(vorlage, pfad)
-        try:
+        with geoeffnete_kopie(vorlage, pfad) as h:
             plane_seed_januar(h)
-        finally:
-            h.db.schliessen()
         _januar.append(pfad)
     return _januar[0], vorlage[1]
 

@@ -16,7 +16,7 @@ from core.dienstplan import dienst
 from core.io.dienstplan_pdf import dienstplan_pdf, stundenzettel_pdf
 from core.io.dienstplan_xlsx import dienstplan_xlsx, stundenzettel_xlsx
 from core.persistence.datenbank import Datenbank
-from tests.core.dienstplan.conftest import Haushalt, januar_vorlage, oeffne_kopie
+from tests.core.dienstplan.conftest import Haushalt, geoeffnete_kopie, januar_vorlage
 from tests.pdf import pdf_seiten, pdf_text
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "dienstplan_seed004_januar.csv"
@@ -35,11 +35,8 @@ def _pdf_text(pfad: Path) -> str:
 @pytest.fixture
 def januar(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Haushalt]:
     """A copy of the household with the seed's January planned (planned once per test process)."""
-    h = oeffne_kopie(januar_vorlage(tmp_path_factory), tmp_path / "haushalt.sqlite")
-    try:
+    with geoeffnete_kopie(januar_vorlage(tmp_path_factory), tmp_path / "haushalt.sqlite") as h:
         yield h
-    finally:
-        h.db.schliessen()
 
 
 def test_dienstplan_excel_wie_die_tabelle_im_seed(januar: Haushalt, tmp_path: Path) -> None:

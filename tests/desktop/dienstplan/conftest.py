@@ -11,18 +11,15 @@ import pytest
 from desktop.dienstplan.bereich import DienstplanBereich
 from desktop.einstellungen import Einstellungen
 from desktop.kontext import Kontext
-from tests.core.dienstplan.conftest import Haushalt, haushalt_vorlage, oeffne_kopie
+from tests.core.dienstplan.conftest import Haushalt, geoeffnete_kopie, haushalt_vorlage
 from tests.desktop.dienstplan.tasten import JAHR, MONAT, Dialogfuehrer
 
 
 @pytest.fixture
 def haushalt(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Haushalt]:
     """A copy of the household built once per test process (tests/core/dienstplan/conftest.py)."""
-    h = oeffne_kopie(haushalt_vorlage(tmp_path_factory), tmp_path / "haushalt.sqlite")
-    try:
+    with geoeffnete_kopie(haushalt_vorlage(tmp_path_factory), tmp_path / "haushalt.sqlite") as h:
         yield h
-    finally:
-        h.db.schliessen()
 
 
 @pytest.fixture
